@@ -1,0 +1,42 @@
+# pdx build and test entry points. `make test` is the whole suite and is what
+# CI runs; it installs everything the tests need (npm packages under the
+# lockfile in tools/, linters and binaries from the Go module cache).
+
+GO       ?= go
+NPM      ?= npm
+FUZZTIME ?= 60s
+# Umbral's constant-time scalar multiplication is libsecp256k1 through cgo.
+export CGO_ENABLED = 1
+
+GOFILES = $(shell find . -name '*.go' -not -path './tools/node_modules/*')
+
+.PHONY: test npm lint fuzz bench-reencrypt
+
+## test: lint, install the npm test oracles, run every Go test (fuzz seed corpora included).
+test: npm lint
+	$(GO) test -count=1 -timeout 25m ./...
+
+## npm: install the pinned npm packages (solc, the Umbral oracle) under tools/.
+npm: tools/node_modules/.package-lock.json
+
+tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.json
+	@command -v node >/dev/null || { echo "node not found: the tests need Node 20 with npm" >&2; exit 1; }
+	cd tools && $(NPM) ci --no-audit --no-fund
+
+## lint: go vet, gofmt and staticcheck (pinned in go.mod's tool block).
+lint:
+	$(GO) vet ./...
+	@bad=$$(gofmt -l $(GOFILES)); if [ -n "$$bad" ]; then echo "gofmt needed on:" $$bad >&2; exit 1; fi
+	$(GO) tool staticcheck ./...
+
+## fuzz: run every fuzz target for FUZZTIME each (default 60s).
+fuzz: npm
+	@for pkg in $$($(GO) list ./...); do \
+	  for f in $$($(GO) test -list '^Fuzz' $$pkg | grep '^Fuzz'); do \
+	    echo "== $$pkg $$f"; $(GO) test -run '^$$' -fuzz "^$$f$$" -fuzztime $(FUZZTIME) $$pkg || exit 1; \
+	  done; \
+	done
+
+## bench-reencrypt: time each Umbral operation in pdx and in the npm oracle in one run.
+bench-reencrypt: npm
+	$(GO) run ./reencrypt/internal/cmd/bench-reencrypt

@@ -1,0 +1,245 @@
+package reencrypt
+
+import (
+	"crypto/rand"
+	"fmt"
+
+	"github.com/pdx-network/pdx/reencrypt/internal/secp"
+)
+
+// CapsuleFragSize is the size of an encoded cfrag.
+const CapsuleFragSize = 381
+
+// CapsuleFrag is a proxy's re-encryption of a capsule with one kfrag,
+// together with a proof that the proxy used the kfrag the delegator signed.
+// A receiver must verify it (Verify) before using it.
+type CapsuleFrag struct {
+	e1, v1    *secp.Point // rk·E, rk·V
+	kfragID   [KeyFragIDSize]byte
+	precursor *secp.Point
+	proof     capsuleFragProof
+}
+
+type capsuleFragProof struct {
+	e2, v2 *secp.Point // t·E, t·V
+	u1, u2 *secp.Point // rk·U (the kfrag commitment), t·U
+	z      *secp.Scalar
+	sig    *Signature // the kfrag's signature for the receiver
+}
+
+// VerifiedCapsuleFrag is a cfrag that passed verification (or that this
+// process made with a verified kfrag). It remembers the capsule and the keys
+// it was verified for, so decryption can tell a mix-up from a shortfall.
+type VerifiedCapsuleFrag struct {
+	cf         *CapsuleFrag
+	capsule    *Capsule
+	delegating *PublicKey // nil when not known
+	receiving  *PublicKey
+}
+
+func (cf *CapsuleFrag) challenge(c *Capsule) *secp.Scalar {
+	return secp.HashToScalar(dstCFragVerification,
+		c.e.Bytes(), cf.e1.Bytes(), cf.proof.e2.Bytes(),
+		c.v.Bytes(), cf.v1.Bytes(), cf.proof.v2.Bytes(),
+		secp.UBytes, cf.proof.u1.Bytes(), cf.proof.u2.Bytes())
+}
+
+// Reencrypt is a proxy's work: it turns the capsule into a cfrag with kf and
+// proves it did so correctly.
+func Reencrypt(c *Capsule, kf *VerifiedKeyFrag) (*VerifiedCapsuleFrag, error) {
+	if c == nil {
+		return nil, fmt.Errorf("%w: nil", ErrInvalidCapsule)
+	}
+	if kf == nil || kf.kf == nil {
+		return nil, fmt.Errorf("%w: nil", ErrInvalidKeyFrag)
+	}
+	k := kf.kf
+	t, err := secp.RandomNonZeroScalar(rand.Reader)
+	if err != nil {
+		return nil, fmt.Errorf("umbral: reading randomness: %w", err)
+	}
+	cf := &CapsuleFrag{
+		e1:        new(secp.Point).Mul(k.key, c.e),
+		v1:        new(secp.Point).Mul(k.key, c.v),
+		kfragID:   k.id,
+		precursor: k.precursor,
+	}
+	cf.proof = capsuleFragProof{
+		e2:  new(secp.Point).Mul(t, c.e),
+		v2:  new(secp.Point).Mul(t, c.v),
+		u1:  k.proof.commitment,
+		u2:  new(secp.Point).Mul(t, secp.U()),
+		sig: k.proof.sigForReceiver,
+	}
+	h := cf.challenge(c)
+	cf.proof.z = new(secp.Scalar).Mul(h, k.key)
+	cf.proof.z.Add(cf.proof.z, t)
+	return &VerifiedCapsuleFrag{cf: cf, capsule: c, delegating: kf.delegating, receiving: kf.receiving}, nil
+}
+
+// CapsuleFragFromBytes decodes a cfrag strictly. It does not verify it.
+func CapsuleFragFromBytes(b []byte) (*CapsuleFrag, error) {
+	r := newReader(b)
+	r.array(5)
+	pts := make([][]byte, 0, 7)
+	pts = append(pts, r.bin(secp.PointSize), r.bin(secp.PointSize)) // e1, v1
+	id := r.bin(KeyFragIDSize)
+	pts = append(pts, r.bin(secp.PointSize)) // precursor
+	r.array(6)
+	for range 4 { // e2, v2, u1, u2
+		pts = append(pts, r.bin(secp.PointSize))
+	}
+	zb := r.bin(secp.ScalarSize)
+	sigB := r.bin(SignatureSize)
+	if !r.done() {
+		return nil, fmt.Errorf("%w: not the %d-byte encoding", ErrInvalidCapsuleFrag, CapsuleFragSize)
+	}
+	p := make([]*secp.Point, len(pts))
+	for i, pb := range pts {
+		var err error
+		if p[i], err = secp.PointFromBytes(pb); err != nil {
+			return nil, fmt.Errorf("%w: a point is not on the curve", ErrInvalidCapsuleFrag)
+		}
+	}
+	z, err := secp.ScalarFromBytes(zb)
+	if err != nil {
+		return nil, fmt.Errorf("%w: proof scalar out of range", ErrInvalidCapsuleFrag)
+	}
+	sig, err := SignatureFromBytes(sigB)
+	if err != nil {
+		return nil, fmt.Errorf("%w: kfrag signature: %w", ErrInvalidCapsuleFrag, err)
+	}
+	cf := &CapsuleFrag{e1: p[0], v1: p[1], precursor: p[2]}
+	copy(cf.kfragID[:], id)
+	cf.proof = capsuleFragProof{e2: p[3], v2: p[4], u1: p[5], u2: p[6], z: z, sig: sig}
+	return cf, nil
+}
+
+// Bytes returns the 381-byte encoding.
+func (cf *CapsuleFrag) Bytes() []byte {
+	out := make([]byte, 0, CapsuleFragSize)
+	out = appendArray(out, 5)
+	out = appendBin(out, cf.e1.Bytes())
+	out = appendBin(out, cf.v1.Bytes())
+	out = appendBin(out, cf.kfragID[:])
+	out = appendBin(out, cf.precursor.Bytes())
+	out = appendArray(out, 6)
+	for _, p := range []*secp.Point{cf.proof.e2, cf.proof.v2, cf.proof.u1, cf.proof.u2} {
+		out = appendBin(out, p.Bytes())
+	}
+	out = appendBin(out, cf.proof.z.Bytes())
+	return appendBin(out, cf.proof.sig.b[:])
+}
+
+// KFragID returns the id of the kfrag this cfrag was made with.
+func (cf *CapsuleFrag) KFragID() []byte { return append([]byte(nil), cf.kfragID[:]...) }
+
+// Verify checks a cfrag as a receiver does: the delegator signed the kfrag
+// for these delegating and receiving keys, and the proxy re-encrypted this
+// capsule with that kfrag (z·E = e2 + h·e1, z·V = v2 + h·v1, z·U = u2 + h·u1).
+func (cf *CapsuleFrag) Verify(c *Capsule, verifying, delegating, receiving *PublicKey) (*VerifiedCapsuleFrag, error) {
+	if cf == nil || cf.e1 == nil {
+		return nil, fmt.Errorf("%w: nil capsule fragment", ErrInvalidCapsuleFrag)
+	}
+	if c == nil {
+		return nil, fmt.Errorf("%w: nil", ErrInvalidCapsule)
+	}
+	if verifying == nil || delegating == nil || receiving == nil {
+		return nil, fmt.Errorf("%w: verifying, delegating and receiving keys are all required", ErrKeyNotProvided)
+	}
+	msg := kfragMessage(cf.kfragID[:], cf.proof.u1, cf.precursor, delegating, receiving)
+	if !cf.proof.sig.Verify(verifying, msg) {
+		return nil, fmt.Errorf("%w: the kfrag signature does not match the verifying, delegating and receiving keys", ErrVerificationFailed)
+	}
+	h := cf.challenge(c)
+	check := func(base, p2, p1 *secp.Point) bool {
+		lhs := new(secp.Point).Mul(cf.proof.z, base)
+		rhs := new(secp.Point).Mul(h, p1)
+		return lhs.Equal(rhs.Add(rhs, p2))
+	}
+	if !check(c.e, cf.proof.e2, cf.e1) || !check(c.v, cf.proof.v2, cf.v1) || !check(secp.U(), cf.proof.u2, cf.proof.u1) {
+		return nil, fmt.Errorf("%w: the re-encryption proof does not hold for this capsule", ErrVerificationFailed)
+	}
+	return &VerifiedCapsuleFrag{cf: cf, capsule: c, delegating: delegating, receiving: receiving}, nil
+}
+
+// Bytes returns the 381-byte encoding (the same as the unverified cfrag's).
+func (v *VerifiedCapsuleFrag) Bytes() []byte { return v.cf.Bytes() }
+
+// Unverify returns the cfrag, to be verified again by whoever receives it.
+func (v *VerifiedCapsuleFrag) Unverify() *CapsuleFrag { return v.cf }
+
+// DecryptReencrypted opens a ciphertext made for delegating's key with
+// threshold-many verified cfrags re-encrypted to receiving's public key.
+func DecryptReencrypted(receiving *SecretKey, delegating *PublicKey, c *Capsule, cfrags []*VerifiedCapsuleFrag, ciphertext []byte) ([]byte, error) {
+	if receiving == nil || delegating == nil || c == nil {
+		return nil, fmt.Errorf("%w: nil receiving key, delegating key or capsule", ErrDecryptionFailed)
+	}
+	if len(cfrags) == 0 {
+		return nil, ErrNoCapsuleFrags
+	}
+	pkB := receiving.PublicKey()
+	precursor := cfrags[0].cf.precursor
+	seen := make(map[[KeyFragIDSize]byte]bool, len(cfrags))
+	for _, v := range cfrags {
+		if v == nil || v.cf == nil {
+			return nil, fmt.Errorf("%w: nil capsule fragment", ErrInvalidCapsuleFrag)
+		}
+		if v.capsule != nil && !v.capsule.Equal(c) {
+			return nil, fmt.Errorf("%w: a cfrag was made for another capsule", ErrMismatchedCapsuleFrags)
+		}
+		if !v.cf.precursor.Equal(precursor) {
+			return nil, fmt.Errorf("%w: cfrags come from different kfrag sets (precursors differ)", ErrMismatchedCapsuleFrags)
+		}
+		if (v.delegating != nil && !v.delegating.Equal(delegating)) || (v.receiving != nil && !v.receiving.Equal(pkB)) {
+			return nil, fmt.Errorf("%w: pass the delegating key and the receiving secret key they were verified for", ErrWrongKeys)
+		}
+		if seen[v.cf.kfragID] {
+			return nil, fmt.Errorf("%w: kfrag id %x appears twice", ErrRepeatedCapsuleFrags, v.cf.kfragID[:4])
+		}
+		seen[v.cf.kfragID] = true
+	}
+
+	dh := new(secp.Point).Mul(receiving.s, precursor)
+	precB, pkBB, dhB := precursor.Bytes(), pkB.Bytes(), dh.Bytes()
+	xs := make([]*secp.Scalar, len(cfrags))
+	for i, v := range cfrags {
+		xs[i] = secp.HashToScalar(dstPolynomialArg, precB, pkBB, dhB, v.cf.kfragID[:])
+	}
+	// E' = Σ λ_i·e1_i, V' = Σ λ_i·v1_i with λ_i = Π_{j≠i} x_j / (x_j − x_i).
+	var ePrime, vPrime *secp.Point
+	for i, v := range cfrags {
+		lambda := secp.ScalarFromUint64(1)
+		for j := range xs {
+			if j == i {
+				continue
+			}
+			den := new(secp.Scalar).Sub(xs[j], xs[i])
+			if den.IsZero() {
+				return nil, fmt.Errorf("%w: two cfrags share a polynomial point", ErrRepeatedCapsuleFrags)
+			}
+			lambda.Mul(lambda, xs[j]).Mul(lambda, den.Invert(den))
+		}
+		e := new(secp.Point).Mul(lambda, v.cf.e1)
+		vv := new(secp.Point).Mul(lambda, v.cf.v1)
+		if ePrime == nil {
+			ePrime, vPrime = e, vv
+		} else {
+			ePrime.Add(ePrime, e)
+			vPrime.Add(vPrime, vv)
+		}
+	}
+	d := secp.HashToScalar(dstSharedSecret, precB, pkBB, dhB)
+	// pk_A·(s·d⁻¹) must equal h·E' + V'.
+	sOverD := new(secp.Scalar).Invert(d)
+	sOverD.Mul(sOverD, c.s)
+	lhs := new(secp.Point).Mul(sOverD, delegating.p)
+	rhs := new(secp.Point).Mul(c.hash(), ePrime)
+	rhs.Add(rhs, vPrime)
+	if !lhs.Equal(rhs) {
+		return nil, fmt.Errorf("%w: got %d cfrags; ask more proxies, or check the keys", ErrNotEnoughCapsuleFrags, len(cfrags))
+	}
+	seed := new(secp.Point).Add(ePrime, vPrime)
+	seed.Mul(d, seed)
+	return demOpen(seed, ciphertext, c.simple())
+}
