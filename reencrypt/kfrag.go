@@ -187,7 +187,10 @@ func (kf *KeyFrag) ID() []byte { return append([]byte(nil), kf.id[:]...) }
 // Verify checks a kfrag as a proxy does: its commitment matches its key, and
 // the delegator's signer signed it together with the keys it was signed
 // with. delegating and receiving may be nil when the kfrag was not signed
-// with them; a key that was signed must be given.
+// with them; a key that was signed must be given. Given both keys, Verify
+// also checks the signature the receiver will check, as pdx proxies (which
+// read every key from the chain) do: that is stricter than the reference,
+// never looser.
 func (kf *KeyFrag) Verify(verifying, delegating, receiving *PublicKey) (*VerifiedKeyFrag, error) {
 	if kf == nil || kf.key == nil {
 		return nil, fmt.Errorf("%w: nil key fragment", ErrInvalidKeyFrag)
@@ -213,6 +216,15 @@ func (kf *KeyFrag) Verify(verifying, delegating, receiving *PublicKey) (*Verifie
 	}
 	if !kf.proof.sigForProxy.Verify(verifying, kfragMessage(kf.id[:], kf.proof.commitment, kf.precursor, a, b)) {
 		return nil, fmt.Errorf("%w: kfrag signature does not verify under the verifying key and the keys given", ErrVerificationFailed)
+	}
+	// With both keys at hand, check the receiver's signature too, so a kfrag
+	// that would yield cfrags the receiver rejects is refused up front.
+	if delegating != nil && receiving != nil &&
+		!kf.proof.sigForReceiver.Verify(verifying, kfragMessage(kf.id[:], kf.proof.commitment, kf.precursor, delegating, receiving)) {
+		return nil, fmt.Errorf("%w: kfrag's signature for the receiver does not verify under these keys", ErrVerificationFailed)
+	}
+	if delegating != nil && receiving != nil {
+		a, b = delegating, receiving
 	}
 	return &VerifiedKeyFrag{kf: kf, delegating: a, receiving: b}, nil
 }

@@ -177,7 +177,14 @@ func HashToScalar(dst []byte, parts ...[]byte) *Scalar {
 	}
 	var d [32]byte
 	h.Sum(d[:0])
-	x := limbs(&d)
+	s := scalarFromDigest(&d)
+	clear(d[:])
+	return s
+}
+
+// scalarFromDigest returns (d mod (n−1)) + 1 in constant time.
+func scalarFromDigest(d *[32]byte) *Scalar {
+	x := limbs(d)
 	var diff [4]uint64
 	var borrow uint64
 	for i := range 4 {
@@ -195,7 +202,6 @@ func HashToScalar(dst []byte, parts ...[]byte) *Scalar {
 	var one secp256k1.ModNScalar
 	one.SetInt(1)
 	s.v.Add(&one)
-	clear(d[:])
 	clear(r[:])
 	return s
 }
