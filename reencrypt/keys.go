@@ -13,8 +13,16 @@ import (
 )
 
 // SecretKey is a non-zero scalar: an owner's delegating key, a brand's
-// receiving key, or a signing key.
-type SecretKey struct{ s *secp.Scalar }
+// receiving key, or a signing key. Its public key is computed once, when the
+// key is made, since every operation that takes a secret key needs it.
+type SecretKey struct {
+	s  *secp.Scalar
+	pk *PublicKey
+}
+
+func newSecretKey(s *secp.Scalar) *SecretKey {
+	return &SecretKey{s: s, pk: &PublicKey{new(secp.Point).BaseMul(s)}}
+}
 
 // GenerateSecretKey returns a fresh random secret key.
 func GenerateSecretKey() (*SecretKey, error) {
@@ -22,7 +30,7 @@ func GenerateSecretKey() (*SecretKey, error) {
 	if err != nil {
 		return nil, fmt.Errorf("umbral: reading randomness: %w", err)
 	}
-	return &SecretKey{s}, nil
+	return newSecretKey(s), nil
 }
 
 // SecretKeyFromBytes decodes a 32-byte big-endian secret key.
@@ -31,16 +39,14 @@ func SecretKeyFromBytes(b []byte) (*SecretKey, error) {
 	if err != nil || s.IsZero() {
 		return nil, fmt.Errorf("%w: want 32 big-endian bytes, non-zero and below the group order", ErrInvalidSecretKey)
 	}
-	return &SecretKey{s}, nil
+	return newSecretKey(s), nil
 }
 
 // Bytes returns the 32-byte big-endian encoding. Handle it as a secret.
 func (k *SecretKey) Bytes() []byte { return k.s.Bytes() }
 
 // PublicKey returns the matching public key.
-func (k *SecretKey) PublicKey() *PublicKey {
-	return &PublicKey{new(secp.Point).BaseMul(k.s)}
-}
+func (k *SecretKey) PublicKey() *PublicKey { return k.pk }
 
 // PublicKey is a point of secp256k1, never the identity.
 type PublicKey struct{ p *secp.Point }
@@ -103,7 +109,7 @@ func (f *SecretKeyFactory) MakeKey(label []byte) *SecretKey {
 	dst := append([]byte(prefix), label...)
 	s := secp.HashToScalar(dst, okm)
 	clear(okm)
-	return &SecretKey{s}
+	return newSecretKey(s)
 }
 
 // MakeSecret derives 64 secret bytes for label (info "SECRET_DERIVATION/"‖label).
@@ -124,7 +130,7 @@ func (f *SecretKeyFactory) MakeFactory(label []byte) *SecretKeyFactory {
 type Signer struct{ sk *SecretKey }
 
 // NewSigner returns a signer for sk.
-func NewSigner(sk *SecretKey) *Signer { return &Signer{sk: &SecretKey{new(secp.Scalar).Set(sk.s)}} }
+func NewSigner(sk *SecretKey) *Signer { return &Signer{sk: sk} }
 
 // VerifyingKey returns the public key that verifies this signer's signatures.
 func (s *Signer) VerifyingKey() *PublicKey { return s.sk.PublicKey() }

@@ -20,6 +20,7 @@
 package secp
 
 import (
+	"crypto/rand"
 	"crypto/sha256"
 	"crypto/subtle"
 	"encoding/binary"
@@ -122,28 +123,20 @@ func (s *Scalar) Equal(a *Scalar) bool {
 	return subtle.ConstantTimeCompare(x[:], y[:]) == 1
 }
 
-// nMinus2 is the public exponent of Fermat inversion, big-endian.
-var nMinus2 = func() [32]byte {
-	var b [32]byte
-	new(big.Int).Sub(secp256k1.Params().N, big.NewInt(2)).FillBytes(b[:])
-	return b
-}()
-
-// Invert sets s = a⁻¹ mod n (0 maps to 0) in constant time: a^(n-2) by
-// square-and-multiply over the bits of the public exponent n-2.
+// Invert sets s = a⁻¹ mod n (0 maps to 0) without a timing leak about a:
+// it inverts a·r for a fresh random r ≠ 0 with the fast variable-time
+// inversion and multiplies by r again. a·r is uniform and independent of a,
+// so the inversion's timing says nothing about a. (Fermat's a^(n−2) would be
+// constant time too, but costs more than a point multiplication here.)
 func (s *Scalar) Invert(a *Scalar) *Scalar {
-	var acc secp256k1.ModNScalar
-	acc.SetInt(1)
-	base := a.v
-	for _, byt := range nMinus2 {
-		for i := 7; i >= 0; i-- {
-			acc.Square()
-			if byt>>uint(i)&1 == 1 { // the exponent is public
-				acc.Mul(&base)
-			}
-		}
+	r, err := RandomNonZeroScalar(rand.Reader)
+	if err != nil { // crypto/rand does not fail on supported platforms
+		panic("secp: reading randomness: " + err.Error())
 	}
-	s.v = acc
+	var t secp256k1.ModNScalar
+	t.Mul2(&a.v, &r.v)
+	t.InverseNonConst()
+	s.v.Mul2(&t, &r.v)
 	return s
 }
 
