@@ -1,0 +1,262 @@
+// Package bundle seals a grant's Umbral key fragments to its proxies: one
+// HPKE-sealed kfrag per proxy, all in one versioned object (BUNDLE.md) that
+// the owner puts on IPFS and names in the grant's on-chain event.
+package bundle
+
+import (
+	"bytes"
+	"crypto/rand"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+
+	"github.com/cloudflare/circl/hpke"
+	"github.com/cloudflare/circl/kem"
+
+	"github.com/pdx-network/pdx/reencrypt"
+)
+
+// Format constants (BUNDLE.md).
+const (
+	Major      = 1
+	Minor      = 0
+	HeaderSize = 4 + 2 + 6 + 32 + 32 + 20 + 1 + 1
+	encSize    = 32
+	sealedSize = reencrypt.KeyFragSize + 16
+	EntrySize  = 20 + encSize + sealedSize
+	MaxProxies = 255
+)
+
+var tag = [4]byte{'P', 'D', 'X', 'K'}
+
+const (
+	kemID  = hpke.KEM_X25519_HKDF_SHA256
+	kdfID  = hpke.KDF_HKDF_SHA256
+	aeadID = hpke.AEAD_ChaCha20Poly1305
+)
+
+var suite = hpke.NewSuite(kemID, kdfID, aeadID)
+
+// Errors callers branch on.
+var (
+	// ErrMalformed: the bytes are not a bundle of a version this build reads.
+	ErrMalformed = errors.New("bundle: malformed kfrag bundle")
+	// ErrUnsupportedVersion: a major version or HPKE suite this build does not know.
+	ErrUnsupportedVersion = errors.New("bundle: unsupported bundle version")
+	// ErrNoEntry: the bundle has no kfrag for this proxy.
+	ErrNoEntry = errors.New("bundle: no kfrag for this proxy in the bundle")
+	// ErrOpen: the entry does not open with this key (wrong key or tampered).
+	ErrOpen = errors.New("bundle: kfrag entry does not open with this proxy key")
+	// ErrInvalidKey: an HPKE key that is not a 32-byte X25519 key.
+	ErrInvalidKey = errors.New("bundle: invalid HPKE key")
+	// ErrInvalidArgument: a bundle that cannot be made as asked.
+	ErrInvalidArgument = errors.New("bundle: invalid arguments")
+)
+
+// Address is a 20-byte Ethereum address.
+type Address [20]byte
+
+// Grant names what a bundle belongs to.
+type Grant struct {
+	ID        [32]byte
+	Dataset   [32]byte
+	Grantee   Address
+	Threshold int
+}
+
+// Recipient is a proxy and its registered HPKE public key (32 bytes, X25519).
+type Recipient struct {
+	Proxy     Address
+	PublicKey []byte
+}
+
+// PrivateKey is a proxy's HPKE private key.
+type PrivateKey struct{ sk kem.PrivateKey }
+
+// GenerateKey makes a fresh HPKE key pair for a proxy and returns the
+// private key and the 32-byte public key to register on chain.
+func GenerateKey() (*PrivateKey, []byte, error) {
+	pk, sk, err := kemID.Scheme().GenerateKeyPair()
+	if err != nil {
+		return nil, nil, err
+	}
+	pub, err := pk.MarshalBinary()
+	if err != nil {
+		return nil, nil, err
+	}
+	return &PrivateKey{sk}, pub, nil
+}
+
+// PrivateKeyFromBytes decodes a 32-byte X25519 private key.
+func PrivateKeyFromBytes(b []byte) (*PrivateKey, error) {
+	sk, err := kemID.Scheme().UnmarshalBinaryPrivateKey(b)
+	if err != nil {
+		return nil, fmt.Errorf("%w: want a 32-byte X25519 private key", ErrInvalidKey)
+	}
+	return &PrivateKey{sk}, nil
+}
+
+// Bytes returns the private key's 32 bytes. Handle them as a secret.
+func (k *PrivateKey) Bytes() []byte {
+	b, _ := k.sk.MarshalBinary()
+	return b
+}
+
+// PublicKey returns the 32-byte public key.
+func (k *PrivateKey) PublicKey() []byte {
+	b, _ := k.sk.Public().MarshalBinary()
+	return b
+}
+
+// ValidatePublicKey reports whether b is an X25519 public key HPKE accepts.
+func ValidatePublicKey(b []byte) error {
+	if _, err := kemID.Scheme().UnmarshalBinaryPublicKey(b); err != nil {
+		return fmt.Errorf("%w: want a 32-byte X25519 public key", ErrInvalidKey)
+	}
+	return nil
+}
+
+func info(grantID [32]byte) []byte {
+	return append([]byte("pdx/kfrag-bundle/v1"), grantID[:]...)
+}
+
+func header(g Grant, n int) []byte {
+	h := make([]byte, 0, HeaderSize)
+	h = append(h, tag[:]...)
+	h = append(h, Major, Minor)
+	h = binary.BigEndian.AppendUint16(h, uint16(kemID))
+	h = binary.BigEndian.AppendUint16(h, uint16(kdfID))
+	h = binary.BigEndian.AppendUint16(h, uint16(aeadID))
+	h = append(h, g.ID[:]...)
+	h = append(h, g.Dataset[:]...)
+	h = append(h, g.Grantee[:]...)
+	return append(h, byte(g.Threshold), byte(n))
+}
+
+// Seal seals kfrags[i] to recipients[i] and returns the bundle bytes. The
+// entries are stored sorted by proxy address.
+func Seal(g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipients []Recipient) ([]byte, error) {
+	return seal(rand.Reader, g, kfrags, recipients)
+}
+
+func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipients []Recipient) ([]byte, error) {
+	n := len(recipients)
+	if n == 0 || n > MaxProxies || len(kfrags) != n {
+		return nil, fmt.Errorf("%w: need 1 to %d proxies and one kfrag each (got %d proxies, %d kfrags)", ErrInvalidArgument, MaxProxies, n, len(kfrags))
+	}
+	if g.Threshold < 1 || g.Threshold > n {
+		return nil, fmt.Errorf("%w: threshold %d is not between 1 and %d proxies", ErrInvalidArgument, g.Threshold, n)
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return bytes.Compare(recipients[a].Proxy[:], recipients[b].Proxy[:]) })
+	for i := 1; i < n; i++ {
+		if recipients[order[i]].Proxy == recipients[order[i-1]].Proxy {
+			return nil, fmt.Errorf("%w: proxy %x appears twice", ErrInvalidArgument, recipients[order[i]].Proxy)
+		}
+	}
+	h := header(g, n)
+	out := append(make([]byte, 0, HeaderSize+n*EntrySize), h...)
+	for _, i := range order {
+		r := recipients[i]
+		pk, err := kemID.Scheme().UnmarshalBinaryPublicKey(r.PublicKey)
+		if err != nil {
+			return nil, fmt.Errorf("%w: proxy %x: want a 32-byte X25519 public key", ErrInvalidKey, r.Proxy)
+		}
+		sender, err := suite.NewSender(pk, info(g.ID))
+		if err != nil {
+			return nil, err
+		}
+		enc, sealer, err := sender.Setup(rnd)
+		if err != nil {
+			return nil, fmt.Errorf("bundle: HPKE setup for proxy %x: %w", r.Proxy, err)
+		}
+		ct, err := sealer.Seal(kfrags[i].Bytes(), append(slices.Clip(h), r.Proxy[:]...))
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, r.Proxy[:]...)
+		out = append(out, enc...)
+		out = append(out, ct...)
+	}
+	return out, nil
+}
+
+// Bundle is a parsed bundle.
+type Bundle struct {
+	Grant   Grant
+	Proxies []Address // in entry order
+	header  []byte
+	entries [][]byte
+}
+
+// Parse checks a bundle's structure (BUNDLE.md, "Reading"); it opens nothing.
+func Parse(b []byte) (*Bundle, error) {
+	if len(b) < HeaderSize {
+		return nil, fmt.Errorf("%w: %d bytes is shorter than the %d-byte header", ErrMalformed, len(b), HeaderSize)
+	}
+	if !bytes.Equal(b[:4], tag[:]) {
+		return nil, fmt.Errorf("%w: type tag %q is not PDXK", ErrMalformed, b[:4])
+	}
+	if b[4] != Major {
+		return nil, fmt.Errorf("%w: major version %d (this build reads %d)", ErrUnsupportedVersion, b[4], Major)
+	}
+	if hpke.KEM(binary.BigEndian.Uint16(b[6:])) != kemID || hpke.KDF(binary.BigEndian.Uint16(b[8:])) != kdfID || hpke.AEAD(binary.BigEndian.Uint16(b[10:])) != aeadID {
+		return nil, fmt.Errorf("%w: HPKE suite %x is not X25519/HKDF-SHA256/ChaCha20-Poly1305", ErrUnsupportedVersion, b[6:12])
+	}
+	bd := &Bundle{header: b[:HeaderSize]}
+	copy(bd.Grant.ID[:], b[12:44])
+	copy(bd.Grant.Dataset[:], b[44:76])
+	copy(bd.Grant.Grantee[:], b[76:96])
+	t, n := int(b[96]), int(b[97])
+	bd.Grant.Threshold = t
+	if n == 0 || t < 1 || t > n {
+		return nil, fmt.Errorf("%w: threshold %d of %d proxies", ErrMalformed, t, n)
+	}
+	body := b[HeaderSize:]
+	if len(body) < n*EntrySize || (b[5] == Minor && len(body) != n*EntrySize) {
+		return nil, fmt.Errorf("%w: %d bytes of entries, want %d for %d proxies", ErrMalformed, len(body), n*EntrySize, n)
+	}
+	for i := range n {
+		e := body[i*EntrySize : (i+1)*EntrySize]
+		var a Address
+		copy(a[:], e[:20])
+		if i > 0 && bytes.Compare(a[:], bd.Proxies[i-1][:]) <= 0 {
+			return nil, fmt.Errorf("%w: proxy addresses are not strictly increasing", ErrMalformed)
+		}
+		bd.Proxies = append(bd.Proxies, a)
+		bd.entries = append(bd.entries, e)
+	}
+	return bd, nil
+}
+
+// Open decrypts the kfrag sealed to proxy. The result is not yet verified:
+// verify it against the owner's keys read from the chain before storing it.
+func (bd *Bundle) Open(proxy Address, key *PrivateKey) (*reencrypt.KeyFrag, error) {
+	i := slices.Index(bd.Proxies, proxy)
+	if i < 0 {
+		return nil, fmt.Errorf("%w: %x", ErrNoEntry, proxy)
+	}
+	e := bd.entries[i]
+	receiver, err := suite.NewReceiver(key.sk, info(bd.Grant.ID))
+	if err != nil {
+		return nil, err
+	}
+	opener, err := receiver.Setup(e[20 : 20+encSize])
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", ErrOpen, err)
+	}
+	pt, err := opener.Open(e[20+encSize:], append(slices.Clip(bd.header), proxy[:]...))
+	if err != nil {
+		return nil, fmt.Errorf("%w: the entry for %x was sealed to another key or altered", ErrOpen, proxy)
+	}
+	kf, err := reencrypt.KeyFragFromBytes(pt)
+	if err != nil {
+		return nil, fmt.Errorf("%w: sealed content: %w", ErrMalformed, err)
+	}
+	return kf, nil
+}
