@@ -1,0 +1,32 @@
+// Package envelope is pdx's streaming encrypted envelope: the format every
+// dataset version is stored in on IPFS. ENVELOPE.md beside this file is the
+// normative description of format 1.0.
+//
+// A plaintext of any size is sealed as a stream of 64 KiB AES-256-GCM chunks
+// under a random file key, with nonces made of a chunk counter and a
+// last-chunk flag, so sealing and opening take constant memory, truncation
+// and reordering are detected, and a byte range can be decrypted alone. The
+// file key travels in the header, wrapped by Umbral under the dataset's
+// public key, so that both the owner and a grantee holding re-encrypted
+// capsule fragments can recover it without anyone in between seeing it.
+//
+// Sealing:
+//
+//	w, err := envelope.NewWriter(dst, envelope.WriterConfig{DatasetID: id, Owner: addr, DatasetKey: pk})
+//	io.Copy(w, plaintext)
+//	w.Close()
+//	fingerprint, _ := w.Commitment() // registered on chain
+//
+// Opening is two steps because the file key comes from the header:
+//
+//	h, err := envelope.ReadHeader(src)            // public fields: dataset, owner, capsule
+//	key, err := h.FileKeyForOwner(datasetSK)      // or h.FileKeyForGrantee(sk, pk, cfrags)
+//	r, err := envelope.NewReader(h, src, key)     // io.Reader over the plaintext
+//
+// or, for random access, NewRangeReader over an io.ReaderAt.
+//
+// Readers release only authenticated plaintext, one chunk at a time, and
+// check the keyed plaintext commitment at the end of the stream. Every
+// failure wraps one of the Err* sentinels; failures inside the stream are
+// a *ChunkError naming the chunk.
+package envelope

@@ -1,0 +1,102 @@
+package envelope
+
+import (
+	"fmt"
+	"io"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/pdx-network/pdx/reencrypt"
+)
+
+// This file is the only place the envelope touches Umbral: wrapping the file
+// key under the dataset key, and the two ways of unwrapping it.
+
+// WriterConfig describes the envelope a Writer produces.
+type WriterConfig struct {
+	DatasetID DatasetID
+	Owner     common.Address
+	// DatasetKey is the dataset's Umbral public key; the file key is wrapped
+	// under it, so the owner (its secret key) and grantees (cfrags
+	// re-encrypted from it) can open the envelope.
+	DatasetKey *reencrypt.PublicKey
+	// ChunkSize defaults to DefaultChunkSize; other values only for tests
+	// and vectors (MinChunkSize..MaxChunkSize).
+	ChunkSize int
+}
+
+// NewWriter draws a random file key, wraps it under cfg.DatasetKey, writes
+// the header to dst and returns the Writer for the plaintext.
+func NewWriter(dst io.Writer, cfg WriterConfig) (*Writer, error) {
+	if cfg.DatasetKey == nil {
+		return nil, fmt.Errorf("%w: no dataset public key", ErrInvalidArgument)
+	}
+	key, err := newFileKey()
+	if err != nil {
+		return nil, err
+	}
+	capsule, wrapped, err := reencrypt.Encrypt(cfg.DatasetKey, key[:])
+	if err != nil {
+		return nil, fmt.Errorf("envelope: wrapping the file key: %w", err)
+	}
+	cs := cfg.ChunkSize
+	if cs == 0 {
+		cs = DefaultChunkSize
+	}
+	return newWriter(dst, headerFields{
+		DatasetID:  cfg.DatasetID,
+		Owner:      cfg.Owner,
+		Capsule:    capsule.Bytes(),
+		WrappedKey: wrapped,
+		ChunkSize:  cs,
+	}, key)
+}
+
+// checkCapsule rejects capsule bytes Umbral would not accept, so a proxy is
+// never asked to re-encrypt garbage.
+func checkCapsule(b []byte) error {
+	_, err := reencrypt.CapsuleFromBytes(b)
+	return err
+}
+
+// UmbralCapsule returns the header's capsule as an Umbral object, the value
+// a grantee sends to proxies to obtain capsule fragments.
+func (h *Header) UmbralCapsule() (*reencrypt.Capsule, error) {
+	c, err := reencrypt.CapsuleFromBytes(h.Capsule[:])
+	if err != nil {
+		return nil, fmt.Errorf("%w: %w", ErrMalformedHeader, err)
+	}
+	return c, nil
+}
+
+// FileKeyForOwner recovers the file key with the dataset secret key (the
+// owner's path) and checks the header MAC with it.
+func (h *Header) FileKeyForOwner(datasetKey *reencrypt.SecretKey) (FileKey, error) {
+	if datasetKey == nil {
+		return FileKey{}, fmt.Errorf("%w: no dataset secret key", ErrInvalidArgument)
+	}
+	c, err := h.UmbralCapsule()
+	if err != nil {
+		return FileKey{}, err
+	}
+	k, err := reencrypt.DecryptOriginal(datasetKey, c, h.WrappedKey[:])
+	if err != nil {
+		return FileKey{}, fmt.Errorf("%w with the dataset secret key (is it this dataset's key?): %w", ErrKeyUnwrap, err)
+	}
+	return h.checkedKey(k)
+}
+
+// checkedKey turns unwrapped bytes into a FileKey and verifies the header
+// MAC, so a key that came out of the wrap is known to be this header's.
+func (h *Header) checkedKey(k []byte) (FileKey, error) {
+	var key FileKey
+	if len(k) != FileKeySize {
+		return key, fmt.Errorf("%w: unwrapped %d bytes, a file key has %d", ErrKeyUnwrap, len(k), FileKeySize)
+	}
+	copy(key[:], k)
+	clear(k)
+	if err := key.VerifyHeader(h); err != nil {
+		return FileKey{}, err
+	}
+	return key, nil
+}
