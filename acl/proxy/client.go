@@ -1,0 +1,205 @@
+package proxy
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pdx-network/pdx/reencrypt"
+)
+
+// Endpoint is a proxy as the Registry lists it.
+type Endpoint struct {
+	Address common.Address
+	URL     string
+}
+
+// Client is the brand's side: it asks proxies for cfrags with signed
+// requests.
+type Client struct {
+	HTTP   *http.Client
+	Domain Domain
+	// Key is the grantee's Ethereum key, which signs requests.
+	Key *ecdsa.PrivateKey
+	// Validity is how long a signed request stays valid; default 5 minutes.
+	Validity time.Duration
+	Now      func() time.Time
+}
+
+// ProxyFailure is why one proxy gave no usable cfrag.
+type ProxyFailure struct {
+	Proxy common.Address
+	Err   error
+}
+
+// RefusedError says why fewer than t proxies gave a verified cfrag, proxy
+// by proxy. errors.Is matches any proxy's refusal (e.g. ErrRevoked).
+type RefusedError struct {
+	Threshold int
+	Got       int
+	Failures  []ProxyFailure
+}
+
+func (e *RefusedError) Error() string {
+	byReason := map[string]int{}
+	var order []string
+	for _, f := range e.Failures {
+		r := reason(f.Err)
+		if byReason[r] == 0 {
+			order = append(order, r)
+		}
+		byReason[r]++
+	}
+	sort.SliceStable(order, func(i, j int) bool { return byReason[order[i]] > byReason[order[j]] })
+	parts := make([]string, 0, len(order))
+	for _, r := range order {
+		parts = append(parts, fmt.Sprintf("%d %s", byReason[r], r))
+	}
+	return fmt.Sprintf("got %d of the %d cfrags needed from %d proxies: %s",
+		e.Got, e.Threshold, e.Got+len(e.Failures), strings.Join(parts, "; "))
+}
+
+// Unwrap exposes every proxy's error to errors.Is and errors.As.
+func (e *RefusedError) Unwrap() []error {
+	out := make([]error, len(e.Failures))
+	for i, f := range e.Failures {
+		out[i] = f.Err
+	}
+	return out
+}
+
+// reason phrases one proxy's failure for the summary line.
+func reason(err error) string {
+	var pe *Error
+	if errors.As(err, &pe) {
+		switch pe.Code {
+		case CodeRevoked:
+			return fmt.Sprintf("refused: grant revoked at block %d", pe.Block)
+		case CodeUnavailable:
+			return "unavailable: " + pe.Message
+		}
+		return "refused: " + pe.Message
+	}
+	if errors.Is(err, reencrypt.ErrVerificationFailed) {
+		return "sent a cfrag that does not verify"
+	}
+	return "unreachable (" + err.Error() + ")"
+}
+
+// CFrags asks every proxy concurrently and returns the first threshold
+// cfrags that verify. verify checks one cfrag (against the capsule and the
+// keys on chain). As soon as threshold verified cfrags are in, the other
+// requests are cancelled.
+func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.Capsule, proxies []Endpoint, threshold int,
+	verify func(*reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error)) ([]*reencrypt.VerifiedCapsuleFrag, error) {
+	if threshold < 1 || threshold > len(proxies) {
+		return nil, fmt.Errorf("proxy: threshold %d with %d proxies", threshold, len(proxies))
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	type result struct {
+		proxy common.Address
+		cf    *reencrypt.VerifiedCapsuleFrag
+		err   error
+	}
+	results := make(chan result, len(proxies))
+	for _, ep := range proxies {
+		go func() {
+			cf, err := c.ask(ctx, ep, dataset, capsule)
+			if err == nil {
+				var v *reencrypt.VerifiedCapsuleFrag
+				if v, err = verify(cf); err == nil {
+					results <- result{ep.Address, v, nil}
+					return
+				}
+			}
+			results <- result{ep.Address, nil, err}
+		}()
+	}
+	var got []*reencrypt.VerifiedCapsuleFrag
+	refused := &RefusedError{Threshold: threshold}
+	for range proxies {
+		r := <-results
+		if r.err != nil {
+			refused.Failures = append(refused.Failures, ProxyFailure{r.proxy, r.err})
+			continue
+		}
+		got = append(got, r.cf)
+		if len(got) == threshold {
+			return got, nil
+		}
+	}
+	refused.Got = len(got)
+	return nil, refused
+}
+
+// ask sends one signed request to one proxy.
+func (c *Client) ask(ctx context.Context, ep Endpoint, dataset uint64, capsule *reencrypt.Capsule) (*reencrypt.CapsuleFrag, error) {
+	now := time.Now
+	if c.Now != nil {
+		now = c.Now
+	}
+	validity := c.Validity
+	if validity == 0 {
+		validity = 5 * time.Minute
+	}
+	capBytes := capsule.Bytes()
+	req := ReencryptRequest{
+		Proxy: ep.Address, Dataset: dataset, CapsuleHash: crypto.Keccak256Hash(capBytes),
+		Nonce: NewNonce(), Deadline: uint64(now().Add(validity).Unix()),
+	}
+	sig, err := req.Sign(c.Domain, c.Key)
+	if err != nil {
+		return nil, err
+	}
+	body, _ := json.Marshal(ReencryptBody{
+		Proxy: ep.Address, Dataset: dataset, Capsule: hex.EncodeToString(capBytes),
+		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig),
+	})
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimSuffix(ep.URL, "/")+"/v1/reencrypt", bytes.NewReader(body))
+	if err != nil {
+		return nil, err
+	}
+	hreq.Header.Set("Content-Type", "application/json")
+	hc := c.HTTP
+	if hc == nil {
+		hc = http.DefaultClient
+	}
+	resp, err := hc.Do(hreq)
+	if err != nil {
+		return nil, err
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<10))
+	if err != nil {
+		return nil, err
+	}
+	if resp.StatusCode != http.StatusOK {
+		var eb errorBody
+		if json.Unmarshal(raw, &eb) == nil && eb.Error != nil {
+			return nil, eb.Error
+		}
+		return nil, fmt.Errorf("proxy %s answered HTTP %d", ep.URL, resp.StatusCode)
+	}
+	var rr ReencryptResponse
+	if err := json.Unmarshal(raw, &rr); err != nil {
+		return nil, fmt.Errorf("proxy %s: unreadable answer: %w", ep.URL, err)
+	}
+	cfb, err := hex.DecodeString(rr.CFrag)
+	if err != nil {
+		return nil, fmt.Errorf("proxy %s: cfrag is not hex", ep.URL)
+	}
+	return reencrypt.CapsuleFragFromBytes(cfb)
+}

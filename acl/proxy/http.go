@@ -1,0 +1,283 @@
+package proxy
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/pdx-network/pdx/reencrypt"
+)
+
+// MaxRequestBytes bounds a request body: a reencrypt request is well under 1 KiB.
+const MaxRequestBytes = 8 << 10
+
+// ReencryptBody is the JSON body of POST /v1/reencrypt.
+type ReencryptBody struct {
+	Proxy     common.Address `json:"proxy"`
+	Dataset   uint64         `json:"dataset"`
+	Capsule   string         `json:"capsule"` // hex, 105 bytes
+	Nonce     common.Hash    `json:"nonce"`
+	Deadline  uint64         `json:"deadline"`
+	Signature string         `json:"signature"` // hex, 65 bytes
+}
+
+// ReencryptResponse is the answer to a granted request.
+type ReencryptResponse struct {
+	CFrag string `json:"cfrag"` // hex, 381 bytes
+	Block uint64 `json:"block"` // the block the grant was checked at
+}
+
+// ReceiptsResponse is the answer to GET /v1/receipts.
+type ReceiptsResponse struct {
+	Dataset  uint64    `json:"dataset"`
+	Receipts []Receipt `json:"receipts"`
+}
+
+type errorBody struct {
+	Error *Error `json:"error"`
+}
+
+// Handler serves the proxy's HTTP API: POST /v1/reencrypt,
+// GET /v1/receipts, /healthz and /metrics.
+func (p *Proxy) Handler() http.Handler {
+	mux := http.NewServeMux()
+	mux.HandleFunc("POST /v1/reencrypt", p.serveReencrypt)
+	mux.HandleFunc("GET /v1/receipts", p.serveReceipts)
+	mux.HandleFunc("GET /healthz", p.serveHealth)
+	mux.Handle("GET /metrics", promhttp.HandlerFor(p.metrics.reg, promhttp.HandlerOpts{}))
+	return mux
+}
+
+func writeJSON(w http.ResponseWriter, status int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(status)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+func writeErr(w http.ResponseWriter, err error) {
+	var pe *Error
+	if !errors.As(err, &pe) {
+		pe = &Error{Code: CodeInternal, Message: err.Error()}
+	}
+	writeJSON(w, pe.Code.status(), errorBody{pe})
+}
+
+func (p *Proxy) serveReencrypt(w http.ResponseWriter, r *http.Request) {
+	start := time.Now()
+	var body ReencryptBody
+	err := decodeBody(w, r, &body)
+	var resp *ReencryptResponse
+	if err == nil {
+		resp, err = p.Reencrypt(r.Context(), &body)
+	}
+	outcome := "ok"
+	if err != nil {
+		outcome = string(CodeInternal)
+		var pe *Error
+		if errors.As(err, &pe) {
+			outcome = string(pe.Code)
+		}
+		writeErr(w, err)
+	} else {
+		writeJSON(w, http.StatusOK, resp)
+	}
+	p.metrics.requests.WithLabelValues(outcome).Inc()
+	p.metrics.latency.Observe(time.Since(start).Seconds())
+}
+
+func decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxRequestBytes))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		var tooBig *http.MaxBytesError
+		if errors.As(err, &tooBig) {
+			return refuse(CodeTooLarge, 0, "request body over %d bytes", MaxRequestBytes)
+		}
+		return refuse(CodeBadRequest, 0, "request body is not the expected JSON: %v", err)
+	}
+	return nil
+}
+
+func decodeHex(s string, n int, what string) ([]byte, error) {
+	b, err := hex.DecodeString(strings.TrimPrefix(s, "0x"))
+	if err != nil || len(b) != n {
+		return nil, refuse(CodeBadRequest, 0, "%s must be %d bytes of hex", what, n)
+	}
+	return b, nil
+}
+
+// Reencrypt answers one request: every check, then the cfrag, then a
+// durable receipt before the answer leaves.
+func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptResponse, error) {
+	now := uint64(p.cfg.Now().Unix())
+	if body.Proxy != p.addr {
+		return nil, refuse(CodeWrongProxy, 0, "request is for proxy %s; this is %s", body.Proxy.Hex(), p.addr.Hex())
+	}
+	if body.Deadline < now {
+		return nil, refuse(CodeRequestExpired, 0, "request deadline %d passed (now %d); sign a fresh request", body.Deadline, now)
+	}
+	if body.Deadline > now+uint64(p.cfg.MaxDeadline/time.Second) {
+		return nil, refuse(CodeBadRequest, 0, "request deadline is more than %s ahead", p.cfg.MaxDeadline)
+	}
+	capBytes, err := decodeHex(body.Capsule, reencrypt.CapsuleSize, "capsule")
+	if err != nil {
+		return nil, err
+	}
+	capsule, err := reencrypt.CapsuleFromBytes(capBytes)
+	if err != nil {
+		return nil, refuse(CodeBadRequest, 0, "capsule: %v", err)
+	}
+	sig, err := decodeHex(body.Signature, 65, "signature")
+	if err != nil {
+		return nil, err
+	}
+	req := ReencryptRequest{Proxy: body.Proxy, Dataset: body.Dataset, CapsuleHash: crypto.Keccak256Hash(capBytes), Nonce: body.Nonce, Deadline: body.Deadline}
+	grantee, err := req.Signer(p.cfg.Domain, sig)
+	if err != nil {
+		return nil, refuse(CodeBadSignature, 0, "%v", err)
+	}
+	if p.store.seen(body.Nonce, now) {
+		return nil, refuse(CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
+	}
+	block, err := p.authorize(ctx, body.Dataset, grantee)
+	if err != nil {
+		return nil, err
+	}
+	g, err := p.store.grant(body.Dataset, grantee)
+	if err != nil {
+		return nil, err
+	}
+	if g == nil {
+		return nil, refuse(CodeNoKFrag, block, "the grant is live on chain but this proxy has not seen it yet; retry after the next block")
+	}
+	kf, err := p.loadKFrag(ctx, g)
+	if err != nil {
+		return nil, err
+	}
+	cf, err := reencrypt.Reencrypt(capsule, kf)
+	if err != nil {
+		return nil, err
+	}
+	cfBytes := cf.Bytes()
+	rec := &Receipt{Request: req, Signature: hex.EncodeToString(sig), Grantee: grantee, Block: block, Time: p.cfg.Now().UTC(), CFragHash: crypto.Keccak256Hash(cfBytes)}
+	if err := p.store.addReceipt(rec); err != nil {
+		if errors.Is(err, errReplayed) {
+			return nil, refuse(CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
+		}
+		return nil, fmt.Errorf("proxy: writing receipt: %w", err)
+	}
+	return &ReencryptResponse{CFrag: hex.EncodeToString(cfBytes), Block: block}, nil
+}
+
+// authorize checks the grant at the latest block (the cache serves one
+// block at most) and explains a refusal.
+func (p *Proxy) authorize(ctx context.Context, dataset uint64, grantee common.Address) (uint64, error) {
+	block, err := p.cfg.Chain.BlockNumber(ctx)
+	if err != nil {
+		return 0, refuse(CodeUnavailable, 0, "reading the chain: %v", err)
+	}
+	key := pairKey{dataset, grantee}
+	p.mu.Lock()
+	e, ok := p.authz[key]
+	p.mu.Unlock()
+	if !ok || e.block != block {
+		authorized, err := p.cfg.Chain.IsAuthorized(ctx, dataset, grantee)
+		if err != nil {
+			return 0, refuse(CodeUnavailable, 0, "reading the chain: %v", err)
+		}
+		e = authzEntry{block: block, ok: authorized}
+		p.mu.Lock()
+		p.authz[key] = e
+		p.mu.Unlock()
+	}
+	if e.ok {
+		return block, nil
+	}
+	return block, p.whyRefused(ctx, dataset, grantee, block)
+}
+
+func (p *Proxy) whyRefused(ctx context.Context, dataset uint64, grantee common.Address, block uint64) error {
+	ds, err := p.cfg.Chain.Dataset(ctx, dataset)
+	if err != nil {
+		return p.chainErr(err, dataset)
+	}
+	if ds.Erased {
+		return refuse(CodeErased, block, "dataset %d was erased by its owner", dataset)
+	}
+	if g, err := p.store.grant(dataset, grantee); err == nil && g != nil && g.Ended == "revoked" {
+		return refuse(CodeRevoked, g.EndedAt, "grant revoked at block %d", g.EndedAt)
+	}
+	expiry, _, err := p.cfg.Chain.GrantOf(ctx, dataset, grantee)
+	if err != nil {
+		return refuse(CodeUnavailable, 0, "reading the chain: %v", err)
+	}
+	if expiry != 0 {
+		return refuse(CodeExpired, block, "grant expired at %s", time.Unix(int64(expiry), 0).UTC().Format(time.RFC3339))
+	}
+	return refuse(CodeNotGranted, block, "%s has no grant for dataset %d", grantee.Hex(), dataset)
+}
+
+// serveReceipts lists a dataset's receipts to its owner. Query parameters:
+// dataset, nonce, deadline, signature (EIP-712 ReceiptsRequest signed by the
+// owner).
+func (p *Proxy) serveReceipts(w http.ResponseWriter, r *http.Request) {
+	q := r.URL.Query()
+	dataset, err1 := strconv.ParseUint(q.Get("dataset"), 10, 64)
+	deadline, err2 := strconv.ParseUint(q.Get("deadline"), 10, 64)
+	nonce, err3 := decodeHex(q.Get("nonce"), 32, "nonce")
+	sig, err4 := decodeHex(q.Get("signature"), 65, "signature")
+	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
+		writeErr(w, refuse(CodeBadRequest, 0, "need dataset, nonce (32 bytes hex), deadline and signature (65 bytes hex)"))
+		return
+	}
+	now := uint64(p.cfg.Now().Unix())
+	if deadline < now || deadline > now+uint64(p.cfg.MaxDeadline/time.Second) {
+		writeErr(w, refuse(CodeRequestExpired, 0, "deadline must be within %s from now", p.cfg.MaxDeadline))
+		return
+	}
+	req := ReceiptsRequest{Proxy: p.addr, Dataset: dataset, Nonce: common.BytesToHash(nonce), Deadline: deadline}
+	signer, err := req.Signer(p.cfg.Domain, sig)
+	if err != nil {
+		writeErr(w, refuse(CodeBadSignature, 0, "%v", err))
+		return
+	}
+	ds, err := p.cfg.Chain.Dataset(r.Context(), dataset)
+	if err != nil {
+		writeErr(w, p.chainErr(err, dataset))
+		return
+	}
+	if signer != ds.Owner {
+		writeErr(w, refuse(CodeNotGranted, 0, "only the owner of dataset %d may read its receipts", dataset))
+		return
+	}
+	rs, err := p.store.receipts(dataset)
+	if err != nil {
+		writeErr(w, err)
+		return
+	}
+	if rs == nil {
+		rs = []Receipt{}
+	}
+	writeJSON(w, http.StatusOK, ReceiptsResponse{Dataset: dataset, Receipts: rs})
+}
+
+func (p *Proxy) serveHealth(w http.ResponseWriter, r *http.Request) {
+	ctx, cancel := context.WithTimeout(r.Context(), 2*time.Second)
+	defer cancel()
+	block, err := p.cfg.Chain.BlockNumber(ctx)
+	if err != nil {
+		writeErr(w, refuse(CodeUnavailable, 0, "chain unreachable: %v", err))
+		return
+	}
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "proxy": p.addr.Hex(), "block": block})
+}

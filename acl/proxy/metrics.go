@@ -1,0 +1,38 @@
+package proxy
+
+import "github.com/prometheus/client_golang/prometheus"
+
+// metrics are per proxy (no global registry), so several proxies can run
+// in one process, as the dev setup and the tests do.
+type metrics struct {
+	reg           *prometheus.Registry
+	requests      *prometheus.CounterVec
+	latency       prometheus.Histogram
+	kfragsStored  prometheus.Counter
+	kfragsDeleted prometheus.Counter
+}
+
+func newMetrics() *metrics {
+	m := &metrics{
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "pdx_proxy_reencrypt_requests_total",
+			Help: "Re-encryption requests by outcome (ok or the refusal code).",
+		}, []string{"outcome"}),
+		latency: prometheus.NewHistogram(prometheus.HistogramOpts{
+			Name:    "pdx_proxy_reencrypt_seconds",
+			Help:    "Time to answer a re-encryption request, chain check included.",
+			Buckets: prometheus.ExponentialBuckets(0.0005, 2, 14),
+		}),
+		kfragsStored: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pdx_proxy_kfrags_stored_total",
+			Help: "Kfrags verified and stored.",
+		}),
+		kfragsDeleted: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pdx_proxy_kfrags_deleted_total",
+			Help: "Kfrags deleted on revoke or erase.",
+		}),
+	}
+	m.reg.MustRegister(m.requests, m.latency, m.kfragsStored, m.kfragsDeleted)
+	return m
+}

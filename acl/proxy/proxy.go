@@ -1,0 +1,269 @@
+package proxy
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/sha256"
+	"encoding/hex"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/prometheus/client_golang/prometheus"
+
+	"github.com/pdx-network/pdx/reencrypt"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
+)
+
+// Config configures a proxy.
+type Config struct {
+	// Dir holds the proxy's durable state (kfrags, receipts).
+	Dir string
+	// Account is the proxy's Ethereum key: its address names it on chain
+	// and in requests.
+	Account *ecdsa.PrivateKey
+	// HPKE is the key kfrags are sealed to (registered on chain).
+	HPKE *bundle.PrivateKey
+	// Domain is the chain and Registry the proxy serves.
+	Domain Domain
+	Chain  Chain
+	// Bundles fetches kfrag bundles from IPFS.
+	Bundles BundleSource
+	// MaxDeadline bounds how far ahead a request's deadline may be, which
+	// bounds how long its nonce must be remembered. Default 1 hour.
+	MaxDeadline time.Duration
+	// Now is the clock; time.Now when nil.
+	Now    func() time.Time
+	Logger *slog.Logger
+}
+
+// Proxy is one re-encryption proxy.
+type Proxy struct {
+	cfg     Config
+	addr    common.Address
+	store   *store
+	metrics *metrics
+	log     *slog.Logger
+
+	mu     sync.Mutex
+	kfrags map[pairKey]*reencrypt.VerifiedKeyFrag // verified, in memory
+	authz  map[pairKey]authzEntry                 // authorization cache, one block at most
+}
+
+type pairKey struct {
+	dataset uint64
+	grantee common.Address
+}
+
+type authzEntry struct {
+	block uint64
+	ok    bool
+}
+
+// New opens (or creates) a proxy's state in cfg.Dir.
+func New(cfg Config) (*Proxy, error) {
+	if cfg.Account == nil || cfg.HPKE == nil || cfg.Chain == nil || cfg.Bundles == nil || cfg.Domain.ChainID == nil {
+		return nil, fmt.Errorf("proxy: Account, HPKE, Chain, Bundles and Domain are required")
+	}
+	if cfg.MaxDeadline == 0 {
+		cfg.MaxDeadline = time.Hour
+	}
+	if cfg.Now == nil {
+		cfg.Now = time.Now
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	st, err := openStore(cfg.Dir)
+	if err != nil {
+		return nil, fmt.Errorf("proxy: opening state in %s: %w", cfg.Dir, err)
+	}
+	p := &Proxy{
+		cfg:     cfg,
+		addr:    crypto.PubkeyToAddress(cfg.Account.PublicKey),
+		store:   st,
+		metrics: newMetrics(),
+		kfrags:  make(map[pairKey]*reencrypt.VerifiedKeyFrag),
+		authz:   make(map[pairKey]authzEntry),
+	}
+	p.log = cfg.Logger.With("proxy", p.addr.Hex())
+	return p, nil
+}
+
+// Address is the proxy's Ethereum address.
+func (p *Proxy) Address() common.Address { return p.addr }
+
+// Registry returns the Prometheus registry with the proxy's metrics.
+func (p *Proxy) Registry() *prometheus.Registry { return p.metrics.reg }
+
+// OnGranted records a Granted event: the bundle the kfrag will come from.
+// The kfrag is fetched and verified now if the bundle can be had, or on the
+// first request otherwise (a proxy that was offline catches up).
+func (p *Proxy) OnGranted(ctx context.Context, dataset uint64, grantee common.Address, threshold uint8, purposeHash, bundleDigest common.Hash, block uint64) error {
+	key := pairKey{dataset, grantee}
+	g, err := p.store.grant(dataset, grantee)
+	if err != nil {
+		return err
+	}
+	if g != nil && g.GrantedAt > block {
+		return nil // already have a newer grant (replayed event)
+	}
+	p.mu.Lock()
+	delete(p.kfrags, key)
+	delete(p.authz, key)
+	p.mu.Unlock()
+	g = &grantState{Dataset: dataset, Grantee: grantee, Bundle: bundleDigest, GrantedAt: block, Threshold: threshold, Purpose: purposeHash}
+	if err := p.store.putGrant(g); err != nil {
+		return err
+	}
+	if _, err := p.loadKFrag(ctx, g); err != nil {
+		p.log.Warn("kfrag not fetched yet; will retry on first request", "dataset", dataset, "grantee", grantee.Hex(), "err", err)
+	}
+	return nil
+}
+
+// OnRevoked records a revocation and deletes the kfrag.
+func (p *Proxy) OnRevoked(dataset uint64, grantee common.Address, block uint64) error {
+	return p.endGrant(dataset, grantee, "revoked", block)
+}
+
+// OnErased ends every grant of an erased dataset and deletes their kfrags.
+func (p *Proxy) OnErased(dataset uint64, block uint64) error {
+	grantees, err := p.store.grantsOf(dataset)
+	if err != nil {
+		return err
+	}
+	for _, g := range grantees {
+		if err := p.endGrant(dataset, g, "erased", block); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (p *Proxy) endGrant(dataset uint64, grantee common.Address, how string, block uint64) error {
+	key := pairKey{dataset, grantee}
+	p.mu.Lock()
+	delete(p.kfrags, key)
+	delete(p.authz, key)
+	p.mu.Unlock()
+	if err := p.store.end(dataset, grantee, how, block); err != nil {
+		return err
+	}
+	p.metrics.kfragsDeleted.Inc()
+	p.log.Info("grant ended; kfrag deleted", "dataset", dataset, "grantee", grantee.Hex(), "how", how, "block", block)
+	return nil
+}
+
+// loadKFrag returns the verified kfrag of a grant: from memory, from disk,
+// or by fetching, opening and fully verifying the bundle.
+func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.VerifiedKeyFrag, error) {
+	key := pairKey{g.Dataset, g.Grantee}
+	p.mu.Lock()
+	kf := p.kfrags[key]
+	p.mu.Unlock()
+	if kf != nil {
+		return kf, nil
+	}
+	if g.Ended != "" || g.Bundle == (common.Hash{}) {
+		return nil, refuse(CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", g.Dataset, g.Grantee.Hex())
+	}
+	vk, pkA, pkB, err := p.grantKeys(ctx, g.Dataset, g.Grantee)
+	if err != nil {
+		return nil, err
+	}
+	var raw []byte
+	if g.KFrag != "" {
+		raw, err = hex.DecodeString(g.KFrag)
+		if err != nil {
+			return nil, fmt.Errorf("proxy: stored kfrag is corrupt: %w", err)
+		}
+	} else {
+		if raw, err = p.fetchKFrag(ctx, g); err != nil {
+			return nil, err
+		}
+	}
+	parsed, err := reencrypt.KeyFragFromBytes(raw)
+	if err != nil {
+		return nil, fmt.Errorf("proxy: kfrag for dataset %d: %w", g.Dataset, err)
+	}
+	// Full verification against every key on chain, before storing and
+	// again after a restart: the proxy never re-encrypts with a kfrag the
+	// owner did not sign for this dataset and grantee.
+	kf, err = parsed.Verify(vk, pkA, pkB)
+	if err != nil {
+		return nil, fmt.Errorf("proxy: kfrag for dataset %d and %s does not verify against the keys on chain: %w", g.Dataset, g.Grantee.Hex(), err)
+	}
+	if g.KFrag == "" {
+		g.KFrag = hex.EncodeToString(raw)
+		if err := p.store.putGrant(g); err != nil {
+			return nil, err
+		}
+		p.metrics.kfragsStored.Inc()
+		p.log.Info("kfrag stored", "dataset", g.Dataset, "grantee", g.Grantee.Hex())
+	}
+	p.mu.Lock()
+	p.kfrags[key] = kf
+	p.mu.Unlock()
+	return kf, nil
+}
+
+func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) ([]byte, error) {
+	b, err := p.cfg.Bundles.Bundle(ctx, g.Bundle)
+	if err != nil {
+		return nil, refuse(CodeUnavailable, 0, "fetching kfrag bundle %x: %v", g.Bundle[:8], err)
+	}
+	if sha256.Sum256(b) != g.Bundle {
+		return nil, fmt.Errorf("proxy: bundle fetched for %x has other content", g.Bundle[:8])
+	}
+	bd, err := bundle.Parse(b)
+	if err != nil {
+		return nil, err
+	}
+	want := GrantID(p.cfg.Domain, g.Dataset, g.Grantee, g.Purpose)
+	if bd.Grant.ID != want || bd.Grant.Dataset != DatasetID32(g.Dataset) || common.Address(bd.Grant.Grantee) != g.Grantee || bd.Grant.Threshold != int(g.Threshold) {
+		return nil, fmt.Errorf("proxy: bundle %x belongs to another grant", g.Bundle[:8])
+	}
+	kf, err := bd.Open(bundle.Address(p.addr), p.cfg.HPKE)
+	if err != nil {
+		return nil, err
+	}
+	return kf.Bytes(), nil
+}
+
+// grantKeys reads the keys a kfrag must verify against: the owner's
+// verifying key, the dataset's delegating key, the grantee's receiving key.
+func (p *Proxy) grantKeys(ctx context.Context, dataset uint64, grantee common.Address) (vk, pkA, pkB *reencrypt.PublicKey, err error) {
+	ds, err := p.cfg.Chain.Dataset(ctx, dataset)
+	if err != nil {
+		return nil, nil, nil, p.chainErr(err, dataset)
+	}
+	_, ownerVK, err := p.cfg.Chain.Keys(ctx, ds.Owner)
+	if err != nil {
+		return nil, nil, nil, p.chainErr(err, dataset)
+	}
+	granteeRK, _, err := p.cfg.Chain.Keys(ctx, grantee)
+	if err != nil {
+		return nil, nil, nil, p.chainErr(err, dataset)
+	}
+	if vk, err = reencrypt.PublicKeyFromBytes(ownerVK); err != nil {
+		return nil, nil, nil, fmt.Errorf("proxy: owner %s has no valid verifying key on chain: %w", ds.Owner.Hex(), err)
+	}
+	if pkA, err = reencrypt.PublicKeyFromBytes(ds.DelegatingKey); err != nil {
+		return nil, nil, nil, fmt.Errorf("proxy: dataset %d has no valid delegating key on chain: %w", dataset, err)
+	}
+	if pkB, err = reencrypt.PublicKeyFromBytes(granteeRK); err != nil {
+		return nil, nil, nil, fmt.Errorf("proxy: grantee %s has no valid receiving key on chain: %w", grantee.Hex(), err)
+	}
+	return vk, pkA, pkB, nil
+}
+
+func (p *Proxy) chainErr(err error, dataset uint64) error {
+	if err == ErrUnknownDataset {
+		return refuse(CodeUnknownDataset, 0, "dataset %d does not exist on chain", dataset)
+	}
+	return refuse(CodeUnavailable, 0, "reading the chain: %v", err)
+}

@@ -1,0 +1,238 @@
+package proxy
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strconv"
+	"sync"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/pdx-network/pdx/internal/fsutil"
+)
+
+// grantState is what a proxy knows of one (dataset, grantee) grant: the
+// kfrag it holds, or when the grant ended.
+type grantState struct {
+	Dataset   uint64         `json:"dataset"`
+	Grantee   common.Address `json:"grantee"`
+	Bundle    common.Hash    `json:"bundle,omitempty"` // sha2-256 of the bundle block
+	KFrag     string         `json:"kfrag,omitempty"`  // hex; verified before it was stored
+	GrantedAt uint64         `json:"granted_at,omitempty"`
+	Threshold uint8          `json:"threshold,omitempty"`
+	Purpose   common.Hash    `json:"purpose,omitempty"`
+	// Ended is "revoked" or "erased"; the kfrag is deleted when a grant ends.
+	Ended   string `json:"ended,omitempty"`
+	EndedAt uint64 `json:"ended_at,omitempty"`
+}
+
+// Receipt is a proxy's durable record of one re-encryption it performed:
+// who asked (the signed request), when, and a hash of what it answered.
+type Receipt struct {
+	Request   ReencryptRequest `json:"request"`
+	Signature string           `json:"signature"` // hex, 65 bytes
+	Grantee   common.Address   `json:"grantee"`
+	Block     uint64           `json:"block"`
+	Time      time.Time        `json:"time"`
+	CFragHash common.Hash      `json:"cfrag_hash"` // keccak256 of the cfrag bytes
+}
+
+// store keeps a proxy's state on disk, crash-safely: a grant file per
+// (dataset, grantee), written atomically, and an append-only receipt log per
+// dataset, fsynced before the cfrag is returned.
+type store struct {
+	dir    string
+	mu     sync.Mutex
+	nonces map[common.Hash]uint64 // request nonce → deadline, for replay checks
+}
+
+func openStore(dir string) (*store, error) {
+	for _, sub := range []string{"grants", "receipts"} {
+		if err := os.MkdirAll(filepath.Join(dir, sub), 0o700); err != nil {
+			return nil, err
+		}
+	}
+	s := &store{dir: dir, nonces: make(map[common.Hash]uint64)}
+	// Rebuild the replay set from the receipts: a request answered before
+	// a restart must stay refused until its deadline.
+	now := uint64(time.Now().Unix())
+	entries, err := os.ReadDir(filepath.Join(dir, "receipts"))
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range entries {
+		ds, err := strconv.ParseUint(trimExt(e.Name()), 10, 64)
+		if err != nil {
+			continue
+		}
+		rs, err := s.receipts(ds)
+		if err != nil {
+			return nil, err
+		}
+		for _, r := range rs {
+			if r.Request.Deadline >= now {
+				s.nonces[r.Request.Nonce] = r.Request.Deadline
+			}
+		}
+	}
+	return s, nil
+}
+
+func trimExt(name string) string {
+	return name[:len(name)-len(filepath.Ext(name))]
+}
+
+func (s *store) grantPath(dataset uint64, grantee common.Address) string {
+	return filepath.Join(s.dir, "grants", fmt.Sprintf("%d-%s.json", dataset, hex.EncodeToString(grantee[:])))
+}
+
+func (s *store) grant(dataset uint64, grantee common.Address) (*grantState, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.readGrant(dataset, grantee)
+}
+
+func (s *store) readGrant(dataset uint64, grantee common.Address) (*grantState, error) {
+	b, err := os.ReadFile(s.grantPath(dataset, grantee))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	g := new(grantState)
+	if err := json.Unmarshal(b, g); err != nil {
+		return nil, fmt.Errorf("proxy store: %s is corrupt: %w", s.grantPath(dataset, grantee), err)
+	}
+	return g, nil
+}
+
+func (s *store) putGrant(g *grantState) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	b, err := json.MarshalIndent(g, "", "  ")
+	if err != nil {
+		return err
+	}
+	return fsutil.WriteFileAtomic(s.grantPath(g.Dataset, g.Grantee), b, 0o600)
+}
+
+// end records that a grant was revoked or its dataset erased at block, and
+// drops the kfrag. Only a later grant (block ≥ the end) revives the pair.
+func (s *store) end(dataset uint64, grantee common.Address, how string, block uint64) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	g, err := s.readGrant(dataset, grantee)
+	if err != nil {
+		return err
+	}
+	if g == nil {
+		g = &grantState{Dataset: dataset, Grantee: grantee}
+	}
+	if g.GrantedAt > block { // a newer grant already superseded this end
+		return nil
+	}
+	g.KFrag, g.Bundle, g.Ended, g.EndedAt = "", common.Hash{}, how, block
+	b, err := json.MarshalIndent(g, "", "  ")
+	if err != nil {
+		return err
+	}
+	return fsutil.WriteFileAtomic(s.grantPath(dataset, grantee), b, 0o600)
+}
+
+// grantsOf lists every grant state of a dataset (for Erased).
+func (s *store) grantsOf(dataset uint64) ([]common.Address, error) {
+	matches, err := filepath.Glob(filepath.Join(s.dir, "grants", fmt.Sprintf("%d-*.json", dataset)))
+	if err != nil {
+		return nil, err
+	}
+	var out []common.Address
+	for _, m := range matches {
+		name := trimExt(filepath.Base(m))
+		b, err := hex.DecodeString(name[len(strconv.FormatUint(dataset, 10))+1:])
+		if err != nil || len(b) != common.AddressLength {
+			continue
+		}
+		out = append(out, common.BytesToAddress(b))
+	}
+	return out, nil
+}
+
+// seen reports whether nonce was answered and its deadline has not passed.
+func (s *store) seen(nonce common.Hash, now uint64) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	d, ok := s.nonces[nonce]
+	return ok && d >= now
+}
+
+func (s *store) receiptPath(dataset uint64) string {
+	return filepath.Join(s.dir, "receipts", strconv.FormatUint(dataset, 10)+".jsonl")
+}
+
+// addReceipt makes the receipt durable and marks its nonce used; it fails
+// if the nonce was used meanwhile (two concurrent requests with one nonce).
+func (s *store) addReceipt(r *Receipt) error {
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.nonces[r.Request.Nonce]; ok && d >= uint64(r.Time.Unix()) {
+		return errReplayed
+	}
+	if err := fsutil.AppendDurable(s.receiptPath(r.Request.Dataset), append(b, '\n'), 0o600); err != nil {
+		return err
+	}
+	s.nonces[r.Request.Nonce] = r.Request.Deadline
+	if len(s.nonces) > pruneAbove {
+		s.pruneLocked(uint64(r.Time.Unix()))
+	}
+	return nil
+}
+
+// pruneAbove is how many remembered nonces trigger forgetting the expired.
+const pruneAbove = 4096
+
+var errReplayed = errors.New("nonce already used")
+
+// receipts reads a dataset's receipt log. A torn last line (a crash during
+// an append that was never acknowledged) is skipped.
+func (s *store) receipts(dataset uint64) ([]Receipt, error) {
+	b, err := os.ReadFile(s.receiptPath(dataset))
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	var out []Receipt
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	for sc.Scan() {
+		var r Receipt
+		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
+			continue
+		}
+		out = append(out, r)
+	}
+	return out, sc.Err()
+}
+
+// pruneLocked forgets nonces whose deadline passed; they can no longer be replayed
+// because their requests are refused as expired.
+func (s *store) pruneLocked(now uint64) {
+	for n, d := range s.nonces {
+		if d < now {
+			delete(s.nonces, n)
+		}
+	}
+}
