@@ -1,0 +1,192 @@
+package config
+
+import (
+	"errors"
+	"fmt"
+	"log/slog"
+	"net"
+	"net/url"
+	"strconv"
+	"strings"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/multiformats/go-multiaddr"
+)
+
+// ValueError is a value that parses but is not acceptable.
+type ValueError struct {
+	Key    string
+	Value  string
+	Reason string
+}
+
+func (e *ValueError) Error() string {
+	return fmt.Sprintf("config %s = %q: %s", e.Key, e.Value, e.Reason)
+}
+
+func (e *ValueError) Unwrap() error { return ErrInvalid }
+
+// Validate checks every value and the keys each mode needs, returning all
+// problems at once (joined) so one edit can fix them all.
+func (c *Config) Validate() error {
+	var errs []error
+	bad := func(key, value, format string, args ...any) {
+		errs = append(errs, &ValueError{Key: key, Value: value, Reason: fmt.Sprintf(format, args...)})
+	}
+
+	// [api]
+	if host, port, err := net.SplitHostPort(c.API.Listen); err != nil || host == "" {
+		bad("api.listen", c.API.Listen, "want host:port, e.g. \"127.0.0.1:5180\"")
+	} else if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		bad("api.listen", c.API.Listen, "the port must be a number from 0 to 65535")
+	}
+	if strings.TrimSpace(c.API.TokenFile) == "" {
+		bad("api.token_file", c.API.TokenFile, "must name a file (default \"api.token\" in the pdx home)")
+	}
+
+	// [chain]
+	switch c.Chain.Mode {
+	case ChainEmbedded:
+		if strings.TrimSpace(c.Chain.DataDir) == "" {
+			bad("chain.data_dir", c.Chain.DataDir, "the embedded chain needs a data directory (default \"chain\")")
+		}
+	case ChainRPC:
+		if c.Chain.RPCURL == "" {
+			bad("chain.rpc_url", c.Chain.RPCURL, "chain.mode = \"rpc\" needs the endpoint's URL, e.g. \"http://127.0.0.1:8545\"")
+		}
+		if c.Chain.RegistryAddress == "" {
+			bad("chain.registry_address", c.Chain.RegistryAddress, "chain.mode = \"rpc\" needs the deployed Registry's address (0x followed by 40 hex digits)")
+		}
+	default:
+		bad("chain.mode", c.Chain.Mode, "want \"embedded\" or \"rpc\"")
+	}
+	if c.Chain.RPCURL != "" {
+		if u, err := url.Parse(c.Chain.RPCURL); err != nil || u.Host == "" ||
+			(u.Scheme != "http" && u.Scheme != "https" && u.Scheme != "ws" && u.Scheme != "wss") {
+			bad("chain.rpc_url", c.Chain.RPCURL, "want an http, https, ws or wss URL with a host, e.g. \"http://127.0.0.1:8545\"")
+		}
+	}
+	if c.Chain.RegistryAddress != "" && !isAddress(c.Chain.RegistryAddress) {
+		bad("chain.registry_address", c.Chain.RegistryAddress, "want 0x followed by 40 hex digits")
+	}
+
+	// [ipfs]
+	switch c.IPFS.Mode {
+	case IPFSEmbedded:
+		if strings.TrimSpace(c.IPFS.RepoDir) == "" {
+			bad("ipfs.repo_dir", c.IPFS.RepoDir, "the embedded node needs a repository directory (default \"ipfs\")")
+		}
+	case IPFSRemote:
+		if c.IPFS.APIURL == "" {
+			bad("ipfs.api_url", c.IPFS.APIURL, "ipfs.mode = \"remote\" needs the kubo RPC API, e.g. \"http://127.0.0.1:5001\" or \"/ip4/127.0.0.1/tcp/5001\"")
+		}
+	default:
+		bad("ipfs.mode", c.IPFS.Mode, "want \"embedded\" or \"remote\"")
+	}
+	if c.IPFS.APIURL != "" {
+		if strings.HasPrefix(c.IPFS.APIURL, "/") {
+			if _, err := multiaddr.NewMultiaddr(c.IPFS.APIURL); err != nil {
+				bad("ipfs.api_url", c.IPFS.APIURL, "not a valid multiaddr: %v", err)
+			}
+		} else if u, err := url.Parse(c.IPFS.APIURL); err != nil || u.Host == "" || (u.Scheme != "http" && u.Scheme != "https") {
+			bad("ipfs.api_url", c.IPFS.APIURL, "want an http or https URL with a host, or a multiaddr such as \"/ip4/127.0.0.1/tcp/5001\"")
+		}
+	}
+	if strings.ContainsAny(c.IPFS.AuthHeader, "\r\n") {
+		bad("ipfs.auth_header", "(hidden)", "must be one line")
+	}
+	for _, a := range c.IPFS.ListenAddrs {
+		if _, err := multiaddr.NewMultiaddr(a); err != nil {
+			bad("ipfs.listen_addrs", a, "not a valid multiaddr: %v", err)
+		}
+	}
+	for _, a := range c.IPFS.Bootstrap {
+		if _, err := multiaddr.NewMultiaddr(a); err != nil {
+			bad("ipfs.bootstrap", a, "not a valid multiaddr: %v", err)
+		}
+	}
+
+	// [proxies]
+	p := c.Proxies
+	if p.Threshold < 1 {
+		bad("proxies.threshold", strconv.Itoa(p.Threshold), "must be at least 1")
+	}
+	if p.Shares < p.Threshold || p.Shares > MaxProxyShares {
+		bad("proxies.shares", strconv.Itoa(p.Shares), "must be at least proxies.threshold (%d) and at most %d", p.Threshold, MaxProxyShares)
+	}
+	switch p.Mode {
+	case ProxiesLocal:
+		if p.Shares > LocalProxies {
+			bad("proxies.shares", strconv.Itoa(p.Shares), "proxies.mode = \"local\" runs %d proxies, so at most %d shares", LocalProxies, LocalProxies)
+		}
+	case ProxiesRemote:
+		if len(p.Addresses) < p.Shares {
+			bad("proxies.addresses", strings.Join(p.Addresses, ","), "proxies.mode = \"remote\" needs at least proxies.shares (%d) proxy addresses, got %d", p.Shares, len(p.Addresses))
+		}
+	default:
+		bad("proxies.mode", p.Mode, "want \"local\" or \"remote\"")
+	}
+	seen := map[common.Address]bool{}
+	for _, a := range p.Addresses {
+		if !isAddress(a) {
+			bad("proxies.addresses", a, "want 0x followed by 40 hex digits")
+			continue
+		}
+		if addr := common.HexToAddress(a); seen[addr] {
+			bad("proxies.addresses", a, "listed twice: each share must go to a different proxy")
+		} else {
+			seen[addr] = true
+		}
+	}
+
+	// [market]
+	errs = append(errs, c.Market.Default.validate("market.default")...)
+	for id := range c.Market.Datasets {
+		prefix := "market.datasets." + id
+		if strings.TrimSpace(id) == "" {
+			bad("market.datasets", id, "a dataset id must not be empty")
+		}
+		errs = append(errs, c.Market.PolicyFor(id).validate(prefix)...)
+	}
+
+	// [log]
+	if _, err := parseLevel(c.Log.Level); err != nil {
+		bad("log.level", c.Log.Level, "want debug, info, warn or error")
+	}
+	if c.Log.Format != LogFormatText && c.Log.Format != LogFormatJSON {
+		bad("log.format", c.Log.Format, "want \"text\" or \"json\"")
+	}
+	return errors.Join(errs...)
+}
+
+func (p Policy) validate(prefix string) []error {
+	var errs []error
+	for _, purpose := range p.AllowedPurposes {
+		if strings.TrimSpace(purpose) == "" {
+			errs = append(errs, &ValueError{Key: prefix + ".allowed_purposes", Value: purpose, Reason: "a purpose must not be empty; use \"*\" to accept any"})
+		}
+	}
+	if p.MaxDuration <= 0 {
+		errs = append(errs, &ValueError{Key: prefix + ".max_duration", Value: p.MaxDuration.String(), Reason: "must be longer than zero, e.g. \"30d\""})
+	}
+	return errs
+}
+
+func isAddress(s string) bool {
+	return (strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X")) && common.IsHexAddress(s)
+}
+
+func parseLevel(s string) (slog.Level, error) {
+	var l slog.Level
+	switch strings.ToLower(s) {
+	case "debug", "info", "warn", "error":
+		return l, l.UnmarshalText([]byte(s))
+	}
+	return l, fmt.Errorf("unknown level %q", s)
+}
+
+// SlogLevel is the configured level for log/slog.
+func (l Log) SlogLevel() slog.Level {
+	lvl, _ := parseLevel(l.Level) // Validate has accepted it
+	return lvl
+}

@@ -1,0 +1,221 @@
+package home
+
+import (
+	"crypto/rand"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"slices"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/pdx-network/pdx/internal/fsutil"
+)
+
+// Dataset is one dataset's salt file, datasets/<id>.json. The salt selects
+// the dataset's delegating key (Unlocked.DatasetKey); older salts stay in
+// Rotations so versions put before a rotation can still be opened by the
+// owner. Erasing the dataset deletes the file, and with it every salt.
+type Dataset struct {
+	Version   int           `json:"version"`
+	ID        string        `json:"id"`
+	Salt      hexutil.Bytes `json:"salt"`
+	Created   time.Time     `json:"created"`
+	Rotations []Rotation    `json:"rotations"`
+}
+
+// Rotation is a salt a dataset used before a rotation.
+type Rotation struct {
+	Salt    hexutil.Bytes `json:"salt"`
+	Created time.Time     `json:"created"`
+	Retired time.Time     `json:"retired"`
+}
+
+// Salts returns the current salt first, then older ones, newest first.
+func (d *Dataset) Salts() [][]byte {
+	out := [][]byte{d.Salt}
+	for i := len(d.Rotations) - 1; i >= 0; i-- {
+		out = append(out, d.Rotations[i].Salt)
+	}
+	return out
+}
+
+var datasetID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+
+// ValidDatasetID checks that id can name a dataset: 1 to 128 letters,
+// digits, '.', '_' or '-', starting with a letter or digit. The rule keeps
+// ids usable as file names on every system and out of path tricks.
+func ValidDatasetID(id string) error {
+	if !datasetID.MatchString(id) {
+		return fmt.Errorf("%w %q: use 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit", ErrBadDatasetID, id)
+	}
+	return nil
+}
+
+func (h *Home) datasetPath(id string) string {
+	return filepath.Join(h.dir, DatasetsDir, id+".json")
+}
+
+func newSalt() (hexutil.Bytes, error) {
+	s := make([]byte, SaltSize)
+	if _, err := rand.Read(s); err != nil {
+		return nil, fmt.Errorf("reading randomness for a dataset salt: %w", err)
+	}
+	return s, nil
+}
+
+// CreateDataset makes a dataset with a fresh random salt. It never replaces
+// an existing dataset (ErrDatasetExists), even against a concurrent creator:
+// the file is linked into place, which fails if the name is taken.
+func (h *Home) CreateDataset(id string) (*Dataset, error) {
+	if err := ValidDatasetID(id); err != nil {
+		return nil, err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	salt, err := newSalt()
+	if err != nil {
+		return nil, err
+	}
+	d := &Dataset{Version: FormatVersion, ID: id, Salt: salt, Created: time.Now().UTC(), Rotations: []Rotation{}}
+	data, err := json.MarshalIndent(d, "", "  ")
+	if err != nil {
+		return nil, err
+	}
+	dir := filepath.Join(h.dir, DatasetsDir)
+	tmp, err := os.CreateTemp(dir, "."+id+".json.tmp-*")
+	if err != nil {
+		return nil, fmt.Errorf("creating dataset %s: %w", id, err)
+	}
+	defer os.Remove(tmp.Name())
+	_, err = tmp.Write(append(data, '\n'))
+	if err == nil {
+		err = tmp.Sync()
+	}
+	if cerr := tmp.Close(); err == nil {
+		err = cerr
+	}
+	if err != nil {
+		return nil, fmt.Errorf("creating dataset %s: %w", id, err)
+	}
+	if err := os.Link(tmp.Name(), h.datasetPath(id)); err != nil {
+		if errors.Is(err, fs.ErrExist) {
+			return nil, fmt.Errorf("%w: %q (its salt is in %s)", ErrDatasetExists, id, h.datasetPath(id))
+		}
+		return nil, fmt.Errorf("creating dataset %s: %w", id, err)
+	}
+	if err := os.Remove(tmp.Name()); err != nil {
+		return nil, err
+	}
+	if err := fsutil.SyncDir(dir); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// Dataset reads one dataset's salt file.
+func (h *Home) Dataset(id string) (*Dataset, error) {
+	if err := ValidDatasetID(id); err != nil {
+		return nil, err
+	}
+	return h.readDataset(id)
+}
+
+func (h *Home) readDataset(id string) (*Dataset, error) {
+	data, err := os.ReadFile(h.datasetPath(id))
+	if err != nil {
+		if errors.Is(err, fs.ErrNotExist) {
+			return nil, fmt.Errorf("%w: %q has no salt in %s (never created here, or erased)", ErrDatasetNotFound, id, filepath.Join(h.dir, DatasetsDir))
+		}
+		return nil, err
+	}
+	var d Dataset
+	if err := strictJSON(data, &d); err != nil {
+		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, h.datasetPath(id), err)
+	}
+	if d.Version != FormatVersion || d.ID != id || len(d.Salt) != SaltSize {
+		return nil, fmt.Errorf("%w: %s is not a version-%d salt file for %q with a %d-byte salt", ErrCorrupt, h.datasetPath(id), FormatVersion, id, SaltSize)
+	}
+	for _, r := range d.Rotations {
+		if len(r.Salt) != SaltSize {
+			return nil, fmt.Errorf("%w: %s: a retired salt is not %d bytes", ErrCorrupt, h.datasetPath(id), SaltSize)
+		}
+	}
+	if d.Rotations == nil {
+		d.Rotations = []Rotation{}
+	}
+	return &d, nil
+}
+
+// Datasets lists every dataset, sorted by id.
+func (h *Home) Datasets() ([]*Dataset, error) {
+	entries, err := os.ReadDir(filepath.Join(h.dir, DatasetsDir))
+	if err != nil {
+		return nil, fmt.Errorf("listing datasets: %w", err)
+	}
+	var ids []string
+	for _, e := range entries {
+		if id, ok := strings.CutSuffix(e.Name(), ".json"); ok && !e.IsDir() && ValidDatasetID(id) == nil {
+			ids = append(ids, id)
+		}
+	}
+	slices.Sort(ids)
+	out := make([]*Dataset, 0, len(ids))
+	for _, id := range ids {
+		d, err := h.readDataset(id)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, d)
+	}
+	return out, nil
+}
+
+// RotateDataset gives the dataset a fresh salt, keeping the old one in
+// Rotations: versions put from now on are under a key no earlier kfrag
+// reaches.
+func (h *Home) RotateDataset(id string) (*Dataset, error) {
+	if err := ValidDatasetID(id); err != nil {
+		return nil, err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	d, err := h.readDataset(id)
+	if err != nil {
+		return nil, err
+	}
+	salt, err := newSalt()
+	if err != nil {
+		return nil, err
+	}
+	now := time.Now().UTC()
+	d.Rotations = append(d.Rotations, Rotation{Salt: d.Salt, Created: d.Created, Retired: now})
+	d.Salt, d.Created = salt, now
+	if err := writeJSON(h.datasetPath(id), d); err != nil {
+		return nil, err
+	}
+	return d, nil
+}
+
+// EraseDataset deletes the dataset's salt file (current and retired salts)
+// and makes the deletion durable. Without a salt no key of the dataset can
+// be derived again: its ciphertext anywhere becomes unreadable to the owner
+// and to anyone granted later. Backups of the home still hold the salt, and
+// a file system may keep freed blocks; both are outside pdx's reach.
+func (h *Home) EraseDataset(id string) error {
+	if err := ValidDatasetID(id); err != nil {
+		return err
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if _, err := os.Stat(h.datasetPath(id)); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w: %q has no salt here (already erased?)", ErrDatasetNotFound, id)
+	}
+	return fsutil.RemoveDurable(h.datasetPath(id))
+}
