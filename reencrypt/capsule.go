@@ -34,12 +34,16 @@ func (c *Capsule) hash() *secp.Scalar {
 	return secp.HashToScalar(dstCapsulePoints, c.e.Bytes(), c.v.Bytes())
 }
 
-// valid is the self-check s·G == V + h·E.
+// valid is the self-check s·G == V + h·E, computed as s·G − h·E − V = O in
+// variable time: E, V and s are the capsule's public contents and h is
+// derived from them.
 func (c *Capsule) valid() bool {
-	lhs := new(secp.Point).BaseMul(c.s)
-	rhs := new(secp.Point).Mul(c.hash(), c.e)
-	rhs.Add(rhs, c.v)
-	return lhs.Equal(rhs)
+	zero := secp.NewScalar()
+	return secp.MulAddVartime(
+		secp.Term{K: c.s, P: secp.Generator()},
+		secp.Term{K: new(secp.Scalar).Sub(zero, c.hash()), P: c.e},
+		secp.Term{K: new(secp.Scalar).Sub(zero, secp.ScalarFromUint64(1)), P: c.v},
+	).IsIdentity()
 }
 
 // CapsuleFromBytes decodes a capsule and checks it.

@@ -151,16 +151,65 @@ func (cf *CapsuleFrag) Verify(c *Capsule, verifying, delegating, receiving *Publ
 	if !cf.proof.sig.Verify(verifying, msg) {
 		return nil, fmt.Errorf("%w: the kfrag signature does not match the verifying, delegating and receiving keys", ErrVerificationFailed)
 	}
-	h := cf.challenge(c)
-	check := func(base, p2, p1 *secp.Point) bool {
-		lhs := new(secp.Point).Mul(cf.proof.z, base)
-		rhs := new(secp.Point).Mul(h, p1)
-		return lhs.Equal(rhs.Add(rhs, p2))
+	ok, err := cf.proofHolds(c)
+	if err != nil {
+		return nil, err
 	}
-	if !check(c.e, cf.proof.e2, cf.e1) || !check(c.v, cf.proof.v2, cf.v1) || !check(secp.U(), cf.proof.u2, cf.proof.u1) {
+	if !ok {
 		return nil, fmt.Errorf("%w: the re-encryption proof does not hold for this capsule", ErrVerificationFailed)
 	}
 	return &VerifiedCapsuleFrag{cf: cf, capsule: c, delegating: delegating, receiving: receiving}, nil
+}
+
+// proofHolds checks the three proof equations
+//
+//	D₁ = z·E − h·e1 − e2 = O,  D₂ = z·V − h·v1 − v2 = O,  D₃ = z·U − h·u1 − u2 = O
+//
+// as one variable-time multi-scalar check D₁ + c₁·D₂ + c₂·D₃ = O, with c₁, c₂
+// drawn uniformly from [0, 2^128) afresh on every call, after the cfrag is
+// fixed. The points, z and h are public, so variable time reveals nothing
+// secret. Timing may reveal c₁, c₂, but only after they have decided this
+// call; the next call draws new ones, so that knowledge helps no later
+// attempt.
+//
+// Why one check is as good as three: the points lie in secp256k1's group of
+// prime order n (decoding rejects anything off the curve, and the cofactor
+// is 1), so Dᵢ = dᵢ·G for some dᵢ mod n and the check reads
+// d₁ + c₁·d₂ + c₂·d₃ ≡ 0 (mod n). If all dᵢ are 0 (an honest cfrag) it holds
+// for every c₁, c₂. If d₂ ≠ 0, then for each c₂ exactly one residue c₁ mod n
+// satisfies it, and since c₁ < 2^128 < n takes each of its 2^128 values with
+// probability 2^-128 and independently of the cfrag, the check passes with
+// probability at most 2^-128; likewise if d₃ ≠ 0 (fix c₁, solve for c₂); if
+// d₂ = d₃ = 0 but d₁ ≠ 0 it always fails. So a cfrag whose proof is wrong is
+// accepted with probability at most 2^-128 per attempt, whatever the proxy
+// does, because the weights are unknown to it when it builds the cfrag.
+func (cf *CapsuleFrag) proofHolds(c *Capsule) (bool, error) {
+	var buf [2 * 16]byte
+	if _, err := rand.Read(buf[:]); err != nil {
+		return false, fmt.Errorf("umbral: reading randomness: %w", err)
+	}
+	weight := func(b []byte) *secp.Scalar {
+		var k [secp.ScalarSize]byte
+		copy(k[16:], b)
+		s, _ := secp.ScalarFromBytes(k[:]) // below 2^128 < n: never fails
+		return s
+	}
+	c1, c2 := weight(buf[:16]), weight(buf[16:])
+	z, zero := cf.proof.z, secp.NewScalar()
+	h := cf.challenge(c)
+	negH := new(secp.Scalar).Sub(zero, h)
+	negOne := new(secp.Scalar).Sub(zero, secp.ScalarFromUint64(1))
+	return secp.MulAddVartime(
+		secp.Term{K: z, P: c.e},
+		secp.Term{K: new(secp.Scalar).Mul(c1, z), P: c.v},
+		secp.Term{K: new(secp.Scalar).Mul(c2, z), P: secp.U()},
+		secp.Term{K: negH, P: cf.e1},
+		secp.Term{K: new(secp.Scalar).Mul(c1, negH), P: cf.v1},
+		secp.Term{K: new(secp.Scalar).Mul(c2, negH), P: cf.proof.u1},
+		secp.Term{K: negOne, P: cf.proof.e2},
+		secp.Term{K: new(secp.Scalar).Sub(zero, c1), P: cf.proof.v2},
+		secp.Term{K: new(secp.Scalar).Sub(zero, c2), P: cf.proof.u2},
+	).IsIdentity(), nil
 }
 
 // Bytes returns the 381-byte encoding (the same as the unverified cfrag's).

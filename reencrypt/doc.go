@@ -15,17 +15,24 @@
 // # Timing
 //
 // Operations on secrets run in constant time: every multiplication of a point
-// by a scalar (secret keys, kfrag keys rk, the proof's blinding factor t, the
-// encapsulation randomness r and u, the shared secret d and the Lagrange
-// coefficients) goes through libsecp256k1's constant-time ecmult_const, and
-// all arithmetic mod n (polynomial evaluation, inversion, the proof's z) is
-// constant time (see package internal/secp). Hashing to a scalar reduces in
-// constant time because the Diffie-Hellman point it hashes is secret.
+// by a secret scalar (secret keys, kfrag keys rk, the proof's blinding factor
+// t, the encapsulation randomness r and u, the shared secret d and the
+// Lagrange coefficients) goes through libsecp256k1's constant-time
+// ecmult_const, and all arithmetic mod n (polynomial evaluation, inversion,
+// the proof's z) is constant time (see package internal/secp). Hashing to a
+// scalar reduces in constant time because the Diffie-Hellman point it hashes
+// is secret. The kfrag check commitment = rk·U multiplies by the kfrag key,
+// which is secret to the proxy, so it stays constant time too.
 //
 // Variable time, safe because only public values are involved:
 //   - decoding and encoding of keys, capsules, kfrags and cfrags;
-//   - the checks of verification: kfrag commitments, cfrag proofs, the
-//     capsule self-check and ECDSA signature verification take public inputs;
+//   - the cfrag proof check and the capsule self-check s·G = V + h·E: each is
+//     one variable-time multi-scalar multiplication (internal/secp's
+//     MulAddVartime) over the cfrag's and capsule's points, z, h and the
+//     verifier's random weights, all public; the cfrag's three proof
+//     equations are combined with random 128-bit weights, which accepts a
+//     wrong proof with probability at most 2^-128 (see proofHolds);
+//   - ECDSA signature verification;
 //   - point addition, which branches only on exceptional inputs (equal or
 //     opposite points, the identity) that honest values reach with negligible
 //     probability.

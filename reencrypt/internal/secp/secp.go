@@ -1,14 +1,20 @@
 // Package secp is the secp256k1 arithmetic under pdx's Umbral: scalars mod the
 // group order n and points in affine form, with SEC1 compressed encodings.
 //
-// Timing: every multiplication of a point by a scalar goes through
-// libsecp256k1's constant-time ecmult_const (via go-ethereum's cgo binding),
-// and every scalar operation uses decred's constant-time ModNScalar, so secret
-// scalars (secret keys, kfrag keys, blinding factors, Lagrange coefficients)
-// never steer a branch or a memory access. Inversion mod n is Fermat's
-// a^(n-2) with a fixed, public exponent, so it is constant time too.
+// Timing: Mul and BaseMul, the multiplications that may see a secret scalar,
+// go through libsecp256k1's constant-time ecmult_const (via go-ethereum's cgo
+// binding), and every scalar operation uses decred's constant-time
+// ModNScalar, so secret scalars (secret keys, kfrag keys, blinding factors,
+// Lagrange coefficients) never steer a branch or a memory access. Invert
+// blinds its input with a random factor before a variable-time inversion, so
+// its timing is independent of the secret.
 //
 // Variable time, and why that is safe:
+//   - MulAddVartime (Σ kᵢ·Pᵢ with wNAF, the GLV endomorphism and pure-Go
+//     field arithmetic, vartime.go) branches and indexes tables on its
+//     scalars. It exists for verification equations, where every scalar and
+//     point is public (the cfrag proof check and the capsule self-check);
+//     it must never be given a secret scalar.
 //   - Point addition (decred's AddNonConst) branches only on exceptional inputs
 //     (equal points, opposite points, the point at infinity), which honest
 //     inputs reach with negligible probability; the field arithmetic inside is
@@ -206,20 +212,33 @@ type Point struct {
 }
 
 // PointFromBytes decodes a 33-byte SEC1 compressed point: prefix 02 or 03, x
-// below the field prime, and x on the curve.
+// below the field prime, and x on the curve. Decoding works on public bytes
+// and uses the variable-time field's square root (faster than decred's).
 func PointFromBytes(b []byte) (*Point, error) {
 	if len(b) != PointSize || (b[0] != 2 && b[0] != 3) {
 		return nil, ErrInvalidPoint
 	}
-	pk, err := secp256k1.ParsePubKey(b)
-	if err != nil {
+	var xb [32]byte
+	copy(xb[:], b[1:])
+	var x fe
+	x.setBytes(&xb)
+	if !x.isCanonical() {
 		return nil, ErrInvalidPoint
 	}
-	var j secp256k1.JacobianPoint
-	pk.AsJacobian(&j)
+	var y2, y fe
+	y2.sqr(&x).mul(&y2, &x).add(&y2, &fe{7})
+	if !y.sqrt(&y2) {
+		return nil, ErrInvalidPoint
+	}
+	var yb [32]byte
+	y.putBytes(&yb)
+	if yb[31]&1 != b[0]&1 {
+		y.neg(&y)
+		y.putBytes(&yb)
+	}
 	p := new(Point)
-	p.x.Set(j.X.Normalize())
-	p.y.Set(j.Y.Normalize())
+	p.x.SetBytes(&xb)
+	p.y.SetBytes(&yb)
 	return p, nil
 }
 

@@ -133,3 +133,42 @@ func TestScalarFromDigestEdges(t *testing.T) {
 		}
 	}
 }
+
+// TestPointFromBytesMatchesDecred checks the decoder against decred's
+// independent one on valid points, both parities, x ≥ p, x off the curve and
+// bad prefixes.
+func TestPointFromBytesMatchesDecred(t *testing.T) {
+	var inputs [][]byte
+	for range 50 {
+		p := new(Point).BaseMul(randScalar(t))
+		b := p.Bytes()
+		inputs = append(inputs, b)
+		flipped := bytes.Clone(b)
+		flipped[0] ^= 1 // the other y
+		inputs = append(inputs, flipped)
+		off := bytes.Clone(b)
+		off[32] ^= 0x55 // about half of these are off the curve
+		inputs = append(inputs, off)
+	}
+	pMinus := secp256k1.Params().P.Bytes()
+	for _, pre := range []byte{2, 3} {
+		inputs = append(inputs, append([]byte{pre}, pMinus...)) // x = p
+		big1 := new(big.Int).Add(secp256k1.Params().P, big.NewInt(1))
+		var xb [32]byte
+		big1.FillBytes(xb[:])
+		inputs = append(inputs, append([]byte{pre}, xb[:]...)) // x = p+1
+		inputs = append(inputs, append([]byte{pre}, bytes.Repeat([]byte{0xff}, 32)...))
+		inputs = append(inputs, append([]byte{pre}, make([]byte, 32)...))
+	}
+	inputs = append(inputs, append([]byte{4}, make([]byte, 32)...))
+	for _, in := range inputs {
+		got, err := PointFromBytes(in)
+		want, werr := secp256k1.ParsePubKey(in)
+		if (err == nil) != (werr == nil) {
+			t.Fatalf("%x: pdx err %v, decred err %v", in, err, werr)
+		}
+		if err == nil && !bytes.Equal(got.Bytes(), want.SerializeCompressed()) {
+			t.Fatalf("%x decodes to %x, decred %x", in, got.Bytes(), want.SerializeCompressed())
+		}
+	}
+}
