@@ -40,3 +40,8 @@ fuzz: npm
 ## bench-reencrypt: time each Umbral operation in pdx and in the npm oracle in one run.
 bench-reencrypt: npm
 	$(GO) run ./reencrypt/internal/cmd/bench-reencrypt
+
+## gas: gas used per Registry operation on Ethereum mainnet's rules (Osaka), one `gas <op> <units>` line each; fails above target.
+.PHONY: gas
+gas:
+	$(GO) run ./contracts/internal/cmd/gas

@@ -1,0 +1,645 @@
+// Package acl is pdx's client for the Registry contract: typed calls for
+// every operation (keys, datasets, CIDs, grants, proxies, the market),
+// transactions with nonce management, EIP-1559 fees and decoded revert
+// reasons, and an event follower that works over plain HTTP JSON-RPC.
+//
+// It runs over any bind.ContractBackend that can also report receipts and
+// the chain id: an ethclient.Client (HTTP, WebSocket or in-process), or
+// go-ethereum's simulated backend.
+package acl
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/accounts/abi"
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pdx-network/pdx/contracts/bindings"
+)
+
+// Backend is what the client needs from a node: contract calls,
+// transactions, logs, receipts, the chain id and the head number.
+// *ethclient.Client and simulated.Client satisfy it.
+type Backend interface {
+	bind.ContractBackend
+	bind.DeployBackend
+	ChainID(ctx context.Context) (*big.Int, error)
+	BlockNumber(ctx context.Context) (uint64, error)
+}
+
+// Client talks to one deployed Registry, as one account (or read-only).
+type Client struct {
+	backend Backend
+	address common.Address
+	reg     *bindings.Registry
+	abi     *abi.ABI
+	inst    *bind.BoundContract
+	tx      *transactor // nil when read-only
+}
+
+// Options tune a client; the zero value is the default.
+type Options struct {
+	// GasLimit, when non-zero, is used for every transaction instead of an
+	// estimate. Reverts then surface from the mined receipt instead of from
+	// estimation (and cost gas).
+	GasLimit uint64
+	// PollInterval is the first delay between receipt polls (default 50ms;
+	// it grows up to one second).
+	PollInterval time.Duration
+}
+
+// New opens the Registry at address. With a nil key the client is
+// read-only. It fails when no contract code is at the address.
+func New(ctx context.Context, backend Backend, address common.Address, key *ecdsa.PrivateKey, opts *Options) (*Client, error) {
+	code, err := backend.CodeAt(ctx, address, nil)
+	if err != nil {
+		return nil, fmt.Errorf("acl: reading code at %s: %w", address.Hex(), err)
+	}
+	if len(code) == 0 {
+		return nil, fmt.Errorf("acl: no contract at %s: deploy the Registry first or fix the address: %w", address.Hex(), bind.ErrNoCode)
+	}
+	return newClient(ctx, backend, address, key, opts)
+}
+
+func newClient(ctx context.Context, backend Backend, address common.Address, key *ecdsa.PrivateKey, opts *Options) (*Client, error) {
+	reg := bindings.NewRegistry()
+	a := reg.GetABI()
+	c := &Client{backend: backend, address: address, reg: reg, abi: &a, inst: reg.Instance(backend, address)}
+	if key != nil {
+		id, err := backend.ChainID(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("acl: reading the chain id: %w", err)
+		}
+		c.tx = newTransactor(backend, c.abi, key, id)
+		if opts != nil {
+			c.tx.gasLimit = opts.GasLimit
+			if opts.PollInterval > 0 {
+				c.tx.poll = opts.PollInterval
+			}
+		}
+	}
+	return c, nil
+}
+
+// Deploy deploys a new Registry from key's account and returns a client for
+// it. grantWindow is how long a purchase waits for the owner's grant before
+// the buyer may take a refund (whole seconds, at least one).
+func Deploy(ctx context.Context, backend Backend, key *ecdsa.PrivateKey, grantWindow time.Duration, opts *Options) (*Client, *types.Receipt, error) {
+	if key == nil {
+		return nil, nil, ErrReadOnly
+	}
+	if grantWindow < time.Second {
+		return nil, nil, fmt.Errorf("%w: grant window %v, want at least one second", ErrInvalidArgument, grantWindow)
+	}
+	c, err := newClient(ctx, backend, common.Address{}, key, opts)
+	if err != nil {
+		return nil, nil, err
+	}
+	code := append(common.FromHex(bindings.RegistryMetaData.Bin), c.reg.PackConstructor(uint64(grantWindow/time.Second))...)
+	rc, err := c.tx.send(ctx, nil, nil, code)
+	if err != nil {
+		return nil, rc, fmt.Errorf("acl: deploying the Registry: %w", err)
+	}
+	c.address = rc.ContractAddress
+	c.inst = c.reg.Instance(backend, c.address)
+	return c, rc, nil
+}
+
+// Address is the Registry's address.
+func (c *Client) Address() common.Address { return c.address }
+
+// From is the client's account (zero when read-only).
+func (c *Client) From() common.Address {
+	if c.tx == nil {
+		return common.Address{}
+	}
+	return c.tx.from
+}
+
+// ABI is the Registry's ABI.
+func (c *Client) ABI() *abi.ABI { return c.abi }
+
+// Backend is the node the client talks to.
+func (c *Client) Backend() Backend { return c.backend }
+
+func (c *Client) transact(ctx context.Context, value *big.Int, data []byte) (*types.Receipt, error) {
+	if c.tx == nil {
+		return nil, ErrReadOnly
+	}
+	return c.tx.send(ctx, &c.address, value, data)
+}
+
+func (c *Client) call(ctx context.Context, data []byte) ([]byte, error) {
+	return c.callAt(ctx, data, nil)
+}
+
+// callAt runs a view at a block (nil: the latest).
+func (c *Client) callAt(ctx context.Context, data []byte, block *big.Int) ([]byte, error) {
+	out, err := c.backend.CallContract(ctx, ethereum.CallMsg{From: c.From(), To: &c.address, Data: data}, block)
+	if err != nil {
+		if c.tx != nil {
+			if re, ok := c.tx.asRevert(err, common.Hash{}); ok {
+				return nil, re
+			}
+		} else if data, ok := revertData(err); ok {
+			return nil, decodeRevert(c.abi, data, common.Hash{})
+		}
+		return nil, fmt.Errorf("acl: calling the Registry: %w", err)
+	}
+	return out, nil
+}
+
+// ---------------------------------------------------------------- keys
+
+// RegisterKeys registers the account's Umbral receiving and verifying keys
+// (33-byte compressed points, checked on the curve first). Once per account.
+func (c *Client) RegisterKeys(ctx context.Context, receiving, verifying []byte) (*types.Receipt, error) {
+	if err := ValidatePublicKey(receiving); err != nil {
+		return nil, fmt.Errorf("receiving key: %w", err)
+	}
+	if err := ValidatePublicKey(verifying); err != nil {
+		return nil, fmt.Errorf("verifying key: %w", err)
+	}
+	return c.transact(ctx, nil, c.reg.PackRegisterKeys(receiving, verifying))
+}
+
+// Keys are an account's registered Umbral keys.
+type Keys struct {
+	Receiving, Verifying []byte
+}
+
+// ErrNoKeys: the account registered no keys.
+var ErrNoKeys = errors.New("acl: account has no registered keys")
+
+// KeysOf returns an account's keys, or ErrNoKeys.
+func (c *Client) KeysOf(ctx context.Context, account common.Address) (Keys, error) {
+	out, err := c.call(ctx, c.reg.PackKeysOf(account))
+	if err != nil {
+		return Keys{}, err
+	}
+	k, err := c.reg.UnpackKeysOf(out)
+	if err != nil {
+		return Keys{}, fmt.Errorf("acl: decoding keysOf: %w", err)
+	}
+	if len(k.ReceivingKey) == 0 {
+		return Keys{}, fmt.Errorf("%w: %s", ErrNoKeys, account.Hex())
+	}
+	return Keys{Receiving: k.ReceivingKey, Verifying: k.VerifyingKey}, nil
+}
+
+// ---------------------------------------------------------------- datasets
+
+// CreateDataset creates a dataset owned by the client's account under its
+// delegating public key and returns the new dataset id.
+func (c *Client) CreateDataset(ctx context.Context, delegatingKey []byte) (uint64, *types.Receipt, error) {
+	if err := ValidatePublicKey(delegatingKey); err != nil {
+		return 0, nil, fmt.Errorf("delegating key: %w", err)
+	}
+	rc, err := c.transact(ctx, nil, c.reg.PackCreateDataset(delegatingKey))
+	if err != nil {
+		return 0, rc, err
+	}
+	for _, l := range rc.Logs {
+		if ev, err := c.reg.UnpackDatasetCreatedEvent(l); err == nil && l.Address == c.address {
+			return ev.Dataset, rc, nil
+		}
+	}
+	return 0, rc, fmt.Errorf("acl: createDataset mined in %s without a DatasetCreated event", rc.TxHash.Hex())
+}
+
+// Dataset describes a dataset.
+type Dataset struct {
+	ID            uint64
+	Owner         common.Address
+	Versions      uint32
+	Erased        bool
+	DelegatingKey []byte
+}
+
+// DatasetInfo reads a dataset; an unknown id is ErrUnknownDataset.
+func (c *Client) DatasetInfo(ctx context.Context, id uint64) (Dataset, error) {
+	out, err := c.call(ctx, c.reg.PackDatasetInfo(id))
+	if err != nil {
+		return Dataset{}, err
+	}
+	d, err := c.reg.UnpackDatasetInfo(out)
+	if err != nil {
+		return Dataset{}, fmt.Errorf("acl: decoding datasetInfo: %w", err)
+	}
+	return Dataset{ID: id, Owner: d.Owner, Versions: d.Versions, Erased: d.Erased, DelegatingKey: d.DelegatingKey}, nil
+}
+
+// MaxCIDSize is the longest CID the Registry accepts, in bytes.
+const MaxCIDSize = 128
+
+// AddCID registers cid (its binary form) as the next version of a dataset
+// with the fingerprint of its content, and returns the version number.
+func (c *Client) AddCID(ctx context.Context, dataset uint64, cid []byte, fingerprint [32]byte) (uint32, *types.Receipt, error) {
+	if len(cid) == 0 || len(cid) > MaxCIDSize {
+		return 0, nil, fmt.Errorf("%w: CID of %d bytes, want 1 to %d", ErrInvalidArgument, len(cid), MaxCIDSize)
+	}
+	rc, err := c.transact(ctx, nil, c.reg.PackAddCID(dataset, cid, fingerprint))
+	if err != nil {
+		return 0, rc, err
+	}
+	for _, l := range rc.Logs {
+		if ev, err := c.reg.UnpackCIDAddedEvent(l); err == nil && l.Address == c.address {
+			return ev.Version, rc, nil
+		}
+	}
+	return 0, rc, fmt.Errorf("acl: addCID mined in %s without a CIDAdded event", rc.TxHash.Hex())
+}
+
+// CIDRecord is what the Registry knows of a CID.
+type CIDRecord struct {
+	Dataset uint64
+	Owner   common.Address
+	Version uint32
+	// FingerprintPrefix is the first 20 bytes of the fingerprint; the whole
+	// fingerprint is in the CIDAdded event.
+	FingerprintPrefix [20]byte
+}
+
+// ErrUnknownCID: the CID is not registered.
+var ErrUnknownCID = errors.New("acl: CID not registered")
+
+// CIDHash is the key the Registry files a CID under: keccak256 of its bytes.
+func CIDHash(cid []byte) [32]byte { return crypto.Keccak256Hash(cid) }
+
+// DatasetOfCID looks a CID up: which dataset (and owner) it belongs to.
+func (c *Client) DatasetOfCID(ctx context.Context, cid []byte) (CIDRecord, error) {
+	out, err := c.call(ctx, c.reg.PackCidInfo(CIDHash(cid)))
+	if err != nil {
+		return CIDRecord{}, err
+	}
+	r, err := c.reg.UnpackCidInfo(out)
+	if err != nil {
+		return CIDRecord{}, fmt.Errorf("acl: decoding cidInfo: %w", err)
+	}
+	if r.Dataset == 0 {
+		return CIDRecord{}, ErrUnknownCID
+	}
+	return CIDRecord{Dataset: r.Dataset, Owner: r.Owner, Version: r.Version, FingerprintPrefix: r.FingerprintPrefix}, nil
+}
+
+// Erase marks a dataset erased: every grant stops authorizing, and no CID,
+// grant, offer or purchase is accepted for it afterwards.
+func (c *Client) Erase(ctx context.Context, dataset uint64) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackErase(dataset))
+}
+
+// ---------------------------------------------------------------- grants
+
+// Grant is one access grant.
+type Grant struct {
+	Dataset   uint64
+	Grantee   common.Address
+	Expiry    time.Time
+	Threshold uint8
+	// PurposeHash is the hash of the purpose the access is granted for.
+	PurposeHash [32]byte
+	// Bundle is the sha2-256 digest of the kfrag bundle, a CIDv1 raw block
+	// (see BundleCID).
+	Bundle [32]byte
+}
+
+// GrantTerms packs expiry and threshold into the terms word the contract
+// takes (expiry in bits 0-63, threshold in bits 64-71).
+func GrantTerms(expiry time.Time, threshold uint8) *big.Int {
+	t := new(big.Int).Lsh(big.NewInt(int64(threshold)), 64)
+	return t.Or(t, new(big.Int).SetUint64(uint64(expiry.Unix())))
+}
+
+// GrantWord is the decoded grant word of the Granted event and grant slot.
+type GrantWord struct {
+	Expiry    uint64
+	Threshold uint8
+	Live      bool
+	Bought    bool
+	Dataset   uint64
+}
+
+// DecodeGrantWord splits the grant word: expiry (bits 0-63), threshold
+// (64-71), flags (72-79: bit0 live, bit1 bought), dataset (96-159).
+func DecodeGrantWord(w *big.Int) GrantWord {
+	var b [32]byte
+	w.FillBytes(b[:])
+	u := func(lo, n int) uint64 { // n bits from bit lo
+		var v uint64
+		for i := 0; i < n; i++ {
+			bit := lo + i
+			if b[31-bit/8]>>(bit%8)&1 == 1 {
+				v |= 1 << i
+			}
+		}
+		return v
+	}
+	flags := u(72, 8)
+	return GrantWord{Expiry: u(0, 64), Threshold: uint8(u(64, 8)), Live: flags&1 != 0, Bought: flags&2 != 0, Dataset: u(96, 64)}
+}
+
+func checkGrantArgs(grantee common.Address, threshold uint8) error {
+	if grantee == (common.Address{}) {
+		return fmt.Errorf("%w: grantee is the zero address", ErrInvalidArgument)
+	}
+	if threshold == 0 {
+		return fmt.Errorf("%w: threshold 0, want at least 1", ErrInvalidArgument)
+	}
+	return nil
+}
+
+// Grant records a grant. Granting again to the same grantee replaces it.
+// The expiry must be after the chain's current time (whole seconds).
+func (c *Client) Grant(ctx context.Context, g Grant) (*types.Receipt, error) {
+	if err := checkGrantArgs(g.Grantee, g.Threshold); err != nil {
+		return nil, err
+	}
+	if g.Expiry.Unix() <= 0 {
+		return nil, fmt.Errorf("%w: expiry %v is not after 1970", ErrInvalidArgument, g.Expiry)
+	}
+	return c.transact(ctx, nil, c.reg.PackGrant(g.Dataset, g.Grantee, GrantTerms(g.Expiry, g.Threshold), g.PurposeHash, g.Bundle))
+}
+
+// GrantPurchase grants a buyer the access it paid for (expiry: now plus
+// the purchased duration) and releases the escrow to the owner's balance.
+func (c *Client) GrantPurchase(ctx context.Context, dataset uint64, buyer common.Address, threshold uint8, purposeHash, bundle [32]byte) (*types.Receipt, error) {
+	if err := checkGrantArgs(buyer, threshold); err != nil {
+		return nil, err
+	}
+	return c.transact(ctx, nil, c.reg.PackGrantPurchase(dataset, buyer, threshold, purposeHash, bundle))
+}
+
+// Revoke deletes a grant; from the next block it no longer authorizes.
+func (c *Client) Revoke(ctx context.Context, dataset uint64, grantee common.Address) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackRevoke(dataset, grantee))
+}
+
+// GrantState is a grant as stored.
+type GrantState struct {
+	Exists    bool
+	Expiry    time.Time
+	Threshold uint8
+	Bought    bool
+}
+
+// GrantOf reads the stored grant of (dataset, grantee).
+func (c *Client) GrantOf(ctx context.Context, dataset uint64, grantee common.Address) (GrantState, error) {
+	out, err := c.call(ctx, c.reg.PackGrantOf(dataset, grantee))
+	if err != nil {
+		return GrantState{}, err
+	}
+	g, err := c.reg.UnpackGrantOf(out)
+	if err != nil {
+		return GrantState{}, fmt.Errorf("acl: decoding grantOf: %w", err)
+	}
+	if g.Expiry == 0 {
+		return GrantState{}, nil
+	}
+	return GrantState{Exists: true, Expiry: time.Unix(int64(g.Expiry), 0), Threshold: g.Threshold, Bought: g.Bought}, nil
+}
+
+// IsAuthorized reports whether grantee may have dataset re-encrypted now
+// (at the latest block): a grant exists, is unexpired, the dataset not erased.
+func (c *Client) IsAuthorized(ctx context.Context, dataset uint64, grantee common.Address) (bool, error) {
+	return c.IsAuthorizedAt(ctx, dataset, grantee, nil)
+}
+
+// IsAuthorizedAt is IsAuthorized on the state after block (nil: latest), for
+// a proxy that pins its decision to a block it has seen.
+func (c *Client) IsAuthorizedAt(ctx context.Context, dataset uint64, grantee common.Address, block *big.Int) (bool, error) {
+	out, err := c.callAt(ctx, c.reg.PackIsAuthorized(dataset, grantee), block)
+	if err != nil {
+		return false, err
+	}
+	ok, err := c.reg.UnpackIsAuthorized(out)
+	if err != nil {
+		return false, fmt.Errorf("acl: decoding isAuthorized: %w", err)
+	}
+	return ok, nil
+}
+
+// BundleCIDPrefix is the CID prefix of kfrag bundles: CIDv1, raw codec,
+// sha2-256, 32-byte digest. The Registry stores only the digest.
+var BundleCIDPrefix = []byte{0x01, 0x55, 0x12, 0x20}
+
+// ErrBundleCID: a bundle CID is not a CIDv1 raw sha2-256 CID.
+var ErrBundleCID = errors.New("acl: kfrag bundle CID must be CIDv1, raw codec, sha2-256 (add the bundle as a single raw block)")
+
+// BundleDigest extracts the digest the Registry records from a bundle's
+// binary CID.
+func BundleDigest(cid []byte) ([32]byte, error) {
+	var d [32]byte
+	if len(cid) != len(BundleCIDPrefix)+32 || string(cid[:4]) != string(BundleCIDPrefix) {
+		return d, fmt.Errorf("%w: got %d bytes starting %x", ErrBundleCID, len(cid), cid[:min(len(cid), 4)])
+	}
+	copy(d[:], cid[4:])
+	return d, nil
+}
+
+// BundleCID rebuilds a bundle's binary CID from the digest in a Granted event.
+func BundleCID(digest [32]byte) []byte {
+	return append(append([]byte{}, BundleCIDPrefix...), digest[:]...)
+}
+
+// ---------------------------------------------------------------- proxies
+
+// MaxEndpointSize and MaxHPKEKeySize bound what registerProxy accepts.
+const (
+	MaxEndpointSize = 512
+	MaxHPKEKeySize  = 256
+)
+
+// RegisterProxy registers (or updates) the client's account as a proxy.
+func (c *Client) RegisterProxy(ctx context.Context, endpoint string, hpkeKey []byte) (*types.Receipt, error) {
+	if len(endpoint) == 0 || len(endpoint) > MaxEndpointSize {
+		return nil, fmt.Errorf("%w: endpoint of %d bytes, want 1 to %d", ErrInvalidArgument, len(endpoint), MaxEndpointSize)
+	}
+	if len(hpkeKey) == 0 || len(hpkeKey) > MaxHPKEKeySize {
+		return nil, fmt.Errorf("%w: HPKE key of %d bytes, want 1 to %d", ErrInvalidArgument, len(hpkeKey), MaxHPKEKeySize)
+	}
+	return c.transact(ctx, nil, c.reg.PackRegisterProxy(endpoint, hpkeKey))
+}
+
+// Proxy is a registered proxy.
+type Proxy struct {
+	Address  common.Address
+	Endpoint string
+	HPKEKey  []byte
+}
+
+// ErrUnknownProxy: the address is not a registered proxy.
+var ErrUnknownProxy = errors.New("acl: not a registered proxy")
+
+// ProxyOf reads one proxy.
+func (c *Client) ProxyOf(ctx context.Context, addr common.Address) (Proxy, error) {
+	out, err := c.call(ctx, c.reg.PackProxyOf(addr))
+	if err != nil {
+		return Proxy{}, err
+	}
+	p, err := c.reg.UnpackProxyOf(out)
+	if err != nil {
+		return Proxy{}, fmt.Errorf("acl: decoding proxyOf: %w", err)
+	}
+	if len(p.HpkeKey) == 0 {
+		return Proxy{}, fmt.Errorf("%w: %s", ErrUnknownProxy, addr.Hex())
+	}
+	return Proxy{Address: addr, Endpoint: p.Endpoint, HPKEKey: p.HpkeKey}, nil
+}
+
+// Proxies lists every registered proxy, in registration order.
+func (c *Client) Proxies(ctx context.Context) ([]Proxy, error) {
+	out, err := c.call(ctx, c.reg.PackProxyCount())
+	if err != nil {
+		return nil, err
+	}
+	n, err := c.reg.UnpackProxyCount(out)
+	if err != nil {
+		return nil, fmt.Errorf("acl: decoding proxyCount: %w", err)
+	}
+	if !n.IsUint64() || n.Uint64() > 1<<20 {
+		return nil, fmt.Errorf("acl: implausible proxy count %v", n)
+	}
+	ps := make([]Proxy, 0, n.Uint64())
+	for i := uint64(0); i < n.Uint64(); i++ {
+		out, err := c.call(ctx, c.reg.PackProxyAt(new(big.Int).SetUint64(i)))
+		if err != nil {
+			return nil, err
+		}
+		addr, err := c.reg.UnpackProxyAt(out)
+		if err != nil {
+			return nil, fmt.Errorf("acl: decoding proxyAt: %w", err)
+		}
+		p, err := c.ProxyOf(ctx, addr)
+		if err != nil {
+			return nil, err
+		}
+		ps = append(ps, p)
+	}
+	return ps, nil
+}
+
+// ---------------------------------------------------------------- market
+
+// Offer is an open offer.
+type Offer struct {
+	Price     *big.Int
+	Duration  time.Duration
+	TermsHash [32]byte
+}
+
+// Offer opens (or replaces) the offer of a dataset: access for duration
+// (whole seconds) at price wei, under the terms whose hash is termsHash.
+func (c *Client) Offer(ctx context.Context, dataset uint64, price *big.Int, duration time.Duration, termsHash [32]byte) (*types.Receipt, error) {
+	if price == nil || price.Sign() < 0 || price.BitLen() > 128 {
+		return nil, fmt.Errorf("%w: price must be 0 to 2^128-1 wei", ErrInvalidArgument)
+	}
+	if duration < time.Second {
+		return nil, fmt.Errorf("%w: duration %v, want at least one second", ErrInvalidArgument, duration)
+	}
+	return c.transact(ctx, nil, c.reg.PackOffer(dataset, price, uint64(duration/time.Second), termsHash))
+}
+
+// WithdrawOffer closes the open offer of a dataset.
+func (c *Client) WithdrawOffer(ctx context.Context, dataset uint64) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackWithdrawOffer(dataset))
+}
+
+// ErrNoOpenOffer: the dataset has no open offer.
+var ErrNoOpenOffer = errors.New("acl: dataset has no open offer")
+
+// OfferOf reads the open offer of a dataset, or ErrNoOpenOffer.
+func (c *Client) OfferOf(ctx context.Context, dataset uint64) (Offer, error) {
+	out, err := c.call(ctx, c.reg.PackOfferOf(dataset))
+	if err != nil {
+		return Offer{}, err
+	}
+	o, err := c.reg.UnpackOfferOf(out)
+	if err != nil {
+		return Offer{}, fmt.Errorf("acl: decoding offerOf: %w", err)
+	}
+	if o.Duration == 0 {
+		return Offer{}, ErrNoOpenOffer
+	}
+	return Offer{Price: o.Price, Duration: time.Duration(o.Duration) * time.Second, TermsHash: o.TermsHash}, nil
+}
+
+// Buy pays price into escrow for the open offer of a dataset; termsHash
+// must be the offer's (so a changed offer is not bought by surprise).
+func (c *Client) Buy(ctx context.Context, dataset uint64, price *big.Int, termsHash [32]byte) (*types.Receipt, error) {
+	if price == nil || price.Sign() < 0 {
+		return nil, fmt.Errorf("%w: price must be a non-negative amount of wei", ErrInvalidArgument)
+	}
+	return c.transact(ctx, price, c.reg.PackBuy(dataset, termsHash))
+}
+
+// Purchase is a purchase in escrow.
+type Purchase struct {
+	Amount   *big.Int
+	Deadline time.Time
+	Duration time.Duration
+}
+
+// ErrNoEscrow: no purchase of (dataset, buyer) is in escrow.
+var ErrNoEscrow = errors.New("acl: no purchase in escrow")
+
+// PurchaseOf reads the purchase of (dataset, buyer) in escrow, or ErrNoEscrow.
+func (c *Client) PurchaseOf(ctx context.Context, dataset uint64, buyer common.Address) (Purchase, error) {
+	out, err := c.call(ctx, c.reg.PackPurchaseOf(dataset, buyer))
+	if err != nil {
+		return Purchase{}, err
+	}
+	p, err := c.reg.UnpackPurchaseOf(out)
+	if err != nil {
+		return Purchase{}, fmt.Errorf("acl: decoding purchaseOf: %w", err)
+	}
+	if p.Deadline == 0 {
+		return Purchase{}, ErrNoEscrow
+	}
+	return Purchase{Amount: p.Amount, Deadline: time.Unix(int64(p.Deadline), 0), Duration: time.Duration(p.Duration) * time.Second}, nil
+}
+
+// Refund returns the client's escrowed payment for a dataset to its balance
+// once the grant window passed without a grant.
+func (c *Client) Refund(ctx context.Context, dataset uint64) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackRefund(dataset))
+}
+
+// Withdraw pays the client's whole balance out to its account.
+func (c *Client) Withdraw(ctx context.Context) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackWithdraw())
+}
+
+// BalanceOf is the wei an account can withdraw.
+func (c *Client) BalanceOf(ctx context.Context, account common.Address) (*big.Int, error) {
+	out, err := c.call(ctx, c.reg.PackBalanceOf(account))
+	if err != nil {
+		return nil, err
+	}
+	b, err := c.reg.UnpackBalanceOf(out)
+	if err != nil {
+		return nil, fmt.Errorf("acl: decoding balanceOf: %w", err)
+	}
+	return b, nil
+}
+
+// GrantWindow is the contract's grant window.
+func (c *Client) GrantWindow(ctx context.Context) (time.Duration, error) {
+	out, err := c.call(ctx, c.reg.PackGrantWindow())
+	if err != nil {
+		return 0, err
+	}
+	w, err := c.reg.UnpackGrantWindow(out)
+	if err != nil {
+		return 0, fmt.Errorf("acl: decoding grantWindow: %w", err)
+	}
+	return time.Duration(w) * time.Second, nil
+}

@@ -1,0 +1,734 @@
+package acl_test
+
+import (
+	"bytes"
+	"context"
+	"crypto/rand"
+	"errors"
+	"math/big"
+	"path/filepath"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/contracts/bindings"
+)
+
+// conformance is the suite every backend runs: the same functions, the same
+// assertions, against the simulated backend, the embedded dev chain and a
+// real geth --dev process.
+var conformance = []struct {
+	name string
+	fn   func(t *testing.T, e *env)
+}{
+	{"KeysDatasetsCIDs", testKeysDatasetsCIDs},
+	{"GrantRevoke", testGrantRevoke},
+	{"GrantExpires", testGrantExpires},
+	{"Strangers", testStrangers},
+	{"OnChainRevert", testOnChainRevert},
+	{"Erase", testErase},
+	{"MarketGrantReleases", testMarketGrantReleases},
+	{"MarketRefund", testMarketRefund},
+	{"ReentrantReceiver", testReentrantReceiver},
+	{"Proxies", testProxies},
+	{"MalformedKeysCostNothing", testMalformedKeys},
+	{"ConcurrentNonces", testConcurrentNonces},
+	{"FollowerResumes", testFollowerResumes},
+}
+
+func runConformance(t *testing.T, e *env) {
+	for _, c := range conformance {
+		t.Run(c.name, func(t *testing.T) { c.fn(t, e) })
+	}
+}
+
+// grantWindow is short so that refunds can be tested by mining a few blocks.
+const grantWindow = 4 * time.Second
+
+func deploy(t *testing.T, e *env) *acl.Client {
+	t.Helper()
+	c, rc, err := acl.Deploy(testCtx(t), e.backend, e.keys[kOwner], grantWindow, nil)
+	if err != nil {
+		t.Fatalf("deploy: %v", err)
+	}
+	if rc.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("deploy receipt status %d", rc.Status)
+	}
+	return c
+}
+
+func as(t *testing.T, e *env, c *acl.Client, who int, opts *acl.Options) *acl.Client {
+	t.Helper()
+	x, err := acl.New(testCtx(t), e.backend, c.Address(), e.keys[who], opts)
+	if err != nil {
+		t.Fatalf("client: %v", err)
+	}
+	return x
+}
+
+func pubkey(t *testing.T) []byte {
+	t.Helper()
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return crypto.CompressPubkey(&k.PublicKey)
+}
+
+func rand32(t *testing.T) [32]byte {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+func cidv1(t *testing.T) []byte {
+	d := rand32(t)
+	return append([]byte{0x01, 0x70, 0x12, 0x20}, d[:]...)
+}
+
+// wantRevert checks err is a *RevertError matching the sentinel.
+func wantRevert(t *testing.T, err error, sentinel error) *acl.RevertError {
+	t.Helper()
+	var re *acl.RevertError
+	if !errors.As(err, &re) {
+		t.Fatalf("got %v, want a *RevertError (%v)", err, sentinel)
+	}
+	if !errors.Is(err, sentinel) {
+		t.Fatalf("got %v, want %v", err, sentinel)
+	}
+	return re
+}
+
+// ok turns (value, error) into the value, failing the test on an error:
+// ok(c.Call(ctx))(t).
+func ok[T any](v T, err error) func(t *testing.T) T {
+	return func(t *testing.T) T {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return v
+	}
+}
+
+func newDataset(t *testing.T, owner *acl.Client) uint64 {
+	t.Helper()
+	id, _, err := owner.CreateDataset(testCtx(t), pubkey(t))
+	if err != nil {
+		t.Fatalf("create dataset: %v", err)
+	}
+	return id
+}
+
+func testKeysDatasetsCIDs(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	brand := as(t, e, owner, kBrand, nil)
+
+	recv, ver := pubkey(t), pubkey(t)
+	ok(brand.RegisterKeys(ctx, recv, ver))(t)
+	k := ok(owner.KeysOf(ctx, e.addr(kBrand)))(t)
+	if !bytes.Equal(k.Receiving, recv) || !bytes.Equal(k.Verifying, ver) {
+		t.Fatalf("keys read back differ")
+	}
+	_, err := brand.RegisterKeys(ctx, pubkey(t), pubkey(t))
+	wantRevert(t, err, acl.ErrKeysAlreadyRegistered)
+	if _, err := owner.KeysOf(ctx, e.addr(kStranger)); !errors.Is(err, acl.ErrNoKeys) {
+		t.Fatalf("keys of a stranger: %v", err)
+	}
+
+	dk := pubkey(t)
+	id, _, err := owner.CreateDataset(ctx, dk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	id2 := newDataset(t, owner)
+	if id != 1 || id2 != 2 {
+		t.Fatalf("dataset ids %d, %d; want 1, 2", id, id2)
+	}
+	d := ok(brand.DatasetInfo(ctx, id))(t)
+	if d.Owner != e.addr(kOwner) || !bytes.Equal(d.DelegatingKey, dk) || d.Erased || d.Versions != 0 {
+		t.Fatalf("dataset %+v", d)
+	}
+	if _, err := brand.DatasetInfo(ctx, 99); !errors.Is(err, acl.ErrUnknownDataset) {
+		t.Fatalf("unknown dataset: %v", err)
+	}
+
+	var cids [][]byte
+	for i := 1; i <= 3; i++ {
+		cid := cidv1(t)
+		fp := rand32(t)
+		v, _, err := owner.AddCID(ctx, id, cid, fp)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if v != uint32(i) {
+			t.Fatalf("version %d, want %d", v, i)
+		}
+		r := ok(brand.DatasetOfCID(ctx, cid))(t)
+		if r.Dataset != id || r.Owner != e.addr(kOwner) || r.Version != uint32(i) || !bytes.Equal(r.FingerprintPrefix[:], fp[:20]) {
+			t.Fatalf("cid record %+v", r)
+		}
+		cids = append(cids, cid)
+	}
+	if d := ok(brand.DatasetInfo(ctx, id))(t); d.Versions != 3 {
+		t.Fatalf("versions %d, want 3", d.Versions)
+	}
+	// A CID belongs to one dataset, once.
+	_, _, err = owner.AddCID(ctx, id2, cids[0], rand32(t))
+	wantRevert(t, err, acl.ErrCIDExists)
+	if _, err := brand.DatasetOfCID(ctx, cidv1(t)); !errors.Is(err, acl.ErrUnknownCID) {
+		t.Fatalf("unknown cid: %v", err)
+	}
+	if _, _, err := owner.AddCID(ctx, id, nil, rand32(t)); !errors.Is(err, acl.ErrInvalidArgument) {
+		t.Fatalf("empty cid: %v", err)
+	}
+}
+
+func testGrantRevoke(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	brand := e.addr(kBrand)
+	if authorized := ok(owner.IsAuthorized(ctx, id, brand))(t); authorized {
+		t.Fatal("authorized before any grant")
+	}
+	expiry := time.Unix(int64(head(t, e).Time)+3600, 0)
+	purpose, bundle := rand32(t), rand32(t)
+	rc, err := owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: brand, Expiry: expiry, Threshold: 2, PurposeHash: purpose, Bundle: bundle})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if authorized := ok(owner.IsAuthorized(ctx, id, brand))(t); !authorized {
+		t.Fatal("not authorized after grant")
+	}
+	g := ok(owner.GrantOf(ctx, id, brand))(t)
+	if !g.Exists || !g.Expiry.Equal(expiry) || g.Threshold != 2 || g.Bought {
+		t.Fatalf("grant %+v", g)
+	}
+	// The Granted event carries what a proxy needs.
+	reg := bindings.NewRegistry()
+	var found bool
+	for _, l := range rc.Logs {
+		ev, err := reg.UnpackGrantedEvent(l)
+		if err != nil {
+			continue
+		}
+		w := acl.DecodeGrantWord(ev.Grant)
+		if ev.Grantee != brand || ev.PurposeHash != purpose || ev.Bundle != bundle ||
+			w.Dataset != id || w.Expiry != uint64(expiry.Unix()) || w.Threshold != 2 || !w.Live || w.Bought {
+			t.Fatalf("Granted event %+v, word %+v", ev, w)
+		}
+		found = true
+	}
+	if !found {
+		t.Fatal("no Granted event")
+	}
+	rc, err = owner.Revoke(ctx, id, brand)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Authorized on the state before the revoke's block, not from it on.
+	before := new(big.Int).Sub(rc.BlockNumber, big.NewInt(1))
+	if authorized := ok(owner.IsAuthorizedAt(ctx, id, brand, before))(t); !authorized {
+		t.Fatal("not authorized before the revoke")
+	}
+	if authorized := ok(owner.IsAuthorizedAt(ctx, id, brand, rc.BlockNumber))(t); authorized {
+		t.Fatal("authorized in the revoke's block")
+	}
+	tick(t, e)
+	if authorized := ok(owner.IsAuthorized(ctx, id, brand))(t); authorized {
+		t.Fatal("authorized after revoke")
+	}
+	if g := ok(owner.GrantOf(ctx, id, brand))(t); g.Exists {
+		t.Fatalf("grant survives revoke: %+v", g)
+	}
+	_, err = owner.Revoke(ctx, id, brand)
+	wantRevert(t, err, acl.ErrNoGrant)
+	// Bad terms are refused by the client before anything is sent.
+	if _, err := owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: brand, Expiry: expiry, Threshold: 0}); !errors.Is(err, acl.ErrInvalidArgument) {
+		t.Fatalf("threshold 0: %v", err)
+	}
+	// An expiry in the past is refused by the contract.
+	_, err = owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: brand, Expiry: time.Unix(int64(head(t, e).Time)-10, 0), Threshold: 1})
+	wantRevert(t, err, acl.ErrInvalidExpiry)
+}
+
+func testGrantExpires(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	brand := e.addr(kBrand)
+	exp := head(t, e).Time + 3
+	ok(owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: brand, Expiry: time.Unix(int64(exp), 0), Threshold: 1}))(t)
+	if h := head(t, e); h.Time < exp {
+		if authorized := ok(owner.IsAuthorized(ctx, id, brand))(t); !authorized {
+			t.Fatal("not authorized before expiry")
+		}
+	}
+	advance(t, e, exp)
+	if authorized := ok(owner.IsAuthorized(ctx, id, brand))(t); authorized {
+		t.Fatalf("authorized at block time %d, expiry %d", head(t, e).Time, exp)
+	}
+}
+
+func testStrangers(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	brand := e.addr(kBrand)
+	expiry := time.Unix(int64(head(t, e).Time)+3600, 0)
+	ok(owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: brand, Expiry: expiry, Threshold: 1}))(t)
+	stranger := as(t, e, owner, kStranger, nil)
+
+	_, _, err := stranger.AddCID(ctx, id, cidv1(t), rand32(t))
+	re := wantRevert(t, err, acl.ErrNotOwner)
+	if re.Name != "NotOwner" || re.Tx != (common.Hash{}) {
+		t.Fatalf("revert %+v", re)
+	}
+	_, err = stranger.Grant(ctx, acl.Grant{Dataset: id, Grantee: e.addr(kStranger), Expiry: expiry, Threshold: 1})
+	wantRevert(t, err, acl.ErrNotOwner)
+	_, err = stranger.Revoke(ctx, id, brand)
+	wantRevert(t, err, acl.ErrNotOwner)
+	_, err = stranger.Erase(ctx, id)
+	wantRevert(t, err, acl.ErrNotOwner)
+	_, err = stranger.Offer(ctx, id, big.NewInt(1), time.Hour, rand32(t))
+	wantRevert(t, err, acl.ErrNotOwner)
+	_, err = stranger.GrantPurchase(ctx, id, brand, 1, rand32(t), rand32(t))
+	wantRevert(t, err, acl.ErrNotOwner)
+	_, err = stranger.Grant(ctx, acl.Grant{Dataset: 77, Grantee: brand, Expiry: expiry, Threshold: 1})
+	wantRevert(t, err, acl.ErrUnknownDataset)
+
+	// Nothing changed.
+	if authorized := ok(owner.IsAuthorized(ctx, id, brand))(t); !authorized {
+		t.Fatal("grant lost")
+	}
+	if authorized := ok(owner.IsAuthorized(ctx, id, e.addr(kStranger)))(t); authorized {
+		t.Fatal("stranger granted itself")
+	}
+	if d := ok(owner.DatasetInfo(ctx, id))(t); d.Erased || d.Versions != 0 {
+		t.Fatalf("dataset changed: %+v", d)
+	}
+}
+
+// testOnChainRevert sends refused calls with a fixed gas limit, so they are
+// mined and fail, and checks the reason comes back from the receipt path.
+func testOnChainRevert(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	stranger := as(t, e, owner, kStranger, &acl.Options{GasLimit: 2_000_000})
+	expiry := time.Unix(int64(head(t, e).Time)+3600, 0)
+	rc, err := stranger.Grant(ctx, acl.Grant{Dataset: id, Grantee: e.addr(kStranger), Expiry: expiry, Threshold: 1})
+	re := wantRevert(t, err, acl.ErrNotOwner)
+	if rc == nil || rc.Status != types.ReceiptStatusFailed || re.Tx != rc.TxHash {
+		t.Fatalf("want a failed receipt and the revert tied to it; rc %+v, revert %+v", rc, re)
+	}
+	if len(re.Args) != 2 || re.Args[0].(uint64) != id || re.Args[1].(common.Address) != e.addr(kStranger) {
+		t.Fatalf("NotOwner args %v", re.Args)
+	}
+	// The nonce moved on: the next transaction from the same client works.
+	_, err = stranger.RegisterKeys(ctx, pubkey(t), pubkey(t))
+	if err != nil {
+		t.Fatalf("after a mined revert: %v", err)
+	}
+}
+
+func testErase(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	brand := e.addr(kBrand)
+	expiry := time.Unix(int64(head(t, e).Time)+3600, 0)
+	ok(owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: brand, Expiry: expiry, Threshold: 1}))(t)
+	ok(owner.Offer(ctx, id, big.NewInt(1000), time.Hour, rand32(t)))(t)
+	ok(owner.Erase(ctx, id))(t)
+	if authorized := ok(owner.IsAuthorized(ctx, id, brand))(t); authorized {
+		t.Fatal("authorized on an erased dataset")
+	}
+	if d := ok(owner.DatasetInfo(ctx, id))(t); !d.Erased {
+		t.Fatal("not marked erased")
+	}
+	_, err := owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: e.addr(kBrand2), Expiry: expiry, Threshold: 1})
+	wantRevert(t, err, acl.ErrDatasetErased)
+	_, _, err = owner.AddCID(ctx, id, cidv1(t), rand32(t))
+	wantRevert(t, err, acl.ErrDatasetErased)
+	_, err = owner.Erase(ctx, id)
+	wantRevert(t, err, acl.ErrDatasetErased)
+	if _, err := owner.OfferOf(ctx, id); !errors.Is(err, acl.ErrNoOpenOffer) {
+		t.Fatalf("offer survives erase: %v", err)
+	}
+	buyer := as(t, e, owner, kBrand2, nil)
+	_, err = buyer.Buy(ctx, id, big.NewInt(1000), [32]byte{})
+	wantRevert(t, err, acl.ErrDatasetErased)
+	// Revoking on an erased dataset is still allowed (it is already void).
+	ok(owner.Revoke(ctx, id, brand))(t)
+}
+
+// gasCost is what a receipt's transaction paid.
+func gasCost(rc *types.Receipt) *big.Int {
+	return new(big.Int).Mul(new(big.Int).SetUint64(rc.GasUsed), rc.EffectiveGasPrice)
+}
+
+func balance(t *testing.T, e *env, a common.Address) *big.Int {
+	t.Helper()
+	return ok(e.backend.BalanceAt(testCtx(t), a, nil))(t)
+}
+
+func testMarketGrantReleases(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	buyer := as(t, e, owner, kBrand, nil)
+	price := big.NewInt(1_000_000_000_000)
+	terms := rand32(t)
+	if _, err := buyer.OfferOf(ctx, id); !errors.Is(err, acl.ErrNoOpenOffer) {
+		t.Fatalf("offer before offering: %v", err)
+	}
+	_, err := buyer.Buy(ctx, id, price, terms)
+	wantRevert(t, err, acl.ErrNoOffer)
+	ok(owner.Offer(ctx, id, price, 2*time.Hour, terms))(t)
+	o := ok(buyer.OfferOf(ctx, id))(t)
+	if o.Price.Cmp(price) != 0 || o.Duration != 2*time.Hour || o.TermsHash != terms {
+		t.Fatalf("offer %+v", o)
+	}
+
+	_, err = buyer.Buy(ctx, id, new(big.Int).Sub(price, big.NewInt(1)), terms)
+	re := wantRevert(t, err, acl.ErrWrongPayment)
+	if re.Args[0].(*big.Int).Cmp(price) != 0 {
+		t.Fatalf("WrongPayment args %v", re.Args)
+	}
+	_, err = buyer.Buy(ctx, id, new(big.Int).Add(price, big.NewInt(1)), terms)
+	wantRevert(t, err, acl.ErrWrongPayment)
+	_, err = buyer.Buy(ctx, id, price, rand32(t))
+	wantRevert(t, err, acl.ErrTermsChanged)
+
+	rc := ok(buyer.Buy(ctx, id, price, terms))(t)
+	p := ok(buyer.PurchaseOf(ctx, id, e.addr(kBrand)))(t)
+	blk := ok(e.backend.HeaderByNumber(ctx, rc.BlockNumber))(t)
+	if p.Amount.Cmp(price) != 0 || p.Duration != 2*time.Hour || p.Deadline.Unix() != int64(blk.Time)+int64(grantWindow/time.Second) {
+		t.Fatalf("purchase %+v (block time %d)", p, blk.Time)
+	}
+	_, err = buyer.Buy(ctx, id, price, terms)
+	wantRevert(t, err, acl.ErrPurchasePending)
+	_, err = buyer.Refund(ctx, id)
+	wantRevert(t, err, acl.ErrRefundTooEarly)
+
+	rc = ok(owner.GrantPurchase(ctx, id, e.addr(kBrand), 2, rand32(t), rand32(t)))(t)
+	blk = ok(e.backend.HeaderByNumber(ctx, rc.BlockNumber))(t)
+	g := ok(owner.GrantOf(ctx, id, e.addr(kBrand)))(t)
+	if !g.Exists || !g.Bought || g.Threshold != 2 || g.Expiry.Unix() != int64(blk.Time)+7200 {
+		t.Fatalf("bought grant %+v", g)
+	}
+	if authorized := ok(owner.IsAuthorized(ctx, id, e.addr(kBrand)))(t); !authorized {
+		t.Fatal("buyer not authorized after the owner's grant")
+	}
+	if _, err := buyer.PurchaseOf(ctx, id, e.addr(kBrand)); !errors.Is(err, acl.ErrNoEscrow) {
+		t.Fatalf("escrow survives the grant: %v", err)
+	}
+	_, err = buyer.Refund(ctx, id)
+	wantRevert(t, err, acl.ErrNoPurchase)
+	_, err = owner.GrantPurchase(ctx, id, e.addr(kBrand), 2, rand32(t), rand32(t))
+	wantRevert(t, err, acl.ErrNoPurchase)
+
+	if b := ok(owner.BalanceOf(ctx, e.addr(kOwner)))(t); b.Cmp(price) != 0 {
+		t.Fatalf("owner balance %v, want %v", b, price)
+	}
+	before := balance(t, e, e.addr(kOwner))
+	rc = ok(owner.Withdraw(ctx))(t)
+	after := balance(t, e, e.addr(kOwner))
+	want := new(big.Int).Sub(new(big.Int).Add(before, price), gasCost(rc))
+	if after.Cmp(want) != 0 {
+		t.Fatalf("owner account %v after withdraw, want %v", after, want)
+	}
+	_, err = owner.Withdraw(ctx)
+	wantRevert(t, err, acl.ErrNothingToWithdraw)
+}
+
+func testMarketRefund(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	buyer := as(t, e, owner, kBrand2, nil)
+	price := big.NewInt(5_000_000)
+	terms := rand32(t)
+	ok(owner.Offer(ctx, id, price, time.Hour, terms))(t)
+	ok(buyer.Buy(ctx, id, price, terms))(t)
+	p := ok(buyer.PurchaseOf(ctx, id, e.addr(kBrand2)))(t)
+	_, err := buyer.Refund(ctx, id)
+	re := wantRevert(t, err, acl.ErrRefundTooEarly)
+	if re.Args[0].(uint64) != uint64(p.Deadline.Unix()) {
+		t.Fatalf("RefundTooEarly args %v, deadline %v", re.Args, p.Deadline.Unix())
+	}
+	advance(t, e, uint64(p.Deadline.Unix()))
+	ok(buyer.Refund(ctx, id))(t)
+	_, err = buyer.Refund(ctx, id)
+	wantRevert(t, err, acl.ErrNoPurchase)
+	// No grant can release a refunded payment.
+	_, err = owner.GrantPurchase(ctx, id, e.addr(kBrand2), 1, rand32(t), rand32(t))
+	wantRevert(t, err, acl.ErrNoPurchase)
+	if b := ok(buyer.BalanceOf(ctx, e.addr(kBrand2)))(t); b.Cmp(price) != 0 {
+		t.Fatalf("buyer balance %v, want %v", b, price)
+	}
+	before := balance(t, e, e.addr(kBrand2))
+	rc := ok(buyer.Withdraw(ctx))(t)
+	want := new(big.Int).Sub(new(big.Int).Add(before, price), gasCost(rc))
+	if got := balance(t, e, e.addr(kBrand2)); got.Cmp(want) != 0 {
+		t.Fatalf("buyer account %v, want %v", got, want)
+	}
+	if b := balance(t, e, owner.Address()); b.Sign() != 0 {
+		t.Fatalf("registry still holds %v wei", b)
+	}
+}
+
+// testReentrantReceiver has a malicious buyer contract take a refund and,
+// while being paid, call withdraw and refund again.
+func testReentrantReceiver(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	price := big.NewInt(7_000_000)
+	terms := rand32(t)
+	ok(owner.Offer(ctx, id, price, time.Hour, terms))(t)
+
+	rr := bindings.NewReentrantReceiver()
+	attackerKey := e.keys[kStranger]
+	attacker := as(t, e, owner, kStranger, nil)
+	chainID := ok(e.backend.ChainID(ctx))(t)
+	send := func(value *big.Int, to *common.Address, data []byte) *types.Receipt {
+		t.Helper()
+		opts := bind.NewKeyedTransactor(attackerKey, chainID)
+		opts.Context, opts.Value = ctx, value
+		var tx *types.Transaction
+		var err error
+		if to == nil {
+			_, tx, err = bind.DeployContract(opts, common.FromHex(bindings.ReentrantReceiverMetaData.Bin), e.backend, data)
+		} else {
+			tx, err = bind.Transact(rr.Instance(e.backend, *to), opts, data)
+		}
+		if err != nil {
+			t.Fatalf("attacker transaction: %v", err)
+		}
+		rc, err := waitReceipt(ctx, e.backend, tx.Hash())
+		if err != nil || rc.Status != types.ReceiptStatusSuccessful {
+			t.Fatalf("attacker transaction %s: %v, %+v", tx.Hash(), err, rc)
+		}
+		return rc
+	}
+	rc := send(nil, nil, rr.PackConstructor(owner.Address()))
+	addr := rc.ContractAddress
+	send(price, &addr, rr.PackBuy(id, terms))
+	p := ok(attacker.PurchaseOf(ctx, id, addr))(t)
+	advance(t, e, uint64(p.Deadline.Unix()))
+	send(nil, &addr, rr.PackRefund())
+	if b := ok(owner.BalanceOf(ctx, addr))(t); b.Cmp(price) != 0 {
+		t.Fatalf("attacker balance %v", b)
+	}
+	send(nil, &addr, rr.PackWithdraw())
+
+	inst := rr.Instance(e.backend, addr)
+	call := func(data []byte, unpack func([]byte) (*big.Int, error)) *big.Int {
+		return ok(bind.Call(inst, &bind.CallOpts{Context: ctx}, data, unpack))(t)
+	}
+	if got := call(rr.PackReceived(), rr.UnpackReceived); got.Cmp(price) != 0 {
+		t.Fatalf("attacker received %v, want exactly %v", got, price)
+	}
+	if got := call(rr.PackAttempts(), rr.UnpackAttempts); got.Int64() != 2 {
+		t.Fatalf("re-entry attempts %v, want 2", got)
+	}
+	if got := call(rr.PackRefused(), rr.UnpackRefused); got.Int64() != 2 {
+		t.Fatalf("refused re-entries %v, want 2", got)
+	}
+	wr := ok(bind.Call(inst, &bind.CallOpts{Context: ctx}, rr.PackWithdrawRevert(), rr.UnpackWithdrawRevert))(t)
+	fr := ok(bind.Call(inst, &bind.CallOpts{Context: ctx}, rr.PackRefundRevert(), rr.UnpackRefundRevert))(t)
+	werr := acl.DecodeRevert(owner.ABI(), wr)
+	ferr := acl.DecodeRevert(owner.ABI(), fr)
+	if werr.Name != "Reentrancy" || ferr.Name != "NoPurchase" {
+		t.Fatalf("re-entries refused with %q and %q, want Reentrancy and NoPurchase", werr.Name, ferr.Name)
+	}
+	if b := balance(t, e, owner.Address()); b.Sign() != 0 {
+		t.Fatalf("registry holds %v wei after the payout, want 0", b)
+	}
+	if b := ok(owner.BalanceOf(ctx, addr))(t); b.Sign() != 0 {
+		t.Fatalf("attacker still credited %v", b)
+	}
+}
+
+func testProxies(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	p1 := as(t, e, owner, kProxy, nil)
+	p2 := as(t, e, owner, kBrand2, nil)
+	k1, k2 := rand32(t), rand32(t)
+	ok(p1.RegisterProxy(ctx, "https://proxy-1.example:8443", k1[:]))(t)
+	ok(p2.RegisterProxy(ctx, "http://127.0.0.1:9000", k2[:]))(t)
+	ok(p1.RegisterProxy(ctx, "https://proxy-1.example:9443", k1[:]))(t)
+	ps := ok(owner.Proxies(ctx))(t)
+	if len(ps) != 2 || ps[0].Address != e.addr(kProxy) || ps[0].Endpoint != "https://proxy-1.example:9443" ||
+		!bytes.Equal(ps[0].HPKEKey, k1[:]) || ps[1].Address != e.addr(kBrand2) || !bytes.Equal(ps[1].HPKEKey, k2[:]) {
+		t.Fatalf("proxies %+v", ps)
+	}
+	if _, err := owner.ProxyOf(ctx, e.addr(kStranger)); !errors.Is(err, acl.ErrUnknownProxy) {
+		t.Fatalf("unknown proxy: %v", err)
+	}
+	if _, err := p1.RegisterProxy(ctx, "", k1[:]); !errors.Is(err, acl.ErrInvalidArgument) {
+		t.Fatalf("empty endpoint: %v", err)
+	}
+}
+
+// badKeys are malformed public keys, each refused by ValidatePublicKey.
+func badKeys(t *testing.T) map[string][]byte {
+	good := pubkey(t)
+	offCurve := append([]byte{0x02}, make([]byte, 32)...)
+	// x = 5 has no y on secp256k1 (5^3 + 7 = 132 is not a square mod p).
+	offCurve[32] = 5
+	uncompressed := make([]byte, 33)
+	copy(uncompressed, good)
+	uncompressed[0] = 0x04
+	return map[string][]byte{
+		"empty":        nil,
+		"32 bytes":     good[:32],
+		"34 bytes":     append(append([]byte{}, good...), 0),
+		"prefix 0x04":  uncompressed,
+		"x off curve":  offCurve,
+		"x = p":        append([]byte{0x03}, common.FromHex("fffffffffffffffffffffffffffffffffffffffffffffffffffffffefffffc2f")...),
+		"65-byte form": crypto.FromECDSAPub(&ok(crypto.GenerateKey())(t).PublicKey),
+	}
+}
+
+func testMalformedKeys(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	brand := as(t, e, owner, kBrand, nil)
+	nonce := ok(e.backend.PendingNonceAt(ctx, e.addr(kBrand)))(t)
+	bal := balance(t, e, e.addr(kBrand))
+	for name, k := range badKeys(t) {
+		if _, err := brand.RegisterKeys(ctx, k, pubkey(t)); !errors.Is(err, acl.ErrInvalidKey) {
+			t.Errorf("%s receiving key: %v", name, err)
+		}
+		if _, err := brand.RegisterKeys(ctx, pubkey(t), k); !errors.Is(err, acl.ErrInvalidKey) {
+			t.Errorf("%s verifying key: %v", name, err)
+		}
+		if _, _, err := brand.CreateDataset(ctx, k); !errors.Is(err, acl.ErrInvalidKey) {
+			t.Errorf("%s delegating key: %v", name, err)
+		}
+	}
+	if n := ok(e.backend.PendingNonceAt(ctx, e.addr(kBrand)))(t); n != nonce {
+		t.Fatalf("nonce moved from %d to %d: something was sent", nonce, n)
+	}
+	if b := balance(t, e, e.addr(kBrand)); b.Cmp(bal) != 0 {
+		t.Fatalf("balance moved from %v to %v: gas was spent", bal, b)
+	}
+	if _, err := owner.KeysOf(ctx, e.addr(kBrand)); !errors.Is(err, acl.ErrNoKeys) {
+		t.Fatalf("keys registered: %v", err)
+	}
+}
+
+func testConcurrentNonces(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	before := ok(e.backend.PendingNonceAt(ctx, e.addr(kOwner)))(t)
+	grantees := newKeys(t, 8)
+	expiry := time.Unix(int64(head(t, e).Time)+3600, 0)
+	var wg sync.WaitGroup
+	errs := make([]error, len(grantees))
+	for i, g := range grantees {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			_, errs[i] = owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: crypto.PubkeyToAddress(g.PublicKey), Expiry: expiry, Threshold: 1})
+		}()
+	}
+	wg.Wait()
+	for i, err := range errs {
+		if err != nil {
+			t.Fatalf("grant %d: %v", i, err)
+		}
+	}
+	for _, g := range grantees {
+		if authorized := ok(owner.IsAuthorized(ctx, id, crypto.PubkeyToAddress(g.PublicKey)))(t); !authorized {
+			t.Fatal("a concurrent grant is missing")
+		}
+	}
+	if n := ok(e.backend.PendingNonceAt(ctx, e.addr(kOwner)))(t); n != before+uint64(len(grantees)) {
+		t.Fatalf("nonce %d, want %d", n, before+uint64(len(grantees)))
+	}
+}
+
+func testFollowerResumes(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner, rc, err := acl.Deploy(ctx, e.backend, e.keys[kOwner], grantWindow, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	start := rc.BlockNumber.Uint64()
+	cursorPath := filepath.Join(t.TempDir(), "cursor")
+	follow := func() *acl.Follower {
+		f := acl.NewFollower(e.backend, owner.Address(), &acl.FileCursor{Path: cursorPath, Registry: owner.Address()})
+		f.Start = start
+		f.Batch = 3 // several ranges even on a short chain
+		return f
+	}
+	var seen []acl.Event
+	collect := func(_ context.Context, ev acl.Event) error { seen = append(seen, ev); return nil }
+
+	id := newDataset(t, owner)
+	brand := as(t, e, owner, kBrand, nil)
+	ok(brand.RegisterKeys(ctx, pubkey(t), pubkey(t)))(t)
+	expiry := time.Unix(int64(head(t, e).Time)+3600, 0)
+	ok(owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: e.addr(kBrand), Expiry: expiry, Threshold: 3, Bundle: rand32(t)}))(t)
+	if _, err := follow().Poll(ctx, collect); err != nil {
+		t.Fatal(err)
+	}
+	names := func() []string {
+		var n []string
+		for _, ev := range seen {
+			n = append(n, ev.Name)
+		}
+		return n
+	}
+	if got := names(); len(got) != 3 || got[0] != "DatasetCreated" || got[1] != "KeysRegistered" || got[2] != "Granted" {
+		t.Fatalf("events %v", got)
+	}
+	g := seen[2].Value.(*bindings.RegistryGranted)
+	if w := acl.DecodeGrantWord(g.Grant); g.Grantee != e.addr(kBrand) || w.Threshold != 3 || w.Dataset != id {
+		t.Fatalf("Granted %+v", g)
+	}
+
+	// More events; a new follower on the same cursor file (a restart) sees
+	// only those.
+	ok(owner.Revoke(ctx, id, e.addr(kBrand)))(t)
+	ok(owner.Erase(ctx, id))(t)
+	if _, err := follow().Poll(ctx, collect); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); len(got) != 5 || got[3] != "Revoked" || got[4] != "Erased" {
+		t.Fatalf("events after restart %v", got)
+	}
+	// A handler failure leaves the cursor before the failed batch.
+	ok(owner.RegisterProxy(ctx, "http://127.0.0.1:1", []byte{1}))(t)
+	boom := errors.New("handler down")
+	if _, err := follow().Poll(ctx, func(context.Context, acl.Event) error { return boom }); !errors.Is(err, boom) {
+		t.Fatalf("handler error: %v", err)
+	}
+	if _, err := follow().Poll(ctx, collect); err != nil {
+		t.Fatal(err)
+	}
+	if got := names(); len(got) != 6 || got[5] != "ProxyRegistered" {
+		t.Fatalf("events after a failed batch %v", got)
+	}
+	// The cursor file names its Registry; another Registry's follower refuses it.
+	other := acl.NewFollower(e.backend, common.Address{1}, &acl.FileCursor{Path: cursorPath, Registry: common.Address{1}})
+	if _, err := other.Poll(ctx, collect); !errors.Is(err, acl.ErrCursor) {
+		t.Fatalf("foreign cursor: %v", err)
+	}
+}

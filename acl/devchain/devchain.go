@@ -1,0 +1,310 @@
+// Package devchain runs pdx's default chain: a persistent, single-node
+// go-ethereum chain inside the pdx process. Blocks are made by go-ethereum's
+// simulated beacon with period 0, so a block is sealed as soon as a
+// transaction arrives; nothing listens on the network. The chain's data lives
+// under a directory of the caller's choosing (the chain dir of the pdx home),
+// and on first start the Registry is deployed and local accounts are created
+// and funded; all of it survives a restart.
+package devchain
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth"
+	"github.com/ethereum/go-ethereum/eth/catalyst"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/eth/filters"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/p2p"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/pdx-network/pdx/acl"
+)
+
+// ChainID is the dev chain's chain id (go-ethereum's dev-mode id).
+const ChainID = 1337
+
+// Config says where the chain lives and how it is set up on first start.
+// Only Dir matters on later starts; the rest is fixed at creation.
+type Config struct {
+	// Dir holds the chain database and devchain.json (required).
+	Dir string
+	// Accounts is how many local accounts are created and funded on first
+	// start (default 3). The first deploys the Registry.
+	Accounts int
+	// Fund are further addresses funded at genesis (for example the owner's
+	// keystore account).
+	Fund []common.Address
+	// Balance is each funded account's balance in wei (default 1000 ether).
+	Balance *big.Int
+	// GrantWindow is the deployed Registry's grant window (default 24h).
+	GrantWindow time.Duration
+}
+
+// state is devchain.json: what was decided on first start.
+type state struct {
+	Version     int              `json:"version"`
+	Keys        []string         `json:"keys"` // hex secp256k1 private keys of the local accounts
+	Fund        []common.Address `json:"fund"`
+	Balance     string           `json:"balance"` // decimal wei
+	GrantWindow uint64           `json:"grantWindowSeconds"`
+	Registry    *common.Address  `json:"registry,omitempty"`
+	DeployBlock uint64           `json:"deployBlock,omitempty"`
+}
+
+const stateFile = "devchain.json"
+
+// ErrState: devchain.json is unreadable or inconsistent.
+var ErrState = errors.New("devchain: bad state file")
+
+// Chain is a running dev chain.
+type Chain struct {
+	dir    string
+	stack  *node.Node
+	eth    *eth.Ethereum
+	client *ethclient.Client
+	keys   []*ecdsa.PrivateKey
+	st     state
+}
+
+// ChainConfig is the dev chain's rule set: every fork up to Osaka, the one
+// Ethereum mainnet runs in go-ethereum v1.17.10, and none of the draft forks
+// after it, so contracts behave and cost as on mainnet.
+func ChainConfig() *params.ChainConfig {
+	c := *params.AllDevChainProtocolChanges
+	c.ChainID = big.NewInt(ChainID)
+	c.BogotaTime = nil
+	c.UBTTime = nil
+	return &c
+}
+
+func (s *state) genesis() (*core.Genesis, error) {
+	bal, ok := new(big.Int).SetString(s.Balance, 10)
+	if !ok || bal.Sign() < 0 {
+		return nil, fmt.Errorf("%w: balance %q", ErrState, s.Balance)
+	}
+	alloc := core.SystemContractAllocs()
+	for _, k := range s.Keys {
+		key, err := crypto.HexToECDSA(k)
+		if err != nil {
+			return nil, fmt.Errorf("%w: account key: %v", ErrState, err)
+		}
+		alloc[crypto.PubkeyToAddress(key.PublicKey)] = types.Account{Balance: bal}
+	}
+	for _, a := range s.Fund {
+		alloc[a] = types.Account{Balance: bal}
+	}
+	return &core.Genesis{
+		Config:     ChainConfig(),
+		GasLimit:   ethconfig.Defaults.Miner.GasCeil,
+		BaseFee:    big.NewInt(params.InitialBaseFee),
+		Difficulty: big.NewInt(0),
+		Alloc:      alloc,
+	}, nil
+}
+
+func loadState(path string) (*state, bool, error) {
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil, false, nil
+	}
+	if err != nil {
+		return nil, false, fmt.Errorf("devchain: %w", err)
+	}
+	var s state
+	if err := json.Unmarshal(b, &s); err != nil {
+		return nil, false, fmt.Errorf("%w: %s: %v", ErrState, path, err)
+	}
+	if s.Version != 1 {
+		return nil, false, fmt.Errorf("%w: %s has version %d, this pdx reads version 1", ErrState, path, s.Version)
+	}
+	if len(s.Keys) == 0 {
+		return nil, false, fmt.Errorf("%w: %s lists no accounts", ErrState, path)
+	}
+	return &s, true, nil
+}
+
+func saveState(path string, s *state) error {
+	b, err := json.MarshalIndent(s, "", "  ")
+	if err != nil {
+		return err
+	}
+	tmp := path + ".tmp"
+	// The file holds the local accounts' private keys: owner-only.
+	if err := os.WriteFile(tmp, append(b, '\n'), 0o600); err != nil {
+		return fmt.Errorf("devchain: writing state: %w", err)
+	}
+	if err := os.Rename(tmp, path); err != nil {
+		return fmt.Errorf("devchain: writing state: %w", err)
+	}
+	return nil
+}
+
+// Open starts the chain in cfg.Dir, creating it (accounts, genesis, Registry)
+// on first start.
+func Open(ctx context.Context, cfg Config) (*Chain, error) {
+	if cfg.Dir == "" {
+		return nil, errors.New("devchain: Config.Dir is required")
+	}
+	if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
+		return nil, fmt.Errorf("devchain: %w", err)
+	}
+	path := filepath.Join(cfg.Dir, stateFile)
+	st, found, err := loadState(path)
+	if err != nil {
+		return nil, err
+	}
+	if !found {
+		if st, err = newState(cfg); err != nil {
+			return nil, err
+		}
+		// Keys first: the genesis is derived from them, so they must be on
+		// disk before any block is.
+		if err := saveState(path, st); err != nil {
+			return nil, err
+		}
+	}
+	c, err := start(cfg.Dir, st)
+	if err != nil {
+		return nil, err
+	}
+	if st.Registry == nil {
+		if err := c.deploy(ctx, path); err != nil {
+			c.Close()
+			return nil, err
+		}
+		return c, nil
+	}
+	code, err := c.client.CodeAt(ctx, *st.Registry, nil)
+	if err != nil {
+		c.Close()
+		return nil, fmt.Errorf("devchain: %w", err)
+	}
+	if len(code) == 0 {
+		c.Close()
+		return nil, fmt.Errorf("%w: %s names Registry %s, but the chain in %s has no code there (was the chain data removed?); remove %s to start a new chain",
+			ErrState, path, st.Registry.Hex(), filepath.Join(cfg.Dir, "geth"), path)
+	}
+	return c, nil
+}
+
+func newState(cfg Config) (*state, error) {
+	n := cfg.Accounts
+	if n <= 0 {
+		n = 3
+	}
+	bal := cfg.Balance
+	if bal == nil {
+		bal = new(big.Int).Mul(big.NewInt(1000), big.NewInt(params.Ether))
+	}
+	window := cfg.GrantWindow
+	if window == 0 {
+		window = 24 * time.Hour
+	}
+	if window < time.Second {
+		return nil, fmt.Errorf("devchain: grant window %v, want at least one second", window)
+	}
+	st := &state{Version: 1, Fund: cfg.Fund, Balance: bal.String(), GrantWindow: uint64(window / time.Second)}
+	for range n {
+		k, err := crypto.GenerateKey()
+		if err != nil {
+			return nil, fmt.Errorf("devchain: generating an account: %w", err)
+		}
+		st.Keys = append(st.Keys, hex.EncodeToString(crypto.FromECDSA(k)))
+	}
+	return st, nil
+}
+
+func start(dir string, st *state) (*Chain, error) {
+	gen, err := st.genesis()
+	if err != nil {
+		return nil, err
+	}
+	keys := make([]*ecdsa.PrivateKey, len(st.Keys))
+	for i, k := range st.Keys {
+		if keys[i], err = crypto.HexToECDSA(k); err != nil {
+			return nil, fmt.Errorf("%w: account key %d: %v", ErrState, i, err)
+		}
+	}
+	nc := node.DefaultConfig
+	nc.Name = "pdx-devchain"
+	nc.DataDir = filepath.Join(dir, "geth")
+	nc.IPCPath = ""
+	nc.HTTPHost, nc.WSHost, nc.AuthPort = "", "", 0
+	nc.P2P = p2p.Config{NoDiscovery: true, MaxPeers: 0, ListenAddr: ""}
+	stack, err := node.New(&nc)
+	if err != nil {
+		return nil, fmt.Errorf("devchain: %w", err)
+	}
+	ec := ethconfig.Defaults
+	ec.NetworkId = ChainID
+	ec.Genesis = gen
+	ec.SyncMode = ethconfig.FullSync
+	backend, err := eth.New(stack, &ec)
+	if err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("devchain: starting the chain in %s: %w", dir, err)
+	}
+	fs := filters.NewFilterSystem(backend.APIBackend, filters.Config{})
+	stack.RegisterAPIs([]rpc.API{{Namespace: "eth", Service: filters.NewFilterAPI(fs)}})
+	// Fees go to the zero address: no local account's balance moves except
+	// by its own transactions.
+	beacon, err := catalyst.NewSimulatedBeacon(0, common.Address{}, backend)
+	if err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("devchain: %w", err)
+	}
+	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon)
+	stack.RegisterLifecycle(beacon)
+	if err := stack.Start(); err != nil {
+		stack.Close()
+		return nil, fmt.Errorf("devchain: %w", err)
+	}
+	return &Chain{dir: dir, stack: stack, eth: backend, client: ethclient.NewClient(stack.Attach()), keys: keys, st: *st}, nil
+}
+
+func (c *Chain) deploy(ctx context.Context, path string) error {
+	cl, rc, err := acl.Deploy(ctx, c.client, c.keys[0], time.Duration(c.st.GrantWindow)*time.Second, nil)
+	if err != nil {
+		return fmt.Errorf("devchain: %w", err)
+	}
+	addr := cl.Address()
+	c.st.Registry = &addr
+	c.st.DeployBlock = rc.BlockNumber.Uint64()
+	return saveState(path, &c.st)
+}
+
+// Client is an in-process JSON-RPC client of the chain; it satisfies
+// acl.Backend.
+func (c *Chain) Client() *ethclient.Client { return c.client }
+
+// Registry is the address of the Registry deployed on first start.
+func (c *Chain) Registry() common.Address { return *c.st.Registry }
+
+// DeployBlock is the block the Registry was deployed in (where an event
+// follower starts).
+func (c *Chain) DeployBlock() uint64 { return c.st.DeployBlock }
+
+// Accounts are the local accounts' keys; the first deployed the Registry.
+func (c *Chain) Accounts() []*ecdsa.PrivateKey { return c.keys }
+
+// Close stops the chain, writing its state to disk.
+func (c *Chain) Close() error {
+	c.client.Close()
+	return c.stack.Close()
+}

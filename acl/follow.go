@@ -1,0 +1,298 @@
+package acl
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+
+	"github.com/pdx-network/pdx/contracts/bindings"
+)
+
+// Event is one Registry event, decoded.
+type Event struct {
+	// Name is the event's name in the ABI ("Granted", "Revoked", ...).
+	Name  string
+	Block uint64
+	Tx    common.Hash
+	Index uint
+	// Value is the typed event from the bindings: *bindings.RegistryGranted,
+	// *bindings.RegistryRevoked, ... (one per event of the contract).
+	Value any
+}
+
+// ErrUnknownEvent: a log of the Registry's address matches no event of its ABI.
+var ErrUnknownEvent = errors.New("acl: log matches no Registry event")
+
+// DecodeLog decodes one Registry log.
+func DecodeLog(reg *bindings.Registry, l *types.Log) (Event, error) {
+	if len(l.Topics) == 0 {
+		return Event{}, fmt.Errorf("%w: no topics (block %d, index %d)", ErrUnknownEvent, l.BlockNumber, l.Index)
+	}
+	a := reg.GetABI()
+	ev, err := a.EventByID(l.Topics[0])
+	if err != nil {
+		return Event{}, fmt.Errorf("%w: topic %s (block %d, index %d)", ErrUnknownEvent, l.Topics[0].Hex(), l.BlockNumber, l.Index)
+	}
+	var v any
+	switch ev.Name {
+	case "KeysRegistered":
+		v, err = reg.UnpackKeysRegisteredEvent(l)
+	case "DatasetCreated":
+		v, err = reg.UnpackDatasetCreatedEvent(l)
+	case "CIDAdded":
+		v, err = reg.UnpackCIDAddedEvent(l)
+	case "Granted":
+		v, err = reg.UnpackGrantedEvent(l)
+	case "Revoked":
+		v, err = reg.UnpackRevokedEvent(l)
+	case "Erased":
+		v, err = reg.UnpackErasedEvent(l)
+	case "ProxyRegistered":
+		v, err = reg.UnpackProxyRegisteredEvent(l)
+	case "Offered":
+		v, err = reg.UnpackOfferedEvent(l)
+	case "OfferWithdrawn":
+		v, err = reg.UnpackOfferWithdrawnEvent(l)
+	case "Purchased":
+		v, err = reg.UnpackPurchasedEvent(l)
+	case "Released":
+		v, err = reg.UnpackReleasedEvent(l)
+	case "Refunded":
+		v, err = reg.UnpackRefundedEvent(l)
+	case "Withdrawn":
+		v, err = reg.UnpackWithdrawnEvent(l)
+	default:
+		return Event{}, fmt.Errorf("%w: %s has no decoder in this client", ErrUnknownEvent, ev.Name)
+	}
+	if err != nil {
+		return Event{}, fmt.Errorf("acl: decoding %s (block %d, index %d): %w", ev.Name, l.BlockNumber, l.Index, err)
+	}
+	return Event{Name: ev.Name, Block: l.BlockNumber, Tx: l.TxHash, Index: l.Index, Value: v}, nil
+}
+
+// Cursor persists where a Follower is: the next block to read. The caller
+// owns it (a file, a database row); a Follower only loads it once and stores
+// it after each fully handled batch.
+type Cursor interface {
+	// Load returns the next block to read, and false when nothing was stored.
+	Load(ctx context.Context) (next uint64, ok bool, err error)
+	// Store records the next block to read.
+	Store(ctx context.Context, next uint64) error
+}
+
+// MemoryCursor is a Cursor in memory (tests, or callers that persist the
+// number themselves through Next).
+type MemoryCursor struct {
+	next uint64
+	ok   bool
+}
+
+// Load implements Cursor.
+func (m *MemoryCursor) Load(context.Context) (uint64, bool, error) { return m.next, m.ok, nil }
+
+// Store implements Cursor.
+func (m *MemoryCursor) Store(_ context.Context, next uint64) error {
+	m.next, m.ok = next, true
+	return nil
+}
+
+// FileCursor is a Cursor in a small text file (format: spec/cursor-v1.md):
+//
+//	pdx-acl-cursor/1 <registry address> <next block>\n
+//
+// The Registry address guards against resuming one contract's cursor on
+// another. Writes go to a temporary file that is synced and renamed over the
+// old one, so a crash leaves either the old or the new cursor.
+type FileCursor struct {
+	Path     string
+	Registry common.Address
+}
+
+const cursorMagic = "pdx-acl-cursor/1"
+
+// ErrCursor: a cursor file is malformed or belongs to another Registry.
+var ErrCursor = errors.New("acl: bad cursor file")
+
+// Load implements Cursor.
+func (f *FileCursor) Load(context.Context) (uint64, bool, error) {
+	b, err := os.ReadFile(f.Path)
+	if errors.Is(err, os.ErrNotExist) {
+		return 0, false, nil
+	}
+	if err != nil {
+		return 0, false, fmt.Errorf("acl: reading cursor: %w", err)
+	}
+	return ParseCursor(b, f.Registry)
+}
+
+// ParseCursor parses the content of a cursor file for the given Registry.
+func ParseCursor(b []byte, registry common.Address) (uint64, bool, error) {
+	line, ok := bytes.CutSuffix(b, []byte("\n"))
+	if !ok {
+		return 0, false, fmt.Errorf("%w: no final newline (truncated?)", ErrCursor)
+	}
+	fields := strings.Split(string(line), " ")
+	if len(fields) != 3 || fields[0] != cursorMagic {
+		return 0, false, fmt.Errorf("%w: want %q <address> <block>", ErrCursor, cursorMagic)
+	}
+	if !common.IsHexAddress(fields[1]) {
+		return 0, false, fmt.Errorf("%w: %q is not an address", ErrCursor, fields[1])
+	}
+	if got := common.HexToAddress(fields[1]); got != registry {
+		return 0, false, fmt.Errorf("%w: it follows Registry %s, not %s; remove it to start over", ErrCursor, got.Hex(), registry.Hex())
+	}
+	n, err := strconv.ParseUint(fields[2], 10, 64)
+	if err != nil || (len(fields[2]) > 1 && fields[2][0] == '0') {
+		return 0, false, fmt.Errorf("%w: block %q is not a decimal number", ErrCursor, fields[2])
+	}
+	return n, true, nil
+}
+
+// FormatCursor is the content of a cursor file.
+func FormatCursor(registry common.Address, next uint64) []byte {
+	return fmt.Appendf(nil, "%s %s %d\n", cursorMagic, registry.Hex(), next)
+}
+
+// Store implements Cursor.
+func (f *FileCursor) Store(_ context.Context, next uint64) error {
+	dir := filepath.Dir(f.Path)
+	tmp, err := os.CreateTemp(dir, ".cursor-*")
+	if err != nil {
+		return fmt.Errorf("acl: storing cursor: %w", err)
+	}
+	defer os.Remove(tmp.Name()) // no-op after the rename
+	if _, err := tmp.Write(FormatCursor(f.Registry, next)); err != nil {
+		tmp.Close()
+		return fmt.Errorf("acl: storing cursor: %w", err)
+	}
+	if err := tmp.Sync(); err != nil {
+		tmp.Close()
+		return fmt.Errorf("acl: storing cursor: %w", err)
+	}
+	if err := tmp.Close(); err != nil {
+		return fmt.Errorf("acl: storing cursor: %w", err)
+	}
+	if err := os.Rename(tmp.Name(), f.Path); err != nil {
+		return fmt.Errorf("acl: storing cursor: %w", err)
+	}
+	return nil
+}
+
+// LogSource is what a Follower needs from a node: eth_getLogs and
+// eth_blockNumber, both plain request/response calls that work over HTTP.
+type LogSource interface {
+	ethereum.LogFilterer
+	BlockNumber(ctx context.Context) (uint64, error)
+}
+
+// Follower delivers the Registry's events in chain order by polling
+// eth_getLogs over block ranges, and resumes from its Cursor after a
+// restart. Delivery is at least once: the cursor moves after each batch has
+// been handled, so a crash inside a batch replays that batch.
+type Follower struct {
+	src      LogSource
+	registry common.Address
+	cursor   Cursor
+	reg      *bindings.Registry
+
+	// Start is the first block read when the cursor is empty (the deploy
+	// block is a good choice).
+	Start uint64
+	// Batch is the most blocks one eth_getLogs covers (default 1000; public
+	// endpoints often cap the range).
+	Batch uint64
+	// Confirmations holds back the newest blocks (default 0: a dev chain
+	// does not reorganize; on a public chain use a few).
+	Confirmations uint64
+	// Interval is Run's pause between polls that found nothing new (default 1s).
+	Interval time.Duration
+}
+
+// NewFollower makes a follower of the Registry at registry.
+func NewFollower(src LogSource, registry common.Address, cursor Cursor) *Follower {
+	return &Follower{src: src, registry: registry, cursor: cursor, reg: bindings.NewRegistry(), Batch: 1000, Interval: time.Second}
+}
+
+// Poll reads from the cursor to the head (less Confirmations), handing each
+// event to handle in order, and returns how many it delivered. An error from
+// handle stops it without moving the cursor past the failed batch.
+func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event) error) (int, error) {
+	next, ok, err := f.cursor.Load(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if !ok {
+		next = f.Start
+	}
+	head, err := f.src.BlockNumber(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("acl: reading the head block: %w", err)
+	}
+	if head < f.Confirmations {
+		return 0, nil
+	}
+	last := head - f.Confirmations
+	batch := max(f.Batch, 1)
+	delivered := 0
+	for next <= last {
+		to := min(next+batch-1, last)
+		logs, err := f.src.FilterLogs(ctx, ethereum.FilterQuery{
+			FromBlock: new(big.Int).SetUint64(next),
+			ToBlock:   new(big.Int).SetUint64(to),
+			Addresses: []common.Address{f.registry},
+		})
+		if err != nil {
+			return delivered, fmt.Errorf("acl: reading logs of blocks %d-%d: %w", next, to, err)
+		}
+		for i := range logs {
+			if logs[i].Removed {
+				continue
+			}
+			ev, err := DecodeLog(f.reg, &logs[i])
+			if err != nil {
+				return delivered, err
+			}
+			if err := handle(ctx, ev); err != nil {
+				return delivered, fmt.Errorf("acl: handling %s of block %d: %w", ev.Name, ev.Block, err)
+			}
+			delivered++
+		}
+		next = to + 1
+		if err := f.cursor.Store(ctx, next); err != nil {
+			return delivered, err
+		}
+	}
+	return delivered, nil
+}
+
+// Run polls until ctx ends (returning ctx.Err()) or handle fails.
+func (f *Follower) Run(ctx context.Context, handle func(context.Context, Event) error) error {
+	interval := f.Interval
+	if interval <= 0 {
+		interval = time.Second
+	}
+	for {
+		if _, err := f.Poll(ctx, handle); err != nil {
+			if ctx.Err() != nil {
+				return ctx.Err()
+			}
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(interval):
+		}
+	}
+}

@@ -1,0 +1,518 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.37;
+
+/// @title pdx Registry
+/// @notice The public record of pdx: which datasets exist and who owns them,
+/// the fingerprints of their versions (CIDs), who may read them until when and
+/// for what purpose, the keys and proxies needed to carry a grant out, and the
+/// escrowed market in which brands pay owners for access.
+///
+/// Cost per operation is the design constraint. Every hot record is one packed
+/// 256-bit storage slot (layout below, written out by hand because the packing
+/// is the point); strings, CIDs, purposes and bundles live in events only,
+/// where a byte costs 8 gas instead of 20,000 per 32 bytes.
+///
+/// Storage layout (see spec/registry-v1.md for the full description):
+///   _datasets[id]       owner (bits 0-159) | versions uint32 (160-191) |
+///                       flags uint8 (192-199: bit0 erased) | key prefix (200-207)
+///   _datasetKeyX[id]    x coordinate of the 33-byte delegating key
+///   _cids[keccak(cid)]  dataset uint64 (0-63) | version uint32 (64-95) |
+///                       first 20 bytes of the fingerprint (96-255)
+///   _grants[gkey]       expiry uint64 (0-63) | threshold uint8 (64-71) |
+///                       flags uint8 (72-79: bit0 live, bit1 bought) |
+///                       dataset uint64 (96-159)
+///   _offers[id]         price uint128 (0-127) | duration uint64 (128-191)
+///   _offerTerms[id]     terms hash
+///   _purchases[gkey]    amount uint128 (0-127) | deadline uint64 (128-191) |
+///                       duration uint64 (192-255)
+///   gkey = dataset << 160 | grantee: a (dataset, account) pair fits one word,
+///   so the grant and purchase of a pair need a single hash to locate.
+contract Registry {
+    // ---------------------------------------------------------------- errors
+
+    /// The account already registered its keys; keys are registered once.
+    error KeysAlreadyRegistered(address account);
+    /// A public key is not 33 bytes with a 0x02/0x03 prefix.
+    error InvalidKey();
+    /// The dataset id was never created.
+    error UnknownDataset(uint64 dataset);
+    /// Only the dataset's owner may do this.
+    error NotOwner(uint64 dataset, address caller);
+    /// The dataset is erased: no new CIDs, grants, offers or purchases.
+    error DatasetErased(uint64 dataset);
+    /// A CID is empty or longer than 128 bytes.
+    error InvalidCID();
+    /// The CID is already registered (under this or another dataset).
+    error CIDExists(bytes32 cidHash);
+    /// The grantee is the zero address.
+    error InvalidGrantee();
+    /// A threshold must be at least 1.
+    error InvalidThreshold();
+    /// The expiry is not in the future.
+    error InvalidExpiry(uint64 expiry);
+    /// Grant terms carry bits above the threshold.
+    error InvalidTerms(uint256 terms);
+    /// There is no grant for this (dataset, grantee).
+    error NoGrant(uint64 dataset, address grantee);
+    /// An offer needs a non-zero duration and a price below 2^128.
+    error InvalidOffer();
+    /// The dataset has no open offer.
+    error NoOffer(uint64 dataset);
+    /// The payment does not equal the offer's price.
+    error WrongPayment(uint256 expected, uint256 sent);
+    /// The offer's terms changed since the buyer read them.
+    error TermsChanged(bytes32 expected, bytes32 current);
+    /// The buyer already has a purchase in escrow for this dataset.
+    error PurchasePending(uint64 dataset, address buyer);
+    /// There is no purchase in escrow for this (dataset, buyer).
+    error NoPurchase(uint64 dataset, address buyer);
+    /// The refund deadline has not passed yet.
+    error RefundTooEarly(uint64 deadline);
+    /// Nothing to withdraw.
+    error NothingToWithdraw(address account);
+    /// The payout call failed; the balance is kept.
+    error TransferFailed(address account, uint256 amount);
+    /// A payout was re-entered.
+    error Reentrancy();
+    /// A proxy endpoint or HPKE key is empty or too long.
+    error InvalidProxy();
+
+    // ---------------------------------------------------------------- events
+
+    event KeysRegistered(address indexed account, bytes receivingKey, bytes verifyingKey);
+    event DatasetCreated(uint64 indexed dataset, address indexed owner, bytes delegatingKey);
+    event CIDAdded(uint64 indexed dataset, bytes32 indexed cidHash, uint32 version, bytes32 fingerprint, bytes cid);
+    /// grant is the grant word: expiry (bits 0-63), threshold (64-71), flags
+    /// (72-79: bit0 live, bit1 bought), dataset (96-159); the grant slot holds
+    /// the same word. Only the grantee is indexed: a third topic would cost
+    /// 375 gas on every grant (see spec/registry-v1.md).
+    /// bundle is the sha2-256 digest of the kfrag bundle, stored as a CIDv1
+    /// raw block: its CID is 0x01 0x55 0x12 0x20 followed by these 32 bytes.
+    event Granted(address indexed grantee, uint256 grant, bytes32 purposeHash, bytes32 bundle);
+    event Revoked(uint64 indexed dataset, address indexed grantee);
+    event Erased(uint64 indexed dataset);
+    event ProxyRegistered(address indexed proxy, string endpoint, bytes hpkeKey);
+    event Offered(uint64 indexed dataset, uint256 price, uint64 duration, bytes32 termsHash);
+    event OfferWithdrawn(uint64 indexed dataset);
+    event Purchased(
+        uint64 indexed dataset, address indexed buyer, uint256 amount, uint64 duration, uint64 deadline, bytes32 termsHash
+    );
+    event Released(uint64 indexed dataset, address indexed buyer, address indexed owner, uint256 amount);
+    event Refunded(uint64 indexed dataset, address indexed buyer, uint256 amount);
+    event Withdrawn(address indexed account, uint256 amount);
+
+    // ---------------------------------------------------------------- storage
+
+    uint256 private constant ERASED = 1;
+    uint256 private constant LIVE = 1;
+    uint256 private constant BOUGHT = 2;
+    uint256 private constant MAX_CID = 128;
+    uint256 private constant MAX_ENDPOINT = 512;
+    uint256 private constant MAX_HPKE_KEY = 256;
+
+    /// How long a purchase waits for the owner's grant before the buyer may
+    /// take a refund (seconds).
+    uint64 public immutable grantWindow;
+
+    uint64 private _lastDataset;
+    uint256 private _lock = 1;
+
+    mapping(uint64 => uint256) private _datasets;
+    mapping(uint64 => bytes32) private _datasetKeyX;
+    mapping(bytes32 => uint256) private _cids;
+    mapping(uint256 => uint256) private _grants;
+    mapping(uint64 => uint256) private _offers;
+    mapping(uint64 => bytes32) private _offerTerms;
+    mapping(uint256 => uint256) private _purchases;
+    mapping(address => uint256) private _balances;
+
+    struct Keys {
+        bytes32 receivingX;
+        bytes32 verifyingX;
+        bytes1 receivingPrefix;
+        bytes1 verifyingPrefix;
+    }
+
+    mapping(address => Keys) private _keys;
+
+    struct Proxy {
+        string endpoint;
+        bytes hpkeKey;
+    }
+
+    mapping(address => Proxy) private _proxies;
+    address[] private _proxyList;
+
+    constructor(uint64 grantWindow_) {
+        grantWindow = grantWindow_;
+    }
+
+    // ---------------------------------------------------------------- keys
+
+    /// @notice Registers the caller's Umbral receiving and verifying keys
+    /// (33-byte compressed secp256k1 points), once.
+    function registerKeys(bytes calldata receivingKey, bytes calldata verifyingKey) external {
+        (bytes1 rp, bytes32 rx) = _splitKey(receivingKey);
+        (bytes1 vp, bytes32 vx) = _splitKey(verifyingKey);
+        Keys storage k = _keys[msg.sender];
+        if (k.receivingPrefix != 0) revert KeysAlreadyRegistered(msg.sender);
+        k.receivingX = rx;
+        k.verifyingX = vx;
+        k.receivingPrefix = rp;
+        k.verifyingPrefix = vp;
+        emit KeysRegistered(msg.sender, receivingKey, verifyingKey);
+    }
+
+    /// @notice The keys of an account; both empty when it registered none.
+    function keysOf(address account) external view returns (bytes memory receivingKey, bytes memory verifyingKey) {
+        Keys storage k = _keys[account];
+        if (k.receivingPrefix == 0) return ("", "");
+        return (abi.encodePacked(k.receivingPrefix, k.receivingX), abi.encodePacked(k.verifyingPrefix, k.verifyingX));
+    }
+
+    // ---------------------------------------------------------------- datasets
+
+    /// @notice Creates a dataset owned by the caller under its delegating key.
+    function createDataset(bytes calldata delegatingKey) external returns (uint64 dataset) {
+        (bytes1 p, bytes32 x) = _splitKey(delegatingKey);
+        dataset = ++_lastDataset;
+        _datasets[dataset] = uint256(uint160(msg.sender)) | (uint256(uint8(p)) << 200);
+        _datasetKeyX[dataset] = x;
+        emit DatasetCreated(dataset, msg.sender, delegatingKey);
+    }
+
+    /// @notice A dataset's owner, number of versions, erased flag and key.
+    function datasetInfo(uint64 dataset)
+        external
+        view
+        returns (address owner, uint32 versions, bool erased, bytes memory delegatingKey)
+    {
+        uint256 d = _datasets[dataset];
+        if (d == 0) revert UnknownDataset(dataset);
+        owner = address(uint160(d));
+        versions = uint32(d >> 160);
+        erased = (d >> 192) & ERASED != 0;
+        delegatingKey = abi.encodePacked(bytes1(uint8(d >> 200)), _datasetKeyX[dataset]);
+    }
+
+    /// @notice The number of datasets created so far (ids are 1..n).
+    function datasetCount() external view returns (uint64) {
+        return _lastDataset;
+    }
+
+    /// @notice Registers a CID (a new version) under a dataset with the
+    /// fingerprint of its content. A CID belongs to one dataset, once.
+    function addCID(uint64 dataset, bytes calldata cid, bytes32 fingerprint) external returns (uint32 version) {
+        uint256 d = _ownedLive(dataset);
+        if (cid.length == 0 || cid.length > MAX_CID) revert InvalidCID();
+        bytes32 h = keccak256(cid);
+        if (_cids[h] != 0) revert CIDExists(h);
+        version = uint32(d >> 160) + 1; // reverts on overflow under checked arithmetic
+        _datasets[dataset] = (d & ~(uint256(type(uint32).max) << 160)) | (uint256(version) << 160);
+        _cids[h] = uint256(dataset) | (uint256(version) << 64) | (uint256(uint160(bytes20(fingerprint))) << 96);
+        emit CIDAdded(dataset, h, version, fingerprint, cid);
+    }
+
+    /// @notice Looks a CID up by the keccak256 of its bytes: the dataset and
+    /// owner it belongs to, its version, and the first 20 bytes of its
+    /// fingerprint (the full fingerprint is in the CIDAdded event).
+    function cidInfo(bytes32 cidHash)
+        external
+        view
+        returns (uint64 dataset, address owner, uint32 version, bytes20 fingerprintPrefix)
+    {
+        uint256 c = _cids[cidHash];
+        if (c == 0) return (0, address(0), 0, bytes20(0));
+        dataset = uint64(c);
+        owner = address(uint160(_datasets[dataset]));
+        version = uint32(c >> 64);
+        fingerprintPrefix = bytes20(uint160(c >> 96));
+    }
+
+    /// @notice Erases a dataset: every grant stops authorizing at once, and
+    /// no CID, grant, offer or purchase is accepted for it afterwards.
+    function erase(uint64 dataset) external {
+        uint256 d = _ownedLive(dataset);
+        _datasets[dataset] = d | (ERASED << 192);
+        delete _offers[dataset];
+        emit Erased(dataset);
+    }
+
+    // ---------------------------------------------------------------- grants
+
+    /// @notice Grants `grantee` access to `dataset` on `terms`: expiry in
+    /// unix seconds (bits 0-63) and threshold (bits 64-71), all other bits
+    /// zero. Granting again replaces the previous terms. `bundle` names the
+    /// kfrag bundle (see Granted).
+    /// @dev The hottest write of the contract, kept under 50,000 gas per
+    /// transaction on mainnet rules: expiry and threshold travel as one word,
+    /// the checks are folded into one branch (the failure path then finds out
+    /// which one failed), and the slot and event are written in assembly.
+    function grant(uint64 dataset, address grantee, uint256 terms, bytes32 purposeHash, bytes32 bundle) external {
+        bytes32 topic = Granted.selector;
+        uint256 d;
+        bool bad;
+        assembly ("memory-safe") {
+            mstore(0x00, dataset)
+            mstore(0x20, _datasets.slot)
+            d := sload(keccak256(0x00, 0x40))
+            // Not the owner (or no dataset), erased, no grantee, stray bits,
+            // zero threshold, or an expiry not in the future.
+            bad := or(
+                or(xor(and(d, 0xffffffffffffffffffffffffffffffffffffffff), caller()), and(shr(192, d), 1)),
+                or(
+                    or(iszero(grantee), shr(72, terms)),
+                    or(iszero(and(shr(64, terms), 0xff)), iszero(gt(and(terms, 0xffffffffffffffff), timestamp())))
+                )
+            )
+            if iszero(bad) {
+                let w := or(or(terms, shl(72, 1)), shl(96, dataset))
+                mstore(0x00, or(shl(160, dataset), grantee))
+                mstore(0x20, _grants.slot)
+                sstore(keccak256(0x00, 0x40), w)
+                let m := mload(0x40)
+                mstore(m, w)
+                mstore(add(m, 0x20), purposeHash)
+                mstore(add(m, 0x40), bundle)
+                log2(m, 0x60, topic, grantee)
+            }
+        }
+        if (bad) _grantRefused(dataset, d, grantee, terms);
+    }
+
+    /// @notice Grants a buyer the access it paid for: the expiry is now plus
+    /// the purchased duration, and the escrowed payment is released to the
+    /// owner's balance.
+    function grantPurchase(uint64 dataset, address buyer, uint8 threshold, bytes32 purposeHash, bytes32 bundle)
+        external
+    {
+        uint256 d = _ownedLive(dataset);
+        if (threshold == 0) revert InvalidThreshold();
+        uint256 key = _pair(dataset, buyer);
+        uint256 p = _purchases[key];
+        if (p == 0) revert NoPurchase(dataset, buyer);
+        delete _purchases[key];
+        uint256 amount = uint128(p);
+        uint64 expiry = uint64(block.timestamp) + uint64(p >> 192);
+        _storeGrant(dataset, buyer, uint256(expiry) | (uint256(threshold) << 64) | ((LIVE | BOUGHT) << 72), purposeHash, bundle);
+        address owner = address(uint160(d));
+        _balances[owner] += amount;
+        emit Released(dataset, buyer, owner, amount);
+    }
+
+    /// @notice Revokes a grant; from the next block it no longer authorizes.
+    function revoke(uint64 dataset, address grantee) external {
+        _owned(dataset);
+        uint256 key = _pair(dataset, grantee);
+        if (_grants[key] == 0) revert NoGrant(dataset, grantee);
+        delete _grants[key];
+        emit Revoked(dataset, grantee);
+    }
+
+    /// @notice The stored terms of a grant (all zero when there is none).
+    function grantOf(uint64 dataset, address grantee)
+        external
+        view
+        returns (uint64 expiry, uint8 threshold, bool bought)
+    {
+        uint256 g = _grants[_pair(dataset, grantee)];
+        return (uint64(g), uint8(g >> 64), (g >> 72) & BOUGHT != 0);
+    }
+
+    /// @notice Whether `grantee` may have `dataset` re-encrypted now: a grant
+    /// exists, has not expired, and the dataset is not erased. Proxies call
+    /// this before every re-encryption.
+    function isAuthorized(uint64 dataset, address grantee) external view returns (bool) {
+        uint256 g = _grants[_pair(dataset, grantee)];
+        if (g == 0 || uint64(g) <= block.timestamp) return false;
+        return (_datasets[dataset] >> 192) & ERASED == 0;
+    }
+
+    // ---------------------------------------------------------------- proxies
+
+    /// @notice Registers (or updates) the caller as a proxy reachable at
+    /// `endpoint`, receiving kfrags sealed to `hpkeKey`.
+    function registerProxy(string calldata endpoint, bytes calldata hpkeKey) external {
+        if (bytes(endpoint).length == 0 || bytes(endpoint).length > MAX_ENDPOINT) revert InvalidProxy();
+        if (hpkeKey.length == 0 || hpkeKey.length > MAX_HPKE_KEY) revert InvalidProxy();
+        Proxy storage p = _proxies[msg.sender];
+        if (p.hpkeKey.length == 0) _proxyList.push(msg.sender);
+        p.endpoint = endpoint;
+        p.hpkeKey = hpkeKey;
+        emit ProxyRegistered(msg.sender, endpoint, hpkeKey);
+    }
+
+    /// @notice A proxy's endpoint and HPKE key (empty when not registered).
+    function proxyOf(address proxy) external view returns (string memory endpoint, bytes memory hpkeKey) {
+        Proxy storage p = _proxies[proxy];
+        return (p.endpoint, p.hpkeKey);
+    }
+
+    /// @notice The number of registered proxies.
+    function proxyCount() external view returns (uint256) {
+        return _proxyList.length;
+    }
+
+    /// @notice The i-th registered proxy's address.
+    function proxyAt(uint256 i) external view returns (address) {
+        return _proxyList[i];
+    }
+
+    // ---------------------------------------------------------------- market
+
+    /// @notice Offers access to a dataset for `price` wei for `duration`
+    /// seconds under the terms whose hash is `termsHash`. Replaces any
+    /// previous offer; purchases already in escrow keep their terms.
+    function offer(uint64 dataset, uint256 price, uint64 duration, bytes32 termsHash) external {
+        _ownedLive(dataset);
+        if (duration == 0 || price > type(uint128).max) revert InvalidOffer();
+        _offers[dataset] = price | (uint256(duration) << 128);
+        _offerTerms[dataset] = termsHash;
+        emit Offered(dataset, price, duration, termsHash);
+    }
+
+    /// @notice Withdraws the open offer of a dataset.
+    function withdrawOffer(uint64 dataset) external {
+        _owned(dataset);
+        if (_offers[dataset] == 0) revert NoOffer(dataset);
+        delete _offers[dataset];
+        delete _offerTerms[dataset];
+        emit OfferWithdrawn(dataset);
+    }
+
+    /// @notice The open offer of a dataset (duration 0 when there is none).
+    function offerOf(uint64 dataset) external view returns (uint256 price, uint64 duration, bytes32 termsHash) {
+        uint256 o = _offers[dataset];
+        return (uint128(o), uint64(o >> 128), _offerTerms[dataset]);
+    }
+
+    /// @notice Buys the open offer of a dataset. The payment must equal the
+    /// price and `termsHash` the offer's terms; it is held in escrow until the
+    /// owner grants (and is paid) or, after the grant window, the buyer takes a
+    /// refund.
+    function buy(uint64 dataset, bytes32 termsHash) external payable {
+        uint256 d = _datasets[dataset];
+        if (d == 0) revert UnknownDataset(dataset);
+        if ((d >> 192) & ERASED != 0) revert DatasetErased(dataset);
+        uint256 o = _offers[dataset];
+        if (o == 0) revert NoOffer(dataset);
+        if (msg.value != uint128(o)) revert WrongPayment(uint128(o), msg.value);
+        bytes32 terms = _offerTerms[dataset];
+        if (terms != termsHash) revert TermsChanged(termsHash, terms);
+        uint256 key = _pair(dataset, msg.sender);
+        if (_purchases[key] != 0) revert PurchasePending(dataset, msg.sender);
+        uint64 duration = uint64(o >> 128);
+        uint64 deadline = uint64(block.timestamp) + grantWindow;
+        _purchases[key] = msg.value | (uint256(deadline) << 128) | (uint256(duration) << 192);
+        emit Purchased(dataset, msg.sender, msg.value, duration, deadline, termsHash);
+    }
+
+    /// @notice A purchase in escrow (all zero when there is none).
+    function purchaseOf(uint64 dataset, address buyer)
+        external
+        view
+        returns (uint256 amount, uint64 deadline, uint64 duration)
+    {
+        uint256 p = _purchases[_pair(dataset, buyer)];
+        return (uint128(p), uint64(p >> 128), uint64(p >> 192));
+    }
+
+    /// @notice Returns an escrowed payment to the buyer's balance once the
+    /// grant window passed without a grant (at once if the dataset was erased).
+    function refund(uint64 dataset) external {
+        uint256 key = _pair(dataset, msg.sender);
+        uint256 p = _purchases[key];
+        if (p == 0) revert NoPurchase(dataset, msg.sender);
+        uint64 deadline = uint64(p >> 128);
+        if (block.timestamp < deadline && (_datasets[dataset] >> 192) & ERASED == 0) {
+            revert RefundTooEarly(deadline);
+        }
+        delete _purchases[key];
+        uint256 amount = uint128(p);
+        _balances[msg.sender] += amount;
+        emit Refunded(dataset, msg.sender, amount);
+    }
+
+    /// @notice Wei the account can withdraw.
+    function balanceOf(address account) external view returns (uint256) {
+        return _balances[account];
+    }
+
+    /// @notice Pays the caller's whole balance out (pull payment). The balance
+    /// is cleared before the transfer and the function cannot be re-entered.
+    function withdraw() external {
+        if (_lock != 1) revert Reentrancy();
+        _lock = 2;
+        uint256 amount = _balances[msg.sender];
+        if (amount == 0) revert NothingToWithdraw(msg.sender);
+        _balances[msg.sender] = 0;
+        emit Withdrawn(msg.sender, amount);
+        (bool ok,) = msg.sender.call{value: amount}("");
+        if (!ok) revert TransferFailed(msg.sender, amount);
+        _lock = 1;
+    }
+
+    // ---------------------------------------------------------------- internals
+
+    /// Reverts with the reason a grant was refused (the failure path of grant).
+    function _grantRefused(uint64 dataset, uint256 d, address grantee, uint256 terms) private view {
+        if (d == 0) revert UnknownDataset(dataset);
+        if (address(uint160(d)) != msg.sender) revert NotOwner(dataset, msg.sender);
+        if ((d >> 192) & ERASED != 0) revert DatasetErased(dataset);
+        if (grantee == address(0)) revert InvalidGrantee();
+        if (terms >> 72 != 0) revert InvalidTerms(terms);
+        if (uint8(terms >> 64) == 0) revert InvalidThreshold();
+        revert InvalidExpiry(uint64(terms));
+    }
+
+    /// Writes the grant slot of (dataset, grantee) and emits Granted. Same
+    /// effect as `_grants[_pair(dataset, grantee)] = w; emit Granted(grantee, w,
+    /// purposeHash, bundle)` with w = record | dataset << 96.
+    function _storeGrant(uint64 dataset, address grantee, uint256 record, bytes32 purposeHash, bytes32 bundle)
+        private
+    {
+        bytes32 topic = Granted.selector;
+        assembly ("memory-safe") {
+            record := or(record, shl(96, dataset))
+            mstore(0x00, or(shl(160, dataset), grantee))
+            mstore(0x20, _grants.slot)
+            sstore(keccak256(0x00, 0x40), record)
+            // The log data goes to free memory, which is not allocated: it is
+            // only read by log3.
+            let m := mload(0x40)
+            mstore(m, record)
+            mstore(add(m, 0x20), purposeHash)
+            mstore(add(m, 0x40), bundle)
+            log2(m, 0x60, topic, grantee)
+        }
+    }
+
+    function _pair(uint64 dataset, address account) private pure returns (uint256) {
+        return (uint256(dataset) << 160) | uint256(uint160(account));
+    }
+
+    /// Loads a dataset the caller owns, erased or not.
+    function _owned(uint64 dataset) private view returns (uint256 d) {
+        d = _datasets[dataset];
+        if (address(uint160(d)) != msg.sender) {
+            if (d == 0) revert UnknownDataset(dataset);
+            revert NotOwner(dataset, msg.sender);
+        }
+    }
+
+    /// Loads a dataset the caller owns and that is not erased.
+    function _ownedLive(uint64 dataset) private view returns (uint256 d) {
+        d = _owned(dataset);
+        if ((d >> 192) & ERASED != 0) revert DatasetErased(dataset);
+    }
+
+    /// Splits a 33-byte compressed secp256k1 point into prefix and x. Whether
+    /// x is on the curve is checked by clients (a square root on chain would
+    /// cost more than the rest of the call).
+    function _splitKey(bytes calldata key) private pure returns (bytes1 prefix, bytes32 x) {
+        if (key.length != 33) revert InvalidKey();
+        prefix = key[0];
+        if (prefix != 0x02 && prefix != 0x03) revert InvalidKey();
+        x = bytes32(key[1:33]);
+    }
+}

@@ -1,0 +1,259 @@
+// Package gasmeter measures what each Registry operation costs on the rules
+// Ethereum mainnet runs under go-ethereum v1.17.10 (Osaka), not on a dev
+// chain's draft forks, so that the figures pdx publishes are the ones a user
+// of mainnet would pay.
+//
+// It runs every operation as a real transaction on go-ethereum's simulated
+// backend, whose chain config is set to the Osaka rule set, and reads the gas
+// used from the receipt (the 21,000 base, calldata and refunds included).
+package gasmeter
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
+	"github.com/ethereum/go-ethereum/params"
+	"github.com/ethereum/go-ethereum/params/forks"
+
+	"github.com/pdx-network/pdx/contracts/bindings"
+)
+
+// Measurement is the gas one operation used.
+type Measurement struct {
+	Op  string
+	Gas uint64
+	// Intrinsic is the part charged before execution: the 21,000 base plus
+	// calldata (and the value transfer's nothing). Gas - Intrinsic is what the
+	// contract's code, storage and logs cost.
+	Intrinsic uint64
+}
+
+// Targets are the published ceilings (total transaction gas). Measure's
+// callers fail when a figure exceeds its target.
+var Targets = map[string]uint64{
+	"grant":   50_000,
+	"revoke":  30_000,
+	"add-cid": 60_000,
+	"buy":     80_000,
+}
+
+// Ops is the order in which operations are reported.
+var Ops = []string{
+	"register-keys", "create-dataset", "add-cid", "grant", "revoke", "offer", "buy", "refund",
+	"grant-purchase", "withdraw", "erase",
+}
+
+// OsakaConfig is go-ethereum's all-forks dev config cut back to Osaka, the
+// latest fork activated on mainnet in go-ethereum v1.17.10. The draft fork the
+// dev config enables after it (Bogota) is off.
+func OsakaConfig() *params.ChainConfig {
+	c := *params.AllDevChainProtocolChanges
+	c.BogotaTime = nil
+	c.UBTTime = nil
+	return &c
+}
+
+// CheckRules verifies that the rule set used for measuring is the one mainnet
+// runs now: Osaka in both configs (blob-parameter-only forks aside).
+func CheckRules(now time.Time) error {
+	ours := OsakaConfig().LatestFork(uint64(now.Unix()))
+	if ours != forks.Osaka {
+		return fmt.Errorf("gasmeter: measuring config is at fork %v, want Osaka", ours)
+	}
+	mainnet := params.MainnetChainConfig.LatestFork(uint64(now.Unix()))
+	if mainnet < forks.Osaka || mainnet >= forks.Amsterdam {
+		return fmt.Errorf("gasmeter: mainnet is at fork %v in this go-ethereum; update OsakaConfig to match", mainnet)
+	}
+	return nil
+}
+
+type meter struct {
+	sim     *simulated.Backend
+	client  simulated.Client
+	reg     *bindings.Registry
+	inst    *bind.BoundContract
+	chainID *big.Int
+}
+
+func (m *meter) send(ctx context.Context, key *ecdsa.PrivateKey, to *common.Address, value *big.Int, data []byte) (*types.Receipt, error) {
+	opts := bind.NewKeyedTransactor(key, m.chainID)
+	opts.Context = ctx
+	opts.Value = value
+	var (
+		tx  *types.Transaction
+		err error
+	)
+	if to == nil {
+		_, tx, err = bind.DeployContract(opts, common.FromHex(bindings.RegistryMetaData.Bin), m.client, data)
+	} else {
+		tx, err = bind.Transact(m.inst, opts, data)
+	}
+	if err != nil {
+		return nil, err
+	}
+	m.sim.Commit()
+	rc, err := bind.WaitMined(ctx, m.client, tx.Hash())
+	if err != nil {
+		return nil, err
+	}
+	if rc.Status != types.ReceiptStatusSuccessful {
+		return nil, fmt.Errorf("gasmeter: transaction %s reverted", tx.Hash())
+	}
+	return rc, nil
+}
+
+func newKey() *ecdsa.PrivateKey {
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		panic(err) // crypto/rand failure: nothing sensible to do
+	}
+	return k
+}
+
+func random32() [32]byte {
+	var b [32]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		panic(err)
+	}
+	return b
+}
+
+// compressed returns a valid 33-byte compressed public key.
+func compressed(k *ecdsa.PrivateKey) []byte { return crypto.CompressPubkey(&k.PublicKey) }
+
+// Measure runs each operation once, in an order where each has what it needs,
+// and returns the gas used in Ops order.
+func Measure(ctx context.Context) ([]Measurement, error) {
+	if err := CheckRules(time.Now()); err != nil {
+		return nil, err
+	}
+	return MeasureWith(ctx, OsakaConfig())
+}
+
+// MeasureWith is Measure on another rule set, for comparison only (for
+// example go-ethereum's dev config, whose draft forks price storage
+// differently). Published figures come from Measure.
+func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement, error) {
+	owner, brand, brand2 := newKey(), newKey(), newKey()
+	eth := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
+	alloc := types.GenesisAlloc{}
+	for _, k := range []*ecdsa.PrivateKey{owner, brand, brand2} {
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Mul(eth, big.NewInt(100))}
+	}
+	sim := simulated.NewBackend(alloc, func(_ *node.Config, ec *ethconfig.Config) {
+		ec.Genesis.Config = config
+	})
+	defer sim.Close()
+	m := &meter{sim: sim, client: sim.Client(), reg: bindings.NewRegistry()}
+	var err error
+	if m.chainID, err = m.client.ChainID(ctx); err != nil {
+		return nil, err
+	}
+	const window = 3600
+	rc, err := m.send(ctx, owner, nil, nil, m.reg.PackConstructor(window))
+	if err != nil {
+		return nil, fmt.Errorf("deploy: %w", err)
+	}
+	m.inst = m.reg.Instance(m.client, rc.ContractAddress)
+	addr := rc.ContractAddress
+
+	gas := map[string]uint64{}
+	intrinsic := map[string]uint64{}
+	step := func(op string, key *ecdsa.PrivateKey, value *big.Int, data []byte) error {
+		rc, err := m.send(ctx, key, &addr, value, data)
+		if err != nil {
+			return fmt.Errorf("%s: %w", op, err)
+		}
+		if _, seen := gas[op]; !seen {
+			gas[op] = rc.GasUsed
+			from := crypto.PubkeyToAddress(key.PublicKey)
+			rules := config.Rules(rc.BlockNumber, true, 0)
+			ig, err := core.IntrinsicGas(data, nil, nil, from, &addr, nil, rules)
+			if err != nil {
+				return err
+			}
+			intrinsic[op] = ig
+		}
+		return nil
+	}
+	brandAddr := crypto.PubkeyToAddress(brand.PublicKey)
+	// A CIDv1 (dag-pb, sha2-256) in binary form, as pdx registers them.
+	cid := append([]byte{0x01, 0x70, 0x12, 0x20}, func() []byte { b := random32(); return b[:] }()...)
+	head, err := m.client.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	expiry := head.Time + 30*24*3600
+	price := new(big.Int).Div(eth, big.NewInt(100))
+	terms := random32()
+
+	steps := []struct {
+		op    string
+		key   *ecdsa.PrivateKey
+		value *big.Int
+		data  []byte
+	}{
+		{"register-keys", brand, nil, m.reg.PackRegisterKeys(compressed(newKey()), compressed(newKey()))},
+		{"create-dataset", owner, nil, m.reg.PackCreateDataset(compressed(newKey()))},
+		{"add-cid", owner, nil, m.reg.PackAddCID(1, cid, random32())},
+		{"grant", owner, nil, m.reg.PackGrant(1, brandAddr, new(big.Int).Or(new(big.Int).SetUint64(expiry), new(big.Int).Lsh(big.NewInt(2), 64)), random32(), random32())},
+		{"revoke", owner, nil, m.reg.PackRevoke(1, brandAddr)},
+		{"offer", owner, nil, m.reg.PackOffer(1, price, 30*24*3600, terms)},
+		{"buy", brand, price, m.reg.PackBuy(1, terms)},
+		{"grant-purchase", owner, nil, m.reg.PackGrantPurchase(1, brandAddr, 2, random32(), random32())},
+		{"withdraw", owner, nil, m.reg.PackWithdraw()},
+		{"buy", brand2, price, m.reg.PackBuy(1, terms)},
+	}
+	for _, s := range steps {
+		if err := step(s.op, s.key, s.value, s.data); err != nil {
+			return nil, err
+		}
+	}
+	// The refund needs the grant window to have passed.
+	if err := sim.AdjustTime((window + 1) * time.Second); err != nil {
+		return nil, err
+	}
+	if err := step("refund", brand2, nil, m.reg.PackRefund(1)); err != nil {
+		return nil, err
+	}
+	if err := step("erase", owner, nil, m.reg.PackErase(1)); err != nil {
+		return nil, err
+	}
+	out := make([]Measurement, 0, len(Ops))
+	for _, op := range Ops {
+		g, ok := gas[op]
+		if !ok {
+			return nil, fmt.Errorf("gasmeter: %s was not measured", op)
+		}
+		out = append(out, Measurement{Op: op, Gas: g, Intrinsic: intrinsic[op]})
+	}
+	return out, nil
+}
+
+// ErrOverTarget is returned by Check when an operation costs more than its
+// target.
+var ErrOverTarget = errors.New("gas above target")
+
+// Check compares measurements with Targets.
+func Check(ms []Measurement) error {
+	var errs []error
+	for _, m := range ms {
+		if t, ok := Targets[m.Op]; ok && m.Gas > t {
+			errs = append(errs, fmt.Errorf("%w: %s uses %d gas, target %d", ErrOverTarget, m.Op, m.Gas, t))
+		}
+	}
+	return errors.Join(errs...)
+}
