@@ -2,11 +2,9 @@ package proxy
 
 import (
 	"context"
-	"encoding/binary"
 	"errors"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 )
 
 // Chain is what a proxy reads from the Registry. acl's registry client
@@ -43,24 +41,3 @@ type BundleSource interface {
 	Bundle(ctx context.Context, digest common.Hash) ([]byte, error)
 }
 
-// GrantID is the context a grant's bundle is sealed under: it binds the
-// bundle to this chain, this Registry, the dataset, the grantee and the
-// grant's purpose, so an entry cannot be replayed into another grant.
-func GrantID(d Domain, dataset uint64, grantee common.Address, purposeHash common.Hash) [32]byte {
-	var buf []byte
-	buf = append(buf, []byte("pdx/grant/v1")...)
-	buf = append(buf, common.LeftPadBytes(d.ChainID.Bytes(), 32)...)
-	buf = append(buf, d.Registry[:]...)
-	buf = binary.BigEndian.AppendUint64(buf, dataset)
-	buf = append(buf, grantee[:]...)
-	buf = append(buf, purposeHash[:]...)
-	return crypto.Keccak256Hash(buf)
-}
-
-// DatasetID32 is a dataset's on-chain uint64 id as the 32-byte id pdx's
-// wire objects (envelope, bundle) carry: big-endian, left-padded.
-func DatasetID32(dataset uint64) [32]byte {
-	var id [32]byte
-	binary.BigEndian.PutUint64(id[24:], dataset)
-	return id
-}

@@ -14,6 +14,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
@@ -223,8 +224,8 @@ func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
-	want := GrantID(p.cfg.Domain, g.Dataset, g.Grantee, g.Purpose)
-	if bd.Grant.ID != want || bd.Grant.Dataset != DatasetID32(g.Dataset) || common.Address(bd.Grant.Grantee) != g.Grantee || bd.Grant.Threshold != int(g.Threshold) {
+	want := acl.GrantID(p.cfg.Domain.ChainID, p.cfg.Domain.Registry, g.Dataset, g.Grantee, g.Purpose)
+	if bd.Grant.ID != want || bd.Grant.Dataset != acl.DatasetID32(g.Dataset) || common.Address(bd.Grant.Grantee) != g.Grantee || bd.Grant.Threshold != int(g.Threshold) {
 		return nil, fmt.Errorf("proxy: bundle %x belongs to another grant", g.Bundle[:8])
 	}
 	kf, err := bd.Open(bundle.Address(p.addr), p.cfg.HPKE)

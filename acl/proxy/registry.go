@@ -1,0 +1,123 @@
+package proxy
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/node/storage"
+)
+
+// RegistryChain reads what a proxy needs from the Registry through acl's
+// client.
+type RegistryChain struct{ C *acl.Client }
+
+// BlockNumber implements Chain.
+func (r RegistryChain) BlockNumber(ctx context.Context) (uint64, error) {
+	return r.C.Backend().BlockNumber(ctx)
+}
+
+// IsAuthorized implements Chain.
+func (r RegistryChain) IsAuthorized(ctx context.Context, dataset uint64, grantee common.Address) (bool, error) {
+	return r.C.IsAuthorized(ctx, dataset, grantee)
+}
+
+// GrantOf implements Chain.
+func (r RegistryChain) GrantOf(ctx context.Context, dataset uint64, grantee common.Address) (uint64, uint8, error) {
+	g, err := r.C.GrantOf(ctx, dataset, grantee)
+	if err != nil || !g.Exists {
+		return 0, 0, err
+	}
+	return uint64(g.Expiry.Unix()), g.Threshold, nil
+}
+
+// Dataset implements Chain.
+func (r RegistryChain) Dataset(ctx context.Context, dataset uint64) (DatasetInfo, error) {
+	d, err := r.C.DatasetInfo(ctx, dataset)
+	if errors.Is(err, acl.ErrUnknownDataset) {
+		return DatasetInfo{}, ErrUnknownDataset
+	}
+	if err != nil {
+		return DatasetInfo{}, err
+	}
+	return DatasetInfo{Owner: d.Owner, Erased: d.Erased, DelegatingKey: d.DelegatingKey}, nil
+}
+
+// Keys implements Chain; an account without keys has empty keys.
+func (r RegistryChain) Keys(ctx context.Context, account common.Address) ([]byte, []byte, error) {
+	k, err := r.C.KeysOf(ctx, account)
+	if errors.Is(err, acl.ErrNoKeys) {
+		return nil, nil, nil
+	}
+	return k.Receiving, k.Verifying, err
+}
+
+// StoreBundles fetches bundles from an IPFS node: a bundle is one raw block
+// whose CID the digest determines.
+type StoreBundles struct{ S storage.Store }
+
+// maxBundle bounds a bundle read: 255 proxies make 96,488 bytes.
+const maxBundle = 128 << 10
+
+// Bundle implements BundleSource.
+func (b StoreBundles) Bundle(ctx context.Context, digest common.Hash) ([]byte, error) {
+	c, err := cid.Cast(acl.BundleCID(digest))
+	if err != nil {
+		return nil, err
+	}
+	r, err := b.S.Get(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, maxBundle+1))
+	if err != nil {
+		return nil, err
+	}
+	if len(data) > maxBundle {
+		return nil, fmt.Errorf("proxy: bundle %s is over %d bytes", c, maxBundle)
+	}
+	return data, nil
+}
+
+// HandleEvent applies one Registry event to the proxy's state: a grant
+// (noting its bundle, fetching its kfrag), a revocation or an erasure
+// (deleting kfrags). Other events are ignored. Feed it from an acl.Follower
+// so the proxy resumes from its last block after a restart.
+func (p *Proxy) HandleEvent(ctx context.Context, ev acl.Event) error {
+	switch v := ev.Value.(type) {
+	case *bindings.RegistryGranted:
+		w := acl.DecodeGrantWord(v.Grant)
+		return p.OnGranted(ctx, w.Dataset, v.Grantee, w.Threshold, v.PurposeHash, v.Bundle, ev.Block)
+	case *bindings.RegistryRevoked:
+		return p.OnRevoked(v.Dataset, v.Grantee, ev.Block)
+	case *bindings.RegistryErased:
+		return p.OnErased(v.Dataset, ev.Block)
+	}
+	return nil
+}
+
+// Register records the proxy on chain (endpoint and HPKE key) unless the
+// Registry already has exactly that. c must be a client of the proxy's own
+// account.
+func (p *Proxy) Register(ctx context.Context, c *acl.Client, endpoint string) error {
+	if c.From() != p.addr {
+		return fmt.Errorf("proxy: registering needs a client of the proxy's account %s, not %s", p.addr.Hex(), c.From().Hex())
+	}
+	cur, err := c.ProxyOf(ctx, p.addr)
+	if err == nil && cur.Endpoint == endpoint && bytes.Equal(cur.HPKEKey, p.cfg.HPKE.PublicKey()) {
+		return nil
+	}
+	if err != nil && !errors.Is(err, acl.ErrUnknownProxy) {
+		return err
+	}
+	_, err = c.RegisterProxy(ctx, endpoint, p.cfg.HPKE.PublicKey())
+	return err
+}
