@@ -40,4 +40,3 @@ var ErrUnknownDataset = errors.New("unknown dataset")
 type BundleSource interface {
 	Bundle(ctx context.Context, digest common.Hash) ([]byte, error)
 }
-
