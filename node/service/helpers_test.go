@@ -1,0 +1,5 @@
+package service
+
+import "github.com/pdx-network/pdx/node/envstore"
+
+var envstoreOpen = envstore.Open

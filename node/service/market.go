@@ -1,0 +1,139 @@
+package service
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/reencrypt"
+)
+
+// TermsHash is how an offer's terms text is recorded on chain.
+func TermsHash(terms string) [32]byte { return crypto.Keccak256Hash([]byte(terms)) }
+
+// Offer opens an offer of a dataset: access for duration at price wei under
+// terms (the purpose a buyer may use the data for).
+func (s *Service) Offer(ctx context.Context, dataset uint64, price *big.Int, duration time.Duration, terms string) error {
+	_, err := s.cfg.Chain.Offer(ctx, dataset, price, duration, TermsHash(terms))
+	return err
+}
+
+// Buy pays a dataset's open offer into escrow. terms must be the offer's
+// terms text: the chain refuses a purchase whose terms changed.
+func (s *Service) Buy(ctx context.Context, dataset uint64, terms string) (*acl.Offer, error) {
+	o, err := s.cfg.Chain.OfferOf(ctx, dataset)
+	if err != nil {
+		return nil, err
+	}
+	if o.TermsHash != TermsHash(terms) {
+		return nil, fmt.Errorf("service: the offer of dataset %d has other terms than %q", dataset, terms)
+	}
+	if _, err := s.cfg.Chain.Buy(ctx, dataset, o.Price, o.TermsHash); err != nil {
+		return nil, err
+	}
+	return &o, nil
+}
+
+// Withdraw moves the account's released payments to its wallet and returns
+// the amount.
+func (s *Service) Withdraw(ctx context.Context) (*big.Int, error) {
+	bal, err := s.cfg.Chain.BalanceOf(ctx, s.addr)
+	if err != nil {
+		return nil, err
+	}
+	if bal.Sign() == 0 {
+		return bal, nil
+	}
+	if _, err := s.cfg.Chain.Withdraw(ctx); err != nil {
+		return nil, err
+	}
+	return bal, nil
+}
+
+// Wallet is the account's ether balance.
+func (s *Service) Wallet(ctx context.Context) (*big.Int, error) {
+	b, ok := s.cfg.Chain.Backend().(interface {
+		BalanceAt(context.Context, common.Address, *big.Int) (*big.Int, error)
+	})
+	if !ok {
+		return nil, fmt.Errorf("service: this chain backend cannot read balances")
+	}
+	return b.BalanceAt(ctx, s.addr, nil)
+}
+
+// MarketItem is what the owner's node knows of one offered dataset.
+type MarketItem struct {
+	Key     *reencrypt.SecretKey
+	Terms   string // the offer's terms: the purpose granted to buyers
+	Policy  config.Policy
+	Proxies []common.Address // empty: every registered proxy
+}
+
+// Decision records what the market agent did with one purchase.
+type Decision struct {
+	Dataset uint64         `json:"dataset"`
+	Buyer   common.Address `json:"buyer"`
+	Amount  *big.Int       `json:"amount"`
+	Granted bool           `json:"granted"`
+	Reason  string         `json:"reason,omitempty"`
+	Block   uint64         `json:"block"`
+}
+
+// MarketAgent grants purchases of the owner's datasets automatically when
+// the dataset's policy accepts them, so the escrow reaches the owner while
+// they sleep; it refuses, and records why, otherwise.
+type MarketAgent struct {
+	S *Service
+	// Item returns the owner's knowledge of an offered dataset; ok false
+	// means not one of ours (ignored).
+	Item      func(dataset uint64) (item *MarketItem, ok bool)
+	Threshold int
+	// Record receives every decision.
+	Record func(Decision)
+}
+
+// HandleEvent acts on Purchased events; feed it from an acl.Follower.
+func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
+	p, ok := ev.Value.(*bindings.RegistryPurchased)
+	if !ok {
+		return nil
+	}
+	item, ok := a.Item(p.Dataset)
+	if !ok {
+		return nil
+	}
+	d := Decision{Dataset: p.Dataset, Buyer: p.Buyer, Amount: p.Amount, Block: ev.Block}
+	// A purchase already granted (replayed event after a restart) or
+	// refunded has no escrow left: nothing to do.
+	if _, err := a.S.cfg.Chain.PurchaseOf(ctx, p.Dataset, p.Buyer); errors.Is(err, acl.ErrNoEscrow) {
+		return nil
+	} else if err != nil {
+		return err
+	}
+	if item.Terms == "" || TermsHash(item.Terms) != p.TermsHash {
+		d.Reason = "the purchase names terms this node does not know"
+	} else if err := item.Policy.Check(p.Amount, item.Terms, time.Duration(p.Duration)*time.Second); err != nil {
+		d.Reason = err.Error()
+	} else {
+		_, err := a.S.Grant(ctx, GrantRequest{
+			Dataset: p.Dataset, DatasetKey: item.Key, Grantee: p.Buyer, Purpose: item.Terms,
+			Threshold: a.Threshold, Proxies: item.Proxies, Purchase: true,
+		})
+		if err != nil {
+			return fmt.Errorf("service: granting the purchase of dataset %d by %s: %w", p.Dataset, p.Buyer.Hex(), err)
+		}
+		d.Granted = true
+	}
+	if a.Record != nil {
+		a.Record(d)
+	}
+	return nil
+}

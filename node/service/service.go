@@ -1,0 +1,436 @@
+// Package service carries out pdx's owner and brand operations — put, grant,
+// revoke, get, erase — over a Registry client, an IPFS store and the
+// proxies. The daemon's HTTP API, the CLI and the demo all go through it.
+package service
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"net/http"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/storage"
+	"github.com/pdx-network/pdx/reencrypt"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
+	"github.com/pdx-network/pdx/reencrypt/envelope"
+)
+
+// Config wires a Service.
+type Config struct {
+	// Chain is a Registry client of Account.
+	Chain   *acl.Client
+	Account *ecdsa.PrivateKey
+	Store   storage.Store
+	// Signer signs kfrags (the owner's Umbral signing key); Receiving is the
+	// key cfrags are re-encrypted to (the brand's). Both are registered on
+	// chain once per account by EnsureKeys.
+	Signer    *reencrypt.Signer
+	Receiving *reencrypt.SecretKey
+	// DeployBlock is where log queries start (the Registry's deploy block).
+	DeployBlock uint64
+	HTTP        *http.Client
+	Logger      *slog.Logger
+}
+
+// Service is one account's view of pdx.
+type Service struct {
+	cfg    Config
+	addr   common.Address
+	domain proxy.Domain
+	log    *slog.Logger
+}
+
+// Errors callers branch on.
+var (
+	// ErrKeysMismatch: the account registered other Umbral keys than this
+	// home holds (another home uses the same account).
+	ErrKeysMismatch = errors.New("service: the account's keys on chain are not this home's")
+	// ErrNoGrant: the brand has no grant for the CID's dataset.
+	ErrNoGrant = errors.New("service: no grant for this dataset")
+	// ErrNotEnoughProxies: fewer registered proxies than the threshold.
+	ErrNotEnoughProxies = errors.New("service: not enough proxies")
+	// ErrFingerprint: the envelope's commitment is not the one on chain.
+	ErrFingerprint = errors.New("service: content does not match the fingerprint on chain")
+)
+
+// New makes a service; it reads the chain id once.
+func New(ctx context.Context, cfg Config) (*Service, error) {
+	if cfg.Chain == nil || cfg.Account == nil || cfg.Store == nil || cfg.Signer == nil || cfg.Receiving == nil {
+		return nil, fmt.Errorf("service: Chain, Account, Store, Signer and Receiving are required")
+	}
+	id, err := cfg.Chain.Backend().ChainID(ctx)
+	if err != nil {
+		return nil, fmt.Errorf("service: reading the chain id: %w", err)
+	}
+	if cfg.HTTP == nil {
+		cfg.HTTP = &http.Client{Timeout: 30 * time.Second}
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	s := &Service{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Account.PublicKey), log: cfg.Logger}
+	s.domain = proxy.Domain{ChainID: id, Registry: cfg.Chain.Address()}
+	return s, nil
+}
+
+// Address is the service's account.
+func (s *Service) Address() common.Address { return s.addr }
+
+// Domain is the EIP-712 domain of proxy requests on this chain.
+func (s *Service) Domain() proxy.Domain { return s.domain }
+
+// EnsureKeys registers the account's receiving and verifying keys unless
+// they are registered already.
+func (s *Service) EnsureKeys(ctx context.Context) error {
+	rk, vk := s.cfg.Receiving.PublicKey().Bytes(), s.cfg.Signer.VerifyingKey().Bytes()
+	k, err := s.cfg.Chain.KeysOf(ctx, s.addr)
+	if err == nil {
+		if !bytes.Equal(k.Receiving, rk) || !bytes.Equal(k.Verifying, vk) {
+			return fmt.Errorf("%w: %s", ErrKeysMismatch, s.addr.Hex())
+		}
+		return nil
+	}
+	if !errors.Is(err, acl.ErrNoKeys) {
+		return err
+	}
+	_, err = s.cfg.Chain.RegisterKeys(ctx, rk, vk)
+	return err
+}
+
+// CreateDataset creates a dataset on chain under key's public key.
+func (s *Service) CreateDataset(ctx context.Context, key *reencrypt.SecretKey) (uint64, error) {
+	id, _, err := s.cfg.Chain.CreateDataset(ctx, key.PublicKey().Bytes())
+	return id, err
+}
+
+// PutResult is one stored version.
+type PutResult struct {
+	Dataset     uint64              `json:"dataset"`
+	CID         string              `json:"cid"`
+	Version     uint32              `json:"version"`
+	Fingerprint envelope.Commitment `json:"fingerprint"`
+	Size        int64               `json:"size"`
+}
+
+// Put encrypts r under the dataset key (streaming), adds and pins it, and
+// registers the CID and its fingerprint as the dataset's next version.
+func (s *Service) Put(ctx context.Context, dataset uint64, key *reencrypt.SecretKey, r io.Reader, pinName string) (*PutResult, error) {
+	res, err := envstore.Put(ctx, s.cfg.Store, r, envelope.WriterConfig{
+		DatasetID: acl.DatasetID32(dataset), Owner: s.addr, DatasetKey: key.PublicKey(),
+	}, pinName)
+	if err != nil {
+		return nil, err
+	}
+	version, _, err := s.cfg.Chain.AddCID(ctx, dataset, res.CID.Bytes(), res.Commitment)
+	if err != nil {
+		return nil, fmt.Errorf("service: %s is stored and pinned but not registered: %w", res.CID, err)
+	}
+	return &PutResult{Dataset: dataset, CID: res.CID.String(), Version: version, Fingerprint: res.Commitment, Size: res.Size}, nil
+}
+
+// GrantRequest is what an owner decides when granting.
+type GrantRequest struct {
+	Dataset    uint64
+	DatasetKey *reencrypt.SecretKey
+	Grantee    common.Address
+	Expiry     time.Time // ignored for a purchase (the chain sets it)
+	Purpose    string
+	Threshold  int
+	// Proxies are the n proxies to share the key among; empty means every
+	// registered proxy.
+	Proxies []common.Address
+	// Purchase grants a buyer's escrowed purchase (and releases the payment).
+	Purchase bool
+}
+
+// GrantResult says what was recorded.
+type GrantResult struct {
+	Dataset   uint64           `json:"dataset"`
+	Grantee   common.Address   `json:"grantee"`
+	Bundle    string           `json:"bundle"` // the kfrag bundle's CID
+	Proxies   []common.Address `json:"proxies"`
+	Threshold int              `json:"threshold"`
+	Block     uint64           `json:"block"`
+}
+
+// Grant makes kfrags from the dataset key to the grantee's registered
+// receiving key, seals one to each proxy, puts the bundle on IPFS and
+// records the grant in one transaction.
+func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, error) {
+	keys, err := s.cfg.Chain.KeysOf(ctx, req.Grantee)
+	if err != nil {
+		return nil, fmt.Errorf("service: the grantee %s must register its keys first: %w", req.Grantee.Hex(), err)
+	}
+	receiving, err := reencrypt.PublicKeyFromBytes(keys.Receiving)
+	if err != nil {
+		return nil, fmt.Errorf("service: grantee's receiving key on chain: %w", err)
+	}
+	proxies, err := s.pickProxies(ctx, req.Proxies)
+	if err != nil {
+		return nil, err
+	}
+	if req.Threshold < 1 || req.Threshold > len(proxies) || req.Threshold > 255 {
+		return nil, fmt.Errorf("%w: threshold %d with %d proxies", ErrNotEnoughProxies, req.Threshold, len(proxies))
+	}
+	kfrags, err := reencrypt.GenerateKFrags(req.DatasetKey, receiving, s.cfg.Signer, req.Threshold, len(proxies), true, true)
+	if err != nil {
+		return nil, err
+	}
+	purpose := acl.PurposeHash(req.Purpose)
+	g := bundle.Grant{
+		ID:        acl.GrantID(s.domain.ChainID, s.domain.Registry, req.Dataset, req.Grantee, purpose),
+		Dataset:   acl.DatasetID32(req.Dataset),
+		Grantee:   bundle.Address(req.Grantee),
+		Threshold: req.Threshold,
+	}
+	rcpts := make([]bundle.Recipient, len(proxies))
+	for i, p := range proxies {
+		rcpts[i] = bundle.Recipient{Proxy: bundle.Address(p.Address), PublicKey: p.HPKEKey}
+	}
+	sealed, err := bundle.Seal(g, kfrags, rcpts)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.cfg.Store.Add(ctx, bytes.NewReader(sealed), storage.AddOptions{Name: fmt.Sprintf("pdx/bundle/%d/%s", req.Dataset, req.Grantee.Hex())})
+	if err != nil {
+		return nil, fmt.Errorf("service: storing the kfrag bundle: %w", err)
+	}
+	digest, err := acl.BundleDigest(c.Bytes())
+	if err != nil || digest != sha256.Sum256(sealed) {
+		return nil, fmt.Errorf("service: the kfrag bundle was not stored as one raw block (CID %s)", c)
+	}
+	var block uint64
+	if req.Purchase {
+		rc, err := s.cfg.Chain.GrantPurchase(ctx, req.Dataset, req.Grantee, uint8(req.Threshold), purpose, digest)
+		if err != nil {
+			return nil, err
+		}
+		block = rc.BlockNumber.Uint64()
+	} else {
+		rc, err := s.cfg.Chain.Grant(ctx, acl.Grant{
+			Dataset: req.Dataset, Grantee: req.Grantee, Expiry: req.Expiry,
+			Threshold: uint8(req.Threshold), PurposeHash: purpose, Bundle: digest,
+		})
+		if err != nil {
+			return nil, err
+		}
+		block = rc.BlockNumber.Uint64()
+	}
+	res := &GrantResult{Dataset: req.Dataset, Grantee: req.Grantee, Bundle: c.String(), Threshold: req.Threshold, Block: block}
+	for _, p := range proxies {
+		res.Proxies = append(res.Proxies, p.Address)
+	}
+	return res, nil
+}
+
+func (s *Service) pickProxies(ctx context.Context, want []common.Address) ([]acl.Proxy, error) {
+	if len(want) == 0 {
+		all, err := s.cfg.Chain.Proxies(ctx)
+		if err != nil {
+			return nil, err
+		}
+		if len(all) == 0 {
+			return nil, fmt.Errorf("%w: no proxy is registered in the Registry", ErrNotEnoughProxies)
+		}
+		return all, nil
+	}
+	out := make([]acl.Proxy, 0, len(want))
+	for _, a := range want {
+		p, err := s.cfg.Chain.ProxyOf(ctx, a)
+		if err != nil {
+			return nil, fmt.Errorf("service: proxy %s: %w", a.Hex(), err)
+		}
+		out = append(out, p)
+	}
+	return out, nil
+}
+
+// Revoke revokes a grant; proxies refuse from the next block.
+func (s *Service) Revoke(ctx context.Context, dataset uint64, grantee common.Address) (uint64, error) {
+	rc, err := s.cfg.Chain.Revoke(ctx, dataset, grantee)
+	if err != nil {
+		return 0, err
+	}
+	return rc.BlockNumber.Uint64(), nil
+}
+
+// GetResult describes what a brand fetched.
+type GetResult struct {
+	CID     string         `json:"cid"`
+	Dataset uint64         `json:"dataset"`
+	Owner   common.Address `json:"owner"`
+	Version uint32         `json:"version"`
+	Bytes   int64          `json:"bytes"`
+}
+
+// Get fetches a CID as a grantee: it learns dataset and owner from the
+// chain, fetches the envelope, asks the grant's proxies for cfrags, opens
+// the file key and streams the plaintext to w, checking the fingerprint on
+// chain. Nothing is written to w unless the file key opened.
+func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, error) {
+	rec, err := s.cfg.Chain.DatasetOfCID(ctx, c.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	ds, err := s.cfg.Chain.DatasetInfo(ctx, rec.Dataset)
+	if err != nil {
+		return nil, err
+	}
+	ownerKeys, err := s.cfg.Chain.KeysOf(ctx, ds.Owner)
+	if err != nil {
+		return nil, err
+	}
+	vk, err := reencrypt.PublicKeyFromBytes(ownerKeys.Verifying)
+	if err != nil {
+		return nil, err
+	}
+	pkA, err := reencrypt.PublicKeyFromBytes(ds.DelegatingKey)
+	if err != nil {
+		return nil, err
+	}
+	fingerprint, err := s.fingerprint(ctx, rec.Dataset, c)
+	if err != nil {
+		return nil, err
+	}
+	grant, err := s.latestGrant(ctx, rec.Dataset)
+	if err != nil {
+		return nil, err
+	}
+	bd, err := proxy.StoreBundles{S: s.cfg.Store}.Bundle(ctx, grant.Bundle)
+	if err != nil {
+		return nil, fmt.Errorf("service: fetching the grant's kfrag bundle: %w", err)
+	}
+	parsed, err := bundle.Parse(bd)
+	if err != nil {
+		return nil, err
+	}
+	var eps []proxy.Endpoint
+	for _, a := range parsed.Proxies {
+		p, err := s.cfg.Chain.ProxyOf(ctx, common.Address(a))
+		if err != nil {
+			return nil, fmt.Errorf("service: proxy %x of the grant: %w", a, err)
+		}
+		eps = append(eps, proxy.Endpoint{Address: p.Address, URL: p.Endpoint})
+	}
+	h, err := envstore.Open(ctx, s.cfg.Store, c)
+	if err != nil {
+		return nil, err
+	}
+	capsule, err := h.UmbralCapsule()
+	if err != nil {
+		return nil, err
+	}
+	pkB := s.cfg.Receiving.PublicKey()
+	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account}
+	cfrags, err := client.CFrags(ctx, rec.Dataset, capsule, eps, parsed.Grant.Threshold,
+		func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
+			return cf.Verify(capsule, vk, pkA, pkB)
+		})
+	if err != nil {
+		return nil, err
+	}
+	key, err := h.FileKeyForGrantee(s.cfg.Receiving, pkA, cfrags)
+	if err != nil {
+		return nil, err
+	}
+	expect := envelope.Commitment(fingerprint)
+	r, err := envstore.Get(ctx, s.cfg.Store, c, key, &expect)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	n, err := io.Copy(w, r)
+	if err != nil {
+		if errors.Is(err, envelope.ErrCommitmentMismatch) {
+			return nil, fmt.Errorf("%w: %v", ErrFingerprint, err)
+		}
+		return nil, err
+	}
+	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: ds.Owner, Version: rec.Version, Bytes: n}, nil
+}
+
+func (s *Service) logs(ctx context.Context, event string, topics ...[]common.Hash) ([]acl.Event, error) {
+	id := s.cfg.Chain.ABI().Events[event].ID
+	q := ethereum.FilterQuery{
+		FromBlock: new(big.Int).SetUint64(s.cfg.DeployBlock),
+		Addresses: []common.Address{s.cfg.Chain.Address()},
+		Topics:    append([][]common.Hash{{id}}, topics...),
+	}
+	raw, err := s.cfg.Chain.Backend().FilterLogs(ctx, q)
+	if err != nil {
+		return nil, err
+	}
+	reg := bindings.NewRegistry()
+	out := make([]acl.Event, 0, len(raw))
+	for i := range raw {
+		ev, err := acl.DecodeLog(reg, &raw[i])
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, ev)
+	}
+	return out, nil
+}
+
+// fingerprint reads a CID's full fingerprint from its CIDAdded event.
+func (s *Service) fingerprint(ctx context.Context, dataset uint64, c cid.Cid) ([32]byte, error) {
+	evs, err := s.logs(ctx, "CIDAdded", []common.Hash{common.BigToHash(new(big.Int).SetUint64(dataset))}, []common.Hash{acl.CIDHash(c.Bytes())})
+	if err != nil {
+		return [32]byte{}, err
+	}
+	for _, ev := range evs {
+		return ev.Value.(*bindings.RegistryCIDAdded).Fingerprint, nil
+	}
+	return [32]byte{}, fmt.Errorf("service: no CIDAdded event for %s", c)
+}
+
+// latestGrant finds the newest Granted event of (dataset, this account).
+func (s *Service) latestGrant(ctx context.Context, dataset uint64) (*bindings.RegistryGranted, error) {
+	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(s.addr.Bytes())})
+	if err != nil {
+		return nil, err
+	}
+	var latest *bindings.RegistryGranted
+	for _, ev := range evs {
+		g := ev.Value.(*bindings.RegistryGranted)
+		if acl.DecodeGrantWord(g.Grant).Dataset == dataset {
+			latest = g
+		}
+	}
+	if latest == nil {
+		return nil, fmt.Errorf("%w %d for %s", ErrNoGrant, dataset, s.addr.Hex())
+	}
+	return latest, nil
+}
+
+// Erase erases a dataset: on chain (every grant stops authorizing, proxies
+// delete their kfrags), then unpins its CIDs here and collects garbage. The
+// caller destroys the dataset's salt (crypto-shredding).
+func (s *Service) Erase(ctx context.Context, dataset uint64, cids []cid.Cid) error {
+	if _, err := s.cfg.Chain.Erase(ctx, dataset); err != nil {
+		return err
+	}
+	for _, c := range cids {
+		if err := s.cfg.Store.Unpin(ctx, c); err != nil && !errors.Is(err, storage.ErrNotPinned) {
+			return err
+		}
+	}
+	_, err := s.cfg.Store.GC(ctx)
+	return err
+}

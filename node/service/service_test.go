@@ -1,0 +1,255 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"crypto/rand"
+	"errors"
+	"net/http/httptest"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/devchain"
+	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/node/storage"
+	"github.com/pdx-network/pdx/reencrypt"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
+)
+
+// world is one owner, one brand and three proxies on the embedded dev chain,
+// with two kubo nodes (the owner's, which the proxies read bundles from, and
+// the brand's, connected to it over loopback).
+type world struct {
+	t       *testing.T
+	ctx     context.Context
+	chain   *devchain.Chain
+	owner   *Service
+	brand   *Service
+	ownerFS storage.Store
+	proxies []*testProxy
+	dsKey   *reencrypt.SecretKey
+}
+
+type testProxy struct {
+	p      *proxy.Proxy
+	srv    *httptest.Server
+	follow *acl.Follower
+}
+
+func client(t *testing.T, ctx context.Context, ch *devchain.Chain, key *ecdsa.PrivateKey) *acl.Client {
+	t.Helper()
+	c, err := acl.New(ctx, ch.Client(), ch.Registry(), key, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return c
+}
+
+func newService(t *testing.T, ctx context.Context, ch *devchain.Chain, key *ecdsa.PrivateKey, store storage.Store) *Service {
+	t.Helper()
+	seed := make([]byte, 32)
+	rand.Read(seed)
+	f, _ := reencrypt.NewSecretKeyFactory(seed)
+	s, err := New(ctx, Config{
+		Chain: client(t, ctx, ch, key), Account: key, Store: store,
+		Signer: reencrypt.NewSigner(f.MakeKey([]byte("pdx/signing"))), Receiving: f.MakeKey([]byte("pdx/receiving")),
+		DeployBlock: ch.DeployBlock(),
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EnsureKeys(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s
+}
+
+func openStore(t *testing.T, ctx context.Context) storage.Store {
+	t.Helper()
+	s, err := storage.OpenEmbedded(ctx, storage.EmbeddedConfig{Dir: t.TempDir(), Local: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { s.Close() })
+	return s
+}
+
+func newWorld(t *testing.T) *world {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	ch, err := devchain.Open(ctx, devchain.Config{Dir: t.TempDir(), Accounts: 5})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ch.Close() })
+	keys := ch.Accounts()
+	w := &world{t: t, ctx: ctx, chain: ch}
+	w.ownerFS = openStore(t, ctx)
+	brandFS := openStore(t, ctx)
+	self, err := w.ownerFS.Self(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := brandFS.Connect(ctx, self); err != nil {
+		t.Fatal(err)
+	}
+	w.owner = newService(t, ctx, ch, keys[0], w.ownerFS)
+	w.brand = newService(t, ctx, ch, keys[1], brandFS)
+	for _, key := range keys[2:5] {
+		w.proxies = append(w.proxies, w.startProxy(key, t.TempDir()))
+	}
+	w.dsKey, _ = reencrypt.GenerateSecretKey()
+	return w
+}
+
+func (w *world) startProxy(key *ecdsa.PrivateKey, dir string) *testProxy {
+	t := w.t
+	hk, _, err := bundle.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	c := client(t, w.ctx, w.chain, key)
+	p, err := proxy.New(proxy.Config{
+		Dir: dir, Account: key, HPKE: hk, Domain: w.owner.Domain(),
+		Chain: proxy.RegistryChain{C: c}, Bundles: proxy.StoreBundles{S: w.ownerFS},
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	srv := httptest.NewServer(p.Handler())
+	t.Cleanup(srv.Close)
+	if err := p.Register(w.ctx, c, srv.URL); err != nil {
+		t.Fatal(err)
+	}
+	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
+	f.Start = w.chain.DeployBlock()
+	return &testProxy{p: p, srv: srv, follow: f}
+}
+
+// sync lets every proxy catch up with the chain.
+func (w *world) sync() {
+	for _, tp := range w.proxies {
+		if _, err := tp.follow.Poll(w.ctx, tp.p.HandleEvent); err != nil {
+			w.t.Fatal(err)
+		}
+	}
+}
+
+func (w *world) put(data []byte) (uint64, cid.Cid) {
+	ds, err := w.owner.CreateDataset(w.ctx, w.dsKey)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	res, err := w.owner.Put(w.ctx, ds, w.dsKey, bytes.NewReader(data), "test")
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	c, err := cid.Decode(res.CID)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return ds, c
+}
+
+func (w *world) get(c cid.Cid) ([]byte, error) {
+	var buf bytes.Buffer
+	_, err := w.brand.Get(w.ctx, c, &buf)
+	return buf.Bytes(), err
+}
+
+func TestGrantGetRevoke(t *testing.T) {
+	w := newWorld(t)
+	data := make([]byte, 200<<10)
+	rand.Read(data)
+	ds, c := w.put(data)
+
+	if _, err := w.get(c); !errors.Is(err, ErrNoGrant) {
+		t.Fatalf("get before any grant: %v, want ErrNoGrant", err)
+	}
+	_, err := w.owner.Grant(w.ctx, GrantRequest{
+		Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(24 * time.Hour), Purpose: "loyalty analytics", Threshold: 2,
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	got, err := w.get(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(got, data) {
+		t.Fatal("brand got other bytes")
+	}
+
+	// One proxy down: 2 of 3 still serve.
+	w.proxies[0].srv.Close()
+	if got, err := w.get(c); err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("with one proxy down: %v", err)
+	}
+
+	// Revoke: from the next block every proxy refuses, and the brand is
+	// told why.
+	block, err := w.owner.Revoke(w.ctx, ds, w.brand.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	_, err = w.get(c)
+	if !errors.Is(err, proxy.ErrRevoked) {
+		t.Fatalf("after revoke: %v, want ErrRevoked", err)
+	}
+	if !strings.Contains(err.Error(), "revoked at block") || !strings.Contains(err.Error(), "1 unreachable") {
+		t.Fatalf("refusal message does not explain: %q (revoked at block %d)", err, block)
+	}
+	var refused *proxy.RefusedError
+	if !errors.As(err, &refused) || refused.Got != 0 {
+		t.Fatalf("want a RefusedError with no cfrags: %v", err)
+	}
+}
+
+// TestStrangerRefused: an account with keys but no grant is refused by every
+// proxy with not_granted, even though the bundle exists.
+func TestStrangerRefused(t *testing.T) {
+	w := newWorld(t)
+	ds, c := w.put([]byte("profile"))
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{
+		Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p", Threshold: 2,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	// A stranger reuses the brand's grant through proxies directly.
+	strangerKey, _ := crypto.GenerateKey()
+	h, err := w.brandHeader(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var eps []proxy.Endpoint
+	for _, tp := range w.proxies {
+		eps = append(eps, proxy.Endpoint{Address: tp.p.Address(), URL: tp.srv.URL})
+	}
+	cl := &proxy.Client{Domain: w.owner.Domain(), Key: strangerKey}
+	_, err = cl.CFrags(w.ctx, ds, h, eps, 2, func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
+		t.Fatal("a proxy answered a stranger")
+		return nil, nil
+	})
+	if !errors.Is(err, proxy.ErrNotGranted) {
+		t.Fatalf("stranger: %v, want not_granted", err)
+	}
+}
+
+func (w *world) brandHeader(c cid.Cid) (*reencrypt.Capsule, error) {
+	h, err := envstoreOpen(w.ctx, w.ownerFS, c)
+	if err != nil {
+		return nil, err
+	}
+	return h.UmbralCapsule()
+}
