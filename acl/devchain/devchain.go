@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net"
 	"os"
 	"path/filepath"
 	"time"
@@ -40,10 +41,16 @@ import (
 const ChainID = 1337
 
 // Config says where the chain lives and how it is set up on first start.
-// Only Dir matters on later starts; the rest is fixed at creation.
+// Only Dir and HTTP matter on later starts; the rest is fixed at creation.
 type Config struct {
 	// Dir holds the chain database and devchain.json (required).
 	Dir string
+	// HTTP, when set, also serves the chain's JSON-RPC (eth, net, web3) over
+	// HTTP at this loopback host:port ("127.0.0.1:0" picks a free port), so
+	// other processes on the machine (proxies, a wallet) can use the chain.
+	// Empty, the default, opens no socket: the chain is reachable only
+	// in-process. It is checked on every start, not fixed at creation.
+	HTTP string
 	// Accounts is how many local accounts are created and funded on first
 	// start (default 3). The first deploys the Registry.
 	Accounts int
@@ -72,6 +79,28 @@ const stateFile = "devchain.json"
 // ErrState: devchain.json is unreadable or inconsistent.
 var ErrState = errors.New("devchain: bad state file")
 
+// ErrHTTPAddress: Config.HTTP is not a loopback host:port.
+var ErrHTTPAddress = errors.New("devchain: bad HTTP address")
+
+// httpAddress splits Config.HTTP. Only loopback is accepted: the endpoint
+// has no authentication, and anyone who can reach it can read the chain
+// and submit transactions.
+func httpAddress(addr string) (string, int, error) {
+	host, port, err := net.SplitHostPort(addr)
+	if err != nil {
+		return "", 0, fmt.Errorf("%w: %q is not host:port (e.g. 127.0.0.1:0): %v", ErrHTTPAddress, addr, err)
+	}
+	ip := net.ParseIP(host)
+	if host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+		return "", 0, fmt.Errorf("%w: %q is not a loopback address; the dev chain's JSON-RPC is served on 127.0.0.1 or ::1 only", ErrHTTPAddress, host)
+	}
+	n, err := net.LookupPort("tcp", port)
+	if err != nil {
+		return "", 0, fmt.Errorf("%w: port %q: %v", ErrHTTPAddress, port, err)
+	}
+	return host, n, nil
+}
+
 // Chain is a running dev chain.
 type Chain struct {
 	dir    string
@@ -80,6 +109,7 @@ type Chain struct {
 	client *ethclient.Client
 	keys   []*ecdsa.PrivateKey
 	st     state
+	http   string // the JSON-RPC URL, when Config.HTTP was set
 }
 
 // ChainConfig is the dev chain's rule set: every fork up to Osaka, the one
@@ -161,6 +191,11 @@ func Open(ctx context.Context, cfg Config) (*Chain, error) {
 	if cfg.Dir == "" {
 		return nil, errors.New("devchain: Config.Dir is required")
 	}
+	if cfg.HTTP != "" {
+		if _, _, err := httpAddress(cfg.HTTP); err != nil {
+			return nil, err
+		}
+	}
 	if err := os.MkdirAll(cfg.Dir, 0o700); err != nil {
 		return nil, fmt.Errorf("devchain: %w", err)
 	}
@@ -179,7 +214,7 @@ func Open(ctx context.Context, cfg Config) (*Chain, error) {
 			return nil, err
 		}
 	}
-	c, err := start(cfg.Dir, st)
+	c, err := start(cfg.Dir, cfg.HTTP, st)
 	if err != nil {
 		return nil, err
 	}
@@ -230,7 +265,7 @@ func newState(cfg Config) (*state, error) {
 	return st, nil
 }
 
-func start(dir string, st *state) (*Chain, error) {
+func start(dir, httpAddr string, st *state) (*Chain, error) {
 	gen, err := st.genesis()
 	if err != nil {
 		return nil, err
@@ -246,6 +281,14 @@ func start(dir string, st *state) (*Chain, error) {
 	nc.DataDir = filepath.Join(dir, "geth")
 	nc.IPCPath = ""
 	nc.HTTPHost, nc.WSHost, nc.AuthPort = "", "", 0
+	if httpAddr != "" {
+		host, port, err := httpAddress(httpAddr)
+		if err != nil {
+			return nil, err
+		}
+		nc.HTTPHost, nc.HTTPPort = host, port
+		nc.HTTPModules = []string{"eth", "net", "web3"}
+	}
 	nc.P2P = p2p.Config{NoDiscovery: true, MaxPeers: 0, ListenAddr: ""}
 	stack, err := node.New(&nc)
 	if err != nil {
@@ -275,7 +318,11 @@ func start(dir string, st *state) (*Chain, error) {
 		stack.Close()
 		return nil, fmt.Errorf("devchain: %w", err)
 	}
-	return &Chain{dir: dir, stack: stack, eth: backend, client: ethclient.NewClient(stack.Attach()), keys: keys, st: *st}, nil
+	c := &Chain{dir: dir, stack: stack, eth: backend, client: ethclient.NewClient(stack.Attach()), keys: keys, st: *st}
+	if httpAddr != "" {
+		c.http = stack.HTTPEndpoint()
+	}
+	return c, nil
 }
 
 func (c *Chain) deploy(ctx context.Context, path string) error {
@@ -302,6 +349,10 @@ func (c *Chain) DeployBlock() uint64 { return c.st.DeployBlock }
 
 // Accounts are the local accounts' keys; the first deployed the Registry.
 func (c *Chain) Accounts() []*ecdsa.PrivateKey { return c.keys }
+
+// HTTPEndpoint is the chain's JSON-RPC URL (http://127.0.0.1:port) when
+// Config.HTTP was set, with the port actually bound; empty otherwise.
+func (c *Chain) HTTPEndpoint() string { return c.http }
 
 // Close stops the chain, writing its state to disk.
 func (c *Chain) Close() error {

@@ -5,11 +5,15 @@ import (
 	"errors"
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/log"
+
+	"github.com/pdx-network/pdx/acl"
 )
 
 func ctx(t *testing.T) context.Context {
@@ -95,5 +99,74 @@ func TestStateVector(t *testing.T) {
 	}
 	if g.Config.ChainID.Int64() != ChainID || g.Config.OsakaTime == nil || g.Config.BogotaTime != nil {
 		t.Fatalf("config %v", g.Config)
+	}
+}
+
+// TestHTTPEndpoint: with Config.HTTP the chain answers JSON-RPC over HTTP on
+// loopback, and another client sees the same chain (the Registry's code,
+// the funded accounts, and a transaction sent in-process).
+func TestHTTPEndpoint(t *testing.T) {
+	log.SetDefault(log.NewLogger(log.DiscardHandler()))
+	c, err := Open(ctx(t), Config{Dir: t.TempDir(), Accounts: 2, HTTP: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	ep := c.HTTPEndpoint()
+	if !strings.HasPrefix(ep, "http://127.0.0.1:") || strings.HasSuffix(ep, ":0") {
+		t.Fatalf("endpoint %q, want http://127.0.0.1:<bound port>", ep)
+	}
+	hc, err := ethclient.DialContext(ctx(t), ep)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(hc.Close)
+	id, err := hc.ChainID(ctx(t))
+	if err != nil || id.Int64() != ChainID {
+		t.Fatalf("chain id over HTTP: %v, %v", id, err)
+	}
+	code, err := hc.CodeAt(ctx(t), c.Registry(), nil)
+	if err != nil || len(code) == 0 {
+		t.Fatalf("Registry code over HTTP: %d bytes, %v", len(code), err)
+	}
+	// A registration sent in-process shows up over HTTP, logs included
+	// (what a proxy's follower reads).
+	cl, err := acl.New(ctx(t), c.Client(), c.Registry(), c.Accounts()[1], nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := cl.RegisterProxy(ctx(t), "http://127.0.0.1:1", make([]byte, 32))
+	if err != nil {
+		t.Fatal(err)
+	}
+	head, err := hc.BlockNumber(ctx(t))
+	if err != nil || head < rc.BlockNumber.Uint64() {
+		t.Fatalf("head over HTTP %d (%v), transaction in block %d", head, err, rc.BlockNumber)
+	}
+	f := acl.NewFollower(hc, c.Registry(), &acl.MemoryCursor{})
+	f.Start = c.DeployBlock()
+	var names []string
+	if _, err := f.Poll(ctx(t), func(_ context.Context, ev acl.Event) error { names = append(names, ev.Name); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if len(names) != 1 || names[0] != "ProxyRegistered" {
+		t.Fatalf("events over HTTP %v, want [ProxyRegistered]", names)
+	}
+	// Without HTTP there is no endpoint; a non-loopback address is refused.
+	c2, err := Open(ctx(t), Config{Dir: t.TempDir(), Accounts: 1})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer c2.Close()
+	if c2.HTTPEndpoint() != "" {
+		t.Fatalf("endpoint %q without Config.HTTP", c2.HTTPEndpoint())
+	}
+	for _, bad := range []string{"0.0.0.0:0", "192.0.2.1:8545", "127.0.0.1", "127.0.0.1:notaport"} {
+		if c, err := Open(ctx(t), Config{Dir: t.TempDir(), HTTP: bad}); !errors.Is(err, ErrHTTPAddress) {
+			if c != nil {
+				c.Close()
+			}
+			t.Errorf("HTTP %q: %v, want ErrHTTPAddress", bad, err)
+		}
 	}
 }

@@ -150,8 +150,9 @@ func (p *Proxy) endGrant(dataset uint64, grantee common.Address, how string, blo
 	p.mu.Lock()
 	delete(p.kfrags, key)
 	delete(p.authz, key)
+	err := p.store.end(dataset, grantee, how, block)
 	p.mu.Unlock()
-	if err := p.store.end(dataset, grantee, how, block); err != nil {
+	if err != nil {
 		return err
 	}
 	p.metrics.kfragsDeleted.Inc()
@@ -198,17 +199,24 @@ func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.Verifi
 	if err != nil {
 		return nil, fmt.Errorf("proxy: kfrag for dataset %d and %s does not verify against the keys on chain: %w", g.Dataset, g.Grantee.Hex(), err)
 	}
+	// Store (and cache) it only if the grant is still the live one: a
+	// revocation that landed meanwhile must not be undone.
+	// p.mu is held across the store write and the cache fill, and endGrant
+	// holds it across its delete, so an end cannot fall between the two.
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	stored, err := p.store.setKFrag(g, hex.EncodeToString(raw))
+	if err != nil {
+		return nil, err
+	}
+	if !stored {
+		return nil, refuse(CodeNoKFrag, 0, "the grant of dataset %d to %s changed while its kfrag was fetched; retry", g.Dataset, g.Grantee.Hex())
+	}
 	if g.KFrag == "" {
-		g.KFrag = hex.EncodeToString(raw)
-		if err := p.store.putGrant(g); err != nil {
-			return nil, err
-		}
 		p.metrics.kfragsStored.Inc()
 		p.log.Info("kfrag stored", "dataset", g.Dataset, "grantee", g.Grantee.Hex())
 	}
-	p.mu.Lock()
 	p.kfrags[key] = kf
-	p.mu.Unlock()
 	return kf, nil
 }
 

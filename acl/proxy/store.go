@@ -124,6 +124,31 @@ func (s *store) putGrant(g *grantState) error {
 	return fsutil.WriteFileAtomic(s.grantPath(g.Dataset, g.Grantee), b, 0o600)
 }
 
+// setKFrag stores a verified kfrag for the grant g names, but only if that
+// grant is still the current, live one: a revocation or a newer grant that
+// landed while the kfrag was being fetched wins. It reports whether it
+// stored.
+func (s *store) setKFrag(g *grantState, kfragHex string) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, err := s.readGrant(g.Dataset, g.Grantee)
+	if err != nil || cur == nil {
+		return false, err
+	}
+	if cur.Ended != "" || cur.Bundle != g.Bundle || cur.GrantedAt != g.GrantedAt {
+		return false, nil
+	}
+	if cur.KFrag == kfragHex {
+		return true, nil
+	}
+	cur.KFrag = kfragHex
+	b, err := json.MarshalIndent(cur, "", "  ")
+	if err != nil {
+		return false, err
+	}
+	return true, fsutil.WriteFileAtomic(s.grantPath(cur.Dataset, cur.Grantee), b, 0o600)
+}
+
 // end records that a grant was revoked or its dataset erased at block, and
 // drops the kfrag. Only a later grant (block ≥ the end) revives the pair.
 func (s *store) end(dataset uint64, grantee common.Address, how string, block uint64) error {

@@ -1,0 +1,517 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"crypto/ecdsa"
+	"encoding/hex"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"math/big"
+	"net"
+	"net/http"
+	"os"
+	"os/signal"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/ethclient"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/internal/cli"
+	"github.com/pdx-network/pdx/internal/fsutil"
+	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/storage"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
+)
+
+// Files of a proxy's state directory besides the proxy package's own
+// (grants/, receipts/).
+const (
+	proxyKeyFile    = "proxy.key" // the proxy's Ethereum account key, hex
+	proxyHPKEFile   = "hpke.key"  // the HPKE key kfrags are sealed to, hex
+	proxyCursorFile = "cursor"    // the event follower's position (acl/spec/cursor-v1.md)
+)
+
+// proxyEnvPrefix starts the environment variable of each `pdx proxy` flag:
+// --ipfs-api is PDX_PROXY_IPFS_API. A proxy usually runs under a service
+// manager, where variables are easier to set than arguments.
+const proxyEnvPrefix = "PDX_PROXY_"
+
+type proxyOptions struct {
+	dir            string
+	rpc            string
+	registry       string
+	fromBlock      uint64
+	ipfsAPI        string
+	ipfsAuth       string
+	ipfsRepo       string
+	listen         string
+	endpoint       string
+	poll           time.Duration
+	accountKeyFile string
+}
+
+// proxyStarted is what `pdx proxy` prints once it serves.
+type proxyStarted struct {
+	Address    string `json:"address"`  // the proxy's account (EIP-55)
+	Listen     string `json:"listen"`   // the bound host:port
+	Endpoint   string `json:"endpoint"` // the URL registered on chain
+	Registry   string `json:"registry"`
+	ChainID    uint64 `json:"chain_id"`
+	Block      uint64 `json:"block"`       // the head when it started
+	FollowFrom uint64 `json:"follow_from"` // the first block the follower reads
+	Resumed    bool   `json:"resumed"`     // true when FollowFrom came from the cursor file
+	Registered bool   `json:"registered"`  // true when this start sent a registration
+}
+
+// FormatText prints the one line a person (or a supervisor's log) reads.
+func (s proxyStarted) FormatText(w io.Writer) error {
+	from := fmt.Sprintf("from block %d (--from-block)", s.FollowFrom)
+	if s.Resumed {
+		from = fmt.Sprintf("from block %d (resumed from its cursor)", s.FollowFrom)
+	}
+	_, err := fmt.Fprintf(w, "proxy %s listening on %s, registered as %s, at block %d, following events %s\n",
+		s.Address, s.Listen, s.Endpoint, s.Block, from)
+	return err
+}
+
+func (a *app) proxyCmd() *cobra.Command {
+	var o proxyOptions
+	cmd := &cobra.Command{
+		Use:   "proxy",
+		Short: "Run one re-encryption proxy: register it on chain, follow grants and serve re-encryptions",
+		Long: `proxy runs one pdx re-encryption proxy as its own process. It holds one kfrag
+per grant made to it, checks the Registry before every re-encryption, and
+forgets kfrags when grants are revoked or datasets erased.
+
+On start it opens its state directory (--dir), registers its endpoint and
+HPKE key in the Registry (its account pays for the transaction, so it must
+hold some ether), follows the Registry's events from where it stopped, and
+serves its HTTP API (acl/proxy/PROTOCOL.md). It prints one line (one JSON
+document with --json) once it serves, logs to stderr, and stops cleanly on
+SIGINT or SIGTERM.
+
+Every flag can also be set by an environment variable: PDX_PROXY_ and the
+flag's name in capitals with '-' as '_' (PDX_PROXY_IPFS_API). A flag on the
+command line wins.`,
+		Args: cobra.NoArgs,
+		RunE: do(func(cmd *cobra.Command, _ []string) error {
+			if err := applyProxyEnv(cmd.LocalNonPersistentFlags(), a.environ); err != nil {
+				return err
+			}
+			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
+			defer stop()
+			return a.runProxy(ctx, o)
+		}),
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.dir, "dir", "", "state directory: keys, cursor, kfrags and receipts (created 0700 if missing; required)")
+	f.StringVar(&o.rpc, "rpc", "", "Ethereum JSON-RPC URL of the chain holding the Registry (required)")
+	f.StringVar(&o.registry, "registry", "", "the Registry's address, 0x… (required)")
+	f.Uint64Var(&o.fromBlock, "from-block", 0, "first block to read events from when the state directory has no cursor yet (the Registry's deploy block is a good choice)")
+	f.StringVar(&o.ipfsAPI, "ipfs-api", "", "kubo RPC API to fetch kfrag bundles from, as a multiaddr or http:// URL")
+	f.StringVar(&o.ipfsAuth, "ipfs-auth", "", "secret for the kubo RPC API as written in its API.Authorizations (bearer:<token> or basic:<user>:<password>)")
+	f.StringVar(&o.ipfsRepo, "ipfs-repo", "", "run an embedded IPFS node on this repository instead of --ipfs-api")
+	f.StringVar(&o.listen, "listen", "127.0.0.1:0", "host:port to serve the HTTP API on (port 0: any free port; the bound address is printed)")
+	f.StringVar(&o.endpoint, "endpoint", "", "public URL registered on chain (default http://<bound address>)")
+	f.DurationVar(&o.poll, "poll", 500*time.Millisecond, "how often to poll the chain for new Registry events")
+	f.StringVar(&o.accountKeyFile, "account-key-file", "", "the proxy's Ethereum account key (hex) instead of <dir>/proxy.key")
+	return cmd
+}
+
+// applyProxyEnv sets each flag not given on the command line from its
+// PDX_PROXY_* variable; an empty variable counts as unset.
+func applyProxyEnv(fs *pflag.FlagSet, environ []string) error {
+	var errs []error
+	fs.VisitAll(func(fl *pflag.Flag) {
+		name := proxyEnvPrefix + strings.ToUpper(strings.ReplaceAll(fl.Name, "-", "_"))
+		v := lookupEnv(environ, name)
+		if v == "" || fl.Changed {
+			return
+		}
+		if err := fs.Set(fl.Name, v); err != nil {
+			errs = append(errs, cli.Usagef("%s=%q: %v", name, v, err))
+		}
+	})
+	return errors.Join(errs...)
+}
+
+func lookupEnv(environ []string, name string) string {
+	v := ""
+	for _, kv := range environ {
+		if val, ok := strings.CutPrefix(kv, name+"="); ok {
+			v = val // the last definition wins, as in the process environment
+		}
+	}
+	return v
+}
+
+func (o *proxyOptions) check() error {
+	switch {
+	case o.dir == "":
+		return cli.Usagef("--dir is required: the proxy's state directory")
+	case o.rpc == "":
+		return cli.Usagef("--rpc is required: the chain's JSON-RPC URL, e.g. http://127.0.0.1:8545")
+	case o.registry == "":
+		return cli.Usagef("--registry is required: the Registry's address")
+	case !common.IsHexAddress(o.registry):
+		return cli.Usagef("--registry %q is not an Ethereum address (0x and 40 hex digits)", o.registry)
+	case o.ipfsAPI == "" && o.ipfsRepo == "":
+		return cli.Usagef("give --ipfs-api (a kubo daemon's RPC API) or --ipfs-repo (an embedded node's repository): the proxy fetches kfrag bundles from IPFS")
+	case o.ipfsAPI != "" && o.ipfsRepo != "":
+		return cli.Usagef("--ipfs-api and --ipfs-repo exclude each other")
+	case o.poll <= 0:
+		return cli.Usagef("--poll must be positive, e.g. 500ms")
+	}
+	return nil
+}
+
+func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
+	if err := o.check(); err != nil {
+		return err
+	}
+	registry := common.HexToAddress(o.registry)
+	if err := os.MkdirAll(o.dir, 0o700); err != nil {
+		return fmt.Errorf("creating the proxy's state directory: %w", err)
+	}
+	lock, err := home.LockDir(o.dir)
+	if err != nil {
+		var le *home.LockedError
+		if errors.As(err, &le) {
+			return fmt.Errorf("%w: process %d runs a proxy on %s already; stop it, or give this one another --dir", home.ErrLocked, le.PID, o.dir)
+		}
+		return err
+	}
+	defer lock.Release()
+
+	account, err := loadOrCreateAccountKey(o)
+	if err != nil {
+		return err
+	}
+	hk, err := loadOrCreateHPKEKey(filepath.Join(o.dir, proxyHPKEFile))
+	if err != nil {
+		return err
+	}
+	logger := slog.New(slog.NewTextHandler(a.stderr, nil))
+	if a.jsonFlag {
+		logger = slog.New(slog.NewJSONHandler(a.stderr, nil))
+	}
+
+	ec, err := ethclient.DialContext(ctx, o.rpc)
+	if err != nil {
+		return cli.Mark(fmt.Errorf("connecting to the chain at %s: %w", o.rpc, err), cli.ErrUnavailable)
+	}
+	defer ec.Close()
+	chainID, err := ec.ChainID(ctx)
+	if err != nil {
+		return cli.Mark(fmt.Errorf("the chain at %s does not answer: %w", o.rpc, err), cli.ErrUnavailable)
+	}
+	client, err := acl.New(ctx, ec, registry, account, nil)
+	if err != nil {
+		if errors.Is(err, bind.ErrNoCode) {
+			return cli.Mark(fmt.Errorf("%w (chain id %s at %s)", err, chainID, o.rpc), cli.ErrNotFound)
+		}
+		return cli.Mark(err, cli.ErrUnavailable)
+	}
+
+	store, err := openProxyStore(ctx, o)
+	if err != nil {
+		return err
+	}
+	defer store.Close()
+
+	p, err := proxy.New(proxy.Config{
+		Dir: o.dir, Account: account, HPKE: hk,
+		Domain:  proxy.Domain{ChainID: chainID, Registry: registry},
+		Chain:   proxy.RegistryChain{C: client},
+		Bundles: proxy.StoreBundles{S: store},
+		Logger:  logger,
+	})
+	if err != nil {
+		return err
+	}
+
+	ln, err := net.Listen("tcp", o.listen)
+	if err != nil {
+		return cli.Mark(fmt.Errorf("listening on %s: %w", o.listen, err), cli.ErrConflict)
+	}
+	defer ln.Close()
+	endpoint := o.endpoint
+	if endpoint == "" {
+		endpoint = "http://" + ln.Addr().String()
+	}
+	registered, err := register(ctx, p, client, ec, endpoint, hk.PublicKey())
+	if err != nil {
+		return err
+	}
+
+	cursor := &acl.FileCursor{Path: filepath.Join(o.dir, proxyCursorFile), Registry: registry}
+	next, resumed, err := cursor.Load(ctx)
+	if err != nil {
+		return cli.Mark(fmt.Errorf("%w (in %s)", err, o.dir), cli.ErrDamaged)
+	}
+	if !resumed {
+		next = o.fromBlock
+	}
+	head, err := ec.BlockNumber(ctx)
+	if err != nil {
+		return cli.Mark(fmt.Errorf("reading the head block: %w", err), cli.ErrUnavailable)
+	}
+	follower := acl.NewFollower(ec, registry, cursor)
+	follower.Start = o.fromBlock
+	fm := newFollowerMetrics(p.Registry(), cursor, next)
+
+	srv := &http.Server{
+		Handler:           p.Handler(),
+		ReadHeaderTimeout: 5 * time.Second,
+		ReadTimeout:       10 * time.Second,
+		WriteTimeout:      30 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		BaseContext:       func(net.Listener) context.Context { return ctx },
+	}
+	// runCtx also ends when the API fails, so the follower stops with it.
+	runCtx, stopRun := context.WithCancel(ctx)
+	defer stopRun()
+	served := make(chan error, 1)
+	go func() { served <- srv.Serve(ln) }()
+	followed := make(chan struct{})
+	go func() {
+		defer close(followed)
+		follow(runCtx, follower, p, fm, o.poll, logger)
+	}()
+
+	logger.Info("proxy started", "address", p.Address().Hex(), "endpoint", endpoint,
+		"block", head, "follow_from", next, "resumed", resumed)
+	if err := a.out.Result(proxyStarted{
+		Address: p.Address().Hex(), Listen: ln.Addr().String(), Endpoint: endpoint,
+		Registry: registry.Hex(), ChainID: chainID.Uint64(), Block: head,
+		FollowFrom: next, Resumed: resumed, Registered: registered,
+	}); err != nil {
+		return err
+	}
+
+	var serveErr error
+	select {
+	case <-ctx.Done():
+	case serveErr = <-served:
+	}
+	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+	defer cancel()
+	_ = srv.Shutdown(shutdownCtx)
+	stopRun()
+	<-followed
+	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
+		return fmt.Errorf("serving the proxy's API: %w", serveErr)
+	}
+	logger.Info("proxy stopped; its state is saved", "dir", o.dir)
+	return fmt.Errorf("proxy stopped by a signal; its state in %s is saved: %w", o.dir, context.Canceled)
+}
+
+// follow polls the Registry's events until ctx ends. A failed poll (the
+// chain unreachable, a kfrag that cannot be stored) is logged and retried
+// from the same cursor: a proxy must outlive a chain node's restart.
+func follow(ctx context.Context, f *acl.Follower, p *proxy.Proxy, fm *followerMetrics, interval time.Duration, log *slog.Logger) {
+	failing := false
+	for {
+		n, err := f.Poll(ctx, p.HandleEvent)
+		if ctx.Err() != nil {
+			return
+		}
+		switch {
+		case err != nil:
+			fm.errors.Inc()
+			if !failing {
+				log.Warn("following Registry events failed; retrying", "err", err)
+			}
+			failing = true
+		default:
+			if failing {
+				log.Info("following Registry events again")
+			}
+			failing = false
+			if n > 0 {
+				log.Info("Registry events handled", "events", n)
+			}
+		}
+		fm.update(ctx)
+		select {
+		case <-ctx.Done():
+			return
+		case <-time.After(interval):
+		}
+	}
+}
+
+// register records the proxy's endpoint and HPKE key on chain unless the
+// Registry has exactly those already. It reports whether it sent a
+// transaction, and says plainly when the account cannot pay for one.
+func register(ctx context.Context, p *proxy.Proxy, c *acl.Client, ec *ethclient.Client, endpoint string, hpkePub []byte) (bool, error) {
+	cur, err := c.ProxyOf(ctx, p.Address())
+	if err == nil && cur.Endpoint == endpoint && bytes.Equal(cur.HPKEKey, hpkePub) {
+		return false, nil
+	}
+	if err != nil && !errors.Is(err, acl.ErrUnknownProxy) {
+		return false, cli.Mark(fmt.Errorf("reading the proxy's registration: %w", err), cli.ErrUnavailable)
+	}
+	bal, err := ec.BalanceAt(ctx, p.Address(), nil)
+	if err != nil {
+		return false, cli.Mark(fmt.Errorf("reading the proxy account's balance: %w", err), cli.ErrUnavailable)
+	}
+	if bal.Sign() == 0 {
+		return false, unfunded(p.Address(), bal, nil)
+	}
+	if err := p.Register(ctx, c, endpoint); err != nil {
+		if strings.Contains(err.Error(), "insufficient funds") {
+			return false, unfunded(p.Address(), bal, err)
+		}
+		return false, fmt.Errorf("registering the proxy on chain: %w", err)
+	}
+	return true, nil
+}
+
+func unfunded(addr common.Address, bal *big.Int, err error) error {
+	msg := fmt.Sprintf("the proxy's account %s holds %s wei and cannot pay for its registration: send it some ether (a registration costs well under 0.01 ETH at usual fees) and start again", addr.Hex(), bal)
+	if err != nil {
+		msg += " (" + err.Error() + ")"
+	}
+	return cli.Mark(errors.New(msg), cli.ErrRefused)
+}
+
+// loadOrCreateAccountKey reads --account-key-file, or <dir>/proxy.key,
+// creating the latter (0600) on first start.
+func loadOrCreateAccountKey(o proxyOptions) (*ecdsa.PrivateKey, error) {
+	if o.accountKeyFile != "" {
+		k, err := crypto.LoadECDSA(o.accountKeyFile)
+		if err != nil {
+			if errors.Is(err, os.ErrNotExist) {
+				return nil, fmt.Errorf("--account-key-file: %w", err)
+			}
+			return nil, cli.Mark(fmt.Errorf("--account-key-file %s: want 64 hex digits of a secp256k1 private key: %v", o.accountKeyFile, err), cli.ErrUsage)
+		}
+		return k, nil
+	}
+	path := filepath.Join(o.dir, proxyKeyFile)
+	b, err := loadOrCreateSecret(path, func() ([]byte, error) {
+		k, err := crypto.GenerateKey()
+		if err != nil {
+			return nil, err
+		}
+		return crypto.FromECDSA(k), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	k, err := crypto.ToECDSA(b)
+	if err != nil {
+		return nil, cli.Mark(fmt.Errorf("%s is not a secp256k1 private key: %v", path, err), cli.ErrDamaged)
+	}
+	return k, nil
+}
+
+func loadOrCreateHPKEKey(path string) (*bundle.PrivateKey, error) {
+	b, err := loadOrCreateSecret(path, func() ([]byte, error) {
+		k, _, err := bundle.GenerateKey()
+		if err != nil {
+			return nil, err
+		}
+		return k.Bytes(), nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	k, err := bundle.PrivateKeyFromBytes(b)
+	if err != nil {
+		return nil, cli.Mark(fmt.Errorf("%s: %w", path, err), cli.ErrDamaged)
+	}
+	return k, nil
+}
+
+// loadOrCreateSecret reads a hex secret, or makes one and writes it
+// durably with mode 0600 when the file does not exist. The caller holds the
+// directory's lock, so no other proxy races the creation.
+func loadOrCreateSecret(path string, gen func() ([]byte, error)) ([]byte, error) {
+	raw, err := os.ReadFile(path)
+	if err == nil {
+		b, err := hex.DecodeString(strings.TrimSpace(string(raw)))
+		if err != nil {
+			return nil, cli.Mark(fmt.Errorf("%s is not hex: %v", path, err), cli.ErrDamaged)
+		}
+		return b, nil
+	}
+	if !errors.Is(err, os.ErrNotExist) {
+		return nil, err
+	}
+	b, err := gen()
+	if err != nil {
+		return nil, err
+	}
+	if err := fsutil.WriteFileAtomic(path, []byte(hex.EncodeToString(b)+"\n"), 0o600); err != nil {
+		return nil, fmt.Errorf("writing %s: %w", path, err)
+	}
+	return b, nil
+}
+
+func openProxyStore(ctx context.Context, o proxyOptions) (storage.Store, error) {
+	if o.ipfsRepo != "" {
+		s, err := storage.OpenEmbedded(ctx, storage.EmbeddedConfig{Dir: o.ipfsRepo})
+		if err != nil {
+			return nil, fmt.Errorf("opening the IPFS repository %s: %w", o.ipfsRepo, err)
+		}
+		return s, nil
+	}
+	s, err := storage.OpenRemote(ctx, storage.RemoteConfig{API: o.ipfsAPI, AuthSecret: o.ipfsAuth})
+	if err != nil {
+		return nil, cli.Mark(fmt.Errorf("connecting to the IPFS RPC API %s: %w", o.ipfsAPI, err), cli.ErrUnavailable)
+	}
+	return s, nil
+}
+
+// followerMetrics show on /metrics where the follower is, so an operator
+// (or a test) can tell a proxy that resumed from its cursor from one that
+// re-read the chain from the start.
+type followerMetrics struct {
+	start  prometheus.Gauge
+	next   prometheus.Gauge
+	errors prometheus.Counter
+	cursor acl.Cursor
+}
+
+func newFollowerMetrics(reg *prometheus.Registry, cursor acl.Cursor, start uint64) *followerMetrics {
+	m := &followerMetrics{
+		cursor: cursor,
+		start: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "pdx_proxy_follower_start_block",
+			Help: "The block this process's event follower started reading at (its cursor, or --from-block).",
+		}),
+		next: prometheus.NewGauge(prometheus.GaugeOpts{
+			Name: "pdx_proxy_follower_next_block",
+			Help: "The next block the event follower will read.",
+		}),
+		errors: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pdx_proxy_follower_errors_total",
+			Help: "Polls of the Registry's events that failed and were retried.",
+		}),
+	}
+	m.start.Set(float64(start))
+	m.next.Set(float64(start))
+	reg.MustRegister(m.start, m.next, m.errors)
+	return m
+}
+
+func (m *followerMetrics) update(ctx context.Context) {
+	if next, ok, err := m.cursor.Load(ctx); err == nil && ok {
+		m.next.Set(float64(next))
+	}
+}
