@@ -477,7 +477,6 @@ func (r *run) getWhenRefused(s *service.Service, c cid.Cid) ([]byte, error) {
 	}
 }
 
-
 // allRevoked reports whether every proxy refused for revocation (each has
 // followed the Revoked event).
 func allRevoked(err error) bool {
