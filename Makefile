@@ -45,3 +45,8 @@ bench-reencrypt: npm
 .PHONY: gas
 gas:
 	$(GO) run ./contracts/internal/cmd/gas
+
+## bench-storage: put/get throughput of pdx envelopes against plain kubo on one embedded node (16 MiB and 1 GiB), peak RSS of a 1 GiB put, bytes read by a 1 MiB range read.
+.PHONY: bench-storage
+bench-storage:
+	$(GO) run ./node/internal/cmd/bench-storage
