@@ -1,14 +1,9 @@
 package acl_test
 
 import (
-	"bufio"
 	"context"
-	"fmt"
 	"os"
-	"os/exec"
 	"path/filepath"
-	"regexp"
-	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -23,22 +18,13 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
+	"github.com/pdx-network/pdx/internal/testbin"
 )
-
-var buildDir string
 
 func TestMain(m *testing.M) {
 	// go-ethereum logs every block at INFO level; the tests' output is theirs.
 	log.SetDefault(log.NewLogger(log.DiscardHandler()))
-	dir, err := os.MkdirTemp("", "pdx-acl-test-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	buildDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	os.Exit(m.Run())
 }
 
 // autoMine makes the simulated backend seal a block for every transaction,
@@ -84,97 +70,15 @@ func TestDevchain(t *testing.T) {
 	runConformance(t, &env{name: "devchain", backend: c.Client(), keys: c.Accounts()})
 }
 
-var (
-	gethOnce sync.Once
-	gethBin  string
-	gethErr  error
-)
-
-// gethBinary builds geth from the go-ethereum module pinned in go.mod, once
-// per test run.
-func gethBinary(t *testing.T) string {
-	t.Helper()
-	gethOnce.Do(func() {
-		bin := filepath.Join(buildDir, "geth")
-		cmd := exec.Command("go", "build", "-o", bin, "github.com/ethereum/go-ethereum/cmd/geth")
-		out, err := cmd.CombinedOutput()
-		if err != nil {
-			gethErr = fmt.Errorf("building geth from the module (needs the go command and the module cache; run `go mod download`): %v\n%s", err, out)
-			return
-		}
-		gethBin = bin
-	})
-	if gethErr != nil {
-		t.Fatal(gethErr)
-	}
-	return gethBin
-}
-
 // devKey is the account geth --dev creates and funds when its keystore is
 // empty (go-ethereum's published developer key).
-const devKey = "b71c71a67e1177ad4e901695e1b4b9ee17ae16c6668d313eac2f96dbcda3f291"
-
-var endpointRE = regexp.MustCompile(`HTTP server started\s.*endpoint=(127\.0\.0\.1:[0-9]+)`)
+const devKey = testbin.GethDevKey
 
 // startGeth runs `geth --dev` (mining a block per transaction) with its
 // JSON-RPC on a random loopback port, and returns a client of it.
 func startGeth(t *testing.T) *ethclient.Client {
 	t.Helper()
-	bin := gethBinary(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, bin,
-		"--dev", "--dev.period", "0",
-		"--datadir", t.TempDir(),
-		"--http", "--http.addr", "127.0.0.1", "--http.port", "0", "--http.api", "eth,net,web3",
-		"--nodiscover", "--maxpeers", "0", "--port", "0", "--authrpc.port", "0", "--ipcdisable",
-		"--verbosity", "3",
-	)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting geth: %v", err)
-	}
-	done := make(chan struct{})
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	found := make(chan string, 1)
-	var tail []string
-	var tailMu sync.Mutex
-	go func() {
-		defer close(done)
-		sc := bufio.NewScanner(stderr)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			if m := endpointRE.FindStringSubmatch(line); m != nil {
-				select {
-				case found <- m[1]:
-				default:
-				}
-			}
-			tailMu.Lock()
-			if tail = append(tail, line); len(tail) > 20 {
-				tail = tail[1:]
-			}
-			tailMu.Unlock()
-		}
-		cmd.Wait()
-	}()
-	var endpoint string
-	select {
-	case endpoint = <-found:
-	case <-done:
-		tailMu.Lock()
-		defer tailMu.Unlock()
-		t.Fatalf("geth exited before serving JSON-RPC:\n%s", strings.Join(tail, "\n"))
-	case <-time.After(60 * time.Second):
-		t.Fatal("geth did not start its HTTP server within 60s")
-	}
-	cl, err := ethclient.Dial("http://" + endpoint)
+	cl, err := ethclient.Dial(testbin.StartGeth(t))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -40,15 +40,7 @@ import (
 func TestMain(m *testing.M) {
 	// go-ethereum logs every block at INFO level; the tests' output is theirs.
 	log.SetDefault(log.NewLogger(log.DiscardHandler()))
-	dir, err := os.MkdirTemp("", "pdx-e2e-")
-	if err != nil {
-		fmt.Fprintln(os.Stderr, err)
-		os.Exit(1)
-	}
-	buildDir = dir
-	code := m.Run()
-	os.RemoveAll(dir)
-	os.Exit(code)
+	os.Exit(m.Run())
 }
 
 // party is the owner or the brand: an account with its Umbral keys and a

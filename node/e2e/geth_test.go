@@ -1,16 +1,11 @@
 package e2e
 
 import (
-	"bufio"
 	"bytes"
 	"context"
 	"crypto/ecdsa"
 	"fmt"
 	"math/big"
-	"os/exec"
-	"regexp"
-	"strings"
-	"sync"
 	"testing"
 	"time"
 
@@ -21,73 +16,13 @@ import (
 	"github.com/ethereum/go-ethereum/params"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/internal/testbin"
 )
 
-// gethDevKey is the account geth --dev creates and funds when its keystore
-// is empty (go-ethereum's published developer key).
-const gethDevKey = "b71c71a67e1177ad4e901695e1b4b9ee17ae16c6668d313eac2f96dbcda3f291"
+const gethDevKey = testbin.GethDevKey
 
-var gethEndpointRE = regexp.MustCompile(`HTTP server started\s.*endpoint=(127\.0\.0\.1:[0-9]+)`)
-
-// startGeth runs `geth --dev` (a block per transaction) with JSON-RPC on a
-// free loopback port until the test ends, and returns its URL.
-func startGeth(t *testing.T) string {
-	t.Helper()
-	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, gethBinary(t),
-		"--dev", "--dev.period", "0",
-		"--datadir", t.TempDir(),
-		"--http", "--http.addr", "127.0.0.1", "--http.port", "0", "--http.api", "eth,net,web3",
-		"--nodiscover", "--maxpeers", "0", "--port", "0", "--authrpc.port", "0", "--ipcdisable",
-		"--verbosity", "3",
-	)
-	stderr, err := cmd.StderrPipe()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting geth: %v", err)
-	}
-	done := make(chan struct{})
-	t.Cleanup(func() {
-		cancel()
-		<-done
-	})
-	found := make(chan string, 1)
-	var tail []string
-	var mu sync.Mutex
-	go func() {
-		defer close(done)
-		sc := bufio.NewScanner(stderr)
-		sc.Buffer(make([]byte, 64<<10), 1<<20)
-		for sc.Scan() {
-			line := sc.Text()
-			if m := gethEndpointRE.FindStringSubmatch(line); m != nil {
-				select {
-				case found <- m[1]:
-				default:
-				}
-			}
-			mu.Lock()
-			if tail = append(tail, line); len(tail) > 20 {
-				tail = tail[1:]
-			}
-			mu.Unlock()
-		}
-		cmd.Wait()
-	}()
-	select {
-	case ep := <-found:
-		return "http://" + ep
-	case <-done:
-		mu.Lock()
-		defer mu.Unlock()
-		t.Fatalf("geth exited before serving JSON-RPC:\n%s", strings.Join(tail, "\n"))
-	case <-time.After(60 * time.Second):
-		t.Fatal("geth did not start its HTTP server within 60s")
-	}
-	return ""
-}
+// startGeth runs `geth --dev` until the test ends and returns its URL.
+func startGeth(t *testing.T) string { return testbin.StartGeth(t) }
 
 // fund sends value from the dev account to each address and waits for the
 // receipts.

@@ -21,63 +21,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/pdx-network/pdx/internal/testbin"
 )
 
-// buildDir holds the binaries built once per test run (pdx, geth).
-var buildDir string
-
-var pdxBin struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-// pdxBinary builds cmd/pdx once per test run: the proxies under test are
-// the real binary a person runs.
-func pdxBinary(t testing.TB) string {
-	t.Helper()
-	pdxBin.once.Do(func() {
-		out := filepath.Join(buildDir, "pdx")
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, "go", "build", "-o", out, "github.com/pdx-network/pdx/cmd/pdx")
-		if b, err := cmd.CombinedOutput(); err != nil {
-			pdxBin.err = fmt.Errorf("go build ./cmd/pdx (needs the go command on PATH and the module cache): %v\n%s", err, b)
-			return
-		}
-		pdxBin.path = out
-	})
-	if pdxBin.err != nil {
-		t.Fatal(pdxBin.err)
-	}
-	return pdxBin.path
-}
-
-var gethBin struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-// gethBinary builds geth from the go-ethereum module pinned in go.mod.
-func gethBinary(t testing.TB) string {
-	t.Helper()
-	gethBin.once.Do(func() {
-		out := filepath.Join(buildDir, "geth")
-		ctx, cancel := context.WithTimeout(context.Background(), 10*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, "go", "build", "-o", out, "github.com/ethereum/go-ethereum/cmd/geth")
-		if b, err := cmd.CombinedOutput(); err != nil {
-			gethBin.err = fmt.Errorf("go build github.com/ethereum/go-ethereum/cmd/geth (needs the go command and the module cache; run `go mod download`): %v\n%s", err, b)
-			return
-		}
-		gethBin.path = out
-	})
-	if gethBin.err != nil {
-		t.Fatal(gethBin.err)
-	}
-	return gethBin.path
-}
+// pdxBinary is the real pdx binary a person runs.
+func pdxBinary(t testing.TB) string { return testbin.Pdx(t) }
 
 // syncBuffer collects a process's output for failure messages and checks.
 type syncBuffer struct {
@@ -279,46 +227,8 @@ func (p *proxyProc) grantFile(dataset uint64, grantee [20]byte) (map[string]any,
 }
 
 // The kubo daemon the proxies and the test's owner and brand share is built
-// from the module pinned in go.mod, once, into the user's cache directory
-// (the same binary the storage tests use).
-var ipfsBin struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-func ipfsBinary(t testing.TB) string {
-	t.Helper()
-	ipfsBin.once.Do(func() {
-		gobin, err := exec.LookPath("go")
-		if err != nil {
-			ipfsBin.err = fmt.Errorf("the e2e tests build kubo's ipfs with the go command, which is not on PATH; install Go 1.26 (https://go.dev/dl) and rerun: %w", err)
-			return
-		}
-		cache, err := os.UserCacheDir()
-		if err != nil {
-			cache = os.TempDir()
-		}
-		dir := filepath.Join(cache, "pdx-test")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			ipfsBin.err = err
-			return
-		}
-		out := filepath.Join(dir, "ipfs")
-		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, gobin, "build", "-o", out, "github.com/ipfs/kubo/cmd/ipfs")
-		if b, err := cmd.CombinedOutput(); err != nil {
-			ipfsBin.err = fmt.Errorf("go build -o %s github.com/ipfs/kubo/cmd/ipfs failed (is kubo in go.mod's tool block and the module cache reachable?): %v\n%s", out, err, b)
-			return
-		}
-		ipfsBin.path = out
-	})
-	if ipfsBin.err != nil {
-		t.Fatal(ipfsBin.err)
-	}
-	return ipfsBin.path
-}
+// from the module pinned in go.mod (the same binary the storage tests use).
+func ipfsBinary(t testing.TB) string { return testbin.IPFS(t) }
 
 func daemonEnv(dir string) []string {
 	return append(os.Environ(), "IPFS_PATH="+dir, "IPFS_TELEMETRY=off", "GOLOG_LOG_LEVEL=error")

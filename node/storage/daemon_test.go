@@ -14,55 +14,13 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/pdx-network/pdx/internal/testbin"
 )
 
 // The kubo daemon the remote tests talk to is built from the module pinned
-// in go.mod (its tool block), once per test binary run, into the user's cache
-// directory, so the tests exercise exactly the kubo pdx is built against.
-var ipfsBin struct {
-	once sync.Once
-	path string
-	err  error
-}
-
-func ipfsBinary(t testing.TB) string {
-	t.Helper()
-	ipfsBin.once.Do(func() {
-		gobin, err := exec.LookPath("go")
-		if err != nil {
-			ipfsBin.err = fmt.Errorf("the remote storage tests build kubo's ipfs with the go command, which is not on PATH; install Go 1.26 (https://go.dev/dl) and rerun: %w", err)
-			return
-		}
-		cache, err := os.UserCacheDir()
-		if err != nil {
-			cache = os.TempDir()
-		}
-		dir := filepath.Join(cache, "pdx-test")
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			ipfsBin.err = err
-			return
-		}
-		out := filepath.Join(dir, "ipfs")
-		ctx, cancel := context.WithTimeout(context.Background(), 15*time.Minute)
-		defer cancel()
-		cmd := exec.CommandContext(ctx, gobin, "build", "-o", out, "github.com/ipfs/kubo/cmd/ipfs")
-		var stderr bytes.Buffer
-		cmd.Stderr = &stderr
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			ipfsBin.err = fmt.Errorf("go build -o %s github.com/ipfs/kubo/cmd/ipfs failed (is kubo in go.mod's tool block and the module cache reachable?): %v\n%s", out, err, stderr.String())
-			return
-		}
-		ipfsBin.path = out
-		if d := time.Since(start); d > 20*time.Second {
-			fmt.Fprintf(os.Stderr, "storage tests: built %s in %s\n", out, d.Round(time.Second))
-		}
-	})
-	if ipfsBin.err != nil {
-		t.Fatal(ipfsBin.err)
-	}
-	return ipfsBin.path
-}
+// in go.mod, so the tests exercise exactly the kubo pdx is built against.
+func ipfsBinary(t testing.TB) string { return testbin.IPFS(t) }
 
 // ipfsCmd runs the ipfs binary on repository dir and returns its stdout.
 func ipfsCmd(t testing.TB, dir string, args ...string) string {
