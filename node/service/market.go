@@ -16,6 +16,9 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
+// ErrTermsMismatch: a buyer named other terms than the open offer's.
+var ErrTermsMismatch = errors.New("service: terms differ from the offer's")
+
 // TermsHash is how an offer's terms text is recorded on chain.
 func TermsHash(terms string) [32]byte { return crypto.Keccak256Hash([]byte(terms)) }
 
@@ -34,7 +37,7 @@ func (s *Service) Buy(ctx context.Context, dataset uint64, terms string) (*acl.O
 		return nil, err
 	}
 	if o.TermsHash != TermsHash(terms) {
-		return nil, fmt.Errorf("service: the offer of dataset %d has other terms than %q", dataset, terms)
+		return nil, fmt.Errorf("%w: the offer of dataset %d has other terms than %q; read the offer again", ErrTermsMismatch, dataset, terms)
 	}
 	if _, err := s.cfg.Chain.Buy(ctx, dataset, o.Price, o.TermsHash); err != nil {
 		return nil, err

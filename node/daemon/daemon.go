@@ -1,0 +1,275 @@
+// Package daemon is the pdx daemon's HTTP API as a library: JSON over
+// loopback, behind the bearer token of the pdx home, in front of a
+// service.Service. It keeps the two pieces of local state the chain does not
+// hold — the dataset index (local name ↔ id on chain, versions, offer terms)
+// and a durable journal of everything it did — in the pdx home. The routes,
+// their bodies and the error codes are in docs/api.md and in the OpenAPI
+// document served at /openapi.json.
+package daemon
+
+import (
+	"context"
+	"crypto/subtle"
+	_ "embed"
+	"errors"
+	"fmt"
+	"log/slog"
+	"net/http"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+
+	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/service"
+)
+
+// Names of the daemon's files inside the pdx home (FORMATS.md). They live
+// in their own directory: datasets/ holds only salt files, one per name.
+const (
+	StateDir    = "daemon"
+	IndexFile   = "index.json"
+	JournalFile = "journal.jsonl"
+)
+
+//go:embed openapi.json
+var openAPI []byte
+
+// Config wires a Daemon.
+type Config struct {
+	Home    *home.Unlocked
+	Config  *config.Config
+	Service *service.Service
+	// Datasets is the name ↔ chain id index; nil opens
+	// <home>/daemon/index.json.
+	Datasets *Index
+	// Journal is the local log; nil opens <home>/daemon/journal.jsonl.
+	Journal *Journal
+	Logger  *slog.Logger
+	// Token is the bearer token every route but /healthz and /openapi.json
+	// requires (the home's api.token).
+	Token string
+}
+
+// Daemon serves the API.
+type Daemon struct {
+	cfg     Config
+	h       *home.Unlocked
+	conf    *config.Config
+	s       *service.Service
+	index   *Index
+	journal *Journal
+	log     *slog.Logger
+	token   []byte
+
+	// mu serialises the owner's changes: each is several steps over the
+	// home, the chain and the index that must not interleave.
+	mu sync.Mutex
+
+	reg      *prometheus.Registry
+	requests *prometheus.CounterVec
+	latency  *prometheus.HistogramVec
+	mux      *http.ServeMux
+	routes   []Route
+}
+
+// Route is one served route, as registered on the mux.
+type Route struct {
+	Method string
+	Path   string
+	Auth   bool
+}
+
+// Errors of New.
+var ErrConfig = errors.New("daemon: incomplete configuration")
+
+// New makes a daemon. It opens the index and the journal but starts
+// nothing: serve Handler on a loopback listener.
+func New(ctx context.Context, cfg Config) (*Daemon, error) {
+	if cfg.Home == nil || cfg.Service == nil {
+		return nil, fmt.Errorf("%w: Home and Service are required", ErrConfig)
+	}
+	if len(cfg.Token) < 32 {
+		return nil, fmt.Errorf("%w: the API token must be at least 32 characters (the home's api.token)", ErrConfig)
+	}
+	if cfg.Config == nil {
+		cfg.Config = config.Default()
+	}
+	if cfg.Logger == nil {
+		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	var err error
+	if cfg.Datasets == nil {
+		if cfg.Datasets, err = OpenIndex(filepath.Join(cfg.Home.Dir(), StateDir, IndexFile)); err != nil {
+			return nil, err
+		}
+	}
+	if cfg.Journal == nil {
+		if cfg.Journal, err = OpenJournal(filepath.Join(cfg.Home.Dir(), StateDir, JournalFile)); err != nil {
+			return nil, err
+		}
+	}
+	if err := ctx.Err(); err != nil {
+		return nil, err
+	}
+	d := &Daemon{
+		cfg: cfg, h: cfg.Home, conf: cfg.Config, s: cfg.Service, index: cfg.Datasets,
+		journal: cfg.Journal, log: cfg.Logger, token: []byte(cfg.Token),
+		reg: prometheus.NewRegistry(),
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "pdx_daemon_requests_total", Help: "API requests by route and status code.",
+		}, []string{"route", "code"}),
+		latency: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "pdx_daemon_request_seconds", Help: "API request latency by route.",
+			Buckets: prometheus.ExponentialBuckets(0.001, 2, 15),
+		}, []string{"route"}),
+	}
+	d.reg.MustRegister(d.requests, d.latency,
+		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "pdx_daemon_datasets", Help: "Datasets in the local index."},
+			func() float64 { return float64(len(d.index.List())) }),
+		collectors.NewGoCollector())
+	d.routeAll()
+	return d, nil
+}
+
+// Index is the daemon's dataset index.
+func (d *Daemon) Index() *Index { return d.index }
+
+// Journal is the daemon's journal.
+func (d *Daemon) Journal() *Journal { return d.journal }
+
+// Registry holds the daemon's metrics.
+func (d *Daemon) Registry() *prometheus.Registry { return d.reg }
+
+// Routes lists what the mux serves.
+func (d *Daemon) Routes() []Route { return append([]Route(nil), d.routes...) }
+
+// Handler is the whole API.
+func (d *Daemon) Handler() http.Handler { return d.mux }
+
+func (d *Daemon) routeAll() {
+	d.mux = http.NewServeMux()
+	add := func(method, path string, auth bool, h func(http.ResponseWriter, *http.Request) error) {
+		d.routes = append(d.routes, Route{Method: method, Path: path, Auth: auth})
+		d.mux.Handle(method+" "+path, d.wrap(method+" "+path, auth, h))
+	}
+	add("GET", "/healthz", false, d.healthz)
+	add("GET", "/openapi.json", false, d.openapi)
+	add("GET", "/metrics", true, d.metrics)
+	add("POST", "/v1/datasets", true, d.createDataset)
+	add("GET", "/v1/datasets", true, d.listDatasets)
+	add("POST", "/v1/datasets/{name}/versions", true, d.put)
+	add("POST", "/v1/datasets/{name}/grants", true, d.grant)
+	add("DELETE", "/v1/datasets/{name}/grants/{grantee}", true, d.revoke)
+	add("POST", "/v1/datasets/{name}/offer", true, d.offer)
+	add("POST", "/v1/datasets/{name}/erase", true, d.erase)
+	add("GET", "/v1/cids/{cid}", true, d.get)
+	add("POST", "/v1/market/{dataset}/buy", true, d.buy)
+	add("POST", "/v1/withdraw", true, d.withdraw)
+	add("GET", "/v1/log", true, d.journalLog)
+	// Anything else: a JSON 404 the OpenAPI test can tell from a route's
+	// own not_found.
+	d.mux.Handle("/", d.wrap("unmatched", false, func(http.ResponseWriter, *http.Request) error {
+		return &routeError{}
+	}))
+}
+
+type routeError struct{}
+
+func (*routeError) Error() string {
+	return "no such route: see /openapi.json for the routes this daemon serves"
+}
+
+// statusWriter remembers the status for metrics and whether anything was
+// written, so a handler's error after streaming began is not answered twice.
+type statusWriter struct {
+	http.ResponseWriter
+	status int
+}
+
+func (w *statusWriter) WriteHeader(code int) {
+	if w.status == 0 {
+		w.status = code
+	}
+	w.ResponseWriter.WriteHeader(code)
+}
+
+func (w *statusWriter) Write(b []byte) (int, error) {
+	if w.status == 0 {
+		w.status = http.StatusOK
+	}
+	return w.ResponseWriter.Write(b)
+}
+
+func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
+
+func (d *Daemon) wrap(route string, auth bool, h func(http.ResponseWriter, *http.Request) error) http.Handler {
+	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		w := &statusWriter{ResponseWriter: rw}
+		defer func() {
+			d.requests.WithLabelValues(route, strconv.Itoa(w.status)).Inc()
+			d.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
+		}()
+		if auth && !d.authorized(r) {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="pdx"`)
+			writeError(w, http.StatusUnauthorized, APIError{Code: CodeUnauthorized,
+				Message: "missing or wrong bearer token: send `Authorization: Bearer <token>` with the token in the pdx home's api.token"})
+			return
+		}
+		err := h(w, r)
+		if err == nil {
+			d.log.Debug("api: request", "route", route, "status", w.status, "seconds", time.Since(start).Seconds())
+			return
+		}
+		var re *routeError
+		status, body := classify(err)
+		if errors.As(err, &re) {
+			status, body = http.StatusNotFound, APIError{Code: CodeNoRoute, Message: err.Error()}
+		}
+		if w.status != 0 {
+			// The response began (a stream): it cannot turn into an error
+			// any more. Abort the connection so the client sees a
+			// truncated response rather than a complete one.
+			d.log.Error("api: failed after the response began", "route", route, "err", err)
+			panic(http.ErrAbortHandler)
+		}
+		lvl := slog.LevelInfo
+		if status >= 500 {
+			lvl = slog.LevelError
+		}
+		d.log.Log(r.Context(), lvl, "api: request failed", "route", route, "status", status, "code", body.Code, "err", err)
+		writeError(w, status, body)
+	})
+}
+
+func (d *Daemon) authorized(r *http.Request) bool {
+	// The scheme is case-insensitive (RFC 9110); the token is not.
+	scheme, tok, ok := strings.Cut(r.Header.Get("Authorization"), " ")
+	if !ok || !strings.EqualFold(scheme, "Bearer") {
+		return false
+	}
+	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), d.token) == 1
+}
+
+func (d *Daemon) healthz(w http.ResponseWriter, _ *http.Request) error {
+	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "address": d.s.Address().Hex()})
+	return nil
+}
+
+func (d *Daemon) openapi(w http.ResponseWriter, _ *http.Request) error {
+	w.Header().Set("Content-Type", "application/json")
+	_, err := w.Write(openAPI)
+	return err
+}
+
+func (d *Daemon) metrics(w http.ResponseWriter, r *http.Request) error {
+	promhttp.HandlerFor(d.reg, promhttp.HandlerOpts{}).ServeHTTP(w, r)
+	return nil
+}

@@ -1,0 +1,548 @@
+package daemon
+
+import (
+	"bufio"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/service"
+	"github.com/pdx-network/pdx/reencrypt"
+)
+
+// maxJSONBody bounds a JSON request body; versions are streamed instead.
+const maxJSONBody = 1 << 20
+
+func decodeBody(r *http.Request, v any) error {
+	dec := json.NewDecoder(io.LimitReader(r.Body, maxJSONBody))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		if errors.Is(err, io.EOF) {
+			return badRequest("the request needs a JSON body (see /openapi.json)")
+		}
+		return badRequest("the JSON body does not parse: %v", err)
+	}
+	if dec.More() {
+		return badRequest("the JSON body has data after its one object")
+	}
+	return nil
+}
+
+// parseAddress accepts a 0x-prefixed 20-byte hex address, not the zero one.
+func parseAddress(field, s string) (common.Address, error) {
+	if !strings.HasPrefix(s, "0x") || !common.IsHexAddress(s) {
+		return common.Address{}, badRequest("%s %q is not an Ethereum address (0x and 40 hex digits)", field, s)
+	}
+	a := common.HexToAddress(s)
+	if a == (common.Address{}) {
+		return common.Address{}, badRequest("%s is the zero address", field)
+	}
+	return a, nil
+}
+
+// parseExpiry reads an RFC 3339 time or a duration from now ("30d",
+// "12h"); the result must be in the future.
+func parseExpiry(s string, now time.Time) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, badRequest("expires is required: an RFC 3339 time or a duration such as \"30d\"")
+	}
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		if !t.After(now) {
+			return time.Time{}, badRequest("expires %s is not in the future", s)
+		}
+		return t.UTC(), nil
+	}
+	if strings.HasPrefix(strings.TrimSpace(s), "-") {
+		return time.Time{}, badRequest("expires %q is negative: give a time in the future or a positive duration", s)
+	}
+	dur, err := config.ParseDuration(s)
+	if err != nil {
+		return time.Time{}, badRequest("expires %q is neither an RFC 3339 time nor a duration: %v", s, err)
+	}
+	if dur <= 0 {
+		return time.Time{}, badRequest("expires %q is not a positive duration", s)
+	}
+	return now.Add(time.Duration(dur)).UTC(), nil
+}
+
+// dataset looks up a dataset by its local name and derives its key.
+func (d *Daemon) dataset(name string) (Entry, *reencrypt.SecretKey, error) {
+	if err := home.ValidDatasetID(name); err != nil {
+		return Entry{}, nil, badRequest("%v", err)
+	}
+	e, ok := d.index.Get(name)
+	if !ok {
+		return Entry{}, nil, badRequest("unknown dataset %q: create it first with POST /v1/datasets (GET /v1/datasets lists them)", name)
+	}
+	local, err := d.h.Dataset(name)
+	if err != nil {
+		return Entry{}, nil, fmt.Errorf("dataset %q is in the index but its salt is not readable: %w", name, err)
+	}
+	key, err := d.h.DatasetKey(local.Salt)
+	if err != nil {
+		return Entry{}, nil, err
+	}
+	return e, key, nil
+}
+
+func (d *Daemon) record(r Record) {
+	if err := d.journal.Append(r); err != nil {
+		d.log.Error("journal: append failed", "kind", r.Kind, "err", err)
+	}
+}
+
+// CreateRequest is the body of POST /v1/datasets.
+type CreateRequest struct {
+	Name string `json:"name"`
+}
+
+// DatasetView is a dataset as the API shows it.
+type DatasetView struct {
+	Name     string    `json:"name"`
+	ID       uint64    `json:"id"`
+	Created  time.Time `json:"created"`
+	Versions []Version `json:"versions"`
+	Terms    string    `json:"terms,omitempty"`
+}
+
+func view(e Entry) DatasetView {
+	return DatasetView(e)
+}
+
+func (d *Daemon) createDataset(w http.ResponseWriter, r *http.Request) error {
+	var req CreateRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	if err := home.ValidDatasetID(req.Name); err != nil {
+		return badRequest("%v", err)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if _, ok := d.index.Get(req.Name); ok {
+		return fmt.Errorf("%w: %q is taken", home.ErrDatasetExists, req.Name)
+	}
+	local, err := d.h.CreateDataset(req.Name)
+	if err != nil {
+		return err
+	}
+	// Until the index holds the dataset, a failure takes the salt back so
+	// the name stays free and nothing half-made remains.
+	undo := func(cause error) error {
+		if err := d.h.EraseDataset(req.Name); err != nil {
+			return errors.Join(cause, fmt.Errorf("removing the new salt of %q: %w", req.Name, err))
+		}
+		return cause
+	}
+	key, err := d.h.DatasetKey(local.Salt)
+	if err != nil {
+		return undo(err)
+	}
+	id, err := d.s.CreateDataset(r.Context(), key)
+	if err != nil {
+		return undo(err)
+	}
+	now := time.Now().UTC()
+	if err := d.index.Update(req.Name, true, func(e *Entry) { e.ID, e.Created = id, now }); err != nil {
+		return undo(err)
+	}
+	d.record(Record{Kind: KindCreate, Dataset: req.Name, ID: id})
+	e, _ := d.index.Get(req.Name)
+	writeJSON(w, http.StatusCreated, view(e))
+	return nil
+}
+
+// DatasetList is the body of GET /v1/datasets.
+type DatasetList struct {
+	Datasets []DatasetView `json:"datasets"`
+}
+
+func (d *Daemon) listDatasets(w http.ResponseWriter, _ *http.Request) error {
+	out := DatasetList{Datasets: []DatasetView{}}
+	for _, e := range d.index.List() {
+		out.Datasets = append(out.Datasets, view(e))
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// PutResponse is the body of POST /v1/datasets/{name}/versions.
+type PutResponse struct {
+	Dataset     string `json:"dataset"`
+	ID          uint64 `json:"id"`
+	CID         string `json:"cid"`
+	Version     uint32 `json:"version"`
+	Fingerprint string `json:"fingerprint"`
+	Size        int64  `json:"size"`
+}
+
+func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
+	name := r.PathValue("name")
+	e, key, err := d.dataset(name)
+	if err != nil {
+		return err
+	}
+	body := bufio.NewReaderSize(r.Body, 64<<10)
+	if _, err := body.Peek(1); err != nil {
+		if errors.Is(err, io.EOF) {
+			return badRequest("the body is empty: send the version's bytes as the request body")
+		}
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	res, err := d.s.Put(r.Context(), e.ID, key, body, "pdx/"+name)
+	if err != nil {
+		return err
+	}
+	v := Version{Version: res.Version, CID: res.CID, Fingerprint: fmt.Sprintf("0x%x", res.Fingerprint[:]), Size: res.Size, Put: time.Now().UTC()}
+	if err := d.index.Update(name, false, func(e *Entry) { e.Versions = append(e.Versions, v) }); err != nil {
+		return fmt.Errorf("%s is registered as version %d but the index was not updated: %w", res.CID, res.Version, err)
+	}
+	d.record(Record{Kind: KindPut, Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version})
+	writeJSON(w, http.StatusCreated, PutResponse{Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version, Fingerprint: v.Fingerprint, Size: res.Size})
+	return nil
+}
+
+// GrantRequest is the body of POST /v1/datasets/{name}/grants.
+type GrantRequest struct {
+	Grantee   string   `json:"grantee"`
+	Purpose   string   `json:"purpose"`
+	Expires   string   `json:"expires"`
+	Threshold int      `json:"threshold,omitempty"` // 0: the config's proxies.threshold
+	Proxies   []string `json:"proxies,omitempty"`   // empty: every registered proxy
+}
+
+// GrantResponse is what a grant recorded.
+type GrantResponse struct {
+	Dataset   string   `json:"dataset"`
+	ID        uint64   `json:"id"`
+	Grantee   string   `json:"grantee"`
+	Purpose   string   `json:"purpose"`
+	Expires   string   `json:"expires"`
+	Threshold int      `json:"threshold"`
+	Proxies   []string `json:"proxies"`
+	Bundle    string   `json:"bundle"`
+	Block     uint64   `json:"block"`
+}
+
+func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
+	name := r.PathValue("name")
+	var req GrantRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	e, key, err := d.dataset(name)
+	if err != nil {
+		return err
+	}
+	grantee, err := parseAddress("grantee", req.Grantee)
+	if err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.Purpose) == "" {
+		return badRequest("purpose is required: say what the grantee may use the data for")
+	}
+	expiry, err := parseExpiry(req.Expires, time.Now())
+	if err != nil {
+		return err
+	}
+	threshold := req.Threshold
+	if threshold == 0 {
+		threshold = d.conf.Proxies.Threshold
+	}
+	if threshold < 1 || threshold > config.MaxProxyShares {
+		return badRequest("threshold %d is not between 1 and %d", threshold, config.MaxProxyShares)
+	}
+	var proxies []common.Address
+	for _, p := range req.Proxies {
+		a, err := parseAddress("proxy", p)
+		if err != nil {
+			return err
+		}
+		proxies = append(proxies, a)
+	}
+	if len(proxies) > 0 && threshold > len(proxies) {
+		return badRequest("threshold %d is more than the %d proxies named", threshold, len(proxies))
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	res, err := d.s.Grant(r.Context(), service.GrantRequest{
+		Dataset: e.ID, DatasetKey: key, Grantee: grantee, Expiry: expiry,
+		Purpose: req.Purpose, Threshold: threshold, Proxies: proxies,
+	})
+	if err != nil {
+		return err
+	}
+	out := GrantResponse{Dataset: name, ID: e.ID, Grantee: grantee.Hex(), Purpose: req.Purpose,
+		Expires: expiry.Format(time.RFC3339), Threshold: res.Threshold, Bundle: res.Bundle, Block: res.Block, Proxies: []string{}}
+	for _, p := range res.Proxies {
+		out.Proxies = append(out.Proxies, p.Hex())
+	}
+	d.record(Record{Kind: KindGrant, Dataset: name, ID: e.ID, Block: res.Block, Grantee: out.Grantee, Purpose: req.Purpose, Expires: out.Expires})
+	writeJSON(w, http.StatusCreated, out)
+	return nil
+}
+
+// RevokeResponse is the body of DELETE /v1/datasets/{name}/grants/{grantee}.
+type RevokeResponse struct {
+	Dataset string `json:"dataset"`
+	ID      uint64 `json:"id"`
+	Grantee string `json:"grantee"`
+	Block   uint64 `json:"block"`
+}
+
+func (d *Daemon) revoke(w http.ResponseWriter, r *http.Request) error {
+	name := r.PathValue("name")
+	e, _, err := d.dataset(name)
+	if err != nil {
+		return err
+	}
+	grantee, err := parseAddress("grantee", r.PathValue("grantee"))
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	block, err := d.s.Revoke(r.Context(), e.ID, grantee)
+	if err != nil {
+		return err
+	}
+	d.record(Record{Kind: KindRevoke, Dataset: name, ID: e.ID, Block: block, Grantee: grantee.Hex()})
+	writeJSON(w, http.StatusOK, RevokeResponse{Dataset: name, ID: e.ID, Grantee: grantee.Hex(), Block: block})
+	return nil
+}
+
+// OfferRequest is the body of POST /v1/datasets/{name}/offer.
+type OfferRequest struct {
+	PriceWei string `json:"price_wei"` // decimal
+	Duration string `json:"duration"`  // "30d", "12h"
+	Terms    string `json:"terms"`     // the purpose buyers get
+}
+
+// OfferResponse echoes the opened offer.
+type OfferResponse struct {
+	Dataset  string `json:"dataset"`
+	ID       uint64 `json:"id"`
+	PriceWei string `json:"price_wei"`
+	Duration string `json:"duration"`
+	Terms    string `json:"terms"`
+}
+
+func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
+	name := r.PathValue("name")
+	var req OfferRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	e, _, err := d.dataset(name)
+	if err != nil {
+		return err
+	}
+	var price config.Wei
+	if err := price.UnmarshalText([]byte(req.PriceWei)); err != nil {
+		return badRequest("price_wei: %v", err)
+	}
+	dur, err := config.ParseDuration(req.Duration)
+	if err != nil || dur <= 0 {
+		return badRequest("duration %q is not a positive duration such as \"30d\"", req.Duration)
+	}
+	if strings.TrimSpace(req.Terms) == "" {
+		return badRequest("terms are required: the purpose buyers may use the data for")
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.s.Offer(r.Context(), e.ID, price.Int(), time.Duration(dur), req.Terms); err != nil {
+		return err
+	}
+	if err := d.index.Update(name, false, func(e *Entry) { e.Terms = req.Terms }); err != nil {
+		return fmt.Errorf("the offer is open on chain but its terms were not saved in the index: %w", err)
+	}
+	d.record(Record{Kind: KindOffer, Dataset: name, ID: e.ID, Amount: price.String(), Purpose: req.Terms})
+	writeJSON(w, http.StatusCreated, OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: req.Terms})
+	return nil
+}
+
+// EraseResponse is the body of POST /v1/datasets/{name}/erase.
+type EraseResponse struct {
+	Dataset  string   `json:"dataset"`
+	ID       uint64   `json:"id"`
+	Unpinned []string `json:"unpinned"`
+}
+
+func (d *Daemon) erase(w http.ResponseWriter, r *http.Request) error {
+	name := r.PathValue("name")
+	e, _, err := d.dataset(name)
+	if err != nil {
+		return err
+	}
+	var cids []cid.Cid
+	out := EraseResponse{Dataset: name, ID: e.ID, Unpinned: []string{}}
+	for _, v := range e.Versions {
+		c, err := cid.Decode(v.CID)
+		if err != nil {
+			return fmt.Errorf("%w: version %d of %q has CID %q: %v", ErrDamaged, v.Version, name, v.CID, err)
+		}
+		cids = append(cids, c)
+		out.Unpinned = append(out.Unpinned, v.CID)
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	if err := d.s.Erase(r.Context(), e.ID, cids); err != nil {
+		return err
+	}
+	// The chain has erased it: destroy the salt (crypto-shredding), then
+	// forget the name.
+	if err := d.h.EraseDataset(name); err != nil && !errors.Is(err, home.ErrDatasetNotFound) {
+		return fmt.Errorf("the dataset is erased on chain but its salt was not destroyed: %w", err)
+	}
+	if err := d.index.Remove(name); err != nil {
+		return err
+	}
+	d.record(Record{Kind: KindErase, Dataset: name, ID: e.ID})
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// lazyWriter sets the stream's headers at its first byte: service.Get
+// writes nothing unless the file key opened, so until then an error can
+// still be answered as JSON.
+type lazyWriter struct {
+	w       http.ResponseWriter
+	c       string
+	started bool
+}
+
+func (l *lazyWriter) Write(b []byte) (int, error) {
+	if !l.started {
+		l.started = true
+		l.w.Header().Set("Content-Type", "application/octet-stream")
+		l.w.Header().Set("X-Pdx-Cid", l.c)
+		l.w.WriteHeader(http.StatusOK)
+	}
+	return l.w.Write(b)
+}
+
+func (d *Daemon) get(w http.ResponseWriter, r *http.Request) error {
+	c, err := cid.Decode(r.PathValue("cid"))
+	if err != nil {
+		return badRequest("%q is not a CID: %v", r.PathValue("cid"), err)
+	}
+	lw := &lazyWriter{w: w, c: c.String()}
+	if _, err := d.s.Get(r.Context(), c, lw); err != nil {
+		return err
+	}
+	if !lw.started { // an empty version
+		lw.Write(nil)
+	}
+	return nil
+}
+
+// BuyRequest is the body of POST /v1/market/{dataset}/buy.
+type BuyRequest struct {
+	Terms string `json:"terms"`
+}
+
+// BuyResponse says what was paid into escrow.
+type BuyResponse struct {
+	ID       uint64 `json:"id"`
+	PriceWei string `json:"price_wei"`
+	Terms    string `json:"terms"`
+}
+
+func (d *Daemon) buy(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseUint(r.PathValue("dataset"), 10, 64)
+	if err != nil {
+		return badRequest("dataset id %q is not a whole number", r.PathValue("dataset"))
+	}
+	var req BuyRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	if strings.TrimSpace(req.Terms) == "" {
+		return badRequest("terms are required: the offer's terms text, as the owner published it")
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	o, err := d.s.Buy(r.Context(), id, req.Terms)
+	if err != nil {
+		return err
+	}
+	d.record(Record{Kind: KindBuy, ID: id, Amount: o.Price.String(), Purpose: req.Terms})
+	writeJSON(w, http.StatusCreated, BuyResponse{ID: id, PriceWei: o.Price.String(), Terms: req.Terms})
+	return nil
+}
+
+// WithdrawResponse is the amount moved to the wallet.
+type WithdrawResponse struct {
+	AmountWei string `json:"amount_wei"`
+}
+
+func (d *Daemon) withdraw(w http.ResponseWriter, r *http.Request) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	amount, err := d.s.Withdraw(r.Context())
+	if err != nil {
+		return err
+	}
+	if amount.Sign() > 0 {
+		d.record(Record{Kind: KindWithdraw, Amount: amount.String()})
+	}
+	writeJSON(w, http.StatusOK, WithdrawResponse{AmountWei: amount.String()})
+	return nil
+}
+
+// LogResponse is the body of GET /v1/log.
+type LogResponse struct {
+	Entries []Record `json:"entries"`
+}
+
+func (d *Daemon) journalLog(w http.ResponseWriter, _ *http.Request) error {
+	recs, err := d.journal.Read()
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, LogResponse{Entries: recs})
+	return nil
+}
+
+// MarketItem gives the market agent (service.MarketAgent.Item) what it
+// needs to grant a purchase of one of this daemon's datasets: the key, the
+// open offer's terms and the dataset's policy from the config.
+func (d *Daemon) MarketItem(id uint64) (*service.MarketItem, bool) {
+	e, ok := d.index.ByID(id)
+	if !ok {
+		return nil, false
+	}
+	_, key, err := d.dataset(e.Name)
+	if err != nil {
+		d.log.Error("market: dataset of a purchase is unreadable", "dataset", e.Name, "err", err)
+		return nil, false
+	}
+	return &service.MarketItem{Key: key, Terms: e.Terms, Policy: d.conf.Market.PolicyFor(e.Name)}, true
+}
+
+// RecordDecision journals the market agent's decision on a purchase
+// (service.MarketAgent.Record).
+func (d *Daemon) RecordDecision(dec service.Decision) {
+	granted := dec.Granted
+	rec := Record{Kind: KindPurchase, ID: dec.Dataset, Block: dec.Block, Grantee: dec.Buyer.Hex(), Granted: &granted, Reason: dec.Reason}
+	if e, ok := d.index.ByID(dec.Dataset); ok {
+		rec.Dataset, rec.Purpose = e.Name, e.Terms
+	}
+	if dec.Amount != nil {
+		rec.Amount = new(big.Int).Set(dec.Amount).String()
+	}
+	d.record(rec)
+}

@@ -1,0 +1,139 @@
+package daemon
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/pdx-network/pdx/internal/fsutil"
+)
+
+// JournalVersion is the version of the journal's lines (FORMATS.md).
+const JournalVersion = 1
+
+// Kinds of journal records.
+const (
+	KindCreate   = "create"
+	KindPut      = "put"
+	KindGrant    = "grant"
+	KindRevoke   = "revoke"
+	KindOffer    = "offer"
+	KindPurchase = "purchase" // the market agent's decision on a purchase
+	KindBuy      = "buy"
+	KindWithdraw = "withdraw"
+	KindErase    = "erase"
+)
+
+// Record is one line of the journal: something the daemon did (or, for a
+// purchase, decided), when, and at which block where the chain said.
+type Record struct {
+	V       int       `json:"v"`
+	Time    time.Time `json:"time"`
+	Kind    string    `json:"kind"`
+	Dataset string    `json:"dataset,omitempty"` // local name
+	ID      uint64    `json:"id,omitempty"`      // dataset id on chain
+	Block   uint64    `json:"block,omitempty"`
+	CID     string    `json:"cid,omitempty"`
+	Version uint32    `json:"version,omitempty"`
+	Grantee string    `json:"grantee,omitempty"` // grantee or buyer
+	Purpose string    `json:"purpose,omitempty"`
+	Expires string    `json:"expires,omitempty"` // RFC 3339
+	Amount  string    `json:"amount_wei,omitempty"`
+	Granted *bool     `json:"granted,omitempty"`
+	Reason  string    `json:"reason,omitempty"`
+}
+
+// Journal is the daemon's durable local log: JSON lines appended and
+// fsynced one by one, so what the API reported done is on disk.
+type Journal struct {
+	path string
+	mu   sync.Mutex
+}
+
+// OpenJournal uses the journal at path (created on first append).
+func OpenJournal(path string) (*Journal, error) {
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, fmt.Errorf("creating the journal's directory: %w", err)
+	}
+	return &Journal{path: path}, nil
+}
+
+// Append writes r (stamped with the format version and, when unset, the
+// time) as one line.
+func (j *Journal) Append(r Record) error {
+	r.V = JournalVersion
+	if r.Time.IsZero() {
+		r.Time = time.Now().UTC()
+	}
+	b, err := json.Marshal(r)
+	if err != nil {
+		return err
+	}
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	if err := fsutil.AppendDurable(j.path, append(b, '\n'), 0o600); err != nil {
+		return fmt.Errorf("appending to the journal %s: %w", j.path, err)
+	}
+	return nil
+}
+
+// Read returns every record, oldest first. A torn last line (a crash in
+// the middle of an append that was never acknowledged) is skipped; a bad
+// line anywhere else is an error.
+func (j *Journal) Read() ([]Record, error) {
+	j.mu.Lock()
+	data, err := os.ReadFile(j.path)
+	j.mu.Unlock()
+	if errors.Is(err, fs.ErrNotExist) {
+		return []Record{}, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return parseJournal(data)
+}
+
+func parseJournal(data []byte) ([]Record, error) {
+	out := []Record{}
+	sc := bufio.NewScanner(bytes.NewReader(data))
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	line := 0
+	for sc.Scan() {
+		line++
+		if len(bytes.TrimSpace(sc.Bytes())) == 0 {
+			continue
+		}
+		var r Record
+		err := strictJSON(sc.Bytes(), &r)
+		if err == nil && r.V != JournalVersion {
+			err = fmt.Errorf("version %d; this pdx reads version %d", r.V, JournalVersion)
+		}
+		if err != nil {
+			if !bytes.HasSuffix(data, []byte("\n")) && bytes.HasSuffix(data, sc.Bytes()) {
+				break // torn last line
+			}
+			return nil, fmt.Errorf("%w: journal line %d: %v", ErrDamaged, line, err)
+		}
+		out = append(out, r)
+	}
+	return out, sc.Err()
+}
+
+func strictJSON(data []byte, v any) error {
+	dec := json.NewDecoder(bytes.NewReader(data))
+	dec.DisallowUnknownFields()
+	if err := dec.Decode(v); err != nil {
+		return err
+	}
+	if dec.More() {
+		return errors.New("trailing data after the JSON value")
+	}
+	return nil
+}
