@@ -796,59 +796,11 @@ func TestInteropTampering(t *testing.T) {
 	}
 }
 
-// vectorFile is the schema of testdata/vectors.json (version 1), written by
-// reencrypt/internal/cmd/gen-vectors from the oracle. Byte strings are hex;
-// labels are text.
-type vectorFile struct {
-	Version     int              `json:"version"`
-	Description string           `json:"description"`
-	Oracle      string           `json:"oracle"`
-	U           oracle.Hex       `json:"u"`
-	Seed        oracle.Hex       `json:"seed"`
-	Delegating  vectorKey        `json:"delegating"`
-	Receiving   vectorKey        `json:"receiving"`
-	Signer      vectorKey        `json:"signer"`
-	Keys        []vectorKey      `json:"keys"`
-	Secrets     []vectorSecret   `json:"secrets"`
-	Factories   []vectorFactory  `json:"factories"`
-	Signature   vectorSignature  `json:"signature"`
-	Plaintext   oracle.Hex       `json:"plaintext"`
-	Capsule     oracle.Hex       `json:"capsule"`
-	Simple      oracle.Hex       `json:"capsule_simple"`
-	Ciphertext  oracle.Hex       `json:"ciphertext"`
-	KFragSets   []vectorKFragSet `json:"kfrag_sets"`
-}
-
-type vectorKey struct {
-	Label string     `json:"label"`
-	SK    oracle.Hex `json:"sk"`
-	PK    oracle.Hex `json:"pk"`
-}
-
-type vectorSecret struct {
-	Label  string     `json:"label"`
-	Secret oracle.Hex `json:"secret"`
-}
-
-type vectorFactory struct {
-	Label    string     `json:"label"`
-	KeyLabel string     `json:"key_label"`
-	SK       oracle.Hex `json:"sk"`
-}
-
-type vectorSignature struct {
-	Message oracle.Hex `json:"message"`
-	Sig     oracle.Hex `json:"sig"`
-}
-
-type vectorKFragSet struct {
-	Threshold      int          `json:"threshold"`
-	Shares         int          `json:"shares"`
-	SignDelegating bool         `json:"sign_delegating"`
-	SignReceiving  bool         `json:"sign_receiving"`
-	KFrags         []oracle.Hex `json:"kfrags"`
-	CFrags         []oracle.Hex `json:"cfrags"` // CFrags[i] re-encrypts Capsule with KFrags[i]
-}
+// The vector file's schema lives with the oracle (oracle.VectorFile).
+type (
+	vectorFile = oracle.VectorFile
+	vectorKey  = oracle.VectorKey
+)
 
 // TestStoredVectors checks testdata/vectors.json without node: Go derives
 // the same keys from the seed, decodes every object and re-encodes it
