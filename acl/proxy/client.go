@@ -53,23 +53,38 @@ type RefusedError struct {
 }
 
 func (e *RefusedError) Error() string {
-	byReason := map[string]int{}
+	byReason := map[string][]common.Address{}
 	var order []string
 	for _, f := range e.Failures {
 		r := reason(f.Err)
-		if byReason[r] == 0 {
+		if byReason[r] == nil {
 			order = append(order, r)
 		}
-		byReason[r]++
+		byReason[r] = append(byReason[r], f.Proxy)
 	}
-	sort.SliceStable(order, func(i, j int) bool { return byReason[order[i]] > byReason[order[j]] })
+	sort.SliceStable(order, func(i, j int) bool { return len(byReason[order[i]]) > len(byReason[order[j]]) })
 	parts := make([]string, 0, len(order))
 	for _, r := range order {
-		parts = append(parts, fmt.Sprintf("%d %s", byReason[r], r))
+		part := fmt.Sprintf("%d %s", len(byReason[r]), r)
+		// Name the proxies where it helps the brand act: the ones that
+		// could not be reached and the ones that sent bad cfrags.
+		if r == reasonUnreachable || r == reasonForged {
+			names := make([]string, len(byReason[r]))
+			for i, a := range byReason[r] {
+				names[i] = a.Hex()
+			}
+			part += " (" + strings.Join(names, ", ") + ")"
+		}
+		parts = append(parts, part)
 	}
 	return fmt.Sprintf("got %d of the %d cfrags needed from %d proxies: %s",
 		e.Got, e.Threshold, e.Got+len(e.Failures), strings.Join(parts, "; "))
 }
+
+const (
+	reasonUnreachable = "unreachable"
+	reasonForged      = "sent a cfrag that does not verify"
+)
 
 // Unwrap exposes every proxy's error to errors.Is and errors.As.
 func (e *RefusedError) Unwrap() []error {
@@ -80,7 +95,8 @@ func (e *RefusedError) Unwrap() []error {
 	return out
 }
 
-// reason phrases one proxy's failure for the summary line.
+// reason phrases one proxy's failure for the summary line; failures with
+// the same phrase are counted together.
 func reason(err error) string {
 	var pe *Error
 	if errors.As(err, &pe) {
@@ -93,9 +109,9 @@ func reason(err error) string {
 		return "refused: " + pe.Message
 	}
 	if errors.Is(err, reencrypt.ErrVerificationFailed) {
-		return "sent a cfrag that does not verify"
+		return reasonForged
 	}
-	return "unreachable (" + err.Error() + ")"
+	return reasonUnreachable
 }
 
 // CFrags asks every proxy concurrently and returns the first threshold

@@ -37,6 +37,7 @@ type world struct {
 }
 
 type testProxy struct {
+	dir    string
 	p      *proxy.Proxy
 	srv    *httptest.Server
 	follow *acl.Follower
@@ -129,7 +130,7 @@ func (w *world) startProxy(key *ecdsa.PrivateKey, dir string) *testProxy {
 	}
 	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
 	f.Start = w.chain.DeployBlock()
-	return &testProxy{p: p, srv: srv, follow: f}
+	return &testProxy{dir: dir, p: p, srv: srv, follow: f}
 }
 
 // sync lets every proxy catch up with the chain.

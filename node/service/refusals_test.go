@@ -1,0 +1,170 @@
+package service
+
+import (
+	"bytes"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/node/envstore"
+)
+
+// TestReplayedRequestRefused: the same signed request sent twice is answered
+// once; the second time the proxy says replayed.
+func TestReplayedRequestRefused(t *testing.T) {
+	w := newWorld(t)
+	ds, c := w.put([]byte("replay me"))
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p", Threshold: 2}); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	capsule, err := w.brandHeader(c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	tp := w.proxies[0]
+	req := proxy.ReencryptRequest{Proxy: tp.p.Address(), Dataset: ds, CapsuleHash: crypto.Keccak256Hash(capsule.Bytes()),
+		Nonce: proxy.NewNonce(), Deadline: uint64(time.Now().Add(time.Minute).Unix())}
+	sig, err := req.Sign(w.owner.Domain(), w.brand.cfg.Account)
+	if err != nil {
+		t.Fatal(err)
+	}
+	body, _ := json.Marshal(proxy.ReencryptBody{Proxy: req.Proxy, Dataset: ds, Capsule: hex.EncodeToString(capsule.Bytes()),
+		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig)})
+	post := func() (int, string) {
+		resp, err := http.Post(tp.srv.URL+"/v1/reencrypt", "application/json", bytes.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer resp.Body.Close()
+		var b bytes.Buffer
+		b.ReadFrom(resp.Body)
+		return resp.StatusCode, b.String()
+	}
+	if code, msg := post(); code != http.StatusOK {
+		t.Fatalf("first request: %d %s", code, msg)
+	}
+	if code, msg := post(); code != http.StatusConflict || !strings.Contains(msg, `"replayed"`) {
+		t.Fatalf("replayed request: %d %s, want 409 replayed", code, msg)
+	}
+}
+
+// TestExpiredGrantRefused: once a block past the expiry exists, proxies
+// refuse and say the grant expired.
+func TestExpiredGrantRefused(t *testing.T) {
+	w := newWorld(t)
+	ds, c := w.put([]byte("short-lived"))
+	// A chain's clock is its blocks' timestamps (a dev chain runs ahead of
+	// the wall clock, one second per block at least).
+	head, err := w.chain.Client().HeaderByNumber(w.ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	expiry := time.Unix(int64(head.Time)+3, 0)
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: expiry, Purpose: "p", Threshold: 2}); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	if _, err := w.get(c); err != nil {
+		t.Fatalf("before expiry: %v", err)
+	}
+	// Mine blocks until the chain's time passes the expiry.
+	for {
+		h, err := w.chain.Client().HeaderByNumber(w.ctx, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if int64(h.Time) > expiry.Unix() {
+			break
+		}
+		if _, err := w.owner.CreateDataset(w.ctx, w.dsKey); err != nil {
+			t.Fatal(err)
+		}
+	}
+	_, err = w.get(c)
+	if !errors.Is(err, proxy.ErrExpired) || !strings.Contains(err.Error(), "expired") {
+		t.Fatalf("after expiry: %v, want expired", err)
+	}
+}
+
+// TestTwoProxiesDown: with t = 2 and two of three proxies gone, the brand
+// gets one cfrag and an error saying the others are unreachable.
+func TestTwoProxiesDown(t *testing.T) {
+	w := newWorld(t)
+	ds, c := w.put([]byte("needs two"))
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p", Threshold: 2}); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	w.proxies[0].srv.Close()
+	w.proxies[1].srv.Close()
+	_, err := w.get(c)
+	var refused *proxy.RefusedError
+	if !errors.As(err, &refused) || refused.Got != 1 || !strings.Contains(err.Error(), "2 unreachable") {
+		t.Fatalf("two proxies down: %v", err)
+	}
+}
+
+// TestProxyStateHoldsNoSecrets scans every file a proxy wrote after serving
+// a grant: neither the plaintext nor the file key appears, raw or in hex.
+func TestProxyStateHoldsNoSecrets(t *testing.T) {
+	w := newWorld(t)
+	data := []byte("secret-marker: Alex's purchase history, 2026")
+	ds, c := w.put(data)
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p", Threshold: 2}); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	if got, err := w.get(c); err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("get: %v", err)
+	}
+	h, err := envstore.Open(w.ctx, w.ownerFS, c)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fk, err := h.FileKeyForOwner(w.dsKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	needles := [][]byte{data, []byte(hex.EncodeToString(data)), fk[:], []byte(hex.EncodeToString(fk[:])),
+		w.dsKey.Bytes(), []byte(hex.EncodeToString(w.dsKey.Bytes()))}
+	files := 0
+	for _, tp := range w.proxies {
+		err := filepath.WalkDir(tp.dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			files++
+			for _, n := range needles {
+				if bytes.Contains(b, n) {
+					t.Errorf("%s holds a secret (%.12x…)", path, n)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if files == 0 {
+		t.Fatal("the proxies wrote no state to scan")
+	}
+}
