@@ -216,6 +216,15 @@ func (c *Client) CreateDataset(ctx context.Context, delegatingKey []byte) (uint6
 	return 0, rc, fmt.Errorf("acl: createDataset mined in %s without a DatasetCreated event", rc.TxHash.Hex())
 }
 
+// RotateKey replaces a dataset's delegating public key (checked on the
+// curve first). Versions added afterwards are encrypted under the new key.
+func (c *Client) RotateKey(ctx context.Context, dataset uint64, delegatingKey []byte) (*types.Receipt, error) {
+	if err := ValidatePublicKey(delegatingKey); err != nil {
+		return nil, fmt.Errorf("delegating key: %w", err)
+	}
+	return c.transact(ctx, nil, c.reg.PackRotateKey(dataset, delegatingKey))
+}
+
 // Dataset describes a dataset.
 type Dataset struct {
 	ID            uint64

@@ -52,6 +52,8 @@ func DecodeLog(reg *bindings.Registry, l *types.Log) (Event, error) {
 		v, err = reg.UnpackDatasetCreatedEvent(l)
 	case "CIDAdded":
 		v, err = reg.UnpackCIDAddedEvent(l)
+	case "KeyRotated":
+		v, err = reg.UnpackKeyRotatedEvent(l)
 	case "Granted":
 		v, err = reg.UnpackGrantedEvent(l)
 	case "Revoked":

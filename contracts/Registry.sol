@@ -14,7 +14,8 @@ pragma solidity 0.8.37;
 ///
 /// Storage layout (see spec/registry-v1.md for the full description):
 ///   _datasets[id]       owner (bits 0-159) | versions uint32 (160-191) |
-///                       flags uint8 (192-199: bit0 erased) | key prefix (200-207)
+///                       flags uint8 (192-199: bit0 erased) | key prefix (200-207) |
+///                       key epoch uint16 (208-223)
 ///   _datasetKeyX[id]    x coordinate of the 33-byte delegating key
 ///   _cids[keccak(cid)]  dataset uint64 (0-63) | version uint32 (64-95) |
 ///                       first 20 bytes of the fingerprint (96-255)
@@ -81,6 +82,9 @@ contract Registry {
 
     event KeysRegistered(address indexed account, bytes receivingKey, bytes verifyingKey);
     event DatasetCreated(uint64 indexed dataset, address indexed owner, bytes delegatingKey);
+    /// The dataset's delegating key was replaced (epoch counts rotations):
+    /// versions added from now on are encrypted under the new key.
+    event KeyRotated(uint64 indexed dataset, uint16 epoch, bytes delegatingKey);
     event CIDAdded(uint64 indexed dataset, bytes32 indexed cidHash, uint32 version, bytes32 fingerprint, bytes cid);
     /// grant is the grant word: expiry (bits 0-63), threshold (64-71), flags
     /// (72-79: bit0 live, bit1 bought), dataset (96-159); the grant slot holds
@@ -179,6 +183,19 @@ contract Registry {
         _datasets[dataset] = uint256(uint160(msg.sender)) | (uint256(uint8(p)) << 200);
         _datasetKeyX[dataset] = x;
         emit DatasetCreated(dataset, msg.sender, delegatingKey);
+    }
+
+    /// @notice Replaces a dataset's delegating key (owner only, not erased):
+    /// versions added afterwards are under a key no earlier kfrag reaches.
+    /// Grants stay; the owner re-grants them with kfrags for the new key.
+    function rotateKey(uint64 dataset, bytes calldata delegatingKey) external {
+        uint256 d = _ownedLive(dataset);
+        (bytes1 p, bytes32 x) = _splitKey(delegatingKey);
+        uint256 epoch = ((d >> 208) & 0xffff) + 1;
+        if (epoch > 0xffff) revert InvalidKey();
+        _datasets[dataset] = (d & ~(uint256(0xffffff) << 200)) | (uint256(uint8(p)) << 200) | (epoch << 208);
+        _datasetKeyX[dataset] = x;
+        emit KeyRotated(dataset, uint16(epoch), delegatingKey);
     }
 
     /// @notice A dataset's owner, number of versions, erased flag and key.

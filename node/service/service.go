@@ -151,7 +151,10 @@ type GrantRequest struct {
 	Grantee    common.Address
 	Expiry     time.Time // ignored for a purchase (the chain sets it)
 	Purpose    string
-	Threshold  int
+	// PurposeHash, when set, is used instead of hashing Purpose (a re-grant
+	// knows only the hash the chain recorded).
+	PurposeHash *[32]byte
+	Threshold   int
 	// Proxies are the n proxies to share the key among; empty means every
 	// registered proxy.
 	Proxies []common.Address
@@ -193,6 +196,9 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 		return nil, err
 	}
 	purpose := acl.PurposeHash(req.Purpose)
+	if req.PurposeHash != nil {
+		purpose = *req.PurposeHash
+	}
 	g := bundle.Grant{
 		ID:        acl.GrantID(s.domain.ChainID, s.domain.Registry, req.Dataset, req.Grantee, purpose),
 		Dataset:   acl.DatasetID32(req.Dataset),
@@ -433,4 +439,86 @@ func (s *Service) Erase(ctx context.Context, dataset uint64, cids []cid.Cid) err
 	}
 	_, err := s.cfg.Store.GC(ctx)
 	return err
+}
+
+// RotateResult says what a rotation did.
+type RotateResult struct {
+	Dataset  uint64         `json:"dataset"`
+	Block    uint64         `json:"block"`
+	Regrants []*GrantResult `json:"regrants"`
+}
+
+// Rotate moves a dataset to a new delegating key, so versions put afterwards
+// are under a key no earlier kfrag reaches, and re-grants every grant that
+// is still live with kfrags for the new key (same grantee, purpose, expiry
+// and threshold). Versions put before the rotation stay under the old key:
+// grantees keep what they already fetched, and proxies no longer serve them
+// (the owner re-puts a version to share it under the new key).
+func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.SecretKey) (*RotateResult, error) {
+	live, err := s.liveGrants(ctx, dataset)
+	if err != nil {
+		return nil, err
+	}
+	rc, err := s.cfg.Chain.RotateKey(ctx, dataset, newKey.PublicKey().Bytes())
+	if err != nil {
+		return nil, err
+	}
+	res := &RotateResult{Dataset: dataset, Block: rc.BlockNumber.Uint64()}
+	for _, g := range live {
+		purpose := g.purpose
+		r, err := s.Grant(ctx, GrantRequest{
+			Dataset: dataset, DatasetKey: newKey, Grantee: g.grantee, Expiry: g.expiry,
+			PurposeHash: &purpose, Threshold: int(g.threshold),
+		})
+		if err != nil {
+			return res, fmt.Errorf("service: re-granting %s after the rotation: %w", g.grantee.Hex(), err)
+		}
+		res.Regrants = append(res.Regrants, r)
+	}
+	return res, nil
+}
+
+type liveGrant struct {
+	grantee   common.Address
+	expiry    time.Time
+	threshold uint8
+	purpose   [32]byte
+}
+
+// liveGrants lists a dataset's grants that authorize now, with the terms
+// of their latest Granted event.
+func (s *Service) liveGrants(ctx context.Context, dataset uint64) ([]liveGrant, error) {
+	evs, err := s.logs(ctx, "Granted")
+	if err != nil {
+		return nil, err
+	}
+	latest := map[common.Address]*bindings.RegistryGranted{}
+	var order []common.Address
+	for _, ev := range evs {
+		g := ev.Value.(*bindings.RegistryGranted)
+		if acl.DecodeGrantWord(g.Grant).Dataset != dataset {
+			continue
+		}
+		if latest[g.Grantee] == nil {
+			order = append(order, g.Grantee)
+		}
+		latest[g.Grantee] = g
+	}
+	var out []liveGrant
+	for _, grantee := range order {
+		ok, err := s.cfg.Chain.IsAuthorized(ctx, dataset, grantee)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue
+		}
+		st, err := s.cfg.Chain.GrantOf(ctx, dataset, grantee)
+		if err != nil {
+			return nil, err
+		}
+		ev := latest[grantee]
+		out = append(out, liveGrant{grantee: grantee, expiry: st.Expiry, threshold: st.Threshold, purpose: ev.PurposeHash})
+	}
+	return out, nil
 }
