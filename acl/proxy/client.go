@@ -36,6 +36,11 @@ type Client struct {
 	// Validity is how long a signed request stays valid; default 5 minutes.
 	Validity time.Duration
 	Now      func() time.Time
+	// OnFailure, when set, hears of every proxy that gave no usable cfrag
+	// before the threshold was reached — also when the get succeeds, so a
+	// proxy that sent a forged cfrag is named even though others covered
+	// for it.
+	OnFailure func(ProxyFailure)
 }
 
 // ProxyFailure is why one proxy gave no usable cfrag.
@@ -149,7 +154,11 @@ func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.
 	for range proxies {
 		r := <-results
 		if r.err != nil {
-			refused.Failures = append(refused.Failures, ProxyFailure{r.proxy, r.err})
+			f := ProxyFailure{r.proxy, r.err}
+			refused.Failures = append(refused.Failures, f)
+			if c.OnFailure != nil {
+				c.OnFailure(f)
+			}
 			continue
 		}
 		got = append(got, r.cf)

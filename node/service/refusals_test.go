@@ -7,12 +7,14 @@ import (
 	"errors"
 	"io/fs"
 	"net/http"
+	"net/http/httptest"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pdx-network/pdx/acl/proxy"
@@ -166,5 +168,59 @@ func TestProxyStateHoldsNoSecrets(t *testing.T) {
 	}
 	if files == 0 {
 		t.Fatal("the proxies wrote no state to scan")
+	}
+}
+
+// TestForgedCFragNamed: a proxy that answers first with a forged cfrag is
+// caught by verification, the honest proxies cover for it, and the brand is
+// told which proxy forged.
+func TestForgedCFragNamed(t *testing.T) {
+	w := newWorld(t)
+	keys := w.chain.Accounts()
+	slow := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			time.Sleep(300 * time.Millisecond)
+			h.ServeHTTP(rw, r)
+		})
+	}
+	forge := func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
+			rec := httptest.NewRecorder()
+			h.ServeHTTP(rec, r)
+			var resp proxy.ReencryptResponse
+			if err := json.Unmarshal(rec.Body.Bytes(), &resp); err == nil && resp.CFrag != "" {
+				b, _ := hex.DecodeString(resp.CFrag)
+				b[314] ^= 1 // the low bit of the proof's z: well-formed, wrong
+				resp.CFrag = hex.EncodeToString(b)
+			}
+			rw.Header().Set("Content-Type", "application/json")
+			rw.WriteHeader(rec.Code)
+			json.NewEncoder(rw).Encode(resp)
+		})
+	}
+	forger := w.startProxyWrapped(keys[5], t.TempDir(), forge)
+	honest := []*testProxy{w.startProxyWrapped(keys[6], t.TempDir(), slow), w.startProxyWrapped(keys[7], t.TempDir(), slow)}
+	w.proxies = append(w.proxies, forger, honest[0], honest[1])
+
+	ds, c := w.put([]byte("forgery is caught"))
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p", Threshold: 2,
+		Proxies: []common.Address{forger.p.Address(), honest[0].p.Address(), honest[1].p.Address()}}); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	var buf bytes.Buffer
+	res, err := w.brand.Get(w.ctx, c, &buf)
+	if err != nil {
+		t.Fatalf("the honest 2 of 3 did not cover for the forger: %v", err)
+	}
+	named := false
+	for _, f := range res.Failures {
+		if strings.HasPrefix(f, forger.p.Address().Hex()) && strings.Contains(f, "verification failed") {
+			named = true
+		}
+	}
+	if !named {
+		t.Fatalf("the forger %s is not named: %q", forger.p.Address().Hex(), res.Failures)
 	}
 }

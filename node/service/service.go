@@ -283,6 +283,9 @@ type GetResult struct {
 	Owner   common.Address `json:"owner"`
 	Version uint32         `json:"version"`
 	Bytes   int64          `json:"bytes"`
+	// Failures names the proxies that refused, could not be reached or
+	// sent a cfrag that does not verify before enough others answered.
+	Failures []string `json:"failures,omitempty"`
 }
 
 // Get fetches a CID as a grantee: it learns dataset and owner from the
@@ -343,7 +346,14 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 		return nil, err
 	}
 	pkB := s.cfg.Receiving.PublicKey()
-	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account}
+	var failures []string
+	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account,
+		OnFailure: func(f proxy.ProxyFailure) {
+			failures = append(failures, fmt.Sprintf("%s: %v", f.Proxy.Hex(), f.Err))
+			if errors.Is(f.Err, reencrypt.ErrVerificationFailed) {
+				s.log.Warn("a proxy sent a cfrag that does not verify", "proxy", f.Proxy.Hex(), "dataset", rec.Dataset)
+			}
+		}}
 	cfrags, err := client.CFrags(ctx, rec.Dataset, capsule, eps, parsed.Grant.Threshold,
 		func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
 			return cf.Verify(capsule, vk, pkA, pkB)
@@ -368,7 +378,7 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 		}
 		return nil, err
 	}
-	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: ds.Owner, Version: rec.Version, Bytes: n}, nil
+	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: ds.Owner, Version: rec.Version, Bytes: n, Failures: failures}, nil
 }
 
 func (s *Service) logs(ctx context.Context, event string, topics ...[]common.Hash) ([]acl.Event, error) {

@@ -6,6 +6,7 @@ import (
 	"crypto/ecdsa"
 	"crypto/rand"
 	"errors"
+	"net/http"
 	"net/http/httptest"
 	"strings"
 	"testing"
@@ -84,7 +85,7 @@ func openStore(t *testing.T, ctx context.Context) storage.Store {
 func newWorld(t *testing.T) *world {
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
-	ch, err := devchain.Open(ctx, devchain.Config{Dir: t.TempDir(), Accounts: 5})
+	ch, err := devchain.Open(ctx, devchain.Config{Dir: t.TempDir(), Accounts: 8})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -102,7 +103,7 @@ func newWorld(t *testing.T) *world {
 	}
 	w.owner = newService(t, ctx, ch, keys[0], w.ownerFS)
 	w.brand = newService(t, ctx, ch, keys[1], brandFS)
-	for _, key := range keys[2:5] {
+	for _, key := range keys[2:5] { // keys[5:] are spare for tests' own proxies
 		w.proxies = append(w.proxies, w.startProxy(key, t.TempDir()))
 	}
 	w.dsKey, _ = reencrypt.GenerateSecretKey()
@@ -110,6 +111,12 @@ func newWorld(t *testing.T) *world {
 }
 
 func (w *world) startProxy(key *ecdsa.PrivateKey, dir string) *testProxy {
+	return w.startProxyWrapped(key, dir, nil)
+}
+
+// startProxyWrapped starts a proxy whose HTTP handler is wrapped (to delay
+// or tamper with its answers), or plain when wrap is nil.
+func (w *world) startProxyWrapped(key *ecdsa.PrivateKey, dir string, wrap func(http.Handler) http.Handler) *testProxy {
 	t := w.t
 	hk, _, err := bundle.GenerateKey()
 	if err != nil {
@@ -123,7 +130,11 @@ func (w *world) startProxy(key *ecdsa.PrivateKey, dir string) *testProxy {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(p.Handler())
+	h := p.Handler()
+	if wrap != nil {
+		h = wrap(h)
+	}
+	srv := httptest.NewServer(h)
 	t.Cleanup(srv.Close)
 	if err := p.Register(w.ctx, c, srv.URL); err != nil {
 		t.Fatal(err)
