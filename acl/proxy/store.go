@@ -51,6 +51,19 @@ type store struct {
 	dir    string
 	mu     sync.Mutex
 	nonces map[common.Hash]uint64 // request nonce → deadline, for replay checks
+
+	// Group commit of receipts: concurrent requests queue their records,
+	// and whoever holds flushMu writes and fsyncs everything queued, so one
+	// fsync acknowledges many requests.
+	qmu     sync.Mutex
+	queue   []*pendingReceipt
+	flushMu sync.Mutex
+}
+
+type pendingReceipt struct {
+	dataset uint64
+	line    []byte
+	done    chan error
 }
 
 func openStore(dir string) (*store, error) {
@@ -204,24 +217,63 @@ func (s *store) receiptPath(dataset uint64) string {
 
 // addReceipt makes the receipt durable and marks its nonce used; it fails
 // if the nonce was used meanwhile (two concurrent requests with one nonce).
+// It returns only after the receipt is on disk (fsynced), possibly in one
+// write with other requests' receipts.
 func (s *store) addReceipt(r *Receipt) error {
 	b, err := json.Marshal(r)
 	if err != nil {
 		return err
 	}
+	now := uint64(r.Time.Unix())
 	s.mu.Lock()
-	defer s.mu.Unlock()
-	if d, ok := s.nonces[r.Request.Nonce]; ok && d >= uint64(r.Time.Unix()) {
+	if d, ok := s.nonces[r.Request.Nonce]; ok && d >= now {
+		s.mu.Unlock()
 		return errReplayed
 	}
-	if err := fsutil.AppendDurable(s.receiptPath(r.Request.Dataset), append(b, '\n'), 0o600); err != nil {
-		return err
-	}
-	s.nonces[r.Request.Nonce] = r.Request.Deadline
+	s.nonces[r.Request.Nonce] = r.Request.Deadline // reserved; released if the write fails
 	if len(s.nonces) > pruneAbove {
-		s.pruneLocked(uint64(r.Time.Unix()))
+		s.pruneLocked(now)
 	}
-	return nil
+	s.mu.Unlock()
+
+	p := &pendingReceipt{dataset: r.Request.Dataset, line: append(b, '\n'), done: make(chan error, 1)}
+	s.qmu.Lock()
+	s.queue = append(s.queue, p)
+	s.qmu.Unlock()
+	s.flushMu.Lock()
+	select {
+	case err = <-p.done: // an earlier flusher took ours along
+	default:
+		s.flush()
+		err = <-p.done
+	}
+	s.flushMu.Unlock()
+	if err != nil {
+		s.mu.Lock()
+		delete(s.nonces, r.Request.Nonce)
+		s.mu.Unlock()
+	}
+	return err
+}
+
+// flush writes every queued receipt, one append and fsync per dataset log,
+// and tells each waiter how it went. The caller holds flushMu.
+func (s *store) flush() {
+	s.qmu.Lock()
+	batch := s.queue
+	s.queue = nil
+	s.qmu.Unlock()
+	byDataset := map[uint64][]byte{}
+	for _, p := range batch {
+		byDataset[p.dataset] = append(byDataset[p.dataset], p.line...)
+	}
+	errs := map[uint64]error{}
+	for ds, lines := range byDataset {
+		errs[ds] = fsutil.AppendDurable(s.receiptPath(ds), lines, 0o600)
+	}
+	for _, p := range batch {
+		p.done <- errs[p.dataset]
+	}
 }
 
 // pruneAbove is how many remembered nonces trigger forgetting the expired.
