@@ -124,7 +124,8 @@ listed in docs/cli.md.`,
 	pf.BoolVar(&a.jsonFlag, "json", false, "print the result (or the error) as one JSON document on stdout")
 	pf.StringVar(&a.passphraseFile, "passphrase-file", "", "read the home's passphrase from the first line of this file (else $PDX_PASSPHRASE, else a prompt)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return err })
-	root.AddCommand(a.initCmd(), a.keysCmd(), a.versionCmd(), a.proxyCmd(), a.demoCmd())
+	root.AddCommand(a.initCmd(), a.keysCmd(), a.versionCmd(), a.proxyCmd(), a.demoCmd(), a.daemonCmd(),
+		a.putCmd(), a.lsCmd(), a.getCmd(), a.grantCmd(), a.revokeCmd(), a.logCmd())
 	return root
 }
 
