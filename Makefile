@@ -50,3 +50,8 @@ gas:
 .PHONY: bench-storage
 bench-storage:
 	$(GO) run ./node/internal/cmd/bench-storage
+
+## bench-proxy: one proxy under 64 concurrent brands (re-encryptions/s, p50/p99), grant and get latency end to end.
+.PHONY: bench-proxy
+bench-proxy:
+	$(GO) run ./node/internal/cmd/bench-proxy

@@ -129,6 +129,7 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptR
 	if body.Deadline > now+uint64(p.cfg.MaxDeadline/time.Second) {
 		return nil, refuse(CodeBadRequest, 0, "request deadline is more than %s ahead", p.cfg.MaxDeadline)
 	}
+	t0 := time.Now()
 	capBytes, err := decodeHex(body.Capsule, reencrypt.CapsuleSize, "capsule")
 	if err != nil {
 		return nil, err
@@ -149,26 +150,33 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptR
 	if p.store.seen(body.Nonce, now) {
 		return nil, refuse(CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
 	}
+	t1 := time.Now()
 	block, err := p.authorize(ctx, body.Dataset, grantee)
 	if err != nil {
 		return nil, err
 	}
-	g, err := p.store.grant(body.Dataset, grantee)
-	if err != nil {
-		return nil, err
+	p.mu.Lock()
+	kf := p.kfrags[pairKey{body.Dataset, grantee}]
+	p.mu.Unlock()
+	if kf == nil {
+		g, err := p.store.grant(body.Dataset, grantee)
+		if err != nil {
+			return nil, err
+		}
+		if g == nil {
+			return nil, refuse(CodeNoKFrag, block, "the grant is live on chain but this proxy has not seen it yet; retry after the next block")
+		}
+		if kf, err = p.loadKFrag(ctx, g); err != nil {
+			return nil, err
+		}
 	}
-	if g == nil {
-		return nil, refuse(CodeNoKFrag, block, "the grant is live on chain but this proxy has not seen it yet; retry after the next block")
-	}
-	kf, err := p.loadKFrag(ctx, g)
-	if err != nil {
-		return nil, err
-	}
+	t2 := time.Now()
 	cf, err := reencrypt.Reencrypt(capsule, kf)
 	if err != nil {
 		return nil, err
 	}
 	cfBytes := cf.Bytes()
+	t3 := time.Now()
 	rec := &Receipt{Request: req, Signature: hex.EncodeToString(sig), Grantee: grantee, Block: block, Time: p.cfg.Now().UTC(), CFragHash: crypto.Keccak256Hash(cfBytes)}
 	if err := p.store.addReceipt(rec); err != nil {
 		if errors.Is(err, errReplayed) {
@@ -176,13 +184,38 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptR
 		}
 		return nil, fmt.Errorf("proxy: writing receipt: %w", err)
 	}
+	t4 := time.Now()
+	p.metrics.phase.WithLabelValues("crypto").Add(t1.Sub(t0).Seconds() + t3.Sub(t2).Seconds())
+	p.metrics.phase.WithLabelValues("chain").Add(t2.Sub(t1).Seconds())
+	p.metrics.phase.WithLabelValues("receipts").Add(t4.Sub(t3).Seconds())
 	return &ReencryptResponse{CFrag: hex.EncodeToString(cfBytes), Block: block}, nil
+}
+
+// head reads the latest block number. Concurrent requests share one
+// in-flight call (singleflight): the number a request gets is at most one
+// RPC round trip older than its arrival — far less than a block — and a
+// busy proxy asks the chain once instead of once per request.
+func (p *Proxy) head(ctx context.Context) (uint64, error) {
+	ch := p.heads.DoChan("head", func() (any, error) {
+		c, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
+		defer cancel()
+		return p.cfg.Chain.BlockNumber(c)
+	})
+	select {
+	case r := <-ch:
+		if r.Err != nil {
+			return 0, r.Err
+		}
+		return r.Val.(uint64), nil
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
 }
 
 // authorize checks the grant at the latest block (the cache serves one
 // block at most) and explains a refusal.
 func (p *Proxy) authorize(ctx context.Context, dataset uint64, grantee common.Address) (uint64, error) {
-	block, err := p.cfg.Chain.BlockNumber(ctx)
+	block, err := p.head(ctx)
 	if err != nil {
 		return 0, refuse(CodeUnavailable, 0, "reading the chain: %v", err)
 	}

@@ -10,6 +10,9 @@ type metrics struct {
 	latency       prometheus.Histogram
 	kfragsStored  prometheus.Counter
 	kfragsDeleted prometheus.Counter
+	// phase splits a request's time: crypto (decoding, signature recovery,
+	// re-encryption), chain (the grant check), receipts (the durable write).
+	phase *prometheus.CounterVec
 }
 
 func newMetrics() *metrics {
@@ -33,6 +36,10 @@ func newMetrics() *metrics {
 			Help: "Kfrags deleted on revoke or erase.",
 		}),
 	}
-	m.reg.MustRegister(m.requests, m.latency, m.kfragsStored, m.kfragsDeleted)
+	m.phase = prometheus.NewCounterVec(prometheus.CounterOpts{
+		Name: "pdx_proxy_phase_seconds_total",
+		Help: "Time spent answering re-encryption requests, by phase (crypto, chain, receipts).",
+	}, []string{"phase"})
+	m.reg.MustRegister(m.requests, m.latency, m.kfragsStored, m.kfragsDeleted, m.phase)
 	return m
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus"
+	"golang.org/x/sync/singleflight"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -48,6 +49,8 @@ type Proxy struct {
 	store   *store
 	metrics *metrics
 	log     *slog.Logger
+
+	heads singleflight.Group // shares concurrent head reads
 
 	mu     sync.Mutex
 	kfrags map[pairKey]*reencrypt.VerifiedKeyFrag // verified, in memory

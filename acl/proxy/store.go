@@ -51,6 +51,10 @@ type store struct {
 	dir    string
 	mu     sync.Mutex
 	nonces map[common.Hash]uint64 // request nonce → deadline, for replay checks
+	// pruneAt is the nonce count that triggers the next sweep of expired
+	// nonces; it doubles with what survives a sweep, so sweeps stay O(1)
+	// amortised per request even when every nonce is still live.
+	pruneAt int
 
 	// Group commit of receipts: concurrent requests queue their records,
 	// and whoever holds flushMu writes and fsyncs everything queued, so one
@@ -231,8 +235,9 @@ func (s *store) addReceipt(r *Receipt) error {
 		return errReplayed
 	}
 	s.nonces[r.Request.Nonce] = r.Request.Deadline // reserved; released if the write fails
-	if len(s.nonces) > pruneAbove {
+	if len(s.nonces) > max(s.pruneAt, pruneAbove) {
 		s.pruneLocked(now)
+		s.pruneAt = 2 * len(s.nonces)
 	}
 	s.mu.Unlock()
 
@@ -276,7 +281,7 @@ func (s *store) flush() {
 	}
 }
 
-// pruneAbove is how many remembered nonces trigger forgetting the expired.
+// pruneAbove is the fewest remembered nonces that trigger a sweep.
 const pruneAbove = 4096
 
 var errReplayed = errors.New("nonce already used")
