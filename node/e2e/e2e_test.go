@@ -13,9 +13,11 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
+	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -438,6 +440,54 @@ func TestProxyProcesses(t *testing.T) {
 		}
 	}
 	t.Logf("f: revoked at block %d; every proxy named the block %s later: %v", block, time.Since(start).Round(time.Millisecond), err)
+
+	// No proxy's state or log holds the plaintext, the file key or the
+	// dataset key, raw or in hex (a 32-byte window of the plaintext stands
+	// for all of it).
+	h, err := envstore.Open(ctx, w.store, c1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fk, err := h.FileKeyForOwner(w.dsKeys[ds1])
+	if err != nil {
+		t.Fatal(err)
+	}
+	secrets := [][]byte{data1[1000:1032], fk[:], w.dsKeys[ds1].Bytes()}
+	var needles [][]byte
+	for _, sec := range secrets {
+		needles = append(needles, sec, []byte(hex.EncodeToString(sec)))
+	}
+	scanned := 0
+	for i, pp := range append(p, late) {
+		for _, n := range needles {
+			if strings.Contains(pp.stderr.String(), string(n)) {
+				t.Errorf("proxy %d's log holds a secret (%.12x…)", i, n)
+			}
+		}
+		err := filepath.WalkDir(pp.dir, func(path string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() {
+				return err
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return err
+			}
+			scanned++
+			for _, n := range needles {
+				if bytes.Contains(b, n) {
+					t.Errorf("%s holds a secret (%.12x…)", path, n)
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	if scanned == 0 {
+		t.Fatal("no proxy state to scan")
+	}
+	t.Logf("scanned %d proxy files and 4 logs: no plaintext, file key or dataset key", scanned)
 }
 
 // allRevoked reports whether err is n proxies' refusal, every one ErrRevoked.
