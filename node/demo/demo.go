@@ -99,7 +99,11 @@ func Run(ctx context.Context, opts Options) (err error) {
 		fmt.Fprintf(out, "\nFAILED: %v\n", err)
 		return err
 	}
-	fmt.Fprintf(out, "\nEvery step behaved (%.1fs). The demo's homes were in %s.\n", time.Since(start).Seconds(), dir)
+	where := fmt.Sprintf("The demo's homes were in %s (removed now; pdx demo --keep leaves them).", dir)
+	if opts.Keep || opts.Dir != "" {
+		where = fmt.Sprintf("The demo's homes are in %s.", dir)
+	}
+	fmt.Fprintf(out, "\nEvery step behaved (%.1fs). %s\n", time.Since(start).Seconds(), where)
 	return nil
 }
 
