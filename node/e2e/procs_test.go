@@ -1,8 +1,6 @@
 package e2e
 
 import (
-	"bufio"
-	"bytes"
 	"context"
 	"encoding/hex"
 	"encoding/json"
@@ -14,8 +12,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"strconv"
-	"strings"
-	"sync"
 	"syscall"
 	"testing"
 	"time"
@@ -27,23 +23,7 @@ import (
 // pdxBinary is the real pdx binary a person runs.
 func pdxBinary(t testing.TB) string { return testbin.Pdx(t) }
 
-// syncBuffer collects a process's output for failure messages and checks.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
+type syncBuffer = testbin.SyncBuffer
 
 // proxyStarted mirrors what `pdx proxy --json` prints once it serves.
 type proxyStarted struct {
@@ -226,91 +206,20 @@ func (p *proxyProc) grantFile(dataset uint64, grantee [20]byte) (map[string]any,
 	return m, nil
 }
 
-// The kubo daemon the proxies and the test's owner and brand share is built
-// from the module pinned in go.mod (the same binary the storage tests use).
-func ipfsBinary(t testing.TB) string { return testbin.IPFS(t) }
-
-func daemonEnv(dir string) []string {
-	return append(os.Environ(), "IPFS_PATH="+dir, "IPFS_TELEMETRY=off", "GOLOG_LOG_LEVEL=error")
-}
-
-func ipfsCmd(t testing.TB, dir string, args ...string) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	cmd := exec.CommandContext(ctx, ipfsBinary(t), args...)
-	cmd.Env = daemonEnv(dir)
-	if b, err := cmd.CombinedOutput(); err != nil {
-		t.Fatalf("ipfs %s: %v\n%s", strings.Join(args, " "), err, b)
-	}
-}
+func ipfsCmd(t testing.TB, dir string, args ...string) { testbin.IPFSCommand(t, dir, args...) }
 
 // ipfsSecret is what the test daemon requires in the Authorization header.
 const ipfsSecret = "bearer:pdx-e2e-test-token"
 
-// startIPFS initialises a repository (kubo's test profile: loopback only,
-// no bootstrap; an RPC authorization) and runs `ipfs daemon` on it until the
-// test ends. It returns the RPC API multiaddr.
+// startIPFS runs `ipfs daemon` on a fresh test repository (loopback only, an
+// RPC authorization) until the test ends and returns the RPC API multiaddr.
 func startIPFS(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	ipfsCmd(t, dir, "init", "--profile=test")
-	auth, _ := json.Marshal(map[string]any{
-		"pdx": map[string]any{"AuthSecret": ipfsSecret, "AllowedPaths": []string{"/api/v0"}},
-	})
-	ipfsCmd(t, dir, "config", "--json", "API.Authorizations", string(auth))
-	ipfsCmd(t, dir, "config", "--json", "Addresses.Gateway", "[]")
-
-	cmd := exec.Command(ipfsBinary(t), "daemon")
-	cmd.Env = daemonEnv(dir)
-	log := &syncBuffer{}
-	cmd.Stderr = log
-	stdout, err := cmd.StdoutPipe()
-	if err != nil {
-		t.Fatal(err)
+	d := testbin.StartIPFSDaemon(t, testbin.IPFSRepo(t, ipfsSecret))
+	if d.API == "" {
+		t.Fatal("the daemon wrote no api file")
 	}
-	if err := cmd.Start(); err != nil {
-		t.Fatalf("starting ipfs daemon: %v", err)
-	}
-	done := make(chan struct{})
-	ready := make(chan struct{})
-	go func() {
-		sc := bufio.NewScanner(stdout)
-		signalled := false
-		for sc.Scan() {
-			fmt.Fprintln(log, sc.Text())
-			if !signalled && strings.Contains(sc.Text(), "Daemon is ready") {
-				signalled = true
-				close(ready)
-			}
-		}
-	}()
-	go func() {
-		cmd.Wait()
-		close(done)
-	}()
-	t.Cleanup(func() {
-		cmd.Process.Signal(os.Interrupt)
-		select {
-		case <-done:
-		case <-time.After(20 * time.Second):
-			cmd.Process.Kill()
-			<-done
-		}
-	})
-	select {
-	case <-ready:
-	case <-done:
-		t.Fatalf("ipfs daemon exited before it was ready:\n%s", log.String())
-	case <-time.After(90 * time.Second):
-		cmd.Process.Kill()
-		t.Fatalf("ipfs daemon not ready after 90s:\n%s", log.String())
-	}
-	api, err := os.ReadFile(filepath.Join(dir, "api"))
-	if err != nil {
-		t.Fatalf("the daemon wrote no api file: %v", err)
-	}
-	return strings.TrimSpace(string(api))
+	return d.API
 }
 
 // keyBytes is a private key as --account-key-file holds it.

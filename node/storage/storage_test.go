@@ -5,7 +5,6 @@ import (
 	"context"
 	"crypto/sha256"
 	"errors"
-	"github.com/ipfs/go-cid"
 	"io"
 	"os"
 	"path/filepath"
@@ -14,6 +13,8 @@ import (
 	"sync/atomic"
 	"testing"
 	"time"
+
+	"github.com/ipfs/go-cid"
 )
 
 // TestCrossImplementation connects an embedded node and an `ipfs daemon`:
@@ -112,7 +113,7 @@ func TestDaemonKilledMidAdd(t *testing.T) {
 	case <-time.After(time.Minute):
 		t.Fatal("add did not stream 8 MiB within a minute")
 	}
-	d.kill()
+	d.Kill()
 	close(br.release)
 	if err := <-errc; err == nil {
 		t.Fatal("Add reported success although the daemon was killed mid-add")
@@ -193,13 +194,13 @@ func TestRepoLocked(t *testing.T) {
 	if !errors.Is(err, ErrRepoLocked) || !errors.As(err, &le) {
 		t.Fatalf("OpenEmbedded on a daemon's repo = %v, want *RepoLockedError", err)
 	}
-	if le.PID != d.pid() {
-		t.Errorf("lock error names pid %d, the daemon is %d", le.PID, d.pid())
+	if le.PID != d.PID() {
+		t.Errorf("lock error names pid %d, the daemon is %d", le.PID, d.PID())
 	}
 	if !strings.Contains(err.Error(), "process") || !strings.Contains(err.Error(), "RPC API") {
 		t.Errorf("lock error does not say who holds it and what to do: %v", err)
 	}
-	d.stop()
+	d.Stop()
 	// Once the daemon is gone the repository opens again.
 	openEmbeddedIn(t, dir)
 }
@@ -243,18 +244,18 @@ func TestRemoteAuth(t *testing.T) {
 	d := startDaemon(t, initDaemonRepo(t))
 	ctx := ctxT(t, 30*time.Second)
 	for _, secret := range []string{"", "bearer:wrong", "basic:user:pass"} {
-		_, err := OpenRemote(ctx, RemoteConfig{API: d.api, AuthSecret: secret})
+		_, err := OpenRemote(ctx, RemoteConfig{API: d.API, AuthSecret: secret})
 		if !errors.Is(err, ErrUnauthorized) {
 			t.Errorf("secret %q: %v, want ErrUnauthorized", secret, err)
 		} else if !strings.Contains(err.Error(), "API.Authorizations") {
 			t.Errorf("secret %q: error does not say what to do: %v", secret, err)
 		}
 	}
-	if _, err := OpenRemote(ctx, RemoteConfig{API: d.api, AuthSecret: "weird:x"}); !errors.Is(err, ErrUnauthorized) {
+	if _, err := OpenRemote(ctx, RemoteConfig{API: d.API, AuthSecret: "weird:x"}); !errors.Is(err, ErrUnauthorized) {
 		t.Errorf("unknown secret type: %v", err)
 	}
 	// The same secret as an http URL instead of a multiaddr.
-	url := "http://" + strings.TrimPrefix(strings.Replace(d.api, "/tcp/", ":", 1), "/ip4/")
+	url := "http://" + strings.TrimPrefix(strings.Replace(d.API, "/tcp/", ":", 1), "/ip4/")
 	r, err := OpenRemote(ctx, RemoteConfig{API: url, AuthSecret: testSecret})
 	if err != nil {
 		t.Fatalf("OpenRemote(%s): %v", url, err)
@@ -262,11 +263,11 @@ func TestRemoteAuth(t *testing.T) {
 	if _, err := r.Pins(ctx); err != nil {
 		t.Fatal(err)
 	}
-	d.stop()
+	d.Stop()
 	if _, err := r.Pins(ctx); !errors.Is(err, ErrUnreachable) {
 		t.Errorf("Pins on a stopped daemon = %v, want ErrUnreachable", err)
 	}
-	if _, err := OpenRemote(ctx, RemoteConfig{API: d.api, AuthSecret: testSecret}); !errors.Is(err, ErrUnreachable) {
+	if _, err := OpenRemote(ctx, RemoteConfig{API: d.API, AuthSecret: testSecret}); !errors.Is(err, ErrUnreachable) {
 		t.Errorf("OpenRemote on a stopped daemon = %v, want ErrUnreachable", err)
 	}
 	for _, api := range []string{"", "not an address"} {
