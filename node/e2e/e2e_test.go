@@ -13,11 +13,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
 	"os"
-	"path/filepath"
 	"strings"
 	"sync/atomic"
 	"testing"
@@ -32,6 +30,7 @@ import (
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
 	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/internal/leakcheck"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
@@ -453,37 +452,12 @@ func TestProxyProcesses(t *testing.T) {
 		t.Fatal(err)
 	}
 	secrets := [][]byte{data1[1000:1032], fk[:], w.dsKeys[ds1].Bytes()}
-	var needles [][]byte
-	for _, sec := range secrets {
-		needles = append(needles, sec, []byte(hex.EncodeToString(sec)))
-	}
-	scanned := 0
+	var dirs []string
 	for i, pp := range append(p, late) {
-		for _, n := range needles {
-			if strings.Contains(pp.stderr.String(), string(n)) {
-				t.Errorf("proxy %d's log holds a secret (%.12x…)", i, n)
-			}
-		}
-		err := filepath.WalkDir(pp.dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			scanned++
-			for _, n := range needles {
-				if bytes.Contains(b, n) {
-					t.Errorf("%s holds a secret (%.12x…)", path, n)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		leakcheck.Text(t, fmt.Sprintf("proxy %d's log", i), pp.stderr.String(), secrets)
+		dirs = append(dirs, pp.dir)
 	}
+	scanned := leakcheck.Dirs(t, secrets, dirs...)
 	if scanned == 0 {
 		t.Fatal("no proxy state to scan")
 	}

@@ -5,11 +5,8 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io/fs"
 	"net/http"
 	"net/http/httptest"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -18,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/internal/leakcheck"
 	"github.com/pdx-network/pdx/node/envstore"
 )
 
@@ -142,30 +140,11 @@ func TestProxyStateHoldsNoSecrets(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	needles := [][]byte{data, []byte(hex.EncodeToString(data)), fk[:], []byte(hex.EncodeToString(fk[:])),
-		w.dsKey.Bytes(), []byte(hex.EncodeToString(w.dsKey.Bytes()))}
-	files := 0
+	var dirs []string
 	for _, tp := range w.proxies {
-		err := filepath.WalkDir(tp.dir, func(path string, d fs.DirEntry, err error) error {
-			if err != nil || d.IsDir() {
-				return err
-			}
-			b, err := os.ReadFile(path)
-			if err != nil {
-				return err
-			}
-			files++
-			for _, n := range needles {
-				if bytes.Contains(b, n) {
-					t.Errorf("%s holds a secret (%.12x…)", path, n)
-				}
-			}
-			return nil
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
+		dirs = append(dirs, tp.dir)
 	}
+	files := leakcheck.Dirs(t, [][]byte{data, fk[:], w.dsKey.Bytes()}, dirs...)
 	if files == 0 {
 		t.Fatal("the proxies wrote no state to scan")
 	}
