@@ -247,7 +247,8 @@ func (p *Proxy) whyRefused(ctx context.Context, dataset uint64, grantee common.A
 	if ds.Erased {
 		return refuse(CodeErased, block, "dataset %d was erased by its owner", dataset)
 	}
-	if g, err := p.store.grant(dataset, grantee); err == nil && g != nil && g.Ended == "revoked" {
+	g, _ := p.store.grant(dataset, grantee)
+	if g != nil && g.Ended == "revoked" {
 		return refuse(CodeRevoked, g.EndedAt, "grant revoked at block %d", g.EndedAt)
 	}
 	expiry, _, err := p.cfg.Chain.GrantOf(ctx, dataset, grantee)
@@ -256,6 +257,12 @@ func (p *Proxy) whyRefused(ctx context.Context, dataset uint64, grantee common.A
 	}
 	if expiry != 0 {
 		return refuse(CodeExpired, block, "grant expired at %s", time.Unix(int64(expiry), 0).UTC().Format(time.RFC3339))
+	}
+	if g != nil && g.Ended == "" && g.GrantedAt > 0 {
+		// This proxy saw the grant, and its slot is gone: only a revocation
+		// clears a slot, and the Revoked event has not reached the follower
+		// yet. Say so now rather than "not granted".
+		return refuse(CodeRevoked, block, "grant revoked (by block %d)", block)
 	}
 	return refuse(CodeNotGranted, block, "%s has no grant for dataset %d", grantee.Hex(), dataset)
 }
