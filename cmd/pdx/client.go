@@ -521,6 +521,9 @@ func (r logResult) FormatText(w io.Writer) error {
 		if e.Expires != "" {
 			d = append(d, "until "+e.Expires)
 		}
+		if e.Amount != "" {
+			d = append(d, e.Amount+" wei")
+		}
 		if e.Granted != nil {
 			d = append(d, "granted "+strconv.FormatBool(*e.Granted))
 		}

@@ -460,3 +460,146 @@ func TestDaemonRPCMode(t *testing.T) {
 		t.Errorf("rpc mode made an embedded chain directory in the home (%v)", err)
 	}
 }
+
+// TestDaemonMarket drives the market through the CLI code path: the owner
+// offers a dataset, a brand buys it, the owner's market agent grants the
+// purchase by itself, the brand fetches the bytes, the owner withdraws the
+// price and erases the dataset.
+func TestDaemonMarket(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	defer cancel()
+	root := t.TempDir()
+	ownerDir, brandDir := filepath.Join(root, "owner"), filepath.Join(root, "brand")
+	for _, d := range []string{ownerDir, brandDir} {
+		if _, err := home.Init(d, lifecyclePassphrase, home.WithInsecureLightScrypt()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	ownerEnv, brandEnv := pdxEnv(root, freePort(t)), pdxEnv(root, freePort(t))
+	owner := startDaemon(t, ctx, ownerDir, ownerEnv)
+
+	data := make([]byte, 100<<10)
+	rand.Read(data)
+	file := filepath.Join(root, "history.csv")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var put putResult
+	pdxJSON(t, ctx, ownerEnv, &put, "--home", ownerDir, "put", file, "--dataset", "history")
+
+	// Nothing to withdraw before any sale.
+	var wd daemon.WithdrawResponse
+	pdxJSON(t, ctx, ownerEnv, &wd, "--home", ownerDir, "withdraw")
+	if wd.AmountWei != "0" {
+		t.Fatalf("withdraw before any sale: %+v, want 0", wd)
+	}
+
+	const terms = "loyalty analytics"
+	const priceWei = "10000000000000000" // 0.01 ether
+	var of daemon.OfferResponse
+	pdxJSON(t, ctx, ownerEnv, &of, "--home", ownerDir, "offer", "history", "--price", "0.01eth", "--duration", "30d", "--terms", terms)
+	if of.PriceWei != priceWei || of.ID != put.ID || of.Terms != terms || of.Duration != "30d" {
+		t.Fatalf("offer: %+v, want dataset %d at %s wei for 30d", of, put.ID, priceWei)
+	}
+	if code, _, errOut := pdx(t, ctx, ownerEnv, "--home", ownerDir, "offer", "nosuchset", "--price", "1", "--duration", "1d", "--terms", terms); code != cli.ExitUsage {
+		t.Errorf("offer of a dataset the home lacks: exit %d, want %d: %s", code, cli.ExitUsage, errOut)
+	}
+
+	stopBrand := startBrand(t, ctx, owner.node, brandDir, portOf(brandEnv))
+	defer stopBrand()
+	brandKeys, err := home.Load(brandDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	brandAddr := brandKeys.Keys().Address.Hex()
+	id := strconv.FormatUint(of.ID, 10)
+
+	// Other terms than the offer's, or no offer at all, are refused with
+	// the API's meaning as the exit status, and nothing is paid.
+	if code, _, errOut := pdx(t, ctx, brandEnv, "--home", brandDir, "buy", id, "--terms", "resale"); code != cli.ExitUsage || !strings.Contains(errOut, "other terms") {
+		t.Errorf("buy with other terms: exit %d, want %d: %s", code, cli.ExitUsage, errOut)
+	}
+	if code, _, errOut := pdx(t, ctx, brandEnv, "--home", brandDir, "buy", "999999", "--terms", terms); code != cli.ExitNotFound {
+		t.Errorf("buy of a dataset with no offer: exit %d, want %d: %s", code, cli.ExitNotFound, errOut)
+	}
+	var buy daemon.BuyResponse
+	pdxJSON(t, ctx, brandEnv, &buy, "--home", brandDir, "buy", id, "--terms", terms)
+	if buy.ID != of.ID || buy.PriceWei != priceWei || buy.Terms != terms {
+		t.Fatalf("buy: %+v, want dataset %d at %s wei", buy, of.ID, priceWei)
+	}
+
+	// The owner's market agent decides by itself: poll the journal.
+	var decision *daemon.Record
+	deadline := time.Now().Add(30 * time.Second)
+	for decision == nil && time.Now().Before(deadline) {
+		var lg daemon.LogResponse
+		pdxJSON(t, ctx, ownerEnv, &lg, "--home", ownerDir, "log")
+		for i, e := range lg.Entries {
+			if e.Kind == daemon.KindPurchase && e.Grantee == brandAddr {
+				decision = &lg.Entries[i]
+			}
+		}
+		if decision == nil {
+			time.Sleep(300 * time.Millisecond)
+		}
+	}
+	if decision == nil {
+		t.Fatalf("no purchase decision in the owner's journal within 30s; daemon log:\n%s", owner.stderr)
+	}
+	if decision.Granted == nil || !*decision.Granted || decision.Dataset != "history" || decision.Amount != priceWei || decision.Purpose != terms {
+		t.Fatalf("purchase decision %+v, want history granted for %s wei, for %q", *decision, priceWei, terms)
+	}
+	if code, text, _ := pdx(t, ctx, ownerEnv, "--home", ownerDir, "log"); code != 0 || !bytes.Contains(text, []byte("granted true")) || !bytes.Contains(text, []byte(priceWei+" wei")) {
+		t.Errorf("log as text lacks the granted purchase and its amount: exit %d:\n%s", code, text)
+	}
+
+	out := filepath.Join(root, "bought.csv")
+	if code, _, errOut := eventually(t, ctx, 0, brandEnv, "--home", brandDir, "get", put.CID, "-o", out); code != 0 {
+		t.Fatalf("brand get after the purchase: exit %d: %s", code, errOut)
+	}
+	if got, err := os.ReadFile(out); err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("brand get: %d bytes (%v), want the %d bytes put", len(got), err, len(data))
+	}
+
+	pdxJSON(t, ctx, ownerEnv, &wd, "--home", ownerDir, "withdraw")
+	if wd.AmountWei != priceWei {
+		t.Fatalf("withdraw after the sale: %+v, want %s wei", wd, priceWei)
+	}
+	if code, text, errOut := pdx(t, ctx, ownerEnv, "--home", ownerDir, "withdraw"); code != 0 || !bytes.HasPrefix(text, []byte("nothing to withdraw")) {
+		t.Fatalf("second withdraw: exit %d, want nothing to withdraw:\n%s%s", code, text, errOut)
+	}
+
+	// Erase: refused without --yes (nothing changes), then done.
+	if code, _, errOut := pdx(t, ctx, ownerEnv, "--home", ownerDir, "erase", "history"); code != cli.ExitUsage || !strings.Contains(errOut, "shreds") {
+		t.Errorf("erase without --yes: exit %d, want %d: %s", code, cli.ExitUsage, errOut)
+	}
+	var ls daemon.DatasetList
+	pdxJSON(t, ctx, ownerEnv, &ls, "--home", ownerDir, "ls")
+	if len(ls.Datasets) != 1 {
+		t.Fatalf("ls after a refused erase: %+v, want history still there", ls)
+	}
+	var er daemon.EraseResponse
+	pdxJSON(t, ctx, ownerEnv, &er, "--home", ownerDir, "erase", "history", "--yes")
+	if er.Dataset != "history" || er.ID != of.ID || !slices.Equal(er.Unpinned, []string{put.CID}) {
+		t.Fatalf("erase: %+v, want history with %s unpinned", er, put.CID)
+	}
+	pdxJSON(t, ctx, ownerEnv, &ls, "--home", ownerDir, "ls")
+	if len(ls.Datasets) != 0 {
+		t.Fatalf("ls after erase: %+v, want no datasets", ls)
+	}
+	if code, _, errOut := pdx(t, ctx, ownerEnv, "--home", ownerDir, "erase", "history", "--yes"); code != cli.ExitUsage {
+		t.Errorf("erase of an erased dataset: exit %d, want %d: %s", code, cli.ExitUsage, errOut)
+	}
+	// The brand's access ends with the erase (the proxies learn of it a
+	// poll away), and a refused get leaves no file.
+	if code, _, errOut := eventually(t, ctx, cli.ExitRefused, brandEnv, "--home", brandDir, "get", put.CID); code != cli.ExitRefused {
+		t.Fatalf("brand get after erase: exit %d, want %d: %s", code, cli.ExitRefused, errOut)
+	}
+	gone := filepath.Join(root, "after-erase.csv")
+	if code, _, errOut := pdx(t, ctx, brandEnv, "--home", brandDir, "get", put.CID, "-o", gone); code != cli.ExitRefused || !strings.Contains(errOut, "erased") {
+		t.Errorf("brand get -o after erase: exit %d, want %d naming the erasure: %s", code, cli.ExitRefused, errOut)
+	}
+	if _, err := os.Stat(gone); !os.IsNotExist(err) {
+		t.Errorf("a refused get after erase left a file (%v)", err)
+	}
+}

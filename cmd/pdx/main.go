@@ -125,7 +125,8 @@ listed in docs/cli.md.`,
 	pf.StringVar(&a.passphraseFile, "passphrase-file", "", "read the home's passphrase from the first line of this file (else $PDX_PASSPHRASE, else a prompt)")
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return err })
 	root.AddCommand(a.initCmd(), a.keysCmd(), a.versionCmd(), a.proxyCmd(), a.demoCmd(), a.daemonCmd(),
-		a.putCmd(), a.lsCmd(), a.getCmd(), a.grantCmd(), a.revokeCmd(), a.logCmd())
+		a.putCmd(), a.lsCmd(), a.getCmd(), a.grantCmd(), a.revokeCmd(), a.logCmd(),
+		a.offerCmd(), a.buyCmd(), a.withdrawCmd(), a.eraseCmd())
 	return root
 }
 
