@@ -145,6 +145,11 @@ func testEndToEnd(t *testing.T, w *world) {
 		t.Fatalf("list %+v", list)
 	}
 
+	// The owner reads its own version with its dataset key, no proxy asked.
+	if r := o.call(t, "GET", "/v1/cids/"+put.CID, nil); r.status != http.StatusOK || !bytes.Equal(r.body, data) {
+		t.Fatalf("owner's get of its own version: %d, %d bytes", r.status, len(r.body))
+	}
+
 	// Before any grant the brand is refused by its own daemon.
 	if r := b.call(t, "GET", "/v1/cids/"+put.CID, nil); r.status != http.StatusForbidden || r.apiError(t).Code != CodeRefused {
 		t.Fatalf("get before grant: %d %s", r.status, r.body)

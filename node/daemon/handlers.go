@@ -440,13 +440,43 @@ func (d *Daemon) get(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("%q is not a CID: %v", r.PathValue("cid"), err)
 	}
 	lw := &lazyWriter{w: w, c: c.String()}
-	if _, err := d.s.Get(r.Context(), c, lw); err != nil {
+	// The owner's own versions open with the dataset keys in the home; a
+	// grantee's go through the proxies.
+	if keys, ok := d.ownKeys(c); ok {
+		if _, err := d.s.GetOwn(r.Context(), c, keys, lw); err != nil {
+			return err
+		}
+	} else if _, err := d.s.Get(r.Context(), c, lw); err != nil {
 		return err
 	}
 	if !lw.started { // an empty version
 		lw.Write(nil)
 	}
 	return nil
+}
+
+// ownKeys returns the keys of the local dataset that recorded version c
+// (current salt first, then rotated ones), when this home owns it.
+func (d *Daemon) ownKeys(c cid.Cid) ([]*reencrypt.SecretKey, bool) {
+	for _, e := range d.index.List() {
+		for _, v := range e.Versions {
+			if v.CID != c.String() {
+				continue
+			}
+			local, err := d.h.Dataset(e.Name)
+			if err != nil {
+				return nil, false
+			}
+			var keys []*reencrypt.SecretKey
+			for _, salt := range local.Salts() {
+				if k, err := d.h.DatasetKey(salt); err == nil {
+					keys = append(keys, k)
+				}
+			}
+			return keys, len(keys) > 0
+		}
+	}
+	return nil, false
 }
 
 // BuyRequest is the body of POST /v1/market/{dataset}/buy.

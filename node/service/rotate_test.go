@@ -3,6 +3,7 @@ package service
 import (
 	"bytes"
 	"errors"
+	"io"
 	"testing"
 	"time"
 
@@ -51,6 +52,17 @@ func TestRotate(t *testing.T) {
 	got, err := w.get(c2)
 	if err != nil || !bytes.Equal(got, data2) {
 		t.Fatalf("the re-granted brand cannot read the new version: %v", err)
+	}
+
+	// The owner still reads both versions with its keys, newest first.
+	for c, want := range map[cid.Cid]string{c1: "version one, under the first key", c2: string(data2)} {
+		var buf bytes.Buffer
+		if _, err := w.owner.GetOwn(w.ctx, c, []*reencrypt.SecretKey{newKey, w.dsKey}, &buf); err != nil || buf.String() != want {
+			t.Fatalf("owner's get of %s: %v", c, err)
+		}
+	}
+	if _, err := w.brand.GetOwn(w.ctx, c2, []*reencrypt.SecretKey{newKey}, io.Discard); !errors.Is(err, ErrNotOwner) {
+		t.Fatalf("GetOwn by a non-owner: %v, want ErrNotOwner", err)
 	}
 
 	// The old kfrags (a delegation from the first key to the brand) re-encrypt

@@ -381,6 +381,56 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: ds.Owner, Version: rec.Version, Bytes: n, Failures: failures}, nil
 }
 
+// ErrNotOwner: GetOwn was asked for a CID of another account's dataset.
+var ErrNotOwner = errors.New("service: the CID belongs to another owner's dataset")
+
+// GetOwn fetches one of the account's own versions and decrypts it with the
+// dataset keys the owner holds — no proxy involved. keys are the dataset's
+// keys, current first then earlier ones (after rotations), since a version
+// is under the key of its time. The fingerprint on chain is checked as in
+// Get.
+func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.SecretKey, w io.Writer) (*GetResult, error) {
+	rec, err := s.cfg.Chain.DatasetOfCID(ctx, c.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	if rec.Owner != s.addr {
+		return nil, fmt.Errorf("%w: dataset %d is %s's", ErrNotOwner, rec.Dataset, rec.Owner.Hex())
+	}
+	fingerprint, err := s.fingerprint(ctx, rec.Dataset, c)
+	if err != nil {
+		return nil, err
+	}
+	h, err := envstore.Open(ctx, s.cfg.Store, c)
+	if err != nil {
+		return nil, err
+	}
+	var key envelope.FileKey
+	err = envelope.ErrKeyUnwrap
+	for _, k := range keys {
+		if key, err = h.FileKeyForOwner(k); err == nil {
+			break
+		}
+	}
+	if err != nil {
+		return nil, fmt.Errorf("service: none of the dataset's %d keys opens %s: %w", len(keys), c, err)
+	}
+	expect := envelope.Commitment(fingerprint)
+	r, err := envstore.Get(ctx, s.cfg.Store, c, key, &expect)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	n, err := io.Copy(w, r)
+	if err != nil {
+		if errors.Is(err, envelope.ErrCommitmentMismatch) {
+			return nil, fmt.Errorf("%w: %v", ErrFingerprint, err)
+		}
+		return nil, err
+	}
+	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: rec.Owner, Version: rec.Version, Bytes: n}, nil
+}
+
 func (s *Service) logs(ctx context.Context, event string, topics ...[]common.Hash) ([]acl.Event, error) {
 	id := s.cfg.Chain.ABI().Events[event].ID
 	q := ethereum.FilterQuery{
