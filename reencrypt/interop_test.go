@@ -21,30 +21,15 @@ import (
 	"os"
 	"path/filepath"
 	"testing"
-	"time"
 
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/internal/oracle"
 	"github.com/pdx-network/pdx/reencrypt/internal/secp"
 )
 
-// ioOracle starts the oracle for one test; a missing node or npm package is
-// a failure telling how to install them, never a skip.
-func ioOracle(t *testing.T) (*oracle.Oracle, context.Context) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	t.Cleanup(cancel)
-	o, err := oracle.Start(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := o.Close(); err != nil {
-			t.Errorf("closing the oracle: %v", err)
-		}
-	})
-	return o, ctx
-}
+// ioOracle starts the oracle for one test (oracle.StartTest: a missing node
+// or npm package fails, never skips).
+func ioOracle(t *testing.T) (*oracle.Oracle, context.Context) { return oracle.StartTest(t) }
 
 func ioRandom(t *testing.T, n int) []byte {
 	t.Helper()

@@ -237,16 +237,7 @@ func eventually(t *testing.T, ctx context.Context, want int, env []string, args 
 // brand's get (same bytes), revoke (the brand refused, no file left), log;
 // then a restart that finds the same chain, datasets and proxies.
 func TestDaemonLifecycle(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	root := t.TempDir()
-	ownerDir, brandDir := filepath.Join(root, "owner"), filepath.Join(root, "brand")
-	for _, d := range []string{ownerDir, brandDir} {
-		if _, err := home.Init(d, lifecyclePassphrase, home.WithInsecureLightScrypt()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ownerEnv, brandEnv := pdxEnv(root, freePort(t)), pdxEnv(root, freePort(t))
+	ctx, root, ownerDir, brandDir, ownerEnv, brandEnv := twoHomes(t)
 	owner := startDaemon(t, ctx, ownerDir, ownerEnv)
 	first := owner.node.started
 	if first.Chain != "embedded" || first.IPFS != "embedded" || len(first.Proxies) != 3 {
@@ -466,16 +457,7 @@ func TestDaemonRPCMode(t *testing.T) {
 // purchase by itself, the brand fetches the bytes, the owner withdraws the
 // price and erases the dataset.
 func TestDaemonMarket(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	defer cancel()
-	root := t.TempDir()
-	ownerDir, brandDir := filepath.Join(root, "owner"), filepath.Join(root, "brand")
-	for _, d := range []string{ownerDir, brandDir} {
-		if _, err := home.Init(d, lifecyclePassphrase, home.WithInsecureLightScrypt()); err != nil {
-			t.Fatal(err)
-		}
-	}
-	ownerEnv, brandEnv := pdxEnv(root, freePort(t)), pdxEnv(root, freePort(t))
+	ctx, root, ownerDir, brandDir, ownerEnv, brandEnv := twoHomes(t)
 	owner := startDaemon(t, ctx, ownerDir, ownerEnv)
 
 	data := make([]byte, 100<<10)
@@ -602,4 +584,21 @@ func TestDaemonMarket(t *testing.T) {
 	if _, err := os.Stat(gone); !os.IsNotExist(err) {
 		t.Errorf("a refused get after erase left a file (%v)", err)
 	}
+}
+
+// twoHomes makes an owner's and a brand's home (light scrypt) under one
+// temporary root, each with its environment and a free API port, and a
+// context bounded for the test.
+func twoHomes(t *testing.T) (ctx context.Context, root, ownerDir, brandDir string, ownerEnv, brandEnv []string) {
+	t.Helper()
+	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
+	t.Cleanup(cancel)
+	root = t.TempDir()
+	ownerDir, brandDir = filepath.Join(root, "owner"), filepath.Join(root, "brand")
+	for _, d := range []string{ownerDir, brandDir} {
+		if _, err := home.Init(d, lifecyclePassphrase, home.WithInsecureLightScrypt()); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return ctx, root, ownerDir, brandDir, pdxEnv(root, freePort(t)), pdxEnv(root, freePort(t))
 }

@@ -9,28 +9,12 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-	"time"
 
 	"github.com/pdx-network/pdx/reencrypt/internal/oracle"
 )
 
-// start launches the oracle for one test; a missing node or npm package is
-// a failure that says how to install them.
-func start(t *testing.T) (*oracle.Oracle, context.Context) {
-	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	t.Cleanup(cancel)
-	o, err := oracle.Start(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() {
-		if err := o.Close(); err != nil {
-			t.Errorf("Close: %v", err)
-		}
-	})
-	return o, ctx
-}
+// start launches the oracle for one test (see StartTest).
+func start(t *testing.T) (*oracle.Oracle, context.Context) { return oracle.StartTest(t) }
 
 func TestHandshake(t *testing.T) {
 	o, ctx := start(t)
