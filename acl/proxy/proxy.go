@@ -123,11 +123,24 @@ func (p *Proxy) OnGranted(ctx context.Context, dataset uint64, grantee common.Ad
 	if err := p.store.putGrant(g); err != nil {
 		return err
 	}
-	if _, err := p.loadKFrag(ctx, g); err != nil {
+	// The fetch here is only a head start, so it is bounded: a bundle
+	// nobody serves (its owner's node offline, or lost and replaced by a
+	// newer grant a few blocks on) must not hold up the events behind it.
+	pctx, cancel := context.WithTimeout(ctx, prefetchTimeout)
+	defer cancel()
+	if _, err := p.loadKFrag(pctx, g); err != nil {
 		p.log.Warn("kfrag not fetched yet; will retry on first request", "dataset", dataset, "grantee", grantee.Hex(), "err", err)
 	}
 	return nil
 }
+
+// prefetchTimeout bounds the fetch of a bundle when its grant is seen;
+// fetchTimeout bounds it when a request needs it, so the proxy answers
+// "unavailable" well before a client's own deadline.
+const (
+	prefetchTimeout = 5 * time.Second
+	fetchTimeout    = 10 * time.Second
+)
 
 // OnRevoked records a revocation and deletes the kfrag.
 func (p *Proxy) OnRevoked(dataset uint64, grantee common.Address, block uint64) error {
@@ -224,6 +237,8 @@ func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.Verifi
 }
 
 func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) ([]byte, error) {
+	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
+	defer cancel()
 	b, err := p.cfg.Bundles.Bundle(ctx, g.Bundle)
 	if err != nil {
 		return nil, refuse(CodeUnavailable, 0, "fetching kfrag bundle %x: %v", g.Bundle[:8], err)

@@ -62,6 +62,9 @@ type daemonStarted struct {
 	IPFS     string   `json:"ipfs"`
 	Proxies  []string `json:"proxies"`
 	Home     string   `json:"home"`
+	// Reconciled is set when the start finished operations a crash had
+	// interrupted.
+	Reconciled *daemon.Reconciled `json:"reconciled,omitempty"`
 }
 
 func (s daemonStarted) FormatText(w io.Writer) error {
@@ -121,7 +124,7 @@ func (a *app) runDaemon(ctx context.Context) error {
 	defer u.Close()
 	logger := newLogger(a, conf)
 
-	n, err := startNode(ctx, h, u, conf, logger)
+	n, err := startNode(ctx, h, u, conf, logger, a.crashHook())
 	if err != nil {
 		return err
 	}
@@ -182,7 +185,7 @@ func (n *daemonNode) close() {
 
 // startNode starts the chain (or connects to it), IPFS, the local proxies,
 // the market agent and the HTTP API for the unlocked home.
-func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config.Config, log *slog.Logger) (_ *daemonNode, err error) {
+func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config.Config, log *slog.Logger, crash func(string)) (_ *daemonNode, err error) {
 	n := &daemonNode{served: make(chan error, 1)}
 	defer func() {
 		if err != nil {
@@ -236,7 +239,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 
 	n.service, err = service.New(ctx, service.Config{
 		Chain: client, Account: u.Account, Store: n.store, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: deployBlock, Logger: log,
+		Receiving: u.Receiving, DeployBlock: deployBlock, Logger: log, Crash: crash,
 	})
 	if err != nil {
 		return nil, err
@@ -272,9 +275,28 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 	if err != nil {
 		return nil, err
 	}
-	n.daemon, err = daemon.New(ctx, daemon.Config{Home: u, Config: conf, Service: n.service, Logger: log, Token: tok})
+	n.daemon, err = daemon.New(ctx, daemon.Config{Home: u, Config: conf, Service: n.service, Logger: log, Token: tok, Crash: crash})
 	if err != nil {
 		return nil, err
+	}
+	// Finish whatever a crash interrupted before anything else acts on the
+	// home: the market agent below and the API both assume a consistent
+	// index. Problems are logged and left to the owner; they do not stop
+	// the daemon, so the owner can still look.
+	rctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
+	rec, err := n.daemon.Reconcile(rctx)
+	cancel()
+	if err != nil {
+		return nil, fmt.Errorf("reconciling the home with the chain after the last run: %w", err)
+	}
+	if rec.Changed() {
+		log.Warn("finished operations the last run left unfinished", "created", rec.Created, "dropped", rec.Dropped,
+			"versions", rec.Versions, "registered", rec.Registered, "regranted", rec.Regranted, "repinned", rec.Repinned,
+			"erased", rec.Erased, "journaled", rec.Journaled)
+		for _, p := range rec.Problems {
+			log.Error("reconcile: needs the owner", "problem", p)
+		}
+		n.started.Reconciled = rec
 	}
 	agent := &service.MarketAgent{S: n.service, Threshold: conf.Proxies.Threshold, Item: n.daemon.MarketItem, Record: n.daemon.RecordDecision}
 	mf := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(h.Dir(), daemon.StateDir, daemonMarketCursor), Registry: registry})
@@ -296,7 +318,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 		defer cancel()
 		_ = srv.Shutdown(sctx)
 	})
-	n.started = daemonStarted{
+	n.started = daemonStarted{Reconciled: n.started.Reconciled,
 		API: "http://" + ln.Addr().String(), Account: u.Address().Hex(), Registry: registry.Hex(),
 		ChainID: chainID.Uint64(), Chain: conf.Chain.Mode, IPFS: conf.IPFS.Mode, Proxies: proxies, Home: h.Dir(),
 	}

@@ -12,6 +12,7 @@ import (
 	"runtime"
 	"runtime/debug"
 	"strings"
+	"syscall"
 	"testing"
 	"time"
 
@@ -30,6 +31,13 @@ var version = ""
 // honoured only inside a `go test` binary (the CLI tests), never by a pdx
 // binary a person runs, because it makes passphrases cheap to guess.
 const envFastScrypt = "PDX_INSECURE_FAST_SCRYPT"
+
+// envCrashAt names a point between two durable steps of an owner operation
+// ("put:stored", "grant:mined", …; see service.Config.Crash) where the
+// daemon kills itself with SIGKILL, as a power cut would. The crash tests
+// use it to show that a restart reconciles; like envFastScrypt it is
+// honoured only in test binaries.
+const envCrashAt = "PDX_TEST_CRASH_AT"
 
 // main leaves SIGINT and SIGTERM at their default (end the process): the
 // commands here finish quickly or, like init, are all-or-nothing. A command
@@ -310,5 +318,20 @@ func (a *app) versionCmd() *cobra.Command {
 			}
 			return a.out.Result(v)
 		}),
+	}
+}
+
+// crashHook returns the kill switch of envCrashAt, or nil: in a binary
+// built for users the variable is ignored.
+func (a *app) crashHook() func(string) {
+	at := a.getenv(envCrashAt)
+	if at == "" || !testing.Testing() {
+		return nil
+	}
+	return func(point string) {
+		if point == at {
+			_ = syscall.Kill(os.Getpid(), syscall.SIGKILL)
+			select {} // the signal is on its way; do not take another step
+		}
 	}
 }

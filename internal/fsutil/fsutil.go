@@ -78,3 +78,20 @@ func AppendDurable(path string, record []byte, perm os.FileMode) error {
 	}
 	return f.Close()
 }
+
+// TruncateDurable cuts path to size bytes and fsyncs it.
+func TruncateDurable(path string, size int64) error {
+	f, err := os.OpenFile(path, os.O_WRONLY, 0)
+	if err != nil {
+		return err
+	}
+	if err := f.Truncate(size); err != nil {
+		f.Close()
+		return err
+	}
+	if err := f.Sync(); err != nil {
+		f.Close()
+		return err
+	}
+	return f.Close()
+}

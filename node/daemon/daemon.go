@@ -55,6 +55,10 @@ type Config struct {
 	// Token is the bearer token every route but /healthz and /openapi.json
 	// requires (the home's api.token).
 	Token string
+	// Crash, when set, is called between the durable steps the daemon
+	// itself takes ("create:mined", "put:registered"); see
+	// service.Config.Crash.
+	Crash func(point string)
 }
 
 // Daemon serves the API.

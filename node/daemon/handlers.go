@@ -96,6 +96,12 @@ func (d *Daemon) dataset(name string) (Entry, *reencrypt.SecretKey, error) {
 	return e, key, nil
 }
 
+func (d *Daemon) crash(point string) {
+	if d.cfg.Crash != nil {
+		d.cfg.Crash(point)
+	}
+}
+
 func (d *Daemon) record(r Record) {
 	if err := d.journal.Append(r); err != nil {
 		d.log.Error("journal: append failed", "kind", r.Kind, "err", err)
@@ -153,6 +159,7 @@ func (d *Daemon) createDataset(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return undo(err)
 	}
+	d.crash("create:mined")
 	now := time.Now().UTC()
 	if err := d.index.Update(req.Name, true, func(e *Entry) { e.ID, e.Created = id, now }); err != nil {
 		return undo(err)
@@ -206,6 +213,7 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
+	d.crash("put:registered")
 	v := Version{Version: res.Version, CID: res.CID, Fingerprint: fmt.Sprintf("0x%x", res.Fingerprint[:]), Size: res.Size, Put: time.Now().UTC()}
 	if err := d.index.Update(name, false, func(e *Entry) { e.Versions = append(e.Versions, v) }); err != nil {
 		return fmt.Errorf("%s is registered as version %d but the index was not updated: %w", res.CID, res.Version, err)

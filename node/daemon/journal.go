@@ -29,6 +29,8 @@ const (
 	KindBuy      = "buy"
 	KindWithdraw = "withdraw"
 	KindErase    = "erase"
+	KindRotate   = "rotate" // the dataset's key was rotated (block of the rotation)
+	KindRefund   = "refund" // a brand's escrowed purchase came back to its balance
 )
 
 // Record is one line of the journal: something the daemon did (or, for a
@@ -48,6 +50,9 @@ type Record struct {
 	Amount  string    `json:"amount_wei,omitempty"`
 	Granted *bool     `json:"granted,omitempty"`
 	Reason  string    `json:"reason,omitempty"`
+	// Reconciled marks a record written at start-up for an operation a
+	// crash interrupted (Daemon.Reconcile), not when it happened.
+	Reconciled bool `json:"reconciled,omitempty"`
 }
 
 // Journal is the daemon's durable local log: JSON lines appended and
@@ -82,6 +87,23 @@ func (j *Journal) Append(r Record) error {
 		return fmt.Errorf("appending to the journal %s: %w", j.path, err)
 	}
 	return nil
+}
+
+// Repair cuts a torn last line — an append a crash interrupted, which was
+// never acknowledged — so the next append starts on a line of its own
+// instead of gluing itself to the fragment.
+func (j *Journal) Repair() error {
+	j.mu.Lock()
+	defer j.mu.Unlock()
+	data, err := os.ReadFile(j.path)
+	if errors.Is(err, fs.ErrNotExist) || len(data) == 0 || data[len(data)-1] == '\n' {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	keep := bytes.LastIndexByte(data, '\n') + 1
+	return fsutil.TruncateDurable(j.path, int64(keep))
 }
 
 // Read returns every record, oldest first. A torn last line (a crash in

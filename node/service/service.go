@@ -46,6 +46,11 @@ type Config struct {
 	DeployBlock uint64
 	HTTP        *http.Client
 	Logger      *slog.Logger
+	// Crash, when set, is called at each point where an operation has
+	// finished one durable step and not yet begun the next ("put:stored",
+	// "grant:bundle", "grant:mined", "erase:mined"). Crash tests kill the
+	// process there; nothing else should set it.
+	Crash func(point string)
 }
 
 // Service is one account's view of pdx.
@@ -87,6 +92,12 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	s := &Service{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Account.PublicKey), log: cfg.Logger}
 	s.domain = proxy.Domain{ChainID: id, Registry: cfg.Chain.Address()}
 	return s, nil
+}
+
+func (s *Service) crash(point string) {
+	if s.cfg.Crash != nil {
+		s.cfg.Crash(point)
+	}
 }
 
 // Address is the service's account.
@@ -137,6 +148,7 @@ func (s *Service) Put(ctx context.Context, dataset uint64, key *reencrypt.Secret
 	if err != nil {
 		return nil, err
 	}
+	s.crash("put:stored")
 	version, _, err := s.cfg.Chain.AddCID(ctx, dataset, res.CID.Bytes(), res.Commitment)
 	if err != nil {
 		return nil, fmt.Errorf("service: %s is stored and pinned but not registered: %w", res.CID, err)
@@ -221,6 +233,7 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	if err != nil || digest != sha256.Sum256(sealed) {
 		return nil, fmt.Errorf("service: the kfrag bundle was not stored as one raw block (CID %s)", c)
 	}
+	s.crash("grant:bundle")
 	var block uint64
 	if req.Purchase {
 		rc, err := s.cfg.Chain.GrantPurchase(ctx, req.Dataset, req.Grantee, uint8(req.Threshold), purpose, digest)
@@ -238,6 +251,7 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 		}
 		block = rc.BlockNumber.Uint64()
 	}
+	s.crash("grant:mined")
 	res := &GrantResult{Dataset: req.Dataset, Grantee: req.Grantee, Bundle: c.String(), Threshold: req.Threshold, Block: block}
 	for _, p := range proxies {
 		res.Proxies = append(res.Proxies, p.Address)
@@ -492,6 +506,7 @@ func (s *Service) Erase(ctx context.Context, dataset uint64, cids []cid.Cid) err
 	if _, err := s.cfg.Chain.Erase(ctx, dataset); err != nil {
 		return err
 	}
+	s.crash("erase:mined")
 	for _, c := range cids {
 		if err := s.cfg.Store.Unpin(ctx, c); err != nil && !errors.Is(err, storage.ErrNotPinned) {
 			return err

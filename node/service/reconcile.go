@@ -1,0 +1,250 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/storage"
+	"github.com/pdx-network/pdx/reencrypt"
+	"github.com/pdx-network/pdx/reencrypt/envelope"
+)
+
+// This file holds what the daemon needs to finish, after a crash, an
+// operation whose steps span the store and the chain: a put is "seal, add and
+// pin" then "register on chain", and a grant is "seal kfrags, add the bundle"
+// then "record on chain". Each half is durable on its own, so a kill between
+// them leaves a pinned but unregistered envelope, or a grant whose bundle the
+// owner's node lost. The functions here read the chain and the store and
+// complete what is missing; none of them undoes anything acknowledged.
+
+// ErrNotMine: the envelope was sealed for another dataset or owner than the
+// one it would be registered under.
+var ErrNotMine = errors.New("service: the envelope belongs to another dataset or owner")
+
+// ChainVersion is one version of a dataset as its CIDAdded event recorded it.
+type ChainVersion struct {
+	Version     uint32
+	CID         cid.Cid
+	Fingerprint [32]byte
+	Block       uint64
+}
+
+// Versions lists a dataset's versions on chain, oldest first.
+func (s *Service) Versions(ctx context.Context, dataset uint64) ([]ChainVersion, error) {
+	evs, err := s.logs(ctx, "CIDAdded", []common.Hash{datasetTopic(dataset)})
+	if err != nil {
+		return nil, err
+	}
+	out := make([]ChainVersion, 0, len(evs))
+	for _, ev := range evs {
+		a := ev.Value.(*bindings.RegistryCIDAdded)
+		c, err := cid.Cast(a.Cid)
+		if err != nil {
+			return nil, fmt.Errorf("service: dataset %d version %d: the chain holds a malformed CID: %w", dataset, a.Version, err)
+		}
+		out = append(out, ChainVersion{Version: a.Version, CID: c, Fingerprint: a.Fingerprint, Block: ev.Block})
+	}
+	return out, nil
+}
+
+// DatasetCreatedWith finds the dataset this account created under the
+// delegating key pk; ok is false when there is none (the creation never
+// reached the chain).
+func (s *Service) DatasetCreatedWith(ctx context.Context, pk *reencrypt.PublicKey) (id uint64, ok bool, err error) {
+	evs, err := s.logs(ctx, "DatasetCreated", nil, []common.Hash{common.BytesToHash(s.addr.Bytes())})
+	if err != nil {
+		return 0, false, err
+	}
+	want := pk.Bytes()
+	for _, ev := range evs {
+		c := ev.Value.(*bindings.RegistryDatasetCreated)
+		if bytes.Equal(c.DelegatingKey, want) {
+			return c.Dataset, true, nil
+		}
+	}
+	return 0, false, nil
+}
+
+// RegisterStored finishes a put that stopped between the store and the
+// chain: c is an envelope already pinned here. It checks that the envelope
+// was sealed for this dataset and account and opens under key, reads it
+// once to recompute the fingerprint and the plaintext size, and registers
+// it as the dataset's next version.
+func (s *Service) RegisterStored(ctx context.Context, dataset uint64, key *reencrypt.SecretKey, c cid.Cid) (*PutResult, error) {
+	h, err := envstore.Open(ctx, s.cfg.Store, c)
+	if err != nil {
+		return nil, err
+	}
+	fk, err := h.FileKeyForOwner(key)
+	if err != nil {
+		return nil, fmt.Errorf("service: %s does not open with dataset %d's key: %w", c, dataset, err)
+	}
+	if envelope.DatasetID(acl.DatasetID32(dataset)) != h.DatasetID || h.Owner != s.addr {
+		return nil, fmt.Errorf("%w: %s names dataset %x of %s", ErrNotMine, c, h.DatasetID, h.Owner.Hex())
+	}
+	r, err := envstore.Get(ctx, s.cfg.Store, c, fk, nil)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	n := &countReader{r: r}
+	fingerprint, err := envelope.Commit(fk, n)
+	if err != nil {
+		return nil, fmt.Errorf("service: reading %s back: %w", c, err)
+	}
+	version, _, err := s.cfg.Chain.AddCID(ctx, dataset, c.Bytes(), fingerprint)
+	if err != nil {
+		return nil, err
+	}
+	return &PutResult{Dataset: dataset, CID: c.String(), Version: version, Fingerprint: fingerprint, Size: n.n}, nil
+}
+
+// PlainSize is the plaintext size of one of this account's versions,
+// measured by opening it (its fingerprint on chain is checked on the way).
+func (s *Service) PlainSize(ctx context.Context, c cid.Cid, keys []*reencrypt.SecretKey) (int64, error) {
+	res, err := s.GetOwn(ctx, c, keys, io.Discard)
+	if err != nil {
+		return 0, err
+	}
+	return res.Bytes, nil
+}
+
+// ChainGrant is the newest grant of one grantee on a dataset, as the chain
+// holds it.
+type ChainGrant struct {
+	Grantee     common.Address
+	PurposeHash [32]byte
+	Bundle      cid.Cid // the kfrag bundle's CID
+	Threshold   uint8
+	Expiry      time.Time
+	Block       uint64
+	// Live: the grant authorizes now (not revoked, expired or erased).
+	Live bool
+}
+
+// Grants lists the newest grant of every grantee of a dataset, in the order
+// the grantees were first granted.
+func (s *Service) Grants(ctx context.Context, dataset uint64) ([]ChainGrant, error) {
+	evs, err := s.logs(ctx, "Granted")
+	if err != nil {
+		return nil, err
+	}
+	latest := map[common.Address]ChainGrant{}
+	var order []common.Address
+	for _, ev := range evs {
+		g := ev.Value.(*bindings.RegistryGranted)
+		w := acl.DecodeGrantWord(g.Grant)
+		if w.Dataset != dataset {
+			continue
+		}
+		if _, seen := latest[g.Grantee]; !seen {
+			order = append(order, g.Grantee)
+		}
+		b, err := cid.Cast(acl.BundleCID(g.Bundle))
+		if err != nil {
+			return nil, err
+		}
+		latest[g.Grantee] = ChainGrant{Grantee: g.Grantee, PurposeHash: g.PurposeHash, Bundle: b,
+			Threshold: w.Threshold, Expiry: time.Unix(int64(w.Expiry), 0).UTC(), Block: ev.Block}
+	}
+	out := make([]ChainGrant, 0, len(order))
+	for _, a := range order {
+		g := latest[a]
+		if g.Live, err = s.cfg.Chain.IsAuthorized(ctx, dataset, a); err != nil {
+			return nil, err
+		}
+		out = append(out, g)
+	}
+	return out, nil
+}
+
+// EnsureBundle makes sure a live grant's kfrag bundle is pinned on this
+// node, which is where its proxies fetch it. A bundle whose block is still
+// here is pinned again; one that is gone is replaced: fresh kfrags for the
+// same grantee, purpose, expiry and threshold, a new bundle and a new grant
+// transaction (the proxies follow the newest). repinned and regranted say
+// which of the two happened; both are zero when the bundle was pinned.
+func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencrypt.SecretKey, g ChainGrant) (repinned bool, regranted *GrantResult, err error) {
+	pinned, err := s.cfg.Store.IsPinned(ctx, g.Bundle)
+	if err != nil || pinned {
+		return false, nil, err
+	}
+	name := fmt.Sprintf("pdx/bundle/%d/%s", dataset, g.Grantee.Hex())
+	// The block is either in this node's blockstore or lost: a short
+	// deadline tells the two apart without waiting on the network.
+	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
+	err = s.cfg.Store.Pin(pctx, g.Bundle, name)
+	cancel()
+	if err == nil {
+		return true, nil, nil
+	}
+	if ctx.Err() != nil {
+		return false, nil, ctx.Err()
+	}
+	s.log.Warn("reconcile: a live grant's kfrag bundle is gone from this node; granting again",
+		"dataset", dataset, "grantee", g.Grantee.Hex(), "bundle", g.Bundle.String())
+	purpose := g.PurposeHash
+	regranted, err = s.Grant(ctx, GrantRequest{
+		Dataset: dataset, DatasetKey: key, Grantee: g.Grantee, Expiry: g.Expiry,
+		PurposeHash: &purpose, Threshold: int(g.Threshold),
+	})
+	return false, regranted, err
+}
+
+func datasetTopic(dataset uint64) common.Hash {
+	return common.BigToHash(new(big.Int).SetUint64(dataset))
+}
+
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
+}
+
+// Unpin drops this node's pins of cids (those already gone are skipped) and
+// collects garbage: the local half of an erase whose chain half is done.
+func (s *Service) Unpin(ctx context.Context, cids []cid.Cid) error {
+	for _, c := range cids {
+		if err := s.cfg.Store.Unpin(ctx, c); err != nil && !errors.Is(err, storage.ErrNotPinned) {
+			return err
+		}
+	}
+	_, err := s.cfg.Store.GC(ctx)
+	return err
+}
+
+// Pins lists this node's pins whose name is name.
+func (s *Service) Pins(ctx context.Context, name string) ([]cid.Cid, error) {
+	all, err := s.cfg.Store.Pins(ctx)
+	if err != nil {
+		return nil, err
+	}
+	var out []cid.Cid
+	for _, p := range all {
+		if p.Name == name {
+			out = append(out, p.CID)
+		}
+	}
+	return out, nil
+}
+
+// DatasetInfo reads a dataset's record on chain.
+func (s *Service) DatasetInfo(ctx context.Context, dataset uint64) (acl.Dataset, error) {
+	return s.cfg.Chain.DatasetInfo(ctx, dataset)
+}
