@@ -387,3 +387,54 @@ func (b *testBrand) connect(t *testing.T, ctx context.Context, repo, port string
 		t.Fatal(err)
 	}
 }
+
+// TestGetDiskFull fills the disk under a brand's `get -o`: a tmpfs smaller
+// than the data. The get must fail with the system's reason and a non-zero
+// status, and leave no file, partial or temporary, behind. Mounting needs
+// root (as in CI); elsewhere the test says so and checks nothing.
+func TestGetDiskFull(t *testing.T) {
+	if os.Geteuid() != 0 {
+		t.Log("not root: a full disk cannot be simulated with a small tmpfs here; nothing checked")
+		return
+	}
+	ctx, root, ownerDir, brandDir, ownerEnv, brandEnv := twoHomes(t)
+	full := filepath.Join(root, "full")
+	if err := os.Mkdir(full, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", full).CombinedOutput(); err != nil {
+		t.Fatalf("mounting a 128 KiB tmpfs at %s: %v: %s", full, err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", full).Run() })
+
+	owner := startDaemon(t, ctx, ownerDir, ownerEnv)
+	data := bytes.Repeat([]byte("purchase,2026-11-29,coffee,3.20\n"), 16<<10) // 512 KiB
+	file := filepath.Join(root, "history.csv")
+	if err := os.WriteFile(file, data, 0o600); err != nil {
+		t.Fatal(err)
+	}
+	var put putResult
+	pdxJSON(t, ctx, ownerEnv, &put, "--home", ownerDir, "put", file, "--dataset", "purchases")
+	stopBrand := startBrand(t, ctx, owner.node, brandDir, portOf(brandEnv))
+	defer stopBrand()
+	brandKeys, err := home.Load(brandDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var g daemon.GrantResponse
+	pdxJSON(t, ctx, ownerEnv, &g, "--home", ownerDir, "grant", "purchases", "--to", brandKeys.Keys().Address.Hex(),
+		"--purpose", "research", "--expires", "1d")
+
+	// The proxies learn of the grant a poll later: wait until a get to a
+	// roomy place works, then aim at the full one.
+	if code, _, errOut := eventually(t, ctx, 0, brandEnv, "--home", brandDir, "get", put.CID, "-o", filepath.Join(root, "ok.csv")); code != 0 {
+		t.Fatalf("brand get: exit %d: %s", code, errOut)
+	}
+	code, _, errOut := pdx(t, ctx, brandEnv, "--home", brandDir, "get", put.CID, "-o", filepath.Join(full, "got.csv"))
+	if code == 0 || !strings.Contains(errOut, "no space left on device") {
+		t.Errorf("get onto a full disk: exit %d, want non-zero naming the full disk: %s", code, errOut)
+	}
+	if left, _ := os.ReadDir(full); len(left) != 0 {
+		t.Errorf("a get that ran out of space left %d files behind: %v", len(left), left[0].Name())
+	}
+}
