@@ -388,33 +388,48 @@ func (b *testBrand) connect(t *testing.T, ctx context.Context, repo, port string
 	}
 }
 
-// TestGetDiskFull fills the disk under a brand's `get -o`: a tmpfs smaller
-// than the data. The get must fail with the system's reason and a non-zero
-// status, and leave no file, partial or temporary, behind. Mounting needs
-// root (as in CI); elsewhere the test says so and checks nothing.
-func TestGetDiskFull(t *testing.T) {
-	if os.Geteuid() != 0 {
-		t.Log("not root: a full disk cannot be simulated with a small tmpfs here; nothing checked")
-		return
-	}
+// TestTransfers covers what a person sees around a transfer: on a
+// terminal (a pty made by util-linux's script) put draws a progress bar on
+// stderr that reaches 100%, and get (whose size the stream does not announce)
+// a counter that reaches every byte; and a get onto a full disk (a tmpfs
+// smaller than the data) fails with the system's reason and a non-zero
+// status, leaving no file, partial or temporary, behind. Mounting needs
+// root (as in CI); elsewhere that half says so and checks nothing.
+func TestTransfers(t *testing.T) {
 	ctx, root, ownerDir, brandDir, ownerEnv, brandEnv := twoHomes(t)
-	full := filepath.Join(root, "full")
-	if err := os.Mkdir(full, 0o700); err != nil {
-		t.Fatal(err)
-	}
-	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", full).CombinedOutput(); err != nil {
-		t.Fatalf("mounting a 128 KiB tmpfs at %s: %v: %s", full, err, out)
-	}
-	t.Cleanup(func() { _ = exec.Command("umount", full).Run() })
-
 	owner := startDaemon(t, ctx, ownerDir, ownerEnv)
 	data := bytes.Repeat([]byte("purchase,2026-11-29,coffee,3.20\n"), 16<<10) // 512 KiB
 	file := filepath.Join(root, "history.csv")
 	if err := os.WriteFile(file, data, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	var put putResult
-	pdxJSON(t, ctx, ownerEnv, &put, "--home", ownerDir, "put", file, "--dataset", "purchases")
+	bin, err := exec.LookPath("pdx")
+	if err != nil {
+		t.Fatal(err)
+	}
+	onTerminal := func(env []string, args ...string) string {
+		t.Helper()
+		line := bin
+		for _, a := range args {
+			line += " '" + a + "'"
+		}
+		cmd := exec.CommandContext(ctx, "script", "-q", "-e", "-c", line, "/dev/null")
+		cmd.Env = append(os.Environ(), env...)
+		out, err := cmd.CombinedOutput()
+		if err != nil {
+			t.Fatalf("pdx %v on a terminal: %v\n%s", args, err, out)
+		}
+		return string(out)
+	}
+	if out := onTerminal(ownerEnv, "--home", ownerDir, "put", file, "--dataset", "purchases"); !strings.Contains(out, "encrypting and storing 100%") || !strings.Contains(out, "524/524 kB") {
+		t.Errorf("put on a terminal drew no complete progress bar:\n%q", out)
+	}
+	var ls lsResult
+	pdxJSON(t, ctx, ownerEnv, &ls, "--home", ownerDir, "ls")
+	if len(ls.Datasets) != 1 || len(ls.Datasets[0].Versions) != 1 {
+		t.Fatalf("ls after the put on a terminal: %+v", ls)
+	}
+	c := ls.Datasets[0].Versions[0].CID
 	stopBrand := startBrand(t, ctx, owner.node, brandDir, portOf(brandEnv))
 	defer stopBrand()
 	brandKeys, err := home.Load(brandDir)
@@ -424,13 +439,30 @@ func TestGetDiskFull(t *testing.T) {
 	var g daemon.GrantResponse
 	pdxJSON(t, ctx, ownerEnv, &g, "--home", ownerDir, "grant", "purchases", "--to", brandKeys.Keys().Address.Hex(),
 		"--purpose", "research", "--expires", "1d")
-
-	// The proxies learn of the grant a poll later: wait until a get to a
-	// roomy place works, then aim at the full one.
-	if code, _, errOut := eventually(t, ctx, 0, brandEnv, "--home", brandDir, "get", put.CID, "-o", filepath.Join(root, "ok.csv")); code != 0 {
+	// The proxies learn of the grant a poll later.
+	if code, _, errOut := eventually(t, ctx, 0, brandEnv, "--home", brandDir, "get", c, "-o", filepath.Join(root, "ok.csv")); code != 0 {
 		t.Fatalf("brand get: exit %d: %s", code, errOut)
 	}
-	code, _, errOut := pdx(t, ctx, brandEnv, "--home", brandDir, "get", put.CID, "-o", filepath.Join(full, "got.csv"))
+	if out := onTerminal(brandEnv, "--home", brandDir, "get", c, "-o", filepath.Join(root, "tty.csv")); !strings.Contains(out, "fetching and decrypting (524 kB") {
+		t.Errorf("get on a terminal drew no complete progress bar:\n%q", out)
+	}
+	if got, err := os.ReadFile(filepath.Join(root, "tty.csv")); err != nil || !bytes.Equal(got, data) {
+		t.Errorf("get on a terminal wrote %d bytes (%v), want %d", len(got), err, len(data))
+	}
+
+	if os.Geteuid() != 0 {
+		t.Log("not root: a full disk cannot be simulated with a small tmpfs here; not checked")
+		return
+	}
+	full := filepath.Join(root, "full")
+	if err := os.Mkdir(full, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	if out, err := exec.Command("mount", "-t", "tmpfs", "-o", "size=128k", "tmpfs", full).CombinedOutput(); err != nil {
+		t.Fatalf("mounting a 128 KiB tmpfs at %s: %v: %s", full, err, out)
+	}
+	t.Cleanup(func() { _ = exec.Command("umount", full).Run() })
+	code, _, errOut := pdx(t, ctx, brandEnv, "--home", brandDir, "get", c, "-o", filepath.Join(full, "got.csv"))
 	if code == 0 || !strings.Contains(errOut, "no space left on device") {
 		t.Errorf("get onto a full disk: exit %d, want non-zero naming the full disk: %s", code, errOut)
 	}
