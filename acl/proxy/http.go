@@ -191,11 +191,15 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptR
 	return &ReencryptResponse{CFrag: hex.EncodeToString(cfBytes), Block: block}, nil
 }
 
-// head reads the latest block number. Concurrent requests share one
-// in-flight call (singleflight): the number a request gets is at most one
-// RPC round trip older than its arrival — far less than a block — and a
-// busy proxy asks the chain once instead of once per request.
+// head returns the latest block number: the one the chain pushed when
+// FollowHeads runs, or else read now, concurrent requests sharing one
+// in-flight call (singleflight). Either way the number a request gets is
+// at most one notification or RPC round trip older than its arrival — far
+// less than a block — and a busy proxy does not ask once per request.
 func (p *Proxy) head(ctx context.Context) (uint64, error) {
+	if n := p.pushed.Load(); n != 0 {
+		return n, nil // FollowHeads keeps it current
+	}
 	ch := p.heads.DoChan("head", func() (any, error) {
 		c, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
 		defer cancel()

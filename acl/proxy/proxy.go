@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -50,7 +51,8 @@ type Proxy struct {
 	metrics *metrics
 	log     *slog.Logger
 
-	heads singleflight.Group // shares concurrent head reads
+	heads  singleflight.Group // shares concurrent head reads
+	pushed atomic.Uint64      // latest block pushed by the chain; 0: not following (FollowHeads)
 
 	mu     sync.Mutex
 	kfrags map[pairKey]*reencrypt.VerifiedKeyFrag // verified, in memory

@@ -7,7 +7,10 @@ import (
 	"fmt"
 	"io"
 
+	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
@@ -120,4 +123,21 @@ func (p *Proxy) Register(ctx context.Context, c *acl.Client, endpoint string) er
 	}
 	_, err = c.RegisterProxy(ctx, endpoint, p.cfg.HPKE.PublicKey())
 	return err
+}
+
+// SubscribeHeads implements HeadSource when the client's backend pushes new
+// heads (a ws, ipc or in-process connection); over plain HTTP it returns
+// ErrNoHeadPush and the proxy asks for the head per request instead.
+func (r RegistryChain) SubscribeHeads(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error) {
+	sub, ok := r.C.Backend().(interface {
+		SubscribeNewHead(context.Context, chan<- *types.Header) (ethereum.Subscription, error)
+	})
+	if !ok {
+		return nil, ErrNoHeadPush
+	}
+	s, err := sub.SubscribeNewHead(ctx, ch)
+	if errors.Is(err, rpc.ErrNotificationsUnsupported) {
+		return nil, fmt.Errorf("%w: %v", ErrNoHeadPush, err)
+	}
+	return s, err
 }

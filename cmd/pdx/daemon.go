@@ -423,10 +423,14 @@ func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitG
 	plog.Info("local proxy started", "address", p.Address().Hex(), "endpoint", "http://"+ln.Addr().String(), "registered", registered)
 	f := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(dir, proxyCursorFile), Registry: registry})
 	f.Start = deployBlock
-	wg.Add(1)
+	wg.Add(2)
 	go func() {
 		defer wg.Done()
 		followEvents(runCtx, f, p.HandleEvent, plog)
+	}()
+	go func() {
+		defer wg.Done()
+		followHeads(runCtx, p, plog)
 	}()
 	return p.Address(), nil
 }

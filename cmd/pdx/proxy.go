@@ -291,6 +291,12 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 		defer close(followed)
 		follow(runCtx, follower, p, fm, o.poll, logger)
 	}()
+	headsDone := make(chan struct{})
+	go func() {
+		defer close(headsDone)
+		followHeads(runCtx, p, logger)
+	}()
+	defer func() { stopRun(); <-headsDone }()
 
 	logger.Info("proxy started", "address", p.Address().Hex(), "endpoint", endpoint,
 		"block", head, "follow_from", next, "resumed", resumed)
@@ -513,5 +519,14 @@ func newFollowerMetrics(reg *prometheus.Registry, cursor acl.Cursor, start uint6
 func (m *followerMetrics) update(ctx context.Context) {
 	if next, ok, err := m.cursor.Load(ctx); err == nil && ok {
 		m.next.Set(float64(next))
+	}
+}
+
+// followHeads runs the proxy's head subscription until ctx ends. Over an
+// HTTP endpoint the chain cannot push, and the proxy reads the head per
+// request instead, which is correct but costs a round trip under load.
+func followHeads(ctx context.Context, p *proxy.Proxy, log *slog.Logger) {
+	if err := p.FollowHeads(ctx); errors.Is(err, proxy.ErrNoHeadPush) {
+		log.Info("the chain endpoint cannot push new heads: reading the head per request (a ws:// endpoint saves that round trip)")
 	}
 }

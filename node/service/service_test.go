@@ -265,3 +265,49 @@ func (w *world) brandHeader(c cid.Cid) (*reencrypt.Capsule, error) {
 	}
 	return h.UmbralCapsule()
 }
+
+// TestPushedHeads runs the proxies with FollowHeads, so they learn the
+// latest block from the chain's notifications rather than asking per
+// request, and shows a revocation still takes effect without any event
+// being followed: the pushed head moves past the revoking block and the
+// grant is re-read there.
+func TestPushedHeads(t *testing.T) {
+	w := newWorld(t)
+	for _, tp := range w.proxies {
+		ctx, cancel := context.WithCancel(w.ctx)
+		done := make(chan error, 1)
+		go func() { done <- tp.p.FollowHeads(ctx) }()
+		t.Cleanup(func() {
+			cancel()
+			if err := <-done; !errors.Is(err, context.Canceled) {
+				t.Errorf("FollowHeads ended with %v, want context.Canceled", err)
+			}
+		})
+	}
+	data := []byte("pushed heads")
+	ds, c := w.put(data)
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{
+		Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(24 * time.Hour), Purpose: "research", Threshold: 2,
+	}); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	if got, err := w.get(c); err != nil || !bytes.Equal(got, data) {
+		t.Fatalf("get with pushed heads: %v", err)
+	}
+	if _, err := w.owner.Revoke(w.ctx, ds, w.brand.Address()); err != nil {
+		t.Fatal(err)
+	}
+	deadline := time.Now().Add(5 * time.Second)
+	for {
+		_, err := w.get(c)
+		if errors.Is(err, proxy.ErrRevoked) {
+			break
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("5s after the revocation, with no event followed: %v, want ErrRevoked", err)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}

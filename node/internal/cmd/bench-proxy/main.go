@@ -319,6 +319,7 @@ func setup(ctx context.Context, dir string) (*world, error) {
 			return nil, err
 		}
 		go (&http.Server{Handler: p.Handler(), ReadHeaderTimeout: 5 * time.Second}).Serve(ln)
+		go p.FollowHeads(ctx) //nolint:errcheck // ends with ctx; the dev chain pushes heads
 		url := "http://" + ln.Addr().String()
 		if err := p.Register(ctx, c, url); err != nil {
 			return nil, err
