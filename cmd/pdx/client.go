@@ -495,9 +495,44 @@ func (a *app) revokeCmd() *cobra.Command {
 	return cmd
 }
 
-type logResult daemon.LogResponse
+// logResult is what log prints: the daemon's journal and the access log
+// (the proxies' receipts of reads of this home's datasets).
+type logResult struct {
+	Entries []daemon.Record      `json:"entries"`
+	Access  []daemon.ReceiptView `json:"access"`
+	// AccessError says why the access log is missing or partial.
+	AccessError string `json:"access_error,omitempty"`
+}
 
 func (r logResult) FormatText(w io.Writer) error {
+	if err := r.formatJournal(w); err != nil {
+		return err
+	}
+	if r.Access == nil {
+		return nil
+	}
+	if len(r.Access) == 0 {
+		_, err := fmt.Fprintln(w, "\nno reads of your datasets yet")
+		return err
+	}
+	fmt.Fprintln(w, "\nREADS (newest first)")
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "TIME\tDATASET\tVERSION\tREADER\tPURPOSE\tPROXY")
+	for _, a := range r.Access {
+		v := "-"
+		if a.Version != 0 {
+			v = strconv.FormatUint(uint64(a.Version), 10)
+		}
+		purpose := "-"
+		if a.Purpose != "" {
+			purpose = strconv.Quote(a.Purpose)
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.Time, a.Dataset, v, a.Reader, purpose, a.Proxy)
+	}
+	return tw.Flush()
+}
+
+func (r logResult) formatJournal(w io.Writer) error {
 	if len(r.Entries) == 0 {
 		_, err := fmt.Fprintln(w, "the journal is empty")
 		return err
@@ -540,23 +575,47 @@ func (r logResult) FormatText(w io.Writer) error {
 }
 
 func (a *app) logCmd() *cobra.Command {
-	return &cobra.Command{
+	var noAccess bool
+	cmd := &cobra.Command{
 		Use:   "log",
-		Short: "Show the daemon's journal: datasets, versions, grants, revokes, purchases",
-		Args:  cobra.NoArgs,
+		Short: "Show the daemon's journal and who read your datasets (the proxies' receipts)",
+		Long: `log shows the daemon's journal, oldest first — datasets, versions, grants,
+revokes, rotations, offers, purchase decisions, purchases, refunds,
+withdrawals, erasures — and then the access log, newest first: every read
+of one of your datasets' versions that a proxy re-encrypted, with the
+reader, the version, the grant's purpose, the proxy and the time. The
+access log is gathered from the proxies of each grant; when they cannot
+be reached the journal is still shown and a note says so. --no-access
+skips asking the proxies.`,
+		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
 			c, err := a.client()
 			if err != nil {
 				return err
 			}
-			var res daemon.LogResponse
-			if err := c.call(cmd.Context(), "GET", "/v1/log", nil, &res); err != nil {
+			var journal daemon.LogResponse
+			if err := c.call(cmd.Context(), "GET", "/v1/log", nil, &journal); err != nil {
 				return err
 			}
+			res := logResult{Entries: journal.Entries}
 			if res.Entries == nil {
 				res.Entries = []daemon.Record{}
 			}
-			return a.out.Result(logResult(res))
+			if !noAccess {
+				var rl daemon.ReceiptList
+				if err := c.call(cmd.Context(), "GET", "/v1/receipts", nil, &rl); err != nil {
+					res.AccessError = err.Error()
+					a.out.Note("pdx: the access log is missing: %v", err)
+				} else {
+					res.Access = rl.Receipts
+					if res.Access == nil {
+						res.Access = []daemon.ReceiptView{}
+					}
+				}
+			}
+			return a.out.Result(res)
 		}),
 	}
+	cmd.Flags().BoolVar(&noAccess, "no-access", false, "show the journal only; do not ask the proxies for their receipts")
+	return cmd
 }

@@ -172,7 +172,13 @@ func fund(t *testing.T, ctx context.Context, ch *devchain.Chain, addr common.Add
 // owner's. It returns a function that stops it.
 func startBrand(t *testing.T, ctx context.Context, owner *daemonNode, dir, port string) func() {
 	t.Helper()
-	ch := owner.chain
+	return startBrandOn(t, ctx, owner.chain, owner.store, dir, port)
+}
+
+// startBrandOn is startBrand on any dev chain, its IPFS node connected to
+// ownerStore.
+func startBrandOn(t *testing.T, ctx context.Context, ch *devchain.Chain, ownerStore storage.Store, dir, port string) func() {
+	t.Helper()
 	u, err := home.Open(dir, lifecyclePassphrase)
 	if err != nil {
 		t.Fatal(err)
@@ -182,7 +188,7 @@ func startBrand(t *testing.T, ctx context.Context, owner *daemonNode, dir, port 
 	if err != nil {
 		t.Fatal(err)
 	}
-	self, err := owner.store.Self(ctx)
+	self, err := ownerStore.Self(ctx)
 	if err != nil {
 		t.Fatal(err)
 	}

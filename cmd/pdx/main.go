@@ -134,7 +134,8 @@ listed in docs/cli.md.`,
 	root.SetFlagErrorFunc(func(cmd *cobra.Command, err error) error { return err })
 	root.AddCommand(a.initCmd(), a.keysCmd(), a.versionCmd(), a.proxyCmd(), a.demoCmd(), a.daemonCmd(),
 		a.putCmd(), a.lsCmd(), a.getCmd(), a.grantCmd(), a.revokeCmd(), a.logCmd(),
-		a.offerCmd(), a.buyCmd(), a.withdrawCmd(), a.eraseCmd())
+		a.offerCmd(), a.buyCmd(), a.withdrawCmd(), a.eraseCmd(),
+		a.marketCmd(), a.refundCmd(), a.rotateCmd(), a.exportCmd(), a.grantsCmd(), a.purchasesCmd(), a.grantedCmd())
 	return root
 }
 

@@ -27,6 +27,7 @@ import (
 
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/daemon/web"
 	"github.com/pdx-network/pdx/node/service"
 )
 
@@ -177,9 +178,28 @@ func (d *Daemon) routeAll() {
 	add("POST", "/v1/market/{dataset}/buy", true, d.buy)
 	add("POST", "/v1/withdraw", true, d.withdraw)
 	add("GET", "/v1/log", true, d.journalLog)
+	add("GET", "/v1/datasets/{name}/grants", true, d.listGrants)
+	add("POST", "/v1/datasets/{name}/rotate", true, d.rotate)
+	add("GET", "/v1/market", true, d.market)
+	add("POST", "/v1/market/{dataset}/refund", true, d.refund)
+	add("GET", "/v1/purchases", true, d.purchases)
+	add("GET", "/v1/granted", true, d.granted)
+	add("GET", "/v1/receipts", true, d.receipts)
+	add("POST", "/v1/export", true, d.export)
+	// The dashboard's files need no token: the page asks for it and sends
+	// it with every API call.
+	ui := web.Handler()
+	add("GET", web.Prefix, false, func(w http.ResponseWriter, r *http.Request) error {
+		ui.ServeHTTP(w, r)
+		return nil
+	})
 	// Anything else: a JSON 404 the OpenAPI test can tell from a route's
-	// own not_found.
-	d.mux.Handle("/", d.wrap("unmatched", false, func(http.ResponseWriter, *http.Request) error {
+	// own not_found; a browser pointed at the daemon finds the dashboard.
+	d.mux.Handle("/", d.wrap("unmatched", false, func(w http.ResponseWriter, r *http.Request) error {
+		if r.URL.Path == "/" && (r.Method == http.MethodGet || r.Method == http.MethodHead) {
+			http.Redirect(w, r, web.Prefix, http.StatusFound)
+			return nil
+		}
 		return &routeError{}
 	}))
 }

@@ -68,14 +68,15 @@ func classify(err error) (int, APIError) {
 		return http.StatusConflict, with(e, CodeConflict)
 	case errors.Is(err, proxy.ErrRevoked), errors.Is(err, proxy.ErrErased),
 		errors.Is(err, proxy.ErrExpired), errors.Is(err, proxy.ErrNotGranted),
-		errors.Is(err, service.ErrNoGrant):
+		errors.Is(err, service.ErrNoGrant), errors.Is(err, service.ErrRefundTooEarly):
 		return http.StatusForbidden, with(e, CodeRefused)
 	case errors.Is(err, acl.ErrUnknownDataset), errors.Is(err, acl.ErrNoGrant),
 		errors.Is(err, acl.ErrNoOffer), errors.Is(err, acl.ErrNoPurchase),
 		errors.Is(err, acl.ErrUnknownCID), errors.Is(err, acl.ErrNoOpenOffer),
 		errors.Is(err, acl.ErrNoEscrow), errors.Is(err, acl.ErrNoKeys),
 		errors.Is(err, acl.ErrUnknownProxy), errors.Is(err, storage.ErrNotFound),
-		errors.Is(err, home.ErrDatasetNotFound):
+		errors.Is(err, home.ErrDatasetNotFound), errors.Is(err, service.ErrNothingToRefund),
+		errors.Is(err, ErrNothingToExport):
 		return http.StatusNotFound, with(e, CodeNotFound)
 	case hasRevert:
 		return http.StatusForbidden, with(e, CodeRefused)

@@ -1,11 +1,14 @@
 package daemon
 
 import (
+	"encoding/hex"
 	"errors"
 	"os"
 	"path/filepath"
 	"testing"
 	"time"
+
+	"github.com/pdx-network/pdx/reencrypt"
 )
 
 // TestFormatVectors reads the FORMATS.md vectors, checks every value, and
@@ -110,5 +113,57 @@ func TestJournalAppend(t *testing.T) {
 	fi, err := os.Stat(path)
 	if err != nil || fi.Mode().Perm() != 0o600 {
 		t.Fatalf("journal mode: %v %v", fi.Mode(), err)
+	}
+}
+
+// TestManifestVector reads the export manifest vector of FORMATS.md
+// strictly and checks every value; its keys are the secp256k1 scalars 2
+// and 1, whose public keys are 2G and the generator G (published values).
+func TestManifestVector(t *testing.T) {
+	b, err := os.ReadFile("testdata/export-manifest-v1.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var m Manifest
+	if err := strictJSON(b, &m); err != nil {
+		t.Fatal(err)
+	}
+	if m.Version != ExportVersion || m.ChainID != 1337 || m.CAR != ExportCAR || m.Account != "0x6c2BBda5a9cFc8002A559dd0bb3838aA78212Eee" ||
+		len(m.Roots) != 1 || !m.Exported.Equal(time.Date(2026, 11, 29, 3, 0, 0, 0, time.UTC)) || len(m.Datasets) != 1 {
+		t.Fatalf("manifest %+v", m)
+	}
+	d := m.Datasets[0]
+	if d.Name != "purchases" || d.ID != 2 || d.Terms != "research" || len(d.Versions) != 1 || d.Versions[0].CID != m.Roots[0] || d.Versions[0].Size != 1234 {
+		t.Fatalf("dataset %+v", d)
+	}
+	if g := d.Grants; len(g) != 1 || g[0].Active || g[0].RevokedBlock != 9 || g[0].Block != 7 || g[0].Threshold != 2 || len(g[0].Proxies) != 3 || g[0].Purpose != "loyalty analytics" {
+		t.Fatalf("grants %+v", g)
+	}
+	want := []string{
+		"02c6047f9441ed7d6d3045406e95c07cd85c778e4b8cef3ca7abac09b95c709ee5",
+		"0279be667ef9dcbbac55a06295ce870b07029bfcdb2dce28d959f2815b16f81798",
+	}
+	if len(d.Keys) != len(want) {
+		t.Fatalf("keys %v", d.Keys)
+	}
+	for i, k := range d.Keys {
+		raw, err := hex.DecodeString(k)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sk, err := reencrypt.SecretKeyFromBytes(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := hex.EncodeToString(sk.PublicKey().Bytes()); got != want[i] {
+			t.Errorf("key %d: public key %s, want %s", i, got, want[i])
+		}
+		if hex.EncodeToString(sk.Bytes()) != k {
+			t.Errorf("key %d does not round-trip", i)
+		}
+	}
+	// An unknown key is refused.
+	if err := strictJSON([]byte(`{"version":1,"extra":true}`), &Manifest{}); err == nil {
+		t.Error("a manifest with an unknown key parsed")
 	}
 }

@@ -9,7 +9,7 @@ import (
 
 	"github.com/ipfs/go-cid"
 
-		"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/envelope"

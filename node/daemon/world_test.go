@@ -61,7 +61,9 @@ func newHome(t *testing.T, dir string) *home.Unlocked {
 	return u
 }
 
-func newWorld(t *testing.T) *world {
+// newWorld starts the world; opts adjust the dev chain's first-start
+// settings (a short grant window, say).
+func newWorld(t *testing.T, opts ...func(*devchain.Config)) *world {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
@@ -69,10 +71,14 @@ func newWorld(t *testing.T) *world {
 	w := &world{ctx: ctx}
 	ownerHome := newHome(t, filepath.Join(dir, "owner"))
 	brandHome := newHome(t, filepath.Join(dir, "brand"))
-	ch, err := devchain.Open(ctx, devchain.Config{
+	cc := devchain.Config{
 		Dir: filepath.Join(dir, "chain"), Accounts: 4,
 		Fund: []common.Address{ownerHome.Address(), brandHome.Address()},
-	})
+	}
+	for _, o := range opts {
+		o(&cc)
+	}
+	ch, err := devchain.Open(ctx, cc)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -518,8 +518,10 @@ func (s *Service) Erase(ctx context.Context, dataset uint64, cids []cid.Cid) err
 
 // RotateResult says what a rotation did.
 type RotateResult struct {
-	Dataset  uint64         `json:"dataset"`
-	Block    uint64         `json:"block"`
+	Dataset uint64 `json:"dataset"`
+	Block   uint64 `json:"block"`
+	// Epoch counts the dataset's rotations (the KeyRotated event's).
+	Epoch    uint16         `json:"epoch"`
 	Regrants []*GrantResult `json:"regrants"`
 }
 
@@ -538,7 +540,7 @@ func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.
 	if err != nil {
 		return nil, err
 	}
-	res := &RotateResult{Dataset: dataset, Block: rc.BlockNumber.Uint64()}
+	res := &RotateResult{Dataset: dataset, Block: rc.BlockNumber.Uint64(), Epoch: rotatedEpoch(rc.Logs)}
 	for _, g := range live {
 		purpose := g.purpose
 		r, err := s.Grant(ctx, GrantRequest{

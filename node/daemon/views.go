@@ -1,0 +1,350 @@
+package daemon
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"net/http"
+	"slices"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/node/service"
+	"github.com/pdx-network/pdx/reencrypt"
+)
+
+// The routes of this file list what the chain and the proxies know about
+// this account (grants, offers, purchases, receipts) and act on it
+// (rotate, refund). Their shapes are in docs/api.md and openapi.json.
+
+// GrantView is one grant of a dataset as GET /v1/datasets/{name}/grants
+// shows it.
+type GrantView struct {
+	Grantee      string   `json:"grantee"`
+	Purpose      string   `json:"purpose"` // "" when this daemon does not know the text of its hash
+	Expires      string   `json:"expires"`
+	Threshold    int      `json:"threshold"`
+	Proxies      []string `json:"proxies"`
+	Block        uint64   `json:"block"`
+	Bundle       string   `json:"bundle"`
+	Active       bool     `json:"active"`
+	RevokedBlock uint64   `json:"revoked_block"`
+}
+
+// GrantList is the body of GET /v1/datasets/{name}/grants.
+type GrantList struct {
+	Grants []GrantView `json:"grants"`
+}
+
+func grantViews(gs []service.GrantRecord, book termsBook) []GrantView {
+	out := make([]GrantView, 0, len(gs))
+	for _, g := range gs {
+		v := GrantView{Grantee: g.Grantee.Hex(), Purpose: book.text(g.PurposeHash), Expires: g.Expiry.UTC().Format(time.RFC3339),
+			Threshold: int(g.Threshold), Proxies: []string{}, Block: g.Block, Bundle: g.Bundle, Active: g.Active, RevokedBlock: g.RevokedBlock}
+		for _, p := range g.Proxies {
+			v.Proxies = append(v.Proxies, p.Hex())
+		}
+		out = append(out, v)
+	}
+	return out
+}
+
+func (d *Daemon) listGrants(w http.ResponseWriter, r *http.Request) error {
+	e, _, err := d.dataset(r.PathValue("name"))
+	if err != nil {
+		return err
+	}
+	gs, err := d.s.DatasetGrants(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, GrantList{Grants: grantViews(gs, d.termsBook())})
+	return nil
+}
+
+// RotateResponse is the body of POST /v1/datasets/{name}/rotate.
+type RotateResponse struct {
+	Dataset   string   `json:"dataset"`
+	ID        uint64   `json:"id"`
+	Epoch     uint16   `json:"epoch"`
+	Regranted []string `json:"regranted"`
+}
+
+// rotate gives the dataset a fresh salt in the home, moves the chain to
+// its key and re-grants every live grant for it. The salt is written
+// first: if the chain step then fails, the home holds a key the chain does
+// not, and the next rotate finishes with that salt instead of making
+// another, so nothing is left half-rotated for good.
+func (d *Daemon) rotate(w http.ResponseWriter, r *http.Request) error {
+	name := r.PathValue("name")
+	e, current, err := d.dataset(name)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	onChain, err := d.s.DelegatingKey(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	newKey := current
+	if bytes.Equal(onChain, current.PublicKey().Bytes()) {
+		local, err := d.h.RotateDataset(name)
+		if err != nil {
+			return fmt.Errorf("making the new salt of %q: %w", name, err)
+		}
+		if newKey, err = d.h.DatasetKey(local.Salt); err != nil {
+			return err
+		}
+	} else {
+		d.log.Warn("rotate: finishing an earlier rotation whose chain step did not happen", "dataset", name)
+	}
+	res, err := d.s.Rotate(r.Context(), e.ID, newKey)
+	if err != nil {
+		if res == nil {
+			return fmt.Errorf("the new key of %q is in the home but not on chain (versions put now are readable by the owner only): run rotate again to finish: %w", name, err)
+		}
+		d.record(Record{Kind: KindRotate, Dataset: name, ID: e.ID, Block: res.Block, Reason: "re-granting failed: " + err.Error()})
+		return fmt.Errorf("%q is rotated on chain but not every live grant was re-granted: run rotate again to re-grant them: %w", name, err)
+	}
+	out := RotateResponse{Dataset: name, ID: e.ID, Epoch: res.Epoch, Regranted: []string{}}
+	for _, g := range res.Regrants {
+		out.Regranted = append(out.Regranted, g.Grantee.Hex())
+	}
+	d.record(Record{Kind: KindRotate, Dataset: name, ID: e.ID, Block: res.Block})
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// OfferView is one open offer on chain as GET /v1/market shows it.
+type OfferView struct {
+	Dataset   uint64 `json:"dataset"`
+	Owner     string `json:"owner"`
+	PriceWei  string `json:"price_wei"`
+	Duration  string `json:"duration"`
+	DurationS uint64 `json:"duration_s"`
+	Terms     string `json:"terms"` // "" when this daemon does not know the text of terms_hash
+	TermsHash string `json:"terms_hash"`
+	Mine      bool   `json:"mine"`
+}
+
+// MarketList is the body of GET /v1/market.
+type MarketList struct {
+	Offers []OfferView `json:"offers"`
+}
+
+func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
+	offers, err := d.s.Offers(r.Context())
+	if err != nil {
+		return err
+	}
+	book := d.termsBook()
+	out := MarketList{Offers: []OfferView{}}
+	for _, o := range offers {
+		v := OfferView{Dataset: o.Dataset, Owner: o.Owner.Hex(), PriceWei: o.Price.String(),
+			Duration: config.Duration(o.Duration).String(), DurationS: uint64(o.Duration / time.Second),
+			Terms: book.text(o.TermsHash), TermsHash: hexutil.Encode(o.TermsHash[:]), Mine: o.Owner == d.s.Address()}
+		out.Offers = append(out.Offers, v)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// RefundResponse is the body of POST /v1/market/{dataset}/refund.
+type RefundResponse struct {
+	ID        uint64 `json:"id"`
+	AmountWei string `json:"amount_wei"`
+}
+
+func (d *Daemon) refund(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseUint(r.PathValue("dataset"), 10, 64)
+	if err != nil {
+		return badRequest("dataset id %q is not a whole number", r.PathValue("dataset"))
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	amount, err := d.s.Refund(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	d.record(Record{Kind: KindRefund, ID: id, Amount: amount.String()})
+	writeJSON(w, http.StatusOK, RefundResponse{ID: id, AmountWei: amount.String()})
+	return nil
+}
+
+// PurchaseView is one of this account's purchases.
+type PurchaseView struct {
+	Dataset   uint64 `json:"dataset"`
+	Owner     string `json:"owner"`
+	AmountWei string `json:"amount_wei"`
+	Terms     string `json:"terms"`
+	Deadline  string `json:"deadline"`
+	State     string `json:"state"`
+	Block     uint64 `json:"block"`
+}
+
+// PurchaseList is the body of GET /v1/purchases.
+type PurchaseList struct {
+	Purchases []PurchaseView `json:"purchases"`
+}
+
+func (d *Daemon) purchases(w http.ResponseWriter, r *http.Request) error {
+	ps, err := d.s.Purchases(r.Context())
+	if err != nil {
+		return err
+	}
+	book := d.termsBook()
+	out := PurchaseList{Purchases: []PurchaseView{}}
+	for _, p := range ps {
+		out.Purchases = append(out.Purchases, PurchaseView{Dataset: p.Dataset, Owner: p.Owner.Hex(), AmountWei: p.Amount.String(),
+			Terms: book.text(p.TermsHash), Deadline: p.Deadline.UTC().Format(time.RFC3339), State: p.State, Block: p.Block})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// GrantedVersion is a version a grantee may get.
+type GrantedVersion struct {
+	Version uint32 `json:"version"`
+	CID     string `json:"cid"`
+	Size    int64  `json:"size"` // the encrypted size; 0 when IPFS did not say within a few seconds
+}
+
+// GrantedView is one grant made to this account.
+type GrantedView struct {
+	Dataset  uint64           `json:"dataset"`
+	Owner    string           `json:"owner"`
+	Purpose  string           `json:"purpose"`
+	Expires  string           `json:"expires"`
+	Active   bool             `json:"active"`
+	Versions []GrantedVersion `json:"versions"`
+}
+
+// GrantedList is the body of GET /v1/granted.
+type GrantedList struct {
+	Grants []GrantedView `json:"grants"`
+}
+
+// sizeBudget bounds how long GET /v1/granted waits for IPFS to tell the
+// sizes of one grant's versions: content a grantee never fetched comes
+// from the owner's node.
+const sizeBudget = 3 * time.Second
+
+func (d *Daemon) granted(w http.ResponseWriter, r *http.Request) error {
+	gs, err := d.s.ReceivedGrants(r.Context())
+	if err != nil {
+		return err
+	}
+	book := d.termsBook()
+	out := GrantedList{Grants: []GrantedView{}}
+	for _, g := range gs {
+		v := GrantedView{Dataset: g.Dataset, Owner: g.Owner.Hex(), Purpose: book.text(g.PurposeHash),
+			Expires: g.Expiry.UTC().Format(time.RFC3339), Active: g.Active, Versions: []GrantedVersion{}}
+		vs, err := d.s.Versions(r.Context(), g.Dataset)
+		if err != nil {
+			return err
+		}
+		ctx, cancel := context.WithTimeout(r.Context(), sizeBudget)
+		for _, cv := range vs {
+			gv := GrantedVersion{Version: cv.Version, CID: cv.CID.String()}
+			if g.Active && ctx.Err() == nil {
+				if n, err := d.s.Size(ctx, cv.CID); err == nil {
+					gv.Size = n
+				}
+			}
+			v.Versions = append(v.Versions, gv)
+		}
+		cancel()
+		out.Grants = append(out.Grants, v)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// ReceiptView is one entry of the access log: a proxy re-encrypted a
+// version of one of this owner's datasets for a reader.
+type ReceiptView struct {
+	Dataset string `json:"dataset"`
+	ID      uint64 `json:"id"`
+	Version uint32 `json:"version"` // 0 when the capsule matches no version in the index
+	CID     string `json:"cid"`
+	Reader  string `json:"reader"`
+	Purpose string `json:"purpose"`
+	Proxy   string `json:"proxy"`
+	Time    string `json:"time"`
+}
+
+// ReceiptList is the body of GET /v1/receipts.
+type ReceiptList struct {
+	Receipts []ReceiptView `json:"receipts"`
+}
+
+func (d *Daemon) receipts(w http.ResponseWriter, r *http.Request) error {
+	book := d.termsBook()
+	type entry struct {
+		view ReceiptView
+		at   time.Time
+	}
+	var all []entry
+	for _, e := range d.index.List() {
+		rs, failed, err := d.s.Receipts(r.Context(), e.ID)
+		if err != nil {
+			return err
+		}
+		for _, f := range failed {
+			d.log.Warn("receipts: a proxy did not hand over its receipts", "dataset", e.Name, "proxy", f.Proxy.Hex(), "err", f.Err)
+		}
+		if len(rs) == 0 {
+			continue
+		}
+		// Each version's capsule hash names it in the receipts.
+		byCapsule := map[common.Hash]Version{}
+		for _, v := range e.Versions {
+			c, err := cid.Decode(v.CID)
+			if err != nil {
+				continue
+			}
+			h, err := d.s.CapsuleHash(r.Context(), c)
+			if err != nil {
+				d.log.Warn("receipts: a version's capsule is unreadable", "dataset", e.Name, "cid", v.CID, "err", err)
+				continue
+			}
+			byCapsule[h] = v
+		}
+		for _, rc := range rs {
+			v := byCapsule[rc.CapsuleHash]
+			all = append(all, entry{at: rc.Time, view: ReceiptView{Dataset: e.Name, ID: e.ID, Version: v.Version, CID: v.CID,
+				Reader: rc.Reader.Hex(), Purpose: book.text(rc.PurposeHash), Proxy: rc.Proxy.Hex(), Time: rc.Time.UTC().Format(time.RFC3339Nano)}})
+		}
+	}
+	// Newest first across datasets.
+	slices.SortStableFunc(all, func(a, b entry) int { return b.at.Compare(a.at) })
+	out := ReceiptList{Receipts: make([]ReceiptView, 0, len(all))}
+	for _, x := range all {
+		out.Receipts = append(out.Receipts, x.view)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// ownKeysOf returns a local dataset's keys, current first.
+func (d *Daemon) ownKeysOf(name string) ([]*reencrypt.SecretKey, error) {
+	local, err := d.h.Dataset(name)
+	if err != nil {
+		return nil, err
+	}
+	var keys []*reencrypt.SecretKey
+	for _, salt := range local.Salts() {
+		k, err := d.h.DatasetKey(salt)
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, nil
+}

@@ -1,0 +1,166 @@
+// The brand's pages: the market and Buy; purchases, grants, Get, refusals.
+
+import * as api from './api.js';
+import { h, show, field, setError, clearErrors, focusFirstInvalid, errorText, busy, table, mono, dialog, announce } from './ui.js';
+import { formatWei, formatTime, formatBytes, shortHex } from './format.js';
+import { getButton } from './owner.js';
+
+const CID = /^[a-zA-Z0-9]{46,100}$/;
+
+// refusals are this tab's refused gets, newest first, kept while the tab
+// lives so the reason stays visible after a re-render.
+const refusals = [];
+
+function noteRefusal(cid, err) {
+  refusals.unshift({ time: new Date(), cid, code: err.code, reason: errorText(err) });
+  refusals.length = Math.min(refusals.length, 50);
+  const list = document.getElementById('refusals');
+  if (list) list.replaceChildren(refusalsList());
+}
+
+function refusalsList() {
+  return table('Refusals', [
+    { label: 'When', cell: (r) => formatTime(r.time) },
+    { label: 'CID', cell: (r) => mono(r.cid, shortHex(r.cid, 8)) },
+    { label: 'Reason', cell: (r) => h('span', { class: 'refusal-reason' }, r.reason) },
+  ], refusals, 'No refusal in this session.');
+}
+
+async function buy(btn, offer, onDone) {
+  const terms = h('input', { type: 'text', autocomplete: 'off', id: 'buy-terms', value: offer.terms || '' });
+  const body = h('div', {},
+    h('p', {}, `Pay ${formatWei(offer.price_wei)} into escrow for dataset ${offer.dataset} of ${shortHex(offer.owner)}.`),
+    h('ul', {},
+      h('li', {}, `Access for ${offer.duration} from the grant.`),
+      h('li', {}, 'The owner’s node grants access automatically if its policy accepts; the payment is then released to the owner.'),
+      h('li', {}, 'If no grant comes before the deadline, take your refund on My purchases.')),
+    offer.terms ? h('p', {}, `Terms: “${offer.terms}”.`)
+      : field('Terms', terms, `This daemon does not know the text of the terms (hash ${shortHex(offer.terms_hash)}): type the terms the owner published.`));
+  const choice = await dialog(`Buy dataset ${offer.dataset}?`, body, [
+    { label: 'Cancel', value: 'cancel', class: 'ghost' },
+    { label: `Pay ${formatWei(offer.price_wei)}`, value: 'buy' },
+  ]);
+  if (choice !== 'buy') return;
+  const out = document.getElementById(`buy-out-${offer.dataset}`);
+  await busy(btn, 'Buying…', async () => {
+    try {
+      const r = await api.call('POST', `/v1/market/${offer.dataset}/buy`, { terms: offer.terms || terms.value.trim() });
+      out.className = 'ok';
+      out.textContent = `Paid ${formatWei(r.price_wei)} into escrow. The owner’s node grants access shortly: see My purchases.`;
+      announce(out.textContent);
+      onDone();
+    } catch (err) {
+      out.className = 'refused';
+      out.textContent = `Not bought: ${errorText(err)}`;
+    }
+  });
+}
+
+export async function renderMarket(main) {
+  let offers;
+  try {
+    offers = (await api.call('GET', '/v1/market')).offers || [];
+  } catch (err) {
+    if (!api.notServed(err)) throw err;
+    offers = null;
+  }
+  show(main,
+    h('h1', {}, 'Market'),
+    h('p', { class: 'hint' }, 'Datasets their owners offer for a price, a duration and terms of use.'),
+    offers === null ? h('p', { class: 'empty' }, 'This daemon does not list the market yet: update pdx.')
+      : h('section', { class: 'card', 'aria-labelledby': 'm-h' },
+        h('h2', { id: 'm-h' }, `Open offers (${offers.length})`),
+        table('Open offers', [
+          { label: 'Dataset', cell: (o) => `#${o.dataset}` },
+          { label: 'Owner', cell: (o) => mono(o.owner, shortHex(o.owner)) },
+          { label: 'Price', cell: (o) => formatWei(o.price_wei) },
+          { label: 'Duration', cell: (o) => o.duration },
+          { label: 'Terms', cell: (o) => o.terms || h('span', { class: 'hint' }, `unknown text (hash ${shortHex(o.terms_hash)})`) },
+          {
+            label: 'Buy', cell: (o) => (o.mine ? h('span', { class: 'hint' }, 'your own offer')
+              : h('div', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Buy dataset ${o.dataset} for ${formatWei(o.price_wei)}`, onclick: (ev) => buy(ev.target, o, () => {}) }, 'Buy'),
+                h('p', { id: `buy-out-${o.dataset}`, 'aria-live': 'polite' }))),
+          },
+        ], offers, 'No open offer right now.')));
+}
+
+function getByCidForm() {
+  const cid = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', name: 'cid' });
+  const slot = h('div');
+  const submit = h('button', { type: 'submit' }, 'Prepare download');
+  const form = h('form', { class: 'card form', novalidate: true, 'aria-labelledby': 'gc-h' },
+    h('h2', { id: 'gc-h' }, 'Get by CID'),
+    field('CID', cid, 'The content id of a version you were granted.'),
+    h('div', { class: 'actions' }, submit), slot);
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    const c = cid.value.trim();
+    if (!CID.test(c)) setError(cid, c === '' ? 'Paste a CID.' : `"${c}" is not a CID (e.g. bafybei…).`);
+    if (focusFirstInvalid(form)) return;
+    slot.replaceChildren(h('p', {}, mono(c)), getButton(c, `${c}.bin`, 0, noteRefusal));
+  });
+  return form;
+}
+
+export async function renderPurchases(main) {
+  const notice = [];
+  const load = async (path, key) => {
+    try {
+      return (await api.call('GET', path))[key] || [];
+    } catch (err) {
+      if (!api.notServed(err)) throw err;
+      notice.push(path);
+      return null;
+    }
+  };
+  const [purchases, grants] = await Promise.all([load('/v1/purchases', 'purchases'), load('/v1/granted', 'grants')]);
+  const again = () => renderPurchases(main);
+  show(main,
+    h('h1', {}, 'My purchases and access'),
+    notice.length ? h('p', { class: 'empty' }, `This daemon does not serve ${notice.join(' and ')} yet: update pdx.`) : null,
+    h('section', { class: 'card', 'aria-labelledby': 'gr-h' },
+      h('h2', { id: 'gr-h' }, `Data granted to me (${(grants || []).length})`),
+      (grants || []).length === 0 ? h('p', { class: 'empty' }, 'No grant yet. Buy on the Market, or ask an owner for a grant.') : null,
+      (grants || []).map((g) => h('article', { class: 'grant-card', 'aria-label': `Dataset ${g.dataset} of ${g.owner}` },
+        h('h3', {}, `Dataset #${g.dataset} `, h('span', { class: `badge ${g.active && new Date(g.expires) > Date.now() ? 'ok' : 'off'}` }, g.active ? (new Date(g.expires) > Date.now() ? 'active' : 'expired') : 'revoked')),
+        h('p', { class: 'meta' }, 'Owner ', mono(g.owner, shortHex(g.owner)), ` · for “${g.purpose}” · until ${formatTime(g.expires)} `,
+          g.active ? h('span', { class: 'countdown', dataset: { until: g.expires } }) : null),
+        table(`Versions of dataset ${g.dataset}`, [
+          { label: 'Version', cell: (v) => `v${v.version}` },
+          { label: 'CID', cell: (v) => mono(v.cid, shortHex(v.cid, 8)) },
+          { label: 'Size', cell: (v) => (v.size ? formatBytes(v.size) : '—') },
+          { label: 'Get', cell: (v) => getButton(v.cid, `dataset-${g.dataset}-v${v.version}.bin`, v.size, noteRefusal) },
+        ], g.versions || [], 'No version yet.')))),
+    h('section', { class: 'card', 'aria-labelledby': 'rf-h' },
+      h('h2', { id: 'rf-h' }, 'Refusals'),
+      h('p', { class: 'hint' }, 'Reads the proxies refused, with their reason (revoked, expired, erased, not granted).'),
+      h('div', { id: 'refusals' }, refusalsList())),
+    h('section', { class: 'card', 'aria-labelledby': 'pu-h' },
+      h('h2', { id: 'pu-h' }, `Purchases (${(purchases || []).length})`),
+      table('Purchases', [
+        { label: 'Dataset', cell: (p) => `#${p.dataset}` },
+        { label: 'Owner', cell: (p) => mono(p.owner, shortHex(p.owner)) },
+        { label: 'Paid', cell: (p) => formatWei(p.amount_wei) },
+        { label: 'Terms', cell: (p) => p.terms || '—' },
+        { label: 'Grant deadline', cell: (p) => formatTime(p.deadline) },
+        { label: 'State', cell: (p) => h('span', { class: `badge ${p.state === 'granted' ? 'ok' : p.state === 'refunded' ? 'off' : ''}` }, p.state) },
+        { label: 'Refund', cell: (p) => (p.state === 'escrow' && new Date(p.deadline) <= Date.now() ? refundButton(p, again) : '—') },
+      ], purchases || [], 'No purchase yet.')),
+    getByCidForm());
+}
+
+function refundButton(p, onDone) {
+  const out = h('span', { 'aria-live': 'polite' });
+  const btn = h('button', { type: 'button', class: 'small' }, 'Take refund');
+  btn.addEventListener('click', () => busy(btn, 'Refunding…', async () => {
+    try {
+      const r = await api.call('POST', `/v1/market/${p.dataset}/refund`);
+      out.textContent = `${formatWei(r.amount_wei)} back to your balance; withdraw it to your wallet.`;
+      onDone();
+    } catch (err) {
+      out.textContent = `No refund: ${errorText(err)}`;
+    }
+  }));
+  return h('span', {}, btn, out);
+}

@@ -1,0 +1,552 @@
+package service
+
+import (
+	"context"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"math/big"
+	"net/http"
+	"net/url"
+	"slices"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
+)
+
+// The read-only views below answer "what does the chain say about …" for
+// the daemon's listing routes. The chain keeps slots for the current state
+// and events for the history; every view reads the events from the
+// Registry's deploy block and checks the current state where a slot says
+// more (a grant that expired, an offer replaced, an escrow refunded).
+
+// Errors of the views and of Refund.
+var (
+	// ErrNothingToRefund: this account has no purchase of the dataset in
+	// escrow (never bought, already granted or refunded).
+	ErrNothingToRefund = errors.New("service: no purchase of this dataset is in escrow for this account")
+	// ErrRefundTooEarly: the owner's grant window has not passed yet.
+	ErrRefundTooEarly = errors.New("service: the owner may still grant this purchase")
+)
+
+// GrantRecord is one grant ever made on a dataset (one Granted event),
+// with what became of it.
+type GrantRecord struct {
+	Dataset     uint64
+	Grantee     common.Address
+	PurposeHash [32]byte
+	Expiry      time.Time
+	Threshold   uint8
+	Bought      bool
+	Block       uint64
+	// Bundle is the kfrag bundle's CID.
+	Bundle string
+	// Proxies hold the grant's kfrags (read from the bundle; nil when the
+	// bundle could not be read).
+	Proxies []common.Address
+	// Active: this is the grantee's current grant and the chain authorizes
+	// it now (not revoked, expired or erased).
+	Active bool
+	// RevokedBlock is the block of the revocation that ended this grant;
+	// 0 when it was not revoked.
+	RevokedBlock uint64
+}
+
+// DatasetGrants lists every grant ever made on dataset, newest first.
+func (s *Service) DatasetGrants(ctx context.Context, dataset uint64) ([]GrantRecord, error) {
+	evs, err := s.logs(ctx, "Granted")
+	if err != nil {
+		return nil, err
+	}
+	revs, err := s.logs(ctx, "Revoked", []common.Hash{uintTopic(dataset)})
+	if err != nil {
+		return nil, err
+	}
+	var out []GrantRecord
+	for _, ev := range evs {
+		g := ev.Value.(*bindings.RegistryGranted)
+		w := acl.DecodeGrantWord(g.Grant)
+		if w.Dataset != dataset {
+			continue
+		}
+		out = append(out, GrantRecord{
+			Dataset: dataset, Grantee: g.Grantee, PurposeHash: g.PurposeHash,
+			Expiry: time.Unix(int64(w.Expiry), 0).UTC(), Threshold: w.Threshold, Bought: w.Bought,
+			Block: ev.Block, Bundle: bundleCID(g.Bundle),
+		})
+	}
+	// A revocation ends the grantee's grant made before it, unless a newer
+	// grant replaced that one first.
+	for i := range out {
+		next := uint64(1<<63 - 1)
+		for j := i + 1; j < len(out); j++ {
+			if out[j].Grantee == out[i].Grantee {
+				next = out[j].Block
+				break
+			}
+		}
+		for _, ev := range revs {
+			r := ev.Value.(*bindings.RegistryRevoked)
+			if r.Grantee == out[i].Grantee && ev.Block >= out[i].Block && ev.Block <= next {
+				out[i].RevokedBlock = ev.Block
+				break
+			}
+		}
+	}
+	latest := map[common.Address]int{}
+	for i, g := range out {
+		latest[g.Grantee] = i
+	}
+	for grantee, i := range latest {
+		ok, err := s.cfg.Chain.IsAuthorized(ctx, dataset, grantee)
+		if err != nil {
+			return nil, err
+		}
+		out[i].Active = ok && out[i].RevokedBlock == 0
+	}
+	for i := range out {
+		out[i].Proxies = s.bundleProxies(ctx, out[i].Bundle)
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
+func uintTopic(v uint64) common.Hash { return common.BigToHash(new(big.Int).SetUint64(v)) }
+
+func bundleCID(digest [32]byte) string {
+	c, err := cid.Cast(acl.BundleCID(digest))
+	if err != nil {
+		return ""
+	}
+	return c.String()
+}
+
+// bundleProxies reads the proxies a kfrag bundle was sealed to; nil when
+// the bundle is not reachable within a few seconds.
+func (s *Service) bundleProxies(ctx context.Context, bundleCid string) []common.Address {
+	c, err := cid.Decode(bundleCid)
+	if err != nil {
+		return nil
+	}
+	digest, err := acl.BundleDigest(c.Bytes())
+	if err != nil {
+		return nil
+	}
+	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
+	defer cancel()
+	bd, err := proxy.StoreBundles{S: s.cfg.Store}.Bundle(ctx, digest)
+	if err != nil {
+		return nil
+	}
+	parsed, err := bundle.Parse(bd)
+	if err != nil {
+		return nil
+	}
+	out := make([]common.Address, 0, len(parsed.Proxies))
+	for _, a := range parsed.Proxies {
+		out = append(out, common.Address(a))
+	}
+	return out
+}
+
+// OpenOffer is a dataset's open offer as the chain holds it.
+type OpenOffer struct {
+	Dataset   uint64
+	Owner     common.Address
+	Price     *big.Int
+	Duration  time.Duration
+	TermsHash [32]byte
+	Block     uint64 // of the Offered event that opened it
+}
+
+// Offers lists every open offer on chain, by dataset id.
+func (s *Service) Offers(ctx context.Context) ([]OpenOffer, error) {
+	evs, err := s.logs(ctx, "Offered")
+	if err != nil {
+		return nil, err
+	}
+	last := map[uint64]uint64{}
+	var ids []uint64
+	for _, ev := range evs {
+		o := ev.Value.(*bindings.RegistryOffered)
+		if _, ok := last[o.Dataset]; !ok {
+			ids = append(ids, o.Dataset)
+		}
+		last[o.Dataset] = ev.Block
+	}
+	slices.Sort(ids)
+	out := []OpenOffer{}
+	for _, id := range ids {
+		o, err := s.cfg.Chain.OfferOf(ctx, id)
+		if errors.Is(err, acl.ErrNoOpenOffer) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		info, err := s.cfg.Chain.DatasetInfo(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if info.Erased {
+			continue
+		}
+		out = append(out, OpenOffer{Dataset: id, Owner: info.Owner, Price: o.Price, Duration: o.Duration, TermsHash: o.TermsHash, Block: last[id]})
+	}
+	return out, nil
+}
+
+// Refund moves this account's escrowed purchase of dataset back to its
+// balance once the grant window has passed (at once when the dataset was
+// erased), and returns the amount. Before that it is ErrRefundTooEarly,
+// with nothing in escrow ErrNothingToRefund; nothing is sent either way.
+func (s *Service) Refund(ctx context.Context, dataset uint64) (*big.Int, error) {
+	p, err := s.cfg.Chain.PurchaseOf(ctx, dataset, s.addr)
+	if errors.Is(err, acl.ErrNoEscrow) {
+		return nil, fmt.Errorf("%w: dataset %d (`pdx purchases` lists this account's purchases)", ErrNothingToRefund, dataset)
+	}
+	if err != nil {
+		return nil, err
+	}
+	erased := false
+	if info, err := s.cfg.Chain.DatasetInfo(ctx, dataset); err == nil {
+		erased = info.Erased
+	}
+	// The contract compares the deadline with the chain's clock: the
+	// timestamp of the block the refund is checked in, which for the gas
+	// estimate before sending is the head's. A chain that seals blocks
+	// only for transactions (pdx's dev chain) keeps its clock still while
+	// idle, so the head's time is what counts, not the wall clock's.
+	head, err := s.cfg.Chain.Backend().HeaderByNumber(ctx, nil)
+	if err != nil {
+		return nil, err
+	}
+	chainNow := time.Unix(int64(head.Time), 0).UTC()
+	if !erased && chainNow.Before(p.Deadline) {
+		return nil, fmt.Errorf("%w: the owner of dataset %d has until %s to grant it (the chain's clock says %s); refund after that", ErrRefundTooEarly, dataset,
+			p.Deadline.UTC().Format(time.RFC3339), chainNow.Format(time.RFC3339))
+	}
+	if _, err := s.cfg.Chain.Refund(ctx, dataset); err != nil {
+		if errors.Is(err, acl.ErrRefundTooEarly) {
+			return nil, fmt.Errorf("%w: the owner of dataset %d has until %s to grant it; refund after that: %w", ErrRefundTooEarly, dataset, p.Deadline.UTC().Format(time.RFC3339), err)
+		}
+		return nil, err
+	}
+	return p.Amount, nil
+}
+
+// Purchase states.
+const (
+	PurchaseEscrow   = "escrow"
+	PurchaseGranted  = "granted"
+	PurchaseRefunded = "refunded"
+)
+
+// PurchaseRecord is one purchase this account made (a Purchased event) and
+// what became of it.
+type PurchaseRecord struct {
+	Dataset   uint64
+	Owner     common.Address
+	Amount    *big.Int
+	Duration  time.Duration
+	Deadline  time.Time
+	TermsHash [32]byte
+	State     string
+	Block     uint64
+}
+
+// Purchases lists this account's purchases, newest first. A purchase is
+// granted when a Released event of (dataset, this account) follows it,
+// refunded when a Refunded one does, and in escrow otherwise.
+func (s *Service) Purchases(ctx context.Context) ([]PurchaseRecord, error) {
+	me := []common.Hash{common.BytesToHash(s.addr.Bytes())}
+	bought, err := s.logs(ctx, "Purchased", nil, me)
+	if err != nil {
+		return nil, err
+	}
+	released, err := s.logs(ctx, "Released", nil, me)
+	if err != nil {
+		return nil, err
+	}
+	refunded, err := s.logs(ctx, "Refunded", nil, me)
+	if err != nil {
+		return nil, err
+	}
+	type ending struct {
+		block uint64
+		state string
+		used  bool
+	}
+	endsOf := map[uint64][]*ending{}
+	for _, ev := range released {
+		e := &ending{block: ev.Block, state: PurchaseGranted}
+		id := ev.Value.(*bindings.RegistryReleased).Dataset
+		endsOf[id] = append(endsOf[id], e)
+	}
+	for _, ev := range refunded {
+		e := &ending{block: ev.Block, state: PurchaseRefunded}
+		id := ev.Value.(*bindings.RegistryRefunded).Dataset
+		endsOf[id] = append(endsOf[id], e)
+	}
+	owners := map[uint64]common.Address{}
+	out := []PurchaseRecord{}
+	for _, ev := range bought {
+		p := ev.Value.(*bindings.RegistryPurchased)
+		r := PurchaseRecord{Dataset: p.Dataset, Amount: p.Amount, Duration: time.Duration(p.Duration) * time.Second,
+			Deadline: time.Unix(int64(p.Deadline), 0).UTC(), TermsHash: p.TermsHash, State: PurchaseEscrow, Block: ev.Block}
+		// One purchase of a dataset is in escrow at a time, so the first
+		// ending after it is its own.
+		var first *ending
+		for _, e := range endsOf[p.Dataset] {
+			if !e.used && e.block >= ev.Block && (first == nil || e.block < first.block) {
+				first = e
+			}
+		}
+		if first != nil {
+			first.used = true
+			r.State = first.state
+		}
+		owner, ok := owners[p.Dataset]
+		if !ok {
+			info, err := s.cfg.Chain.DatasetInfo(ctx, p.Dataset)
+			if err != nil {
+				return nil, err
+			}
+			owner = info.Owner
+			owners[p.Dataset] = owner
+		}
+		r.Owner = owner
+		out = append(out, r)
+	}
+	slices.Reverse(out)
+	return out, nil
+}
+
+// Size is the byte size of a stored object (the encrypted envelope of a
+// version), asked of this node's IPFS store.
+func (s *Service) Size(ctx context.Context, c cid.Cid) (int64, error) {
+	return s.cfg.Store.Size(ctx, c)
+}
+
+// ReceivedGrant is a grant made to this account: the grantee's side.
+type ReceivedGrant struct {
+	Dataset     uint64
+	Owner       common.Address
+	PurposeHash [32]byte
+	Expiry      time.Time
+	Bought      bool
+	Block       uint64
+	Active      bool
+}
+
+// ReceivedGrants lists the current grant of every dataset this account
+// was ever granted (the newest Granted event per dataset), newest first.
+func (s *Service) ReceivedGrants(ctx context.Context) ([]ReceivedGrant, error) {
+	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(s.addr.Bytes())})
+	if err != nil {
+		return nil, err
+	}
+	latest := map[uint64]ReceivedGrant{}
+	for _, ev := range evs {
+		g := ev.Value.(*bindings.RegistryGranted)
+		w := acl.DecodeGrantWord(g.Grant)
+		latest[w.Dataset] = ReceivedGrant{Dataset: w.Dataset, PurposeHash: g.PurposeHash,
+			Expiry: time.Unix(int64(w.Expiry), 0).UTC(), Bought: w.Bought, Block: ev.Block}
+	}
+	out := make([]ReceivedGrant, 0, len(latest))
+	for id, g := range latest {
+		info, err := s.cfg.Chain.DatasetInfo(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		g.Owner = info.Owner
+		if g.Active, err = s.cfg.Chain.IsAuthorized(ctx, id, s.addr); err != nil {
+			return nil, err
+		}
+		out = append(out, g)
+	}
+	slices.SortFunc(out, func(a, b ReceivedGrant) int {
+		if a.Block != b.Block {
+			return int(b.Block) - int(a.Block)
+		}
+		return int(b.Dataset) - int(a.Dataset)
+	})
+	return out, nil
+}
+
+// AccessReceipt is one re-encryption a proxy performed for a grantee of one
+// of this account's datasets: who read, which capsule (hence version),
+// when, and under which grant's purpose.
+type AccessReceipt struct {
+	Dataset     uint64
+	CapsuleHash common.Hash
+	Reader      common.Address
+	Proxy       common.Address
+	Block       uint64
+	Time        time.Time
+	// PurposeHash is the purpose of the reader's grant in force at Block
+	// (the newest Granted event of (dataset, reader) at or before it).
+	PurposeHash [32]byte
+}
+
+// ProxyError is a proxy that did not hand over its receipts.
+type ProxyError struct {
+	Proxy common.Address
+	Err   error
+}
+
+func (e ProxyError) Error() string { return fmt.Sprintf("proxy %s: %v", e.Proxy.Hex(), e.Err) }
+
+// Receipts asks every proxy that holds or held kfrags of one of the
+// dataset's grants for its receipts (a Receipts request signed by this
+// account, the owner), newest first. A proxy that cannot be reached or
+// refuses is reported in the second result and the others' receipts are
+// still returned; when every proxy failed, the error wraps
+// proxy.ErrUnavailable.
+func (s *Service) Receipts(ctx context.Context, dataset uint64) ([]AccessReceipt, []ProxyError, error) {
+	grants, err := s.DatasetGrants(ctx, dataset)
+	if err != nil {
+		return nil, nil, err
+	}
+	var proxies []common.Address
+	for _, g := range grants {
+		for _, p := range g.Proxies {
+			if !slices.Contains(proxies, p) {
+				proxies = append(proxies, p)
+			}
+		}
+	}
+	var out []AccessReceipt
+	var failed []ProxyError
+	for _, p := range proxies {
+		rs, err := s.proxyReceipts(ctx, dataset, p)
+		if err != nil {
+			failed = append(failed, ProxyError{Proxy: p, Err: err})
+			continue
+		}
+		for _, r := range rs {
+			ar := AccessReceipt{Dataset: dataset, CapsuleHash: r.Request.CapsuleHash, Reader: r.Grantee, Proxy: p, Block: r.Block, Time: r.Time.UTC()}
+			// grants are newest first: the first one of the reader at or
+			// before the receipt's block is the one in force.
+			for _, g := range grants {
+				if g.Grantee == r.Grantee && g.Block <= r.Block {
+					ar.PurposeHash = g.PurposeHash
+					break
+				}
+			}
+			out = append(out, ar)
+		}
+	}
+	if len(proxies) > 0 && len(failed) == len(proxies) {
+		errs := make([]error, len(failed))
+		for i, f := range failed {
+			errs[i] = f
+		}
+		return nil, failed, fmt.Errorf("%w: none of the %d proxies of dataset %d's grants handed over its receipts: %w", proxy.ErrUnavailable, len(proxies), dataset, errors.Join(errs...))
+	}
+	slices.SortStableFunc(out, func(a, b AccessReceipt) int { return b.Time.Compare(a.Time) })
+	return out, failed, nil
+}
+
+// proxyReceipts is GET /v1/receipts of one proxy (acl/proxy/PROTOCOL.md).
+func (s *Service) proxyReceipts(ctx context.Context, dataset uint64, addr common.Address) ([]proxy.Receipt, error) {
+	p, err := s.cfg.Chain.ProxyOf(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	req := proxy.ReceiptsRequest{Proxy: addr, Dataset: dataset, Nonce: proxy.NewNonce(), Deadline: uint64(time.Now().Add(2 * time.Minute).Unix())}
+	sig, err := req.Sign(s.domain, s.cfg.Account)
+	if err != nil {
+		return nil, err
+	}
+	q := url.Values{}
+	q.Set("dataset", strconv.FormatUint(dataset, 10))
+	q.Set("nonce", hex.EncodeToString(req.Nonce[:]))
+	q.Set("deadline", strconv.FormatUint(req.Deadline, 10))
+	q.Set("signature", hex.EncodeToString(sig))
+	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
+	defer cancel()
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(p.Endpoint, "/")+"/v1/receipts?"+q.Encode(), nil)
+	if err != nil {
+		return nil, err
+	}
+	resp, err := s.cfg.HTTP.Do(hreq)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", proxy.ErrUnavailable, err)
+	}
+	defer resp.Body.Close()
+	raw, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("%w: %v", proxy.ErrUnavailable, err)
+	}
+	if resp.StatusCode != http.StatusOK {
+		var eb struct {
+			Error *proxy.Error `json:"error"`
+		}
+		if json.Unmarshal(raw, &eb) == nil && eb.Error != nil {
+			return nil, eb.Error
+		}
+		return nil, fmt.Errorf("proxy %s answered HTTP %d", p.Endpoint, resp.StatusCode)
+	}
+	var rr proxy.ReceiptsResponse
+	if err := json.Unmarshal(raw, &rr); err != nil {
+		return nil, fmt.Errorf("proxy %s: unreadable receipts: %w", p.Endpoint, err)
+	}
+	return rr.Receipts, nil
+}
+
+// CapsuleHash is keccak256 of a stored version's Umbral capsule: what a
+// proxy's receipt names, so receipts map back to versions.
+func (s *Service) CapsuleHash(ctx context.Context, c cid.Cid) (common.Hash, error) {
+	h, err := envstore.Open(ctx, s.cfg.Store, c)
+	if err != nil {
+		return common.Hash{}, err
+	}
+	capsule, err := h.UmbralCapsule()
+	if err != nil {
+		return common.Hash{}, err
+	}
+	return crypto.Keccak256Hash(capsule.Bytes()), nil
+}
+
+// ExportCAR writes a CARv1 of the given versions' DAGs (roots in order) to w.
+func (s *Service) ExportCAR(ctx context.Context, w io.Writer, roots ...cid.Cid) error {
+	return s.cfg.Store.ExportCAR(ctx, w, roots...)
+}
+
+// rotatedEpoch reads the epoch of the KeyRotated event among a rotation's
+// receipt logs; 0 when there is none.
+func rotatedEpoch(logs []*types.Log) uint16 {
+	reg := bindings.NewRegistry()
+	for _, l := range logs {
+		if ev, err := acl.DecodeLog(reg, l); err == nil {
+			if k, ok := ev.Value.(*bindings.RegistryKeyRotated); ok {
+				return k.Epoch
+			}
+		}
+	}
+	return 0
+}
+
+// DelegatingKey is the dataset's current delegating key on chain (the
+// public key of the dataset key its versions are put under).
+func (s *Service) DelegatingKey(ctx context.Context, dataset uint64) ([]byte, error) {
+	info, err := s.cfg.Chain.DatasetInfo(ctx, dataset)
+	if err != nil {
+		return nil, err
+	}
+	return info.DelegatingKey, nil
+}
