@@ -11,14 +11,12 @@ import (
 	"os/exec"
 	"path/filepath"
 	"slices"
-	"strconv"
 	"strings"
 	"syscall"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ipfs/go-cid"
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/multiformats/go-multiaddr"
@@ -44,29 +42,8 @@ func rpcOwner(t *testing.T, ctx context.Context, root string) (dir string, ch *d
 	if err != nil {
 		t.Fatal(err)
 	}
-	fundAtGenesis := []common.Address{h.Keys().Address}
-	for i := range 3 {
-		k, err := crypto.GenerateKey()
-		if err != nil {
-			t.Fatal(err)
-		}
-		pd := filepath.Join(dir, daemonProxiesDir, strconv.Itoa(i))
-		if err := os.MkdirAll(pd, 0o700); err != nil {
-			t.Fatal(err)
-		}
-		if err := crypto.SaveECDSA(filepath.Join(pd, proxyKeyFile), k); err != nil {
-			t.Fatal(err)
-		}
-		fundAtGenesis = append(fundAtGenesis, crypto.PubkeyToAddress(k.PublicKey))
-	}
-	ch, err = devchain.Open(ctx, devchain.Config{Dir: filepath.Join(root, "chain"), HTTP: "127.0.0.1:0", Accounts: 1, Fund: fundAtGenesis})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ch.Close() })
-	env = append(pdxEnv(root, freePort(t)), "PDX_CHAIN_MODE=rpc", "PDX_CHAIN_RPC_URL="+ch.HTTPEndpoint(),
-		"PDX_CHAIN_REGISTRY_ADDRESS="+ch.Registry().Hex())
-	return dir, ch, env
+	ch = rpcChain(t, ctx, root, append([]common.Address{h.Keys().Address}, localProxyKeys(t, dir)...), 0)
+	return dir, ch, rpcEnv(pdxEnv(root, freePort(t)), ch)
 }
 
 // daemonProcess is `pdx daemon` as its own process (the test binary

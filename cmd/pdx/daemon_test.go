@@ -403,28 +403,9 @@ func TestDaemonRPCMode(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	fundAtGenesis := []common.Address{h.Keys().Address}
-	for i := range 3 {
-		k, err := crypto.GenerateKey()
-		if err != nil {
-			t.Fatal(err)
-		}
-		pd := filepath.Join(dir, daemonProxiesDir, strconv.Itoa(i))
-		if err := os.MkdirAll(pd, 0o700); err != nil {
-			t.Fatal(err)
-		}
-		if err := crypto.SaveECDSA(filepath.Join(pd, proxyKeyFile), k); err != nil {
-			t.Fatal(err)
-		}
-		fundAtGenesis = append(fundAtGenesis, crypto.PubkeyToAddress(k.PublicKey))
-	}
-	ch, err := devchain.Open(ctx, devchain.Config{Dir: filepath.Join(root, "chain"), HTTP: "127.0.0.1:0", Accounts: 1, Fund: fundAtGenesis})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ch.Close()
-	env := append(pdxEnv(root, freePort(t)), "PDX_CHAIN_MODE=rpc", "PDX_CHAIN_RPC_URL="+ch.HTTPEndpoint(),
-		"PDX_CHAIN_REGISTRY_ADDRESS="+ch.Registry().Hex())
+	fundAtGenesis := append([]common.Address{h.Keys().Address}, localProxyKeys(t, dir)...)
+	ch := rpcChain(t, ctx, root, fundAtGenesis, 0)
+	env := rpcEnv(pdxEnv(root, freePort(t)), ch)
 
 	// The wrong chain id, or no Registry at the address: refused at start.
 	if code, _, errOut := pdx(t, ctx, append(slices.Clone(env), "PDX_CHAIN_CHAIN_ID=5"), "--home", dir, "daemon"); code != cli.ExitConfig || !strings.Contains(errOut, "chain id 1337") {
@@ -607,4 +588,47 @@ func twoHomes(t *testing.T) (ctx context.Context, root, ownerDir, brandDir strin
 		}
 	}
 	return ctx, root, ownerDir, brandDir, pdxEnv(root, freePort(t)), pdxEnv(root, freePort(t))
+}
+
+// localProxyKeys gives the three local proxies of the owner's home in dir
+// keys of their own, as they have on any chain but the embedded one, and
+// returns their addresses (to fund at genesis).
+func localProxyKeys(t *testing.T, dir string) []common.Address {
+	t.Helper()
+	var out []common.Address
+	for i := range 3 {
+		k, err := crypto.GenerateKey()
+		if err != nil {
+			t.Fatal(err)
+		}
+		pd := filepath.Join(dir, daemonProxiesDir, strconv.Itoa(i))
+		if err := os.MkdirAll(pd, 0o700); err != nil {
+			t.Fatal(err)
+		}
+		if err := crypto.SaveECDSA(filepath.Join(pd, proxyKeyFile), k); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, crypto.PubkeyToAddress(k.PublicKey))
+	}
+	return out
+}
+
+// rpcChain opens a dev chain under root that serves JSON-RPC on loopback,
+// with fund funded at genesis and, when grantWindow is set, that grant
+// window for purchases. It is closed when the test ends.
+func rpcChain(t *testing.T, ctx context.Context, root string, fund []common.Address, grantWindow time.Duration) *devchain.Chain {
+	t.Helper()
+	ch, err := devchain.Open(ctx, devchain.Config{Dir: filepath.Join(root, "chain"), HTTP: "127.0.0.1:0", Accounts: 1,
+		Fund: fund, GrantWindow: grantWindow})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { ch.Close() })
+	return ch
+}
+
+// rpcEnv points a home's environment at ch in chain rpc mode.
+func rpcEnv(env []string, ch *devchain.Chain) []string {
+	return append(slices.Clone(env), "PDX_CHAIN_MODE=rpc", "PDX_CHAIN_RPC_URL="+ch.HTTPEndpoint(),
+		"PDX_CHAIN_REGISTRY_ADDRESS="+ch.Registry().Hex())
 }

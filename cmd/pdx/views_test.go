@@ -14,10 +14,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	carv2 "github.com/ipld/go-car/v2"
 
-	"github.com/pdx-network/pdx/acl/devchain"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
@@ -44,28 +42,9 @@ func TestDaemonViewsCLI(t *testing.T) {
 		t.Fatal(err)
 	}
 	ownerAddr, brandAddr := ownerHome.Keys().Address.Hex(), brandHome.Keys().Address.Hex()
-	fundAtGenesis := []common.Address{ownerHome.Keys().Address, brandHome.Keys().Address}
-	for i := range 3 {
-		k, err := crypto.GenerateKey()
-		if err != nil {
-			t.Fatal(err)
-		}
-		pd := filepath.Join(ownerDir, daemonProxiesDir, strconv.Itoa(i))
-		if err := os.MkdirAll(pd, 0o700); err != nil {
-			t.Fatal(err)
-		}
-		if err := crypto.SaveECDSA(filepath.Join(pd, proxyKeyFile), k); err != nil {
-			t.Fatal(err)
-		}
-		fundAtGenesis = append(fundAtGenesis, crypto.PubkeyToAddress(k.PublicKey))
-	}
-	ch, err := devchain.Open(ctx, devchain.Config{Dir: filepath.Join(root, "chain"), HTTP: "127.0.0.1:0", Accounts: 1,
-		Fund: fundAtGenesis, GrantWindow: viewsGrantWindow})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ch.Close()
-	ownerEnv = append(ownerEnv, "PDX_CHAIN_MODE=rpc", "PDX_CHAIN_RPC_URL="+ch.HTTPEndpoint(), "PDX_CHAIN_REGISTRY_ADDRESS="+ch.Registry().Hex())
+	fundAtGenesis := append([]common.Address{ownerHome.Keys().Address, brandHome.Keys().Address}, localProxyKeys(t, ownerDir)...)
+	ch := rpcChain(t, ctx, root, fundAtGenesis, viewsGrantWindow)
+	ownerEnv = rpcEnv(ownerEnv, ch)
 	owner := startDaemon(t, ctx, ownerDir, ownerEnv)
 	stopBrand := startBrandOn(t, ctx, ch, owner.node.store, brandDir, portOf(brandEnv))
 	defer stopBrand()
