@@ -34,6 +34,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"sync/atomic"
 
 	"github.com/ipfs/go-cid"
@@ -60,6 +61,8 @@ var errStorageEnded = errors.New("envstore: the store stopped reading")
 // hand-off per four leaves instead of one per 64 KiB chunk. Measured on the
 // sealing side alone (envelope writer into the pipe, 64 MiB), this cut the
 // CPU cost per byte by about 15% against unbuffered writes; it costs 1 MiB.
+// The envelope writer seals straight into the bufio.Writer's free space
+// (AvailableBuffer), so the buffer adds no copy of its own.
 const (
 	plainBuf = 256 << 10
 	pipeBuf  = 1 << 20
@@ -204,8 +207,14 @@ func Open(ctx context.Context, store storage.Store, c cid.Cid) (*envelope.Header
 // envelope.ErrCommitmentMismatch rather than returning io.EOF if either
 // differs. Act on the plaintext as a whole only once Read returned io.EOF.
 //
+// The store's stream is read ahead on one goroutine and chunks are
+// authenticated, decrypted and hashed on getWorkers() others, so fetching and
+// the cryptography use both cores of a small machine instead of taking
+// turns; the release rules above hold unchanged (envelope.Workers).
+//
 // ctx bounds the whole read, not only this call. Close releases the
-// stream.
+// stream and its goroutines; a stream abandoned without Close releases
+// them when ctx ends.
 func Get(ctx context.Context, store storage.Store, c cid.Cid, key envelope.FileKey, expect *envelope.Commitment) (io.ReadCloser, error) {
 	if store == nil {
 		return nil, fmt.Errorf("%w: envstore.Get needs a store", envelope.ErrInvalidArgument)
@@ -222,140 +231,82 @@ func Get(ctx context.Context, store storage.Store, c cid.Cid, key envelope.FileK
 		cancel()
 		return nil, readError(c, err)
 	}
-	var opts []envelope.OpenOption
+	opts := []envelope.OpenOption{envelope.Workers(getWorkers())}
 	if expect != nil {
 		opts = append(opts, envelope.ExpectCommitment(*expect))
 	}
-	ra := newReadAhead(rctx, rc, cancel)
-	r, err := envelope.NewReader(h, ra, key, opts...)
+	r, err := envelope.NewReader(h, rc, key, opts...)
 	if err != nil {
-		ra.Close()
+		rc.Close()
+		cancel()
 		return nil, fmt.Errorf("envstore: opening %s: %w", c, err)
 	}
-	return &plainReader{r: r, src: ra}, nil
+	p := &plainReader{r: r, src: rc, ctx: rctx, cancel: cancel}
+	// A stream abandoned without Close still stops when ctx ends: the
+	// store's read fails, and the reader's goroutines return.
+	p.stopAfter = context.AfterFunc(rctx, func() { r.Close() })
+	return p, nil
 }
 
-// plainReader is the plaintext stream of Get.
+// getWorkers is how many goroutines open chunks in Get, besides the one
+// reading ahead from the store: one core's worth is left to kubo's own
+// block fetching, the others open chunks. On a 2-core machine that is one
+// worker; measured there (64 MiB gets, interleaved under the same load), a
+// second worker only added CPU time per byte (1.29–1.49 against 1.19–1.29
+// ns/B) through goroutines competing for the two cores.
+func getWorkers() int { return min(max(runtime.GOMAXPROCS(0)-1, 1), 4) }
+
+// plainReader is the plaintext stream of Get: the envelope reader reads the
+// store's stream ahead on its own goroutine and opens chunks on
+// getWorkers() more, releasing each in order once authenticated.
 type plainReader struct {
-	r   *envelope.Reader
-	src io.Closer
+	r         *envelope.Reader
+	src       io.ReadCloser
+	ctx       context.Context // Get's; its end stops the stream
+	cancel    context.CancelFunc
+	stopAfter func() bool
+	closed    bool
 }
 
-func (p *plainReader) Read(b []byte) (int, error) { return p.r.Read(b) }
-
-// Close stops the fetching and releases the storage stream.
-func (p *plainReader) Close() error { return p.src.Close() }
-
-// Read-ahead of Get: aheadBufs buffers of aheadBuf bytes (one IPFS leaf
-// each), 1 MiB in all whatever the object's size.
-const (
-	aheadBuf  = 256 << 10
-	aheadBufs = 4
-)
-
-// readAhead reads the store's stream in its own goroutine, a few leaves
-// ahead of the decryption, so that fetching blocks (datastore reads, or
-// bitswap) and opening chunks (AES-GCM, the commitment's HMAC) run at the
-// same time instead of one after the other.
-type readAhead struct {
-	ctx    context.Context // Get's; a stream abandoned without Close stops when it ends
-	src    io.ReadCloser
-	cancel context.CancelFunc // ends the store's read (its context)
-	full   chan []byte        // buffers holding data, in stream order
-	free   chan []byte        // buffers the consumer is done with
-	stop   chan struct{}      // closed by Close
-	exited chan struct{}      // closed when the producer returns
-	err    error              // the stream's end (io.EOF) or failure; read after full is closed
-
-	buf    []byte // buffer being consumed (to give back to free)
-	cur    []byte // its unread part
-	closed bool
-}
-
-func newReadAhead(ctx context.Context, src io.ReadCloser, cancel context.CancelFunc) *readAhead {
-	r := &readAhead{
-		ctx:    ctx,
-		src:    src,
-		cancel: cancel,
-		full:   make(chan []byte, aheadBufs),
-		free:   make(chan []byte, aheadBufs),
-		stop:   make(chan struct{}),
-		exited: make(chan struct{}),
-	}
-	for range aheadBufs {
-		r.free <- make([]byte, aheadBuf)
-	}
-	go r.produce()
-	return r
-}
-
-func (r *readAhead) produce() {
-	defer close(r.exited)
-	defer close(r.full)
-	for {
-		var b []byte
-		select {
-		case b = <-r.free:
-		case <-r.stop:
-			r.err = errReadClosed
-			return
-		case <-r.ctx.Done():
-			r.err = fmt.Errorf("envstore: reading stopped: %w", r.ctx.Err())
-			return
-		}
-		n, err := io.ReadFull(r.src, b[:cap(b)])
-		if n > 0 {
-			select {
-			case r.full <- b[:n]:
-			case <-r.stop:
-				r.err = errReadClosed
-				return
-			case <-r.ctx.Done():
-				r.err = fmt.Errorf("envstore: reading stopped: %w", r.ctx.Err())
-				return
-			}
-		}
-		if err != nil {
-			if err == io.ErrUnexpectedEOF {
-				err = io.EOF
-			}
-			r.err = err
-			return
-		}
-	}
-}
-
-func (r *readAhead) Read(p []byte) (int, error) {
-	if r.closed {
+func (p *plainReader) Read(b []byte) (int, error) {
+	if p.closed {
 		return 0, errReadClosed
 	}
-	for len(r.cur) == 0 {
-		if r.buf != nil {
-			r.free <- r.buf[:cap(r.buf)] // never blocks: aheadBufs slots
-			r.buf = nil
-		}
-		b, ok := <-r.full
-		if !ok {
-			return 0, r.err // the producer has returned: r.err is set
-		}
-		r.buf, r.cur = b, b
-	}
-	n := copy(p, r.cur)
-	r.cur = r.cur[n:]
-	return n, nil
+	n, err := p.r.Read(b)
+	return n, p.mapErr(err)
 }
 
-// Close ends the store's read, waits for the producer to stop using the
-// stream and closes it.
-func (r *readAhead) Close() error {
-	if r.closed {
+// WriteTo hands each authenticated chunk to w without copying it through
+// a caller's buffer (io.Copy uses it).
+func (p *plainReader) WriteTo(w io.Writer) (int64, error) {
+	if p.closed {
+		return 0, errReadClosed
+	}
+	n, err := p.r.WriteTo(w)
+	return n, p.mapErr(err)
+}
+
+// mapErr reports a stream stopped by the end of Get's context as such,
+// whichever of the store's read and the reader noticed it first.
+func (p *plainReader) mapErr(err error) error {
+	if err != nil && err != io.EOF && p.ctx.Err() != nil && !errors.Is(err, p.ctx.Err()) {
+		return fmt.Errorf("envstore: reading stopped: %w (%w)", p.ctx.Err(), err)
+	}
+	return err
+}
+
+// Close stops the fetching and releases the storage stream: the store's
+// read is cancelled first, so that the reader's read-ahead returns, then the
+// reader's goroutines are waited for and the stream closed.
+func (p *plainReader) Close() error {
+	if p.closed {
 		return nil
 	}
-	r.closed = true
-	close(r.stop)
-	r.cancel()
-	<-r.exited
-	return r.src.Close()
+	p.closed = true
+	p.stopAfter()
+	p.cancel()
+	p.r.Close()
+	return p.src.Close()
 }
 
 // readError classifies a failure to read an object's header: content that

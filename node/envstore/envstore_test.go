@@ -565,6 +565,25 @@ func TestGetClose(t *testing.T) {
 			t.Fatalf("after Close: %d more bytes, %v; want an error", len(rest), err)
 		}
 	}
+	// A stream whose context ends stops too, Close or not: reads fail
+	// with the context's error after at most the chunks already released.
+	ctx, cancel := context.WithCancel(ctxT(t, time.Minute))
+	rc, err := Get(ctx, s, res.CID, key, &res.Commitment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := make([]byte, 100_000)
+	if _, err := io.ReadFull(rc, p); err != nil {
+		t.Fatal(err)
+	}
+	cancel()
+	rest, err := io.ReadAll(rc)
+	if !errors.Is(err, context.Canceled) || !bytes.Equal(rest, pt[len(p):len(p)+len(rest)]) {
+		t.Fatalf("after the context ended: %d more bytes, %v; want context.Canceled", len(rest), err)
+	}
+	if err := rc.Close(); err != nil {
+		t.Fatalf("Close after the context ended: %v", err)
+	}
 }
 
 // TestTwoNodes puts on one embedded node and reads on another connected to

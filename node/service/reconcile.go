@@ -99,7 +99,7 @@ func (s *Service) RegisterStored(ctx context.Context, dataset uint64, key *reenc
 	}
 	defer r.Close()
 	n := &countReader{r: r}
-	fingerprint, err := envelope.Commit(fk, n)
+	fingerprint, err := envelope.CommitFor(h, fk, n)
 	if err != nil {
 		return nil, fmt.Errorf("service: reading %s back: %w", c, err)
 	}

@@ -1,6 +1,7 @@
 // Package envelope is pdx's streaming encrypted envelope: the format every
 // dataset version is stored in on IPFS. ENVELOPE.md beside this file is the
-// normative description of format 1.0.
+// normative description of format 2.0, which pdx writes; it still reads
+// format 1.0.
 //
 // A plaintext of any size is sealed as a stream of 64 KiB AES-256-GCM chunks
 // under a random file key, with nonces made of a chunk counter and a
@@ -22,6 +23,10 @@
 //	h, err := envelope.ReadHeader(src)            // public fields: dataset, owner, capsule
 //	key, err := h.FileKeyForOwner(datasetSK)      // or h.FileKeyForGrantee(sk, pk, cfrags)
 //	r, err := envelope.NewReader(h, src, key)     // io.Reader over the plaintext
+//
+// With the Workers option the reader reads ahead and opens chunks on
+// several goroutines, releasing them in the same order and under the same
+// rules; it must then be closed.
 //
 // or, for random access, NewRangeReader over an io.ReaderAt.
 //

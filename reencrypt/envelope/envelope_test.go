@@ -384,7 +384,7 @@ func TestCommitmentMismatch(t *testing.T) {
 	cs := MinChunkSize
 	s := seal(t, sk, plaintext(3, 2*cs+10), cs, 0)
 	ch := s.chunks(t)
-	aead := s.key.payloadAEAD(s.header.mac())
+	aead := s.key.payloadAEAD(s.header)
 	var n [nonceSize]byte
 
 	forge := func(data []byte, c Commitment, idx uint64) []byte {
@@ -409,7 +409,7 @@ func TestCommitmentMismatch(t *testing.T) {
 	// An empty final chunk after full chunks is authentic but not canonical.
 	full := seal(t, sk, plaintext(4, 2*cs), cs, 0)
 	fch := full.chunks(t)
-	faead := full.key.payloadAEAD(full.header.mac())
+	faead := full.key.payloadAEAD(full.header)
 	var n2 [nonceSize]byte
 	nonFinal := faead.Seal(nil, nonce(&n2, 1, false), full.pt[cs:], nil)
 	empty := faead.Seal(nil, nonce(&n2, 2, true), full.commitment[:], nil)
@@ -458,7 +458,7 @@ func TestMinorVersionExtension(t *testing.T) {
 	raw = append(raw, make([]byte, headerMACSize)...)
 	raw[5] = 1
 	raw[offHeaderLen], raw[offHeaderLen+1] = byte(len(raw)>>8), byte(len(raw))
-	m := hmac.New(sha256.New, key.headerKey())
+	m := hmac.New(sha256.New, key.headerKey(Major))
 	m.Write(raw[:len(raw)-headerMACSize])
 	m.Sum(raw[:len(raw)-headerMACSize])
 	h, err := ParseHeader(raw)

@@ -34,8 +34,8 @@ var (
 	// ErrInvalidArgument: a caller passed an unusable parameter (nil key,
 	// chunk size out of range, negative offset).
 	ErrInvalidArgument = errors.New("envelope: invalid argument")
-	// ErrClosed: Write after Close, or Commitment before Close / EOF.
-	ErrClosed = errors.New("envelope: writer closed")
+	// ErrClosed: Write after a Writer's Close, Read after a Reader's Close.
+	ErrClosed = errors.New("envelope: closed")
 	// ErrNotFinished: the commitment was asked for before the stream ended.
 	ErrNotFinished = errors.New("envelope: stream not finished")
 )

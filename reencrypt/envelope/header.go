@@ -11,13 +11,16 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
-// Wire constants of envelope format 1.0; ENVELOPE.md is the normative text.
+// Wire constants of envelope format 2.0; ENVELOPE.md is the normative text.
 const (
 	// TypeTag opens every envelope; other pdx wire objects use other tags.
 	TypeTag = "PDXE"
-	// Major is the format major version this build writes and reads. A
-	// reader refuses any other major version.
-	Major = 1
+	// Major is the format major version this build writes. It reads majors
+	// MinMajor to Major and refuses any other.
+	Major = 2
+	// MinMajor is the oldest major version this build still reads (format
+	// 1 differs from 2 only in its commitment hash and key labels).
+	MinMajor = 1
 	// Minor is the minor version this build writes. Readers accept any minor
 	// version of their major: minor versions only append header extensions
 	// that older readers may skip (they are still covered by the header MAC).
@@ -40,7 +43,8 @@ const (
 	DatasetIDSize = 32
 
 	headerMACSize = sha256.Size
-	// HeaderSize is the size of a version 1.0 header, which has no extensions.
+	// HeaderSize is the size of an x.0 header, which has no extensions
+	// (273 bytes in formats 1 and 2).
 	HeaderSize = 4 + 1 + 1 + 2 + DatasetIDSize + common.AddressLength +
 		CapsuleSize + WrappedKeySize + 4 + headerMACSize
 
@@ -99,9 +103,12 @@ type headerFields struct {
 	Capsule    []byte
 	WrappedKey []byte
 	ChunkSize  int
+	// Major is the format to write; 0 means Major. Only tests write older
+	// formats, to reproduce their vectors.
+	Major uint8
 }
 
-// encodeHeader builds a version 1.0 header and its MAC under the file key.
+// encodeHeader builds a version x.0 header and its MAC under the file key.
 func encodeHeader(f headerFields, key FileKey) (*Header, error) {
 	if len(f.Capsule) != CapsuleSize {
 		return nil, fmt.Errorf("%w: capsule is %d bytes, want %d", ErrInvalidArgument, len(f.Capsule), CapsuleSize)
@@ -112,16 +119,23 @@ func encodeHeader(f headerFields, key FileKey) (*Header, error) {
 	if f.ChunkSize < MinChunkSize || f.ChunkSize > MaxChunkSize {
 		return nil, fmt.Errorf("%w: chunk size %d outside [%d, %d]", ErrInvalidArgument, f.ChunkSize, MinChunkSize, MaxChunkSize)
 	}
+	major := f.Major
+	if major == 0 {
+		major = Major
+	}
+	if major < MinMajor || major > Major {
+		return nil, fmt.Errorf("%w: format %d, this pdx writes %d to %d", ErrInvalidArgument, major, MinMajor, Major)
+	}
 	b := make([]byte, HeaderSize)
 	copy(b, TypeTag)
-	b[4], b[5] = Major, Minor
+	b[4], b[5] = major, Minor
 	binary.BigEndian.PutUint16(b[offHeaderLen:], HeaderSize)
 	copy(b[offDataset:], f.DatasetID[:])
 	copy(b[offOwner:], f.Owner[:])
 	copy(b[offCapsule:], f.Capsule)
 	copy(b[offWrapped:], f.WrappedKey)
 	binary.BigEndian.PutUint32(b[offChunkSize:], uint32(f.ChunkSize))
-	m := hmac.New(sha256.New, key.headerKey())
+	m := hmac.New(sha256.New, key.headerKey(major))
 	m.Write(b[:HeaderSize-headerMACSize])
 	m.Sum(b[:HeaderSize-headerMACSize])
 	return ParseHeader(b)
@@ -181,15 +195,15 @@ func checkPrefix(b []byte) (int, error) {
 	if string(b[:4]) != TypeTag {
 		return 0, fmt.Errorf("%w: type tag %q, want %q (not a pdx envelope)", ErrMalformedHeader, b[:4], TypeTag)
 	}
-	if b[4] != Major {
-		return 0, fmt.Errorf("%w: envelope version %d.%d, this pdx reads %d.x; upgrade pdx", ErrUnsupportedVersion, b[4], b[5], Major)
+	if b[4] < MinMajor || b[4] > Major {
+		return 0, fmt.Errorf("%w: envelope version %d.%d, this pdx reads %d.x to %d.x; upgrade pdx", ErrUnsupportedVersion, b[4], b[5], MinMajor, Major)
 	}
 	n := int(binary.BigEndian.Uint16(b[offHeaderLen:]))
 	switch {
 	case n < HeaderSize:
-		return 0, fmt.Errorf("%w: header length %d, a %d.x header has at least %d", ErrMalformedHeader, n, Major, HeaderSize)
+		return 0, fmt.Errorf("%w: header length %d, a %d.x header has at least %d", ErrMalformedHeader, n, b[4], HeaderSize)
 	case b[5] == 0 && n != HeaderSize:
-		return 0, fmt.Errorf("%w: header length %d, a %d.0 header has exactly %d", ErrMalformedHeader, n, Major, HeaderSize)
+		return 0, fmt.Errorf("%w: header length %d, a %d.0 header has exactly %d", ErrMalformedHeader, n, b[4], HeaderSize)
 	}
 	return n, nil
 }

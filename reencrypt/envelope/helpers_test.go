@@ -3,6 +3,7 @@ package envelope
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io"
 	"math/rand/v2"
 	"testing"
@@ -93,8 +94,26 @@ func seal(t testing.TB, sk *reencrypt.SecretKey, pt []byte, chunkSize, step int)
 
 // openAll opens env with key through the streaming API, reading in odd
 // sizes, and returns every plaintext byte released and the first error
-// (nil at a clean EOF).
+// (nil at a clean EOF). It opens env three ways, sequentially, with
+// workers through Read, and with workers through WriteTo, and fails unless
+// all three release the same bytes and end with the same error: every test
+// of the opening rules thereby covers the parallel reader too.
 func openAll(env []byte, key FileKey, opts ...OpenOption) ([]byte, error) {
+	out, err := openWith(env, key, false, opts...)
+	for _, mode := range []struct {
+		writeTo bool
+		workers int
+	}{{false, 2}, {true, 3}} {
+		o2, err2 := openWith(env, key, mode.writeTo, append(opts[:len(opts):len(opts)], Workers(mode.workers))...)
+		if !bytes.Equal(o2, out) || fmt.Sprint(err2) != fmt.Sprint(err) {
+			return out, fmt.Errorf("parallel reader (WriteTo %v, %d workers) released %d bytes and %v; sequential released %d bytes and %v",
+				mode.writeTo, mode.workers, len(o2), err2, len(out), err)
+		}
+	}
+	return out, err
+}
+
+func openWith(env []byte, key FileKey, writeTo bool, opts ...OpenOption) ([]byte, error) {
 	r := bytes.NewReader(env)
 	h, err := ReadHeader(r)
 	if err != nil {
@@ -103,6 +122,17 @@ func openAll(env []byte, key FileKey, opts ...OpenOption) ([]byte, error) {
 	pr, err := NewReader(h, r, key, opts...)
 	if err != nil {
 		return nil, err
+	}
+	defer pr.Close()
+	if writeTo {
+		var out bytes.Buffer
+		_, err := pr.WriteTo(&out)
+		if err == nil {
+			if _, cerr := pr.Commitment(); cerr != nil {
+				return out.Bytes(), cerr
+			}
+		}
+		return out.Bytes(), err
 	}
 	var out []byte
 	p := make([]byte, 7919)

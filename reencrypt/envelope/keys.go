@@ -9,20 +9,18 @@ import (
 	"crypto/sha256"
 	"encoding/hex"
 	"fmt"
-	"hash"
 	"io"
 )
 
 // FileKeySize is the size of a file key.
 const FileKeySize = 32
 
-// HKDF info strings; the major version is part of them so a future format
-// never derives the same keys from the same file key.
-const (
-	infoHeader     = "pdx/envelope/v1/header"
-	infoPayload    = "pdx/envelope/v1/payload"
-	infoCommitment = "pdx/envelope/v1/commitment"
-)
+// hkdfInfo is the HKDF info string of a key of format major; the major
+// version is part of it, so two formats never derive the same keys from
+// the same file key.
+func hkdfInfo(major uint8, purpose string) string {
+	return fmt.Sprintf("pdx/envelope/v%d/%s", major, purpose)
+}
 
 // FileKey is the random per-envelope key. It never appears in clear on the
 // wire: the header carries it wrapped by Umbral under the dataset key, and a
@@ -49,19 +47,26 @@ func (k FileKey) derive(salt []byte, info string) []byte {
 	return out
 }
 
-// headerKey keys the header MAC.
-func (k FileKey) headerKey() []byte { return k.derive(nil, infoHeader) }
+// headerKey keys the header MAC of format major.
+func (k FileKey) headerKey(major uint8) []byte { return k.derive(nil, hkdfInfo(major, "header")) }
 
-// commitmentKey keys the plaintext commitment. It does not depend on the
-// header, so the commitment of a plaintext under a file key can be computed
-// without an envelope (Commit).
-func (k FileKey) commitmentKey() []byte { return k.derive(nil, infoCommitment) }
+// commitmentKey keys the plaintext commitment of format major. It does not
+// depend on the header, so the commitment of a plaintext under a file key
+// can be computed without an envelope (Commit).
+func (k FileKey) commitmentKey(major uint8) []byte {
+	return k.derive(nil, hkdfInfo(major, "commitment"))
+}
 
-// payloadAEAD returns the chunk AEAD. Its key is salted with the header MAC,
-// which binds the chunk stream to this exact header: a body spliced under
-// another header fails on its first chunk even if both share a file key.
-func (k FileKey) payloadAEAD(headerMAC []byte) cipher.AEAD {
-	block, err := aes.NewCipher(k.derive(headerMAC, infoPayload))
+// payloadKey keys the chunk AEAD. It is salted with the header MAC, which
+// binds the chunk stream to this exact header: a body spliced under another
+// header fails on its first chunk even if both share a file key.
+func (k FileKey) payloadKey(h *Header) []byte {
+	return k.derive(h.mac(), hkdfInfo(h.Major, "payload"))
+}
+
+// payloadAEAD returns the chunk AEAD of the envelope with header h.
+func (k FileKey) payloadAEAD(h *Header) cipher.AEAD {
+	block, err := aes.NewCipher(k.payloadKey(h))
 	if err != nil {
 		panic("envelope: AES-256: " + err.Error()) // 32-byte key: cannot fail
 	}
@@ -75,7 +80,7 @@ func (k FileKey) payloadAEAD(headerMAC []byte) cipher.AEAD {
 // VerifyHeader checks the header MAC under k. It fails with ErrAuthentication
 // if the header was altered or k is not this envelope's file key.
 func (k FileKey) VerifyHeader(h *Header) error {
-	m := hmac.New(sha256.New, k.headerKey())
+	m := hmac.New(sha256.New, k.headerKey(h.Major))
 	m.Write(h.authenticated())
 	if !hmac.Equal(m.Sum(nil), h.mac()) {
 		return fmt.Errorf("%w: header MAC does not verify (header altered, or the file key belongs to another envelope)", ErrAuthentication)
@@ -84,14 +89,16 @@ func (k FileKey) VerifyHeader(h *Header) error {
 }
 
 // CommitmentSize is the size of a plaintext commitment.
-const CommitmentSize = sha256.Size
+const CommitmentSize = 32
 
-// Commitment is HMAC-SHA256 over the whole plaintext under a key derived
-// from the file key. It is the envelope's public fingerprint: the owner
-// registers it on chain, and a reader that decrypts the envelope can check
-// the plaintext against it. Because it is keyed by the random file key, the
-// public value reveals nothing about low-entropy plaintext (an email address,
-// a birth date): nobody without the file key can test guesses against it.
+// Commitment is a keyed hash of the whole plaintext under a key derived
+// from the file key: the BLAKE3 keyed hash in format 2 (what pdx writes),
+// HMAC-SHA256 in format 1. It is the envelope's public fingerprint: the
+// owner registers it on chain, and a reader that decrypts the envelope can
+// check the plaintext against it. Because it is keyed by the random file
+// key, the public value reveals nothing about low-entropy plaintext (an
+// email address, a birth date): nobody without the file key can test
+// guesses against it.
 type Commitment [CommitmentSize]byte
 
 // String returns the commitment in lowercase hex.
@@ -100,18 +107,39 @@ func (c Commitment) String() string { return hex.EncodeToString(c[:]) }
 // Equal compares in constant time.
 func (c Commitment) Equal(o Commitment) bool { return hmac.Equal(c[:], o[:]) }
 
-func newCommitter(k FileKey) hash.Hash { return hmac.New(sha256.New, k.commitmentKey()) }
-
 // Commit computes the commitment of the plaintext read from r under file key
-// k, independently of any envelope: the owner can recompute what it
+// k as the envelopes this build writes (format Major) carry it,
+// independently of any envelope: the owner can recompute what it
 // registered, and a reader holding the file key can check a plaintext it
-// obtained elsewhere against the public fingerprint.
+// obtained elsewhere against the public fingerprint. CommitFor does the
+// same for the format of a given envelope.
 func Commit(k FileKey, r io.Reader) (Commitment, error) {
-	h := newCommitter(k)
-	var c Commitment
-	if _, err := io.Copy(h, r); err != nil {
-		return c, fmt.Errorf("envelope: reading plaintext to commit: %w", err)
+	return commit(k, Major, r)
+}
+
+// CommitFor computes the commitment of the plaintext read from r as the
+// envelope with header h carries it (its format's hash), under file key k.
+func CommitFor(h *Header, k FileKey, r io.Reader) (Commitment, error) {
+	if h == nil {
+		return Commitment{}, fmt.Errorf("%w: nil header", ErrInvalidArgument)
 	}
-	h.Sum(c[:0])
-	return c, nil
+	return commit(k, h.Major, r)
+}
+
+func commit(k FileKey, major uint8, r io.Reader) (Commitment, error) {
+	if r == nil {
+		return Commitment{}, fmt.Errorf("%w: nil plaintext reader", ErrInvalidArgument)
+	}
+	h := newCommitter(k, major)
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := r.Read(buf)
+		h.write(buf[:n])
+		if err == io.EOF {
+			return h.sum(), nil
+		}
+		if err != nil {
+			return Commitment{}, fmt.Errorf("envelope: reading plaintext to commit: %w", err)
+		}
+	}
 }

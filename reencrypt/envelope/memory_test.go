@@ -24,9 +24,16 @@ func (p *patternReader) Read(b []byte) (int, error) {
 }
 
 // TestConstantMemory seals 64 MiB into a pipe and opens it on the other end
-// through the streaming API; the bytes allocated meanwhile must stay far
-// below the data size (the buffers are a few chunks).
+// through the streaming API, with and without workers; the bytes allocated
+// meanwhile must stay far below the data size (the buffers are a few
+// chunks, or a few runs of chunks with workers).
 func TestConstantMemory(t *testing.T) {
+	constantMemory(t, 2<<20)
+	// Six buffers of 256 KiB for two workers.
+	constantMemory(t, 3<<20, Workers(2))
+}
+
+func constantMemory(t *testing.T, bound uint64, opts ...OpenOption) {
 	const size = 64 << 20
 	sk := datasetKey(t)
 
@@ -53,10 +60,11 @@ func TestConstantMemory(t *testing.T) {
 		if err != nil {
 			return sent, got, err
 		}
-		r, err := NewReader(h, pr, key)
+		r, err := NewReader(h, pr, key, opts...)
 		if err != nil {
 			return sent, got, err
 		}
+		defer r.Close()
 		hr := sha256.New()
 		if _, err := io.Copy(hr, r); err != nil {
 			return sent, got, err
@@ -81,8 +89,7 @@ func TestConstantMemory(t *testing.T) {
 		t.Fatal("opened plaintext differs from the sealed one")
 	}
 	alloc := after.TotalAlloc - before.TotalAlloc
-	const bound = 2 << 20
-	t.Logf("sealed and opened %d MiB; %d KiB allocated, %d allocations", size>>20, alloc>>10, after.Mallocs-before.Mallocs)
+	t.Logf("%d options: sealed and opened %d MiB; %d KiB allocated, %d allocations", len(opts), size>>20, alloc>>10, after.Mallocs-before.Mallocs)
 	if alloc > bound {
 		t.Fatalf("allocated %d KiB to stream %d MiB; want under %d KiB", alloc>>10, size>>20, bound>>10)
 	}

@@ -141,42 +141,52 @@ func TestRangeReaderTamper(t *testing.T) {
 }
 
 // TestStreamingReaders opens through readers that return little data per
-// call or data together with io.EOF, to exercise the lookahead.
+// call or data together with io.EOF, to exercise the lookahead, with and
+// without workers.
 func TestStreamingReaders(t *testing.T) {
 	sk := datasetKey(t)
 	cs := MinChunkSize
-	for _, n := range []int{0, 1, cs - 1, cs, cs + 1, 4*cs - 1, 4 * cs} {
-		s := seal(t, sk, plaintext(uint64(n), n), cs, 0)
-		for name, wrap := range map[string]func(io.Reader) io.Reader{
-			"OneByte": iotest.OneByteReader, "Half": iotest.HalfReader, "DataErr": iotest.DataErrReader,
-		} {
-			r := wrap(bytes.NewReader(s.env))
-			h, err := ReadHeader(r)
-			if err != nil {
-				t.Fatalf("%s size %d: %v", name, n, err)
-			}
-			pr, err := NewReader(h, r, s.key)
-			if err != nil {
-				t.Fatal(err)
-			}
-			if err := iotest.TestReader(pr, s.pt); err != nil {
-				t.Fatalf("%s size %d: %v", name, n, err)
+	for _, mode := range [][]OpenOption{nil, {Workers(2)}} {
+		for _, n := range []int{0, 1, cs - 1, cs, cs + 1, 4*cs - 1, 4 * cs} {
+			s := seal(t, sk, plaintext(uint64(n), n), cs, 0)
+			for name, wrap := range map[string]func(io.Reader) io.Reader{
+				"OneByte": iotest.OneByteReader, "Half": iotest.HalfReader, "DataErr": iotest.DataErrReader,
+			} {
+				r := wrap(bytes.NewReader(s.env))
+				h, err := ReadHeader(r)
+				if err != nil {
+					t.Fatalf("%s size %d: %v", name, n, err)
+				}
+				pr, err := NewReader(h, r, s.key, mode...)
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := iotest.TestReader(pr, s.pt); err != nil {
+					t.Fatalf("%s size %d, %d workers: %v", name, n, len(mode), err)
+				}
+				pr.Close()
 			}
 		}
-	}
-	// An I/O error from the source is passed on, not mistaken for tampering.
-	s := seal(t, sk, plaintext(2, 3*cs), cs, 0)
-	errIO := errors.New("connection reset")
-	r := io.MultiReader(bytes.NewReader(s.env[:s.chunkOffset(1)+5]), iotest.ErrReader(errIO))
-	h, err := ReadHeader(r)
-	if err != nil {
-		t.Fatal(err)
-	}
-	pr, err := NewReader(h, r, s.key)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if _, err := io.ReadAll(pr); !errors.Is(err, errIO) || isAny(err, ErrAuthentication, ErrTruncated) {
-		t.Fatalf("source error: %v", err)
+		// An I/O error from the source is passed on, not mistaken for
+		// tampering, after exactly the chunks before it.
+		s := seal(t, sk, plaintext(2, 3*cs), cs, 0)
+		errIO := errors.New("connection reset")
+		r := io.MultiReader(bytes.NewReader(s.env[:s.chunkOffset(2)+5]), iotest.ErrReader(errIO))
+		h, err := ReadHeader(r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, err := NewReader(h, r, s.key, mode...)
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(pr)
+		if !errors.Is(err, errIO) || isAny(err, ErrAuthentication, ErrTruncated) {
+			t.Fatalf("source error: %v", err)
+		}
+		if !bytes.Equal(got, s.pt[:cs]) {
+			t.Fatalf("released %d bytes before a source error in chunk 1's lookahead, want the %d of chunk 0", len(got), cs)
+		}
+		pr.Close()
 	}
 }

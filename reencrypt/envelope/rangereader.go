@@ -51,7 +51,7 @@ func NewRangeReader(h *Header, ra io.ReaderAt, envelopeSize int64, key FileKey) 
 	}
 	rr := &RangeReader{
 		ra:       ra,
-		aead:     key.payloadAEAD(h.mac()),
+		aead:     key.payloadAEAD(h),
 		cs:       h.ChunkSize,
 		bodyOff:  int64(h.Len()),
 		full:     full,

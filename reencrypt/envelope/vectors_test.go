@@ -22,7 +22,13 @@ import (
 // the format changes, and review the diff.
 var update = flag.Bool("update", false, "rewrite testdata vectors and fuzz seeds")
 
+// vectorFile holds the vectors of the current format (Major), which -update
+// regenerates. oldVectorFiles hold those of older formats this build still
+// reads; they are frozen: TestVectors reproduces and opens them, and
+// nothing rewrites them.
 const vectorFile = "testdata/vectors.json"
+
+var oldVectorFiles = []string{"testdata/v1/vectors.json"}
 
 type vectorSet struct {
 	Format           string   `json:"format"`
@@ -41,7 +47,7 @@ type vector struct {
 	ChunkSize  int    `json:"chunk_size"`
 	Capsule    string `json:"capsule"`
 	WrappedKey string `json:"wrapped_key"`
-	Plaintext  string `json:"plaintext_file"`
+	Plaintext  string `json:"plaintext_file"` // relative to the JSON file's directory
 	Envelope   string `json:"envelope_file"`
 	HeaderMAC  string `json:"header_mac"`
 	PayloadKey string `json:"payload_key"`
@@ -69,6 +75,12 @@ func vectorPlaintexts() []struct {
 		{"short", DefaultChunkSize, []byte("pdx: personal data, owned by the person.\n")},
 		{"one-full-chunk", MinChunkSize, lines(MinChunkSize)},
 		{"three-chunks", MinChunkSize, lines(2*MinChunkSize + 100)},
+		// Several BLAKE3 groups (16 KiB) per chunk and chunks on group
+		// boundaries: the commitment is joined from per-chunk subtrees.
+		{"group-chunks", 2 * 16384, lines(5*16384 + 777)},
+		// A chunk size that is not a multiple of 16 KiB: groups straddle
+		// chunks.
+		{"odd-chunks", 1500, lines(40000)},
 	}
 }
 
@@ -81,9 +93,10 @@ func mustHex(t testing.TB, s string) []byte {
 	return b
 }
 
-func loadVectors(t testing.TB) (*vectorSet, FileKey) {
+// loadVectors reads the vector set in file and the fixed file key.
+func loadVectors(t testing.TB, file string) (*vectorSet, FileKey) {
 	t.Helper()
-	b, err := os.ReadFile(vectorFile)
+	b, err := os.ReadFile(file)
 	if err != nil {
 		t.Fatalf("%v (regenerate with go test -run TestVectors -update)", err)
 	}
@@ -96,33 +109,58 @@ func loadVectors(t testing.TB) (*vectorSet, FileKey) {
 	return &vs, key
 }
 
+// vectorFiles reads the plaintext and envelope files of v, a vector of
+// the set in file.
+func vectorFiles(t testing.TB, file string, v vector) (pt, env []byte) {
+	t.Helper()
+	dir := filepath.Dir(file)
+	pt, err := os.ReadFile(filepath.Join(dir, v.Plaintext))
+	if err != nil {
+		t.Fatal(err)
+	}
+	env, err = os.ReadFile(filepath.Join(dir, v.Envelope))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return pt, env
+}
+
 func TestVectors(t *testing.T) {
 	if *update {
 		writeVectors(t)
 	}
-	vs, key := loadVectors(t)
-	if len(vs.Vectors) != len(vectorPlaintexts()) {
+	for _, file := range append([]string{vectorFile}, oldVectorFiles...) {
+		t.Run(filepath.Dir(file), func(t *testing.T) { checkVectors(t, file) })
+	}
+}
+
+func checkVectors(t *testing.T, file string) {
+	vs, key := loadVectors(t, file)
+	if len(vs.Vectors) == 0 {
+		t.Fatalf("%s holds no vectors", file)
+	}
+	if file == vectorFile && len(vs.Vectors) != len(vectorPlaintexts()) {
 		t.Fatalf("%d vectors on disk, %d defined", len(vs.Vectors), len(vectorPlaintexts()))
 	}
 	sk, err := reencrypt.SecretKeyFromBytes(mustHex(t, vs.DatasetSecretKey))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := hex.EncodeToString(key.headerKey()); got != vs.HeaderKey {
-		t.Fatalf("header key %s, vector %s", got, vs.HeaderKey)
-	}
-	if got := hex.EncodeToString(key.commitmentKey()); got != vs.CommitmentKey {
-		t.Fatalf("commitment key %s, vector %s", got, vs.CommitmentKey)
-	}
 	for _, v := range vs.Vectors {
 		t.Run(v.Name, func(t *testing.T) {
-			pt, err := os.ReadFile(filepath.Join("testdata", v.Plaintext))
+			pt, want := vectorFiles(t, file, v)
+			h, err := ParseHeader(want)
 			if err != nil {
 				t.Fatal(err)
 			}
-			want, err := os.ReadFile(filepath.Join("testdata", v.Envelope))
-			if err != nil {
-				t.Fatal(err)
+			if file == vectorFile && h.Major != Major {
+				t.Fatalf("%s is format %d, the current vectors must be format %d", v.Envelope, h.Major, Major)
+			}
+			if got := hex.EncodeToString(key.headerKey(h.Major)); got != vs.HeaderKey {
+				t.Fatalf("header key %s, vector %s", got, vs.HeaderKey)
+			}
+			if got := hex.EncodeToString(key.commitmentKey(h.Major)); got != vs.CommitmentKey {
+				t.Fatalf("commitment key %s, vector %s", got, vs.CommitmentKey)
 			}
 			// Sealing with the fixed key and wrap reproduces the bytes.
 			var id DatasetID
@@ -134,6 +172,7 @@ func TestVectors(t *testing.T) {
 				Capsule:    mustHex(t, v.Capsule),
 				WrappedKey: mustHex(t, v.WrappedKey),
 				ChunkSize:  v.ChunkSize,
+				Major:      h.Major,
 			}, key)
 			if err != nil {
 				t.Fatal(err)
@@ -151,16 +190,15 @@ func TestVectors(t *testing.T) {
 			if c.String() != v.Commitment {
 				t.Fatalf("commitment %s, vector %s", c, v.Commitment)
 			}
+			if c2, err := CommitFor(h, key, bytes.NewReader(pt)); err != nil || c2 != c {
+				t.Fatalf("CommitFor: %s, %v; vector %s", c2, err, v.Commitment)
+			}
 
 			// Opening the vector: the owner unwraps the key with real Umbral.
-			h, err := ParseHeader(want)
-			if err != nil {
-				t.Fatal(err)
-			}
 			if hex.EncodeToString(h.mac()) != v.HeaderMAC {
 				t.Fatalf("header MAC %x, vector %s", h.mac(), v.HeaderMAC)
 			}
-			if got := hex.EncodeToString(key.derive(h.mac(), infoPayload)); got != v.PayloadKey {
+			if got := hex.EncodeToString(key.payloadKey(h)); got != v.PayloadKey {
 				t.Fatalf("payload key %s, vector %s", got, v.PayloadKey)
 			}
 			k, err := h.FileKeyForOwner(sk)
@@ -192,12 +230,12 @@ func writeVectors(t *testing.T) {
 	}
 	sk := f.MakeKey([]byte("pdx/dataset/000102030405060708090a0b0c0d0e0f"))
 	vs := vectorSet{
-		Format:           "pdx envelope 1.0 test vectors (ENVELOPE.md)",
+		Format:           fmt.Sprintf("pdx envelope %d.%d test vectors (ENVELOPE.md)", Major, Minor),
 		Note:             "file_key is fixed; capsule and wrapped_key come from one Umbral Encrypt(dataset public key, file_key) and open with dataset_secret_key. Keys, MACs and the commitment are hex; files are relative to this directory.",
 		FileKey:          hex.EncodeToString(key[:]),
 		DatasetSecretKey: hex.EncodeToString(sk.Bytes()),
-		HeaderKey:        hex.EncodeToString(key.headerKey()),
-		CommitmentKey:    hex.EncodeToString(key.commitmentKey()),
+		HeaderKey:        hex.EncodeToString(key.headerKey(Major)),
+		CommitmentKey:    hex.EncodeToString(key.commitmentKey(Major)),
 	}
 	for _, d := range []string{"testdata/vectors", "testdata/fuzz/FuzzParseHeader", "testdata/fuzz/FuzzOpen"} {
 		if err := os.MkdirAll(d, 0o755); err != nil {
@@ -231,7 +269,7 @@ func writeVectors(t *testing.T) {
 			Name: p.name, DatasetID: hex.EncodeToString(id[:]), Owner: owner.Hex(), ChunkSize: p.cs,
 			Capsule: hex.EncodeToString(capsule.Bytes()), WrappedKey: hex.EncodeToString(wrapped),
 			Plaintext: "vectors/" + p.name + ".plain", Envelope: "vectors/" + p.name + ".pdxe",
-			HeaderMAC: hex.EncodeToString(w.Header().mac()), PayloadKey: hex.EncodeToString(key.derive(w.Header().mac(), infoPayload)),
+			HeaderMAC: hex.EncodeToString(w.Header().mac()), PayloadKey: hex.EncodeToString(key.payloadKey(w.Header())),
 			Commitment: c.String(),
 		}
 		vs.Vectors = append(vs.Vectors, v)
@@ -240,15 +278,15 @@ func writeVectors(t *testing.T) {
 		writeFile(t, filepath.Join("testdata/fuzz/FuzzParseHeader", p.name), fuzzSeed(env[:HeaderSize]))
 		writeFile(t, filepath.Join("testdata/fuzz/FuzzOpen", p.name), fuzzSeed(env))
 	}
-	// Malformed header seeds: wrong tag, unknown major, a 1.1 header with an
-	// extension, short input.
+	// Malformed header seeds: wrong tag, unknown major, an x.1 header with
+	// an extension, short input.
 	env, _ := os.ReadFile("testdata/vectors/short.pdxe")
 	bad := bytes.Clone(env[:HeaderSize])
 	bad[0] = 'X'
 	writeFile(t, "testdata/fuzz/FuzzParseHeader/bad-tag", fuzzSeed(bad))
 	bad = bytes.Clone(env[:HeaderSize])
-	bad[4] = 2
-	writeFile(t, "testdata/fuzz/FuzzParseHeader/major-2", fuzzSeed(bad))
+	bad[4] = Major + 1
+	writeFile(t, fmt.Sprintf("testdata/fuzz/FuzzParseHeader/major-%d", Major+1), fuzzSeed(bad))
 	ext := append(bytes.Clone(env[:offExtension]), []byte("ext!")...)
 	ext = append(ext, env[offExtension:HeaderSize]...)
 	ext[5] = 1

@@ -3,7 +3,6 @@ package envelope
 import (
 	"crypto/cipher"
 	"fmt"
-	"hash"
 	"io"
 	"math"
 )
@@ -20,7 +19,7 @@ type Writer struct {
 	buf    []byte // pending plaintext, cap cs+CommitmentSize
 	out    []byte // ciphertext scratch, cap cs+minFinalChunk
 	idx    uint64
-	commit hash.Hash
+	commit committer
 	nonce  [nonceSize]byte
 
 	closed     bool
@@ -51,12 +50,12 @@ func writerFor(dst io.Writer, h *Header, key FileKey) (*Writer, error) {
 	}
 	return &Writer{
 		dst:    dst,
-		aead:   key.payloadAEAD(h.mac()),
+		aead:   key.payloadAEAD(h),
 		header: h,
 		cs:     h.ChunkSize,
 		buf:    make([]byte, 0, h.ChunkSize+CommitmentSize),
 		out:    make([]byte, 0, h.ChunkSize+minFinalChunk),
-		commit: newCommitter(key),
+		commit: newCommitter(key, h.Major),
 	}, nil
 }
 
@@ -76,9 +75,21 @@ func (w *Writer) Write(p []byte) (int, error) {
 	n := 0
 	for len(p) > 0 {
 		if len(w.buf) == w.cs {
-			if err := w.seal(false); err != nil {
+			if err := w.seal(w.buf, false); err != nil {
 				return n, err
 			}
+			clear(w.buf)
+			w.buf = w.buf[:0]
+		}
+		// A whole chunk of p with more data after it is sealed where it
+		// lies, saving a copy.
+		if len(w.buf) == 0 && len(p) > w.cs {
+			if err := w.seal(p[:w.cs], false); err != nil {
+				return n, err
+			}
+			p = p[w.cs:]
+			n += w.cs
+			continue
 		}
 		k := copy(w.buf[len(w.buf):w.cs], p)
 		w.buf = w.buf[:len(w.buf)+k]
@@ -88,26 +99,40 @@ func (w *Writer) Write(p []byte) (int, error) {
 	return n, nil
 }
 
-// seal encrypts the pending plaintext as chunk w.idx and writes it.
-func (w *Writer) seal(final bool) error {
+// seal encrypts pt as chunk w.idx and writes it. The final chunk's pt must
+// be w.buf, which has room for the commitment.
+func (w *Writer) seal(pt []byte, final bool) error {
 	if w.idx == math.MaxUint64 {
 		w.err = fmt.Errorf("%w: chunk counter exhausted", ErrInvalidArgument)
 		return w.err
 	}
-	w.commit.Write(w.buf)
+	w.commit.write(pt)
 	if final {
-		w.commit.Sum(w.commitment[:0])
-		w.buf = append(w.buf, w.commitment[:]...)
+		w.commitment = w.commit.sum()
+		pt = append(pt, w.commitment[:]...)
 	}
-	w.out = w.aead.Seal(w.out[:0], nonce(&w.nonce, w.idx, final), w.buf, nil)
-	clear(w.buf)
-	w.buf = w.buf[:0]
-	if _, err := w.dst.Write(w.out); err != nil {
+	out := w.out[:0]
+	if b, ok := w.dst.(availableBuffer); ok {
+		// Seal straight into the destination's buffer (a bufio.Writer's),
+		// whose Write then finds the bytes already in place: one pass over
+		// the ciphertext less.
+		if a := b.AvailableBuffer(); cap(a) >= len(pt)+tagSize {
+			out = a
+		}
+	}
+	out = w.aead.Seal(out, nonce(&w.nonce, w.idx, final), pt, nil)
+	if _, err := w.dst.Write(out); err != nil {
 		w.err = fmt.Errorf("envelope: writing chunk %d: %w", w.idx, err)
 		return w.err
 	}
 	w.idx++
 	return nil
+}
+
+// availableBuffer is implemented by bufio.Writer: an empty slice over the
+// buffer's free space, to append to and pass to the next Write.
+type availableBuffer interface {
+	AvailableBuffer() []byte
 }
 
 // Close seals the final chunk, which carries the plaintext commitment. It
@@ -118,7 +143,9 @@ func (w *Writer) Close() error {
 		return w.err
 	}
 	w.closed = true
-	return w.seal(true)
+	err := w.seal(w.buf, true)
+	clear(w.buf[:cap(w.buf)])
+	return err
 }
 
 // Commitment returns the plaintext commitment, the envelope's public

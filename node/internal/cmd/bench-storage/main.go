@@ -15,12 +15,16 @@
 // doing nothing but one put, read from the kernel (getrusage of the child),
 // and every put starts from the same state. Gets run in this process.
 // Data comes from a deterministic AES-CTR stream, never held in memory.
+// pdx and kubo runs are interleaved, in alternating order, and every put
+// starts after a sync(2), so that neither side pays for the other's
+// writeback or always runs second.
 //
 // Output: one "op size pdx_MBps kubo_MBps ratio" line per op (put, get) and
 // size (MB = 10^6 bytes, ratio = pdx/kubo, best of several runs), then
 // "peak_rss_mib N" and "range_read_bytes N"; lines starting with # explain
-// and add the CPU time per GB of each path, which depends much less on
-// what else runs on the machine than the throughput does.
+// and add the median of the per-pair ratios and the CPU time per GB of
+// each path, which depend much less on what else runs on the machine than
+// the best throughputs do.
 //
 // Usage: go run ./node/internal/cmd/bench-storage [-sizes 16MiB,1GiB] [-dir DIR] [-reps 5] [-reps-large 2] [-cpuprofile PREFIX]
 package main
@@ -79,7 +83,7 @@ func run(args []string, out io.Writer) error {
 	childSize := flag.Int64("child-size", 0, "internal: size of the child's put")
 	childSeed := flag.String("child-seed", "", "internal: data seed of the child's put")
 	childKey := flag.String("child-key", "", "internal: dataset public key (hex) of the child's pdx put")
-	cpuProfile := flag.String("cpuprofile", "", "write CPU profiles here: <prefix>-put-<kind>-<size>.pprof for the first put of each kind and size, <prefix>-get.pprof for the gets")
+	cpuProfile := flag.String("cpuprofile", "", "write CPU profiles here: <prefix>-put-<kind>-<size>.pprof for the first put of each kind and size, <prefix>-get-<kind>-<size>.pprof for the first timed get of each kind and size")
 	if err := flag.Parse(args); err != nil {
 		return err
 	}
@@ -131,7 +135,7 @@ func run(args []string, out io.Writer) error {
 	pkHex := hex.EncodeToString(sk.PublicKey().Bytes())
 	largest := slices.MaxFunc(sizes, func(a, b size) int { return cmp.Compare(a.n, b.n) })
 
-	// Puts, each in a child process, kubo and pdx alternating so that both
+	// Puts, each in a child process, kubo and pdx interleaved so that both
 	// see the same background load.
 	results := make([]*sizeResult, len(sizes))
 	for i, sz := range sizes {
@@ -143,13 +147,23 @@ func run(args []string, out io.Writer) error {
 			if *cpuProfile != "" && r == 0 {
 				prof = fmt.Sprintf("%s-put-%%s-%s.pprof", *cpuProfile, sz.label)
 			}
-			k, err := spawnPut("kubo", nodeDir, sz.n, seed, "", prof)
-			if err != nil {
-				return err
-			}
-			p, err := spawnPut("pdx", nodeDir, sz.n, seed, pkHex, prof)
-			if err != nil {
-				return err
+			// Each put writes the whole object to disk. The one that
+			// runs second would pay for the kernel's writeback of the
+			// first one's dirty pages (measured: up to 5× the write
+			// syscall time), so every put starts after a sync, and the
+			// order alternates between runs.
+			var k, p childResult
+			for _, kind := range putOrder(r) {
+				syscall.Sync()
+				var err error
+				if kind == "kubo" {
+					k, err = spawnPut("kubo", nodeDir, sz.n, seed, "", prof)
+				} else {
+					p, err = spawnPut("pdx", nodeDir, sz.n, seed, pkHex, prof)
+				}
+				if err != nil {
+					return err
+				}
 			}
 			progress("put %s #%d: kubo %.1f MB/s (cpu %.2fs, rss %d MiB), pdx %.1f MB/s (cpu %.2fs, rss %d MiB)",
 				sz.label, r, mbps(sz.n, k.Seconds), k.CPUSeconds, k.MaxRSSKiB>>10, mbps(sz.n, p.Seconds), p.CPUSeconds, p.MaxRSSKiB>>10)
@@ -165,17 +179,6 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	defer st.Close()
-	if *cpuProfile != "" {
-		f, err := os.Create(*cpuProfile + "-get.pprof")
-		if err != nil {
-			return err
-		}
-		defer f.Close()
-		if err := pprof.StartCPUProfile(f); err != nil {
-			return err
-		}
-		defer pprof.StopCPUProfile()
-	}
 	var rangeBytes int64
 	for _, res := range results {
 		sz := res.size
@@ -201,14 +204,28 @@ func run(args []string, out io.Writer) error {
 		if _, _, err := timed(pdxGet); err != nil {
 			return err
 		}
-		for r := range runs(sz) {
-			kd, kcpu, err := timed(kuboGet)
-			if err != nil {
-				return err
+		// The first timed run of each kind is profiled on its own, so the
+		// two read paths can be compared function by function.
+		profiled := func(kind string, r int, f func() error) func() error {
+			if *cpuProfile == "" || r != 0 {
+				return f
 			}
-			pd, pcpu, err := timed(pdxGet)
-			if err != nil {
-				return err
+			return func() error {
+				return withProfile(fmt.Sprintf("%s-get-%s-%s.pprof", *cpuProfile, kind, sz.label), f)
+			}
+		}
+		for r := range runs(sz) {
+			var kd, kcpu, pd, pcpu float64
+			for _, kind := range putOrder(r) {
+				var err error
+				if kind == "kubo" {
+					kd, kcpu, err = timed(profiled("kubo", r, kuboGet))
+				} else {
+					pd, pcpu, err = timed(profiled("pdx", r, pdxGet))
+				}
+				if err != nil {
+					return err
+				}
 			}
 			progress("get %s #%d: kubo %.1f MB/s (cpu %.2fs), pdx %.1f MB/s (cpu %.2fs)", sz.label, r, mbps(sz.n, kd), kcpu, mbps(sz.n, pd), pcpu)
 			res.get.add(mbps(sz.n, pd), mbps(sz.n, kd), pcpu, kcpu)
@@ -247,6 +264,15 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "# peak_rss_mib: highest peak RSS of the %s pdx put processes (getrusage ru_maxrss; VmHWM %d MiB), kubo node included; a plain kubo put of the same size peaked at %d MiB\n",
 		largest.label, (hwm+1023)>>10, (kpeak+1023)>>10)
 	fmt.Fprintf(out, "# range_read_bytes: ciphertext read from the store for a 1 MiB range in the middle of the %s envelope, header and final chunk included\n", largest.label)
+	fmt.Fprintf(out, "# paired ratios (each pdx run / the kubo run next to it; median, then every run), steadier than best/best under load:\n")
+	for _, res := range results {
+		for _, o := range []struct {
+			name string
+			m    *measure
+		}{{"put", &res.put}, {"get", &res.get}} {
+			fmt.Fprintf(out, "#   %s %s %.2f (%s)\n", o.name, res.size.label, median(o.m.ratios()), fmtRatios(o.m.ratios()))
+		}
+	}
 	fmt.Fprintf(out, "# cpu seconds per GB (user+system, median; insensitive to other load):\n")
 	for _, res := range results {
 		fmt.Fprintf(out, "#   %s: put pdx %.2f kubo %.2f | get pdx %.2f kubo %.2f\n", res.size.label,
@@ -254,6 +280,16 @@ func run(args []string, out io.Writer) error {
 			res.get.cpuPerGB(res.get.cpuPDX, res.size.n), res.get.cpuPerGB(res.get.cpuKubo, res.size.n))
 	}
 	return nil
+}
+
+// putOrder is the order of the two kinds in run r: kubo first in even
+// runs, pdx first in odd ones, so that neither always inherits what the
+// other left behind (dirty pages, a warm or cold cache, a GC cycle).
+func putOrder(r int) []string {
+	if r%2 == 0 {
+		return []string{"kubo", "pdx"}
+	}
+	return []string{"pdx", "kubo"}
 }
 
 // sizeResult is everything measured for one size.
@@ -276,6 +312,25 @@ func (m *measure) add(pdx, kubo, cpuPDX, cpuKubo float64) {
 	m.cpuPDX, m.cpuKubo = append(m.cpuPDX, cpuPDX), append(m.cpuKubo, cpuKubo)
 }
 
+// ratios are the per-run pdx/kubo throughput ratios; the two runs of a
+// pair ran one right after the other, so both saw about the same
+// background load.
+func (m *measure) ratios() []float64 {
+	r := make([]float64, len(m.pdx))
+	for i := range m.pdx {
+		r[i] = m.pdx[i] / m.kubo[i]
+	}
+	return r
+}
+
+func fmtRatios(v []float64) string {
+	s := make([]string, len(v))
+	for i, x := range v {
+		s[i] = strconv.FormatFloat(x, 'f', 2, 64)
+	}
+	return strings.Join(s, " ")
+}
+
 func (m *measure) bestPDX() float64  { return slices.Max(m.pdx) }
 func (m *measure) bestKubo() float64 { return slices.Max(m.kubo) }
 
@@ -288,6 +343,20 @@ func timed(f func() error) (wall, cpu float64, err error) {
 	start := time.Now()
 	err = f()
 	return time.Since(start).Seconds(), cpuTime() - c0, err
+}
+
+// withProfile runs f under a CPU profile written to path.
+func withProfile(path string, f func() error) error {
+	pf, err := os.Create(path)
+	if err != nil {
+		return err
+	}
+	defer pf.Close()
+	if err := pprof.StartCPUProfile(pf); err != nil {
+		return err
+	}
+	defer pprof.StopCPUProfile()
+	return f()
 }
 
 // openNode opens the benchmark's embedded node: loopback only, as in tests.
