@@ -5,7 +5,9 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"net"
 	"net/http"
+	"syscall"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/proxy"
@@ -85,12 +87,23 @@ func classify(err error) (int, APIError) {
 	case errors.Is(err, service.ErrNotEnoughProxies), errors.Is(err, service.ErrTermsMismatch):
 		return http.StatusBadRequest, with(e, CodeBadRequest)
 	case errors.Is(err, proxy.ErrUnavailable), errors.Is(err, proxy.ErrNoKFrag),
-		errors.Is(err, storage.ErrUnreachable), errors.Is(err, storage.ErrClosed):
+		errors.Is(err, storage.ErrUnreachable), errors.Is(err, storage.ErrClosed),
+		errors.Is(err, service.ErrUnavailable), isNetErr(err):
 		return http.StatusServiceUnavailable, with(e, CodeUnavailable)
 	case errors.As(err, &pe):
 		return http.StatusForbidden, with(e, CodeRefused)
 	}
 	return http.StatusInternalServerError, with(e, CodeInternal)
+}
+
+// isNetErr: a connection to the chain (or another service) failed — refused,
+// reset, unroutable — which is the service being unavailable, not pdx
+// failing.
+func isNetErr(err error) bool {
+	var ne net.Error
+	var op *net.OpError
+	return errors.As(err, &op) || errors.As(err, &ne) || errors.Is(err, syscall.ECONNREFUSED) ||
+		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EHOSTUNREACH) || errors.Is(err, syscall.ENETUNREACH)
 }
 
 func with(e APIError, code string) APIError {

@@ -13,6 +13,7 @@ import (
 	"io"
 	"log/slog"
 	"math/big"
+	"net"
 	"net/http"
 	"time"
 
@@ -46,6 +47,11 @@ type Config struct {
 	DeployBlock uint64
 	HTTP        *http.Client
 	Logger      *slog.Logger
+	// ChainTimeout bounds each wait on the chain in a get (default 20s),
+	// and FetchTimeout each wait on IPFS before the stream starts — the
+	// bundle and the envelope's header (default 30s): an unreachable host
+	// then ends a get with an error that names it instead of hanging.
+	ChainTimeout, FetchTimeout time.Duration
 	// Crash, when set, is called at each point where an operation has
 	// finished one durable step and not yet begun the next ("put:stored",
 	// "grant:bundle", "grant:mined", "erase:mined"). Crash tests kill the
@@ -84,10 +90,21 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 		return nil, fmt.Errorf("service: reading the chain id: %w", err)
 	}
 	if cfg.HTTP == nil {
-		cfg.HTTP = &http.Client{Timeout: 30 * time.Second}
+		// A proxy that cannot be reached at all (its host cut off) is
+		// known after the dial timeout; one that accepted the request has
+		// the whole timeout to answer.
+		tr := http.DefaultTransport.(*http.Transport).Clone()
+		tr.DialContext = (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext
+		cfg.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: tr}
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
+	}
+	if cfg.ChainTimeout <= 0 {
+		cfg.ChainTimeout = 20 * time.Second
+	}
+	if cfg.FetchTimeout <= 0 {
+		cfg.FetchTimeout = 30 * time.Second
 	}
 	s := &Service{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Account.PublicKey), log: cfg.Logger}
 	s.domain = proxy.Domain{ChainID: id, Registry: cfg.Chain.Address()}
@@ -307,53 +324,17 @@ type GetResult struct {
 // the file key and streams the plaintext to w, checking the fingerprint on
 // chain. Nothing is written to w unless the file key opened.
 func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, error) {
-	rec, err := s.cfg.Chain.DatasetOfCID(ctx, c.Bytes())
+	look, err := s.lookup(ctx, c)
 	if err != nil {
-		return nil, err
+		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 	}
-	ds, err := s.cfg.Chain.DatasetInfo(ctx, rec.Dataset)
+	rec, ds, vk, pkA, fingerprint, eps, bd := look.rec, look.ds, look.vk, look.pkA, look.fingerprint, look.eps, look.bundle
+	parsed := bd
+	fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+	h, err := envstore.Open(fctx, s.cfg.Store, c)
+	cancel()
 	if err != nil {
-		return nil, err
-	}
-	ownerKeys, err := s.cfg.Chain.KeysOf(ctx, ds.Owner)
-	if err != nil {
-		return nil, err
-	}
-	vk, err := reencrypt.PublicKeyFromBytes(ownerKeys.Verifying)
-	if err != nil {
-		return nil, err
-	}
-	pkA, err := reencrypt.PublicKeyFromBytes(ds.DelegatingKey)
-	if err != nil {
-		return nil, err
-	}
-	fingerprint, err := s.fingerprint(ctx, rec.Dataset, c)
-	if err != nil {
-		return nil, err
-	}
-	grant, err := s.latestGrant(ctx, rec.Dataset)
-	if err != nil {
-		return nil, err
-	}
-	bd, err := proxy.StoreBundles{S: s.cfg.Store}.Bundle(ctx, grant.Bundle)
-	if err != nil {
-		return nil, fmt.Errorf("service: fetching the grant's kfrag bundle: %w", err)
-	}
-	parsed, err := bundle.Parse(bd)
-	if err != nil {
-		return nil, err
-	}
-	var eps []proxy.Endpoint
-	for _, a := range parsed.Proxies {
-		p, err := s.cfg.Chain.ProxyOf(ctx, common.Address(a))
-		if err != nil {
-			return nil, fmt.Errorf("service: proxy %x of the grant: %w", a, err)
-		}
-		eps = append(eps, proxy.Endpoint{Address: p.Address, URL: p.Endpoint})
-	}
-	h, err := envstore.Open(ctx, s.cfg.Store, c)
-	if err != nil {
-		return nil, err
+		return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, err)
 	}
 	capsule, err := h.UmbralCapsule()
 	if err != nil {
@@ -393,6 +374,77 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 		return nil, err
 	}
 	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: ds.Owner, Version: rec.Version, Bytes: n, Failures: failures}, nil
+}
+
+// getLookup is what a brand's get learns before asking the proxies.
+type getLookup struct {
+	rec         acl.CIDRecord
+	ds          acl.Dataset
+	vk, pkA     *reencrypt.PublicKey
+	fingerprint [32]byte
+	bundle      *bundle.Bundle
+	eps         []proxy.Endpoint
+}
+
+// lookup reads from the chain (and the grant's bundle from IPFS) what a get
+// needs, each wait bounded by ChainTimeout or FetchTimeout.
+func (s *Service) lookup(ctx context.Context, c cid.Cid) (*getLookup, error) {
+	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
+	defer cancel()
+	var l getLookup
+	var err error
+	if l.rec, err = s.cfg.Chain.DatasetOfCID(cctx, c.Bytes()); err != nil {
+		return nil, err
+	}
+	if l.ds, err = s.cfg.Chain.DatasetInfo(cctx, l.rec.Dataset); err != nil {
+		return nil, err
+	}
+	ownerKeys, err := s.cfg.Chain.KeysOf(cctx, l.ds.Owner)
+	if err != nil {
+		return nil, err
+	}
+	if l.vk, err = reencrypt.PublicKeyFromBytes(ownerKeys.Verifying); err != nil {
+		return nil, err
+	}
+	if l.pkA, err = reencrypt.PublicKeyFromBytes(l.ds.DelegatingKey); err != nil {
+		return nil, err
+	}
+	if l.fingerprint, err = s.fingerprint(cctx, l.rec.Dataset, c); err != nil {
+		return nil, err
+	}
+	grant, err := s.latestGrant(cctx, l.rec.Dataset)
+	if err != nil {
+		return nil, err
+	}
+	fctx, cancelFetch := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+	bd, err := proxy.StoreBundles{S: s.cfg.Store}.Bundle(fctx, grant.Bundle)
+	cancelFetch()
+	if err != nil {
+		return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, fmt.Errorf("service: fetching the grant's kfrag bundle: %w", err))
+	}
+	if l.bundle, err = bundle.Parse(bd); err != nil {
+		return nil, err
+	}
+	for _, a := range l.bundle.Proxies {
+		p, err := s.cfg.Chain.ProxyOf(cctx, common.Address(a))
+		if err != nil {
+			return nil, fmt.Errorf("service: proxy %x of the grant: %w", a, err)
+		}
+		l.eps = append(l.eps, proxy.Endpoint{Address: p.Address, URL: p.Endpoint})
+	}
+	return &l, nil
+}
+
+// ErrUnavailable: the chain or IPFS did not answer within its timeout.
+var ErrUnavailable = errors.New("service: no answer in time")
+
+// stageErr explains a stage's own deadline (not the caller's) as the
+// part that did not answer.
+func (s *Service) stageErr(ctx context.Context, part string, d time.Duration, err error) error {
+	if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%w: %s did not answer within %s: %v", ErrUnavailable, part, d, err)
+	}
+	return err
 }
 
 // ErrNotOwner: GetOwn was asked for a CID of another account's dataset.

@@ -8,6 +8,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"time"
 
 	"github.com/ipfs/boxo/files"
 	"github.com/ipfs/go-cid"
@@ -36,8 +37,9 @@ type RemoteConfig struct {
 // Remote is a kubo daemon used through its RPC API.
 type Remote struct {
 	coreStore
-	rpc *rpc.HttpApi
-	hc  *http.Client
+	rpc     *rpc.HttpApi
+	hc      *http.Client
+	apiAddr string // the API as configured, for messages
 }
 
 var _ Store = (*Remote)(nil)
@@ -82,7 +84,7 @@ func OpenRemote(ctx context.Context, cfg RemoteConfig) (*Remote, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%w: API %q: %v", ErrUnreachable, cfg.API, err)
 	}
-	r := &Remote{coreStore: coreStore{api: api}, rpc: api, hc: hc}
+	r := &Remote{coreStore: coreStore{api: api}, rpc: api, hc: hc, apiAddr: cfg.API}
 	var v struct{ Version string }
 	if err := api.Request("version").Exec(ctx, &v); err != nil {
 		return nil, remoteError(err)
@@ -196,6 +198,17 @@ func (r *Remote) Get(ctx context.Context, c cid.Cid) (io.ReadCloser, error) {
 func (r *Remote) cat(ctx context.Context, c cid.Cid, req rpc.RequestBuilder) (io.ReadCloser, error) {
 	resp, err := req.Send(ctx)
 	if err != nil {
+		if ctx.Err() != nil {
+			// Absent content and an API that stopped answering both end
+			// in the deadline; a short probe tells them apart, so a cut-off
+			// kubo host is reported as such and not as missing data.
+			pctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 2*time.Second)
+			_, perr := r.rpc.Request("version").Send(pctx)
+			cancel()
+			if perr != nil {
+				return nil, fmt.Errorf("%w: the kubo API at %s did not answer while %s was fetched; check that host and its network: %v", ErrUnreachable, r.apiAddr, c, ctx.Err())
+			}
+		}
 		return nil, fetchError(ctx, c, remoteError(err))
 	}
 	if resp.Error != nil {
