@@ -236,10 +236,18 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 		return nil, err
 	}
 	n.defer_(func() { n.store.Close() })
+	rep, err := newReplicator(conf, n.store, log)
+	if err != nil {
+		return nil, err
+	}
+	if rep != nil {
+		n.store = rep.Wrap(n.store)
+	}
 
 	n.service, err = service.New(ctx, service.Config{
 		Chain: client, Account: u.Account, Store: n.store, Signer: reencrypt.NewSigner(u.Signing),
 		Receiving: u.Receiving, DeployBlock: deployBlock, Logger: log, Crash: crash,
+		ChainTimeout: time.Duration(conf.Chain.Timeout), FetchTimeout: time.Duration(conf.IPFS.Timeout),
 	})
 	if err != nil {
 		return nil, err
@@ -301,6 +309,13 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 	agent := &service.MarketAgent{S: n.service, Threshold: conf.Proxies.Threshold, Item: n.daemon.MarketItem, Record: n.daemon.RecordDecision}
 	mf := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(h.Dir(), daemon.StateDir, daemonMarketCursor), Registry: registry})
 	mf.Start = deployBlock
+	if rep != nil {
+		followers.Add(1)
+		go func() {
+			defer followers.Done()
+			rep.Run(runCtx)
+		}()
+	}
 	followers.Add(1)
 	go func() {
 		defer followers.Done()

@@ -136,6 +136,7 @@ listed in docs/cli.md.`,
 		a.putCmd(), a.lsCmd(), a.getCmd(), a.grantCmd(), a.revokeCmd(), a.logCmd(),
 		a.offerCmd(), a.buyCmd(), a.withdrawCmd(), a.eraseCmd(),
 		a.marketCmd(), a.refundCmd(), a.rotateCmd(), a.exportCmd(), a.grantsCmd(), a.purchasesCmd(), a.grantedCmd())
+	root.AddCommand(a.contractsCmd(), a.pinsvcCmd())
 	return root
 }
 

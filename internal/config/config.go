@@ -75,6 +75,9 @@ type Chain struct {
 	RegistryAddress string `toml:"registry_address" comment:"deployed Registry (0x…) when mode = \"rpc\"; the embedded chain deploys its own"`
 	ChainID         uint64 `toml:"chain_id" comment:"expected chain id; 0 = take it from the chain"`
 	DataDir         string `toml:"data_dir" comment:"embedded chain's data, relative to the pdx home"`
+	// Timeout bounds a get's wait on the chain, so an unreachable endpoint
+	// is reported instead of hanging.
+	Timeout Duration `toml:"timeout" comment:"how long a get waits for the chain before reporting it unavailable"`
 }
 
 // IPFS selects the storage node.
@@ -85,6 +88,13 @@ type IPFS struct {
 	RepoDir     string   `toml:"repo_dir" comment:"embedded node's repository, relative to the pdx home"`
 	ListenAddrs []string `toml:"listen_addrs" comment:"libp2p listen multiaddrs of the embedded node"`
 	Bootstrap   []string `toml:"bootstrap" comment:"peers the embedded node dials at start; empty = a private node"`
+	// Timeout bounds a get's wait on IPFS before the data streams (the
+	// kfrag bundle, the envelope's header).
+	Timeout Duration `toml:"timeout" comment:"how long a get waits for IPFS (bundle, header) before reporting it unavailable"`
+	// PinningServiceURL and PinningServiceToken name an IPFS Pinning
+	// Service API endpoint that keeps a second copy of every pdx pin.
+	PinningServiceURL   string `toml:"pinning_service_url" comment:"IPFS Pinning Service API endpoint that replicates every pdx pin (http or https); empty = no replication"`
+	PinningServiceToken string `toml:"pinning_service_token" comment:"bearer token of the pinning service; prefer PDX_IPFS_PINNING_SERVICE_TOKEN to keep it out of the file"`
 }
 
 // Proxies selects who re-encrypts for grantees and the t-of-n split.
@@ -138,12 +148,14 @@ func Default() *Config {
 		Chain: Chain{
 			Mode:    ChainEmbedded,
 			DataDir: "chain",
+			Timeout: Duration(20 * time.Second),
 		},
 		IPFS: IPFS{
 			Mode:        IPFSEmbedded,
 			RepoDir:     "ipfs",
 			ListenAddrs: []string{"/ip4/127.0.0.1/tcp/4101"},
 			Bootstrap:   []string{},
+			Timeout:     Duration(30 * time.Second),
 		},
 		Proxies: Proxies{
 			Mode:      ProxiesLocal,

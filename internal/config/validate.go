@@ -34,6 +34,13 @@ func (c *Config) Validate() error {
 		errs = append(errs, &ValueError{Key: key, Value: value, Reason: fmt.Sprintf(format, args...)})
 	}
 
+	if c.Chain.Timeout <= 0 {
+		bad("chain.timeout", c.Chain.Timeout.String(), "must be longer than zero, e.g. \"20s\"")
+	}
+	if c.IPFS.Timeout <= 0 {
+		bad("ipfs.timeout", c.IPFS.Timeout.String(), "must be longer than zero, e.g. \"30s\"")
+	}
+
 	// [api]
 	if host, port, err := net.SplitHostPort(c.API.Listen); err != nil || host == "" {
 		bad("api.listen", c.API.Listen, "want host:port, e.g. \"127.0.0.1:5180\"")
@@ -94,6 +101,17 @@ func (c *Config) Validate() error {
 	}
 	if strings.ContainsAny(c.IPFS.AuthHeader, "\r\n") {
 		bad("ipfs.auth_header", "(hidden)", "must be one line")
+	}
+	if u := c.IPFS.PinningServiceURL; u != "" {
+		if pu, err := url.Parse(u); err != nil || pu.Host == "" || (pu.Scheme != "http" && pu.Scheme != "https") {
+			bad("ipfs.pinning_service_url", u, "want an http or https URL with a host, e.g. \"http://127.0.0.1:8800\"")
+		}
+		if c.IPFS.PinningServiceToken == "" {
+			bad("ipfs.pinning_service_token", "", "ipfs.pinning_service_url needs the service's bearer token")
+		}
+	}
+	if strings.ContainsAny(c.IPFS.PinningServiceToken, "\r\n ") {
+		bad("ipfs.pinning_service_token", "(hidden)", "must be one word")
 	}
 	for _, a := range c.IPFS.ListenAddrs {
 		if _, err := multiaddr.NewMultiaddr(a); err != nil {
