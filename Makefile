@@ -12,8 +12,8 @@ GOFILES = $(shell find . -name '*.go' -not -path './tools/node_modules/*')
 
 .PHONY: test npm lint fuzz bench-reencrypt
 
-## test: lint, install the npm test oracles, run every Go test (fuzz seed corpora included).
-test: npm lint
+## test: lint, install the npm test oracles and the browser, run every Go test (fuzz seed corpora included).
+test: npm browser lint
 	$(GO) test -count=1 -timeout 25m ./...
 
 ## npm: install the pinned npm packages (solc, the Umbral oracle) under tools/.
@@ -22,6 +22,15 @@ npm: tools/node_modules/.package-lock.json
 tools/node_modules/.package-lock.json: tools/package.json tools/package-lock.json
 	@command -v node >/dev/null || { echo "node not found: the tests need Node 20 with npm" >&2; exit 1; }
 	cd tools && $(NPM) ci --no-audit --no-fund
+
+## browser: Debian's chromium for the dashboard's browser test (apt-get, as root or through sudo), unless /usr/bin/chromium or $PDX_CHROMIUM is there.
+.PHONY: browser
+browser: npm
+	@if [ -x /usr/bin/chromium ] || [ -n "$$PDX_CHROMIUM" ]; then :; \
+	elif command -v apt-get >/dev/null; then \
+	  sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	  $$sudo apt-get install -y --no-install-recommends chromium || { $$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends chromium; }; \
+	else echo "install Chromium and set PDX_CHROMIUM to its binary (the dashboard test drives it headless)" >&2; exit 1; fi
 
 ## lint: go vet, gofmt and staticcheck (pinned in go.mod's tool block).
 lint:

@@ -394,8 +394,8 @@ function eraseCard(ds, grants, onErased) {
       h('p', {}, `Erasing ${ds.name} cannot be undone. It:`),
       h('ul', { class: 'consequences' },
         h('li', {}, `destroys its key in your home, so nobody — you included — can ever decrypt its ${(ds.versions || []).length} version(s) again;`),
-        h('li', {}, grants === null ? 'ends every grant on it: proxies refuse every brand from the next block;'
-          : `ends ${active.length} active grant(s)${active.length ? ' (' + active.map((g) => shortHex(g.grantee)).join(', ') + ')' : ''}: proxies refuse from the next block;`),
+        h('li', {}, grants === null || active.length === 0 ? 'ends every grant on it for good: the proxies refuse every brand from the next block;'
+          : `ends ${active.length === 1 ? 'the active grant of' : `the ${active.length} active grants of`} ${active.map((g) => shortHex(g.grantee)).join(', ')}: the proxies refuse from the next block;`),
         h('li', {}, ds.terms ? 'closes its market offer; brands can no longer buy it;' : 'marks it erased on chain, so it can never be offered again;'),
         h('li', {}, 'unpins and removes its encrypted blocks from this node.')),
       h('p', {}, 'What a brand already downloaded stays with that brand.'),
