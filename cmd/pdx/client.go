@@ -313,18 +313,10 @@ func (a *app) lsCmd() *cobra.Command {
 		Short: "List the home's datasets and their versions",
 		Args:  cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
-			c, err := a.client()
-			if err != nil {
-				return err
-			}
-			var list daemon.DatasetList
-			if err := c.call(cmd.Context(), "GET", "/v1/datasets", nil, &list); err != nil {
-				return err
-			}
-			if list.Datasets == nil {
-				list.Datasets = []daemon.DatasetView{}
-			}
-			return a.out.Result(lsResult(list))
+			return show(a, cmd.Context(), "/v1/datasets", func(l *daemon.DatasetList) any {
+				l.Datasets = orEmpty(l.Datasets)
+				return lsResult(*l)
+			})
 		}),
 	}
 }

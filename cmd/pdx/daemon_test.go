@@ -17,9 +17,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/params"
 
@@ -27,6 +25,7 @@ import (
 	"github.com/pdx-network/pdx/acl/devchain"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/internal/testbin"
 	"github.com/pdx-network/pdx/node/daemon"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
@@ -144,25 +143,7 @@ func pdxJSON(t *testing.T, ctx context.Context, env []string, out any, args ...s
 // Registry and is used by nobody else) to addr.
 func fund(t *testing.T, ctx context.Context, ch *devchain.Chain, addr common.Address) {
 	t.Helper()
-	key, ec := ch.Accounts()[0], ch.Client()
-	nonce, err := ec.PendingNonceAt(ctx, crypto.PubkeyToAddress(key.PublicKey))
-	if err != nil {
-		t.Fatal(err)
-	}
-	head, err := ec.HeaderByNumber(ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	tip := big.NewInt(params.GWei)
-	tx := types.MustSignNewTx(key, types.LatestSignerForChainID(big.NewInt(devchain.ChainID)), &types.DynamicFeeTx{
-		ChainID: big.NewInt(devchain.ChainID), Nonce: nonce, GasTipCap: tip,
-		GasFeeCap: new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip),
-		Gas:       21000, To: &addr, Value: new(big.Int).Mul(big.NewInt(10), big.NewInt(params.Ether)),
-	})
-	if err := ec.SendTransaction(ctx, tx); err != nil {
-		t.Fatal(err)
-	}
-	if _, err := bind.WaitMined(ctx, ec, tx.Hash()); err != nil {
+	if err := testbin.Fund(ctx, ch.Client(), ch.Accounts()[0], new(big.Int).Mul(big.NewInt(10), big.NewInt(params.Ether)), addr); err != nil {
 		t.Fatal(err)
 	}
 }

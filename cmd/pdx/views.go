@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/tar"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -66,18 +67,10 @@ vocabulary of common purposes); otherwise the hash is shown and the owner
 must tell you the text to quote to pdx buy.`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
-			c, err := a.client()
-			if err != nil {
-				return err
-			}
-			var res daemon.MarketList
-			if err := c.call(cmd.Context(), "GET", "/v1/market", nil, &res); err != nil {
-				return err
-			}
-			if res.Offers == nil {
-				res.Offers = []daemon.OfferView{}
-			}
-			return a.out.Result(marketResult(res))
+			return show(a, cmd.Context(), "/v1/market", func(r *daemon.MarketList) any {
+				r.Offers = orEmpty(r.Offers)
+				return marketResult(*r)
+			})
 		}),
 	}
 }
@@ -193,18 +186,10 @@ replaced by a newer grant, or the dataset erased), block and threshold.`,
 			if err := checkDatasetName(args[0]); err != nil {
 				return err
 			}
-			c, err := a.client()
-			if err != nil {
-				return err
-			}
-			var res daemon.GrantList
-			if err := c.call(cmd.Context(), "GET", datasetPath(args[0], "grants"), nil, &res); err != nil {
-				return err
-			}
-			if res.Grants == nil {
-				res.Grants = []daemon.GrantView{}
-			}
-			return a.out.Result(grantsResult(res))
+			return show(a, cmd.Context(), datasetPath(args[0], "grants"), func(r *daemon.GrantList) any {
+				r.Grants = orEmpty(r.Grants)
+				return grantsResult(*r)
+			})
 		}),
 	}
 }
@@ -234,18 +219,10 @@ grant until the deadline), granted (paid to the owner) or refunded — and
 the deadline after which an escrowed purchase can be refunded (pdx refund).`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
-			c, err := a.client()
-			if err != nil {
-				return err
-			}
-			var res daemon.PurchaseList
-			if err := c.call(cmd.Context(), "GET", "/v1/purchases", nil, &res); err != nil {
-				return err
-			}
-			if res.Purchases == nil {
-				res.Purchases = []daemon.PurchaseView{}
-			}
-			return a.out.Result(purchasesResult(res))
+			return show(a, cmd.Context(), "/v1/purchases", func(r *daemon.PurchaseList) any {
+				r.Purchases = orEmpty(r.Purchases)
+				return purchasesResult(*r)
+			})
 		}),
 	}
 }
@@ -284,18 +261,10 @@ pdx grant or a purchase), the owner, purpose, expiry, whether the grant is
 active, and each version's CID to give to pdx get.`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
-			c, err := a.client()
-			if err != nil {
-				return err
-			}
-			var res daemon.GrantedList
-			if err := c.call(cmd.Context(), "GET", "/v1/granted", nil, &res); err != nil {
-				return err
-			}
-			if res.Grants == nil {
-				res.Grants = []daemon.GrantedView{}
-			}
-			return a.out.Result(grantedResult(res))
+			return show(a, cmd.Context(), "/v1/granted", func(r *daemon.GrantedList) any {
+				r.Grants = orEmpty(r.Grants)
+				return grantedResult(*r)
+			})
 		}),
 	}
 }
@@ -410,4 +379,27 @@ that already holds data.car or manifest.json is refused (exit 6).`,
 	cmd.Flags().StringVarP(&dir, "output", "o", "pdx-export", "directory to write data.car and manifest.json to")
 	cmd.Flags().BoolVar(&keys, "keys", false, "include every dataset's secret keys in the manifest (anyone holding it can read the data)")
 	return cmd
+}
+
+// show GETs path from the daemon into a T and prints what result makes of
+// it: the shape of every listing command.
+func show[T any](a *app, ctx context.Context, path string, result func(*T) any) error {
+	c, err := a.client()
+	if err != nil {
+		return err
+	}
+	var v T
+	if err := c.call(ctx, "GET", path, nil, &v); err != nil {
+		return err
+	}
+	return a.out.Result(result(&v))
+}
+
+// orEmpty makes a missing list an empty one, so --json prints [] and not
+// null.
+func orEmpty[E any](s []E) []E {
+	if s == nil {
+		return []E{}
+	}
+	return s
 }

@@ -471,17 +471,8 @@ func (d *Daemon) ownKeys(c cid.Cid) ([]*reencrypt.SecretKey, bool) {
 			if v.CID != c.String() {
 				continue
 			}
-			local, err := d.h.Dataset(e.Name)
-			if err != nil {
-				return nil, false
-			}
-			var keys []*reencrypt.SecretKey
-			for _, salt := range local.Salts() {
-				if k, err := d.h.DatasetKey(salt); err == nil {
-					keys = append(keys, k)
-				}
-			}
-			return keys, len(keys) > 0
+			keys, err := d.ownKeysOf(e.Name)
+			return keys, err == nil && len(keys) > 0
 		}
 	}
 	return nil, false

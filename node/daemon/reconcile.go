@@ -145,22 +145,6 @@ func (d *Daemon) createdWith(ctx context.Context, local *home.Dataset) (uint64, 
 	return 0, false, nil
 }
 
-func (d *Daemon) keysOf(name string) ([]*reencrypt.SecretKey, error) {
-	local, err := d.h.Dataset(name)
-	if err != nil {
-		return nil, err
-	}
-	var keys []*reencrypt.SecretKey
-	for _, salt := range local.Salts() {
-		k, err := d.h.DatasetKey(salt)
-		if err != nil {
-			return nil, err
-		}
-		keys = append(keys, k)
-	}
-	return keys, nil
-}
-
 func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record, rep *Reconciled) error {
 	info, err := d.s.DatasetInfo(ctx, e.ID)
 	if err != nil {
@@ -169,7 +153,7 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 	if info.Erased {
 		return d.finishErase(ctx, e, rep)
 	}
-	keys, err := d.keysOf(e.Name)
+	keys, err := d.ownKeysOf(e.Name)
 	if err != nil {
 		rep.Problems = append(rep.Problems, fmt.Sprintf("%q is in the index but its salt is unreadable (%v): restore datasets/%s.json from a backup", e.Name, err, e.Name))
 		return nil

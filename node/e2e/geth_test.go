@@ -4,13 +4,11 @@ import (
 	"bytes"
 	"context"
 	"crypto/ecdsa"
-	"fmt"
 	"math/big"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/params"
@@ -27,53 +25,7 @@ func startGeth(t *testing.T) string { return testbin.StartGeth(t) }
 // fund sends value from the dev account to each address and waits for the
 // receipts.
 func fund(ctx context.Context, ec *ethclient.Client, from *ecdsa.PrivateKey, value *big.Int, to ...common.Address) error {
-	id, err := ec.ChainID(ctx)
-	if err != nil {
-		return err
-	}
-	nonce, err := ec.PendingNonceAt(ctx, crypto.PubkeyToAddress(from.PublicKey))
-	if err != nil {
-		return err
-	}
-	tip, err := ec.SuggestGasTipCap(ctx)
-	if err != nil {
-		return err
-	}
-	h, err := ec.HeaderByNumber(ctx, nil)
-	if err != nil {
-		return err
-	}
-	var txs []*types.Transaction
-	for i, a := range to {
-		tx, err := types.SignNewTx(from, types.LatestSignerForChainID(id), &types.DynamicFeeTx{
-			Nonce: nonce + uint64(i), To: &a, Value: value, Gas: 21000, GasTipCap: tip,
-			GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(h.BaseFee, big.NewInt(2))),
-		})
-		if err != nil {
-			return err
-		}
-		if err := ec.SendTransaction(ctx, tx); err != nil {
-			return err
-		}
-		txs = append(txs, tx)
-	}
-	for _, tx := range txs {
-		for {
-			rc, err := ec.TransactionReceipt(ctx, tx.Hash())
-			if err == nil {
-				if rc.Status != types.ReceiptStatusSuccessful {
-					return fmt.Errorf("funding transaction %s failed", tx.Hash())
-				}
-				break
-			}
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(20 * time.Millisecond):
-			}
-		}
-	}
-	return nil
+	return testbin.Fund(ctx, ec, from, value, to...)
 }
 
 // TestGethDevProcess runs the proxies against a real geth --dev process
