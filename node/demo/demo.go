@@ -29,6 +29,7 @@ import (
 	"github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/daemon"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -323,39 +324,23 @@ type dataset struct {
 	cid  cid.Cid
 }
 
-// manifest describes an export: who, where, and every dataset's versions.
-type manifest struct {
-	Format   string           `json:"format"`
-	Owner    common.Address   `json:"owner"`
-	ChainID  uint64           `json:"chain_id"`
-	Registry common.Address   `json:"registry"`
-	Exported time.Time        `json:"exported"`
-	Datasets []manifestDatset `json:"datasets"`
-}
-
-type manifestDatset struct {
-	Name     string   `json:"name"`
-	ID       uint64   `json:"id"`
-	Versions []string `json:"versions"`
-	Salt     string   `json:"salt"`
-}
-
 // export writes data.car (every version's envelope) and manifest.json.
 func (r *run) export(owner *party, ch *devchain.Chain, dir string, sets []*dataset) error {
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return err
 	}
-	m := manifest{Format: "pdx-export/1", Owner: owner.h.Address(), ChainID: devchain.ChainID, Registry: ch.Registry(), Exported: time.Now().UTC()}
+	// The daemon's export format (node/daemon FORMATS.md), so what the demo
+	// writes is what `pdx export` writes.
+	m := daemon.Manifest{Version: daemon.ExportVersion, Exported: time.Now().UTC(), Account: owner.h.Address().Hex(),
+		ChainID: devchain.ChainID, Registry: ch.Registry().Hex(), CAR: daemon.ExportCAR, Roots: []string{}, Datasets: []daemon.ManifestDataset{}}
 	var roots []cid.Cid
 	for _, d := range sets {
-		local, err := owner.h.Dataset(d.name)
-		if err != nil {
-			return err
-		}
-		m.Datasets = append(m.Datasets, manifestDatset{Name: d.name, ID: d.id, Versions: []string{d.cid.String()}, Salt: local.Salt.String()})
+		m.Datasets = append(m.Datasets, daemon.ManifestDataset{Name: d.name, ID: d.id,
+			Versions: []daemon.Version{{Version: 1, CID: d.cid.String(), Size: int64(len(d.data))}}, Grants: []daemon.GrantView{}})
+		m.Roots = append(m.Roots, d.cid.String())
 		roots = append(roots, d.cid)
 	}
-	f, err := os.Create(filepath.Join(dir, "data.car"))
+	f, err := os.Create(filepath.Join(dir, daemon.ExportCAR))
 	if err != nil {
 		return err
 	}
@@ -370,7 +355,7 @@ func (r *run) export(owner *party, ch *devchain.Chain, dir string, sets []*datas
 	if err != nil {
 		return err
 	}
-	return os.WriteFile(filepath.Join(dir, "manifest.json"), append(b, '\n'), 0o600)
+	return os.WriteFile(filepath.Join(dir, daemon.ExportManifest), append(b, '\n'), 0o600)
 }
 
 type proxySet struct {
