@@ -428,6 +428,9 @@ func TestTransfers(t *testing.T) {
 	}
 
 	if os.Geteuid() != 0 {
+		if os.Getenv("CI") == "true" {
+			t.Fatal("the full-disk check mounts a tmpfs and needs root, which CI runs as")
+		}
 		t.Log("not root: a full disk cannot be simulated with a small tmpfs here; not checked")
 		return
 	}

@@ -216,6 +216,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 		n.defer_(ec.Close)
 		n.ec = ec
 		registry = common.HexToAddress(conf.Chain.RegistryAddress)
+		deployBlock = conf.Chain.RegistryBlock
 	}
 	chainID, err := n.ec.ChainID(ctx)
 	if err != nil {

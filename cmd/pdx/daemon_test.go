@@ -611,5 +611,5 @@ func rpcChain(t *testing.T, ctx context.Context, root string, fund []common.Addr
 // rpcEnv points a home's environment at ch in chain rpc mode.
 func rpcEnv(env []string, ch *devchain.Chain) []string {
 	return append(slices.Clone(env), "PDX_CHAIN_MODE=rpc", "PDX_CHAIN_RPC_URL="+ch.HTTPEndpoint(),
-		"PDX_CHAIN_REGISTRY_ADDRESS="+ch.Registry().Hex())
+		"PDX_CHAIN_REGISTRY_ADDRESS="+ch.Registry().Hex(), "PDX_CHAIN_REGISTRY_BLOCK="+strconv.FormatUint(ch.DeployBlock(), 10))
 }

@@ -74,7 +74,10 @@ type Chain struct {
 	RPCURL          string `toml:"rpc_url" comment:"JSON-RPC endpoint (http, https, ws, wss) when mode = \"rpc\""`
 	RegistryAddress string `toml:"registry_address" comment:"deployed Registry (0x…) when mode = \"rpc\"; the embedded chain deploys its own"`
 	ChainID         uint64 `toml:"chain_id" comment:"expected chain id; 0 = take it from the chain"`
-	DataDir         string `toml:"data_dir" comment:"embedded chain's data, relative to the pdx home"`
+	// RegistryBlock is where the daemon's log queries and followers start
+	// on an rpc chain: scanning from genesis on a long chain is slow.
+	RegistryBlock uint64 `toml:"registry_block" comment:"block the Registry was deployed in (pdx contracts deploy prints it); log scans start there. 0 = from genesis"`
+	DataDir       string `toml:"data_dir" comment:"embedded chain's data, relative to the pdx home"`
 	// Timeout bounds a get's wait on the chain, so an unreachable endpoint
 	// is reported instead of hanging.
 	Timeout Duration `toml:"timeout" comment:"how long a get waits for the chain before reporting it unavailable"`
