@@ -25,7 +25,6 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
-	"github.com/spf13/pflag"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/proxy"
@@ -108,7 +107,7 @@ flag's name in capitals with '-' as '_' (PDX_PROXY_IPFS_API). A flag on the
 command line wins.`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
-			if err := applyProxyEnv(cmd.LocalNonPersistentFlags(), a.environ); err != nil {
+			if err := applyEnvPrefix(cmd.LocalNonPersistentFlags(), a.environ, proxyEnvPrefix); err != nil {
 				return err
 			}
 			ctx, stop := signal.NotifyContext(cmd.Context(), os.Interrupt, syscall.SIGTERM)
@@ -129,23 +128,6 @@ command line wins.`,
 	f.DurationVar(&o.poll, "poll", 500*time.Millisecond, "how often to poll the chain for new Registry events")
 	f.StringVar(&o.accountKeyFile, "account-key-file", "", "the proxy's Ethereum account key (hex) instead of <dir>/proxy.key")
 	return cmd
-}
-
-// applyProxyEnv sets each flag not given on the command line from its
-// PDX_PROXY_* variable; an empty variable counts as unset.
-func applyProxyEnv(fs *pflag.FlagSet, environ []string) error {
-	var errs []error
-	fs.VisitAll(func(fl *pflag.Flag) {
-		name := proxyEnvPrefix + strings.ToUpper(strings.ReplaceAll(fl.Name, "-", "_"))
-		v := lookupEnv(environ, name)
-		if v == "" || fl.Changed {
-			return
-		}
-		if err := fs.Set(fl.Name, v); err != nil {
-			errs = append(errs, cli.Usagef("%s=%q: %v", name, v, err))
-		}
-	})
-	return errors.Join(errs...)
 }
 
 func lookupEnv(environ []string, name string) string {
