@@ -91,11 +91,14 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	}
 	if cfg.HTTP == nil {
 		// A proxy that cannot be reached at all (its host cut off) is
-		// known after the dial timeout; one that accepted the request has
-		// the whole timeout to answer.
+		// known after the dial timeout. One that took the request has 15 s:
+		// an answer takes milliseconds, or up to the proxy's own 10 s bound
+		// on fetching a bundle it has not seen, after which it answers
+		// "unavailable" itself; a silent connection (a host cut off behind a
+		// kept-alive socket) is given up then.
 		tr := http.DefaultTransport.(*http.Transport).Clone()
 		tr.DialContext = (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-		cfg.HTTP = &http.Client{Timeout: 30 * time.Second, Transport: tr}
+		cfg.HTTP = &http.Client{Timeout: 15 * time.Second, Transport: tr}
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
