@@ -656,21 +656,8 @@ func TestInteropSignFlags(t *testing.T) {
 // and cfrag have in umbral-pre (the capsule's is the DEM's associated data).
 func TestInteropReserialize(t *testing.T) {
 	o, ctx := ioOracle(t)
-	alice, bob, signer := ioGoParty(t, ctx, o), ioGoParty(t, ctx, o), ioGoParty(t, ctx, o)
-
 	// Go → oracle.
-	c, _, err := reencrypt.Encrypt(alice.pk, []byte("x"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	vkf, err := reencrypt.GenerateKFrags(alice.sk, bob.pk, reencrypt.NewSigner(signer.sk), 1, 1, false, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vcf, err := reencrypt.Reencrypt(c, vkf[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	alice, bob, signer, c, vkf, vcf := ioObjects(t, ctx, o, false, true)
 	sig := reencrypt.NewSigner(signer.sk).Sign([]byte("m")).Bytes()
 	for _, tc := range []struct {
 		kind oracle.Kind
@@ -741,20 +728,8 @@ func TestInteropReserialize(t *testing.T) {
 // the agreement above is not an artifact of verifiers that accept anything.
 func TestInteropTampering(t *testing.T) {
 	o, ctx := ioOracle(t)
-	alice, bob, signer := ioGoParty(t, ctx, o), ioGoParty(t, ctx, o), ioGoParty(t, ctx, o)
-	c, _, err := reencrypt.Encrypt(alice.pk, []byte("x"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	alice, bob, signer, c, _, vcf := ioObjects(t, ctx, o, true, true)
 	other, _, err := reencrypt.Encrypt(alice.pk, []byte("x"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	vkf, err := reencrypt.GenerateKFrags(alice.sk, bob.pk, reencrypt.NewSigner(signer.sk), 1, 1, true, true)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vcf, err := reencrypt.Reencrypt(c, vkf[0])
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -935,19 +910,7 @@ func TestStoredVectors(t *testing.T) {
 // the same bytes on both sides. Go may be stricter; each such case is logged.
 func TestInteropDecodeAgreement(t *testing.T) {
 	o, ctx := ioOracle(t)
-	alice, bob, signer := ioGoParty(t, ctx, o), ioGoParty(t, ctx, o), ioGoParty(t, ctx, o)
-	c, _, err := reencrypt.Encrypt(alice.pk, []byte("x"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	vkf, err := reencrypt.GenerateKFrags(alice.sk, bob.pk, reencrypt.NewSigner(signer.sk), 1, 1, true, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	vcf, err := reencrypt.Reencrypt(c, vkf[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, _, _, c, vkf, vcf := ioObjects(t, ctx, o, true, false)
 	type codec struct {
 		kind   oracle.Kind
 		good   []byte
@@ -1017,4 +980,26 @@ func TestInteropDecodeAgreement(t *testing.T) {
 		}
 		t.Logf("%s: %d inputs compared", cd.kind, len(inputs))
 	}
+}
+
+// ioObjects makes one of each object Go encodes — a capsule to alice, a
+// 1-of-1 kfrag from alice to a fresh bob signed by signer (with the given
+// signing flags), and its cfrag — for the decoding tests.
+func ioObjects(t *testing.T, ctx context.Context, o *oracle.Oracle, signDelegating, signReceiving bool) (
+	alice, bob, signer ioParty, c *reencrypt.Capsule, vkf []*reencrypt.VerifiedKeyFrag, vcf *reencrypt.VerifiedCapsuleFrag) {
+	t.Helper()
+	alice, bob, signer = ioGoParty(t, ctx, o), ioGoParty(t, ctx, o), ioGoParty(t, ctx, o)
+	c, _, err := reencrypt.Encrypt(alice.pk, []byte("x"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	vkf, err = reencrypt.GenerateKFrags(alice.sk, bob.pk, reencrypt.NewSigner(signer.sk), 1, 1, signDelegating, signReceiving)
+	if err != nil {
+		t.Fatal(err)
+	}
+	vcf, err = reencrypt.Reencrypt(c, vkf[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	return alice, bob, signer, c, vkf, vcf
 }
