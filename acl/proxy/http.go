@@ -119,6 +119,8 @@ func decodeHex(s string, n int, what string) ([]byte, error) {
 // Reencrypt answers one request: every check, then the cfrag, then a
 // durable receipt before the answer leaves.
 func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptResponse, error) {
+	p.busy.Add(1)
+	defer p.busy.Add(-1)
 	now := uint64(p.cfg.Now().Unix())
 	if body.Proxy != p.addr {
 		return nil, refuse(CodeWrongProxy, 0, "request is for proxy %s; this is %s", body.Proxy.Hex(), p.addr.Hex())
@@ -178,7 +180,11 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptR
 	cfBytes := cf.Bytes()
 	t3 := time.Now()
 	rec := &Receipt{Request: req, Signature: hex.EncodeToString(sig), Grantee: grantee, Block: block, Time: p.cfg.Now().UTC(), CFragHash: crypto.Keccak256Hash(cfBytes)}
-	if err := p.store.addReceipt(rec); err != nil {
+	var wait time.Duration
+	if p.busy.Load() > receiptSiblings && p.cfg.ReceiptDelay > 0 {
+		wait = p.cfg.ReceiptDelay
+	}
+	if err := p.store.addReceipt(rec, wait); err != nil {
 		if errors.Is(err, errReplayed) {
 			return nil, refuse(CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
 		}

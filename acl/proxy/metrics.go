@@ -15,7 +15,7 @@ type metrics struct {
 	phase *prometheus.CounterVec
 }
 
-func newMetrics() *metrics {
+func newMetrics(st *store) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -40,6 +40,10 @@ func newMetrics() *metrics {
 		Name: "pdx_proxy_phase_seconds_total",
 		Help: "Time spent answering re-encryption requests, by phase (crypto, chain, receipts).",
 	}, []string{"phase"})
-	m.reg.MustRegister(m.requests, m.latency, m.kfragsStored, m.kfragsDeleted, m.phase)
+	syncs := prometheus.NewCounterFunc(prometheus.CounterOpts{
+		Name: "pdx_proxy_receipt_syncs_total",
+		Help: "Receipt log appends, each fsynced; receipts per sync shows how well concurrent requests share one (ReceiptDelay).",
+	}, func() float64 { return float64(st.syncs.Load()) })
+	m.reg.MustRegister(m.requests, m.latency, m.kfragsStored, m.kfragsDeleted, m.phase, syncs)
 	return m
 }

@@ -11,6 +11,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -62,6 +63,7 @@ type store struct {
 	qmu     sync.Mutex
 	queue   []*pendingReceipt
 	flushMu sync.Mutex
+	syncs   atomic.Int64 // receipt log appends+fsyncs done, for the metric
 }
 
 type pendingReceipt struct {
@@ -222,8 +224,10 @@ func (s *store) receiptPath(dataset uint64) string {
 // addReceipt makes the receipt durable and marks its nonce used; it fails
 // if the nonce was used meanwhile (two concurrent requests with one nonce).
 // It returns only after the receipt is on disk (fsynced), possibly in one
-// write with other requests' receipts.
-func (s *store) addReceipt(r *Receipt) error {
+// write with other requests' receipts. A caller that becomes the flusher
+// first waits for wait, so that receipts of requests still in flight join
+// the same fsync (a group commit with a commit delay).
+func (s *store) addReceipt(r *Receipt, wait time.Duration) error {
 	b, err := json.Marshal(r)
 	if err != nil {
 		return err
@@ -249,6 +253,9 @@ func (s *store) addReceipt(r *Receipt) error {
 	select {
 	case err = <-p.done: // an earlier flusher took ours along
 	default:
+		if wait > 0 {
+			time.Sleep(wait)
+		}
 		s.flush()
 		err = <-p.done
 	}
@@ -275,6 +282,7 @@ func (s *store) flush() {
 	errs := map[uint64]error{}
 	for ds, lines := range byDataset {
 		errs[ds] = fsutil.AppendDurable(s.receiptPath(ds), lines, 0o600)
+		s.syncs.Add(1)
 	}
 	for _, p := range batch {
 		p.done <- errs[p.dataset]
