@@ -4,7 +4,8 @@
 //   - put: envstore.Put (encrypt + add + pin) against storage.Add of the
 //     same bytes (add + pin), same node, same import profile;
 //   - get: envstore.Get (fetch + decrypt + commitment check) against
-//     storage.Get (fetch), both read to io.Discard;
+//     kubo's own cat (the CoreAPI's UnixFS file, whose WriteTo hands each
+//     block's bytes over without a copy), both read to io.Discard;
 //   - the peak RSS of the process during the largest pdx put (1 GiB by
 //     default);
 //   - the ciphertext bytes a 1 MiB range read from the middle of the
@@ -16,8 +17,8 @@
 // and every put starts from the same state. Gets run in this process.
 // Data comes from a deterministic AES-CTR stream, never held in memory.
 // pdx and kubo runs are interleaved, in alternating order, and every put
-// starts after a sync(2), so that neither side pays for the other's
-// writeback or always runs second.
+// starts after a sync(2) (and, as root, a drop of the clean page cache), so
+// that neither side pays for the other's writeback or always runs second.
 //
 // Output: one "op size pdx_MBps kubo_MBps ratio" line per op (put, get) and
 // size (MB = 10^6 bytes, ratio = pdx/kubo, best of several runs), then
@@ -26,7 +27,7 @@
 // each path, which depend much less on what else runs on the machine than
 // the best throughputs do.
 //
-// Usage: go run ./node/internal/cmd/bench-storage [-sizes 16MiB,1GiB] [-dir DIR] [-reps 5] [-reps-large 2] [-cpuprofile PREFIX]
+// Usage: go run ./node/internal/cmd/bench-storage [-sizes 16MiB,1GiB] [-dir DIR] [-reps 5] [-reps-large 2] [-drop-cache=false] [-cpuprofile PREFIX]
 package main
 
 import (
@@ -49,6 +50,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/boxo/files"
+	"github.com/ipfs/boxo/path"
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/node/envstore"
@@ -83,6 +86,7 @@ func run(args []string, out io.Writer) error {
 	childSize := flag.Int64("child-size", 0, "internal: size of the child's put")
 	childSeed := flag.String("child-seed", "", "internal: data seed of the child's put")
 	childKey := flag.String("child-key", "", "internal: dataset public key (hex) of the child's pdx put")
+	dropCache := flag.Bool("drop-cache", true, "drop the kernel's clean page cache before each put (needs root; ignored otherwise)")
 	cpuProfile := flag.String("cpuprofile", "", "write CPU profiles here: <prefix>-put-<kind>-<size>.pprof for the first put of each kind and size, <prefix>-get-<kind>-<size>.pprof for the first timed get of each kind and size")
 	if err := flag.Parse(args); err != nil {
 		return err
@@ -138,6 +142,7 @@ func run(args []string, out io.Writer) error {
 	// Puts, each in a child process, kubo and pdx interleaved so that both
 	// see the same background load.
 	results := make([]*sizeResult, len(sizes))
+	cacheDropped := false // dropCleanCache worked before the puts
 	for i, sz := range sizes {
 		res := &sizeResult{size: sz}
 		results[i] = res
@@ -151,10 +156,15 @@ func run(args []string, out io.Writer) error {
 			// runs second would pay for the kernel's writeback of the
 			// first one's dirty pages (measured: up to 5× the write
 			// syscall time), so every put starts after a sync, and the
-			// order alternates between runs.
+			// order alternates between runs. The clean pages earlier
+			// puts leave in the page cache also make later writes
+			// dearer (measured: 1 GiB puts at 1.0 s of system time on
+			// an empty cache, 3.8 s after a few GiB), so they are
+			// dropped too when the bench runs as root.
 			var k, p childResult
 			for _, kind := range putOrder(r) {
 				syscall.Sync()
+				cacheDropped = *dropCache && dropCleanCache()
 				var err error
 				if kind == "kubo" {
 					k, err = spawnPut("kubo", nodeDir, sz.n, seed, "", prof)
@@ -273,6 +283,12 @@ func run(args []string, out io.Writer) error {
 			fmt.Fprintf(out, "#   %s %s %.2f (%s)\n", o.name, res.size.label, median(o.m.ratios()), fmtRatios(o.m.ratios()))
 		}
 	}
+	if cacheDropped {
+		fmt.Fprintf(out, "# every put started after sync(2) and a drop of the clean page cache\n")
+	} else {
+		fmt.Fprintf(out, "# every put started after sync(2); the clean page cache was not dropped (needs root), so later puts may pay for earlier ones' cached pages\n")
+	}
+	fmt.Fprintf(out, "# get: pdx is envstore.Get (fetch, AES-GCM, BLAKE3 commitment check) read to io.Discard; kubo is the CoreAPI's UnixFS file (kubo's cat) to io.Discard\n")
 	fmt.Fprintf(out, "# cpu seconds per GB (user+system, median; insensitive to other load):\n")
 	for _, res := range results {
 		fmt.Fprintf(out, "#   %s: put pdx %.2f kubo %.2f | get pdx %.2f kubo %.2f\n", res.size.label,
@@ -376,6 +392,13 @@ type childResult struct {
 	// CPUSeconds is the user+system CPU time of the put alone.
 	CPUSeconds float64 `json:"cpu_seconds"`
 	MaxRSSKiB  int64   `json:"-"` // filled in by the parent from getrusage
+}
+
+// dropCleanCache drops the kernel's clean page cache (after a sync, that
+// is all of it), so that every put starts from the same cache state. It
+// needs root; it reports whether it did.
+func dropCleanCache() bool {
+	return os.WriteFile("/proc/sys/vm/drop_caches", []byte("1\n"), 0) == nil
 }
 
 // spawnPut runs one put in a fresh process and reads its peak RSS from the
@@ -499,13 +522,13 @@ func vmHWM() int64 {
 	return 0
 }
 
-func kuboGet(ctx context.Context, st storage.Store, c cid.Cid, n int64) error {
-	rc, err := st.Get(ctx, c)
+func kuboGet(ctx context.Context, st *storage.Embedded, c cid.Cid, n int64) error {
+	nd, err := st.Raw().Unixfs().Get(ctx, path.FromCid(c))
 	if err != nil {
 		return err
 	}
-	defer rc.Close()
-	got, err := io.Copy(io.Discard, rc)
+	defer nd.Close()
+	got, err := io.Copy(io.Discard, nd.(files.File))
 	if err != nil || got != n {
 		return fmt.Errorf("kubo get %s: %d of %d bytes: %v", c, got, n, err)
 	}

@@ -22,7 +22,7 @@ func TestMain(m *testing.M) {
 // shape and the range read's bound, so the command cannot rot unnoticed.
 func TestReport(t *testing.T) {
 	var out bytes.Buffer
-	if err := run([]string{"-sizes", "1MiB,3MiB", "-reps", "1", "-dir", t.TempDir()}, &out); err != nil {
+	if err := run([]string{"-sizes", "1MiB,3MiB", "-reps", "1", "-drop-cache=false", "-dir", t.TempDir()}, &out); err != nil {
 		t.Fatalf("run: %v\n%s", err, out.String())
 	}
 	t.Logf("\n%s", out.String())
