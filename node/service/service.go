@@ -363,17 +363,8 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 	if err != nil {
 		return nil, err
 	}
-	expect := envelope.Commitment(fingerprint)
-	r, err := envstore.Get(ctx, s.cfg.Store, c, key, &expect)
+	n, err := s.stream(ctx, c, key, fingerprint, w)
 	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	n, err := io.Copy(w, r)
-	if err != nil {
-		if errors.Is(err, envelope.ErrCommitmentMismatch) {
-			return nil, fmt.Errorf("%w: %v", ErrFingerprint, err)
-		}
 		return nil, err
 	}
 	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: ds.Owner, Version: rec.Version, Bytes: n, Failures: failures}, nil
@@ -453,6 +444,23 @@ func (s *Service) stageErr(ctx context.Context, part string, d time.Duration, er
 // ErrNotOwner: GetOwn was asked for a CID of another account's dataset.
 var ErrNotOwner = errors.New("service: the CID belongs to another owner's dataset")
 
+// stream decrypts the envelope c with key to w, checking the plaintext
+// against the fingerprint registered on chain (ErrFingerprint when it
+// differs), and returns the bytes written.
+func (s *Service) stream(ctx context.Context, c cid.Cid, key envelope.FileKey, fingerprint [32]byte, w io.Writer) (int64, error) {
+	expect := envelope.Commitment(fingerprint)
+	r, err := envstore.Get(ctx, s.cfg.Store, c, key, &expect)
+	if err != nil {
+		return 0, err
+	}
+	defer r.Close()
+	n, err := io.Copy(w, r)
+	if errors.Is(err, envelope.ErrCommitmentMismatch) {
+		return n, fmt.Errorf("%w: %v", ErrFingerprint, err)
+	}
+	return n, err
+}
+
 // GetOwn fetches one of the account's own versions and decrypts it with the
 // dataset keys the owner holds — no proxy involved. keys are the dataset's
 // keys, current first then earlier ones (after rotations), since a version
@@ -484,17 +492,8 @@ func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.Secre
 	if err != nil {
 		return nil, fmt.Errorf("service: none of the dataset's %d keys opens %s: %w", len(keys), c, err)
 	}
-	expect := envelope.Commitment(fingerprint)
-	r, err := envstore.Get(ctx, s.cfg.Store, c, key, &expect)
+	n, err := s.stream(ctx, c, key, fingerprint, w)
 	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	n, err := io.Copy(w, r)
-	if err != nil {
-		if errors.Is(err, envelope.ErrCommitmentMismatch) {
-			return nil, fmt.Errorf("%w: %v", ErrFingerprint, err)
-		}
 		return nil, err
 	}
 	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: rec.Owner, Version: rec.Version, Bytes: n}, nil
