@@ -51,39 +51,6 @@ var ErrNotEnvelope = errors.New("envstore: not a pdx envelope")
 // errReadClosed is what a Get stream returns when read after Close.
 var errReadClosed = errors.New("envstore: read after Close")
 
-// errStorageEnded closes the pipe's read side when the store stopped
-// reading, so that the sealing side stops at its next write.
-var errStorageEnded = errors.New("envstore: the store stopped reading")
-
-// Sizes of the copy buffers. The sealed stream is handed to the store's
-// importer (which reads 256 KiB leaves) in buffers of pipeChunks sealed
-// chunks (about 1 MiB): one pipe hand-off per four leaves instead of one
-// per 64 KiB chunk. Measured on the sealing side alone (envelope writer
-// into the pipe, 64 MiB), this cut the CPU cost per byte by about 15%
-// against unbuffered writes. pipeBuffers of them (4 MiB) let the sealing
-// run ahead of the importer (asyncWriter). The envelope writer seals
-// straight into a buffer's free space (AvailableBuffer), so the buffers add
-// no copy of their own.
-const (
-	plainBuf    = 256 << 10
-	pipeChunks  = 16
-	pipeBuffers = 4
-)
-
-// sealedMax is the largest sealed chunk for a chunk size (0: the default):
-// the data, the final chunk's commitment and the AEAD tag fit in 64 bytes
-// more.
-func sealedMax(chunkSize int) int {
-	if chunkSize == 0 {
-		chunkSize = envelope.DefaultChunkSize
-	}
-	return chunkSize + 64
-}
-
-// pipeBuffer is the size of one of Put's pipe buffers: pipeChunks sealed
-// chunks, about 1 MiB at the default chunk size.
-func pipeBuffer(chunkSize int) int { return pipeChunks * sealedMax(chunkSize) }
-
 // Result describes a stored envelope.
 type Result struct {
 	// CID is the envelope's content address (pinned on the store).
@@ -96,16 +63,19 @@ type Result struct {
 }
 
 // Put seals plaintext into an envelope described by cfg and adds it to
-// store, pinned under pinName, in one streaming pass: the envelope writer
-// feeds a pipe that store.Add reads, so memory stays constant whatever the
-// size.
+// store, pinned under pinName, in one streaming pass: the store's importer
+// reads the envelope from an envelope.SealReader, which seals each chunk
+// straight into the importer's buffer while the plaintext is read ahead
+// (and its commitment hashed) on a goroutine of its own. Memory stays
+// constant whatever the size.
 //
 // A failure on either side ends the other: a plaintext read or sealing
-// error aborts the import, and an import error (or ctx ending) stops the
-// sealing at its next write. Nothing is pinned after a failure (storage.Add
-// pins only a completely stored object). Put stops using plaintext before it
-// returns, except when ctx ends while a plaintext Read is blocked: that Read
-// is then left to return on its own and nothing more is read after it.
+// error fails the importer's next read, so it aborts, and an import error
+// (or ctx ending) stops the read ahead. Nothing is pinned after a failure
+// (storage.Add pins only a completely stored object). Put stops using
+// plaintext before it returns, except when ctx ends while a plaintext Read
+// is blocked: that Read is then left to return on its own and nothing more
+// is read after it.
 func Put(ctx context.Context, store storage.Store, plaintext io.Reader, cfg envelope.WriterConfig, pinName string) (Result, error) {
 	if store == nil || plaintext == nil {
 		return Result{}, fmt.Errorf("%w: envstore.Put needs a store and a plaintext reader", envelope.ErrInvalidArgument)
@@ -113,85 +83,64 @@ func Put(ctx context.Context, store storage.Store, plaintext io.Reader, cfg enve
 	if err := ctx.Err(); err != nil {
 		return Result{}, fmt.Errorf("envstore: put: %w", err)
 	}
-	pr, pw := io.Pipe()
-	counted := &countingWriter{w: pw}
-	buffered := newAsyncWriter(counted, pipeBuffer(cfg.ChunkSize), pipeBuffers, sealedMax(cfg.ChunkSize))
-	// NewWriter writes the header into the buffer only, so a bad cfg fails
-	// here, before the store is touched.
-	w, err := envelope.NewWriter(buffered, cfg)
+	// A bad cfg fails here, before the store is touched.
+	sr, err := envelope.NewSealReader(plaintext, cfg)
 	if err != nil {
-		buffered.abort(err)
 		return Result{}, err
 	}
-
-	type sealed struct {
-		commitment envelope.Commitment
-		read       int64
-		err        error
-	}
-	done := make(chan sealed, 1)
-	go func() {
-		var s sealed
-		s.read, s.err = io.CopyBuffer(onlyWriter{w}, onlyReader{plaintext}, make([]byte, plainBuf))
-		if s.err == nil {
-			s.err = w.Close()
-		}
-		if s.err == nil {
-			s.err = buffered.Close()
-		} else {
-			buffered.abort(s.err)
-		}
-		if s.err == nil {
-			s.commitment, s.err = w.Commitment()
-		}
-		// nil: the store reads io.EOF and completes the import; an error
-		// fails the store's next read, so it aborts and pins nothing.
-		pw.CloseWithError(s.err)
-		done <- s
-	}()
-	// An importer blocked reading the pipe does not see ctx, and neither
-	// does the sealing side blocked writing it. Closing the write end
-	// reaches both: the importer reads ctx's error, the sealing side's next
-	// write fails.
-	stop := context.AfterFunc(ctx, func() { pw.CloseWithError(ctx.Err()) })
+	src := &sealSource{r: sr}
+	// An importer waiting for the next sealed chunk does not see ctx;
+	// closing the SealReader ends that wait with an error.
+	stop := context.AfterFunc(ctx, func() { sr.Close() })
 	defer stop()
 
-	c, addErr := store.Add(ctx, pr, storage.AddOptions{Name: pinName})
-	if addErr != nil {
-		// The sealing side's next write fails (a *pipeError).
-		pr.CloseWithError(errStorageEnded)
-	}
-	var s sealed
-	if addErr == nil {
-		// The store read io.EOF, so the sealing side has finished.
-		s = <-done
-	} else {
-		select {
-		case s = <-done:
-		case <-ctx.Done():
-			// The sealing side is blocked in a plaintext Read; it stops at
-			// its next write.
-			return Result{}, fmt.Errorf("envstore: put interrupted, nothing was pinned: %w", addErr)
-		}
-	}
-	var pipeErr *pipeError
+	c, addErr := store.Add(ctx, src, storage.AddOptions{Name: pinName})
+	sr.Close()
+	read := sr.PlaintextRead()
 	switch {
-	case s.err != nil && !errors.As(s.err, &pipeErr):
+	case addErr == nil:
+		commitment, err := sr.Commitment()
+		if err != nil {
+			// Not reachable (the store reads io.EOF only after the final
+			// chunk), but an incomplete envelope must not stay pinned.
+			_ = store.Unpin(context.WithoutCancel(ctx), c)
+			return Result{}, fmt.Errorf("envstore: put failed after %d plaintext bytes, nothing was pinned: %w", read, err)
+		}
+		<-sr.Done() // at once: the read ahead ended with the final chunk
+		return Result{CID: c, Commitment: commitment, Size: src.n}, nil
+	case ctx.Err() != nil:
+		// The read ahead may be blocked in a plaintext Read; it stops
+		// when that returns.
+		return Result{}, fmt.Errorf("envstore: put interrupted after %d plaintext bytes, nothing was pinned: %w", read, ctx.Err())
+	}
+	select {
+	case <-sr.Done():
+	case <-ctx.Done():
+	}
+	if src.err != nil {
 		// The root cause is on the plaintext side; the store's error only
 		// says that its input failed.
-		if addErr == nil {
-			// Not reachable (the store reads io.EOF only after a complete
-			// seal), but an incomplete envelope must not stay pinned.
-			_ = store.Unpin(context.WithoutCancel(ctx), c)
-		}
-		return Result{}, fmt.Errorf("envstore: put failed after %d plaintext bytes, nothing was pinned: %w", s.read, s.err)
-	case addErr != nil:
-		return Result{}, fmt.Errorf("envstore: put: storing the envelope failed after %d plaintext bytes: %w", s.read, addErr)
-	case s.err != nil:
-		_ = store.Unpin(context.WithoutCancel(ctx), c)
-		return Result{}, fmt.Errorf("envstore: put failed after %d plaintext bytes, nothing was pinned: %w", s.read, s.err)
+		return Result{}, fmt.Errorf("envstore: put failed after %d plaintext bytes, nothing was pinned: %w", read, src.err)
 	}
-	return Result{CID: c, Commitment: s.commitment, Size: counted.n}, nil
+	return Result{}, fmt.Errorf("envstore: put: storing the envelope failed after %d plaintext bytes: %w", read, addErr)
+}
+
+// sealSource is what the store's importer reads: the SealReader, with the
+// bytes counted and its first error kept (the plaintext side's, when the
+// import fails because of it).
+type sealSource struct {
+	r   *envelope.SealReader
+	n   int64
+	err error
+}
+
+func (s *sealSource) Read(p []byte) (int, error) {
+	n, err := s.r.Read(p)
+	s.n += int64(n)
+	if err != nil && err != io.EOF && s.err == nil {
+		s.err = err
+	}
+	return n, err
 }
 
 // Open reads the header of the envelope c, and nothing else: only the
@@ -340,37 +289,6 @@ func readError(c cid.Cid, err error) error {
 	}
 	return fmt.Errorf("envstore: reading %s: %w", c, err)
 }
-
-// countingWriter counts the bytes written into the pipe and marks the
-// pipe's errors, which mean that the store stopped reading.
-type countingWriter struct {
-	w io.Writer
-	n int64
-}
-
-func (c *countingWriter) Write(p []byte) (int, error) {
-	n, err := c.w.Write(p)
-	c.n += int64(n)
-	if err != nil {
-		err = &pipeError{err}
-	}
-	return n, err
-}
-
-// pipeError is a write into the pipe that failed because the store's side
-// ended; the store's own error says why.
-type pipeError struct{ err error }
-
-func (e *pipeError) Error() string { return "envstore: the store stopped reading: " + e.err.Error() }
-
-func (e *pipeError) Unwrap() error { return e.err }
-
-// onlyReader and onlyWriter hide WriteTo and ReadFrom, so that io.CopyBuffer
-// moves the plaintext through its own buffer in pieces of plainBuf bytes
-// whatever the concrete reader.
-type onlyReader struct{ io.Reader }
-
-type onlyWriter struct{ io.Writer }
 
 // RangeReader reads byte ranges of an envelope's plaintext from a store,
 // fetching only the chunks a range touches (and, once, the final chunk,

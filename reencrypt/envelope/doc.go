@@ -18,6 +18,14 @@
 //	w.Close()
 //	fingerprint, _ := w.Commitment() // registered on chain
 //
+// or, for a consumer that pulls (an IPFS importer), NewSealReader: the same
+// bytes as an io.Reader, each chunk sealed straight into the caller's
+// buffer while the plaintext is read ahead on a goroutine of its own:
+//
+//	r, err := envelope.NewSealReader(plaintext, cfg)
+//	importer(r)                       // reads to io.EOF
+//	fingerprint, _ := r.Commitment()
+//
 // Opening is two steps because the file key comes from the header:
 //
 //	h, err := envelope.ReadHeader(src)            // public fields: dataset, owner, capsule

@@ -28,28 +28,55 @@ type WriterConfig struct {
 // NewWriter draws a random file key, wraps it under cfg.DatasetKey, writes
 // the header to dst and returns the Writer for the plaintext.
 func NewWriter(dst io.Writer, cfg WriterConfig) (*Writer, error) {
-	if cfg.DatasetKey == nil {
-		return nil, fmt.Errorf("%w: no dataset public key", ErrInvalidArgument)
-	}
-	key, err := newFileKey()
+	f, key, err := newHeaderFields(cfg)
 	if err != nil {
 		return nil, err
 	}
+	return newWriter(dst, f, key)
+}
+
+// NewSealReader draws a random file key, wraps it under cfg.DatasetKey and
+// returns the envelope of the plaintext src as a stream to read (see
+// SealReader).
+func NewSealReader(src io.Reader, cfg WriterConfig) (*SealReader, error) {
+	if src == nil {
+		return nil, fmt.Errorf("%w: nil plaintext reader", ErrInvalidArgument)
+	}
+	f, key, err := newHeaderFields(cfg)
+	if err != nil {
+		return nil, err
+	}
+	h, err := encodeHeader(f, key)
+	if err != nil {
+		return nil, err
+	}
+	return sealReaderFor(src, h, key), nil
+}
+
+// newHeaderFields draws a file key and wraps it under cfg.DatasetKey.
+func newHeaderFields(cfg WriterConfig) (headerFields, FileKey, error) {
+	if cfg.DatasetKey == nil {
+		return headerFields{}, FileKey{}, fmt.Errorf("%w: no dataset public key", ErrInvalidArgument)
+	}
+	key, err := newFileKey()
+	if err != nil {
+		return headerFields{}, FileKey{}, err
+	}
 	capsule, wrapped, err := reencrypt.Encrypt(cfg.DatasetKey, key[:])
 	if err != nil {
-		return nil, fmt.Errorf("envelope: wrapping the file key: %w", err)
+		return headerFields{}, FileKey{}, fmt.Errorf("envelope: wrapping the file key: %w", err)
 	}
 	cs := cfg.ChunkSize
 	if cs == 0 {
 		cs = DefaultChunkSize
 	}
-	return newWriter(dst, headerFields{
+	return headerFields{
 		DatasetID:  cfg.DatasetID,
 		Owner:      cfg.Owner,
 		Capsule:    capsule.Bytes(),
 		WrappedKey: wrapped,
 		ChunkSize:  cs,
-	}, key)
+	}, key, nil
 }
 
 // checkCapsule rejects capsule bytes Umbral would not accept, so a proxy is
