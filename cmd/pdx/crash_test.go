@@ -21,14 +21,12 @@ import (
 	"github.com/libp2p/go-libp2p/core/peer"
 	"github.com/multiformats/go-multiaddr"
 
-	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
 	"github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
-	"github.com/pdx-network/pdx/reencrypt"
 )
 
 // rpcOwner makes an owner's home under root whose daemon runs in chain rpc
@@ -325,18 +323,7 @@ func newTestBrand(t *testing.T, ctx context.Context, ch *devchain.Chain, dir str
 		t.Fatal(err)
 	}
 	t.Cleanup(func() { fs.Close() })
-	c, err := acl.New(ctx, ch.Client(), ch.Registry(), u.Account, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := service.New(ctx, service.Config{Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: ch.DeployBlock()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.EnsureKeys(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := brandService(t, ctx, ch, u, fs)
 	return &testBrand{addr: u.Address(), s: s, store: fs}
 }
 

@@ -176,18 +176,7 @@ func startBrandOn(t *testing.T, ctx context.Context, ch *devchain.Chain, ownerSt
 	if err := fs.Connect(ctx, self); err != nil {
 		t.Fatal(err)
 	}
-	c, err := acl.New(ctx, ch.Client(), ch.Registry(), u.Account, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
-	s, err := service.New(ctx, service.Config{Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: ch.DeployBlock()})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := s.EnsureKeys(ctx); err != nil {
-		t.Fatal(err)
-	}
+	s := brandService(t, ctx, ch, u, fs)
 	tok, err := home.ReadToken(filepath.Join(dir, home.TokenFile))
 	if err != nil {
 		t.Fatal(err)
@@ -612,4 +601,23 @@ func rpcChain(t *testing.T, ctx context.Context, root string, fund []common.Addr
 func rpcEnv(env []string, ch *devchain.Chain) []string {
 	return append(slices.Clone(env), "PDX_CHAIN_MODE=rpc", "PDX_CHAIN_RPC_URL="+ch.HTTPEndpoint(),
 		"PDX_CHAIN_REGISTRY_ADDRESS="+ch.Registry().Hex(), "PDX_CHAIN_REGISTRY_BLOCK="+strconv.FormatUint(ch.DeployBlock(), 10))
+}
+
+// brandService is the brand's service in the test process: the account of
+// the unlocked home u on chain ch, its data on fs, its keys registered.
+func brandService(t *testing.T, ctx context.Context, ch *devchain.Chain, u *home.Unlocked, fs storage.Store) *service.Service {
+	t.Helper()
+	c, err := acl.New(ctx, ch.Client(), ch.Registry(), u.Account, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	s, err := service.New(ctx, service.Config{Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
+		Receiving: u.Receiving, DeployBlock: ch.DeployBlock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := s.EnsureKeys(ctx); err != nil {
+		t.Fatal(err)
+	}
+	return s
 }
