@@ -154,7 +154,7 @@ func TestDevchainRestart(t *testing.T) {
 		t.Fatalf("height %d after restart, was %d", h, height)
 	}
 	owner = ok(acl.New(ctx, c.Client(), registry, keys[0], nil))(t)
-	if r := ok(owner.DatasetOfCID(ctx, cid))(t); r.Dataset != id {
+	if r := ok(owner.DatasetOfCID(ctx, owner.From(), cid))(t); r.Dataset != id {
 		t.Fatalf("cid record after restart %+v", r)
 	}
 	if !ok(owner.IsAuthorized(ctx, id, brand))(t) {

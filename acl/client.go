@@ -217,12 +217,20 @@ func (c *Client) CreateDataset(ctx context.Context, delegatingKey []byte) (uint6
 }
 
 // RotateKey replaces a dataset's delegating public key (checked on the
-// curve first). Versions added afterwards are encrypted under the new key.
-func (c *Client) RotateKey(ctx context.Context, dataset uint64, delegatingKey []byte) (*types.Receipt, error) {
+// curve first). Versions added afterwards are encrypted under the new key;
+// rewrap is the CID (binary) of the manifest that opens earlier versions
+// with it, nil when the dataset has none.
+func (c *Client) RotateKey(ctx context.Context, dataset uint64, delegatingKey, rewrap []byte) (*types.Receipt, error) {
 	if err := ValidatePublicKey(delegatingKey); err != nil {
 		return nil, fmt.Errorf("delegating key: %w", err)
 	}
-	return c.transact(ctx, nil, c.reg.PackRotateKey(dataset, delegatingKey))
+	if len(rewrap) > MaxCIDSize {
+		return nil, fmt.Errorf("%w: rewrap CID of %d bytes, at most %d", ErrInvalidArgument, len(rewrap), MaxCIDSize)
+	}
+	if rewrap == nil {
+		rewrap = []byte{}
+	}
+	return c.transact(ctx, nil, c.reg.PackRotateKey(dataset, delegatingKey, rewrap))
 }
 
 // Dataset describes a dataset.
@@ -268,14 +276,17 @@ func (c *Client) AddCID(ctx context.Context, dataset uint64, cid []byte, fingerp
 	return 0, rc, fmt.Errorf("acl: addCID mined in %s without a CIDAdded event", rc.TxHash.Hex())
 }
 
-// CIDRecord is what the Registry knows of a CID.
+// CIDRecord is what the Registry knows of a CID an owner registered.
 type CIDRecord struct {
 	Dataset uint64
 	Owner   common.Address
 	Version uint32
-	// FingerprintPrefix is the first 20 bytes of the fingerprint; the whole
+	// Epoch is the dataset's key epoch the version is encrypted under (0
+	// until the first rotation); KeyAt gives that epoch's delegating key.
+	Epoch uint16
+	// FingerprintPrefix is the first 18 bytes of the fingerprint; the whole
 	// fingerprint is in the CIDAdded event.
-	FingerprintPrefix [20]byte
+	FingerprintPrefix [18]byte
 }
 
 // ErrUnknownCID: the CID is not registered.
@@ -284,9 +295,12 @@ var ErrUnknownCID = errors.New("acl: CID not registered")
 // CIDHash is the key the Registry files a CID under: keccak256 of its bytes.
 func CIDHash(cid []byte) [32]byte { return crypto.Keccak256Hash(cid) }
 
-// DatasetOfCID looks a CID up: which dataset (and owner) it belongs to.
-func (c *Client) DatasetOfCID(ctx context.Context, cid []byte) (CIDRecord, error) {
-	out, err := c.call(ctx, c.reg.PackCidInfo(CIDHash(cid)))
+// DatasetOfCID looks up a CID that owner registered: which of owner's
+// datasets it belongs to. CIDs are filed per owner (the envelope's header
+// names its owner), so a CID someone else registered first is not found
+// here: ErrUnknownCID.
+func (c *Client) DatasetOfCID(ctx context.Context, owner common.Address, cid []byte) (CIDRecord, error) {
+	out, err := c.call(ctx, c.reg.PackCidInfo(owner, CIDHash(cid)))
 	if err != nil {
 		return CIDRecord{}, err
 	}
@@ -297,13 +311,32 @@ func (c *Client) DatasetOfCID(ctx context.Context, cid []byte) (CIDRecord, error
 	if r.Dataset == 0 {
 		return CIDRecord{}, ErrUnknownCID
 	}
-	return CIDRecord{Dataset: r.Dataset, Owner: r.Owner, Version: r.Version, FingerprintPrefix: r.FingerprintPrefix}, nil
+	return CIDRecord{Dataset: r.Dataset, Owner: owner, Version: r.Version, Epoch: r.Epoch, FingerprintPrefix: r.FingerprintPrefix}, nil
+}
+
+// KeyAt reads the delegating key of a dataset at a key epoch, and the
+// dataset's current epoch. An epoch past the current one is ErrUnknownEpoch.
+func (c *Client) KeyAt(ctx context.Context, dataset uint64, epoch uint16) (key []byte, current uint16, err error) {
+	out, err := c.call(ctx, c.reg.PackKeyAt(dataset, epoch))
+	if err != nil {
+		return nil, 0, err
+	}
+	r, err := c.reg.UnpackKeyAt(out)
+	if err != nil {
+		return nil, 0, fmt.Errorf("acl: decoding keyAt: %w", err)
+	}
+	return r.DelegatingKey, r.Current, nil
 }
 
 // Erase marks a dataset erased: every grant stops authorizing, and no CID,
-// grant, offer or purchase is accepted for it afterwards.
-func (c *Client) Erase(ctx context.Context, dataset uint64) (*types.Receipt, error) {
-	return c.transact(ctx, nil, c.reg.PackErase(dataset))
+// grant, offer or purchase is accepted for it afterwards. The bought grants
+// named in buyers have their unvested payment returned to the buyer in the
+// same transaction (any other one when settled).
+func (c *Client) Erase(ctx context.Context, dataset uint64, buyers ...common.Address) (*types.Receipt, error) {
+	if buyers == nil {
+		buyers = []common.Address{}
+	}
+	return c.transact(ctx, nil, c.reg.PackErase(dataset, buyers))
 }
 
 // ---------------------------------------------------------------- grants
@@ -581,13 +614,72 @@ func (c *Client) OfferOf(ctx context.Context, dataset uint64) (Offer, error) {
 	return Offer{Price: o.Price, Duration: time.Duration(o.Duration) * time.Second, TermsHash: o.TermsHash}, nil
 }
 
-// Buy pays price into escrow for the open offer of a dataset; termsHash
-// must be the offer's (so a changed offer is not bought by surprise).
-func (c *Client) Buy(ctx context.Context, dataset uint64, price *big.Int, termsHash [32]byte) (*types.Receipt, error) {
+// Buy pays price into escrow for the open offer of a dataset; termsHash and
+// duration must be the offer's (so a changed offer is not bought by
+// surprise: the contract refuses the payment otherwise).
+func (c *Client) Buy(ctx context.Context, dataset uint64, price *big.Int, termsHash [32]byte, duration time.Duration) (*types.Receipt, error) {
 	if price == nil || price.Sign() < 0 {
 		return nil, fmt.Errorf("%w: price must be a non-negative amount of wei", ErrInvalidArgument)
 	}
-	return c.transact(ctx, price, c.reg.PackBuy(dataset, termsHash))
+	if duration < time.Second {
+		return nil, fmt.Errorf("%w: duration %v, want at least one second", ErrInvalidArgument, duration)
+	}
+	return c.transact(ctx, price, c.reg.PackBuy(dataset, termsHash, uint64(duration/time.Second)))
+}
+
+// Decline returns a purchase in escrow to its buyer at once (owner only).
+func (c *Client) Decline(ctx context.Context, dataset uint64, buyer common.Address) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackDecline(dataset, buyer))
+}
+
+// Rebundle records a new kfrag bundle for a live grant, keeping its terms.
+func (c *Client) Rebundle(ctx context.Context, dataset uint64, grantee common.Address, purposeHash, bundle [32]byte) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackRebundle(dataset, grantee, purposeHash, bundle))
+}
+
+// Settle moves what a bought grant has vested to its owner's balance (and,
+// once the grant ended, the rest to the buyer's).
+func (c *Client) Settle(ctx context.Context, dataset uint64, buyer common.Address) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackSettle(dataset, buyer))
+}
+
+// Sale names a bought grant: (dataset, buyer).
+type Sale struct {
+	Dataset uint64
+	Buyer   common.Address
+}
+
+// WithdrawVested settles the named bought grants and pays the client's whole
+// balance out, in one transaction.
+func (c *Client) WithdrawVested(ctx context.Context, sales []Sale) (*types.Receipt, error) {
+	ds, bs := make([]uint64, len(sales)), make([]common.Address, len(sales))
+	for i, s := range sales {
+		ds[i], bs[i] = s.Dataset, s.Buyer
+	}
+	return c.transact(ctx, nil, c.reg.PackWithdrawVested(ds, bs))
+}
+
+// Vesting is what a bought grant's payment still holds.
+type Vesting struct {
+	// Amount is the wei not yet moved to the owner's or the buyer's balance.
+	Amount *big.Int
+	// SettledUntil is the time up to which it was settled; End is when it
+	// is fully vested (the grant's expiry).
+	SettledUntil, End time.Time
+}
+
+// VestingOf reads the vesting record of a bought grant (a zero Amount when
+// nothing is held).
+func (c *Client) VestingOf(ctx context.Context, dataset uint64, buyer common.Address) (Vesting, error) {
+	out, err := c.call(ctx, c.reg.PackVestingOf(dataset, buyer))
+	if err != nil {
+		return Vesting{}, err
+	}
+	v, err := c.reg.UnpackVestingOf(out)
+	if err != nil {
+		return Vesting{}, fmt.Errorf("acl: decoding vestingOf: %w", err)
+	}
+	return Vesting{Amount: v.Amount, SettledUntil: time.Unix(int64(v.SettledUntil), 0), End: time.Unix(int64(v.End), 0)}, nil
 }
 
 // Purchase is a purchase in escrow.

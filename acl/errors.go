@@ -54,6 +54,12 @@ var (
 	ErrTransferFailed        = errors.New("registry: payout transfer failed")
 	ErrReentrancy            = errors.New("registry: re-entrant call refused")
 	ErrInvalidProxy          = errors.New("registry: proxy endpoint or HPKE key empty or too long")
+	ErrOwnDataset            = errors.New("registry: an owner cannot buy its own dataset")
+	ErrAlreadyGranted        = errors.New("registry: the buyer already holds a live grant of this dataset")
+	ErrDurationChanged       = errors.New("registry: the offer's duration changed; read the offer again")
+	ErrGrantIsBought         = errors.New("registry: a bought grant can only be re-bundled or revoked before it expires")
+	ErrUnknownEpoch          = errors.New("registry: the dataset has no key of that epoch")
+	ErrLengthMismatch        = errors.New("registry: the lists of datasets and buyers differ in length")
 )
 
 var sentinels = map[string]error{
@@ -80,6 +86,12 @@ var sentinels = map[string]error{
 	"TransferFailed":        ErrTransferFailed,
 	"Reentrancy":            ErrReentrancy,
 	"InvalidProxy":          ErrInvalidProxy,
+	"OwnDataset":            ErrOwnDataset,
+	"AlreadyGranted":        ErrAlreadyGranted,
+	"DurationChanged":       ErrDurationChanged,
+	"GrantIsBought":         ErrGrantIsBought,
+	"UnknownEpoch":          ErrUnknownEpoch,
+	"LengthMismatch":        ErrLengthMismatch,
 }
 
 // RevertError is a contract call or transaction that reverted, with the

@@ -99,8 +99,13 @@ func (t *transactor) send(ctx context.Context, to *common.Address, value *big.In
 			}
 			return nil, fmt.Errorf("acl: estimating gas: %w", err)
 		}
-		// Headroom for state that changes between estimate and inclusion.
-		gas = est + est/5
+		// Headroom for state that changes between estimate and inclusion:
+		// a fifth, plus a fixed 40,000 because some paths depend on the
+		// clock, not only on state — a revoke, erase or settle estimated in
+		// the grant's own second finds nothing vested, and the same call a
+		// block later writes the owner's balance and a Released event
+		// (about 25,000 more). Unused gas is not paid for.
+		gas = est + est/5 + 40_000
 	}
 	tip, err := t.backend.SuggestGasTipCap(ctx)
 	if err != nil {

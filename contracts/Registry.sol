@@ -12,13 +12,16 @@ pragma solidity 0.8.37;
 /// is the point); strings, CIDs, purposes and bundles live in events only,
 /// where a byte costs 8 gas instead of 20,000 per 32 bytes.
 ///
-/// Storage layout (see spec/registry-v1.md for the full description):
+/// Storage layout (see spec/registry-v2.md for the full description):
 ///   _datasets[id]       owner (bits 0-159) | versions uint32 (160-191) |
 ///                       flags uint8 (192-199: bit0 erased) | key prefix (200-207) |
-///                       key epoch uint16 (208-223)
+///                       key epoch uint16 (208-223) | erased at uint32 (224-255)
 ///   _datasetKeyX[id]    x coordinate of the 33-byte delegating key
-///   _cids[keccak(cid)]  dataset uint64 (0-63) | version uint32 (64-95) |
-///                       first 20 bytes of the fingerprint (96-255)
+///   _pastKeys[id<<16|e] the delegating key of an earlier epoch e (prefix, x)
+///   _cids[owner][keccak(cid)]
+///                       dataset uint64 (0-63) | version uint32 (64-95) |
+///                       key epoch uint16 (96-111) |
+///                       first 18 bytes of the fingerprint (112-255)
 ///   _grants[gkey]       expiry uint64 (0-63) | threshold uint8 (64-71) |
 ///                       flags uint8 (72-79: bit0 live, bit1 bought) |
 ///                       dataset uint64 (96-159)
@@ -26,6 +29,8 @@ pragma solidity 0.8.37;
 ///   _offerTerms[id]     terms hash
 ///   _purchases[gkey]    amount uint128 (0-127) | deadline uint64 (128-191) |
 ///                       duration uint64 (192-255)
+///   _vesting[gkey]      unvested amount uint128 (0-127) | vested until
+///                       uint64 (128-191) | end uint64 (192-255)
 ///   gkey = dataset << 160 | grantee: a (dataset, account) pair fits one word,
 ///   so the grant and purchase of a pair need a single hash to locate.
 contract Registry {
@@ -77,19 +82,33 @@ contract Registry {
     error Reentrancy();
     /// A proxy endpoint or HPKE key is empty or too long.
     error InvalidProxy();
+    /// An owner cannot buy its own dataset.
+    error OwnDataset(uint64 dataset);
+    /// The buyer holds a live grant of this dataset already.
+    error AlreadyGranted(uint64 dataset, address buyer);
+    /// The offer's duration changed since the buyer read it.
+    error DurationChanged(uint64 expected, uint64 current);
+    /// A bought grant that has not expired can only be re-bundled or revoked
+    /// (replacing it with a plain grant would cut short what was paid for).
+    error GrantIsBought(uint64 dataset, address grantee);
+    /// The dataset has no key of that epoch.
+    error UnknownEpoch(uint64 dataset, uint16 epoch);
+    /// The lists passed to withdrawVested differ in length.
+    error LengthMismatch();
 
     // ---------------------------------------------------------------- events
 
     event KeysRegistered(address indexed account, bytes receivingKey, bytes verifyingKey);
     event DatasetCreated(uint64 indexed dataset, address indexed owner, bytes delegatingKey);
     /// The dataset's delegating key was replaced (epoch counts rotations):
-    /// versions added from now on are encrypted under the new key.
-    event KeyRotated(uint64 indexed dataset, uint16 epoch, bytes delegatingKey);
+    /// versions added from now on are encrypted under the new key; rewrap
+    /// is the CID of the manifest that opens earlier versions with it.
+    event KeyRotated(uint64 indexed dataset, uint16 epoch, bytes delegatingKey, bytes rewrap);
     event CIDAdded(uint64 indexed dataset, bytes32 indexed cidHash, uint32 version, bytes32 fingerprint, bytes cid);
     /// grant is the grant word: expiry (bits 0-63), threshold (64-71), flags
     /// (72-79: bit0 live, bit1 bought), dataset (96-159); the grant slot holds
     /// the same word. Only the grantee is indexed: a third topic would cost
-    /// 375 gas on every grant (see spec/registry-v1.md).
+    /// 375 gas on every grant (see spec/registry-v2.md).
     /// bundle is the sha2-256 digest of the kfrag bundle, stored as a CIDv1
     /// raw block: its CID is 0x01 0x55 0x12 0x20 followed by these 32 bytes.
     event Granted(address indexed grantee, uint256 grant, bytes32 purposeHash, bytes32 bundle);
@@ -101,6 +120,7 @@ contract Registry {
     event Purchased(
         uint64 indexed dataset, address indexed buyer, uint256 amount, uint64 duration, uint64 deadline, bytes32 termsHash
     );
+    /// Vested payment moved from a bought grant to the owner's balance.
     event Released(uint64 indexed dataset, address indexed buyer, address indexed owner, uint256 amount);
     event Refunded(uint64 indexed dataset, address indexed buyer, uint256 amount);
     event Withdrawn(address indexed account, uint256 amount);
@@ -123,11 +143,12 @@ contract Registry {
 
     mapping(uint64 => uint256) private _datasets;
     mapping(uint64 => bytes32) private _datasetKeyX;
-    mapping(bytes32 => uint256) private _cids;
+    mapping(address => mapping(bytes32 => uint256)) private _cids;
     mapping(uint256 => uint256) private _grants;
     mapping(uint64 => uint256) private _offers;
     mapping(uint64 => bytes32) private _offerTerms;
     mapping(uint256 => uint256) private _purchases;
+    mapping(uint256 => uint256) private _vesting;
     mapping(address => uint256) private _balances;
 
     struct Keys {
@@ -138,6 +159,13 @@ contract Registry {
     }
 
     mapping(address => Keys) private _keys;
+
+    struct PastKey {
+        bytes32 x;
+        bytes1 prefix;
+    }
+
+    mapping(uint256 => PastKey) private _pastKeys;
 
     struct Proxy {
         string endpoint;
@@ -187,15 +215,24 @@ contract Registry {
 
     /// @notice Replaces a dataset's delegating key (owner only, not erased):
     /// versions added afterwards are under a key no earlier kfrag reaches.
-    /// Grants stay; the owner re-grants them with kfrags for the new key.
-    function rotateKey(uint64 dataset, bytes calldata delegatingKey) external {
+    /// Grants stay; the owner re-bundles the live ones with kfrags for the
+    /// new key. `rewrap` is the CID of the manifest that wraps every earlier
+    /// version's file key under the new key (reencrypt/rewrap), so live
+    /// grants keep reading old versions; empty when there are none. The
+    /// replaced key stays readable through keyAt.
+    function rotateKey(uint64 dataset, bytes calldata delegatingKey, bytes calldata rewrap) external {
+        if (rewrap.length > MAX_CID) revert InvalidCID();
         uint256 d = _ownedLive(dataset);
         (bytes1 p, bytes32 x) = _splitKey(delegatingKey);
-        uint256 epoch = ((d >> 208) & 0xffff) + 1;
+        uint256 old = (d >> 208) & 0xffff;
+        uint256 epoch = old + 1;
         if (epoch > 0xffff) revert InvalidKey();
+        PastKey storage pk = _pastKeys[(uint256(dataset) << 16) | old];
+        pk.x = _datasetKeyX[dataset];
+        pk.prefix = bytes1(uint8(d >> 200));
         _datasets[dataset] = (d & ~(uint256(0xffffff) << 200)) | (uint256(uint8(p)) << 200) | (epoch << 208);
         _datasetKeyX[dataset] = x;
-        emit KeyRotated(dataset, uint16(epoch), delegatingKey);
+        emit KeyRotated(dataset, uint16(epoch), delegatingKey, rewrap);
     }
 
     /// @notice A dataset's owner, number of versions, erased flag and key.
@@ -212,47 +249,74 @@ contract Registry {
         delegatingKey = abi.encodePacked(bytes1(uint8(d >> 200)), _datasetKeyX[dataset]);
     }
 
+    /// @notice The delegating key of a dataset at a key epoch (0 is the key it
+    /// was created with; each rotateKey adds one) and the current epoch.
+    function keyAt(uint64 dataset, uint16 epoch) external view returns (bytes memory delegatingKey, uint16 current) {
+        uint256 d = _datasets[dataset];
+        if (d == 0) revert UnknownDataset(dataset);
+        current = uint16(d >> 208);
+        if (epoch > current) revert UnknownEpoch(dataset, epoch);
+        if (epoch == current) {
+            return (abi.encodePacked(bytes1(uint8(d >> 200)), _datasetKeyX[dataset]), current);
+        }
+        PastKey storage pk = _pastKeys[(uint256(dataset) << 16) | epoch];
+        return (abi.encodePacked(pk.prefix, pk.x), current);
+    }
+
     /// @notice The number of datasets created so far (ids are 1..n).
     function datasetCount() external view returns (uint64) {
         return _lastDataset;
     }
 
     /// @notice Registers a CID (a new version) under a dataset with the
-    /// fingerprint of its content. A CID belongs to one dataset, once.
+    /// fingerprint of its content, at the dataset's current key epoch.
+    /// CIDs are registered per owner: a pdx envelope names its owner in its
+    /// header, and readers look a CID up under that owner, so anyone else
+    /// registering the same CID (front-running it from the mempool, say)
+    /// only writes under their own name, where no reader looks.
     function addCID(uint64 dataset, bytes calldata cid, bytes32 fingerprint) external returns (uint32 version) {
         uint256 d = _ownedLive(dataset);
         if (cid.length == 0 || cid.length > MAX_CID) revert InvalidCID();
         bytes32 h = keccak256(cid);
-        if (_cids[h] != 0) revert CIDExists(h);
+        if (_cids[msg.sender][h] != 0) revert CIDExists(h);
         version = uint32(d >> 160) + 1; // reverts on overflow under checked arithmetic
         _datasets[dataset] = (d & ~(uint256(type(uint32).max) << 160)) | (uint256(version) << 160);
-        _cids[h] = uint256(dataset) | (uint256(version) << 64) | (uint256(uint160(bytes20(fingerprint))) << 96);
+        _cids[msg.sender][h] = uint256(dataset) | (uint256(version) << 64) | (((d >> 208) & 0xffff) << 96)
+            | (uint256(uint144(bytes18(fingerprint))) << 112);
         emit CIDAdded(dataset, h, version, fingerprint, cid);
     }
 
-    /// @notice Looks a CID up by the keccak256 of its bytes: the dataset and
-    /// owner it belongs to, its version, and the first 20 bytes of its
-    /// fingerprint (the full fingerprint is in the CIDAdded event).
-    function cidInfo(bytes32 cidHash)
+    /// @notice Looks up a CID an owner registered, by the keccak256 of its
+    /// bytes: the dataset, its version, the key epoch it is encrypted under,
+    /// and the first 18 bytes of its fingerprint (the full fingerprint is in
+    /// the CIDAdded event). All zero when that owner registered no such CID.
+    function cidInfo(address owner, bytes32 cidHash)
         external
         view
-        returns (uint64 dataset, address owner, uint32 version, bytes20 fingerprintPrefix)
+        returns (uint64 dataset, uint32 version, uint16 epoch, bytes18 fingerprintPrefix)
     {
-        uint256 c = _cids[cidHash];
-        if (c == 0) return (0, address(0), 0, bytes20(0));
+        uint256 c = _cids[owner][cidHash];
+        if (c == 0) return (0, 0, 0, bytes18(0));
         dataset = uint64(c);
-        owner = address(uint160(_datasets[dataset]));
         version = uint32(c >> 64);
-        fingerprintPrefix = bytes20(uint160(c >> 96));
+        epoch = uint16(c >> 96);
+        fingerprintPrefix = bytes18(uint144(c >> 112));
     }
 
     /// @notice Erases a dataset: every grant stops authorizing at once, and
     /// no CID, grant, offer or purchase is accepted for it afterwards.
-    function erase(uint64 dataset) external {
+    /// Payments of bought grants stop vesting at this block: the unvested
+    /// part of each grant named in `buyers` is returned to its buyer in this
+    /// transaction, and that of any other bought grant (the same figure) when
+    /// anyone calls settle for it.
+    function erase(uint64 dataset, address[] calldata buyers) external {
         uint256 d = _ownedLive(dataset);
-        _datasets[dataset] = d | (ERASED << 192);
+        _datasets[dataset] = d | (ERASED << 192) | (block.timestamp << 224);
         delete _offers[dataset];
         emit Erased(dataset);
+        for (uint256 i = 0; i < buyers.length; i++) {
+            _settle(dataset, buyers[i], address(uint160(d)), true);
+        }
     }
 
     // ---------------------------------------------------------------- grants
@@ -273,10 +337,20 @@ contract Registry {
             mstore(0x00, dataset)
             mstore(0x20, _datasets.slot)
             d := sload(keccak256(0x00, 0x40))
+            mstore(0x00, or(shl(160, dataset), grantee))
+            mstore(0x20, _grants.slot)
+            let slot := keccak256(0x00, 0x40)
+            // Reading the old word first costs only a warm read: the write
+            // below pays the slot's cold access either way.
+            let old := sload(slot)
             // Not the owner (or no dataset), erased, no grantee, stray bits,
-            // zero threshold, or an expiry not in the future.
+            // zero threshold, an expiry not in the future, or a bought grant
+            // that has not expired yet.
             bad := or(
-                or(xor(and(d, 0xffffffffffffffffffffffffffffffffffffffff), caller()), and(shr(192, d), 1)),
+                or(
+                    or(xor(and(d, 0xffffffffffffffffffffffffffffffffffffffff), caller()), and(shr(192, d), 1)),
+                    and(and(shr(73, old), 1), gt(and(old, 0xffffffffffffffff), timestamp()))
+                ),
                 or(
                     or(iszero(grantee), shr(72, terms)),
                     or(iszero(and(shr(64, terms), 0xff)), iszero(gt(and(terms, 0xffffffffffffffff), timestamp())))
@@ -284,9 +358,7 @@ contract Registry {
             )
             if iszero(bad) {
                 let w := or(or(terms, shl(72, 1)), shl(96, dataset))
-                mstore(0x00, or(shl(160, dataset), grantee))
-                mstore(0x20, _grants.slot)
-                sstore(keccak256(0x00, 0x40), w)
+                sstore(slot, w)
                 let m := mload(0x40)
                 mstore(m, w)
                 mstore(add(m, 0x20), purposeHash)
@@ -298,8 +370,8 @@ contract Registry {
     }
 
     /// @notice Grants a buyer the access it paid for: the expiry is now plus
-    /// the purchased duration, and the escrowed payment is released to the
-    /// owner's balance.
+    /// the purchased duration, and the escrowed payment starts vesting to the
+    /// owner linearly over that duration (see settle and withdrawVested).
     function grantPurchase(uint64 dataset, address buyer, uint8 threshold, bytes32 purposeHash, bytes32 bundle)
         external
     {
@@ -309,21 +381,54 @@ contract Registry {
         uint256 p = _purchases[key];
         if (p == 0) revert NoPurchase(dataset, buyer);
         delete _purchases[key];
-        uint256 amount = uint128(p);
+        // An earlier bought grant of the pair has expired (buy refuses a
+        // buyer with a live grant): what is left of it is the owner's.
+        _settle(dataset, buyer, address(uint160(d)), false);
         uint64 expiry = uint64(block.timestamp) + uint64(p >> 192);
+        _vesting[key] = uint128(p) | (block.timestamp << 128) | (uint256(expiry) << 192);
         _storeGrant(dataset, buyer, uint256(expiry) | (uint256(threshold) << 64) | ((LIVE | BOUGHT) << 72), purposeHash, bundle);
-        address owner = address(uint160(d));
-        _balances[owner] += amount;
-        emit Released(dataset, buyer, owner, amount);
+    }
+
+    /// @notice Records a new kfrag bundle for a live grant without changing
+    /// its terms (after a key rotation, or when the owner re-seals the same
+    /// grant's kfrags): emits Granted with the stored grant word. The only
+    /// way to refresh a bought grant before it expires.
+    function rebundle(uint64 dataset, address grantee, bytes32 purposeHash, bytes32 bundle) external {
+        _ownedLive(dataset);
+        uint256 g = _grants[_pair(dataset, grantee)];
+        if (g == 0 || uint64(g) <= block.timestamp) revert NoGrant(dataset, grantee);
+        emit Granted(grantee, g, purposeHash, bundle);
     }
 
     /// @notice Revokes a grant; from the next block it no longer authorizes.
+    /// A bought grant's payment stops vesting: the vested part goes to the
+    /// owner's balance and the rest back to the buyer's, in this transaction.
     function revoke(uint64 dataset, address grantee) external {
-        _owned(dataset);
+        uint256 d = _owned(dataset);
         uint256 key = _pair(dataset, grantee);
-        if (_grants[key] == 0) revert NoGrant(dataset, grantee);
+        uint256 g = _grants[key];
+        if (g == 0) revert NoGrant(dataset, grantee);
         delete _grants[key];
         emit Revoked(dataset, grantee);
+        if ((g >> 72) & BOUGHT != 0) _settle(dataset, grantee, address(uint160(d)), true);
+    }
+
+    /// @notice Moves the vested part of a bought grant's payment to the
+    /// owner's balance; once the grant has run out (or its dataset was
+    /// erased) the unvested rest goes to the buyer's. Anyone may call it: it
+    /// only ever pays each side what the terms give it.
+    function settle(uint64 dataset, address buyer) external {
+        uint256 d = _datasets[dataset];
+        if (d == 0) revert UnknownDataset(dataset);
+        _settle(dataset, buyer, address(uint160(d)), false);
+    }
+
+    /// @notice What a bought grant still holds: the payment not yet moved to
+    /// either balance, the time up to which it was settled, and when it is
+    /// fully vested. All zero when nothing is held.
+    function vestingOf(uint64 dataset, address buyer) external view returns (uint256 amount, uint64 settledUntil, uint64 end) {
+        uint256 v = _vesting[_pair(dataset, buyer)];
+        return (uint128(v), uint64(v >> 128), uint64(v >> 192));
     }
 
     /// @notice The stored terms of a grant (all zero when there is none).
@@ -407,18 +512,25 @@ contract Registry {
     /// price and `termsHash` the offer's terms; it is held in escrow until the
     /// owner grants (and is paid) or, after the grant window, the buyer takes a
     /// refund.
-    function buy(uint64 dataset, bytes32 termsHash) external payable {
+    /// The buyer pins all three terms it read — price (the payment), terms
+    /// hash and duration — so an owner who re-offers just before the buy
+    /// cannot sell something else for the same money. An owner cannot buy its
+    /// own dataset, and a buyer holding a live grant of it cannot pay again.
+    function buy(uint64 dataset, bytes32 termsHash, uint64 duration) external payable {
         uint256 d = _datasets[dataset];
         if (d == 0) revert UnknownDataset(dataset);
         if ((d >> 192) & ERASED != 0) revert DatasetErased(dataset);
+        if (address(uint160(d)) == msg.sender) revert OwnDataset(dataset);
         uint256 o = _offers[dataset];
         if (o == 0) revert NoOffer(dataset);
         if (msg.value != uint128(o)) revert WrongPayment(uint128(o), msg.value);
         bytes32 terms = _offerTerms[dataset];
         if (terms != termsHash) revert TermsChanged(termsHash, terms);
+        if (uint64(o >> 128) != duration) revert DurationChanged(duration, uint64(o >> 128));
         uint256 key = _pair(dataset, msg.sender);
         if (_purchases[key] != 0) revert PurchasePending(dataset, msg.sender);
-        uint64 duration = uint64(o >> 128);
+        uint256 g = _grants[key];
+        if (g != 0 && uint64(g) > block.timestamp) revert AlreadyGranted(dataset, msg.sender);
         uint64 deadline = uint64(block.timestamp) + grantWindow;
         _purchases[key] = msg.value | (uint256(deadline) << 128) | (uint256(duration) << 192);
         emit Purchased(dataset, msg.sender, msg.value, duration, deadline, termsHash);
@@ -450,6 +562,21 @@ contract Registry {
         emit Refunded(dataset, msg.sender, amount);
     }
 
+    /// @notice Declines a purchase in escrow (owner only): the payment goes
+    /// back to the buyer's balance at once. An owner's market agent declines
+    /// what it cannot serve (a buyer whose keys are unusable, say) instead of
+    /// leaving the buyer to wait out the grant window.
+    function decline(uint64 dataset, address buyer) external {
+        _owned(dataset);
+        uint256 key = _pair(dataset, buyer);
+        uint256 p = _purchases[key];
+        if (p == 0) revert NoPurchase(dataset, buyer);
+        delete _purchases[key];
+        uint256 amount = uint128(p);
+        _balances[buyer] += amount;
+        emit Refunded(dataset, buyer, amount);
+    }
+
     /// @notice Wei the account can withdraw.
     function balanceOf(address account) external view returns (uint256) {
         return _balances[account];
@@ -458,6 +585,23 @@ contract Registry {
     /// @notice Pays the caller's whole balance out (pull payment). The balance
     /// is cleared before the transfer and the function cannot be re-entered.
     function withdraw() external {
+        _withdraw();
+    }
+
+    /// @notice Settles the named bought grants (datasets[i], buyers[i]) and
+    /// then pays the caller's whole balance out: an owner's one transaction
+    /// to collect what its sales have vested.
+    function withdrawVested(uint64[] calldata datasets, address[] calldata buyers) external {
+        if (datasets.length != buyers.length) revert LengthMismatch();
+        for (uint256 i = 0; i < datasets.length; i++) {
+            uint256 d = _datasets[datasets[i]];
+            if (d == 0) revert UnknownDataset(datasets[i]);
+            _settle(datasets[i], buyers[i], address(uint160(d)), false);
+        }
+        _withdraw();
+    }
+
+    function _withdraw() private {
         if (_lock != 1) revert Reentrancy();
         _lock = 2;
         uint256 amount = _balances[msg.sender];
@@ -471,11 +615,51 @@ contract Registry {
 
     // ---------------------------------------------------------------- internals
 
+    /// Moves what has vested of the bought grant (dataset, buyer) to the
+    /// owner's balance. Vesting is linear from the grant to its expiry and
+    /// stops when the dataset is erased; when `end` is set (a revoke), the
+    /// dataset is erased or the grant has run out, the rest goes to the
+    /// buyer and the record is deleted.
+    function _settle(uint64 dataset, address buyer, address owner, bool end) private {
+        uint256 key = _pair(dataset, buyer);
+        uint256 v = _vesting[key];
+        if (v == 0) return;
+        uint256 left = uint128(v);
+        uint256 from = uint64(v >> 128);
+        uint256 until = uint64(v >> 192);
+        uint256 cutoff = block.timestamp;
+        uint256 d = _datasets[dataset];
+        bool erased = (d >> 192) & ERASED != 0;
+        if (erased && (d >> 224) < cutoff) cutoff = d >> 224;
+        uint256 vested;
+        if (cutoff >= until) {
+            vested = left;
+        } else if (cutoff > from) {
+            vested = (left * (cutoff - from)) / (until - from);
+        }
+        left -= vested;
+        if (vested != 0) {
+            _balances[owner] += vested;
+            emit Released(dataset, buyer, owner, vested);
+        }
+        if (end || erased || cutoff >= until) {
+            delete _vesting[key];
+            if (left != 0) {
+                _balances[buyer] += left;
+                emit Refunded(dataset, buyer, left);
+            }
+        } else if (cutoff > from) {
+            _vesting[key] = left | (cutoff << 128) | (until << 192);
+        }
+    }
+
     /// Reverts with the reason a grant was refused (the failure path of grant).
     function _grantRefused(uint64 dataset, uint256 d, address grantee, uint256 terms) private view {
         if (d == 0) revert UnknownDataset(dataset);
         if (address(uint160(d)) != msg.sender) revert NotOwner(dataset, msg.sender);
         if ((d >> 192) & ERASED != 0) revert DatasetErased(dataset);
+        uint256 old = _grants[_pair(dataset, grantee)];
+        if ((old >> 72) & BOUGHT != 0 && uint64(old) > block.timestamp) revert GrantIsBought(dataset, grantee);
         if (grantee == address(0)) revert InvalidGrantee();
         if (terms >> 72 != 0) revert InvalidTerms(terms);
         if (uint8(terms >> 64) == 0) revert InvalidThreshold();

@@ -26,9 +26,9 @@ var (
 
 // RegistryMetaData contains all meta data concerning the Registry contract.
 var RegistryMetaData = bind.MetaData{
-	ABI: "[{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"grantWindow_\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"cidHash\",\"type\":\"bytes32\"}],\"name\":\"CIDExists\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"DatasetErased\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidCID\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"}],\"name\":\"InvalidExpiry\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidGrantee\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidKey\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidOffer\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProxy\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"terms\",\"type\":\"uint256\"}],\"name\":\"InvalidTerms\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidThreshold\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"KeysAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"NoGrant\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"NoOffer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"NoPurchase\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"PurchasePending\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"Reentrancy\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"RefundTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"expected\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"current\",\"type\":\"bytes32\"}],\"name\":\"TermsChanged\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"UnknownDataset\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"}],\"name\":\"WrongPayment\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"cidHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"version\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"fingerprint\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"}],\"name\":\"CIDAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"}],\"name\":\"DatasetCreated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"Erased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"grant\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"purposeHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"bundle\",\"type\":\"bytes32\"}],\"name\":\"Granted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"epoch\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"}],\"name\":\"KeyRotated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"receivingKey\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"verifyingKey\",\"type\":\"bytes\"}],\"name\":\"KeysRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"OfferWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"}],\"name\":\"Offered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"proxy\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"endpoint\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"hpkeKey\",\"type\":\"bytes\"}],\"name\":\"ProxyRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"}],\"name\":\"Purchased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Refunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Released\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"Revoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"fingerprint\",\"type\":\"bytes32\"}],\"name\":\"addCID\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"version\",\"type\":\"uint32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"}],\"name\":\"buy\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"cidHash\",\"type\":\"bytes32\"}],\"name\":\"cidInfo\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"version\",\"type\":\"uint32\"},{\"internalType\":\"bytes20\",\"name\":\"fingerprintPrefix\",\"type\":\"bytes20\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"}],\"name\":\"createDataset\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"datasetCount\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"datasetInfo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"versions\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"erased\",\"type\":\"bool\"},{\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"erase\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"terms\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"purposeHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"bundle\",\"type\":\"bytes32\"}],\"name\":\"grant\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"grantOf\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"bought\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"purposeHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"bundle\",\"type\":\"bytes32\"}],\"name\":\"grantPurchase\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"grantWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"isAuthorized\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"keysOf\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"receivingKey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"verifyingKey\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"}],\"name\":\"offer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"offerOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"i\",\"type\":\"uint256\"}],\"name\":\"proxyAt\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"proxyCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"proxy\",\"type\":\"address\"}],\"name\":\"proxyOf\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"endpoint\",\"type\":\"string\"},{\"internalType\":\"bytes\",\"name\":\"hpkeKey\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"purchaseOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"refund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"receivingKey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"verifyingKey\",\"type\":\"bytes\"}],\"name\":\"registerKeys\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"endpoint\",\"type\":\"string\"},{\"internalType\":\"bytes\",\"name\":\"hpkeKey\",\"type\":\"bytes\"}],\"name\":\"registerProxy\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"}],\"name\":\"rotateKey\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"withdrawOffer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
+	ABI: "[{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"grantWindow_\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"constructor\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"AlreadyGranted\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"cidHash\",\"type\":\"bytes32\"}],\"name\":\"CIDExists\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"DatasetErased\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"expected\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"current\",\"type\":\"uint64\"}],\"name\":\"DurationChanged\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"GrantIsBought\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidCID\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"}],\"name\":\"InvalidExpiry\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidGrantee\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidKey\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidOffer\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidProxy\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"terms\",\"type\":\"uint256\"}],\"name\":\"InvalidTerms\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"InvalidThreshold\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"KeysAlreadyRegistered\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"LengthMismatch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"NoGrant\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"NoOffer\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"NoPurchase\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"caller\",\"type\":\"address\"}],\"name\":\"NotOwner\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"NothingToWithdraw\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"OwnDataset\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"PurchasePending\",\"type\":\"error\"},{\"inputs\":[],\"name\":\"Reentrancy\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"}],\"name\":\"RefundTooEarly\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"bytes32\",\"name\":\"expected\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"current\",\"type\":\"bytes32\"}],\"name\":\"TermsChanged\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"TransferFailed\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"UnknownDataset\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"epoch\",\"type\":\"uint16\"}],\"name\":\"UnknownEpoch\",\"type\":\"error\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"expected\",\"type\":\"uint256\"},{\"internalType\":\"uint256\",\"name\":\"sent\",\"type\":\"uint256\"}],\"name\":\"WrongPayment\",\"type\":\"error\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"bytes32\",\"name\":\"cidHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"uint32\",\"name\":\"version\",\"type\":\"uint32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"fingerprint\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"}],\"name\":\"CIDAdded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"}],\"name\":\"DatasetCreated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"Erased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"grant\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"purposeHash\",\"type\":\"bytes32\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"bundle\",\"type\":\"bytes32\"}],\"name\":\"Granted\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint16\",\"name\":\"epoch\",\"type\":\"uint16\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"rewrap\",\"type\":\"bytes\"}],\"name\":\"KeyRotated\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"receivingKey\",\"type\":\"bytes\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"verifyingKey\",\"type\":\"bytes\"}],\"name\":\"KeysRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"OfferWithdrawn\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"}],\"name\":\"Offered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"proxy\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"string\",\"name\":\"endpoint\",\"type\":\"string\"},{\"indexed\":false,\"internalType\":\"bytes\",\"name\":\"hpkeKey\",\"type\":\"bytes\"}],\"name\":\"ProxyRegistered\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"indexed\":false,\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"}],\"name\":\"Purchased\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Refunded\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Released\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"indexed\":true,\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"Revoked\",\"type\":\"event\"},{\"anonymous\":false,\"inputs\":[{\"indexed\":true,\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"},{\"indexed\":false,\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"}],\"name\":\"Withdrawn\",\"type\":\"event\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"bytes\",\"name\":\"cid\",\"type\":\"bytes\"},{\"internalType\":\"bytes32\",\"name\":\"fingerprint\",\"type\":\"bytes32\"}],\"name\":\"addCID\",\"outputs\":[{\"internalType\":\"uint32\",\"name\":\"version\",\"type\":\"uint32\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"balanceOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"},{\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"}],\"name\":\"buy\",\"outputs\":[],\"stateMutability\":\"payable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"cidHash\",\"type\":\"bytes32\"}],\"name\":\"cidInfo\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"uint32\",\"name\":\"version\",\"type\":\"uint32\"},{\"internalType\":\"uint16\",\"name\":\"epoch\",\"type\":\"uint16\"},{\"internalType\":\"bytes18\",\"name\":\"fingerprintPrefix\",\"type\":\"bytes18\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"}],\"name\":\"createDataset\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"datasetCount\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"datasetInfo\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"owner\",\"type\":\"address\"},{\"internalType\":\"uint32\",\"name\":\"versions\",\"type\":\"uint32\"},{\"internalType\":\"bool\",\"name\":\"erased\",\"type\":\"bool\"},{\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"decline\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address[]\",\"name\":\"buyers\",\"type\":\"address[]\"}],\"name\":\"erase\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"},{\"internalType\":\"uint256\",\"name\":\"terms\",\"type\":\"uint256\"},{\"internalType\":\"bytes32\",\"name\":\"purposeHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"bundle\",\"type\":\"bytes32\"}],\"name\":\"grant\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"grantOf\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"expiry\",\"type\":\"uint64\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"},{\"internalType\":\"bool\",\"name\":\"bought\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"},{\"internalType\":\"uint8\",\"name\":\"threshold\",\"type\":\"uint8\"},{\"internalType\":\"bytes32\",\"name\":\"purposeHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"bundle\",\"type\":\"bytes32\"}],\"name\":\"grantPurchase\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"grantWindow\",\"outputs\":[{\"internalType\":\"uint64\",\"name\":\"\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"isAuthorized\",\"outputs\":[{\"internalType\":\"bool\",\"name\":\"\",\"type\":\"bool\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"uint16\",\"name\":\"epoch\",\"type\":\"uint16\"}],\"name\":\"keyAt\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"},{\"internalType\":\"uint16\",\"name\":\"current\",\"type\":\"uint16\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"account\",\"type\":\"address\"}],\"name\":\"keysOf\",\"outputs\":[{\"internalType\":\"bytes\",\"name\":\"receivingKey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"verifyingKey\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"}],\"name\":\"offer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"offerOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"price\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"},{\"internalType\":\"bytes32\",\"name\":\"termsHash\",\"type\":\"bytes32\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint256\",\"name\":\"i\",\"type\":\"uint256\"}],\"name\":\"proxyAt\",\"outputs\":[{\"internalType\":\"address\",\"name\":\"\",\"type\":\"address\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"proxyCount\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"\",\"type\":\"uint256\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"address\",\"name\":\"proxy\",\"type\":\"address\"}],\"name\":\"proxyOf\",\"outputs\":[{\"internalType\":\"string\",\"name\":\"endpoint\",\"type\":\"string\"},{\"internalType\":\"bytes\",\"name\":\"hpkeKey\",\"type\":\"bytes\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"purchaseOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"deadline\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"duration\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"},{\"internalType\":\"bytes32\",\"name\":\"purposeHash\",\"type\":\"bytes32\"},{\"internalType\":\"bytes32\",\"name\":\"bundle\",\"type\":\"bytes32\"}],\"name\":\"rebundle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"refund\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"bytes\",\"name\":\"receivingKey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"verifyingKey\",\"type\":\"bytes\"}],\"name\":\"registerKeys\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"string\",\"name\":\"endpoint\",\"type\":\"string\"},{\"internalType\":\"bytes\",\"name\":\"hpkeKey\",\"type\":\"bytes\"}],\"name\":\"registerProxy\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"grantee\",\"type\":\"address\"}],\"name\":\"revoke\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"bytes\",\"name\":\"delegatingKey\",\"type\":\"bytes\"},{\"internalType\":\"bytes\",\"name\":\"rewrap\",\"type\":\"bytes\"}],\"name\":\"rotateKey\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"settle\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"},{\"internalType\":\"address\",\"name\":\"buyer\",\"type\":\"address\"}],\"name\":\"vestingOf\",\"outputs\":[{\"internalType\":\"uint256\",\"name\":\"amount\",\"type\":\"uint256\"},{\"internalType\":\"uint64\",\"name\":\"settledUntil\",\"type\":\"uint64\"},{\"internalType\":\"uint64\",\"name\":\"end\",\"type\":\"uint64\"}],\"stateMutability\":\"view\",\"type\":\"function\"},{\"inputs\":[],\"name\":\"withdraw\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64\",\"name\":\"dataset\",\"type\":\"uint64\"}],\"name\":\"withdrawOffer\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"},{\"inputs\":[{\"internalType\":\"uint64[]\",\"name\":\"datasets\",\"type\":\"uint64[]\"},{\"internalType\":\"address[]\",\"name\":\"buyers\",\"type\":\"address[]\"}],\"name\":\"withdrawVested\",\"outputs\":[],\"stateMutability\":\"nonpayable\",\"type\":\"function\"}]",
 	ID:  "Registry",
-	Bin: "0x60a0604052600180553480156012575f5ffd5b50604051612c93380380612c93833981016040819052602f91603f565b6001600160401b0316608052606a565b5f60208284031215604e575f5ffd5b81516001600160401b03811681146063575f5ffd5b9392505050565b608051612c0a6100895f395f818161063d0152610b0d0152612c0a5ff3fe6080604052600436106101a4575f3560e01c806373da046a116100e7578063cf1fed3d11610087578063ead4311f11610062578063ead4311f1461062c578063f2c8e5501461065f578063f3c4a4141461067e578063fc5952e0146106c2575f5ffd5b8063cf1fed3d146105bf578063d7194ccb146105ee578063df4ba78d1461060d575f5ffd5b8063a130fa60116100c2578063a130fa6014610543578063a260b59414610562578063a65af27914610581578063c1a9a508146105a0575f5ffd5b806373da046a1461041957806378e879c3146104a55780638c629120146104c4575f5ffd5b80633ccfd60b116101525780636c186c091161012d5780636c186c09146103665780636e09c9ce1461039a578063700d5765146103b957806370a08231146103d8575f5ffd5b80633ccfd60b146103045780635583eada1461031857806355a1179e14610337575f5ffd5b806337d2e5d21161018257806337d2e5d2146102115780633c8935b9146102305780633cb6884f14610262575f5ffd5b80630e959b29146101a85780633549f624146101de57806337c954d8146101f3575b5f5ffd5b3480156101b3575f5ffd5b506101c76101c23660046123d9565b61076b565b6040516101d5929190612445565b60405180910390f35b6101f16101ec366004612489565b6108b7565b005b3480156101fe575f5ffd5b50600c545b6040519081526020016101d5565b34801561021c575f5ffd5b506101f161022b3660046124b1565b610c06565b34801561023b575f5ffd5b505f5467ffffffffffffffff165b60405167ffffffffffffffff90911681526020016101d5565b34801561026d575f5ffd5b506102da61027c3660046124ca565b73ffffffffffffffffffffffffffffffffffffffff1660a09190911b7bffffffffffffffff000000000000000000000000000000000000000016175f908152600560205260409081902054919082901c906002604884901c16151590565b6040805167ffffffffffffffff909416845260ff90921660208401521515908201526060016101d5565b34801561030f575f5ffd5b506101f1610cbe565b348015610323575f5ffd5b506101f16103323660046124f2565b610e25565b348015610342575f5ffd5b506103566103513660046124ca565b61103c565b60405190151581526020016101d5565b348015610371575f5ffd5b5061038561038036600461258f565b6110d3565b60405163ffffffff90911681526020016101d5565b3480156103a5575f5ffd5b506101f16103b43660046125e5565b61128b565b3480156103c4575f5ffd5b506101f16103d3366004612626565b611381565b3480156103e3575f5ffd5b506102036103f23660046123d9565b73ffffffffffffffffffffffffffffffffffffffff165f9081526009602052604090205490565b348015610424575f5ffd5b50610438610433366004612692565b611502565b6040805167ffffffffffffffff909516855273ffffffffffffffffffffffffffffffffffffffff909316602085015263ffffffff909116918301919091527fffffffffffffffffffffffffffffffffffffffff0000000000000000000000001660608201526080016101d5565b3480156104b0575f5ffd5b506102496104bf3660046126a9565b611581565b3480156104cf575f5ffd5b5061051f6104de3660046124b1565b67ffffffffffffffff165f908152600660209081526040808320546007909252909120546fffffffffffffffffffffffffffffffff82169260809290921c91565b6040805193845267ffffffffffffffff9092166020840152908201526060016101d5565b34801561054e575f5ffd5b506101f161055d366004612626565b611657565b34801561056d575f5ffd5b506101f161057c3660046124b1565b61177b565b34801561058c575f5ffd5b506101f161059b3660046124ca565b6117f7565b3480156105ab575f5ffd5b506101c76105ba3660046123d9565b611909565b3480156105ca575f5ffd5b506105de6105d93660046124b1565b611a58565b6040516101d594939291906126e8565b3480156105f9575f5ffd5b506101f16106083660046124b1565b611b42565b348015610618575f5ffd5b506101f1610627366004612734565b611ccc565b348015610637575f5ffd5b506102497f000000000000000000000000000000000000000000000000000000000000000081565b34801561066a575f5ffd5b506101f161067936600461277d565b611d9f565b348015610689575f5ffd5b5061069d610698366004612692565b611ec5565b60405173ffffffffffffffffffffffffffffffffffffffff90911681526020016101d5565b3480156106cd575f5ffd5b506107456106dc3660046124ca565b73ffffffffffffffffffffffffffffffffffffffff1660a09190911b7bffffffffffffffff000000000000000000000000000000000000000016175f908152600860205260409020546fffffffffffffffffffffffffffffffff811691608082901c9160c01c90565b6040805193845267ffffffffffffffff92831660208501529116908201526060016101d5565b73ffffffffffffffffffffffffffffffffffffffff81165f908152600a60205260408120600281015460609283929160f81b7fff000000000000000000000000000000000000000000000000000000000000001690036107ed5760405180602001604052805f81525060405180602001604052805f8152509250925050915091565b6002810154815460405160f89290921b7fff000000000000000000000000000000000000000000000000000000000000001660208301526021820152604101604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0818403018152908290526002830154600184015461010090910460f81b7fff000000000000000000000000000000000000000000000000000000000000001660208401526021830152906041016040516020818303038152906040529250925050915091565b67ffffffffffffffff82165f908152600260205260408120549081900361091b576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff841660048201526024015b60405180910390fd5b60c081901c60011615610966576040517f90587d3100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff84166004820152602401610912565b67ffffffffffffffff83165f90815260066020526040812054908190036109c5576040517fee564efb00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152602401610912565b806fffffffffffffffffffffffffffffffff163414610a2a576040517f0dd32d1c0000000000000000000000000000000000000000000000000000000081526fffffffffffffffffffffffffffffffff82166004820152346024820152604401610912565b67ffffffffffffffff84165f90815260076020526040902054838114610a86576040517fedc2f1c30000000000000000000000000000000000000000000000000000000081526004810185905260248101829052604401610912565b3360a086901b7bffffffffffffffff000000000000000000000000000000000000000016175f8181526008602052604090205415610b02576040517f29e2a6ff00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff87166004820152336024820152604401610912565b608083901c5f610b327f0000000000000000000000000000000000000000000000000000000000000000426127f9565b5f84815260086020526040908190203477ffffffffffffffff00000000000000000000000000000000608085901b1681177fffffffffffffffff00000000000000000000000000000000000000000000000060c088901b16179091559051919250339167ffffffffffffffff8b16917fed94c3bea66a39795e081766d1dcf6ab9b70d3fa45abe998ce7eb03db8ab713491610bf49190879087908e9093845267ffffffffffffffff928316602085015291166040830152606082015260800190565b60405180910390a35050505050505050565b610c0f81611f00565b5067ffffffffffffffff81165f908152600660205260408120549003610c6d576040517fee564efb00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff82166004820152602401610912565b67ffffffffffffffff81165f8181526006602090815260408083208390556007909152808220829055517f3e08de46b77779af6e1bf434592c9a92cc141142cbc9afea1ad476001017aee39190a250565b600154600114610cfa576040517fab143c0600000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6002600155335f9081526009602052604081205490819003610d4a576040517fdc69dc16000000000000000000000000000000000000000000000000000000008152336004820152602401610912565b335f8181526009602052604080822091909155517f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d590610d8d9084815260200190565b60405180910390a26040515f90339083908381818185875af1925050503d805f8114610dd4576040519150601f19603f3d011682016040523d82523d5f602084013e610dd9565b606091505b5050905080610e1d576040517f1c43b97600000000000000000000000000000000000000000000000000000000815233600482015260248101839052604401610912565b505060018055565b5f610e2f86611fc4565b90508360ff165f03610e6d576040517faabd5a0900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b73ffffffffffffffffffffffffffffffffffffffff851660a087901b7bffffffffffffffff000000000000000000000000000000000000000016175f8181526008602052604081205490819003610f18576040517f027a94ad00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8916600482015273ffffffffffffffffffffffffffffffffffffffff88166024820152604401610912565b5f8281526008602052604081208190556fffffffffffffffffffffffffffffffff821690610f4a60c084901c426127f9565b9050610f808a8a67ffffffffffffffff841668ff000000000000000060408d901b16176903000000000000000000178a8a61201b565b73ffffffffffffffffffffffffffffffffffffffff85165f90815260096020526040812080548792859291610fb6908490612819565b925050819055508073ffffffffffffffffffffffffffffffffffffffff168a73ffffffffffffffffffffffffffffffffffffffff168c67ffffffffffffffff167f379a0dbacfd2cad20c12743ab921ed379291ecda6235e5be8d34b17494c8a7ae8660405161102791815260200190565b60405180910390a45050505050505050505050565b73ffffffffffffffffffffffffffffffffffffffff811660a083901b7bffffffffffffffff000000000000000000000000000000000000000016175f9081526005602052604081205480158061109c5750428167ffffffffffffffff1611155b156110aa575f9150506110cd565b505067ffffffffffffffff82165f9081526002602052604090205460c01c600116155b92915050565b5f5f6110de86611fc4565b90508315806110ed5750608084115b15611124576040517fe1d766f400000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f858560405161113592919061282c565b6040518091039020905060045f8281526020019081526020015f20545f1461118c576040517fe1ee672b00000000000000000000000000000000000000000000000000000000815260048101829052602401610912565b61119b60a083901c600161283b565b67ffffffffffffffff88165f8181526002602090815260408083207fffffffffffffffff00000000ffffffffffffffffffffffffffffffffffffffff881677ffffffff000000000000000000000000000000000000000060a088901b161790558583526004909152908190206bffffffff000000000000000084831b1683177fffffffffffffffffffffffffffffffffffffffff00000000000000000000000089161790555191945082917f8c8bec0b4650bd7b5f7b1eb0d9c9bd99f4d1d8ae663caaa0da04349727aeac8d9061127990879089908c908c9061289e565b60405180910390a35050949350505050565b61129484611fc4565b5067ffffffffffffffff821615806112bb57506fffffffffffffffffffffffffffffffff83115b156112f2576040517f2ee3980200000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b67ffffffffffffffff8481165f818152600660209081526040808320608088901b77ffffffffffffffff00000000000000000000000000000000168917905560078252918290208590558151878152938616908401528201839052907fc7571834f802d96b1a43628240e7f6d9b78793c83f02ca159509a57c3be958159060600160405180910390a250505050565b82158061138f575061020083115b156113c6576040517fb9e5cf7c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b8015806113d4575061010081115b1561140b576040517fb9e5cf7c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f908152600b60205260409020600181018054611428906128c3565b90505f0361148a57600c80546001810182555f919091527fdf6966c971051c3d54ec59162606531493a51404a002842f56009d7e5cf4a8c70180547fffffffffffffffffffffffff000000000000000000000000000000000000000016331790555b80611496858783612998565b50600181016114a6838583612998565b503373ffffffffffffffffffffffffffffffffffffffff167f2655cc80ac92c76c554576fd2e97aec2c6ab9fa7fe5759666846f3847f1a1887868686866040516114f39493929190612aaf565b60405180910390a25050505050565b5f8181526004602052604081205481908190819080820361152f57505f935083925082915081905061157a565b67ffffffffffffffff81165f90815260026020526040908190205491955090935084901c9150507fffffffffffffffffffffffffffffffffffffffff00000000000000000000000083165b9193509193565b5f5f5f61158e858561207b565b5f80549294509092509081906115ad9067ffffffffffffffff16612ae0565b825467ffffffffffffffff8083166101009490940a848102910219909116179092555f8181526002602090815260408083203379ff0000000000000000000000000000000000000000000000000060308a901c1681179091556003909252918290208590559051929550917f92ba4892babaa588c8c0ec579114bcdc76d10ee84f79022817a7439124212c92906116479089908990612b0c565b60405180910390a3505092915050565b5f5f611663868661207b565b915091505f5f611673868661207b565b335f908152600a6020526040902060028101549294509092509060f81b7fff0000000000000000000000000000000000000000000000000000000000000016156116eb576040517f1c1bc8e6000000000000000000000000000000000000000000000000000000008152336004820152602401610912565b8381556001810182905560028101805460f885811c610100027fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00009092169088901c1717905560405133907f8af4a75deb41e42d8c9a0f5cb294774c4afdb889d380fcc616e2358fd35055bd90611768908c908c908c908c90612aaf565b60405180910390a2505050505050505050565b5f61178582611fc4565b67ffffffffffffffff83165f81815260026020908152604080832078010000000000000000000000000000000000000000000000008617905560069091528082208290555192935090917fc897470d957826e14fba8fd56e2df512351bb36aed0b26539a65deb46a5bc1849190a25050565b61180082611f00565b5073ffffffffffffffffffffffffffffffffffffffff811660a083901b7bffffffffffffffff000000000000000000000000000000000000000016175f8181526005602052604081205490036118aa576040517f49aa90fa00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8416600482015273ffffffffffffffffffffffffffffffffffffffff83166024820152604401610912565b5f818152600560205260408082208290555173ffffffffffffffffffffffffffffffffffffffff84169167ffffffffffffffff8616917f36a741a2ffa6b7e08da269c676813bea7eec43b75c7d2353641799a9fcd7ce029190a3505050565b73ffffffffffffffffffffffffffffffffffffffff81165f908152600b6020526040902080546060918291819060018201908290611946906128c3565b80601f0160208091040260200160405190810160405280929190818152602001828054611972906128c3565b80156119bd5780601f10611994576101008083540402835291602001916119bd565b820191905f5260205f20905b8154815290600101906020018083116119a057829003601f168201915b505050505091508080546119d0906128c3565b80601f01602080910402602001604051908101604052809291908181526020018280546119fc906128c3565b8015611a475780601f10611a1e57610100808354040283529160200191611a47565b820191905f5260205f20905b815481529060010190602001808311611a2a57829003601f168201915b505050505090509250925050915091565b67ffffffffffffffff81165f9081526002602052604081205481908190606090808303611abd576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff87166004820152602401610912565b67ffffffffffffffff959095165f90815260036020908152604091829020548251603089901b7fff000000000000000000000000000000000000000000000000000000000000001692810192909252602180830191909152825180830390910181526041909101909152949560a087901c95600160c089901c16151595509350915050565b3360a082901b7bffffffffffffffff000000000000000000000000000000000000000016175f8181526008602052604081205490819003611bc1576040517f027a94ad00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff84166004820152336024820152604401610912565b608081901c67ffffffffffffffff811642108015611bfb575067ffffffffffffffff84165f9081526002602052604090205460c01c600116155b15611c3e576040517f58ea338100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff82166004820152602401610912565b5f8381526008602090815260408083208390553383526009909152812080546fffffffffffffffffffffffffffffffff851692839291611c7f908490612819565b9091555050604051818152339067ffffffffffffffff8716907f88c9f6c3bb454f21551b6ea21d023e4b954004d65e07b97c2305423dc97513eb9060200160405180910390a35050505050565b5f7f6f58b93c8e5fbdb8de8311755aca93ea10782738ca9f5a4c0577d9cc0e2994ee90505f5f875f52600260205260405f205491504267ffffffffffffffff8716111560ff8760401c1615178660481c8815171760018360c01c163373ffffffffffffffffffffffffffffffffffffffff8516181717905080611d83578760601b600160481b871717878960a01b175f5260056020528060405f20556040518181528660208201528560408201528885606083a250505b8015611d9557611d95888389896121bb565b5050505050505050565b5f611da984611fc4565b90505f5f611db7858561207b565b90925090505f611dd061ffff60d086901c166001612819565b905061ffff811115611e0e576040517f76d4e1e800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b67ffffffffffffffff87165f8181526002602090815260408083207fffffffff000000ffffffffffffffffffffffffffffffffffffffffffffffffff891679ff0000000000000000000000000000000000000000000000000060308a901c161760d087901b179055600390915290819020849055517ff2ab94f9740a97cc07af2f24bd4f7e4018d999aa27cb055bd862694874818e6390611eb49084908a908a90612b27565b60405180910390a250505050505050565b5f600c8281548110611ed957611ed9612b44565b5f9182526020909120015473ffffffffffffffffffffffffffffffffffffffff1692915050565b67ffffffffffffffff81165f9081526002602052604090205473ffffffffffffffffffffffffffffffffffffffff81163314611fbf57805f03611f7b576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152602401610912565b6040517f4b9d219f00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152336024820152604401610912565b919050565b5f611fce82611f00565b905060c081901c60011615611fbf576040517f90587d3100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152602401610912565b5f7f6f58b93c8e5fbdb8de8311755aca93ea10782738ca9f5a4c0577d9cc0e2994ee90508560601b84179350848660a01b175f5260056020528360405f20556040518481528360208201528260408201528582606083a250505050505050565b5f80602183146120b7576040517f76d4e1e800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b83835f8181106120c9576120c9612b44565b909101357fff00000000000000000000000000000000000000000000000000000000000000169250507f0200000000000000000000000000000000000000000000000000000000000000821480159061216457507f03000000000000000000000000000000000000000000000000000000000000007fff00000000000000000000000000000000000000000000000000000000000000831614155b1561219b576040517f76d4e1e800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6121a9602160018587612b71565b6121b291612b98565b90509250929050565b825f03612200576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152602401610912565b73ffffffffffffffffffffffffffffffffffffffff83163314612261576040517f4b9d219f00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152336024820152604401610912565b60c083901c600116156122ac576040517f90587d3100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152602401610912565b73ffffffffffffffffffffffffffffffffffffffff82166122f9576040517fe8146ac400000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b604881901c15612338576040517fd13c168000000000000000000000000000000000000000000000000000000000815260048101829052602401610912565b604081901c60ff165f03612378576040517faabd5a0900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6040517f5e23ca6800000000000000000000000000000000000000000000000000000000815267ffffffffffffffff82166004820152602401610912565b803573ffffffffffffffffffffffffffffffffffffffff81168114611fbf575f5ffd5b5f602082840312156123e9575f5ffd5b6123f2826123b6565b9392505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b604081525f61245760408301856123f9565b828103602084015261246981856123f9565b95945050505050565b803567ffffffffffffffff81168114611fbf575f5ffd5b5f5f6040838503121561249a575f5ffd5b6124a383612472565b946020939093013593505050565b5f602082840312156124c1575f5ffd5b6123f282612472565b5f5f604083850312156124db575f5ffd5b6124e483612472565b91506121b2602084016123b6565b5f5f5f5f5f60a08688031215612506575f5ffd5b61250f86612472565b945061251d602087016123b6565b9350604086013560ff81168114612532575f5ffd5b94979396509394606081013594506080013592915050565b5f5f83601f84011261255a575f5ffd5b50813567ffffffffffffffff811115612571575f5ffd5b602083019150836020828501011115612588575f5ffd5b9250929050565b5f5f5f5f606085870312156125a2575f5ffd5b6125ab85612472565b9350602085013567ffffffffffffffff8111156125c6575f5ffd5b6125d28782880161254a565b9598909750949560400135949350505050565b5f5f5f5f608085870312156125f8575f5ffd5b61260185612472565b93506020850135925061261660408601612472565b9396929550929360600135925050565b5f5f5f5f60408587031215612639575f5ffd5b843567ffffffffffffffff81111561264f575f5ffd5b61265b8782880161254a565b909550935050602085013567ffffffffffffffff81111561267a575f5ffd5b6126868782880161254a565b95989497509550505050565b5f602082840312156126a2575f5ffd5b5035919050565b5f5f602083850312156126ba575f5ffd5b823567ffffffffffffffff8111156126d0575f5ffd5b6126dc8582860161254a565b90969095509350505050565b73ffffffffffffffffffffffffffffffffffffffff8516815263ffffffff841660208201528215156040820152608060608201525f61272a60808301846123f9565b9695505050505050565b5f5f5f5f5f60a08688031215612748575f5ffd5b61275186612472565b945061275f602087016123b6565b94979496505050506040830135926060810135926080909101359150565b5f5f5f6040848603121561278f575f5ffd5b61279884612472565b9250602084013567ffffffffffffffff8111156127b3575f5ffd5b6127bf8682870161254a565b9497909650939450505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b67ffffffffffffffff81811683821601908111156110cd576110cd6127cc565b808201808211156110cd576110cd6127cc565b818382375f9101908152919050565b63ffffffff81811683821601908111156110cd576110cd6127cc565b81835281816020850137505f602082840101525f60207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f840116840101905092915050565b63ffffffff85168152836020820152606060408201525f61272a606083018486612857565b600181811c908216806128d757607f821691505b60208210810361290e577f4e487b71000000000000000000000000000000000000000000000000000000005f52602260045260245ffd5b50919050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b601f821115612993578282111561299357805f5260205f20601f840160051c602085101561296c57505f5b90810190601f840160051c035f5b8181101561298f575f8382015560010161297a565b5050505b505050565b67ffffffffffffffff8311156129b0576129b0612914565b6129c4836129be83546128c3565b83612941565b5f601f841160018114612a14575f85156129de5750838201355b7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff600387901b1c1916600186901b178355612aa8565b5f838152602081207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe08716915b82811015612a615786850135825560209485019460019092019101612a41565b5086821015612a9c577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff60f88860031b161c19848701351681555b505060018560011b0183555b5050505050565b604081525f612ac2604083018688612857565b8281036020840152612ad5818587612857565b979650505050505050565b5f67ffffffffffffffff821667ffffffffffffffff8103612b0357612b036127cc565b60010192915050565b602081525f612b1f602083018486612857565b949350505050565b61ffff84168152604060208201525f612469604083018486612857565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b5f5f85851115612b7f575f5ffd5b83861115612b8b575f5ffd5b5050820193919092039150565b803560208310156110cd577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff602084900360031b1b169291505056fea2646970667358221220b4bdbf8e39f09a13dbd1d726b6718f0e3049242a33e5e0ba55086e29cd23e58d64736f6c63430008250033",
+	Bin: "0x60a0604052600180553480156012575f5ffd5b50604051613c3f380380613c3f833981016040819052602f91603f565b6001600160401b0316608052606a565b5f60208284031215604e575f5ffd5b81516001600160401b03811681146063575f5ffd5b9392505050565b608051613bb66100895f395f81816107440152611dad0152613bb65ff3fe6080604052600436106101f5575f3560e01c806370a0823111610117578063c1a9a508116100ac578063e714bb421161007c578063f3c4a41411610062578063f3c4a41414610766578063fb58326a146107aa578063fc5952e0146107ef575f5ffd5b8063e714bb4214610714578063ead4311f14610733575f5ffd5b8063c1a9a50814610688578063cf1fed3d146106a7578063d7194ccb146106d6578063df4ba78d146106f5575f5ffd5b8063a130fa60116100e7578063a130fa6014610618578063a4d4f09714610637578063a65af2791461064a578063bc358c5114610669575f5ffd5b806370a08231146104bf57806378e879c3146105005780638564b5fd1461051f5780638c62912014610599575f5ffd5b8063413b1df21161018d57806355a1179e1161015d57806355a1179e1461041e5780636c186c091461044d5780636e09c9ce14610481578063700d5765146104a0575f5ffd5b8063413b1df2146103a257806349a8108c146103c157806349f34418146103e05780635583eada146103ff575f5ffd5b806337d2e5d2116101c857806337d2e5d21461029b5780633c8935b9146102ba5780633cb6884f146102ec5780633ccfd60b1461038e575f5ffd5b80630e959b29146101f95780631e50d2e91461022f57806328acff5e1461025057806337c954d81461027d575b5f5ffd5b348015610204575f5ffd5b50610218610213366004613114565b61080e565b604051610226929190613180565b60405180910390f35b34801561023a575f5ffd5b5061024e6102493660046131c4565b61095a565b005b34801561025b575f5ffd5b5061026f61026a3660046131ec565b610acf565b604051610226929190613227565b348015610288575f5ffd5b50600e545b604051908152602001610226565b3480156102a6575f5ffd5b5061024e6102b536600461324c565b610c9c565b3480156102c5575f5ffd5b505f5467ffffffffffffffff165b60405167ffffffffffffffff9091168152602001610226565b3480156102f7575f5ffd5b506103646103063660046131c4565b73ffffffffffffffffffffffffffffffffffffffff1660a09190911b7bffffffffffffffff000000000000000000000000000000000000000016175f908152600560205260409081902054919082901c906002604884901c16151590565b6040805167ffffffffffffffff909416845260ff9092166020840152151590820152606001610226565b348015610399575f5ffd5b5061024e610d54565b3480156103ad575f5ffd5b5061024e6103bc3660046132a3565b610d5e565b3480156103cc575f5ffd5b5061024e6103db366004613364565b610f20565b3480156103eb575f5ffd5b5061024e6103fa3660046133b3565b610fe9565b34801561040a575f5ffd5b5061024e6104193660046133f2565b611113565b348015610429575f5ffd5b5061043d6104383660046131c4565b6112c9565b6040519015158152602001610226565b348015610458575f5ffd5b5061046c61046736600461344a565b611360565b60405163ffffffff9091168152602001610226565b34801561048c575f5ffd5b5061024e61049b3660046134a0565b611540565b3480156104ab575f5ffd5b5061024e6104ba3660046134e1565b611636565b3480156104ca575f5ffd5b5061028d6104d9366004613114565b73ffffffffffffffffffffffffffffffffffffffff165f908152600a602052604090205490565b34801561050b575f5ffd5b506102d361051a36600461354d565b6117a8565b34801561052a575f5ffd5b5061053e61053936600461358c565b61187e565b6040805167ffffffffffffffff909516855263ffffffff909316602085015261ffff909116918301919091527fffffffffffffffffffffffffffffffffffff0000000000000000000000000000166060820152608001610226565b3480156105a4575f5ffd5b506105f46105b336600461324c565b67ffffffffffffffff165f908152600660209081526040808320546007909252909120546fffffffffffffffffffffffffffffffff82169260809290921c91565b6040805193845267ffffffffffffffff909216602084015290820152606001610226565b348015610623575f5ffd5b5061024e6106323660046134e1565b61190a565b61024e6106453660046135b4565b611a2e565b348015610655575f5ffd5b5061024e6106643660046131c4565b611ea7565b348015610674575f5ffd5b5061024e6106833660046131c4565b611fd5565b348015610693575f5ffd5b506102186106a2366004613114565b612045565b3480156106b2575f5ffd5b506106c66106c136600461324c565b612194565b60405161022694939291906135ed565b3480156106e1575f5ffd5b5061024e6106f036600461324c565b61227e565b348015610700575f5ffd5b5061024e61070f366004613639565b6123fe565b34801561071f575f5ffd5b5061024e61072e366004613682565b6124ec565b34801561073e575f5ffd5b506102d37f000000000000000000000000000000000000000000000000000000000000000081565b348015610771575f5ffd5b506107856107803660046136e2565b61265b565b60405173ffffffffffffffffffffffffffffffffffffffff9091168152602001610226565b3480156107b5575f5ffd5b506107c96107c43660046131c4565b612696565b6040805193845267ffffffffffffffff9283166020850152911690820152606001610226565b3480156107fa575f5ffd5b506107c96108093660046131c4565b612712565b73ffffffffffffffffffffffffffffffffffffffff81165f908152600b60205260408120600281015460609283929160f81b7fff000000000000000000000000000000000000000000000000000000000000001690036108905760405180602001604052805f81525060405180602001604052805f8152509250925050915091565b6002810154815460405160f89290921b7fff000000000000000000000000000000000000000000000000000000000000001660208301526021820152604101604080517fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0818403018152908290526002830154600184015461010090910460f81b7fff000000000000000000000000000000000000000000000000000000000000001660208401526021830152906041016040516020818303038152906040529250925050915091565b61096382612759565b5073ffffffffffffffffffffffffffffffffffffffff811660a083901b7bffffffffffffffff000000000000000000000000000000000000000016175f8181526008602052604081205490819003610a14576040517f027a94ad00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8516600482015273ffffffffffffffffffffffffffffffffffffffff841660248201526044015b60405180910390fd5b5f82815260086020908152604080832083905573ffffffffffffffffffffffffffffffffffffffff86168352600a909152812080546fffffffffffffffffffffffffffffffff841692839291610a6b908490613726565b909155505060405181815273ffffffffffffffffffffffffffffffffffffffff85169067ffffffffffffffff8716907f88c9f6c3bb454f21551b6ea21d023e4b954004d65e07b97c2305423dc97513eb906020015b60405180910390a35050505050565b67ffffffffffffffff82165f9081526002602052604081205460609190808203610b31576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff86166004820152602401610a0b565b60d081901c91508161ffff168461ffff161115610b90576040517f3a53b0f500000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8616600482015261ffff85166024820152604401610a0b565b8161ffff168461ffff1603610c0e5767ffffffffffffffff85165f90815260036020908152604091829020549151603084901b7fff0000000000000000000000000000000000000000000000000000000000000016918101919091526021810191909152604101604051602081830303815290604052925050610c95565b69ffffffffffffffff0000601086901b1661ffff8516175f908152600c60209081526040918290206001810154815493519193610c819360f89290921b929091017fff00000000000000000000000000000000000000000000000000000000000000929092168252600182015260210190565b604051602081830303815290604052935050505b9250929050565b610ca581612759565b5067ffffffffffffffff81165f908152600660205260408120549003610d03576040517fee564efb00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff82166004820152602401610a0b565b67ffffffffffffffff81165f8181526006602090815260408083208390556007909152808220829055517f3e08de46b77779af6e1bf434592c9a92cc141142cbc9afea1ad476001017aee39190a250565b610d5c61281d565b565b6080811115610d99576040517fe1d766f400000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f610da386612984565b90505f5f610db187876129db565b909250905061ffff60d084901c165f610dcb826001613726565b905061ffff811115610e09576040517f76d4e1e800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b60108a901b69ffffffffffffffff00001682175f908152600c6020908152604080832067ffffffffffffffff8e168085526003808552838620805484556001840180547fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff001660c88e901c60ff16179055600286529584902060d088901b60308c901c79ff00000000000000000000000000000000000000000000000000167fffffffff000000ffffffffffffffffffffffffffffffffffffffffffffffffff8e161717905590935292869055517fc1a2532b45d7797ded23caafb91e6a1cafb42c98b254ea6e4befc8da5642764090610f0b9085908e908e908e908e90613780565b60405180910390a25050505050505050505050565b5f610f2a84612984565b67ffffffffffffffff85165f8181526002602090815260408083204260e01b8617780100000000000000000000000000000000000000000000000017905560069091528082208290555192935090917fc897470d957826e14fba8fd56e2df512351bb36aed0b26539a65deb46a5bc1849190a25f5b82811015610fe257610fda85858584818110610fbd57610fbd6137bc565b9050602002016020810190610fd29190613114565b846001612b1b565b600101610f9f565b5050505050565b610ff284612984565b5073ffffffffffffffffffffffffffffffffffffffff831660a085901b7bffffffffffffffff000000000000000000000000000000000000000016175f908152600560205260409020548015806110535750428167ffffffffffffffff1611155b156110b2576040517f49aa90fa00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8616600482015273ffffffffffffffffffffffffffffffffffffffff85166024820152604401610a0b565b604080518281526020810185905290810183905273ffffffffffffffffffffffffffffffffffffffff8516907f6f58b93c8e5fbdb8de8311755aca93ea10782738ca9f5a4c0577d9cc0e2994ee906060015b60405180910390a25050505050565b5f61111d86612984565b90508360ff165f0361115b576040517faabd5a0900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b73ffffffffffffffffffffffffffffffffffffffff851660a087901b7bffffffffffffffff000000000000000000000000000000000000000016175f8181526008602052604081205490819003611206576040517f027a94ad00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8916600482015273ffffffffffffffffffffffffffffffffffffffff88166024820152604401610a0b565b5f82815260086020526040812081905561122590899089908690612b1b565b5f61123460c083901c426137e9565b5f84815260096020526040908190206fffffffffffffffffffffffffffffffff85164260801b177fffffffffffffffff00000000000000000000000000000000000000000000000060c085901b161790559091506112be908a908a9068ff0000000000000000908b901b1667ffffffffffffffff8516176903000000000000000000178989612dcf565b505050505050505050565b73ffffffffffffffffffffffffffffffffffffffff811660a083901b7bffffffffffffffff000000000000000000000000000000000000000016175f908152600560205260408120548015806113295750428167ffffffffffffffff1611155b15611337575f91505061135a565b505067ffffffffffffffff82165f9081526002602052604090205460c01c600116155b92915050565b5f5f61136b86612984565b905083158061137a5750608084115b156113b1576040517fe1d766f400000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f85856040516113c2929190613809565b6040805191829003909120335f908152600460209081528382208383529052919091205490915015611423576040517fe1ee672b00000000000000000000000000000000000000000000000000000000815260048101829052602401610a0b565b61143260a083901c6001613818565b67ffffffffffffffff88165f8181526002602090815260408083207fffffffffffffffff00000000ffffffffffffffffffffffffffffffffffffffff881677ffffffff000000000000000000000000000000000000000060a088901b1617905533835260048252808320868452909152908190206bffffffff000000000000000084831b1683176dffff000000000000000000000000607088901c16177fffffffffffffffffffffffffffffffffffff000000000000000000000000000089161790555191945082917f8c8bec0b4650bd7b5f7b1eb0d9c9bd99f4d1d8ae663caaa0da04349727aeac8d9061152e90879089908c908c90613834565b60405180910390a35050949350505050565b61154984612984565b5067ffffffffffffffff8216158061157057506fffffffffffffffffffffffffffffffff83115b156115a7576040517f2ee3980200000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b67ffffffffffffffff8481165f818152600660209081526040808320608088901b77ffffffffffffffff00000000000000000000000000000000168917905560078252918290208590558151878152938616908401528201839052907fc7571834f802d96b1a43628240e7f6d9b78793c83f02ca159509a57c3be958159060600160405180910390a250505050565b821580611644575061020083115b1561167b576040517fb9e5cf7c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b801580611689575061010081115b156116c0576040517fb9e5cf7c00000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b335f908152600d602052604090206001810180546116dd90613859565b90505f0361173f57600e80546001810182555f919091527fbb7b4a454dc3493923482f07822329ed19e8244eff582cc204f8554c3620c3fd0180547fffffffffffffffffffffffff000000000000000000000000000000000000000016331790555b8061174b85878361392d565b506001810161175b83858361392d565b503373ffffffffffffffffffffffffffffffffffffffff167f2655cc80ac92c76c554576fd2e97aec2c6ab9fa7fe5759666846f3847f1a1887868686866040516111049493929190613a43565b5f5f5f6117b585856129db565b5f80549294509092509081906117d49067ffffffffffffffff16613a74565b825467ffffffffffffffff8083166101009490940a848102910219909116179092555f8181526002602090815260408083203379ff0000000000000000000000000000000000000000000000000060308a901c1681179091556003909252918290208590559051929550917f92ba4892babaa588c8c0ec579114bcdc76d10ee84f79022817a7439124212c929061186e9089908990613aa0565b60405180910390a3505092915050565b73ffffffffffffffffffffffffffffffffffffffff82165f9081526004602090815260408083208484529091528120548190819081908082036118cd57505f9350839250829150819050611901565b93505050604082901c9050606082901c7fffffffffffffffffffffffffffffffffffff000000000000000000000000000083165b92959194509250565b5f5f61191686866129db565b915091505f5f61192686866129db565b335f908152600b6020526040902060028101549294509092509060f81b7fff00000000000000000000000000000000000000000000000000000000000000161561199e576040517f1c1bc8e6000000000000000000000000000000000000000000000000000000008152336004820152602401610a0b565b8381556001810182905560028101805460f885811c610100027fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff00009092169088901c1717905560405133907f8af4a75deb41e42d8c9a0f5cb294774c4afdb889d380fcc616e2358fd35055bd90611a1b908c908c908c908c90613a43565b60405180910390a2505050505050505050565b67ffffffffffffffff83165f9081526002602052604081205490819003611a8d576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152602401610a0b565b60c081901c60011615611ad8576040517f90587d3100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152602401610a0b565b3373ffffffffffffffffffffffffffffffffffffffff821603611b33576040517f5f169b7800000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152602401610a0b565b67ffffffffffffffff84165f9081526006602052604081205490819003611b92576040517fee564efb00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff86166004820152602401610a0b565b806fffffffffffffffffffffffffffffffff163414611bf7576040517f0dd32d1c0000000000000000000000000000000000000000000000000000000081526fffffffffffffffffffffffffffffffff82166004820152346024820152604401610a0b565b67ffffffffffffffff85165f90815260076020526040902054848114611c53576040517fedc2f1c30000000000000000000000000000000000000000000000000000000081526004810186905260248101829052604401610a0b565b8367ffffffffffffffff16608083901c67ffffffffffffffff1614611cbc576040517fcc3ee8e300000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8086166004830152608084901c166024820152604401610a0b565b3360a087901b7bffffffffffffffff000000000000000000000000000000000000000016175f8181526008602052604090205415611d38576040517f29e2a6ff00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff88166004820152336024820152604401610a0b565b5f818152600560205260409020548015801590611d5e5750428167ffffffffffffffff16115b15611da7576040517fdb72255e00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff89166004820152336024820152604401610a0b565b5f611dd27f0000000000000000000000000000000000000000000000000000000000000000426137e9565b5f84815260086020526040908190203477ffffffffffffffff00000000000000000000000000000000608085901b1681177fffffffffffffffff00000000000000000000000000000000000000000000000060c08d901b16179091559051919250339167ffffffffffffffff8c16917fed94c3bea66a39795e081766d1dcf6ab9b70d3fa45abe998ce7eb03db8ab713491611e9491908c9087908f9093845267ffffffffffffffff928316602085015291166040830152606082015260800190565b60405180910390a3505050505050505050565b5f611eb183612759565b90505f7bffffffffffffffff000000000000000000000000000000000000000060a085901b1673ffffffffffffffffffffffffffffffffffffffff8416175f81815260056020526040812054919250819003611f61576040517f49aa90fa00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8616600482015273ffffffffffffffffffffffffffffffffffffffff85166024820152604401610a0b565b5f828152600560205260408082208290555173ffffffffffffffffffffffffffffffffffffffff86169167ffffffffffffffff8816917f36a741a2ffa6b7e08da269c676813bea7eec43b75c7d2353641799a9fcd7ce029190a3604881901c60021615610fe257610fe28585856001612b1b565b67ffffffffffffffff82165f9081526002602052604081205490819003612034576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff84166004820152602401610a0b565b6120408383835f612b1b565b505050565b73ffffffffffffffffffffffffffffffffffffffff81165f908152600d602052604090208054606091829181906001820190829061208290613859565b80601f01602080910402602001604051908101604052809291908181526020018280546120ae90613859565b80156120f95780601f106120d0576101008083540402835291602001916120f9565b820191905f5260205f20905b8154815290600101906020018083116120dc57829003601f168201915b5050505050915080805461210c90613859565b80601f016020809104026020016040519081016040528092919081815260200182805461213890613859565b80156121835780601f1061215a57610100808354040283529160200191612183565b820191905f5260205f20905b81548152906001019060200180831161216657829003601f168201915b505050505090509250925050915091565b67ffffffffffffffff81165f90815260026020526040812054819081906060908083036121f9576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff87166004820152602401610a0b565b67ffffffffffffffff959095165f90815260036020908152604091829020548251603089901b7fff000000000000000000000000000000000000000000000000000000000000001692810192909252602180830191909152825180830390910181526041909101909152949560a087901c95600160c089901c16151595509350915050565b3360a082901b7bffffffffffffffff000000000000000000000000000000000000000016175f81815260086020526040812054908190036122fd576040517f027a94ad00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff84166004820152336024820152604401610a0b565b608081901c67ffffffffffffffff811642108015612337575067ffffffffffffffff84165f9081526002602052604090205460c01c600116155b1561237a576040517f58ea338100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff82166004820152602401610a0b565b5f838152600860209081526040808320839055338352600a909152812080546fffffffffffffffffffffffffffffffff8516928392916123bb908490613726565b9091555050604051818152339067ffffffffffffffff8716907f88c9f6c3bb454f21551b6ea21d023e4b954004d65e07b97c2305423dc97513eb90602001610ac0565b5f7f6f58b93c8e5fbdb8de8311755aca93ea10782738ca9f5a4c0577d9cc0e2994ee90505f5f875f52600260205260405f20549150868860a01b175f52600560205260405f2080544267ffffffffffffffff8916111560ff8960401c1615178860481c8a1517174267ffffffffffffffff83161160018360491c161660018660c01c163373ffffffffffffffffffffffffffffffffffffffff881618171717925050816124cf578860601b600160481b8817178082556040518181528760208201528660408201528986606083a250505b5080156124e2576124e288838989612e2f565b5050505050505050565b828114612525576040517fff633a3800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b5f5b8381101561264c575f60025f878785818110612545576125456137bc565b905060200201602081019061255a919061324c565b67ffffffffffffffff1667ffffffffffffffff1681526020019081526020015f20549050805f036125eb57858583818110612597576125976137bc565b90506020020160208101906125ac919061324c565b6040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff9091166004820152602401610a0b565b612643868684818110612600576126006137bc565b9050602002016020810190612615919061324c565b858585818110612627576126276137bc565b905060200201602081019061263c9190613114565b835f612b1b565b50600101612527565b5061265561281d565b50505050565b5f600e828154811061266f5761266f6137bc565b5f9182526020909120015473ffffffffffffffffffffffffffffffffffffffff1692915050565b5f8080806009817bffffffffffffffff000000000000000000000000000000000000000060a089901b1673ffffffffffffffffffffffffffffffffffffffff8816175b815260208101919091526040015f20546fffffffffffffffffffffffffffffffff81169450608081901c935060c01c9150509250925092565b5f8080806008817bffffffffffffffff000000000000000000000000000000000000000060a089901b1673ffffffffffffffffffffffffffffffffffffffff8816176126d9565b67ffffffffffffffff81165f9081526002602052604090205473ffffffffffffffffffffffffffffffffffffffff8116331461281857805f036127d4576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152602401610a0b565b6040517f4b9d219f00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152336024820152604401610a0b565b919050565b600154600114612859576040517fab143c0600000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6002600155335f908152600a6020526040812054908190036128a9576040517fdc69dc16000000000000000000000000000000000000000000000000000000008152336004820152602401610a0b565b335f818152600a602052604080822091909155517f7084f5476618d8e60b11ef0d7d3f06914655adb8793e28ff7f018d4c76d505d5906128ec9084815260200190565b60405180910390a26040515f90339083908381818185875af1925050503d805f8114612933576040519150601f19603f3d011682016040523d82523d5f602084013e612938565b606091505b505090508061297c576040517f1c43b97600000000000000000000000000000000000000000000000000000000815233600482015260248101839052604401610a0b565b505060018055565b5f61298e82612759565b905060c081901c60011615612818576040517f90587d3100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152602401610a0b565b5f8060218314612a17576040517f76d4e1e800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b83835f818110612a2957612a296137bc565b909101357fff00000000000000000000000000000000000000000000000000000000000000169250507f02000000000000000000000000000000000000000000000000000000000000008214801590612ac457507f03000000000000000000000000000000000000000000000000000000000000007fff00000000000000000000000000000000000000000000000000000000000000831614155b15612afb576040517f76d4e1e800000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b612b09602160018587613abb565b612b1291613ae2565b90509250929050565b73ffffffffffffffffffffffffffffffffffffffff831660a085901b7bffffffffffffffff000000000000000000000000000000000000000016175f8181526009602052604081205490819003612b73575050612655565b67ffffffffffffffff8681165f908152600260205260409020546fffffffffffffffffffffffffffffffff831691608084901c169060c084811c91429181901c600116158015908190612bc957508260e083901c105b15612bd65760e082901c92505b5f848410612be5575085612c18565b85841115612c1857612bf78686613b1e565b612c018786613b1e565b612c0b9089613b31565b612c159190613b48565b90505b612c228188613b1e565b96508015612cd85773ffffffffffffffffffffffffffffffffffffffff8b165f908152600a602052604081208054839290612c5e908490613726565b925050819055508a73ffffffffffffffffffffffffffffffffffffffff168c73ffffffffffffffffffffffffffffffffffffffff168e67ffffffffffffffff167f379a0dbacfd2cad20c12743ab921ed379291ecda6235e5be8d34b17494c8a7ae84604051612ccf91815260200190565b60405180910390a45b8980612ce15750815b80612cec5750848410155b15612d9b575f898152600960205260408120558615612d965773ffffffffffffffffffffffffffffffffffffffff8c165f908152600a602052604081208054899290612d39908490613726565b909155505060405187815273ffffffffffffffffffffffffffffffffffffffff8d169067ffffffffffffffff8f16907f88c9f6c3bb454f21551b6ea21d023e4b954004d65e07b97c2305423dc97513eb9060200160405180910390a35b612dc0565b85841115612dc0575f898152600960205260409020608085901b881760c087901b1790555b50505050505050505050505050565b5f7f6f58b93c8e5fbdb8de8311755aca93ea10782738ca9f5a4c0577d9cc0e2994ee90508560601b84179350848660a01b175f5260056020528360405f20556040518481528360208201528260408201528582606083a250505050505050565b825f03612e74576040517fe8d781f700000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152602401610a0b565b73ffffffffffffffffffffffffffffffffffffffff83163314612ed5576040517f4b9d219f00000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152336024820152604401610a0b565b60c083901c60011615612f20576040517f90587d3100000000000000000000000000000000000000000000000000000000815267ffffffffffffffff85166004820152602401610a0b565b73ffffffffffffffffffffffffffffffffffffffff821660a085901b7bffffffffffffffff000000000000000000000000000000000000000016175f90815260056020526040902054604881901c60021615801590612f885750428167ffffffffffffffff16115b15612fe7576040517f17532f5300000000000000000000000000000000000000000000000000000000815267ffffffffffffffff8616600482015273ffffffffffffffffffffffffffffffffffffffff84166024820152604401610a0b565b73ffffffffffffffffffffffffffffffffffffffff8316613034576040517fe8146ac400000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b604882901c15613073576040517fd13c168000000000000000000000000000000000000000000000000000000000815260048101839052602401610a0b565b604082901c60ff165f036130b3576040517faabd5a0900000000000000000000000000000000000000000000000000000000815260040160405180910390fd5b6040517f5e23ca6800000000000000000000000000000000000000000000000000000000815267ffffffffffffffff83166004820152602401610a0b565b803573ffffffffffffffffffffffffffffffffffffffff81168114612818575f5ffd5b5f60208284031215613124575f5ffd5b61312d826130f1565b9392505050565b5f81518084528060208401602086015e5f6020828601015260207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f83011685010191505092915050565b604081525f6131926040830185613134565b82810360208401526131a48185613134565b95945050505050565b803567ffffffffffffffff81168114612818575f5ffd5b5f5f604083850312156131d5575f5ffd5b6131de836131ad565b9150612b12602084016130f1565b5f5f604083850312156131fd575f5ffd5b613206836131ad565b9150602083013561ffff8116811461321c575f5ffd5b809150509250929050565b604081525f6132396040830185613134565b905061ffff831660208301529392505050565b5f6020828403121561325c575f5ffd5b61312d826131ad565b5f5f83601f840112613275575f5ffd5b50813567ffffffffffffffff81111561328c575f5ffd5b602083019150836020828501011115610c95575f5ffd5b5f5f5f5f5f606086880312156132b7575f5ffd5b6132c0866131ad565b9450602086013567ffffffffffffffff8111156132db575f5ffd5b6132e788828901613265565b909550935050604086013567ffffffffffffffff811115613306575f5ffd5b61331288828901613265565b969995985093965092949392505050565b5f5f83601f840112613333575f5ffd5b50813567ffffffffffffffff81111561334a575f5ffd5b6020830191508360208260051b8501011115610c95575f5ffd5b5f5f5f60408486031215613376575f5ffd5b61337f846131ad565b9250602084013567ffffffffffffffff81111561339a575f5ffd5b6133a686828701613323565b9497909650939450505050565b5f5f5f5f608085870312156133c6575f5ffd5b6133cf856131ad565b93506133dd602086016130f1565b93969395505050506040820135916060013590565b5f5f5f5f5f60a08688031215613406575f5ffd5b61340f866131ad565b945061341d602087016130f1565b9350604086013560ff81168114613432575f5ffd5b94979396509394606081013594506080013592915050565b5f5f5f5f6060858703121561345d575f5ffd5b613466856131ad565b9350602085013567ffffffffffffffff811115613481575f5ffd5b61348d87828801613265565b9598909750949560400135949350505050565b5f5f5f5f608085870312156134b3575f5ffd5b6134bc856131ad565b9350602085013592506134d1604086016131ad565b9396929550929360600135925050565b5f5f5f5f604085870312156134f4575f5ffd5b843567ffffffffffffffff81111561350a575f5ffd5b61351687828801613265565b909550935050602085013567ffffffffffffffff811115613535575f5ffd5b61354187828801613265565b95989497509550505050565b5f5f6020838503121561355e575f5ffd5b823567ffffffffffffffff811115613574575f5ffd5b61358085828601613265565b90969095509350505050565b5f5f6040838503121561359d575f5ffd5b6135a6836130f1565b946020939093013593505050565b5f5f5f606084860312156135c6575f5ffd5b6135cf846131ad565b9250602084013591506135e4604085016131ad565b90509250925092565b73ffffffffffffffffffffffffffffffffffffffff8516815263ffffffff841660208201528215156040820152608060608201525f61362f6080830184613134565b9695505050505050565b5f5f5f5f5f60a0868803121561364d575f5ffd5b613656866131ad565b9450613664602087016130f1565b94979496505050506040830135926060810135926080909101359150565b5f5f5f5f60408587031215613695575f5ffd5b843567ffffffffffffffff8111156136ab575f5ffd5b6136b787828801613323565b909550935050602085013567ffffffffffffffff8111156136d6575f5ffd5b61354187828801613323565b5f602082840312156136f2575f5ffd5b5035919050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52601160045260245ffd5b8082018082111561135a5761135a6136f9565b81835281816020850137505f602082840101525f60207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe0601f840116840101905092915050565b61ffff86168152606060208201525f61379d606083018688613739565b82810360408401526137b0818587613739565b98975050505050505050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52603260045260245ffd5b67ffffffffffffffff818116838216019081111561135a5761135a6136f9565b818382375f9101908152919050565b63ffffffff818116838216019081111561135a5761135a6136f9565b63ffffffff85168152836020820152606060408201525f61362f606083018486613739565b600181811c9082168061386d57607f821691505b6020821081036138a4577f4e487b71000000000000000000000000000000000000000000000000000000005f52602260045260245ffd5b50919050565b7f4e487b71000000000000000000000000000000000000000000000000000000005f52604160045260245ffd5b601f821115612040578282111561204057805f5260205f20601f840160051c602085101561390257505f5b90810190601f840160051c035f5b81811015613925575f83820155600101613910565b505050505050565b67ffffffffffffffff831115613945576139456138aa565b613959836139538354613859565b836138d7565b5f601f8411600181146139a9575f85156139735750838201355b7fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff600387901b1c1916600186901b178355610fe2565b5f838152602081207fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffe08716915b828110156139f657868501358255602094850194600190920191016139d6565b5086821015613a31577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff60f88860031b161c19848701351681555b505060018560011b0183555050505050565b604081525f613a56604083018688613739565b8281036020840152613a69818587613739565b979650505050505050565b5f67ffffffffffffffff821667ffffffffffffffff8103613a9757613a976136f9565b60010192915050565b602081525f613ab3602083018486613739565b949350505050565b5f5f85851115613ac9575f5ffd5b83861115613ad5575f5ffd5b5050820193919092039150565b8035602083101561135a577fffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffffff602084900360031b1b1692915050565b8181038181111561135a5761135a6136f9565b808202811582820484141761135a5761135a6136f9565b5f82613b7b577f4e487b71000000000000000000000000000000000000000000000000000000005f52601260045260245ffd5b50049056fea26469706673582212202a33ae8e1541941388f91280cf403bb5ecd670747514c1a742cf9707d3caa15264736f6c63430008250033",
 }
 
 // Registry is an auto generated Go binding around an Ethereum contract.
@@ -139,12 +139,12 @@ func (registry *Registry) UnpackBalanceOf(data []byte) (*big.Int, error) {
 }
 
 // PackBuy is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x3549f624.  This method will panic if any
+// the contract method with ID 0xa4d4f097.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function buy(uint64 dataset, bytes32 termsHash) payable returns()
-func (registry *Registry) PackBuy(dataset uint64, termsHash [32]byte) []byte {
-	enc, err := registry.abi.Pack("buy", dataset, termsHash)
+// Solidity: function buy(uint64 dataset, bytes32 termsHash, uint64 duration) payable returns()
+func (registry *Registry) PackBuy(dataset uint64, termsHash [32]byte, duration uint64) []byte {
+	enc, err := registry.abi.Pack("buy", dataset, termsHash, duration)
 	if err != nil {
 		panic(err)
 	}
@@ -152,21 +152,21 @@ func (registry *Registry) PackBuy(dataset uint64, termsHash [32]byte) []byte {
 }
 
 // TryPackBuy is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x3549f624.  This method will return an error
+// the contract method with ID 0xa4d4f097.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function buy(uint64 dataset, bytes32 termsHash) payable returns()
-func (registry *Registry) TryPackBuy(dataset uint64, termsHash [32]byte) ([]byte, error) {
-	return registry.abi.Pack("buy", dataset, termsHash)
+// Solidity: function buy(uint64 dataset, bytes32 termsHash, uint64 duration) payable returns()
+func (registry *Registry) TryPackBuy(dataset uint64, termsHash [32]byte, duration uint64) ([]byte, error) {
+	return registry.abi.Pack("buy", dataset, termsHash, duration)
 }
 
 // PackCidInfo is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x73da046a.  This method will panic if any
+// the contract method with ID 0x8564b5fd.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function cidInfo(bytes32 cidHash) view returns(uint64 dataset, address owner, uint32 version, bytes20 fingerprintPrefix)
-func (registry *Registry) PackCidInfo(cidHash [32]byte) []byte {
-	enc, err := registry.abi.Pack("cidInfo", cidHash)
+// Solidity: function cidInfo(address owner, bytes32 cidHash) view returns(uint64 dataset, uint32 version, uint16 epoch, bytes18 fingerprintPrefix)
+func (registry *Registry) PackCidInfo(owner common.Address, cidHash [32]byte) []byte {
+	enc, err := registry.abi.Pack("cidInfo", owner, cidHash)
 	if err != nil {
 		panic(err)
 	}
@@ -174,27 +174,27 @@ func (registry *Registry) PackCidInfo(cidHash [32]byte) []byte {
 }
 
 // TryPackCidInfo is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0x73da046a.  This method will return an error
+// the contract method with ID 0x8564b5fd.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function cidInfo(bytes32 cidHash) view returns(uint64 dataset, address owner, uint32 version, bytes20 fingerprintPrefix)
-func (registry *Registry) TryPackCidInfo(cidHash [32]byte) ([]byte, error) {
-	return registry.abi.Pack("cidInfo", cidHash)
+// Solidity: function cidInfo(address owner, bytes32 cidHash) view returns(uint64 dataset, uint32 version, uint16 epoch, bytes18 fingerprintPrefix)
+func (registry *Registry) TryPackCidInfo(owner common.Address, cidHash [32]byte) ([]byte, error) {
+	return registry.abi.Pack("cidInfo", owner, cidHash)
 }
 
 // CidInfoOutput serves as a container for the return parameters of contract
 // method CidInfo.
 type CidInfoOutput struct {
 	Dataset           uint64
-	Owner             common.Address
 	Version           uint32
-	FingerprintPrefix [20]byte
+	Epoch             uint16
+	FingerprintPrefix [18]byte
 }
 
 // UnpackCidInfo is the Go binding that unpacks the parameters returned
-// from invoking the contract method with ID 0x73da046a.
+// from invoking the contract method with ID 0x8564b5fd.
 //
-// Solidity: function cidInfo(bytes32 cidHash) view returns(uint64 dataset, address owner, uint32 version, bytes20 fingerprintPrefix)
+// Solidity: function cidInfo(address owner, bytes32 cidHash) view returns(uint64 dataset, uint32 version, uint16 epoch, bytes18 fingerprintPrefix)
 func (registry *Registry) UnpackCidInfo(data []byte) (CidInfoOutput, error) {
 	out, err := registry.abi.Unpack("cidInfo", data)
 	outstruct := new(CidInfoOutput)
@@ -202,9 +202,9 @@ func (registry *Registry) UnpackCidInfo(data []byte) (CidInfoOutput, error) {
 		return *outstruct, err
 	}
 	outstruct.Dataset = *abi.ConvertType(out[0], new(uint64)).(*uint64)
-	outstruct.Owner = *abi.ConvertType(out[1], new(common.Address)).(*common.Address)
-	outstruct.Version = *abi.ConvertType(out[2], new(uint32)).(*uint32)
-	outstruct.FingerprintPrefix = *abi.ConvertType(out[3], new([20]byte)).(*[20]byte)
+	outstruct.Version = *abi.ConvertType(out[1], new(uint32)).(*uint32)
+	outstruct.Epoch = *abi.ConvertType(out[2], new(uint16)).(*uint16)
+	outstruct.FingerprintPrefix = *abi.ConvertType(out[3], new([18]byte)).(*[18]byte)
 	return *outstruct, nil
 }
 
@@ -326,13 +326,35 @@ func (registry *Registry) UnpackDatasetInfo(data []byte) (DatasetInfoOutput, err
 	return *outstruct, nil
 }
 
-// PackErase is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xa260b594.  This method will panic if any
+// PackDecline is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1e50d2e9.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function erase(uint64 dataset) returns()
-func (registry *Registry) PackErase(dataset uint64) []byte {
-	enc, err := registry.abi.Pack("erase", dataset)
+// Solidity: function decline(uint64 dataset, address buyer) returns()
+func (registry *Registry) PackDecline(dataset uint64, buyer common.Address) []byte {
+	enc, err := registry.abi.Pack("decline", dataset, buyer)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackDecline is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x1e50d2e9.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function decline(uint64 dataset, address buyer) returns()
+func (registry *Registry) TryPackDecline(dataset uint64, buyer common.Address) ([]byte, error) {
+	return registry.abi.Pack("decline", dataset, buyer)
+}
+
+// PackErase is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x49a8108c.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function erase(uint64 dataset, address[] buyers) returns()
+func (registry *Registry) PackErase(dataset uint64, buyers []common.Address) []byte {
+	enc, err := registry.abi.Pack("erase", dataset, buyers)
 	if err != nil {
 		panic(err)
 	}
@@ -340,12 +362,12 @@ func (registry *Registry) PackErase(dataset uint64) []byte {
 }
 
 // TryPackErase is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xa260b594.  This method will return an error
+// the contract method with ID 0x49a8108c.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function erase(uint64 dataset) returns()
-func (registry *Registry) TryPackErase(dataset uint64) ([]byte, error) {
-	return registry.abi.Pack("erase", dataset)
+// Solidity: function erase(uint64 dataset, address[] buyers) returns()
+func (registry *Registry) TryPackErase(dataset uint64, buyers []common.Address) ([]byte, error) {
+	return registry.abi.Pack("erase", dataset, buyers)
 }
 
 // PackGrant is the Go binding used to pack the parameters required for calling
@@ -506,6 +528,50 @@ func (registry *Registry) UnpackIsAuthorized(data []byte) (bool, error) {
 	}
 	out0 := *abi.ConvertType(out[0], new(bool)).(*bool)
 	return out0, nil
+}
+
+// PackKeyAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x28acff5e.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function keyAt(uint64 dataset, uint16 epoch) view returns(bytes delegatingKey, uint16 current)
+func (registry *Registry) PackKeyAt(dataset uint64, epoch uint16) []byte {
+	enc, err := registry.abi.Pack("keyAt", dataset, epoch)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackKeyAt is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x28acff5e.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function keyAt(uint64 dataset, uint16 epoch) view returns(bytes delegatingKey, uint16 current)
+func (registry *Registry) TryPackKeyAt(dataset uint64, epoch uint16) ([]byte, error) {
+	return registry.abi.Pack("keyAt", dataset, epoch)
+}
+
+// KeyAtOutput serves as a container for the return parameters of contract
+// method KeyAt.
+type KeyAtOutput struct {
+	DelegatingKey []byte
+	Current       uint16
+}
+
+// UnpackKeyAt is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0x28acff5e.
+//
+// Solidity: function keyAt(uint64 dataset, uint16 epoch) view returns(bytes delegatingKey, uint16 current)
+func (registry *Registry) UnpackKeyAt(data []byte) (KeyAtOutput, error) {
+	out, err := registry.abi.Unpack("keyAt", data)
+	outstruct := new(KeyAtOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.DelegatingKey = *abi.ConvertType(out[0], new([]byte)).(*[]byte)
+	outstruct.Current = *abi.ConvertType(out[1], new(uint16)).(*uint16)
+	return *outstruct, nil
 }
 
 // PackKeysOf is the Go binding used to pack the parameters required for calling
@@ -780,6 +846,28 @@ func (registry *Registry) UnpackPurchaseOf(data []byte) (PurchaseOfOutput, error
 	return *outstruct, nil
 }
 
+// PackRebundle is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x49f34418.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function rebundle(uint64 dataset, address grantee, bytes32 purposeHash, bytes32 bundle) returns()
+func (registry *Registry) PackRebundle(dataset uint64, grantee common.Address, purposeHash [32]byte, bundle [32]byte) []byte {
+	enc, err := registry.abi.Pack("rebundle", dataset, grantee, purposeHash, bundle)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackRebundle is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0x49f34418.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function rebundle(uint64 dataset, address grantee, bytes32 purposeHash, bytes32 bundle) returns()
+func (registry *Registry) TryPackRebundle(dataset uint64, grantee common.Address, purposeHash [32]byte, bundle [32]byte) ([]byte, error) {
+	return registry.abi.Pack("rebundle", dataset, grantee, purposeHash, bundle)
+}
+
 // PackRefund is the Go binding used to pack the parameters required for calling
 // the contract method with ID 0xd7194ccb.  This method will panic if any
 // invalid/nil inputs are passed.
@@ -869,12 +957,12 @@ func (registry *Registry) TryPackRevoke(dataset uint64, grantee common.Address) 
 }
 
 // PackRotateKey is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xf2c8e550.  This method will panic if any
+// the contract method with ID 0x413b1df2.  This method will panic if any
 // invalid/nil inputs are passed.
 //
-// Solidity: function rotateKey(uint64 dataset, bytes delegatingKey) returns()
-func (registry *Registry) PackRotateKey(dataset uint64, delegatingKey []byte) []byte {
-	enc, err := registry.abi.Pack("rotateKey", dataset, delegatingKey)
+// Solidity: function rotateKey(uint64 dataset, bytes delegatingKey, bytes rewrap) returns()
+func (registry *Registry) PackRotateKey(dataset uint64, delegatingKey []byte, rewrap []byte) []byte {
+	enc, err := registry.abi.Pack("rotateKey", dataset, delegatingKey, rewrap)
 	if err != nil {
 		panic(err)
 	}
@@ -882,12 +970,80 @@ func (registry *Registry) PackRotateKey(dataset uint64, delegatingKey []byte) []
 }
 
 // TryPackRotateKey is the Go binding used to pack the parameters required for calling
-// the contract method with ID 0xf2c8e550.  This method will return an error
+// the contract method with ID 0x413b1df2.  This method will return an error
 // if any inputs are invalid/nil.
 //
-// Solidity: function rotateKey(uint64 dataset, bytes delegatingKey) returns()
-func (registry *Registry) TryPackRotateKey(dataset uint64, delegatingKey []byte) ([]byte, error) {
-	return registry.abi.Pack("rotateKey", dataset, delegatingKey)
+// Solidity: function rotateKey(uint64 dataset, bytes delegatingKey, bytes rewrap) returns()
+func (registry *Registry) TryPackRotateKey(dataset uint64, delegatingKey []byte, rewrap []byte) ([]byte, error) {
+	return registry.abi.Pack("rotateKey", dataset, delegatingKey, rewrap)
+}
+
+// PackSettle is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbc358c51.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function settle(uint64 dataset, address buyer) returns()
+func (registry *Registry) PackSettle(dataset uint64, buyer common.Address) []byte {
+	enc, err := registry.abi.Pack("settle", dataset, buyer)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackSettle is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xbc358c51.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function settle(uint64 dataset, address buyer) returns()
+func (registry *Registry) TryPackSettle(dataset uint64, buyer common.Address) ([]byte, error) {
+	return registry.abi.Pack("settle", dataset, buyer)
+}
+
+// PackVestingOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfb58326a.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function vestingOf(uint64 dataset, address buyer) view returns(uint256 amount, uint64 settledUntil, uint64 end)
+func (registry *Registry) PackVestingOf(dataset uint64, buyer common.Address) []byte {
+	enc, err := registry.abi.Pack("vestingOf", dataset, buyer)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackVestingOf is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xfb58326a.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function vestingOf(uint64 dataset, address buyer) view returns(uint256 amount, uint64 settledUntil, uint64 end)
+func (registry *Registry) TryPackVestingOf(dataset uint64, buyer common.Address) ([]byte, error) {
+	return registry.abi.Pack("vestingOf", dataset, buyer)
+}
+
+// VestingOfOutput serves as a container for the return parameters of contract
+// method VestingOf.
+type VestingOfOutput struct {
+	Amount       *big.Int
+	SettledUntil uint64
+	End          uint64
+}
+
+// UnpackVestingOf is the Go binding that unpacks the parameters returned
+// from invoking the contract method with ID 0xfb58326a.
+//
+// Solidity: function vestingOf(uint64 dataset, address buyer) view returns(uint256 amount, uint64 settledUntil, uint64 end)
+func (registry *Registry) UnpackVestingOf(data []byte) (VestingOfOutput, error) {
+	out, err := registry.abi.Unpack("vestingOf", data)
+	outstruct := new(VestingOfOutput)
+	if err != nil {
+		return *outstruct, err
+	}
+	outstruct.Amount = abi.ConvertType(out[0], new(big.Int)).(*big.Int)
+	outstruct.SettledUntil = *abi.ConvertType(out[1], new(uint64)).(*uint64)
+	outstruct.End = *abi.ConvertType(out[2], new(uint64)).(*uint64)
+	return *outstruct, nil
 }
 
 // PackWithdraw is the Go binding used to pack the parameters required for calling
@@ -932,6 +1088,28 @@ func (registry *Registry) PackWithdrawOffer(dataset uint64) []byte {
 // Solidity: function withdrawOffer(uint64 dataset) returns()
 func (registry *Registry) TryPackWithdrawOffer(dataset uint64) ([]byte, error) {
 	return registry.abi.Pack("withdrawOffer", dataset)
+}
+
+// PackWithdrawVested is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe714bb42.  This method will panic if any
+// invalid/nil inputs are passed.
+//
+// Solidity: function withdrawVested(uint64[] datasets, address[] buyers) returns()
+func (registry *Registry) PackWithdrawVested(datasets []uint64, buyers []common.Address) []byte {
+	enc, err := registry.abi.Pack("withdrawVested", datasets, buyers)
+	if err != nil {
+		panic(err)
+	}
+	return enc
+}
+
+// TryPackWithdrawVested is the Go binding used to pack the parameters required for calling
+// the contract method with ID 0xe714bb42.  This method will return an error
+// if any inputs are invalid/nil.
+//
+// Solidity: function withdrawVested(uint64[] datasets, address[] buyers) returns()
+func (registry *Registry) TryPackWithdrawVested(datasets []uint64, buyers []common.Address) ([]byte, error) {
+	return registry.abi.Pack("withdrawVested", datasets, buyers)
 }
 
 // RegistryCIDAdded represents a CIDAdded event raised by the Registry contract.
@@ -1124,6 +1302,7 @@ type RegistryKeyRotated struct {
 	Dataset       uint64
 	Epoch         uint16
 	DelegatingKey []byte
+	Rewrap        []byte
 	Raw           *types.Log // Blockchain specific contextual infos
 }
 
@@ -1137,7 +1316,7 @@ func (RegistryKeyRotated) ContractEventName() string {
 // UnpackKeyRotatedEvent is the Go binding that unpacks the event data emitted
 // by contract.
 //
-// Solidity: event KeyRotated(uint64 indexed dataset, uint16 epoch, bytes delegatingKey)
+// Solidity: event KeyRotated(uint64 indexed dataset, uint16 epoch, bytes delegatingKey, bytes rewrap)
 func (registry *Registry) UnpackKeyRotatedEvent(log *types.Log) (*RegistryKeyRotated, error) {
 	event := "KeyRotated"
 	if len(log.Topics) == 0 {
@@ -1583,11 +1762,20 @@ func (registry *Registry) UnpackWithdrawnEvent(log *types.Log) (*RegistryWithdra
 // UnpackError attempts to decode the provided error data using user-defined
 // error definitions.
 func (registry *Registry) UnpackError(raw []byte) (any, error) {
+	if bytes.Equal(raw[:4], registry.abi.Errors["AlreadyGranted"].ID.Bytes()[:4]) {
+		return registry.UnpackAlreadyGrantedError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["CIDExists"].ID.Bytes()[:4]) {
 		return registry.UnpackCIDExistsError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["DatasetErased"].ID.Bytes()[:4]) {
 		return registry.UnpackDatasetErasedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["DurationChanged"].ID.Bytes()[:4]) {
+		return registry.UnpackDurationChangedError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["GrantIsBought"].ID.Bytes()[:4]) {
+		return registry.UnpackGrantIsBoughtError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["InvalidCID"].ID.Bytes()[:4]) {
 		return registry.UnpackInvalidCIDError(raw[4:])
@@ -1616,6 +1804,9 @@ func (registry *Registry) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], registry.abi.Errors["KeysAlreadyRegistered"].ID.Bytes()[:4]) {
 		return registry.UnpackKeysAlreadyRegisteredError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["LengthMismatch"].ID.Bytes()[:4]) {
+		return registry.UnpackLengthMismatchError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["NoGrant"].ID.Bytes()[:4]) {
 		return registry.UnpackNoGrantError(raw[4:])
 	}
@@ -1630,6 +1821,9 @@ func (registry *Registry) UnpackError(raw []byte) (any, error) {
 	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["NothingToWithdraw"].ID.Bytes()[:4]) {
 		return registry.UnpackNothingToWithdrawError(raw[4:])
+	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["OwnDataset"].ID.Bytes()[:4]) {
+		return registry.UnpackOwnDatasetError(raw[4:])
 	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["PurchasePending"].ID.Bytes()[:4]) {
 		return registry.UnpackPurchasePendingError(raw[4:])
@@ -1649,10 +1843,38 @@ func (registry *Registry) UnpackError(raw []byte) (any, error) {
 	if bytes.Equal(raw[:4], registry.abi.Errors["UnknownDataset"].ID.Bytes()[:4]) {
 		return registry.UnpackUnknownDatasetError(raw[4:])
 	}
+	if bytes.Equal(raw[:4], registry.abi.Errors["UnknownEpoch"].ID.Bytes()[:4]) {
+		return registry.UnpackUnknownEpochError(raw[4:])
+	}
 	if bytes.Equal(raw[:4], registry.abi.Errors["WrongPayment"].ID.Bytes()[:4]) {
 		return registry.UnpackWrongPaymentError(raw[4:])
 	}
 	return nil, errors.New("Unknown error")
+}
+
+// RegistryAlreadyGranted represents a AlreadyGranted error raised by the Registry contract.
+type RegistryAlreadyGranted struct {
+	Dataset uint64
+	Buyer   common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error AlreadyGranted(uint64 dataset, address buyer)
+func RegistryAlreadyGrantedErrorID() common.Hash {
+	return common.HexToHash("0xdb72255e22f583127a704ec0e16162f11dabfc1060890d5af2155f7c67bcba50")
+}
+
+// UnpackAlreadyGrantedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error AlreadyGranted(uint64 dataset, address buyer)
+func (registry *Registry) UnpackAlreadyGrantedError(raw []byte) (*RegistryAlreadyGranted, error) {
+	out := new(RegistryAlreadyGranted)
+	if err := registry.abi.UnpackIntoInterface(out, "AlreadyGranted", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
 }
 
 // RegistryCIDExists represents a CIDExists error raised by the Registry contract.
@@ -1698,6 +1920,56 @@ func RegistryDatasetErasedErrorID() common.Hash {
 func (registry *Registry) UnpackDatasetErasedError(raw []byte) (*RegistryDatasetErased, error) {
 	out := new(RegistryDatasetErased)
 	if err := registry.abi.UnpackIntoInterface(out, "DatasetErased", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryDurationChanged represents a DurationChanged error raised by the Registry contract.
+type RegistryDurationChanged struct {
+	Expected uint64
+	Current  uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error DurationChanged(uint64 expected, uint64 current)
+func RegistryDurationChangedErrorID() common.Hash {
+	return common.HexToHash("0xcc3ee8e33c6b2625a28ea4017b2a1d09d5f250e2904536d7750d2e1e5716711a")
+}
+
+// UnpackDurationChangedError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error DurationChanged(uint64 expected, uint64 current)
+func (registry *Registry) UnpackDurationChangedError(raw []byte) (*RegistryDurationChanged, error) {
+	out := new(RegistryDurationChanged)
+	if err := registry.abi.UnpackIntoInterface(out, "DurationChanged", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryGrantIsBought represents a GrantIsBought error raised by the Registry contract.
+type RegistryGrantIsBought struct {
+	Dataset uint64
+	Grantee common.Address
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error GrantIsBought(uint64 dataset, address grantee)
+func RegistryGrantIsBoughtErrorID() common.Hash {
+	return common.HexToHash("0x17532f53b039c768abba2c3e0234aafadad6b04498e74d6eca115dc70d873d0d")
+}
+
+// UnpackGrantIsBoughtError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error GrantIsBought(uint64 dataset, address grantee)
+func (registry *Registry) UnpackGrantIsBoughtError(raw []byte) (*RegistryGrantIsBought, error) {
+	out := new(RegistryGrantIsBought)
+	if err := registry.abi.UnpackIntoInterface(out, "GrantIsBought", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -1913,6 +2185,29 @@ func (registry *Registry) UnpackKeysAlreadyRegisteredError(raw []byte) (*Registr
 	return out, nil
 }
 
+// RegistryLengthMismatch represents a LengthMismatch error raised by the Registry contract.
+type RegistryLengthMismatch struct {
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error LengthMismatch()
+func RegistryLengthMismatchErrorID() common.Hash {
+	return common.HexToHash("0xff633a3803c58b9bc21e58efecee59f27e033cc0b1883fccb4969c76146fe60f")
+}
+
+// UnpackLengthMismatchError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error LengthMismatch()
+func (registry *Registry) UnpackLengthMismatchError(raw []byte) (*RegistryLengthMismatch, error) {
+	out := new(RegistryLengthMismatch)
+	if err := registry.abi.UnpackIntoInterface(out, "LengthMismatch", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
 // RegistryNoGrant represents a NoGrant error raised by the Registry contract.
 type RegistryNoGrant struct {
 	Dataset uint64
@@ -2031,6 +2326,30 @@ func RegistryNothingToWithdrawErrorID() common.Hash {
 func (registry *Registry) UnpackNothingToWithdrawError(raw []byte) (*RegistryNothingToWithdraw, error) {
 	out := new(RegistryNothingToWithdraw)
 	if err := registry.abi.UnpackIntoInterface(out, "NothingToWithdraw", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryOwnDataset represents a OwnDataset error raised by the Registry contract.
+type RegistryOwnDataset struct {
+	Dataset uint64
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error OwnDataset(uint64 dataset)
+func RegistryOwnDatasetErrorID() common.Hash {
+	return common.HexToHash("0x5f169b78329f5c75f20c197fbab7199d5a6be1dcc3fda77536e1575fd9da1a41")
+}
+
+// UnpackOwnDatasetError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error OwnDataset(uint64 dataset)
+func (registry *Registry) UnpackOwnDatasetError(raw []byte) (*RegistryOwnDataset, error) {
+	out := new(RegistryOwnDataset)
+	if err := registry.abi.UnpackIntoInterface(out, "OwnDataset", raw); err != nil {
 		return nil, err
 	}
 	return out, nil
@@ -2177,6 +2496,31 @@ func RegistryUnknownDatasetErrorID() common.Hash {
 func (registry *Registry) UnpackUnknownDatasetError(raw []byte) (*RegistryUnknownDataset, error) {
 	out := new(RegistryUnknownDataset)
 	if err := registry.abi.UnpackIntoInterface(out, "UnknownDataset", raw); err != nil {
+		return nil, err
+	}
+	return out, nil
+}
+
+// RegistryUnknownEpoch represents a UnknownEpoch error raised by the Registry contract.
+type RegistryUnknownEpoch struct {
+	Dataset uint64
+	Epoch   uint16
+}
+
+// ErrorID returns the hash of canonical representation of the error's signature.
+//
+// Solidity: error UnknownEpoch(uint64 dataset, uint16 epoch)
+func RegistryUnknownEpochErrorID() common.Hash {
+	return common.HexToHash("0x3a53b0f515a33c2f90deff15f05d3bd77fb4c2e67dd9d6a2800a9223904d3e2f")
+}
+
+// UnpackUnknownEpochError is the Go binding used to decode the provided
+// error data into the corresponding Go error struct.
+//
+// Solidity: error UnknownEpoch(uint64 dataset, uint16 epoch)
+func (registry *Registry) UnpackUnknownEpochError(raw []byte) (*RegistryUnknownEpoch, error) {
+	out := new(RegistryUnknownEpoch)
+	if err := registry.abi.UnpackIntoInterface(out, "UnknownEpoch", raw); err != nil {
 		return nil, err
 	}
 	return out, nil

@@ -6,7 +6,7 @@ pragma solidity 0.8.37;
 /// paid twice: it buys, refunds, then withdraws, and from its receive hook it
 /// calls withdraw (and refund) again. It is never deployed outside tests.
 interface IRegistry {
-    function buy(uint64 dataset, bytes32 termsHash) external payable;
+    function buy(uint64 dataset, bytes32 termsHash, uint64 duration) external payable;
     function refund(uint64 dataset) external;
     function withdraw() external;
 }
@@ -28,9 +28,9 @@ contract ReentrantReceiver {
         registry = registry_;
     }
 
-    function buy(uint64 dataset_, bytes32 termsHash) external payable {
+    function buy(uint64 dataset_, bytes32 termsHash, uint64 duration) external payable {
         dataset = dataset_;
-        registry.buy{value: msg.value}(dataset_, termsHash);
+        registry.buy{value: msg.value}(dataset_, termsHash, duration);
     }
 
     function refund() external {

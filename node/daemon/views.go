@@ -104,7 +104,11 @@ func (d *Daemon) rotate(w http.ResponseWriter, r *http.Request) error {
 	} else {
 		d.log.Warn("rotate: finishing an earlier rotation whose chain step did not happen", "dataset", name)
 	}
-	res, err := d.s.Rotate(r.Context(), e.ID, newKey)
+	keys, err := d.ownKeysOf(name)
+	if err != nil {
+		return err
+	}
+	res, err := d.s.Rotate(r.Context(), e.ID, newKey, append(keys, newKey))
 	if err != nil {
 		if res == nil {
 			return fmt.Errorf("the new key of %q is in the home but not on chain (versions put now are readable by the owner only): run rotate again to finish: %w", name, err)

@@ -39,7 +39,10 @@ func (s *Service) Buy(ctx context.Context, dataset uint64, terms string) (*acl.O
 	if o.TermsHash != TermsHash(terms) {
 		return nil, fmt.Errorf("%w: the offer of dataset %d has other terms than %q; read the offer again", ErrTermsMismatch, dataset, terms)
 	}
-	if _, err := s.cfg.Chain.Buy(ctx, dataset, o.Price, o.TermsHash); err != nil {
+	// Price, terms and duration are all pinned in the transaction: an offer
+	// changed between this read and the block is refused by the contract,
+	// and the payment stays with the buyer.
+	if _, err := s.cfg.Chain.Buy(ctx, dataset, o.Price, o.TermsHash, o.Duration); err != nil {
 		return nil, err
 	}
 	return &o, nil

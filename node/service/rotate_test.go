@@ -14,9 +14,10 @@ import (
 	"github.com/pdx-network/pdx/reencrypt/envelope"
 )
 
-// TestRotate: after a rotation the live grant is re-granted for the new key
-// automatically, the grantee reads a version put afterwards, and kfrags of
-// the old key cannot open that version.
+// TestRotate: after a rotation the live grant is re-bundled for the new key
+// automatically, the grantee reads a version put afterwards and still reads
+// the version put before (through the rotation's rewrap manifest), and
+// kfrags of the old key cannot open the new version.
 func TestRotate(t *testing.T) {
 	w := newWorld(t)
 	ds, c1 := w.put([]byte("version one, under the first key"))
@@ -30,7 +31,7 @@ func TestRotate(t *testing.T) {
 	}
 
 	newKey, _ := reencrypt.GenerateSecretKey()
-	res, err := w.owner.Rotate(w.ctx, ds, newKey)
+	res, err := w.owner.Rotate(w.ctx, ds, newKey, []*reencrypt.SecretKey{w.dsKey})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -41,6 +42,12 @@ func TestRotate(t *testing.T) {
 	info, err := w.owner.cfg.Chain.DatasetInfo(w.ctx, ds)
 	if err != nil || !bytes.Equal(info.DelegatingKey, newKey.PublicKey().Bytes()) {
 		t.Fatalf("the chain does not hold the new key: %v", err)
+	}
+
+	// The version put before the rotation still opens for the live
+	// grantee, with the kfrags of the new key.
+	if got, err := w.get(c1); err != nil || string(got) != "version one, under the first key" {
+		t.Fatalf("the live grantee lost the version put before the rotation: %q, %v", got, err)
 	}
 
 	data2 := []byte("version two, after the rotation")

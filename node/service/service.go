@@ -190,8 +190,13 @@ type GrantRequest struct {
 	// Proxies are the n proxies to share the key among; empty means every
 	// registered proxy.
 	Proxies []common.Address
-	// Purchase grants a buyer's escrowed purchase (and releases the payment).
+	// Purchase grants a buyer's escrowed purchase (its payment then vests
+	// to the owner over the grant's life).
 	Purchase bool
+	// Rebundle replaces the kfrag bundle of a live grant and keeps its
+	// terms on chain (a bought grant cannot be granted again before it
+	// expires; after a rotation its kfrags must change all the same).
+	Rebundle bool
 }
 
 // GrantResult says what was recorded.
@@ -255,7 +260,13 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	}
 	s.crash("grant:bundle")
 	var block uint64
-	if req.Purchase {
+	if req.Rebundle {
+		rc, err := s.cfg.Chain.Rebundle(ctx, req.Dataset, req.Grantee, purpose, digest)
+		if err != nil {
+			return nil, err
+		}
+		block = rc.BlockNumber.Uint64()
+	} else if req.Purchase {
 		rc, err := s.cfg.Chain.GrantPurchase(ctx, req.Dataset, req.Grantee, uint8(req.Threshold), purpose, digest)
 		if err != nil {
 			return nil, err
@@ -333,13 +344,21 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 	}
 	rec, ds, vk, pkA, fingerprint, eps, bd := look.rec, look.ds, look.vk, look.pkA, look.fingerprint, look.eps, look.bundle
 	parsed := bd
-	fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
-	h, err := envstore.Open(fctx, s.cfg.Store, c)
-	cancel()
-	if err != nil {
-		return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, err)
+	h := look.header
+	if h == nil {
+		fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+		h, err = envstore.Open(fctx, s.cfg.Store, c)
+		cancel()
+		if err != nil {
+			return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, err)
+		}
 	}
-	capsule, err := h.UmbralCapsule()
+	if h.Owner != ds.Owner || h.DatasetID != acl.DatasetID32(rec.Dataset) {
+		return nil, fmt.Errorf("%w: %s names dataset %x of %s, the chain dataset %d of %s", ErrNotMine, c, h.DatasetID[24:], h.Owner.Hex(), rec.Dataset, ds.Owner.Hex())
+	}
+	// A version put before the dataset's last key rotation opens through
+	// the rotation's rewrap manifest, with the current key's kfrags.
+	capsule, wrapped, err := s.wrapOf(ctx, h, rec, ds, c)
 	if err != nil {
 		return nil, err
 	}
@@ -359,7 +378,11 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 	if err != nil {
 		return nil, err
 	}
-	key, err := h.FileKeyForGrantee(s.cfg.Receiving, pkA, cfrags)
+	raw, err := reencrypt.DecryptReencrypted(s.cfg.Receiving, pkA, capsule, cfrags, wrapped)
+	if err != nil {
+		return nil, fmt.Errorf("%w from capsule fragments: %w", envelope.ErrKeyUnwrap, err)
+	}
+	key, err := h.CheckFileKey(raw)
 	if err != nil {
 		return nil, err
 	}
@@ -378,21 +401,25 @@ type getLookup struct {
 	fingerprint [32]byte
 	bundle      *bundle.Bundle
 	eps         []proxy.Endpoint
+	header      *envelope.Header // when resolving had to fetch it
 }
 
 // lookup reads from the chain (and the grant's bundle from IPFS) what a get
-// needs, each wait bounded by ChainTimeout or FetchTimeout.
+// needs, each wait bounded by ChainTimeout or FetchTimeout. A grant that is
+// revoked, expired or erased is refused here, from the chain alone, before
+// anything is fetched from IPFS.
 func (s *Service) lookup(ctx context.Context, c cid.Cid) (*getLookup, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 	defer cancel()
 	var l getLookup
-	var err error
-	if l.rec, err = s.cfg.Chain.DatasetOfCID(cctx, c.Bytes()); err != nil {
+	r, err := s.resolve(cctx, c)
+	if err != nil {
 		return nil, err
 	}
-	if l.ds, err = s.cfg.Chain.DatasetInfo(cctx, l.rec.Dataset); err != nil {
+	if err := s.refusal(cctx, r); err != nil {
 		return nil, err
 	}
+	l.rec, l.ds, l.header = r.rec, r.ds, r.header
 	ownerKeys, err := s.cfg.Chain.KeysOf(cctx, l.ds.Owner)
 	if err != nil {
 		return nil, err
@@ -406,10 +433,10 @@ func (s *Service) lookup(ctx context.Context, c cid.Cid) (*getLookup, error) {
 	if l.fingerprint, err = s.fingerprint(cctx, l.rec.Dataset, c); err != nil {
 		return nil, err
 	}
-	grant, err := s.latestGrant(cctx, l.rec.Dataset)
-	if err != nil {
-		return nil, err
+	if len(r.grants) == 0 {
+		return nil, fmt.Errorf("%w %d for %s", ErrNoGrant, l.rec.Dataset, s.addr.Hex())
 	}
+	grant := r.grants[len(r.grants)-1]
 	fctx, cancelFetch := context.WithTimeout(ctx, s.cfg.FetchTimeout)
 	bd, err := proxy.StoreBundles{S: s.cfg.Store}.Bundle(fctx, grant.Bundle)
 	cancelFetch()
@@ -467,12 +494,12 @@ func (s *Service) stream(ctx context.Context, c cid.Cid, key envelope.FileKey, f
 // is under the key of its time. The fingerprint on chain is checked as in
 // Get.
 func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.SecretKey, w io.Writer) (*GetResult, error) {
-	rec, err := s.cfg.Chain.DatasetOfCID(ctx, c.Bytes())
+	rec, err := s.cfg.Chain.DatasetOfCID(ctx, s.addr, c.Bytes())
+	if errors.Is(err, acl.ErrUnknownCID) {
+		return nil, fmt.Errorf("%w: %s is not registered under this account", ErrNotOwner, c)
+	}
 	if err != nil {
 		return nil, err
-	}
-	if rec.Owner != s.addr {
-		return nil, fmt.Errorf("%w: dataset %d is %s's", ErrNotOwner, rec.Dataset, rec.Owner.Hex())
 	}
 	fingerprint, err := s.fingerprint(ctx, rec.Dataset, c)
 	if err != nil {
@@ -580,17 +607,33 @@ type RotateResult struct {
 }
 
 // Rotate moves a dataset to a new delegating key, so versions put afterwards
-// are under a key no earlier kfrag reaches, and re-grants every grant that
+// are under a key no earlier kfrag reaches, and re-bundles every grant that
 // is still live with kfrags for the new key (same grantee, purpose, expiry
-// and threshold). Versions put before the rotation stay under the old key:
-// grantees keep what they already fetched, and proxies no longer serve them
-// (the owner re-puts a version to share it under the new key).
-func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.SecretKey) (*RotateResult, error) {
+// and threshold: the chain keeps the grant's terms). Versions put before the
+// rotation stay as they are; their file keys are wrapped again under the new
+// key in a rewrap manifest (REWRAP.md) named by the rotation on chain, so a
+// live grantee keeps reading them through the same proxies, while a grant
+// revoked before the rotation reaches none of what is put after it. keys are
+// the keys the dataset's versions are under (any order; newKey may be among
+// them).
+func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.SecretKey, keys []*reencrypt.SecretKey) (*RotateResult, error) {
 	live, err := s.liveGrants(ctx, dataset)
 	if err != nil {
 		return nil, err
 	}
-	rc, err := s.cfg.Chain.RotateKey(ctx, dataset, newKey.PublicKey().Bytes())
+	_, current, err := s.cfg.Chain.KeyAt(ctx, dataset, 0)
+	if err != nil {
+		return nil, err
+	}
+	manifest, err := s.rewrapVersions(ctx, dataset, current+1, keys, newKey.PublicKey())
+	if err != nil {
+		return nil, err
+	}
+	var rewrapCID []byte
+	if manifest.Defined() {
+		rewrapCID = manifest.Bytes()
+	}
+	rc, err := s.cfg.Chain.RotateKey(ctx, dataset, newKey.PublicKey().Bytes(), rewrapCID)
 	if err != nil {
 		return nil, err
 	}
@@ -599,7 +642,7 @@ func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.
 		purpose := g.purpose
 		r, err := s.Grant(ctx, GrantRequest{
 			Dataset: dataset, DatasetKey: newKey, Grantee: g.grantee, Expiry: g.expiry,
-			PurposeHash: &purpose, Threshold: int(g.threshold),
+			PurposeHash: &purpose, Threshold: int(g.threshold), Rebundle: true,
 		})
 		if err != nil {
 			return res, fmt.Errorf("service: re-granting %s after the rotation: %w", g.grantee.Hex(), err)

@@ -127,3 +127,10 @@ func (h *Header) checkedKey(k []byte) (FileKey, error) {
 	}
 	return key, nil
 }
+
+// CheckFileKey accepts a file key recovered some other way than from this
+// header's own wrap — a key rotation's rewrap manifest wraps the same file
+// key under a newer dataset key — and verifies the header MAC with it, so
+// the key is known to be this envelope's before anything is decrypted. k is
+// cleared.
+func (h *Header) CheckFileKey(k []byte) (FileKey, error) { return h.checkedKey(k) }

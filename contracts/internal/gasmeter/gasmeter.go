@@ -50,10 +50,18 @@ var Targets = map[string]uint64{
 	"buy":     80_000,
 }
 
+// Notes say what an operation's line measures where the name alone does not.
+var Notes = map[string]string{
+	"revoke":          "a plain grant",
+	"revoke-bought":   "a bought grant one day into 30: vested part to the owner, rest to the buyer",
+	"withdraw-vested": "settle one bought grant one day in, then pay the balance out",
+	"erase":           "with one live bought grant settled in the same transaction",
+}
+
 // Ops is the order in which operations are reported.
 var Ops = []string{
 	"register-keys", "create-dataset", "add-cid", "grant", "revoke", "offer", "buy", "refund",
-	"grant-purchase", "withdraw", "erase",
+	"grant-purchase", "withdraw-vested", "revoke-bought", "decline", "withdraw", "erase",
 }
 
 // OsakaConfig is go-ethereum's all-forks dev config cut back to Osaka, the
@@ -147,10 +155,10 @@ func Measure(ctx context.Context) ([]Measurement, error) {
 // example go-ethereum's dev config, whose draft forks price storage
 // differently). Published figures come from Measure.
 func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement, error) {
-	owner, brand, brand2 := newKey(), newKey(), newKey()
+	owner, brand, brand2, brand3, brand4 := newKey(), newKey(), newKey(), newKey(), newKey()
 	eth := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
 	alloc := types.GenesisAlloc{}
-	for _, k := range []*ecdsa.PrivateKey{owner, brand, brand2} {
+	for _, k := range []*ecdsa.PrivateKey{owner, brand, brand2, brand3, brand4} {
 		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: new(big.Int).Mul(eth, big.NewInt(100))}
 	}
 	sim := simulated.NewBackend(alloc, func(_ *node.Config, ec *ethconfig.Config) {
@@ -200,37 +208,47 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 	price := new(big.Int).Div(eth, big.NewInt(100))
 	terms := random32()
 
-	steps := []struct {
+	brand2Addr := crypto.PubkeyToAddress(brand2.PublicKey)
+	brand4Addr := crypto.PubkeyToAddress(brand4.PublicKey)
+	const duration = 30 * 24 * 3600
+	type stepT struct {
 		op    string
 		key   *ecdsa.PrivateKey
 		value *big.Int
 		data  []byte
-	}{
-		{"register-keys", brand, nil, m.reg.PackRegisterKeys(compressed(newKey()), compressed(newKey()))},
-		{"create-dataset", owner, nil, m.reg.PackCreateDataset(compressed(newKey()))},
-		{"add-cid", owner, nil, m.reg.PackAddCID(1, cid, random32())},
-		{"grant", owner, nil, m.reg.PackGrant(1, brandAddr, new(big.Int).Or(new(big.Int).SetUint64(expiry), new(big.Int).Lsh(big.NewInt(2), 64)), random32(), random32())},
-		{"revoke", owner, nil, m.reg.PackRevoke(1, brandAddr)},
-		{"offer", owner, nil, m.reg.PackOffer(1, price, 30*24*3600, terms)},
-		{"buy", brand, price, m.reg.PackBuy(1, terms)},
-		{"grant-purchase", owner, nil, m.reg.PackGrantPurchase(1, brandAddr, 2, random32(), random32())},
-		{"withdraw", owner, nil, m.reg.PackWithdraw()},
-		{"buy", brand2, price, m.reg.PackBuy(1, terms)},
+		// after moves the clock on once the step is mined.
+		after time.Duration
+	}
+	steps := []stepT{
+		{"register-keys", brand, nil, m.reg.PackRegisterKeys(compressed(newKey()), compressed(newKey())), 0},
+		{"create-dataset", owner, nil, m.reg.PackCreateDataset(compressed(newKey())), 0},
+		{"add-cid", owner, nil, m.reg.PackAddCID(1, cid, random32()), 0},
+		{"grant", owner, nil, m.reg.PackGrant(1, brandAddr, new(big.Int).Or(new(big.Int).SetUint64(expiry), new(big.Int).Lsh(big.NewInt(2), 64)), random32(), random32()), 0},
+		{"revoke", owner, nil, m.reg.PackRevoke(1, brandAddr), 0},
+		{"offer", owner, nil, m.reg.PackOffer(1, price, duration, terms), 0},
+		{"buy", brand, price, m.reg.PackBuy(1, terms, duration), 0},
+		{"grant-purchase", owner, nil, m.reg.PackGrantPurchase(1, brandAddr, 2, random32(), random32()), 24 * time.Hour},
+		{"withdraw-vested", owner, nil, m.reg.PackWithdrawVested([]uint64{1}, []common.Address{brandAddr}), 0},
+		{"buy", brand2, price, m.reg.PackBuy(1, terms, duration), 0},
+		{"grant-purchase", owner, nil, m.reg.PackGrantPurchase(1, brand2Addr, 2, random32(), random32()), 24 * time.Hour},
+		{"revoke-bought", owner, nil, m.reg.PackRevoke(1, brand2Addr), 0},
+		{"withdraw", owner, nil, m.reg.PackWithdraw(), 0},
+		{"buy", brand4, price, m.reg.PackBuy(1, terms, duration), 0},
+		{"decline", owner, nil, m.reg.PackDecline(1, brand4Addr), 0},
+		// The refund needs the grant window to have passed.
+		{"buy", brand3, price, m.reg.PackBuy(1, terms, duration), (window + 1) * time.Second},
+		{"refund", brand3, nil, m.reg.PackRefund(1), 0},
+		{"erase", owner, nil, m.reg.PackErase(1, []common.Address{brandAddr}), 0},
 	}
 	for _, s := range steps {
 		if err := step(s.op, s.key, s.value, s.data); err != nil {
 			return nil, err
 		}
-	}
-	// The refund needs the grant window to have passed.
-	if err := sim.AdjustTime((window + 1) * time.Second); err != nil {
-		return nil, err
-	}
-	if err := step("refund", brand2, nil, m.reg.PackRefund(1)); err != nil {
-		return nil, err
-	}
-	if err := step("erase", owner, nil, m.reg.PackErase(1)); err != nil {
-		return nil, err
+		if s.after > 0 {
+			if err := sim.AdjustTime(s.after); err != nil {
+				return nil, err
+			}
+		}
 	}
 	out := make([]Measurement, 0, len(Ops))
 	for _, op := range Ops {

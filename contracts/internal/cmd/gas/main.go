@@ -43,6 +43,9 @@ func main() {
 	}
 	for _, m := range ms {
 		fmt.Printf("gas %s %d\n", m.Op, m.Gas)
+		if n, ok := gasmeter.Notes[m.Op]; ok && *verbose {
+			fmt.Fprintf(os.Stderr, "  %s: %s\n", m.Op, n)
+		}
 		if *verbose {
 			fmt.Fprintf(os.Stderr, "  %s: intrinsic %d (base + calldata), execution %d\n", m.Op, m.Intrinsic, m.Gas-m.Intrinsic)
 		}

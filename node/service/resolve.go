@@ -1,0 +1,253 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/storage"
+	"github.com/pdx-network/pdx/reencrypt"
+	"github.com/pdx-network/pdx/reencrypt/envelope"
+	"github.com/pdx-network/pdx/reencrypt/rewrap"
+)
+
+// ErrUnknownCID: no owner registered the CID — or none that this account
+// holds a grant from and none the envelope names.
+var ErrUnknownCID = errors.New("service: this CID is not registered on chain")
+
+// resolved is what the chain says of a CID a brand asked for.
+type resolved struct {
+	rec    acl.CIDRecord
+	ds     acl.Dataset
+	grants []*bindings.RegistryGranted // this account's Granted events of rec.Dataset, oldest first
+	// header is the envelope's header when it had to be fetched to learn
+	// the owner; nil when the chain alone answered.
+	header *envelope.Header
+}
+
+// resolve finds the dataset of a CID for this account as a grantee. CIDs
+// are filed on chain under their owner (a stranger registering the same CID
+// files it under itself), so the owner must be known first: from the
+// grants this account holds — no IPFS involved, so a revoked or erased
+// grant is explained at once even when the data is gone — or else from the
+// envelope's header, which names its owner and cannot be changed without
+// changing the CID.
+func (s *Service) resolve(ctx context.Context, c cid.Cid) (*resolved, error) {
+	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(s.addr.Bytes())})
+	if err != nil {
+		return nil, err
+	}
+	byDataset := map[uint64][]*bindings.RegistryGranted{}
+	var order []uint64
+	for _, ev := range evs {
+		g := ev.Value.(*bindings.RegistryGranted)
+		id := acl.DecodeGrantWord(g.Grant).Dataset
+		if byDataset[id] == nil {
+			order = append(order, id)
+		}
+		byDataset[id] = append(byDataset[id], g)
+	}
+	tried := map[common.Address]bool{}
+	for _, id := range order {
+		ds, err := s.cfg.Chain.DatasetInfo(ctx, id)
+		if err != nil {
+			return nil, err
+		}
+		if tried[ds.Owner] {
+			continue
+		}
+		tried[ds.Owner] = true
+		rec, err := s.cfg.Chain.DatasetOfCID(ctx, ds.Owner, c.Bytes())
+		if errors.Is(err, acl.ErrUnknownCID) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		if rec.Dataset != id {
+			if ds, err = s.cfg.Chain.DatasetInfo(ctx, rec.Dataset); err != nil {
+				return nil, err
+			}
+		}
+		return &resolved{rec: rec, ds: ds, grants: byDataset[rec.Dataset]}, nil
+	}
+	// Not under any owner this account holds a grant from: the header says
+	// whose it is.
+	fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+	h, err := envstore.Open(fctx, s.cfg.Store, c)
+	cancel()
+	if err != nil {
+		return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, err)
+	}
+	owner := common.Address(h.Owner)
+	rec, err := s.cfg.Chain.DatasetOfCID(ctx, owner, c.Bytes())
+	if errors.Is(err, acl.ErrUnknownCID) {
+		return nil, fmt.Errorf("%w: %s names %s as its owner, who did not register it", ErrUnknownCID, c, owner.Hex())
+	}
+	if err != nil {
+		return nil, err
+	}
+	ds, err := s.cfg.Chain.DatasetInfo(ctx, rec.Dataset)
+	if err != nil {
+		return nil, err
+	}
+	return &resolved{rec: rec, ds: ds, grants: byDataset[rec.Dataset], header: h}, nil
+}
+
+// refusal explains why this account may not read a dataset now, from the
+// chain alone: erased (and at which block), revoked (at which block),
+// expired (when), or never granted. nil when the chain authorizes it.
+func (s *Service) refusal(ctx context.Context, r *resolved) error {
+	ok, err := s.cfg.Chain.IsAuthorized(ctx, r.rec.Dataset, s.addr)
+	if err != nil || ok {
+		return err
+	}
+	id := r.rec.Dataset
+	if r.ds.Erased {
+		block := s.lastBlock(ctx, "Erased", []common.Hash{uintTopic(id)})
+		return &proxy.Error{Code: proxy.CodeErased, Block: block,
+			Message: fmt.Sprintf("dataset %d was erased by its owner; nothing of it can be read any more", id)}
+	}
+	if len(r.grants) == 0 {
+		return fmt.Errorf("%w %d for %s: ask its owner for a grant, or buy its offer", ErrNoGrant, id, s.addr.Hex())
+	}
+	if block := s.lastBlock(ctx, "Revoked", []common.Hash{uintTopic(id)}, []common.Hash{common.BytesToHash(s.addr.Bytes())}); block != 0 {
+		return &proxy.Error{Code: proxy.CodeRevoked, Block: block,
+			Message: fmt.Sprintf("the owner revoked your grant of dataset %d", id)}
+	}
+	st, err := s.cfg.Chain.GrantOf(ctx, id, s.addr)
+	if err != nil {
+		return err
+	}
+	return &proxy.Error{Code: proxy.CodeExpired,
+		Message: fmt.Sprintf("your grant of dataset %d expired at %s", id, st.Expiry.UTC().Format(time.RFC3339))}
+}
+
+// lastBlock is the block of the newest matching event, 0 when there is none
+// or the chain did not say (the refusal is explained without it).
+func (s *Service) lastBlock(ctx context.Context, event string, topics ...[]common.Hash) uint64 {
+	evs, err := s.logs(ctx, event, topics...)
+	if err != nil || len(evs) == 0 {
+		return 0
+	}
+	return evs[len(evs)-1].Block
+}
+
+// wrapOf returns the capsule and wrapped file key that open version rec
+// with the dataset's current key: the envelope's own for a version of the
+// current key epoch, or else the entry of the latest rotation's rewrap
+// manifest (REWRAP.md), checked against the dataset, owner and epoch on
+// chain.
+func (s *Service) wrapOf(ctx context.Context, h *envelope.Header, rec acl.CIDRecord, ds acl.Dataset, c cid.Cid) (*reencrypt.Capsule, []byte, error) {
+	_, current, err := s.cfg.Chain.KeyAt(ctx, rec.Dataset, 0)
+	if err != nil {
+		return nil, nil, err
+	}
+	if rec.Epoch == current {
+		capsule, err := h.UmbralCapsule()
+		return capsule, h.WrappedKey[:], err
+	}
+	evs, err := s.logs(ctx, "KeyRotated", []common.Hash{uintTopic(rec.Dataset)})
+	if err != nil {
+		return nil, nil, err
+	}
+	var rot *bindings.RegistryKeyRotated
+	for _, ev := range evs {
+		if k := ev.Value.(*bindings.RegistryKeyRotated); k.Epoch == current {
+			rot = k
+		}
+	}
+	if rot == nil || len(rot.Rewrap) == 0 {
+		return nil, nil, fmt.Errorf("%w: version %d is under key epoch %d and the owner's rotation to epoch %d published no rewrap manifest; ask the owner to put it again", rewrap.ErrNotFound, rec.Version, rec.Epoch, current)
+	}
+	mc, err := cid.Cast(rot.Rewrap)
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w: the rotation names a malformed manifest CID: %v", rewrap.ErrMalformed, err)
+	}
+	fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+	raw, err := readAll(fctx, s.cfg.Store, mc, int64(rewrap.HeaderSize)+int64(rewrap.EntrySize)*rewrap.MaxEntries)
+	cancel()
+	if err != nil {
+		return nil, nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, fmt.Errorf("service: fetching the rotation's rewrap manifest %s: %w", mc, err))
+	}
+	m, err := rewrap.Parse(raw)
+	if err != nil {
+		return nil, nil, err
+	}
+	if err := m.Check(acl.DatasetID32(rec.Dataset), ds.Owner, current); err != nil {
+		return nil, nil, err
+	}
+	e, err := m.Find(acl.CIDHash(c.Bytes()))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w (%s, version %d)", err, c, rec.Version)
+	}
+	return e.Capsule, e.WrappedKey, nil
+}
+
+// readAll reads a whole object from the store, refusing more than max bytes.
+func readAll(ctx context.Context, st storage.Store, c cid.Cid, max int64) ([]byte, error) {
+	r, err := st.Get(ctx, c)
+	if err != nil {
+		return nil, err
+	}
+	defer r.Close()
+	b, err := io.ReadAll(io.LimitReader(r, max+1))
+	if err != nil {
+		return nil, err
+	}
+	if int64(len(b)) > max {
+		return nil, fmt.Errorf("service: %s is larger than %d bytes", c, max)
+	}
+	return b, nil
+}
+
+// rewrapVersions seals the manifest of a rotation to epoch: every version
+// of the dataset put so far, its file key (recovered with whichever of keys
+// opens it) wrapped under newKey. It returns the manifest's CID, pinned, or
+// an undefined CID when the dataset has no versions.
+func (s *Service) rewrapVersions(ctx context.Context, dataset uint64, epoch uint16, keys []*reencrypt.SecretKey, newKey *reencrypt.PublicKey) (cid.Cid, error) {
+	versions, err := s.Versions(ctx, dataset)
+	if err != nil {
+		return cid.Undef, err
+	}
+	if len(versions) == 0 {
+		return cid.Undef, nil
+	}
+	items := make([]rewrap.Item, 0, len(versions))
+	for _, v := range versions {
+		h, err := envstore.Open(ctx, s.cfg.Store, v.CID)
+		if err != nil {
+			return cid.Undef, fmt.Errorf("service: version %d (%s) cannot be read to carry it over to the new key: %w", v.Version, v.CID, err)
+		}
+		var fk envelope.FileKey
+		err = envelope.ErrKeyUnwrap
+		for _, k := range keys {
+			if fk, err = h.FileKeyForOwner(k); err == nil {
+				break
+			}
+		}
+		if err != nil {
+			return cid.Undef, fmt.Errorf("service: none of the dataset's %d keys opens version %d (%s): %w", len(keys), v.Version, v.CID, err)
+		}
+		items = append(items, rewrap.Item{CIDHash: acl.CIDHash(v.CID.Bytes()), FileKey: fk})
+	}
+	b, err := rewrap.Seal(acl.DatasetID32(dataset), s.addr, epoch, newKey, items)
+	if err != nil {
+		return cid.Undef, err
+	}
+	c, err := s.cfg.Store.Add(ctx, bytes.NewReader(b), storage.AddOptions{Name: fmt.Sprintf("pdx/rewrap/%d/%d", dataset, epoch)})
+	if err != nil {
+		return cid.Undef, fmt.Errorf("service: storing the rewrap manifest: %w", err)
+	}
+	return c, nil
+}
