@@ -257,19 +257,15 @@ func (r *run) story() error {
 	if !d.Granted {
 		return fmt.Errorf("the owner's node refused the purchase: %s", d.Reason)
 	}
-	r.say("granted to %s at block %d; the escrow is released to Alex", d.Buyer.Hex(), d.Block)
-	paid, err := owner.s.Withdraw(ctx)
+	r.say("granted to %s at block %d", d.Buyer.Hex(), d.Block)
+	v, err := owner.s.Vesting(ctx, hist.id, brand.h.Address())
 	if err != nil {
 		return err
 	}
-	ownerWallet1, err := owner.s.Wallet(ctx)
-	if err != nil {
-		return err
+	if v.Amount.Cmp(price) > 0 || v.Amount.Sign() == 0 {
+		return fmt.Errorf("the payment held for the grant is %s, want up to %s", eth(v.Amount), eth(price))
 	}
-	if paid.Cmp(price) != 0 {
-		return fmt.Errorf("the owner was paid %s, want %s", eth(paid), eth(price))
-	}
-	r.say("Alex withdrew %s: wallet %s → %s (less gas)", eth(paid), eth(ownerWallet0), eth(ownerWallet1))
+	r.say("the %s vests to Alex day by day until %s; a revoke returns the unvested part to Acme", eth(price), v.End.UTC().Format("2006-01-02"))
 
 	r.step("Acme Shoes fetches the CID from IPFS, asks the proxies for re-encryption, and decrypts.")
 	got, err := r.getWhenServed(brand.s, hist.cid)
@@ -282,12 +278,31 @@ func (r *run) story() error {
 	r.say("%d bytes decrypted; they match what Alex put (sha256 %x…)", len(got), sha256.Sum256(got))
 	r.say("no proxy saw the data: each held one kfrag and saw only the capsule")
 
-	r.step("Alex revokes. From the next block every proxy refuses.")
+	r.step("Alex revokes. From the next block every proxy refuses, and Acme gets back what had not vested.")
 	block, err := owner.s.Revoke(ctx, hist.id, brand.h.Address())
 	if err != nil {
 		return err
 	}
 	r.say("revoked at block %d", block)
+	refund, err := brand.s.Balance(ctx)
+	if err != nil {
+		return err
+	}
+	vested, err := owner.s.Balance(ctx)
+	if err != nil {
+		return err
+	}
+	if new(big.Int).Add(refund, vested).Cmp(price) != 0 || refund.Sign() == 0 {
+		return fmt.Errorf("after the revoke Acme holds %s and Alex %s of the %s paid", eth(refund), eth(vested), eth(price))
+	}
+	if _, err := owner.s.Withdraw(ctx); err != nil {
+		return err
+	}
+	ownerWallet1, err := owner.s.Wallet(ctx)
+	if err != nil {
+		return err
+	}
+	r.say("Acme is refunded %s; Alex keeps the %s wei vested so far (wallet %s → %s, less gas)", eth(refund), vested, eth(ownerWallet0), eth(ownerWallet1))
 	_, err = r.getWhenRefused(brand.s, hist.cid)
 	if !errors.Is(err, proxy.ErrRevoked) {
 		return fmt.Errorf("after the revoke the brand got %v, want a refusal for revocation", err)

@@ -48,20 +48,118 @@ func (s *Service) Buy(ctx context.Context, dataset uint64, terms string) (*acl.O
 	return &o, nil
 }
 
-// Withdraw moves the account's released payments to its wallet and returns
-// the amount.
+// Withdraw settles what the account's sales have vested (every bought
+// grant of its datasets still holding payment) and moves its balance to its
+// wallet, in one transaction; it returns the amount paid out.
 func (s *Service) Withdraw(ctx context.Context) (*big.Int, error) {
-	bal, err := s.cfg.Chain.BalanceOf(ctx, s.addr)
+	sales, err := s.vestingSales(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if bal.Sign() == 0 {
-		return bal, nil
-	}
-	if _, err := s.cfg.Chain.Withdraw(ctx); err != nil {
+	before, err := s.cfg.Chain.BalanceOf(ctx, s.addr)
+	if err != nil {
 		return nil, err
 	}
-	return bal, nil
+	if len(sales) == 0 {
+		if before.Sign() == 0 {
+			return before, nil
+		}
+		if _, err := s.cfg.Chain.Withdraw(ctx); err != nil {
+			return nil, err
+		}
+		return before, nil
+	}
+	rc, err := s.cfg.Chain.WithdrawVested(ctx, sales)
+	if errors.Is(err, acl.ErrNothingToWithdraw) {
+		return new(big.Int), nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	paid := new(big.Int)
+	for _, l := range rc.Logs {
+		if ev, err := bindings.NewRegistry().UnpackWithdrawnEvent(l); err == nil && l.Address == s.cfg.Chain.Address() {
+			paid.Add(paid, ev.Amount)
+		}
+	}
+	return paid, nil
+}
+
+// vestingBuyers lists the buyers of a dataset whose bought grant still
+// holds payment.
+func (s *Service) vestingBuyers(ctx context.Context, dataset uint64) ([]common.Address, error) {
+	evs, err := s.logs(ctx, "Purchased", []common.Hash{uintTopic(dataset)})
+	if err != nil {
+		return nil, err
+	}
+	seen := map[common.Address]bool{}
+	var out []common.Address
+	for _, ev := range evs {
+		b := ev.Value.(*bindings.RegistryPurchased).Buyer
+		if seen[b] {
+			continue
+		}
+		seen[b] = true
+		v, err := s.cfg.Chain.VestingOf(ctx, dataset, b)
+		if err != nil {
+			return nil, err
+		}
+		if v.Amount.Sign() != 0 {
+			out = append(out, b)
+		}
+	}
+	return out, nil
+}
+
+// vestingSales lists the bought grants of this account's datasets whose
+// payment is still held (granted purchases not yet fully settled).
+func (s *Service) vestingSales(ctx context.Context) ([]acl.Sale, error) {
+	evs, err := s.logs(ctx, "Purchased")
+	if err != nil {
+		return nil, err
+	}
+	seen := map[acl.Sale]bool{}
+	owners := map[uint64]common.Address{}
+	var out []acl.Sale
+	for _, ev := range evs {
+		p := ev.Value.(*bindings.RegistryPurchased)
+		sale := acl.Sale{Dataset: p.Dataset, Buyer: p.Buyer}
+		if seen[sale] {
+			continue
+		}
+		seen[sale] = true
+		owner, ok := owners[p.Dataset]
+		if !ok {
+			ds, err := s.cfg.Chain.DatasetInfo(ctx, p.Dataset)
+			if err != nil {
+				return nil, err
+			}
+			owner, owners[p.Dataset] = ds.Owner, ds.Owner
+		}
+		if owner != s.addr {
+			continue
+		}
+		v, err := s.cfg.Chain.VestingOf(ctx, p.Dataset, p.Buyer)
+		if err != nil {
+			return nil, err
+		}
+		if v.Amount.Sign() != 0 {
+			out = append(out, sale)
+		}
+	}
+	return out, nil
+}
+
+// Balance is what the account can withdraw from the Registry: vested
+// payments settled to it, refunds.
+func (s *Service) Balance(ctx context.Context) (*big.Int, error) {
+	return s.cfg.Chain.BalanceOf(ctx, s.addr)
+}
+
+// Vesting is what a bought grant of one of this account's datasets still
+// holds for the owner and buyer (acl.VestingOf).
+func (s *Service) Vesting(ctx context.Context, dataset uint64, buyer common.Address) (acl.Vesting, error) {
+	return s.cfg.Chain.VestingOf(ctx, dataset, buyer)
 }
 
 // Wallet is the account's ether balance.

@@ -561,30 +561,18 @@ func (s *Service) fingerprint(ctx context.Context, dataset uint64, c cid.Cid) ([
 	return [32]byte{}, fmt.Errorf("service: no CIDAdded event for %s", c)
 }
 
-// latestGrant finds the newest Granted event of (dataset, this account).
-func (s *Service) latestGrant(ctx context.Context, dataset uint64) (*bindings.RegistryGranted, error) {
-	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(s.addr.Bytes())})
-	if err != nil {
-		return nil, err
-	}
-	var latest *bindings.RegistryGranted
-	for _, ev := range evs {
-		g := ev.Value.(*bindings.RegistryGranted)
-		if acl.DecodeGrantWord(g.Grant).Dataset == dataset {
-			latest = g
-		}
-	}
-	if latest == nil {
-		return nil, fmt.Errorf("%w %d for %s", ErrNoGrant, dataset, s.addr.Hex())
-	}
-	return latest, nil
-}
 
 // Erase erases a dataset: on chain (every grant stops authorizing, proxies
 // delete their kfrags), then unpins its CIDs here and collects garbage. The
 // caller destroys the dataset's salt (crypto-shredding).
 func (s *Service) Erase(ctx context.Context, dataset uint64, cids []cid.Cid) error {
-	if _, err := s.cfg.Chain.Erase(ctx, dataset); err != nil {
+	// Every bought grant still holding payment is settled in the erase's
+	// own transaction: its buyer gets the unvested part back at once.
+	buyers, err := s.vestingBuyers(ctx, dataset)
+	if err != nil {
+		return err
+	}
+	if _, err := s.cfg.Chain.Erase(ctx, dataset, buyers...); err != nil {
 		return err
 	}
 	s.crash("erase:mined")
@@ -593,7 +581,7 @@ func (s *Service) Erase(ctx context.Context, dataset uint64, cids []cid.Cid) err
 			return err
 		}
 	}
-	_, err := s.cfg.Store.GC(ctx)
+	_, err = s.cfg.Store.GC(ctx)
 	return err
 }
 
