@@ -561,7 +561,6 @@ func (s *Service) fingerprint(ctx context.Context, dataset uint64, c cid.Cid) ([
 	return [32]byte{}, fmt.Errorf("service: no CIDAdded event for %s", c)
 }
 
-
 // Erase erases a dataset: on chain (every grant stops authorizing, proxies
 // delete their kfrags), then unpins its CIDs here and collects garbage. The
 // caller destroys the dataset's salt (crypto-shredding).
