@@ -74,7 +74,7 @@ func classify(err error) (int, APIError) {
 		return http.StatusForbidden, with(e, CodeRefused)
 	case errors.Is(err, acl.ErrUnknownDataset), errors.Is(err, acl.ErrNoGrant),
 		errors.Is(err, acl.ErrNoOffer), errors.Is(err, acl.ErrNoPurchase),
-		errors.Is(err, acl.ErrUnknownCID), errors.Is(err, acl.ErrNoOpenOffer),
+		errors.Is(err, acl.ErrUnknownCID), errors.Is(err, service.ErrUnknownCID), errors.Is(err, acl.ErrNoOpenOffer),
 		errors.Is(err, acl.ErrNoEscrow), errors.Is(err, acl.ErrNoKeys),
 		errors.Is(err, acl.ErrUnknownProxy), errors.Is(err, storage.ErrNotFound),
 		errors.Is(err, home.ErrDatasetNotFound), errors.Is(err, service.ErrNothingToRefund),

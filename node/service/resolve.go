@@ -37,59 +37,45 @@ type resolved struct {
 
 // resolve finds the dataset of a CID for this account as a grantee. CIDs
 // are filed on chain under their owner (a stranger registering the same CID
-// files it under itself), so the owner must be known first: from the
-// grants this account holds — no IPFS involved, so a revoked or erased
-// grant is explained at once even when the data is gone — or else from the
-// envelope's header, which names its owner and cannot be changed without
-// changing the CID.
-func (s *Service) resolve(ctx context.Context, c cid.Cid) (*resolved, error) {
-	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(s.addr.Bytes())})
-	if err != nil {
-		return nil, err
-	}
-	byDataset := map[uint64][]*bindings.RegistryGranted{}
-	var order []uint64
-	for _, ev := range evs {
-		g := ev.Value.(*bindings.RegistryGranted)
-		id := acl.DecodeGrantWord(g.Grant).Dataset
-		if byDataset[id] == nil {
-			order = append(order, id)
-		}
-		byDataset[id] = append(byDataset[id], g)
-	}
-	tried := map[common.Address]bool{}
-	for _, id := range order {
-		ds, err := s.cfg.Chain.DatasetInfo(ctx, id)
+// files it under itself), so the owner must be known first. The envelope's
+// header is the authority — it names its owner and cannot be changed
+// without changing the CID — and is used when given. Without it, the
+// CIDAdded events of the CID's hash say who registered it, with no IPFS
+// involved, so an unknown CID is refused and a revoked or erased grant is
+// explained at once even when the data is gone. That answer is taken only
+// when exactly one account registered the CID (two mean someone is
+// squatting it: the header decides), and a read it allows is still checked
+// against the header before a key is opened (Get).
+func (s *Service) resolve(ctx context.Context, c cid.Cid, h *envelope.Header) (*resolved, error) {
+	var owner common.Address
+	if h != nil {
+		owner = common.Address(h.Owner)
+	} else {
+		evs, err := s.logs(ctx, "CIDAdded", nil, []common.Hash{acl.CIDHash(c.Bytes())})
 		if err != nil {
 			return nil, err
 		}
-		if tried[ds.Owner] {
-			continue
+		if len(evs) == 0 {
+			return nil, fmt.Errorf("%w: %s", ErrUnknownCID, c)
 		}
-		tried[ds.Owner] = true
-		rec, err := s.cfg.Chain.DatasetOfCID(ctx, ds.Owner, c.Bytes())
-		if errors.Is(err, acl.ErrUnknownCID) {
-			continue
-		}
-		if err != nil {
-			return nil, err
-		}
-		if rec.Dataset != id {
-			if ds, err = s.cfg.Chain.DatasetInfo(ctx, rec.Dataset); err != nil {
+		registrants := map[common.Address]bool{}
+		for _, ev := range evs {
+			ds, err := s.cfg.Chain.DatasetInfo(ctx, ev.Value.(*bindings.RegistryCIDAdded).Dataset)
+			if err != nil {
 				return nil, err
 			}
+			registrants[ds.Owner], owner = true, ds.Owner
 		}
-		return &resolved{rec: rec, ds: ds, grants: byDataset[rec.Dataset]}, nil
+		if len(registrants) > 1 {
+			fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+			hh, err := envstore.Open(fctx, s.cfg.Store, c)
+			cancel()
+			if err != nil {
+				return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, err)
+			}
+			h, owner = hh, common.Address(hh.Owner)
+		}
 	}
-	// Not under any owner this account holds a grant from: the header says
-	// whose it is.
-	fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
-	h, err := envstore.Open(fctx, s.cfg.Store, c)
-	cancel()
-	if err != nil {
-		return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, err)
-	}
-	owner := common.Address(h.Owner)
 	rec, err := s.cfg.Chain.DatasetOfCID(ctx, owner, c.Bytes())
 	if errors.Is(err, acl.ErrUnknownCID) {
 		return nil, fmt.Errorf("%w: %s names %s as its owner, who did not register it", ErrUnknownCID, c, owner.Hex())
@@ -101,7 +87,18 @@ func (s *Service) resolve(ctx context.Context, c cid.Cid) (*resolved, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &resolved{rec: rec, ds: ds, grants: byDataset[rec.Dataset], header: h}, nil
+	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(s.addr.Bytes())})
+	if err != nil {
+		return nil, err
+	}
+	r := &resolved{rec: rec, ds: ds, header: h}
+	for _, ev := range evs {
+		g := ev.Value.(*bindings.RegistryGranted)
+		if acl.DecodeGrantWord(g.Grant).Dataset == rec.Dataset {
+			r.grants = append(r.grants, g)
+		}
+	}
+	return r, nil
 }
 
 // refusal explains why this account may not read a dataset now, from the
@@ -116,14 +113,14 @@ func (s *Service) refusal(ctx context.Context, r *resolved) error {
 	if r.ds.Erased {
 		block := s.lastBlock(ctx, "Erased", []common.Hash{uintTopic(id)})
 		return &proxy.Error{Code: proxy.CodeErased, Block: block,
-			Message: fmt.Sprintf("dataset %d was erased by its owner; nothing of it can be read any more", id)}
+			Message: fmt.Sprintf("dataset %d was erased by its owner %s; nothing of it can be read any more", id, r.ds.Owner.Hex())}
 	}
 	if len(r.grants) == 0 {
 		return fmt.Errorf("%w %d for %s: ask its owner for a grant, or buy its offer", ErrNoGrant, id, s.addr.Hex())
 	}
 	if block := s.lastBlock(ctx, "Revoked", []common.Hash{uintTopic(id)}, []common.Hash{common.BytesToHash(s.addr.Bytes())}); block != 0 {
 		return &proxy.Error{Code: proxy.CodeRevoked, Block: block,
-			Message: fmt.Sprintf("the owner revoked your grant of dataset %d", id)}
+			Message: fmt.Sprintf("the owner %s revoked your grant of dataset %d", r.ds.Owner.Hex(), id)}
 	}
 	st, err := s.cfg.Chain.GrantOf(ctx, id, s.addr)
 	if err != nil {

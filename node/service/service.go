@@ -338,12 +338,10 @@ type GetResult struct {
 // the file key and streams the plaintext to w, checking the fingerprint on
 // chain. Nothing is written to w unless the file key opened.
 func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, error) {
-	look, err := s.lookup(ctx, c)
+	look, err := s.lookup(ctx, c, nil)
 	if err != nil {
 		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 	}
-	rec, ds, vk, pkA, fingerprint, eps, bd := look.rec, look.ds, look.vk, look.pkA, look.fingerprint, look.eps, look.bundle
-	parsed := bd
 	h := look.header
 	if h == nil {
 		fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
@@ -352,7 +350,18 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 		if err != nil {
 			return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, err)
 		}
+		if h.Owner != look.ds.Owner {
+			// The chain-only answer was someone else's registration of
+			// this CID (a squatter who also granted this account): the
+			// owner the envelope names decides.
+			s.log.Warn("a CID is registered by another account than the owner its envelope names", "cid", c, "registrant", look.ds.Owner.Hex(), "owner", h.Owner.Hex())
+			if look, err = s.lookup(ctx, c, h); err != nil {
+				return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
+			}
+		}
 	}
+	rec, ds, vk, pkA, fingerprint, eps, bd := look.rec, look.ds, look.vk, look.pkA, look.fingerprint, look.eps, look.bundle
+	parsed := bd
 	if h.Owner != ds.Owner || h.DatasetID != acl.DatasetID32(rec.Dataset) {
 		return nil, fmt.Errorf("%w: %s names dataset %x of %s, the chain dataset %d of %s", ErrNotMine, c, h.DatasetID[24:], h.Owner.Hex(), rec.Dataset, ds.Owner.Hex())
 	}
@@ -408,11 +417,11 @@ type getLookup struct {
 // needs, each wait bounded by ChainTimeout or FetchTimeout. A grant that is
 // revoked, expired or erased is refused here, from the chain alone, before
 // anything is fetched from IPFS.
-func (s *Service) lookup(ctx context.Context, c cid.Cid) (*getLookup, error) {
+func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*getLookup, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 	defer cancel()
 	var l getLookup
-	r, err := s.resolve(cctx, c)
+	r, err := s.resolve(cctx, c, h)
 	if err != nil {
 		return nil, err
 	}

@@ -269,15 +269,16 @@ type PurchaseRecord struct {
 }
 
 // Purchases lists this account's purchases, newest first. A purchase is
-// granted when a Released event of (dataset, this account) follows it,
-// refunded when a Refunded one does, and in escrow otherwise.
+// granted when a bought grant of (dataset, this account) follows it,
+// refunded when a Refunded event does (a refund after the grant window or
+// the owner declining it), and in escrow otherwise.
 func (s *Service) Purchases(ctx context.Context) ([]PurchaseRecord, error) {
 	me := []common.Hash{common.BytesToHash(s.addr.Bytes())}
 	bought, err := s.logs(ctx, "Purchased", nil, me)
 	if err != nil {
 		return nil, err
 	}
-	released, err := s.logs(ctx, "Released", nil, me)
+	granted, err := s.logs(ctx, "Granted", me)
 	if err != nil {
 		return nil, err
 	}
@@ -291,10 +292,12 @@ func (s *Service) Purchases(ctx context.Context) ([]PurchaseRecord, error) {
 		used  bool
 	}
 	endsOf := map[uint64][]*ending{}
-	for _, ev := range released {
-		e := &ending{block: ev.Block, state: PurchaseGranted}
-		id := ev.Value.(*bindings.RegistryReleased).Dataset
-		endsOf[id] = append(endsOf[id], e)
+	for _, ev := range granted {
+		w := acl.DecodeGrantWord(ev.Value.(*bindings.RegistryGranted).Grant)
+		if !w.Bought {
+			continue
+		}
+		endsOf[w.Dataset] = append(endsOf[w.Dataset], &ending{block: ev.Block, state: PurchaseGranted})
 	}
 	for _, ev := range refunded {
 		e := &ending{block: ev.Block, state: PurchaseRefunded}
