@@ -14,6 +14,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -494,10 +495,11 @@ func BundleCID(digest [32]byte) []byte {
 
 // ---------------------------------------------------------------- proxies
 
-// MaxEndpointSize and MaxHPKEKeySize bound what registerProxy accepts.
+// MaxEndpointSize bounds a proxy's endpoint; HPKEKeySize is the one HPKE
+// key size registerProxy accepts (X25519, the bundle v1 suite).
 const (
 	MaxEndpointSize = 512
-	MaxHPKEKeySize  = 256
+	HPKEKeySize     = 32
 )
 
 // RegisterProxy registers (or updates) the client's account as a proxy.
@@ -505,8 +507,11 @@ func (c *Client) RegisterProxy(ctx context.Context, endpoint string, hpkeKey []b
 	if len(endpoint) == 0 || len(endpoint) > MaxEndpointSize {
 		return nil, fmt.Errorf("%w: endpoint of %d bytes, want 1 to %d", ErrInvalidArgument, len(endpoint), MaxEndpointSize)
 	}
-	if len(hpkeKey) == 0 || len(hpkeKey) > MaxHPKEKeySize {
-		return nil, fmt.Errorf("%w: HPKE key of %d bytes, want 1 to %d", ErrInvalidArgument, len(hpkeKey), MaxHPKEKeySize)
+	if !strings.HasPrefix(endpoint, "http://") && !strings.HasPrefix(endpoint, "https://") {
+		return nil, fmt.Errorf("%w: endpoint %q is not an http:// or https:// URL", ErrInvalidArgument, endpoint)
+	}
+	if len(hpkeKey) != HPKEKeySize {
+		return nil, fmt.Errorf("%w: HPKE key of %d bytes, want %d (X25519)", ErrInvalidArgument, len(hpkeKey), HPKEKeySize)
 	}
 	return c.transact(ctx, nil, c.reg.PackRegisterProxy(endpoint, hpkeKey))
 }

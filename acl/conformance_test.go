@@ -5,8 +5,10 @@ import (
 	"context"
 	"crypto/rand"
 	"errors"
+	"github.com/ethereum/go-ethereum"
 	"math/big"
 	"path/filepath"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -600,6 +602,23 @@ func testProxies(t *testing.T, e *env) {
 	if _, err := p1.RegisterProxy(ctx, "", k1[:]); !errors.Is(err, acl.ErrInvalidArgument) {
 		t.Fatalf("empty endpoint: %v", err)
 	}
+	// What is cheap to check on chain is refused there too, so a stranger
+	// going around this client cannot put an invalid HPKE key or a non-HTTP
+	// endpoint in the directory.
+	reg := bindings.NewRegistry()
+	for name, data := range map[string][]byte{
+		"one-byte key": reg.PackRegisterProxy("https://x.example", []byte{0}),
+		"33-byte key":  reg.PackRegisterProxy("https://x.example", make([]byte, 33)),
+		"ftp endpoint": reg.PackRegisterProxy("ftp://x.example", k1[:]),
+		"bare scheme":  reg.PackRegisterProxy("https://", k1[:]),
+		"no scheme":    reg.PackRegisterProxy("x.example:80", k1[:]),
+	} {
+		to := owner.Address()
+		_, err := e.backend.EstimateGas(ctx, ethereum.CallMsg{From: e.addr(kStranger), To: &to, Data: data})
+		if err == nil || !strings.Contains(err.Error(), "revert") {
+			t.Errorf("%s: registerProxy accepted on chain (%v)", name, err)
+		}
+	}
 }
 
 // badKeys are malformed public keys, each refused by ValidatePublicKey.
@@ -733,7 +752,7 @@ func testFollowerResumes(t *testing.T, e *env) {
 		t.Fatalf("events after restart %v", got)
 	}
 	// A handler failure leaves the cursor before the failed batch.
-	ok(owner.RegisterProxy(ctx, "http://127.0.0.1:1", []byte{1}))(t)
+	ok(owner.RegisterProxy(ctx, "http://127.0.0.1:1", make([]byte, 32)))(t)
 	boom := errors.New("handler down")
 	if _, err := follow().Poll(ctx, func(context.Context, acl.Event) error { return boom }); !errors.Is(err, boom) {
 		t.Fatalf("handler error: %v", err)

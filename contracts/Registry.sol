@@ -80,7 +80,8 @@ contract Registry {
     error TransferFailed(address account, uint256 amount);
     /// A payout was re-entered.
     error Reentrancy();
-    /// A proxy endpoint or HPKE key is empty or too long.
+    /// A proxy endpoint is not http(s) or too long, or an HPKE key is not
+    /// 32 bytes.
     error InvalidProxy();
     /// An owner cannot buy its own dataset.
     error OwnDataset(uint64 dataset);
@@ -132,7 +133,7 @@ contract Registry {
     uint256 private constant BOUGHT = 2;
     uint256 private constant MAX_CID = 128;
     uint256 private constant MAX_ENDPOINT = 512;
-    uint256 private constant MAX_HPKE_KEY = 256;
+    uint256 private constant HPKE_KEY = 32;
 
     /// How long a purchase waits for the owner's grant before the buyer may
     /// take a refund (seconds).
@@ -453,10 +454,15 @@ contract Registry {
     // ---------------------------------------------------------------- proxies
 
     /// @notice Registers (or updates) the caller as a proxy reachable at
-    /// `endpoint`, receiving kfrags sealed to `hpkeKey`.
+    /// `endpoint`, receiving kfrags sealed to `hpkeKey`. Anyone may register:
+    /// the list is a directory owners discover proxies from, never a set
+    /// they trust. What is cheap to check is checked here — an http(s)
+    /// endpoint, a 32-byte X25519 key (bundle v1's suite) — and clients
+    /// validate the rest where they use it.
     function registerProxy(string calldata endpoint, bytes calldata hpkeKey) external {
-        if (bytes(endpoint).length == 0 || bytes(endpoint).length > MAX_ENDPOINT) revert InvalidProxy();
-        if (hpkeKey.length == 0 || hpkeKey.length > MAX_HPKE_KEY) revert InvalidProxy();
+        bytes calldata e = bytes(endpoint);
+        if (e.length > MAX_ENDPOINT || !(_hasPrefix(e, "http://") || _hasPrefix(e, "https://"))) revert InvalidProxy();
+        if (hpkeKey.length != HPKE_KEY) revert InvalidProxy();
         Proxy storage p = _proxies[msg.sender];
         if (p.hpkeKey.length == 0) _proxyList.push(msg.sender);
         p.endpoint = endpoint;
@@ -686,6 +692,15 @@ contract Registry {
             mstore(add(m, 0x40), bundle)
             log2(m, 0x60, topic, grantee)
         }
+    }
+
+    /// Whether b starts with p and has more after it.
+    function _hasPrefix(bytes calldata b, bytes memory p) private pure returns (bool) {
+        if (b.length <= p.length) return false;
+        for (uint256 i = 0; i < p.length; i++) {
+            if (b[i] != p[i]) return false;
+        }
+        return true;
     }
 
     function _pair(uint64 dataset, address account) private pure returns (uint256) {
