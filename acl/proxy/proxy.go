@@ -69,17 +69,16 @@ type Proxy struct {
 
 	mu     sync.Mutex
 	kfrags map[pairKey]*reencrypt.VerifiedKeyFrag // verified, in memory
-	authz  map[pairKey]authzEntry                 // authorization cache, one block at most
+	// authz caches positive grant checks: the block each pair was last
+	// found authorized at, served for that block only. Only pairs with a
+	// grant record reach the chain (authorize), so it holds at most one
+	// entry per grant this proxy serves.
+	authz map[pairKey]uint64
 }
 
 type pairKey struct {
 	dataset uint64
 	grantee common.Address
-}
-
-type authzEntry struct {
-	block uint64
-	ok    bool
 }
 
 // New opens (or creates) a proxy's state in cfg.Dir.
@@ -109,7 +108,7 @@ func New(cfg Config) (*Proxy, error) {
 		store:   st,
 		metrics: newMetrics(st),
 		kfrags:  make(map[pairKey]*reencrypt.VerifiedKeyFrag),
-		authz:   make(map[pairKey]authzEntry),
+		authz:   make(map[pairKey]uint64),
 	}
 	p.log = cfg.Logger.With("proxy", p.addr.Hex())
 	return p, nil
