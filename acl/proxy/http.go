@@ -354,6 +354,15 @@ func (p *Proxy) serveReceipts(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, refuse(CodeNotGranted, 0, "only the owner of dataset %d may read its receipts", dataset))
 		return
 	}
+	// Only the owner's own request spends a nonce: a stranger cannot use
+	// up the owner's, and a captured URL is answered once.
+	if err := p.store.useReadNonce(req.Nonce, deadline, now); err != nil {
+		if errors.Is(err, errReplayed) {
+			err = refuse(CodeReplayed, 0, "nonce %s was used already; sign a fresh request", req.Nonce.Hex())
+		}
+		writeErr(w, err)
+		return
+	}
 	rs, err := p.store.receipts(dataset)
 	if err != nil {
 		writeErr(w, err)
