@@ -5,8 +5,10 @@ import (
 	"crypto/ecdsa"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -145,7 +147,9 @@ func (p *Proxy) OnGranted(ctx context.Context, dataset uint64, grantee common.Ad
 	// newer grant a few blocks on) must not hold up the events behind it.
 	pctx, cancel := context.WithTimeout(ctx, prefetchTimeout)
 	defer cancel()
-	if _, err := p.loadKFrag(pctx, g); err != nil {
+	if _, err := p.loadKFrag(pctx, g); errors.Is(err, errNotNamed) {
+		return nil // loadKFrag dropped the grant
+	} else if err != nil {
 		p.log.Warn("kfrag not fetched yet; will retry on first request", "dataset", dataset, "grantee", grantee.Hex(), "err", err)
 	}
 	return nil
@@ -183,9 +187,9 @@ func (p *Proxy) endGrant(dataset uint64, grantee common.Address, how string, blo
 	p.mu.Lock()
 	delete(p.kfrags, key)
 	delete(p.authz, key)
-	err := p.store.end(dataset, grantee, how, block)
+	ended, err := p.store.end(dataset, grantee, how, block)
 	p.mu.Unlock()
-	if err != nil {
+	if err != nil || !ended {
 		return err
 	}
 	p.metrics.kfragsDeleted.Inc()
@@ -206,20 +210,23 @@ func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.Verifi
 	if g.Ended != "" || g.Bundle == (common.Hash{}) {
 		return nil, refuse(CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", g.Dataset, g.Grantee.Hex())
 	}
-	vk, pkA, pkB, err := p.grantKeys(ctx, g.Dataset, g.Grantee)
-	if err != nil {
-		return nil, err
-	}
 	var raw []byte
+	var err error
 	if g.KFrag != "" {
 		raw, err = hex.DecodeString(g.KFrag)
 		if err != nil {
 			return nil, fmt.Errorf("proxy: stored kfrag is corrupt: %w", err)
 		}
 	} else {
-		if raw, err = p.fetchKFrag(ctx, g); err != nil {
+		if raw, err = p.fetchKFrag(ctx, g); errors.Is(err, errNotNamed) {
+			return nil, p.dropGrant(g)
+		} else if err != nil {
 			return nil, err
 		}
+	}
+	vk, pkA, pkB, err := p.grantKeys(ctx, g.Dataset, g.Grantee)
+	if err != nil {
+		return nil, err
 	}
 	parsed, err := reencrypt.KeyFragFromBytes(raw)
 	if err != nil {
@@ -271,11 +278,40 @@ func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) ([]byte, error) {
 	if bd.Grant.ID != want || bd.Grant.Dataset != acl.DatasetID32(g.Dataset) || common.Address(bd.Grant.Grantee) != g.Grantee || bd.Grant.Threshold != int(g.Threshold) {
 		return nil, fmt.Errorf("proxy: bundle %x belongs to another grant", g.Bundle[:8])
 	}
+	if !slices.Contains(bd.Proxies, bundle.Address(p.addr)) {
+		return nil, errNotNamed
+	}
 	kf, err := bd.Open(bundle.Address(p.addr), p.cfg.HPKE)
 	if err != nil {
 		return nil, err
 	}
 	return kf.Bytes(), nil
+}
+
+// errNotNamed: a grant's bundle has no entry for this proxy. The owner
+// chose other proxies for the grant; this one keeps nothing of it.
+var errNotNamed = errors.New("the grant's bundle does not name this proxy")
+
+// dropGrant forgets a grant whose bundle names other proxies: no grant
+// file, no kfrag, no cache entry, so requests for the pair are refused
+// from local state like any pair the proxy was never granted. A newer
+// grant recorded meanwhile is kept.
+func (p *Proxy) dropGrant(g *grantState) error {
+	key := pairKey{g.Dataset, g.Grantee}
+	p.mu.Lock()
+	dropped, err := p.store.dropGrant(g)
+	if dropped {
+		delete(p.kfrags, key)
+		delete(p.authz, key)
+	}
+	p.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	if dropped {
+		p.log.Debug("grant names other proxies; dropped", "dataset", g.Dataset, "grantee", g.Grantee.Hex(), "block", g.GrantedAt)
+	}
+	return errors.Join(refuse(CodeNoKFrag, 0, "the grant of dataset %d to %s does not name this proxy", g.Dataset, g.Grantee.Hex()), errNotNamed)
 }
 
 // grantKeys reads the keys a kfrag must verify against: the owner's

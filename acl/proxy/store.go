@@ -234,27 +234,40 @@ func (s *store) setKFrag(g *grantState, kfragHex string) (bool, error) {
 	return true, fsutil.WriteFileAtomic(s.grantPath(cur.Dataset, cur.Grantee), b, 0o600)
 }
 
+// dropGrant removes the grant file of g if it still records that grant
+// (same bundle and block), and reports whether it did.
+func (s *store) dropGrant(g *grantState) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, err := s.readGrant(g.Dataset, g.Grantee)
+	if err != nil || cur == nil || cur.Bundle != g.Bundle || cur.GrantedAt != g.GrantedAt {
+		return false, err
+	}
+	return true, fsutil.RemoveDurable(s.grantPath(g.Dataset, g.Grantee))
+}
+
 // end records that a grant was revoked or its dataset erased at block, and
-// drops the kfrag. Only a later grant (block ≥ the end) revives the pair.
-func (s *store) end(dataset uint64, grantee common.Address, how string, block uint64) error {
+// drops the kfrag. Only a later grant (block ≥ the end) revives the pair. A
+// pair without a grant record (a grant naming other proxies) gets none: the
+// proxy keeps state only for grants that name it. It reports whether a
+// live grant ended.
+func (s *store) end(dataset uint64, grantee common.Address, how string, block uint64) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	g, err := s.readGrant(dataset, grantee)
-	if err != nil {
-		return err
-	}
-	if g == nil {
-		g = &grantState{Dataset: dataset, Grantee: grantee}
+	if err != nil || g == nil {
+		return false, err
 	}
 	if g.GrantedAt > block { // a newer grant already superseded this end
-		return nil
+		return false, nil
 	}
+	live := g.Ended == ""
 	g.KFrag, g.Bundle, g.Ended, g.EndedAt = "", common.Hash{}, how, block
 	b, err := json.MarshalIndent(g, "", "  ")
 	if err != nil {
-		return err
+		return false, err
 	}
-	return fsutil.WriteFileAtomic(s.grantPath(dataset, grantee), b, 0o600)
+	return live, fsutil.WriteFileAtomic(s.grantPath(dataset, grantee), b, 0o600)
 }
 
 // grantsOf lists every grant state of a dataset (for Erased).
