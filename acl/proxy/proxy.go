@@ -30,8 +30,25 @@ type Config struct {
 	// Account is the proxy's Ethereum key: its address names it on chain
 	// and in requests.
 	Account *ecdsa.PrivateKey
-	// HPKE is the key kfrags are sealed to (registered on chain).
+	// HPKE is the key kfrags are sealed to (registered on chain) for a
+	// proxy whose Dir holds no HPKE key yet: it becomes epoch 0. Nil: a
+	// legacy <Dir>/hpke.key is adopted, or a new key made. Once Dir holds
+	// key epochs (Dir/hpke/) they are the proxy's keys and HPKE is not used.
 	HPKE *bundle.PrivateKey
+	// HPKERotate is how often the proxy moves to a new HPKE key when
+	// RunKeyRotation runs: a stolen key opens only the bundles sealed to it
+	// before it was retired. Default DefaultHPKERotate (7 days); negative:
+	// never on a schedule (RotateHPKEKey still works).
+	HPKERotate time.Duration
+	// HPKEGrace is how long the previous key is kept after its successor
+	// was registered on chain, so bundles sealed to it just before the
+	// rotation still open. Default: HPKERotate (7 days when rotation is
+	// off). A rotation always destroys keys older than the previous one,
+	// so a grace longer than HPKERotate is cut short by the next rotation.
+	HPKEGrace time.Duration
+	// PublishKey registers a new HPKE public key on chain after a
+	// rotation. Nil: the client and endpoint last given to Register.
+	PublishKey KeyPublisher
 	// Domain is the chain and Registry the proxy serves.
 	Domain Domain
 	Chain  Chain
@@ -69,6 +86,12 @@ type Proxy struct {
 	pushed atomic.Uint64      // latest block pushed by the chain; 0: not following (FollowHeads)
 	busy   atomic.Int64       // re-encryption requests in flight
 
+	keys  *keyring   // HPKE keys by epoch
+	rotMu sync.Mutex // serialises rotations, publications and retirements
+	pubMu sync.Mutex
+	// publish is Config.PublishKey, or what Register set up.
+	publish KeyPublisher
+
 	mu     sync.Mutex
 	kfrags map[pairKey]*reencrypt.VerifiedKeyFrag // verified, in memory
 	// authz caches positive grant checks: the block each pair was last
@@ -85,8 +108,17 @@ type pairKey struct {
 
 // New opens (or creates) a proxy's state in cfg.Dir.
 func New(cfg Config) (*Proxy, error) {
-	if cfg.Account == nil || cfg.HPKE == nil || cfg.Chain == nil || cfg.Bundles == nil || cfg.Domain.ChainID == nil {
-		return nil, fmt.Errorf("proxy: Account, HPKE, Chain, Bundles and Domain are required")
+	if cfg.Account == nil || cfg.Chain == nil || cfg.Bundles == nil || cfg.Domain.ChainID == nil {
+		return nil, fmt.Errorf("proxy: Account, Chain, Bundles and Domain are required")
+	}
+	if cfg.HPKERotate == 0 {
+		cfg.HPKERotate = DefaultHPKERotate
+	}
+	if cfg.HPKEGrace <= 0 {
+		cfg.HPKEGrace = cfg.HPKERotate
+		if cfg.HPKEGrace <= 0 {
+			cfg.HPKEGrace = DefaultHPKERotate
+		}
 	}
 	if cfg.MaxDeadline == 0 {
 		cfg.MaxDeadline = time.Hour
@@ -104,8 +136,14 @@ func New(cfg Config) (*Proxy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("proxy: opening state in %s: %w", cfg.Dir, err)
 	}
+	keys, err := openKeyring(cfg.Dir, cfg.HPKE, cfg.Now())
+	if err != nil {
+		return nil, fmt.Errorf("proxy: opening HPKE keys in %s: %w", cfg.Dir, err)
+	}
 	p := &Proxy{
 		cfg:     cfg,
+		keys:    keys,
+		publish: cfg.PublishKey,
 		addr:    crypto.PubkeyToAddress(cfg.Account.PublicKey),
 		store:   st,
 		metrics: newMetrics(st),
@@ -113,6 +151,9 @@ func New(cfg Config) (*Proxy, error) {
 		authz:   make(map[pairKey]uint64),
 	}
 	p.log = cfg.Logger.With("proxy", p.addr.Hex())
+	if cfg.HPKE != nil && !keys.holds(cfg.HPKE) {
+		p.log.Warn("the HPKE key given is not one of the proxy's key epochs; using the epochs", "dir", keys.dir)
+	}
 	return p, nil
 }
 
@@ -281,7 +322,14 @@ func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) ([]byte, error) {
 	if !slices.Contains(bd.Proxies, bundle.Address(p.addr)) {
 		return nil, errNotNamed
 	}
-	kf, err := bd.Open(bundle.Address(p.addr), p.cfg.HPKE)
+	// The current key first, then the previous one still in its grace: a
+	// bundle sealed just before a rotation was sealed to it.
+	var kf *reencrypt.KeyFrag
+	for _, k := range p.keys.keys() {
+		if kf, err = bd.Open(bundle.Address(p.addr), k); !errors.Is(err, bundle.ErrOpen) {
+			break
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -150,8 +150,7 @@ func (w *testWorld) newProxy(dir string, mod func(*Config)) *Proxy {
 		dir = w.t.TempDir()
 	}
 	key, _ := crypto.GenerateKey()
-	hk, _, _ := bundle.GenerateKey()
-	cfg := Config{Dir: dir, Account: key, HPKE: hk, Domain: w.domain, Chain: w.chain, Bundles: w.bundles}
+	cfg := Config{Dir: dir, Account: key, Domain: w.domain, Chain: w.chain, Bundles: w.bundles}
 	if mod != nil {
 		mod(&cfg)
 	}
@@ -195,7 +194,7 @@ func (w *testWorld) grant(p *Proxy, purpose, digest common.Hash) {
 
 // recipient is p as a bundle names it, sealed to its current HPKE key.
 func recipient(p *Proxy) bundle.Recipient {
-	return bundle.Recipient{Proxy: bundle.Address(p.Address()), PublicKey: p.cfg.HPKE.PublicKey()}
+	return bundle.Recipient{Proxy: bundle.Address(p.Address()), PublicKey: p.HPKEPublicKey()}
 }
 
 // request signs a re-encryption request to p as key.
