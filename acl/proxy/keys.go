@@ -96,10 +96,15 @@ func openKeyring(dir string, initial *bundle.PrivateKey, now time.Time) (*keyrin
 		kr.epochs = append(kr.epochs, ek)
 	}
 	slices.SortFunc(kr.epochs, func(a, b *epochKey) int { return cmpUint(a.Epoch, b.Epoch) })
+	legacy := filepath.Join(dir, LegacyHPKEFile)
 	if len(kr.epochs) > 0 {
+		// A legacy file beside epochs is a copy left by a crash during the
+		// migration below: it would outlive epoch 0's destruction.
+		if err := fsutil.RemoveDurable(legacy); err != nil {
+			return nil, fmt.Errorf("removing %s, a copy of HPKE epoch 0: %w", legacy, err)
+		}
 		return kr, nil
 	}
-	legacy := filepath.Join(dir, LegacyHPKEFile)
 	k := initial
 	raw, err := os.ReadFile(legacy)
 	switch {

@@ -213,9 +213,16 @@ func TestLegacyHPKEKeyBecomesEpochZero(t *testing.T) {
 	if err := opens(t, w, p, purpose, w.sealGrant(purpose, []bundle.Recipient{{Proxy: bundle.Address(p.Address()), PublicKey: pub}})); err != nil {
 		t.Fatalf("a bundle sealed to the legacy key: %v", err)
 	}
-	// A restart keeps the epoch.
+	// A restart keeps the epoch; a legacy copy left by a crash during the
+	// migration is removed, so destroying epoch 0 leaves no copy.
+	if err := os.WriteFile(filepath.Join(dir, LegacyHPKEFile), []byte(hex.EncodeToString(legacy.Bytes())+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
 	again := w.newProxy(dir, func(c *Config) { c.Account = p.cfg.Account })
 	if !bytes.Equal(again.HPKEPublicKey(), pub) {
 		t.Fatal("a restart changed the key")
+	}
+	if _, err := os.Stat(filepath.Join(dir, LegacyHPKEFile)); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("a legacy copy beside the epochs after a restart: %v, want it removed", err)
 	}
 }
