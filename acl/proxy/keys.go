@@ -201,6 +201,15 @@ func (kr *keyring) holds(k *bundle.PrivateKey) bool {
 	return false
 }
 
+// publishedAt returns when the current epoch was seen on chain, and whether
+// it was.
+func (kr *keyring) publishedAt() (time.Time, bool) {
+	kr.mu.Lock()
+	defer kr.mu.Unlock()
+	t := kr.epochs[len(kr.epochs)-1].Published
+	return t, !t.IsZero()
+}
+
 // keys returns every retained private key, newest first: the order a
 // bundle entry is tried in.
 func (kr *keyring) keys() []*bundle.PrivateKey {

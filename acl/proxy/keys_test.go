@@ -174,9 +174,15 @@ func TestFailedKeyRegistrationKeepsRegisteredKey(t *testing.T) {
 	if got := epochsOf(t, p); len(got) != 3 || got[2] != 2 {
 		t.Fatalf("epochs after failed rotations: %v, want [0 1 2]", got)
 	}
+	if got := gauge(t, p, "pdx_proxy_hpke_unpublished"); got != 1 {
+		t.Fatalf("pdx_proxy_hpke_unpublished with a key waiting: %v, want 1", got)
+	}
 	tp.fail = nil
 	if _, err := p.RotateHPKEKey(w.ctx); err != nil {
 		t.Fatal(err)
+	}
+	if got := gauge(t, p, "pdx_proxy_hpke_unpublished"); got != 0 {
+		t.Fatalf("pdx_proxy_hpke_unpublished once registered: %v, want 0", got)
 	}
 	// The pending key is published first, then the new one.
 	if len(tp.keys) != 4 || !bytes.Equal(tp.keys[1], onChain) || !bytes.Equal(tp.keys[3], p.HPKEPublicKey()) {
@@ -225,4 +231,20 @@ func TestLegacyHPKEKeyBecomesEpochZero(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(dir, LegacyHPKEFile)); !errors.Is(err, os.ErrNotExist) {
 		t.Fatalf("a legacy copy beside the epochs after a restart: %v, want it removed", err)
 	}
+}
+
+// gauge reads one of p's gauges from its metrics registry.
+func gauge(t *testing.T, p *Proxy, name string) float64 {
+	t.Helper()
+	mfs, err := p.Registry().Gather()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, mf := range mfs {
+		if mf.GetName() == name {
+			return mf.GetMetric()[0].GetGauge().GetValue()
+		}
+	}
+	t.Fatalf("no metric %s", name)
+	return 0
 }

@@ -146,7 +146,7 @@ func New(cfg Config) (*Proxy, error) {
 		publish: cfg.PublishKey,
 		addr:    crypto.PubkeyToAddress(cfg.Account.PublicKey),
 		store:   st,
-		metrics: newMetrics(st),
+		metrics: newMetrics(st, keys),
 		kfrags:  make(map[pairKey]*reencrypt.VerifiedKeyFrag),
 		authz:   make(map[pairKey]uint64),
 	}
