@@ -222,31 +222,75 @@ func (p *Proxy) head(ctx context.Context) (uint64, error) {
 	}
 }
 
-// authorize checks the grant at the latest block (the cache serves one
-// block at most) and explains a refusal.
+// authorize checks the grant at the latest block and explains a refusal.
+//
+// The chain is asked only for a pair this proxy holds a kfrag for, or a
+// live grant record that can still yield one: any signature recovers to
+// some address, so a request for a pair the proxy never saw a grant of
+// costs anyone nothing to make, and must cost the proxy no chain RPC and
+// no memory. Only positive answers are cached, each for the one block it
+// was read at; there is at most one entry per granted pair.
 func (p *Proxy) authorize(ctx context.Context, dataset uint64, grantee common.Address) (uint64, error) {
+	key := pairKey{dataset, grantee}
+	if err := p.holdsGrant(key); err != nil {
+		return 0, err
+	}
 	block, err := p.head(ctx)
 	if err != nil {
 		return 0, refuse(CodeUnavailable, 0, "reading the chain: %v", err)
 	}
-	key := pairKey{dataset, grantee}
 	p.mu.Lock()
-	e, ok := p.authz[key]
+	at, ok := p.authz[key]
 	p.mu.Unlock()
-	if !ok || e.block != block {
-		authorized, err := p.cfg.Chain.IsAuthorized(ctx, dataset, grantee)
-		if err != nil {
-			return 0, refuse(CodeUnavailable, 0, "reading the chain: %v", err)
-		}
-		e = authzEntry{block: block, ok: authorized}
-		p.mu.Lock()
-		p.authz[key] = e
-		p.mu.Unlock()
-	}
-	if e.ok {
+	if ok && at == block {
 		return block, nil
 	}
-	return block, p.whyRefused(ctx, dataset, grantee, block)
+	authorized, err := p.cfg.Chain.IsAuthorized(ctx, dataset, grantee)
+	if err != nil {
+		return 0, refuse(CodeUnavailable, 0, "reading the chain: %v", err)
+	}
+	if !authorized {
+		p.mu.Lock()
+		delete(p.authz, key)
+		p.mu.Unlock()
+		return block, p.whyRefused(ctx, dataset, grantee, block)
+	}
+	p.mu.Lock()
+	// A revocation or erasure handled meanwhile dropped the grant: caching
+	// now would outlive it (until the next block).
+	if g, err := p.store.grant(dataset, grantee); err == nil && g != nil && g.Ended == "" {
+		p.authz[key] = block
+	}
+	p.mu.Unlock()
+	return block, nil
+}
+
+// holdsGrant refuses, from local state alone, a pair the proxy can serve
+// no kfrag for: one it holds no grant record of (never granted through it,
+// or not yet seen — the follower may be a block behind, hence no_kfrag,
+// which brands retry), or one whose grant ended.
+func (p *Proxy) holdsGrant(key pairKey) error {
+	p.mu.Lock()
+	kf := p.kfrags[key]
+	p.mu.Unlock()
+	if kf != nil {
+		return nil
+	}
+	g, err := p.store.grant(key.dataset, key.grantee)
+	if err != nil {
+		return err
+	}
+	switch {
+	case g == nil:
+		return refuse(CodeNoKFrag, 0, "this proxy holds no grant of dataset %d to %s; if the grant was just made, retry after the next block", key.dataset, key.grantee.Hex())
+	case g.Ended == "revoked":
+		return refuse(CodeRevoked, g.EndedAt, "grant revoked at block %d", g.EndedAt)
+	case g.Ended == "erased":
+		return refuse(CodeErased, g.EndedAt, "dataset %d was erased by its owner", key.dataset)
+	case g.Ended != "" || g.Bundle == (common.Hash{}):
+		return refuse(CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", key.dataset, key.grantee.Hex())
+	}
+	return nil
 }
 
 func (p *Proxy) whyRefused(ctx context.Context, dataset uint64, grantee common.Address, block uint64) error {
@@ -308,6 +352,15 @@ func (p *Proxy) serveReceipts(w http.ResponseWriter, r *http.Request) {
 	}
 	if signer != ds.Owner {
 		writeErr(w, refuse(CodeNotGranted, 0, "only the owner of dataset %d may read its receipts", dataset))
+		return
+	}
+	// Only the owner's own request spends a nonce: a stranger cannot use
+	// up the owner's, and a captured URL is answered once.
+	if err := p.store.useReadNonce(req.Nonce, deadline, now); err != nil {
+		if errors.Is(err, errReplayed) {
+			err = refuse(CodeReplayed, 0, "nonce %s was used already; sign a fresh request", req.Nonce.Hex())
+		}
+		writeErr(w, err)
 		return
 	}
 	rs, err := p.store.receipts(dataset)

@@ -15,7 +15,7 @@ type metrics struct {
 	phase *prometheus.CounterVec
 }
 
-func newMetrics(st *store) *metrics {
+func newMetrics(st *store, keys *keyring) *metrics {
 	m := &metrics{
 		reg: prometheus.NewRegistry(),
 		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
@@ -44,6 +44,21 @@ func newMetrics(st *store) *metrics {
 		Name: "pdx_proxy_receipt_syncs_total",
 		Help: "Receipt log appends, each fsynced; receipts per sync shows how well concurrent requests share one (ReceiptDelay).",
 	}, func() float64 { return float64(st.syncs.Load()) })
-	m.reg.MustRegister(m.requests, m.latency, m.kfragsStored, m.kfragsDeleted, m.phase, syncs)
+	// The key schedule's state, so an operator sees a rotation that cannot
+	// register its key (the account out of ether) before the grace ends.
+	epoch := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "pdx_proxy_hpke_epoch",
+		Help: "The current HPKE key epoch.",
+	}, func() float64 { return float64(keys.current().Epoch) })
+	unpublished := prometheus.NewGaugeFunc(prometheus.GaugeOpts{
+		Name: "pdx_proxy_hpke_unpublished",
+		Help: "1 while the current HPKE key is not yet registered on chain (owners still seal to the previous one).",
+	}, func() float64 {
+		if _, ok := keys.publishedAt(); ok {
+			return 0
+		}
+		return 1
+	})
+	m.reg.MustRegister(m.requests, m.latency, m.kfragsStored, m.kfragsDeleted, m.phase, syncs, epoch, unpublished)
 	return m
 }

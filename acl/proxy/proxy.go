@@ -5,8 +5,10 @@ import (
 	"crypto/ecdsa"
 	"crypto/sha256"
 	"encoding/hex"
+	"errors"
 	"fmt"
 	"log/slog"
+	"slices"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -28,8 +30,25 @@ type Config struct {
 	// Account is the proxy's Ethereum key: its address names it on chain
 	// and in requests.
 	Account *ecdsa.PrivateKey
-	// HPKE is the key kfrags are sealed to (registered on chain).
+	// HPKE is the key kfrags are sealed to (registered on chain) for a
+	// proxy whose Dir holds no HPKE key yet: it becomes epoch 0. Nil: a
+	// legacy <Dir>/hpke.key is adopted, or a new key made. Once Dir holds
+	// key epochs (Dir/hpke/) they are the proxy's keys and HPKE is not used.
 	HPKE *bundle.PrivateKey
+	// HPKERotate is how often the proxy moves to a new HPKE key when
+	// RunKeyRotation runs: a stolen key opens only the bundles sealed to it
+	// before it was retired. Default DefaultHPKERotate (7 days); negative:
+	// never on a schedule (RotateHPKEKey still works).
+	HPKERotate time.Duration
+	// HPKEGrace is how long the previous key is kept after its successor
+	// was registered on chain, so bundles sealed to it just before the
+	// rotation still open. Default: HPKERotate (7 days when rotation is
+	// off). A rotation always destroys keys older than the previous one,
+	// so a grace longer than HPKERotate is cut short by the next rotation.
+	HPKEGrace time.Duration
+	// PublishKey registers a new HPKE public key on chain after a
+	// rotation. Nil: the client and endpoint last given to Register.
+	PublishKey KeyPublisher
 	// Domain is the chain and Registry the proxy serves.
 	Domain Domain
 	Chain  Chain
@@ -67,9 +86,19 @@ type Proxy struct {
 	pushed atomic.Uint64      // latest block pushed by the chain; 0: not following (FollowHeads)
 	busy   atomic.Int64       // re-encryption requests in flight
 
+	keys  *keyring   // HPKE keys by epoch
+	rotMu sync.Mutex // serialises rotations, publications and retirements
+	pubMu sync.Mutex
+	// publish is Config.PublishKey, or what Register set up.
+	publish KeyPublisher
+
 	mu     sync.Mutex
 	kfrags map[pairKey]*reencrypt.VerifiedKeyFrag // verified, in memory
-	authz  map[pairKey]authzEntry                 // authorization cache, one block at most
+	// authz caches positive grant checks: the block each pair was last
+	// found authorized at, served for that block only. Only pairs with a
+	// grant record reach the chain (authorize), so it holds at most one
+	// entry per grant this proxy serves.
+	authz map[pairKey]uint64
 }
 
 type pairKey struct {
@@ -77,15 +106,19 @@ type pairKey struct {
 	grantee common.Address
 }
 
-type authzEntry struct {
-	block uint64
-	ok    bool
-}
-
 // New opens (or creates) a proxy's state in cfg.Dir.
 func New(cfg Config) (*Proxy, error) {
-	if cfg.Account == nil || cfg.HPKE == nil || cfg.Chain == nil || cfg.Bundles == nil || cfg.Domain.ChainID == nil {
-		return nil, fmt.Errorf("proxy: Account, HPKE, Chain, Bundles and Domain are required")
+	if cfg.Account == nil || cfg.Chain == nil || cfg.Bundles == nil || cfg.Domain.ChainID == nil {
+		return nil, fmt.Errorf("proxy: Account, Chain, Bundles and Domain are required")
+	}
+	if cfg.HPKERotate == 0 {
+		cfg.HPKERotate = DefaultHPKERotate
+	}
+	if cfg.HPKEGrace <= 0 {
+		cfg.HPKEGrace = cfg.HPKERotate
+		if cfg.HPKEGrace <= 0 {
+			cfg.HPKEGrace = DefaultHPKERotate
+		}
 	}
 	if cfg.MaxDeadline == 0 {
 		cfg.MaxDeadline = time.Hour
@@ -103,15 +136,24 @@ func New(cfg Config) (*Proxy, error) {
 	if err != nil {
 		return nil, fmt.Errorf("proxy: opening state in %s: %w", cfg.Dir, err)
 	}
+	keys, err := openKeyring(cfg.Dir, cfg.HPKE, cfg.Now())
+	if err != nil {
+		return nil, fmt.Errorf("proxy: opening HPKE keys in %s: %w", cfg.Dir, err)
+	}
 	p := &Proxy{
 		cfg:     cfg,
+		keys:    keys,
+		publish: cfg.PublishKey,
 		addr:    crypto.PubkeyToAddress(cfg.Account.PublicKey),
 		store:   st,
-		metrics: newMetrics(st),
+		metrics: newMetrics(st, keys),
 		kfrags:  make(map[pairKey]*reencrypt.VerifiedKeyFrag),
-		authz:   make(map[pairKey]authzEntry),
+		authz:   make(map[pairKey]uint64),
 	}
 	p.log = cfg.Logger.With("proxy", p.addr.Hex())
+	if cfg.HPKE != nil && !keys.holds(cfg.HPKE) {
+		p.log.Warn("the HPKE key given is not one of the proxy's key epochs; using the epochs", "dir", keys.dir)
+	}
 	return p, nil
 }
 
@@ -146,7 +188,9 @@ func (p *Proxy) OnGranted(ctx context.Context, dataset uint64, grantee common.Ad
 	// newer grant a few blocks on) must not hold up the events behind it.
 	pctx, cancel := context.WithTimeout(ctx, prefetchTimeout)
 	defer cancel()
-	if _, err := p.loadKFrag(pctx, g); err != nil {
+	if _, err := p.loadKFrag(pctx, g); errors.Is(err, errNotNamed) {
+		return nil // loadKFrag dropped the grant
+	} else if err != nil {
 		p.log.Warn("kfrag not fetched yet; will retry on first request", "dataset", dataset, "grantee", grantee.Hex(), "err", err)
 	}
 	return nil
@@ -184,9 +228,9 @@ func (p *Proxy) endGrant(dataset uint64, grantee common.Address, how string, blo
 	p.mu.Lock()
 	delete(p.kfrags, key)
 	delete(p.authz, key)
-	err := p.store.end(dataset, grantee, how, block)
+	ended, err := p.store.end(dataset, grantee, how, block)
 	p.mu.Unlock()
-	if err != nil {
+	if err != nil || !ended {
 		return err
 	}
 	p.metrics.kfragsDeleted.Inc()
@@ -207,20 +251,23 @@ func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.Verifi
 	if g.Ended != "" || g.Bundle == (common.Hash{}) {
 		return nil, refuse(CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", g.Dataset, g.Grantee.Hex())
 	}
-	vk, pkA, pkB, err := p.grantKeys(ctx, g.Dataset, g.Grantee)
-	if err != nil {
-		return nil, err
-	}
 	var raw []byte
+	var err error
 	if g.KFrag != "" {
 		raw, err = hex.DecodeString(g.KFrag)
 		if err != nil {
 			return nil, fmt.Errorf("proxy: stored kfrag is corrupt: %w", err)
 		}
 	} else {
-		if raw, err = p.fetchKFrag(ctx, g); err != nil {
+		if raw, err = p.fetchKFrag(ctx, g); errors.Is(err, errNotNamed) {
+			return nil, p.dropGrant(g)
+		} else if err != nil {
 			return nil, err
 		}
+	}
+	vk, pkA, pkB, err := p.grantKeys(ctx, g.Dataset, g.Grantee)
+	if err != nil {
+		return nil, err
 	}
 	parsed, err := reencrypt.KeyFragFromBytes(raw)
 	if err != nil {
@@ -272,11 +319,47 @@ func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) ([]byte, error) {
 	if bd.Grant.ID != want || bd.Grant.Dataset != acl.DatasetID32(g.Dataset) || common.Address(bd.Grant.Grantee) != g.Grantee || bd.Grant.Threshold != int(g.Threshold) {
 		return nil, fmt.Errorf("proxy: bundle %x belongs to another grant", g.Bundle[:8])
 	}
-	kf, err := bd.Open(bundle.Address(p.addr), p.cfg.HPKE)
+	if !slices.Contains(bd.Proxies, bundle.Address(p.addr)) {
+		return nil, errNotNamed
+	}
+	// The current key first, then the previous one still in its grace: a
+	// bundle sealed just before a rotation was sealed to it.
+	var kf *reencrypt.KeyFrag
+	for _, k := range p.keys.keys() {
+		if kf, err = bd.Open(bundle.Address(p.addr), k); !errors.Is(err, bundle.ErrOpen) {
+			break
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
 	return kf.Bytes(), nil
+}
+
+// errNotNamed: a grant's bundle has no entry for this proxy. The owner
+// chose other proxies for the grant; this one keeps nothing of it.
+var errNotNamed = errors.New("the grant's bundle does not name this proxy")
+
+// dropGrant forgets a grant whose bundle names other proxies: no grant
+// file, no kfrag, no cache entry, so requests for the pair are refused
+// from local state like any pair the proxy was never granted. A newer
+// grant recorded meanwhile is kept.
+func (p *Proxy) dropGrant(g *grantState) error {
+	key := pairKey{g.Dataset, g.Grantee}
+	p.mu.Lock()
+	dropped, err := p.store.dropGrant(g)
+	if dropped {
+		delete(p.kfrags, key)
+		delete(p.authz, key)
+	}
+	p.mu.Unlock()
+	if err != nil {
+		return err
+	}
+	if dropped {
+		p.log.Debug("grant names other proxies; dropped", "dataset", g.Dataset, "grantee", g.Grantee.Hex(), "block", g.GrantedAt)
+	}
+	return errors.Join(refuse(CodeNoKFrag, 0, "the grant of dataset %d to %s does not name this proxy", g.Dataset, g.Grantee.Hex()), errNotNamed)
 }
 
 // grantKeys reads the keys a kfrag must verify against: the owner's

@@ -107,22 +107,37 @@ func (p *Proxy) HandleEvent(ctx context.Context, ev acl.Event) error {
 	return nil
 }
 
-// Register records the proxy on chain (endpoint and HPKE key) unless the
-// Registry already has exactly that. c must be a client of the proxy's own
-// account.
+// Register records the proxy on chain (endpoint and current HPKE key)
+// unless the Registry already has exactly that. c must be a client of the
+// proxy's own account. Unless Config.PublishKey is set, later key
+// rotations register their new key through c with the same endpoint.
 func (p *Proxy) Register(ctx context.Context, c *acl.Client, endpoint string) error {
 	if c.From() != p.addr {
 		return fmt.Errorf("proxy: registering needs a client of the proxy's account %s, not %s", p.addr.Hex(), c.From().Hex())
 	}
-	cur, err := c.ProxyOf(ctx, p.addr)
-	if err == nil && cur.Endpoint == endpoint && bytes.Equal(cur.HPKEKey, p.cfg.HPKE.PublicKey()) {
-		return nil
-	}
-	if err != nil && !errors.Is(err, acl.ErrUnknownProxy) {
+	publish := func(ctx context.Context, hpkePub []byte) error {
+		cur, err := c.ProxyOf(ctx, p.addr)
+		if err == nil && cur.Endpoint == endpoint && bytes.Equal(cur.HPKEKey, hpkePub) {
+			return nil
+		}
+		if err != nil && !errors.Is(err, acl.ErrUnknownProxy) {
+			return err
+		}
+		_, err = c.RegisterProxy(ctx, endpoint, hpkePub)
 		return err
 	}
-	_, err = c.RegisterProxy(ctx, endpoint, p.cfg.HPKE.PublicKey())
-	return err
+	p.pubMu.Lock()
+	if p.cfg.PublishKey == nil {
+		p.publish = publish
+	}
+	p.pubMu.Unlock()
+	p.rotMu.Lock()
+	defer p.rotMu.Unlock()
+	cur := p.keys.current()
+	if err := publish(ctx, cur.key.PublicKey()); err != nil {
+		return err
+	}
+	return p.keys.markPublished(cur.Epoch, p.cfg.Now())
 }
 
 // SubscribeHeads implements HeadSource when the client's backend pushes new

@@ -49,9 +49,11 @@ type Receipt struct {
 // (dataset, grantee), written atomically, and an append-only receipt log per
 // dataset, fsynced before the cfrag is returned.
 type store struct {
-	dir    string
-	mu     sync.Mutex
-	nonces map[common.Hash]uint64 // request nonce → deadline, for replay checks
+	dir string
+	mu  sync.Mutex
+	// nonces maps every answered request's nonce (re-encryption and
+	// receipts requests alike) to its deadline, for replay checks.
+	nonces map[common.Hash]uint64
 	// pruneAt is the nonce count that triggers the next sweep of expired
 	// nonces; it doubles with what survives a sweep, so sweeps stay O(1)
 	// amortised per request even when every nonce is still live.
@@ -101,7 +103,71 @@ func openStore(dir string) (*store, error) {
 			}
 		}
 	}
+	if err := s.loadReads(now); err != nil {
+		return nil, err
+	}
 	return s, nil
+}
+
+// readsFile logs the nonces of answered receipts requests (one JSON line
+// each), so a signed receipts URL stays refused across a restart until its
+// deadline. Receipts requests leave no receipt, hence a log of their own.
+const readsFile = "receipt-reads.jsonl"
+
+type readNonce struct {
+	Nonce    common.Hash `json:"nonce"`
+	Deadline uint64      `json:"deadline"`
+}
+
+// loadReads adds the live nonces of readsFile to the replay set and
+// rewrites the file with those alone, so it holds at most one deadline's
+// worth of reads.
+func (s *store) loadReads(now uint64) error {
+	path := filepath.Join(s.dir, readsFile)
+	b, err := os.ReadFile(path)
+	if errors.Is(err, os.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	var live []byte
+	sc := bufio.NewScanner(bytes.NewReader(b))
+	for sc.Scan() {
+		var r readNonce
+		if json.Unmarshal(sc.Bytes(), &r) != nil || r.Deadline < now {
+			continue // a torn last line was never acknowledged
+		}
+		s.nonces[r.Nonce] = r.Deadline
+		live = append(append(live, sc.Bytes()...), '\n')
+	}
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	return fsutil.WriteFileAtomic(path, live, 0o600)
+}
+
+// useReadNonce marks a receipts request's nonce used, durably, before the
+// receipts are answered; it fails with errReplayed if it was used already.
+func (s *store) useReadNonce(nonce common.Hash, deadline, now uint64) error {
+	line, err := json.Marshal(readNonce{Nonce: nonce, Deadline: deadline})
+	if err != nil {
+		return err
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if d, ok := s.nonces[nonce]; ok && d >= now {
+		return errReplayed
+	}
+	if err := fsutil.AppendDurable(filepath.Join(s.dir, readsFile), append(line, '\n'), 0o600); err != nil {
+		return err
+	}
+	s.nonces[nonce] = deadline
+	if len(s.nonces) > max(s.pruneAt, pruneAbove) {
+		s.pruneLocked(now)
+		s.pruneAt = 2 * len(s.nonces)
+	}
+	return nil
 }
 
 func trimExt(name string) string {
@@ -168,27 +234,40 @@ func (s *store) setKFrag(g *grantState, kfragHex string) (bool, error) {
 	return true, fsutil.WriteFileAtomic(s.grantPath(cur.Dataset, cur.Grantee), b, 0o600)
 }
 
+// dropGrant removes the grant file of g if it still records that grant
+// (same bundle and block), and reports whether it did.
+func (s *store) dropGrant(g *grantState) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	cur, err := s.readGrant(g.Dataset, g.Grantee)
+	if err != nil || cur == nil || cur.Bundle != g.Bundle || cur.GrantedAt != g.GrantedAt {
+		return false, err
+	}
+	return true, fsutil.RemoveDurable(s.grantPath(g.Dataset, g.Grantee))
+}
+
 // end records that a grant was revoked or its dataset erased at block, and
-// drops the kfrag. Only a later grant (block ≥ the end) revives the pair.
-func (s *store) end(dataset uint64, grantee common.Address, how string, block uint64) error {
+// drops the kfrag. Only a later grant (block ≥ the end) revives the pair. A
+// pair without a grant record (a grant naming other proxies) gets none: the
+// proxy keeps state only for grants that name it. It reports whether a
+// live grant ended.
+func (s *store) end(dataset uint64, grantee common.Address, how string, block uint64) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	g, err := s.readGrant(dataset, grantee)
-	if err != nil {
-		return err
-	}
-	if g == nil {
-		g = &grantState{Dataset: dataset, Grantee: grantee}
+	if err != nil || g == nil {
+		return false, err
 	}
 	if g.GrantedAt > block { // a newer grant already superseded this end
-		return nil
+		return false, nil
 	}
+	live := g.Ended == ""
 	g.KFrag, g.Bundle, g.Ended, g.EndedAt = "", common.Hash{}, how, block
 	b, err := json.MarshalIndent(g, "", "  ")
 	if err != nil {
-		return err
+		return false, err
 	}
-	return fsutil.WriteFileAtomic(s.grantPath(dataset, grantee), b, 0o600)
+	return live, fsutil.WriteFileAtomic(s.grantPath(dataset, grantee), b, 0o600)
 }
 
 // grantsOf lists every grant state of a dataset (for Erased).

@@ -409,17 +409,13 @@ func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitG
 	if err != nil {
 		return common.Address{}, err
 	}
-	hk, err := loadOrCreateHPKEKey(filepath.Join(dir, proxyHPKEFile))
-	if err != nil {
-		return common.Address{}, err
-	}
 	pc, err := acl.New(ctx, n.ec, registry, account, nil)
 	if err != nil {
 		return common.Address{}, err
 	}
 	plog := log.With("proxy", i)
 	p, err := proxy.New(proxy.Config{
-		Dir: dir, Account: account, HPKE: hk, Domain: n.service.Domain(),
+		Dir: dir, Account: account, Domain: n.service.Domain(),
 		Chain: proxy.RegistryChain{C: pc}, Bundles: proxy.StoreBundles{S: n.store}, Logger: plog,
 	})
 	if err != nil {
@@ -432,14 +428,14 @@ func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitG
 	srv := &http.Server{Handler: p.Handler(), ReadHeaderTimeout: 5 * time.Second}
 	go srv.Serve(ln)
 	n.defer_(func() { srv.Close() })
-	registered, err := register(ctx, p, pc, n.ec, "http://"+ln.Addr().String(), hk.PublicKey())
+	registered, err := register(ctx, p, pc, n.ec, "http://"+ln.Addr().String())
 	if err != nil {
 		return common.Address{}, err
 	}
 	plog.Info("local proxy started", "address", p.Address().Hex(), "endpoint", "http://"+ln.Addr().String(), "registered", registered)
 	f := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(dir, proxyCursorFile), Registry: registry})
 	f.Start = deployBlock
-	wg.Add(2)
+	wg.Add(3)
 	go func() {
 		defer wg.Done()
 		followEvents(runCtx, f, p.HandleEvent, plog)
@@ -447,6 +443,10 @@ func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitG
 	go func() {
 		defer wg.Done()
 		followHeads(runCtx, p, plog)
+	}()
+	go func() {
+		defer wg.Done()
+		_ = p.RunKeyRotation(runCtx) // logs its own failures and retries
 	}()
 	return p.Address(), nil
 }

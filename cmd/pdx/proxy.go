@@ -32,14 +32,13 @@ import (
 	"github.com/pdx-network/pdx/internal/fsutil"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/storage"
-	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
 // Files of a proxy's state directory besides the proxy package's own
-// (grants/, receipts/).
+// (grants/, receipts/, hpke/<epoch>.key: the HPKE keys kfrags are sealed
+// to, in epochs; a hpke.key from before epochs becomes epoch 0).
 const (
 	proxyKeyFile    = "proxy.key" // the proxy's Ethereum account key, hex
-	proxyHPKEFile   = "hpke.key"  // the HPKE key kfrags are sealed to, hex
 	proxyCursorFile = "cursor"    // the event follower's position (acl/spec/cursor-v1.md)
 )
 
@@ -60,6 +59,7 @@ type proxyOptions struct {
 	endpoint       string
 	poll           time.Duration
 	accountKeyFile string
+	hpkeRotate     time.Duration
 }
 
 // proxyStarted is what `pdx proxy` prints once it serves.
@@ -127,7 +127,152 @@ command line wins.`,
 	f.StringVar(&o.endpoint, "endpoint", "", "public URL registered on chain (default http://<bound address>)")
 	f.DurationVar(&o.poll, "poll", 500*time.Millisecond, "how often to poll the chain for new Registry events")
 	f.StringVar(&o.accountKeyFile, "account-key-file", "", "the proxy's Ethereum account key (hex) instead of <dir>/proxy.key")
+	f.DurationVar(&o.hpkeRotate, "hpke-rotate", proxy.DefaultHPKERotate, "how often to move to a new HPKE key (registered on chain; the previous one is destroyed one period later); 0: never")
+	cmd.AddCommand(a.proxyRotateKeyCmd())
 	return cmd
+}
+
+// keyRotated is what `pdx proxy rotate-key` prints.
+type keyRotated struct {
+	Address string           `json:"address"`
+	Epoch   uint64           `json:"epoch"` // the new current epoch
+	Epochs  []proxy.KeyEpoch `json:"epochs"`
+}
+
+// FormatText prints the new epoch and the key files left.
+func (r keyRotated) FormatText(w io.Writer) error {
+	if _, err := fmt.Fprintf(w, "proxy %s now seals to HPKE epoch %d (registered on chain)\n", r.Address, r.Epoch); err != nil {
+		return err
+	}
+	for _, e := range r.Epochs {
+		state := "current"
+		if e.Epoch != r.Epoch {
+			state = "previous, kept for its grace period"
+		}
+		if _, err := fmt.Fprintf(w, "  epoch %d  %s  %s\n", e.Epoch, e.Path, state); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+func (a *app) proxyRotateKeyCmd() *cobra.Command {
+	var o proxyOptions
+	cmd := &cobra.Command{
+		Use:   "rotate-key",
+		Short: "Move a stopped proxy to a new HPKE key now, register it, and destroy keys older than the previous one",
+		Long: `rotate-key moves a proxy to a new HPKE key at once, as its schedule
+(--hpke-rotate) would: it writes the new key under <dir>/hpke/, registers it
+on chain with the proxy's registered endpoint, and destroys every key older
+than the previous one. The previous key is kept for one rotation period, so
+bundles sealed to it just before still open; running rotate-key twice
+destroys it too (what to do when a key file may have been copied).
+
+The proxy must be stopped: its directory is locked while it runs. Flags can
+be set from PDX_PROXY_ variables, as for pdx proxy.`,
+		Args: cobra.NoArgs,
+		RunE: do(func(cmd *cobra.Command, _ []string) error {
+			if err := applyEnvPrefix(cmd.LocalNonPersistentFlags(), a.environ, proxyEnvPrefix); err != nil {
+				return err
+			}
+			return a.runProxyRotateKey(cmd.Context(), o)
+		}),
+	}
+	f := cmd.Flags()
+	f.StringVar(&o.dir, "dir", "", "the proxy's state directory (required)")
+	f.StringVar(&o.rpc, "rpc", "", "Ethereum JSON-RPC URL of the chain holding the Registry (required)")
+	f.StringVar(&o.registry, "registry", "", "the Registry's address, 0x… (required)")
+	f.StringVar(&o.accountKeyFile, "account-key-file", "", "the proxy's Ethereum account key (hex) instead of <dir>/proxy.key")
+	return cmd
+}
+
+// noBundles is the bundle source of a proxy opened only to rotate its key.
+type noBundles struct{}
+
+func (noBundles) Bundle(context.Context, common.Hash) ([]byte, error) {
+	return nil, errors.New("this proxy is open only to rotate its key")
+}
+
+func (a *app) runProxyRotateKey(ctx context.Context, o proxyOptions) error {
+	switch {
+	case o.dir == "":
+		return cli.Usagef("--dir is required: the proxy's state directory")
+	case o.rpc == "":
+		return cli.Usagef("--rpc is required: the chain's JSON-RPC URL, e.g. http://127.0.0.1:8545")
+	case !common.IsHexAddress(o.registry):
+		return cli.Usagef("--registry %q is not an Ethereum address (0x and 40 hex digits)", o.registry)
+	}
+	if o.accountKeyFile == "" {
+		// A directory without its account key is not a proxy's: rotating
+		// there would only make keys nobody uses.
+		if _, err := os.Stat(filepath.Join(o.dir, proxyKeyFile)); err != nil {
+			return cli.Mark(fmt.Errorf("%s holds no %s: is it a proxy's state directory? (%w)", o.dir, proxyKeyFile, err), cli.ErrNotFound)
+		}
+	}
+	lock, err := home.LockDir(o.dir)
+	if err != nil {
+		var le *home.LockedError
+		if errors.As(err, &le) {
+			return fmt.Errorf("%w: process %d runs a proxy on %s; stop it, rotate its key, and start it again", home.ErrLocked, le.PID, o.dir)
+		}
+		return err
+	}
+	defer lock.Release()
+	account, err := loadOrCreateAccountKey(o)
+	if err != nil {
+		return err
+	}
+	registry := common.HexToAddress(o.registry)
+	ec, err := ethclient.DialContext(ctx, o.rpc)
+	if err != nil {
+		return cli.Mark(fmt.Errorf("connecting to the chain at %s: %w", o.rpc, err), cli.ErrUnavailable)
+	}
+	defer ec.Close()
+	chainID, err := ec.ChainID(ctx)
+	if err != nil {
+		return cli.Mark(fmt.Errorf("the chain at %s does not answer: %w", o.rpc, err), cli.ErrUnavailable)
+	}
+	client, err := acl.New(ctx, ec, registry, account, nil)
+	if err != nil {
+		return cli.Mark(err, cli.ErrUnavailable)
+	}
+	p, err := proxy.New(proxy.Config{
+		Dir: o.dir, Account: account,
+		Domain: proxy.Domain{ChainID: chainID, Registry: registry},
+		Chain:  proxy.RegistryChain{C: client}, Bundles: noBundles{},
+	})
+	if errors.Is(err, proxy.ErrKeyFile) {
+		return cli.Mark(err, cli.ErrDamaged)
+	}
+	if err != nil {
+		return err
+	}
+	reg, err := client.ProxyOf(ctx, p.Address())
+	if errors.Is(err, acl.ErrUnknownProxy) {
+		return cli.Mark(fmt.Errorf("proxy %s is not registered on chain: start it once (pdx proxy) before rotating its key", p.Address().Hex()), cli.ErrNotFound)
+	}
+	if err != nil {
+		return cli.Mark(fmt.Errorf("reading the proxy's registration: %w", err), cli.ErrUnavailable)
+	}
+	if err := p.Register(ctx, client, reg.Endpoint); err != nil {
+		return rotateErr(p, err)
+	}
+	e, err := p.RotateHPKEKey(ctx)
+	if err != nil {
+		return rotateErr(p, err)
+	}
+	epochs, err := p.KeyEpochs()
+	if err != nil {
+		return err
+	}
+	return a.out.Result(keyRotated{Address: p.Address().Hex(), Epoch: e.Epoch, Epochs: epochs})
+}
+
+func rotateErr(p *proxy.Proxy, err error) error {
+	if strings.Contains(err.Error(), "insufficient funds") {
+		return cli.Mark(fmt.Errorf("the proxy's account %s cannot pay for registering its new key: send it some ether and run rotate-key again (%v)", p.Address().Hex(), err), cli.ErrRefused)
+	}
+	return cli.Mark(fmt.Errorf("rotating the proxy's HPKE key: %w", err), cli.ErrUnavailable)
 }
 
 func lookupEnv(environ []string, name string) string {
@@ -156,6 +301,8 @@ func (o *proxyOptions) check() error {
 		return cli.Usagef("--ipfs-api and --ipfs-repo exclude each other")
 	case o.poll <= 0:
 		return cli.Usagef("--poll must be positive, e.g. 500ms")
+	case o.hpkeRotate < 0:
+		return cli.Usagef("--hpke-rotate must be 0 (never) or positive, e.g. 168h")
 	}
 	return nil
 }
@@ -179,10 +326,6 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 	defer lock.Release()
 
 	account, err := loadOrCreateAccountKey(o)
-	if err != nil {
-		return err
-	}
-	hk, err := loadOrCreateHPKEKey(filepath.Join(o.dir, proxyHPKEFile))
 	if err != nil {
 		return err
 	}
@@ -214,13 +357,20 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 	}
 	defer store.Close()
 
+	rotate := o.hpkeRotate
+	if rotate == 0 {
+		rotate = -1 // the flag's 0 is "never"; the Config's is "default"
+	}
 	p, err := proxy.New(proxy.Config{
-		Dir: o.dir, Account: account, HPKE: hk,
+		Dir: o.dir, Account: account, HPKERotate: rotate,
 		Domain:  proxy.Domain{ChainID: chainID, Registry: registry},
 		Chain:   proxy.RegistryChain{C: client},
 		Bundles: proxy.StoreBundles{S: store},
 		Logger:  logger,
 	})
+	if errors.Is(err, proxy.ErrKeyFile) {
+		return cli.Mark(err, cli.ErrDamaged)
+	}
 	if err != nil {
 		return err
 	}
@@ -234,7 +384,7 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 	if endpoint == "" {
 		endpoint = "http://" + ln.Addr().String()
 	}
-	registered, err := register(ctx, p, client, ec, endpoint, hk.PublicKey())
+	registered, err := register(ctx, p, client, ec, endpoint)
 	if err != nil {
 		return err
 	}
@@ -278,7 +428,12 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 		defer close(headsDone)
 		followHeads(runCtx, p, logger)
 	}()
-	defer func() { stopRun(); <-headsDone }()
+	keysDone := make(chan struct{})
+	go func() {
+		defer close(keysDone)
+		_ = p.RunKeyRotation(runCtx) // logs its own failures and retries
+	}()
+	defer func() { stopRun(); <-headsDone; <-keysDone }()
 
 	logger.Info("proxy started", "address", p.Address().Hex(), "endpoint", endpoint,
 		"block", head, "follow_from", next, "resumed", resumed)
@@ -342,12 +497,16 @@ func follow(ctx context.Context, f *acl.Follower, p *proxy.Proxy, fm *followerMe
 	}
 }
 
-// register records the proxy's endpoint and HPKE key on chain unless the
-// Registry has exactly those already. It reports whether it sent a
-// transaction, and says plainly when the account cannot pay for one.
-func register(ctx context.Context, p *proxy.Proxy, c *acl.Client, ec *ethclient.Client, endpoint string, hpkePub []byte) (bool, error) {
+// register records the proxy's endpoint and current HPKE key on chain
+// unless the Registry has exactly those already. It reports whether it sent
+// a transaction, and says plainly when the account cannot pay for one.
+// Either way the proxy learns how to register the keys of later rotations.
+func register(ctx context.Context, p *proxy.Proxy, c *acl.Client, ec *ethclient.Client, endpoint string) (bool, error) {
 	cur, err := c.ProxyOf(ctx, p.Address())
-	if err == nil && cur.Endpoint == endpoint && bytes.Equal(cur.HPKEKey, hpkePub) {
+	if err == nil && cur.Endpoint == endpoint && bytes.Equal(cur.HPKEKey, p.HPKEPublicKey()) {
+		if err := p.Register(ctx, c, endpoint); err != nil { // sends nothing
+			return false, cli.Mark(fmt.Errorf("reading the proxy's registration: %w", err), cli.ErrUnavailable)
+		}
 		return false, nil
 	}
 	if err != nil && !errors.Is(err, acl.ErrUnknownProxy) {
@@ -404,24 +563,6 @@ func loadOrCreateAccountKey(o proxyOptions) (*ecdsa.PrivateKey, error) {
 	k, err := crypto.ToECDSA(b)
 	if err != nil {
 		return nil, cli.Mark(fmt.Errorf("%s is not a secp256k1 private key: %v", path, err), cli.ErrDamaged)
-	}
-	return k, nil
-}
-
-func loadOrCreateHPKEKey(path string) (*bundle.PrivateKey, error) {
-	b, err := loadOrCreateSecret(path, func() ([]byte, error) {
-		k, _, err := bundle.GenerateKey()
-		if err != nil {
-			return nil, err
-		}
-		return k.Bytes(), nil
-	})
-	if err != nil {
-		return nil, err
-	}
-	k, err := bundle.PrivateKeyFromBytes(b)
-	if err != nil {
-		return nil, cli.Mark(fmt.Errorf("%s: %w", path, err), cli.ErrDamaged)
 	}
 	return k, nil
 }

@@ -95,7 +95,7 @@ func TestProxyCommand(t *testing.T) {
 	dir := t.TempDir()
 	check("unfunded", []string{"PDX_PROXY_RPC=" + rpc, "PDX_PROXY_REGISTRY=" + registry}, 4, "refused", "cannot pay for its registration: send it some ether",
 		"--dir", dir, "--ipfs-repo", repo)
-	for _, f := range []string{"proxy.key", "hpke.key"} {
+	for _, f := range []string{"proxy.key", filepath.Join("hpke", "0.key")} {
 		info, err := os.Stat(filepath.Join(dir, f))
 		if err != nil || info.Mode().Perm() != 0o600 {
 			t.Fatalf("%s after the first start: %v %v, want mode 0600", f, info, err)

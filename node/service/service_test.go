@@ -252,7 +252,8 @@ func (w *world) askProxies(ds uint64, c cid.Cid) error {
 }
 
 // TestStrangerRefused: an account with keys but no grant is refused by every
-// proxy with not_granted, even though the bundle exists.
+// proxy, even though the bundle exists. A proxy refuses a pair it holds no
+// grant of from its own state (no_kfrag), without asking the chain.
 func TestStrangerRefused(t *testing.T) {
 	w := newWorld(t)
 	ds, c := w.put([]byte("profile"))
@@ -278,8 +279,8 @@ func TestStrangerRefused(t *testing.T) {
 		t.Fatal("a proxy answered a stranger")
 		return nil, nil
 	})
-	if !errors.Is(err, proxy.ErrNotGranted) {
-		t.Fatalf("stranger: %v, want not_granted", err)
+	if !errors.Is(err, proxy.ErrNoKFrag) {
+		t.Fatalf("stranger: %v, want no_kfrag", err)
 	}
 }
 

@@ -1,0 +1,216 @@
+package proxy
+
+import (
+	"context"
+	"crypto/ecdsa"
+	"crypto/sha256"
+	"encoding/hex"
+	"math/big"
+	"sync"
+	"sync/atomic"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/reencrypt"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
+)
+
+// testChain is a Registry in memory that counts every call made to it, so
+// a test can show that a request cost the proxy no chain RPC.
+type testChain struct {
+	calls atomic.Int64
+
+	mu       sync.Mutex
+	block    uint64
+	datasets map[uint64]DatasetInfo
+	keys     map[common.Address][2][]byte // receiving, verifying
+	grants   map[pairKey]uint64           // expiry, unix seconds
+}
+
+func newTestChain() *testChain {
+	return &testChain{block: 1, datasets: map[uint64]DatasetInfo{}, keys: map[common.Address][2][]byte{}, grants: map[pairKey]uint64{}}
+}
+
+func (c *testChain) BlockNumber(context.Context) (uint64, error) {
+	c.calls.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.block, nil
+}
+
+func (c *testChain) IsAuthorized(_ context.Context, dataset uint64, grantee common.Address) (bool, error) {
+	c.calls.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	exp, ok := c.grants[pairKey{dataset, grantee}]
+	return ok && exp > uint64(time.Now().Unix()) && !c.datasets[dataset].Erased, nil
+}
+
+func (c *testChain) GrantOf(_ context.Context, dataset uint64, grantee common.Address) (uint64, uint8, error) {
+	c.calls.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.grants[pairKey{dataset, grantee}], 1, nil
+}
+
+func (c *testChain) Dataset(_ context.Context, dataset uint64) (DatasetInfo, error) {
+	c.calls.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	d, ok := c.datasets[dataset]
+	if !ok {
+		return DatasetInfo{}, ErrUnknownDataset
+	}
+	return d, nil
+}
+
+func (c *testChain) Keys(_ context.Context, account common.Address) ([]byte, []byte, error) {
+	c.calls.Add(1)
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	k := c.keys[account]
+	return k[0], k[1], nil
+}
+
+// testBundles serves bundles by digest, as IPFS would.
+type testBundles struct {
+	mu sync.Mutex
+	m  map[common.Hash][]byte
+}
+
+func (b *testBundles) Bundle(_ context.Context, digest common.Hash) ([]byte, error) {
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	data, ok := b.m[digest]
+	if !ok {
+		return nil, context.DeadlineExceeded // nobody serves it
+	}
+	return data, nil
+}
+
+func (b *testBundles) put(data []byte) common.Hash {
+	d := common.Hash(sha256.Sum256(data))
+	b.mu.Lock()
+	defer b.mu.Unlock()
+	if b.m == nil {
+		b.m = map[common.Hash][]byte{}
+	}
+	b.m[d] = data
+	return d
+}
+
+// testWorld is one owner with one dataset, one grantee, a chain and IPFS.
+type testWorld struct {
+	t       *testing.T
+	ctx     context.Context
+	chain   *testChain
+	bundles *testBundles
+	domain  Domain
+
+	owner      common.Address
+	ownerKey   *ecdsa.PrivateKey
+	signer     *reencrypt.Signer
+	dataset    uint64
+	dsKey      *reencrypt.SecretKey
+	grantee    *ecdsa.PrivateKey
+	receiving  *reencrypt.SecretKey
+	grantBlock uint64
+}
+
+func newTestWorld(t *testing.T) *testWorld {
+	t.Helper()
+	w := &testWorld{t: t, ctx: t.Context(), chain: newTestChain(), bundles: &testBundles{},
+		domain: Domain{ChainID: big.NewInt(1337), Registry: common.HexToAddress("0x00000000000000000000000000000000000000aa")}, dataset: 7}
+	var err error
+	if w.ownerKey, err = crypto.GenerateKey(); err != nil {
+		t.Fatal(err)
+	}
+	w.owner = crypto.PubkeyToAddress(w.ownerKey.PublicKey)
+	vk, _ := reencrypt.GenerateSecretKey()
+	w.signer = reencrypt.NewSigner(vk)
+	w.dsKey, _ = reencrypt.GenerateSecretKey()
+	w.receiving, _ = reencrypt.GenerateSecretKey()
+	w.grantee, _ = crypto.GenerateKey()
+	w.chain.datasets[w.dataset] = DatasetInfo{Owner: w.owner, DelegatingKey: w.dsKey.PublicKey().Bytes()}
+	w.chain.keys[w.owner] = [2][]byte{nil, vk.PublicKey().Bytes()}
+	w.chain.keys[w.granteeAddr()] = [2][]byte{w.receiving.PublicKey().Bytes(), nil}
+	return w
+}
+
+func (w *testWorld) granteeAddr() common.Address { return crypto.PubkeyToAddress(w.grantee.PublicKey) }
+
+// newProxy starts a proxy on dir (a fresh one when dir is empty).
+func (w *testWorld) newProxy(dir string, mod func(*Config)) *Proxy {
+	w.t.Helper()
+	if dir == "" {
+		dir = w.t.TempDir()
+	}
+	key, _ := crypto.GenerateKey()
+	cfg := Config{Dir: dir, Account: key, Domain: w.domain, Chain: w.chain, Bundles: w.bundles}
+	if mod != nil {
+		mod(&cfg)
+	}
+	p, err := New(cfg)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return p
+}
+
+// sealGrant makes the grant's kfrags, seals one to each recipient, and puts
+// the bundle where proxies fetch it; it returns the bundle's digest.
+func (w *testWorld) sealGrant(purpose common.Hash, rcpts []bundle.Recipient) common.Hash {
+	w.t.Helper()
+	kfrags, err := reencrypt.GenerateKFrags(w.dsKey, w.receiving.PublicKey(), w.signer, 1, len(rcpts), true, true)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	g := bundle.Grant{
+		ID:      acl.GrantID(w.domain.ChainID, w.domain.Registry, w.dataset, w.granteeAddr(), purpose),
+		Dataset: acl.DatasetID32(w.dataset), Grantee: bundle.Address(w.granteeAddr()), Threshold: 1,
+	}
+	b, err := bundle.Seal(g, kfrags, rcpts)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return w.bundles.put(b)
+}
+
+// grant records a live grant on chain and delivers its Granted event to p.
+func (w *testWorld) grant(p *Proxy, purpose, digest common.Hash) {
+	w.t.Helper()
+	w.chain.mu.Lock()
+	w.chain.grants[pairKey{w.dataset, w.granteeAddr()}] = uint64(time.Now().Add(time.Hour).Unix())
+	w.chain.mu.Unlock()
+	w.grantBlock++
+	if err := p.OnGranted(w.ctx, w.dataset, w.granteeAddr(), 1, purpose, digest, w.grantBlock); err != nil {
+		w.t.Fatal(err)
+	}
+}
+
+// recipient is p as a bundle names it, sealed to its current HPKE key.
+func recipient(p *Proxy) bundle.Recipient {
+	return bundle.Recipient{Proxy: bundle.Address(p.Address()), PublicKey: p.HPKEPublicKey()}
+}
+
+// request signs a re-encryption request to p as key.
+func (w *testWorld) request(p *Proxy, key *ecdsa.PrivateKey) *ReencryptBody {
+	w.t.Helper()
+	capsule, _, err := reencrypt.Encrypt(w.dsKey.PublicKey(), []byte("file key"))
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	capBytes := capsule.Bytes()
+	req := ReencryptRequest{Proxy: p.Address(), Dataset: w.dataset, CapsuleHash: crypto.Keccak256Hash(capBytes),
+		Nonce: NewNonce(), Deadline: uint64(time.Now().Add(time.Minute).Unix())}
+	sig, err := req.Sign(w.domain, key)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return &ReencryptBody{Proxy: p.Address(), Dataset: w.dataset, Capsule: hex.EncodeToString(capBytes),
+		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig)}
+}

@@ -1,0 +1,85 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/internal/cli"
+	"github.com/pdx-network/pdx/internal/home"
+)
+
+// TestProxyRotateKey is the operator's answer to a proxy whose HPKE key file
+// may have been copied: `pdx proxy rotate-key` twice registers a fresh key
+// on chain under the same endpoint and destroys the suspect key at once,
+// while the key before the current one stays for its grace. It refuses to
+// touch a running proxy's directory.
+func TestProxyRotateKey(t *testing.T) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	root := t.TempDir()
+	dir := filepath.Join(root, "proxy")
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		t.Fatal(err)
+	}
+	key, _ := crypto.GenerateKey()
+	if err := crypto.SaveECDSA(filepath.Join(dir, proxyKeyFile), key); err != nil {
+		t.Fatal(err)
+	}
+	addr := crypto.PubkeyToAddress(key.PublicKey)
+	ch := rpcChain(t, ctx, root, nil, 0)
+	fund(t, ctx, ch, addr)
+
+	// The proxy as `pdx proxy` leaves it: registered, epoch 0 on chain.
+	c, err := acl.New(ctx, ch.Client(), ch.Registry(), key, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	chainID, _ := ch.Client().ChainID(ctx)
+	p, err := proxy.New(proxy.Config{Dir: dir, Account: key, Domain: proxy.Domain{ChainID: chainID, Registry: ch.Registry()},
+		Chain: proxy.RegistryChain{C: c}, Bundles: noBundles{}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	const endpoint = "https://proxy.example:8443"
+	if err := p.Register(ctx, c, endpoint); err != nil {
+		t.Fatal(err)
+	}
+	suspect := p.HPKEPublicKey()
+
+	args := []string{"proxy", "rotate-key", "--dir", dir, "--rpc", ch.HTTPEndpoint(), "--registry", ch.Registry().Hex()}
+	var first, second keyRotated
+	pdxJSON(t, ctx, nil, &first, args...)
+	pdxJSON(t, ctx, nil, &second, args...)
+	if first.Epoch != 1 || second.Epoch != 2 || len(second.Epochs) != 2 || second.Epochs[0].Epoch != 1 {
+		t.Fatalf("two rotations: %+v then %+v; want epochs 1 then 2, keeping [1 2]", first, second)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "hpke", "0.key")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("the suspect key's file after two rotations: %v, want it gone", err)
+	}
+	reg, err := c.ProxyOf(ctx, addr)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if reg.Endpoint != endpoint || !bytes.Equal(reg.HPKEKey, second.Epochs[1].PublicKey) || bytes.Equal(reg.HPKEKey, suspect) {
+		t.Fatalf("on chain after two rotations: %s %x; want %s and epoch 2's key", reg.Endpoint, reg.HPKEKey, endpoint)
+	}
+
+	// A running proxy holds the directory's lock.
+	lock, err := home.LockDir(dir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer lock.Release()
+	if code, _, errOut := pdx(t, ctx, nil, args...); code != cli.ExitConflict || !bytes.Contains([]byte(errOut), []byte("stop it")) {
+		t.Fatalf("rotate-key on a locked directory: exit %d %s; want %d and a hint to stop the proxy", code, errOut, cli.ExitConflict)
+	}
+}
