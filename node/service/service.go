@@ -380,10 +380,26 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 				s.log.Warn("a proxy sent a cfrag that does not verify", "proxy", f.Proxy.Hex(), "dataset", rec.Dataset)
 			}
 		}}
-	cfrags, err := client.CFrags(ctx, rec.Dataset, capsule, eps, parsed.Grant.Threshold,
-		func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
-			return cf.Verify(capsule, vk, pkA, pkB)
-		})
+	// A grant mined a moment ago may not have reached every proxy yet
+	// (each follows the chain on its own); they say so with no_kfrag, and
+	// the chain already said the grant is live, so ask again for a few
+	// seconds before giving up.
+	var cfrags []*reencrypt.VerifiedCapsuleFrag
+	for wait := 100 * time.Millisecond; ; wait *= 2 {
+		failures = failures[:0]
+		cfrags, err = client.CFrags(ctx, rec.Dataset, capsule, eps, parsed.Grant.Threshold,
+			func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
+				return cf.Verify(capsule, vk, pkA, pkB)
+			})
+		if err == nil || !errors.Is(err, proxy.ErrNoKFrag) || wait > 2*time.Second {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return nil, ctx.Err()
+		case <-time.After(wait):
+		}
+	}
 	if err != nil {
 		return nil, err
 	}
