@@ -173,7 +173,9 @@ func (s *Service) Grants(ctx context.Context, dataset uint64) ([]ChainGrant, err
 // node, which is where its proxies fetch it. A bundle whose block is still
 // here is pinned again; one that is gone is replaced: fresh kfrags for the
 // same grantee, purpose, expiry and threshold, a new bundle and a new grant
-// transaction (the proxies follow the newest). repinned and regranted say
+// transaction (the proxies follow the newest), to the same proxies when the
+// old bundle can still be read, else — it was the one record of them — to
+// the configured ProxySet, which the log says. repinned and regranted say
 // which of the two happened; both are zero when the bundle was pinned.
 func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencrypt.SecretKey, g ChainGrant) (repinned bool, regranted *GrantResult, err error) {
 	pinned, err := s.cfg.Store.IsPinned(ctx, g.Bundle)
@@ -194,10 +196,18 @@ func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencry
 	}
 	s.log.Warn("reconcile: a live grant's kfrag bundle is gone from this node; granting again",
 		"dataset", dataset, "grantee", g.Grantee.Hex(), "bundle", g.Bundle.String())
+	var proxies []common.Address
+	if digest, err := acl.BundleDigest(g.Bundle.Bytes()); err == nil {
+		// The pin just failed, so the block is most likely gone: look only
+		// briefly before falling back to the configured set.
+		kctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		proxies = s.keptProxies(kctx, dataset, g.Grantee, digest)
+		cancel()
+	}
 	purpose := g.PurposeHash
 	regranted, err = s.Grant(ctx, GrantRequest{
 		Dataset: dataset, DatasetKey: key, Grantee: g.Grantee, Expiry: g.Expiry,
-		PurposeHash: &purpose, Threshold: int(g.Threshold),
+		PurposeHash: &purpose, Threshold: int(g.Threshold), Proxies: proxies,
 	})
 	return false, regranted, err
 }

@@ -43,6 +43,10 @@ type Config struct {
 	// chain once per account by EnsureKeys.
 	Signer    *reencrypt.Signer
 	Receiving *reencrypt.SecretKey
+	// Proxies is the owner's choice of proxies for its grants (see
+	// ProxySet): without it, only grants that name their proxies can be
+	// made.
+	Proxies ProxySet
 	// DeployBlock is where log queries start (the Registry's deploy block).
 	DeployBlock uint64
 	HTTP        *http.Client
@@ -74,7 +78,7 @@ var (
 	ErrKeysMismatch = errors.New("service: the account's keys on chain are not this home's")
 	// ErrNoGrant: the brand has no grant for the CID's dataset.
 	ErrNoGrant = errors.New("service: no grant for this dataset")
-	// ErrNotEnoughProxies: fewer registered proxies than the threshold.
+	// ErrNotEnoughProxies: fewer usable proxies than the grant needs.
 	ErrNotEnoughProxies = errors.New("service: not enough proxies")
 	// ErrFingerprint: the envelope's commitment is not the one on chain.
 	ErrFingerprint = errors.New("service: content does not match the fingerprint on chain")
@@ -186,9 +190,10 @@ type GrantRequest struct {
 	// PurposeHash, when set, is used instead of hashing Purpose (a re-grant
 	// knows only the hash the chain recorded).
 	PurposeHash *[32]byte
-	Threshold   int
-	// Proxies are the n proxies to share the key among; empty means every
-	// registered proxy.
+	// Threshold is t; 0 means the ProxySet's.
+	Threshold int
+	// Proxies are the n proxies to share the key among, exactly; empty
+	// means the owner's configured ProxySet (never the chain's open list).
 	Proxies []common.Address
 	// Purchase grants a buyer's escrowed purchase (and releases the payment).
 	Purchase bool
@@ -208,17 +213,16 @@ type GrantResult struct {
 // receiving key, seals one to each proxy, puts the bundle on IPFS and
 // records the grant in one transaction.
 func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, error) {
-	keys, err := s.cfg.Chain.KeysOf(ctx, req.Grantee)
-	if err != nil {
-		return nil, fmt.Errorf("service: the grantee %s must register its keys first: %w", req.Grantee.Hex(), err)
-	}
-	receiving, err := reencrypt.PublicKeyFromBytes(keys.Receiving)
-	if err != nil {
-		return nil, fmt.Errorf("service: grantee's receiving key on chain: %w", err)
-	}
-	proxies, err := s.pickProxies(ctx, req.Proxies)
+	receiving, err := s.granteeKey(ctx, req.Grantee)
 	if err != nil {
 		return nil, err
+	}
+	proxies, err := s.grantProxies(ctx, req.Proxies)
+	if err != nil {
+		return nil, err
+	}
+	if req.Threshold == 0 {
+		req.Threshold = s.cfg.Proxies.Threshold
 	}
 	if req.Threshold < 1 || req.Threshold > len(proxies) || req.Threshold > 255 {
 		return nil, fmt.Errorf("%w: threshold %d with %d proxies", ErrNotEnoughProxies, req.Threshold, len(proxies))
@@ -245,7 +249,7 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	if err != nil {
 		return nil, err
 	}
-	c, err := s.cfg.Store.Add(ctx, bytes.NewReader(sealed), storage.AddOptions{Name: fmt.Sprintf("pdx/bundle/%d/%s", req.Dataset, req.Grantee.Hex())})
+	c, err := s.cfg.Store.Add(ctx, bytes.NewReader(sealed), storage.AddOptions{Name: bundlePinName(req.Dataset, req.Grantee)})
 	if err != nil {
 		return nil, fmt.Errorf("service: storing the kfrag bundle: %w", err)
 	}
@@ -279,26 +283,22 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	return res, nil
 }
 
-func (s *Service) pickProxies(ctx context.Context, want []common.Address) ([]acl.Proxy, error) {
-	if len(want) == 0 {
-		all, err := s.cfg.Chain.Proxies(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if len(all) == 0 {
-			return nil, fmt.Errorf("%w: no proxy is registered in the Registry", ErrNotEnoughProxies)
-		}
-		return all, nil
+// granteeKey reads the grantee's receiving key and checks it is a curve
+// point before any grant work: the contract checks only the prefix, so a
+// key that opens nothing can be on chain.
+func (s *Service) granteeKey(ctx context.Context, grantee common.Address) (*reencrypt.PublicKey, error) {
+	keys, err := s.cfg.Chain.KeysOf(ctx, grantee)
+	if errors.Is(err, acl.ErrNoKeys) {
+		return nil, fmt.Errorf("%w: %s must register its keys first (it has run no pdx node): %w", ErrGranteeKeys, grantee.Hex(), err)
 	}
-	out := make([]acl.Proxy, 0, len(want))
-	for _, a := range want {
-		p, err := s.cfg.Chain.ProxyOf(ctx, a)
-		if err != nil {
-			return nil, fmt.Errorf("service: proxy %s: %w", a.Hex(), err)
-		}
-		out = append(out, p)
+	if err != nil {
+		return nil, fmt.Errorf("service: reading the keys of the grantee %s: %w", grantee.Hex(), err)
 	}
-	return out, nil
+	receiving, err := reencrypt.PublicKeyFromBytes(keys.Receiving)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s registered a receiving key that is not a secp256k1 point, so nothing can be re-encrypted to it: %v", ErrGranteeKeys, grantee.Hex(), err)
+	}
+	return receiving, nil
 }
 
 // Revoke revokes a grant; proxies refuse from the next block.
@@ -308,6 +308,12 @@ func (s *Service) Revoke(ctx context.Context, dataset uint64, grantee common.Add
 		return 0, err
 	}
 	return rc.BlockNumber.Uint64(), nil
+}
+
+// bundlePinName names the pin of a grant's kfrag bundle; every grant to
+// the same grantee on a dataset shares it.
+func bundlePinName(dataset uint64, grantee common.Address) string {
+	return fmt.Sprintf("pdx/bundle/%d/%s", dataset, grantee.Hex())
 }
 
 // GetResult describes what a brand fetched.
@@ -536,7 +542,20 @@ func (s *Service) fingerprint(ctx context.Context, dataset uint64, c cid.Cid) ([
 
 // latestGrant finds the newest Granted event of (dataset, this account).
 func (s *Service) latestGrant(ctx context.Context, dataset uint64) (*bindings.RegistryGranted, error) {
-	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(s.addr.Bytes())})
+	latest, err := s.latestGrantTo(ctx, dataset, s.addr)
+	if err != nil {
+		return nil, err
+	}
+	if latest == nil {
+		return nil, fmt.Errorf("%w %d for %s", ErrNoGrant, dataset, s.addr.Hex())
+	}
+	return latest, nil
+}
+
+// latestGrantTo is the newest Granted event of grantee on dataset, nil when
+// there is none.
+func (s *Service) latestGrantTo(ctx context.Context, dataset uint64, grantee common.Address) (*bindings.RegistryGranted, error) {
+	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(grantee.Bytes())})
 	if err != nil {
 		return nil, err
 	}
@@ -546,9 +565,6 @@ func (s *Service) latestGrant(ctx context.Context, dataset uint64) (*bindings.Re
 		if acl.DecodeGrantWord(g.Grant).Dataset == dataset {
 			latest = g
 		}
-	}
-	if latest == nil {
-		return nil, fmt.Errorf("%w %d for %s", ErrNoGrant, dataset, s.addr.Hex())
 	}
 	return latest, nil
 }
@@ -581,8 +597,8 @@ type RotateResult struct {
 
 // Rotate moves a dataset to a new delegating key, so versions put afterwards
 // are under a key no earlier kfrag reaches, and re-grants every grant that
-// is still live with kfrags for the new key (same grantee, purpose, expiry
-// and threshold). Versions put before the rotation stay under the old key:
+// is still live with kfrags for the new key (same grantee, purpose, expiry,
+// threshold and proxies: a grant's proxy set is fixed when it is made). Versions put before the rotation stay under the old key:
 // grantees keep what they already fetched, and proxies no longer serve them
 // (the owner re-puts a version to share it under the new key).
 func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.SecretKey) (*RotateResult, error) {
@@ -600,6 +616,7 @@ func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.
 		r, err := s.Grant(ctx, GrantRequest{
 			Dataset: dataset, DatasetKey: newKey, Grantee: g.grantee, Expiry: g.expiry,
 			PurposeHash: &purpose, Threshold: int(g.threshold),
+			Proxies: s.keptProxies(ctx, dataset, g.grantee, g.bundle),
 		})
 		if err != nil {
 			return res, fmt.Errorf("service: re-granting %s after the rotation: %w", g.grantee.Hex(), err)
@@ -614,6 +631,7 @@ type liveGrant struct {
 	expiry    time.Time
 	threshold uint8
 	purpose   [32]byte
+	bundle    [32]byte // the kfrag bundle's digest
 }
 
 // liveGrants lists a dataset's grants that authorize now, with the terms
@@ -649,7 +667,7 @@ func (s *Service) liveGrants(ctx context.Context, dataset uint64) ([]liveGrant, 
 			return nil, err
 		}
 		ev := latest[grantee]
-		out = append(out, liveGrant{grantee: grantee, expiry: st.Expiry, threshold: st.Threshold, purpose: ev.PurposeHash})
+		out = append(out, liveGrant{grantee: grantee, expiry: st.Expiry, threshold: st.Threshold, purpose: ev.PurposeHash, bundle: ev.Bundle})
 	}
 	return out, nil
 }

@@ -1,0 +1,251 @@
+package service
+
+import (
+	"bytes"
+	"crypto/ecdsa"
+	"errors"
+	"io"
+	"math/big"
+	"slices"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/reencrypt"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
+)
+
+// The tests of this file are attacks on the owner's choice of proxies.
+
+// rawTx sends data to the Registry from key as a plain transaction, past
+// every check acl.Client makes first: what a stranger with its own tools
+// can put on chain. The contract must accept it.
+func (w *world) rawTx(key *ecdsa.PrivateKey, data []byte) {
+	w.t.Helper()
+	ec := w.chain.Client()
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	id, err := ec.ChainID(w.ctx)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	nonce, err := ec.PendingNonceAt(w.ctx, from)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	head, err := ec.HeaderByNumber(w.ctx, nil)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	tip := big.NewInt(1_000_000_000)
+	to := w.chain.Registry()
+	tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{ChainID: id, Nonce: nonce, GasTipCap: tip,
+		GasFeeCap: new(big.Int).Add(new(big.Int).Mul(head.BaseFee, big.NewInt(2)), tip), Gas: 1_000_000, To: &to, Data: data}),
+		types.LatestSignerForChainID(id), key)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	if err := ec.SendTransaction(w.ctx, tx); err != nil {
+		w.t.Fatal(err)
+	}
+	rc, err := bind.WaitMined(w.ctx, ec, tx.Hash())
+	if err != nil || rc.Status != types.ReceiptStatusSuccessful {
+		w.t.Fatalf("the contract refused the stranger's transaction: %v (receipt %+v)", err, rc)
+	}
+}
+
+// registerRogueProxy registers key as a proxy with an HPKE key the caller
+// holds, as a buyer preparing to keep kfrags of its own grant would.
+func (w *world) registerRogueProxy(key *ecdsa.PrivateKey) *bundle.PrivateKey {
+	w.t.Helper()
+	hk, pub, err := bundle.GenerateKey()
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	w.rawTx(key, bindings.NewRegistry().PackRegisterProxy("http://127.0.0.1:9/rogue", pub))
+	return hk
+}
+
+// ownerWith is the owner's account and keys with another proxy set, as
+// after the owner edits proxies.addresses and restarts.
+func (w *world) ownerWith(set ProxySet) *Service {
+	w.t.Helper()
+	cfg := w.owner.cfg
+	cfg.Proxies = set
+	s, err := New(w.ctx, cfg)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return s
+}
+
+// bundleOf parses a grant's kfrag bundle from the owner's store.
+func (w *world) bundleOf(res *GrantResult) *bundle.Bundle {
+	w.t.Helper()
+	c, err := cid.Decode(res.Bundle)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	r, err := w.ownerFS.Get(w.ctx, c)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	defer r.Close()
+	raw, err := io.ReadAll(r)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	bd, err := bundle.Parse(raw)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return bd
+}
+
+func (w *world) proxyAddrs() []common.Address {
+	var out []common.Address
+	for _, tp := range w.proxies {
+		out = append(out, tp.p.Address())
+	}
+	return out
+}
+
+// sameSet fails unless got and want hold the same addresses.
+func sameSet(t *testing.T, what string, got, want []common.Address) {
+	t.Helper()
+	g, wa := slices.Clone(got), slices.Clone(want)
+	cmp := func(a, b common.Address) int { return bytes.Compare(a[:], b[:]) }
+	slices.SortFunc(g, cmp)
+	slices.SortFunc(wa, cmp)
+	if !slices.Equal(g, wa) {
+		t.Fatalf("%s: proxies %v, want exactly %v", what, g, wa)
+	}
+}
+
+func bundleAddrs(bd *bundle.Bundle) []common.Address {
+	out := make([]common.Address, len(bd.Proxies))
+	for i, a := range bd.Proxies {
+		out[i] = common.Address(a)
+	}
+	return out
+}
+
+// TestBuyerRogueProxiesGetNoKfrag: a would-be grantee registers a proxy on
+// chain whose HPKE key it holds, then is granted with the owner's
+// defaults. The grant uses exactly the owner's configured proxies: the
+// bundle has no entry for the rogue proxy and its key opens nothing, so
+// the grantee never holds kfrags it could re-encrypt with after a revoke.
+func TestBuyerRogueProxiesGetNoKfrag(t *testing.T) {
+	w := newWorld(t)
+	keys := w.chain.Accounts()
+	rogueKey := keys[5]
+	hk := w.registerRogueProxy(rogueKey)
+	rogue := crypto.PubkeyToAddress(rogueKey.PublicKey)
+
+	ds, c := w.put([]byte("the owner's data"))
+	res, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSet(t, "the grant's result", res.Proxies, w.proxyAddrs())
+	bd := w.bundleOf(res)
+	sameSet(t, "the grant's bundle", bundleAddrs(bd), w.proxyAddrs())
+	if bd.Grant.Threshold != 2 {
+		t.Fatalf("threshold %d, want the configured 2", bd.Grant.Threshold)
+	}
+	if _, err := bd.Open(bundle.Address(rogue), hk); !errors.Is(err, bundle.ErrNoEntry) {
+		t.Fatalf("the rogue proxy's key on the bundle: %v, want ErrNoEntry", err)
+	}
+	w.sync()
+	if _, err := w.get(c); err != nil {
+		t.Fatalf("the brand's get through the configured proxies: %v", err)
+	}
+}
+
+// TestStrangerBadProxyEntriesDoNotBreakGrants: a stranger registers a
+// proxy with a 1-byte HPKE key ("registerProxy("x", 0x00)"), which the
+// contract accepts. Grants still work; and when the owner's own list holds
+// that entry and an address never registered, grants skip both for the
+// next usable proxies and say nothing is wrong with the grant.
+func TestStrangerBadProxyEntriesDoNotBreakGrants(t *testing.T) {
+	w := newWorld(t)
+	keys := w.chain.Accounts()
+	w.rawTx(keys[5], bindings.NewRegistry().PackRegisterProxy("x", []byte{0x00}))
+	garbage := crypto.PubkeyToAddress(keys[5].PublicKey)
+
+	ds, c := w.put([]byte("still grantable"))
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p", Threshold: 2}); err != nil {
+		t.Fatalf("a default grant after a garbage proxy entry on chain: %v", err)
+	}
+
+	unregistered := common.HexToAddress("0x00000000000000000000000000000000000000aa")
+	owner := w.ownerWith(ProxySet{Addresses: append([]common.Address{garbage, unregistered}, w.proxyAddrs()...), Shares: 3, Threshold: 2})
+	res, err := owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p"})
+	if err != nil {
+		t.Fatalf("a grant whose configured list starts with unusable entries: %v", err)
+	}
+	sameSet(t, "the grant's bundle", bundleAddrs(w.bundleOf(res)), w.proxyAddrs())
+	w.sync()
+	if _, err := w.get(c); err != nil {
+		t.Fatalf("the brand's get: %v", err)
+	}
+
+	// Named explicitly, the garbage entry is refused with its reason.
+	_, err = w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p", Threshold: 1, Proxies: []common.Address{garbage}})
+	if !errors.Is(err, ErrUnusableProxy) || !strings.Contains(err.Error(), garbage.Hex()) {
+		t.Fatalf("a grant naming the garbage proxy: %v, want ErrUnusableProxy naming it", err)
+	}
+}
+
+// TestRotateKeepsGrantProxies: the owner changes its configured proxies
+// after a grant, then rotates the dataset key. The re-grant goes to the
+// proxies the grant was made with — its bundle says so — not to the new
+// configured set, and the grantee reads a version put after the rotation.
+func TestRotateKeepsGrantProxies(t *testing.T) {
+	w := newWorld(t)
+	keys := w.chain.Accounts()
+	ds, _ := w.put([]byte("before the rotation"))
+	first, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sameSet(t, "the first grant", bundleAddrs(w.bundleOf(first)), w.proxyAddrs())
+
+	var others []common.Address
+	for _, k := range keys[5:8] {
+		w.registerRogueProxy(k)
+		others = append(others, crypto.PubkeyToAddress(k.PublicKey))
+	}
+	moved := w.ownerWith(ProxySet{Addresses: others, Threshold: 2})
+	newKey, _ := reencrypt.GenerateSecretKey()
+	res, err := moved.Rotate(w.ctx, ds, newKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Regrants) != 1 {
+		t.Fatalf("re-grants: %+v", res.Regrants)
+	}
+	sameSet(t, "the re-grant's result", res.Regrants[0].Proxies, w.proxyAddrs())
+	sameSet(t, "the re-grant's bundle", bundleAddrs(w.bundleOf(res.Regrants[0])), w.proxyAddrs())
+
+	w.sync()
+	put, err := moved.Put(w.ctx, ds, newKey, bytes.NewReader([]byte("after the rotation")), "v2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, _ := cid.Decode(put.CID)
+	if got, err := w.get(c2); err != nil || string(got) != "after the rotation" {
+		t.Fatalf("the grantee's get after the rotation: %v", err)
+	}
+}
