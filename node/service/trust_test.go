@@ -17,12 +17,15 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
-// The tests of this file are attacks on the owner's choice of proxies.
+// The tests of this file are attacks on the owner's choice of proxies and
+// on the market agent.
 
 // rawTx sends data to the Registry from key as a plain transaction, past
 // every check acl.Client makes first: what a stranger with its own tools
@@ -204,6 +207,73 @@ func TestStrangerBadProxyEntriesDoNotBreakGrants(t *testing.T) {
 		Expiry: time.Now().Add(time.Hour), Purpose: "p", Threshold: 1, Proxies: []common.Address{garbage}})
 	if !errors.Is(err, ErrUnusableProxy) || !strings.Contains(err.Error(), garbage.Hex()) {
 		t.Fatalf("a grant naming the garbage proxy: %v, want ErrUnusableProxy naming it", err)
+	}
+}
+
+// offCurveKey is 0x02 followed by an x for which no point exists: the
+// contract takes it (it checks the prefix only), pdx can seal nothing to
+// it.
+func offCurveKey(t *testing.T) []byte {
+	for x := int64(1); x < 1000; x++ {
+		k := append([]byte{0x02}, common.BigToHash(big.NewInt(x)).Bytes()...)
+		if _, err := reencrypt.PublicKeyFromBytes(k); err != nil {
+			return k
+		}
+	}
+	t.Fatal("no off-curve x below 1000")
+	return nil
+}
+
+// TestOffCurveBuyerDoesNotStallMarket: a buyer registers a receiving key
+// that is not a curve point and buys; an honest brand buys after it. One
+// poll of the owner's market agent refuses the first, with its reason in
+// the record, and grants the second, which then reads the data.
+func TestOffCurveBuyerDoesNotStallMarket(t *testing.T) {
+	w := newWorld(t)
+	keys := w.chain.Accounts()
+	ds, c := w.put([]byte("for sale"))
+	const terms = "analytics"
+	price := big.NewInt(1000)
+	if err := w.owner.Offer(w.ctx, ds, price, 24*time.Hour, terms); err != nil {
+		t.Fatal(err)
+	}
+
+	attacker := keys[6]
+	verifying, _ := reencrypt.GenerateSecretKey()
+	w.rawTx(attacker, bindings.NewRegistry().PackRegisterKeys(offCurveKey(t), verifying.PublicKey().Bytes()))
+	if _, err := client(t, w.ctx, w.chain, attacker).Buy(w.ctx, ds, price, TermsHash(terms)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.brand.Buy(w.ctx, ds, terms); err != nil {
+		t.Fatal(err)
+	}
+
+	var decisions []Decision
+	agent := &MarketAgent{S: w.owner, Threshold: 2,
+		Item: func(id uint64) (*MarketItem, bool) {
+			return &MarketItem{Key: w.dsKey, Terms: terms, Policy: config.Default().Market.Default}, id == ds
+		},
+		Record: func(d Decision) { decisions = append(decisions, d) },
+	}
+	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
+	f.Start = w.chain.DeployBlock()
+	if _, err := f.Poll(w.ctx, agent.HandleEvent); err != nil {
+		t.Fatalf("the market agent stopped on a purchase: %v", err)
+	}
+	if len(decisions) != 2 {
+		t.Fatalf("decisions %+v, want one per purchase", decisions)
+	}
+	bad, good := decisions[0], decisions[1]
+	attackerAddr := crypto.PubkeyToAddress(attacker.PublicKey)
+	if bad.Buyer != attackerAddr || bad.Granted || !strings.Contains(bad.Reason, "receiving key") || !strings.Contains(bad.Reason, attackerAddr.Hex()) {
+		t.Fatalf("the off-curve buyer's decision: %+v, want refused with the reason naming its receiving key", bad)
+	}
+	if good.Buyer != w.brand.Address() || !good.Granted {
+		t.Fatalf("the honest buyer's decision: %+v, want granted", good)
+	}
+	w.sync()
+	if _, err := w.get(c); err != nil {
+		t.Fatalf("the honest buyer's get: %v", err)
 	}
 }
 
