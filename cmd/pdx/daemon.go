@@ -309,7 +309,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 	}
 	if rec.Changed() {
 		log.Warn("finished operations the last run left unfinished", "created", rec.Created, "dropped", rec.Dropped,
-			"versions", rec.Versions, "registered", rec.Registered, "regranted", rec.Regranted, "repinned", rec.Repinned,
+			"versions", rec.Versions, "registered", rec.Registered, "regranted", rec.Regranted, "repinned", rec.Repinned, "unpinned", rec.Unpinned,
 			"erased", rec.Erased, "journaled", rec.Journaled)
 		for _, p := range rec.Problems {
 			log.Error("reconcile: needs the owner", "problem", p)

@@ -15,7 +15,6 @@ import (
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/contracts/bindings"
 	"github.com/pdx-network/pdx/node/envstore"
-	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/envelope"
 )
@@ -227,16 +226,11 @@ func (c *countReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// Unpin drops this node's pins of cids (those already gone are skipped) and
+// FinishErase drops this node's pins of the erased dataset's versions cids
+// (those already gone are skipped) and of its grants' kfrag bundles, and
 // collects garbage: the local half of an erase whose chain half is done.
-func (s *Service) Unpin(ctx context.Context, cids []cid.Cid) error {
-	for _, c := range cids {
-		if err := s.cfg.Store.Unpin(ctx, c); err != nil && !errors.Is(err, storage.ErrNotPinned) {
-			return err
-		}
-	}
-	_, err := s.cfg.Store.GC(ctx)
-	return err
+func (s *Service) FinishErase(ctx context.Context, dataset uint64, cids []cid.Cid) error {
+	return s.unpinErased(ctx, dataset, cids)
 }
 
 // Pins lists this node's pins whose name is name.

@@ -15,6 +15,7 @@ import (
 	"math/big"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -301,11 +302,18 @@ func (s *Service) granteeKey(ctx context.Context, grantee common.Address) (*reen
 	return receiving, nil
 }
 
-// Revoke revokes a grant; proxies refuse from the next block.
+// Revoke revokes a grant; proxies refuse from the next block. Once the
+// revocation is mined the grant's kfrag bundles are unpinned here: with t
+// proxies' HPKE keys (long-lived) and the grantee's key they would open
+// again. An unpin that fails is logged, not returned, since the revocation
+// itself holds; the daemon's reconcile unpins what a revoked grant left.
 func (s *Service) Revoke(ctx context.Context, dataset uint64, grantee common.Address) (uint64, error) {
 	rc, err := s.cfg.Chain.Revoke(ctx, dataset, grantee)
 	if err != nil {
 		return 0, err
+	}
+	if _, err := s.UnpinBundles(ctx, dataset, &grantee); err != nil {
+		s.log.Error("revoke: the grant is revoked but its kfrag bundle is still pinned here", "dataset", dataset, "grantee", grantee.Hex(), "err", err)
 	}
 	return rc.BlockNumber.Uint64(), nil
 }
@@ -313,7 +321,34 @@ func (s *Service) Revoke(ctx context.Context, dataset uint64, grantee common.Add
 // bundlePinName names the pin of a grant's kfrag bundle; every grant to
 // the same grantee on a dataset shares it.
 func bundlePinName(dataset uint64, grantee common.Address) string {
-	return fmt.Sprintf("pdx/bundle/%d/%s", dataset, grantee.Hex())
+	return fmt.Sprintf("%s%s", bundlePinPrefix(dataset), grantee.Hex())
+}
+
+func bundlePinPrefix(dataset uint64) string { return fmt.Sprintf("pdx/bundle/%d/", dataset) }
+
+// UnpinBundles drops this node's pins of a dataset's kfrag bundles: those
+// of grantee's grants, or of every grant when grantee is nil. It returns
+// how many it dropped; the blocks go at the next GC.
+func (s *Service) UnpinBundles(ctx context.Context, dataset uint64, grantee *common.Address) (int, error) {
+	all, err := s.cfg.Store.Pins(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, p := range all {
+		match := strings.HasPrefix(p.Name, bundlePinPrefix(dataset))
+		if grantee != nil {
+			match = p.Name == bundlePinName(dataset, *grantee)
+		}
+		if !match {
+			continue
+		}
+		if err := s.cfg.Store.Unpin(ctx, p.CID); err != nil && !errors.Is(err, storage.ErrNotPinned) {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // GetResult describes what a brand fetched.
@@ -570,17 +605,27 @@ func (s *Service) latestGrantTo(ctx context.Context, dataset uint64, grantee com
 }
 
 // Erase erases a dataset: on chain (every grant stops authorizing, proxies
-// delete their kfrags), then unpins its CIDs here and collects garbage. The
-// caller destroys the dataset's salt (crypto-shredding).
+// delete their kfrags), then unpins its CIDs and every grant's kfrag bundle
+// here and collects garbage, so no bundle that t proxy keys could reopen
+// stays behind. The caller destroys the dataset's salt (crypto-shredding).
 func (s *Service) Erase(ctx context.Context, dataset uint64, cids []cid.Cid) error {
 	if _, err := s.cfg.Chain.Erase(ctx, dataset); err != nil {
 		return err
 	}
 	s.crash("erase:mined")
+	return s.unpinErased(ctx, dataset, cids)
+}
+
+// unpinErased is the local half of an erase: the versions, the bundles,
+// then GC.
+func (s *Service) unpinErased(ctx context.Context, dataset uint64, cids []cid.Cid) error {
 	for _, c := range cids {
 		if err := s.cfg.Store.Unpin(ctx, c); err != nil && !errors.Is(err, storage.ErrNotPinned) {
 			return err
 		}
+	}
+	if _, err := s.UnpinBundles(ctx, dataset, nil); err != nil {
+		return err
 	}
 	_, err := s.cfg.Store.GC(ctx)
 	return err

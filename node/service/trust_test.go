@@ -24,8 +24,8 @@ import (
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
-// The tests of this file are attacks on the owner's choice of proxies and
-// on the market agent.
+// The tests of this file are attacks on the owner's choice of proxies, on
+// the market agent and on what a revoke or an erase leaves behind.
 
 // rawTx sends data to the Registry from key as a plain transaction, past
 // every check acl.Client makes first: what a stranger with its own tools
@@ -317,5 +317,63 @@ func TestRotateKeepsGrantProxies(t *testing.T) {
 	c2, _ := cid.Decode(put.CID)
 	if got, err := w.get(c2); err != nil || string(got) != "after the rotation" {
 		t.Fatalf("the grantee's get after the rotation: %v", err)
+	}
+}
+
+// bundlePins lists the owner's pins of the dataset's kfrag bundles.
+func (w *world) bundlePins(ds uint64) []string {
+	w.t.Helper()
+	pins, err := w.ownerFS.Pins(w.ctx)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	var out []string
+	for _, p := range pins {
+		if strings.HasPrefix(p.Name, bundlePinPrefix(ds)) {
+			out = append(out, p.Name)
+		}
+	}
+	slices.Sort(out)
+	return out
+}
+
+// TestRevokeAndEraseUnpinBundles: a bundle left pinned after its grant
+// ends is what t proxies' long-lived HPKE keys and the grantee's key would
+// reopen. After a revoke no bundle of that grant stays pinned (another
+// grantee's does), and after an erase none of the dataset's.
+func TestRevokeAndEraseUnpinBundles(t *testing.T) {
+	w := newWorld(t)
+	keys := w.chain.Accounts()
+	other := newService(t, w.ctx, w.chain, keys[5], openStore(t, w.ctx))
+	ds, c := w.put([]byte("to be erased"))
+	for _, grantee := range []common.Address{w.brand.Address(), other.Address()} {
+		if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: grantee,
+			Expiry: time.Now().Add(time.Hour), Purpose: "p"}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	// A second grant to the brand (a re-grant) adds a second bundle under
+	// the same name.
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(2 * time.Hour), Purpose: "p"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.bundlePins(ds); len(got) != 3 {
+		t.Fatalf("bundle pins before the revoke: %v", got)
+	}
+
+	if _, err := w.owner.Revoke(w.ctx, ds, w.brand.Address()); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{bundlePinName(ds, other.Address())}
+	if got := w.bundlePins(ds); !slices.Equal(got, want) {
+		t.Fatalf("bundle pins after revoking the brand: %v, want only %v", got, want)
+	}
+
+	if err := w.owner.Erase(w.ctx, ds, []cid.Cid{c}); err != nil {
+		t.Fatal(err)
+	}
+	if got := w.bundlePins(ds); len(got) != 0 {
+		t.Fatalf("bundle pins after the erase: %v, want none", got)
 	}
 }
