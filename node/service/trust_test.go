@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"crypto/ecdsa"
 	"errors"
+	"fmt"
 	"io"
 	"math/big"
 	"slices"
@@ -225,9 +226,10 @@ func offCurveKey(t *testing.T) []byte {
 }
 
 // TestOffCurveBuyerDoesNotStallMarket: a buyer registers a receiving key
-// that is not a curve point and buys; an honest brand buys after it. One
-// poll of the owner's market agent refuses the first, with its reason in
-// the record, and grants the second, which then reads the data.
+// that is not a curve point and buys, another buys without any keys, and
+// an honest brand buys after them. One poll of the owner's market agent
+// refuses the first two, each with its reason in the record, and grants
+// the third, which then reads the data.
 func TestOffCurveBuyerDoesNotStallMarket(t *testing.T) {
 	w := newWorld(t)
 	keys := w.chain.Accounts()
@@ -242,6 +244,10 @@ func TestOffCurveBuyerDoesNotStallMarket(t *testing.T) {
 	verifying, _ := reencrypt.GenerateSecretKey()
 	w.rawTx(attacker, bindings.NewRegistry().PackRegisterKeys(offCurveKey(t), verifying.PublicKey().Bytes()))
 	if _, err := client(t, w.ctx, w.chain, attacker).Buy(w.ctx, ds, price, TermsHash(terms)); err != nil {
+		t.Fatal(err)
+	}
+	keyless := keys[7]
+	if _, err := client(t, w.ctx, w.chain, keyless).Buy(w.ctx, ds, price, TermsHash(terms)); err != nil {
 		t.Fatal(err)
 	}
 	if _, err := w.brand.Buy(w.ctx, ds, terms); err != nil {
@@ -260,13 +266,17 @@ func TestOffCurveBuyerDoesNotStallMarket(t *testing.T) {
 	if _, err := f.Poll(w.ctx, agent.HandleEvent); err != nil {
 		t.Fatalf("the market agent stopped on a purchase: %v", err)
 	}
-	if len(decisions) != 2 {
+	if len(decisions) != 3 {
 		t.Fatalf("decisions %+v, want one per purchase", decisions)
 	}
-	bad, good := decisions[0], decisions[1]
+	bad, none, good := decisions[0], decisions[1], decisions[2]
 	attackerAddr := crypto.PubkeyToAddress(attacker.PublicKey)
 	if bad.Buyer != attackerAddr || bad.Granted || !strings.Contains(bad.Reason, "receiving key") || !strings.Contains(bad.Reason, attackerAddr.Hex()) {
 		t.Fatalf("the off-curve buyer's decision: %+v, want refused with the reason naming its receiving key", bad)
+	}
+	keylessAddr := crypto.PubkeyToAddress(keyless.PublicKey)
+	if none.Buyer != keylessAddr || none.Granted || !strings.Contains(none.Reason, "register its keys") {
+		t.Fatalf("the keyless buyer's decision: %+v, want refused with the reason", none)
 	}
 	if good.Buyer != w.brand.Address() || !good.Granted {
 		t.Fatalf("the honest buyer's decision: %+v, want granted", good)
@@ -274,6 +284,50 @@ func TestOffCurveBuyerDoesNotStallMarket(t *testing.T) {
 	w.sync()
 	if _, err := w.get(c); err != nil {
 		t.Fatalf("the honest buyer's get: %v", err)
+	}
+}
+
+// TestPurchaseExtendingGrantKeepsProxies: a brand buys and is granted;
+// the owner then moves its configured proxies elsewhere, and the brand
+// buys again while its grant is live. The market agent's new grant keeps
+// the proxies the grant was made with.
+func TestPurchaseExtendingGrantKeepsProxies(t *testing.T) {
+	w := newWorld(t)
+	keys := w.chain.Accounts()
+	ds, _ := w.put([]byte("for sale twice"))
+	const terms = "analytics"
+	if err := w.owner.Offer(w.ctx, ds, big.NewInt(1000), 24*time.Hour, terms); err != nil {
+		t.Fatal(err)
+	}
+	var others []common.Address
+	for _, k := range keys[5:8] {
+		w.registerRogueProxy(k)
+		others = append(others, crypto.PubkeyToAddress(k.PublicKey))
+	}
+	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
+	f.Start = w.chain.DeployBlock()
+	for i, owner := range []*Service{w.owner, w.ownerWith(ProxySet{Addresses: others, Threshold: 2})} {
+		if _, err := w.brand.Buy(w.ctx, ds, terms); err != nil {
+			t.Fatal(err)
+		}
+		var decisions []Decision
+		agent := &MarketAgent{S: owner,
+			Item: func(id uint64) (*MarketItem, bool) {
+				return &MarketItem{Key: w.dsKey, Terms: terms, Policy: config.Default().Market.Default}, id == ds
+			},
+			Record: func(d Decision) { decisions = append(decisions, d) },
+		}
+		if _, err := f.Poll(w.ctx, agent.HandleEvent); err != nil {
+			t.Fatal(err)
+		}
+		if len(decisions) != 1 || !decisions[0].Granted {
+			t.Fatalf("purchase %d: decisions %+v, want one grant", i+1, decisions)
+		}
+		g, err := w.owner.latestGrantTo(w.ctx, ds, w.brand.Address())
+		if err != nil || g == nil {
+			t.Fatalf("purchase %d: no grant on chain: %v", i+1, err)
+		}
+		sameSet(t, fmt.Sprintf("purchase %d's bundle", i+1), w.owner.keptProxies(w.ctx, ds, w.brand.Address(), g.Bundle), w.proxyAddrs())
 	}
 }
 
