@@ -457,7 +457,7 @@ registered one).`,
 	f.StringVar(&purpose, "purpose", "", "what the grantee may use the data for (recorded on chain as a hash, in the journal as text)")
 	f.StringVar(&expires, "expires", "", "end of the access: a duration (30d, 1d12h, 90m) or an RFC 3339 time")
 	f.IntVar(&threshold, "threshold", 0, "proxies needed to re-encrypt; 0 = proxies.threshold of the config")
-	f.StringSliceVar(&proxies, "proxies", nil, "addresses of the proxies to use, comma-separated (default: every registered proxy)")
+	f.StringSliceVar(&proxies, "proxies", nil, "addresses of the proxies to use, comma-separated (default: the configured proxy set)")
 	return cmd
 }
 

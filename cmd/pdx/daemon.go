@@ -245,9 +245,38 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 		n.store = rep.Wrap(n.store)
 	}
 
+	// Followers run under runCtx: close ends them before the services
+	// they use are closed.
+	runCtx, stopRun := context.WithCancel(context.WithoutCancel(ctx))
+	var followers sync.WaitGroup
+	n.defer_(func() { stopRun(); followers.Wait() })
+
+	// The owner's proxy set: the local proxies, or proxies.addresses. It
+	// is the only set grants use; the chain's open proxy list is never
+	// trusted (anyone can register there).
+	var proxies []string
+	set := service.ProxySet{Shares: conf.Proxies.Shares, Threshold: conf.Proxies.Threshold}
+	if conf.Proxies.Mode == config.ProxiesLocal {
+		log.Warn("proxies.mode = \"local\": three re-encryption proxies run inside this daemon. DEV ONLY: one machine holding every kfrag is no threshold")
+		domain := proxy.Domain{ChainID: chainID, Registry: registry}
+		for i := range config.LocalProxies {
+			addr, err := n.startLocalProxy(ctx, runCtx, &followers, h, i, registry, domain, deployBlock, log)
+			if err != nil {
+				return nil, fmt.Errorf("local proxy %d: %w", i, err)
+			}
+			proxies = append(proxies, addr.Hex())
+			set.Addresses = append(set.Addresses, addr)
+		}
+	} else {
+		proxies = append(proxies, conf.Proxies.Addresses...)
+		for _, a := range conf.Proxies.Addresses {
+			set.Addresses = append(set.Addresses, common.HexToAddress(a)) // validated with the config
+		}
+	}
+
 	n.service, err = service.New(ctx, service.Config{
 		Chain: client, Account: u.Account, Store: n.store, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: deployBlock, Logger: log, Crash: crash,
+		Receiving: u.Receiving, Proxies: set, DeployBlock: deployBlock, Logger: log, Crash: crash,
 		ChainTimeout: time.Duration(conf.Chain.Timeout), FetchTimeout: time.Duration(conf.IPFS.Timeout),
 	})
 	if err != nil {
@@ -258,26 +287,6 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 			return nil, cli.Mark(err, cli.ErrConflict)
 		}
 		return nil, fmt.Errorf("registering the home's keys on chain: %w", err)
-	}
-
-	// Followers run under runCtx: close ends them before the services
-	// they use are closed.
-	runCtx, stopRun := context.WithCancel(context.WithoutCancel(ctx))
-	var followers sync.WaitGroup
-	n.defer_(func() { stopRun(); followers.Wait() })
-
-	var proxies []string
-	if conf.Proxies.Mode == config.ProxiesLocal {
-		log.Warn("proxies.mode = \"local\": three re-encryption proxies run inside this daemon. DEV ONLY: one machine holding every kfrag is no threshold")
-		for i := range config.LocalProxies {
-			addr, err := n.startLocalProxy(ctx, runCtx, &followers, h, i, registry, deployBlock, log)
-			if err != nil {
-				return nil, fmt.Errorf("local proxy %d: %w", i, err)
-			}
-			proxies = append(proxies, addr.Hex())
-		}
-	} else {
-		proxies = append(proxies, conf.Proxies.Addresses...)
 	}
 
 	tok, err := home.ReadToken(h.Path(conf.API.TokenFile))
@@ -300,7 +309,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 	}
 	if rec.Changed() {
 		log.Warn("finished operations the last run left unfinished", "created", rec.Created, "dropped", rec.Dropped,
-			"versions", rec.Versions, "registered", rec.Registered, "regranted", rec.Regranted, "repinned", rec.Repinned,
+			"versions", rec.Versions, "registered", rec.Registered, "regranted", rec.Regranted, "repinned", rec.Repinned, "unpinned", rec.Unpinned,
 			"erased", rec.Erased, "journaled", rec.Journaled)
 		for _, p := range rec.Problems {
 			log.Error("reconcile: needs the owner", "problem", p)
@@ -394,7 +403,7 @@ func authSecret(header string) (string, error) {
 // a key of its own in proxy.key that must be funded; it registers only when
 // its endpoint or HPKE key changed, and follows events from its cursor.
 func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitGroup, h *home.Home, i int,
-	registry common.Address, deployBlock uint64, log *slog.Logger) (common.Address, error) {
+	registry common.Address, domain proxy.Domain, deployBlock uint64, log *slog.Logger) (common.Address, error) {
 	dir := filepath.Join(h.Dir(), daemonProxiesDir, fmt.Sprint(i))
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return common.Address{}, err
@@ -415,7 +424,7 @@ func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitG
 	}
 	plog := log.With("proxy", i)
 	p, err := proxy.New(proxy.Config{
-		Dir: dir, Account: account, Domain: n.service.Domain(),
+		Dir: dir, Account: account, Domain: domain,
 		Chain: proxy.RegistryChain{C: pc}, Bundles: proxy.StoreBundles{S: n.store}, Logger: plog,
 	})
 	if err != nil {

@@ -100,10 +100,13 @@ type IPFS struct {
 	PinningServiceToken string `toml:"pinning_service_token" comment:"bearer token of the pinning service; prefer PDX_IPFS_PINNING_SERVICE_TOKEN to keep it out of the file"`
 }
 
-// Proxies selects who re-encrypts for grantees and the t-of-n split.
+// Proxies selects who re-encrypts for grantees and the t-of-n split. The
+// proxies a grant uses come from here alone (the local proxies, or
+// Addresses): the Registry's proxy list is open to anyone, so it is only a
+// directory to find addresses in.
 type Proxies struct {
 	Mode      string   `toml:"mode" comment:"\"local\" (three in-process proxies: DEV ONLY, one machine is no threshold) or \"remote\""`
-	Addresses []string `toml:"addresses" comment:"Ethereum addresses of registered proxies when mode = \"remote\""`
+	Addresses []string `toml:"addresses" comment:"when mode = \"remote\": the registered proxies this owner trusts with kfrags, in order of preference; grants use the first shares of them that are usable, never another proxy on chain"`
 	Threshold int      `toml:"threshold" comment:"proxies needed to re-encrypt (t)"`
 	Shares    int      `toml:"shares" comment:"kfrags made per grant, one per proxy (n)"`
 }

@@ -84,7 +84,8 @@ func classify(err error) (int, APIError) {
 		return http.StatusForbidden, with(e, CodeRefused)
 	case errors.Is(err, service.ErrFingerprint), errors.Is(err, home.ErrCorrupt), errors.Is(err, ErrDamaged):
 		return http.StatusInternalServerError, with(e, CodeDamaged)
-	case errors.Is(err, service.ErrNotEnoughProxies), errors.Is(err, service.ErrTermsMismatch):
+	case errors.Is(err, service.ErrNotEnoughProxies), errors.Is(err, service.ErrTermsMismatch),
+		errors.Is(err, service.ErrUnusableProxy), errors.Is(err, service.ErrGranteeKeys):
 		return http.StatusBadRequest, with(e, CodeBadRequest)
 	case errors.Is(err, proxy.ErrUnavailable), errors.Is(err, proxy.ErrNoKFrag),
 		errors.Is(err, storage.ErrUnreachable), errors.Is(err, storage.ErrClosed),

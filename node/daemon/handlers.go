@@ -229,7 +229,7 @@ type GrantRequest struct {
 	Purpose   string   `json:"purpose"`
 	Expires   string   `json:"expires"`
 	Threshold int      `json:"threshold,omitempty"` // 0: the config's proxies.threshold
-	Proxies   []string `json:"proxies,omitempty"`   // empty: every registered proxy
+	Proxies   []string `json:"proxies,omitempty"`   // empty: the owner's configured proxies
 }
 
 // GrantResponse is what a grant recorded.

@@ -31,6 +31,9 @@ type Reconciled struct {
 	Regranted []string `json:"regranted,omitempty"`
 	// Live grants whose bundle had lost only its pin: pinned again.
 	Repinned []string `json:"repinned,omitempty"`
+	// Grants no longer live (revoked, expired) whose kfrag bundle was still
+	// pinned here (a revoke that stopped before its unpin): unpinned.
+	Unpinned []string `json:"unpinned,omitempty"`
 	// Datasets erased on chain whose local half (unpin, salt) was unfinished.
 	Erased []string `json:"erased,omitempty"`
 	// Journal records added for operations the chain holds.
@@ -42,7 +45,7 @@ type Reconciled struct {
 // Changed reports whether anything was found unfinished.
 func (r *Reconciled) Changed() bool {
 	return len(r.Created)+len(r.Dropped)+len(r.Versions)+len(r.Registered)+len(r.Regranted)+
-		len(r.Repinned)+len(r.Erased)+r.Journaled+len(r.Problems) > 0
+		len(r.Repinned)+len(r.Unpinned)+len(r.Erased)+r.Journaled+len(r.Problems) > 0
 }
 
 // Reconcile brings the home's local state in line with the chain and the
@@ -235,6 +238,15 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 	}
 	for _, g := range grants {
 		if !g.Live {
+			// A bundle of a grant that no longer authorizes only helps
+			// someone holding t proxy keys reopen its kfrags.
+			n, err := d.s.UnpinBundles(ctx, e.ID, &g.Grantee)
+			if err != nil {
+				return err
+			}
+			if n > 0 {
+				rep.Unpinned = append(rep.Unpinned, fmt.Sprintf("%s to %s", e.Name, g.Grantee.Hex()))
+			}
 			continue
 		}
 		grantee := g.Grantee.Hex()
@@ -287,7 +299,7 @@ func (d *Daemon) finishErase(ctx context.Context, e Entry, rep *Reconciled) erro
 			cids = append(cids, c)
 		}
 	}
-	if err := d.s.Unpin(ctx, cids); err != nil {
+	if err := d.s.FinishErase(ctx, e.ID, cids); err != nil {
 		return err
 	}
 	if err := d.h.EraseDataset(e.Name); err != nil && !errors.Is(err, home.ErrDatasetNotFound) {

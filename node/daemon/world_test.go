@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
@@ -84,8 +85,13 @@ func newWorld(t *testing.T, opts ...func(*devchain.Config)) *world {
 	}
 	t.Cleanup(func() { ch.Close() })
 	w.ch = ch
-	w.owner = w.newNode(t, ownerHome)
-	w.brand = w.newNode(t, brandHome)
+	// The owner's proxies are the three the world starts (accounts 1..3).
+	set := service.ProxySet{Threshold: 2}
+	for _, key := range ch.Accounts()[1:4] {
+		set.Addresses = append(set.Addresses, crypto.PubkeyToAddress(key.PublicKey))
+	}
+	w.owner = w.newNode(t, ownerHome, set)
+	w.brand = w.newNode(t, brandHome, service.ProxySet{})
 	self, err := w.owner.store.Self(ctx)
 	if err != nil {
 		t.Fatal(err)
@@ -110,7 +116,7 @@ func (w *world) startAgent(t *testing.T) {
 	go f.Run(ctx, a.HandleEvent)
 }
 
-func (w *world) newNode(t *testing.T, u *home.Unlocked) *node {
+func (w *world) newNode(t *testing.T, u *home.Unlocked, set service.ProxySet) *node {
 	t.Helper()
 	ctx := w.ctx
 	fs, err := storage.OpenEmbedded(ctx, storage.EmbeddedConfig{Dir: filepath.Join(u.Dir(), "ipfs"), Local: true})
@@ -124,7 +130,7 @@ func (w *world) newNode(t *testing.T, u *home.Unlocked) *node {
 	}
 	s, err := service.New(ctx, service.Config{
 		Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: w.ch.DeployBlock(),
+		Receiving: u.Receiving, DeployBlock: w.ch.DeployBlock(), Proxies: set,
 	})
 	if err != nil {
 		t.Fatal(err)

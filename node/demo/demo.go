@@ -21,6 +21,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/params"
 	"github.com/ipfs/go-cid"
 
@@ -132,14 +133,14 @@ func (r *run) party(name string, ch *devchain.Chain) (*party, error) {
 	return p, nil
 }
 
-func (p *party) connect(ctx context.Context, ch *devchain.Chain) error {
+func (p *party) connect(ctx context.Context, ch *devchain.Chain, proxies service.ProxySet) error {
 	c, err := acl.New(ctx, ch.Client(), ch.Registry(), p.h.Account, nil)
 	if err != nil {
 		return err
 	}
 	p.s, err = service.New(ctx, service.Config{
 		Chain: c, Account: p.h.Account, Store: p.fs, Signer: reencrypt.NewSigner(p.h.Signing),
-		Receiving: p.h.Receiving, DeployBlock: ch.DeployBlock(),
+		Receiving: p.h.Receiving, DeployBlock: ch.DeployBlock(), Proxies: proxies,
 	})
 	if err != nil {
 		return err
@@ -186,8 +187,14 @@ func (r *run) story() error {
 		return fmt.Errorf("connecting the IPFS nodes: %w", err)
 	}
 	r.say("Registry at %s (chain id %d)", ch.Registry().Hex(), devchain.ChainID)
+	// Alex's grants go to the three proxies started below (accounts 1..3),
+	// never to whoever else registers as a proxy on the chain.
+	set := service.ProxySet{Threshold: threshold}
+	for _, key := range ch.Accounts()[1:4] {
+		set.Addresses = append(set.Addresses, crypto.PubkeyToAddress(key.PublicKey))
+	}
 	for _, p := range []*party{owner, brand} {
-		if err := p.connect(ctx, ch); err != nil {
+		if err := p.connect(ctx, ch, map[*party]service.ProxySet{owner: set}[p]); err != nil {
 			return fmt.Errorf("%s: %w", p.name, err)
 		}
 	}

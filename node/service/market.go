@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -175,10 +176,13 @@ func (s *Service) Wallet(ctx context.Context) (*big.Int, error) {
 
 // MarketItem is what the owner's node knows of one offered dataset.
 type MarketItem struct {
-	Key     *reencrypt.SecretKey
-	Terms   string // the offer's terms: the purpose granted to buyers
-	Policy  config.Policy
-	Proxies []common.Address // empty: every registered proxy
+	Key    *reencrypt.SecretKey
+	Terms  string // the offer's terms: the purpose granted to buyers
+	Policy config.Policy
+	// Proxies, when set, are this dataset's proxies for new purchases;
+	// empty means the owner's ProxySet. A purchase that extends a live
+	// grant keeps that grant's proxies either way.
+	Proxies []common.Address
 }
 
 // Decision records what the market agent did with one purchase.
@@ -193,12 +197,19 @@ type Decision struct {
 
 // MarketAgent grants purchases of the owner's datasets automatically when
 // the dataset's policy accepts them, so the escrow reaches the owner while
-// they sleep; it refuses, and records why, otherwise.
+// they sleep; it refuses, and records why, otherwise. Each purchase is
+// decided on its own: one it cannot serve (a buyer whose receiving key is
+// not a curve point, a buyer without keys, a grant that fails) is refused
+// and the agent goes on to the next, so no buyer can stall the purchases
+// behind its own. Only a failure to reach the chain or the store, which a
+// later poll may not meet, makes HandleEvent return an error (the event is
+// then handled again).
 type MarketAgent struct {
 	S *Service
 	// Item returns the owner's knowledge of an offered dataset; ok false
 	// means not one of ours (ignored).
-	Item      func(dataset uint64) (item *MarketItem, ok bool)
+	Item func(dataset uint64) (item *MarketItem, ok bool)
+	// Threshold is t for purchases; 0 means the service's ProxySet's.
 	Threshold int
 	// Record receives every decision.
 	Record func(Decision)
@@ -223,21 +234,84 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 		return err
 	}
 	if item.Terms == "" || TermsHash(item.Terms) != p.TermsHash {
-		d.Reason = "the purchase names terms this node does not know"
-	} else if err := item.Policy.Check(p.Amount, item.Terms, time.Duration(p.Duration)*time.Second); err != nil {
-		d.Reason = err.Error()
-	} else {
-		_, err := a.S.Grant(ctx, GrantRequest{
-			Dataset: p.Dataset, DatasetKey: item.Key, Grantee: p.Buyer, Purpose: item.Terms,
-			Threshold: a.Threshold, Proxies: item.Proxies, Purchase: true,
-		})
-		if err != nil {
+		return a.declinePurchase(ctx, d, "the purchase names terms this node does not know")
+	}
+	if err := item.Policy.Check(p.Amount, item.Terms, time.Duration(p.Duration)*time.Second); err != nil {
+		return a.declinePurchase(ctx, d, err.Error())
+	}
+	if err := a.grant(ctx, p, item); err != nil {
+		if retryable(ctx, err) {
 			return fmt.Errorf("service: granting the purchase of dataset %d by %s: %w", p.Dataset, p.Buyer.Hex(), err)
 		}
-		d.Granted = true
+		return a.declinePurchase(ctx, d, fmt.Sprintf("the purchase cannot be granted: %v", err))
 	}
+	d.Granted = true
+	a.record(d)
+	return nil
+}
+
+// grant grants one purchase: to the proxies of the buyer's live grant when
+// the purchase extends one (a grant's proxy set is fixed when it is made),
+// else to the item's or the owner's configured proxies.
+func (a *MarketAgent) grant(ctx context.Context, p *bindings.RegistryPurchased, item *MarketItem) error {
+	s := a.S
+	// The buyer's keys first: nothing is sealed for a key that opens nothing.
+	if _, err := s.granteeKey(ctx, p.Buyer); err != nil {
+		return err
+	}
+	proxies := item.Proxies
+	live, err := s.cfg.Chain.IsAuthorized(ctx, p.Dataset, p.Buyer)
+	if err != nil {
+		return err
+	}
+	if live {
+		g, err := s.latestGrantTo(ctx, p.Dataset, p.Buyer)
+		if err != nil {
+			return err
+		}
+		if g != nil {
+			if kept := s.keptProxies(ctx, p.Dataset, p.Buyer, g.Bundle); kept != nil {
+				proxies = kept
+			}
+		}
+	}
+	_, err = s.Grant(ctx, GrantRequest{
+		Dataset: p.Dataset, DatasetKey: item.Key, Grantee: p.Buyer, Purpose: item.Terms,
+		Threshold: a.Threshold, Proxies: proxies, Purchase: true,
+	})
+	return err
+}
+
+// declinePurchase is the one way the agent refuses a purchase: it records
+// the decision with its reason and returns the buyer's escrow at once, so
+// a refused buyer waits for nothing.
+func (a *MarketAgent) declinePurchase(ctx context.Context, d Decision, reason string) error {
+	d.Granted, d.Reason = false, reason
+	// A decline that fails (the chain unreachable) does not hold the agent
+	// up either: the buyer can still take its refund after the grant window.
+	if _, err := a.S.cfg.Chain.Decline(ctx, d.Dataset, d.Buyer); err != nil && !errors.Is(err, acl.ErrNoPurchase) {
+		a.S.log.Warn("market: declining a purchase on chain failed; the buyer can refund after the grant window", "dataset", d.Dataset, "buyer", d.Buyer.Hex(), "err", err)
+		d.Reason += " (not declined on chain: " + err.Error() + ")"
+	}
+	a.record(d)
+	return nil
+}
+
+func (a *MarketAgent) record(d Decision) {
 	if a.Record != nil {
 		a.Record(d)
+		return
 	}
-	return nil
+	a.S.log.Info("market: purchase decided", "dataset", d.Dataset, "buyer", d.Buyer.Hex(), "granted", d.Granted, "reason", d.Reason)
+}
+
+// retryable tells a failure that a later poll may not meet — the caller
+// stopping, the chain or the store not answering — from one that belongs
+// to the purchase itself and would fail on every poll.
+func retryable(ctx context.Context, err error) bool {
+	if ctx.Err() != nil || errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) || errors.Is(err, ErrUnavailable) {
+		return true
+	}
+	var ne net.Error
+	return errors.As(err, &ne)
 }

@@ -15,7 +15,6 @@ import (
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/contracts/bindings"
 	"github.com/pdx-network/pdx/node/envstore"
-	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/envelope"
 )
@@ -173,7 +172,9 @@ func (s *Service) Grants(ctx context.Context, dataset uint64) ([]ChainGrant, err
 // node, which is where its proxies fetch it. A bundle whose block is still
 // here is pinned again; one that is gone is replaced: fresh kfrags for the
 // same grantee, purpose, expiry and threshold, a new bundle and a new grant
-// transaction (the proxies follow the newest). repinned and regranted say
+// transaction (the proxies follow the newest), to the same proxies when the
+// old bundle can still be read, else — it was the one record of them — to
+// the configured ProxySet, which the log says. repinned and regranted say
 // which of the two happened; both are zero when the bundle was pinned.
 func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencrypt.SecretKey, g ChainGrant) (repinned bool, regranted *GrantResult, err error) {
 	pinned, err := s.cfg.Store.IsPinned(ctx, g.Bundle)
@@ -194,10 +195,18 @@ func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencry
 	}
 	s.log.Warn("reconcile: a live grant's kfrag bundle is gone from this node; granting again",
 		"dataset", dataset, "grantee", g.Grantee.Hex(), "bundle", g.Bundle.String())
+	var proxies []common.Address
+	if digest, err := acl.BundleDigest(g.Bundle.Bytes()); err == nil {
+		// The pin just failed, so the block is most likely gone: look only
+		// briefly before falling back to the configured set.
+		kctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+		proxies = s.keptProxies(kctx, dataset, g.Grantee, digest)
+		cancel()
+	}
 	purpose := g.PurposeHash
 	regranted, err = s.Grant(ctx, GrantRequest{
 		Dataset: dataset, DatasetKey: key, Grantee: g.Grantee, Expiry: g.Expiry,
-		PurposeHash: &purpose, Threshold: int(g.Threshold),
+		PurposeHash: &purpose, Threshold: int(g.Threshold), Proxies: proxies,
 	})
 	return false, regranted, err
 }
@@ -217,16 +226,11 @@ func (c *countReader) Read(p []byte) (int, error) {
 	return n, err
 }
 
-// Unpin drops this node's pins of cids (those already gone are skipped) and
+// FinishErase drops this node's pins of the erased dataset's versions cids
+// (those already gone are skipped) and of its grants' kfrag bundles, and
 // collects garbage: the local half of an erase whose chain half is done.
-func (s *Service) Unpin(ctx context.Context, cids []cid.Cid) error {
-	for _, c := range cids {
-		if err := s.cfg.Store.Unpin(ctx, c); err != nil && !errors.Is(err, storage.ErrNotPinned) {
-			return err
-		}
-	}
-	_, err := s.cfg.Store.GC(ctx)
-	return err
+func (s *Service) FinishErase(ctx context.Context, dataset uint64, cids []cid.Cid) error {
+	return s.unpinErased(ctx, dataset, cids)
 }
 
 // Pins lists this node's pins whose name is name.

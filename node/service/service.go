@@ -15,6 +15,7 @@ import (
 	"math/big"
 	"net"
 	"net/http"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -43,6 +44,10 @@ type Config struct {
 	// chain once per account by EnsureKeys.
 	Signer    *reencrypt.Signer
 	Receiving *reencrypt.SecretKey
+	// Proxies is the owner's choice of proxies for its grants (see
+	// ProxySet): without it, only grants that name their proxies can be
+	// made.
+	Proxies ProxySet
 	// DeployBlock is where log queries start (the Registry's deploy block).
 	DeployBlock uint64
 	HTTP        *http.Client
@@ -74,7 +79,7 @@ var (
 	ErrKeysMismatch = errors.New("service: the account's keys on chain are not this home's")
 	// ErrNoGrant: the brand has no grant for the CID's dataset.
 	ErrNoGrant = errors.New("service: no grant for this dataset")
-	// ErrNotEnoughProxies: fewer registered proxies than the threshold.
+	// ErrNotEnoughProxies: fewer usable proxies than the grant needs.
 	ErrNotEnoughProxies = errors.New("service: not enough proxies")
 	// ErrFingerprint: the envelope's commitment is not the one on chain.
 	ErrFingerprint = errors.New("service: content does not match the fingerprint on chain")
@@ -186,9 +191,10 @@ type GrantRequest struct {
 	// PurposeHash, when set, is used instead of hashing Purpose (a re-grant
 	// knows only the hash the chain recorded).
 	PurposeHash *[32]byte
-	Threshold   int
-	// Proxies are the n proxies to share the key among; empty means every
-	// registered proxy.
+	// Threshold is t; 0 means the ProxySet's.
+	Threshold int
+	// Proxies are the n proxies to share the key among, exactly; empty
+	// means the owner's configured ProxySet (never the chain's open list).
 	Proxies []common.Address
 	// Purchase grants a buyer's escrowed purchase (its payment then vests
 	// to the owner over the grant's life).
@@ -213,17 +219,16 @@ type GrantResult struct {
 // receiving key, seals one to each proxy, puts the bundle on IPFS and
 // records the grant in one transaction.
 func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, error) {
-	keys, err := s.cfg.Chain.KeysOf(ctx, req.Grantee)
-	if err != nil {
-		return nil, fmt.Errorf("service: the grantee %s must register its keys first: %w", req.Grantee.Hex(), err)
-	}
-	receiving, err := reencrypt.PublicKeyFromBytes(keys.Receiving)
-	if err != nil {
-		return nil, fmt.Errorf("service: grantee's receiving key on chain: %w", err)
-	}
-	proxies, err := s.pickProxies(ctx, req.Proxies)
+	receiving, err := s.granteeKey(ctx, req.Grantee)
 	if err != nil {
 		return nil, err
+	}
+	proxies, err := s.grantProxies(ctx, req.Proxies)
+	if err != nil {
+		return nil, err
+	}
+	if req.Threshold == 0 {
+		req.Threshold = s.cfg.Proxies.Threshold
 	}
 	if req.Threshold < 1 || req.Threshold > len(proxies) || req.Threshold > 255 {
 		return nil, fmt.Errorf("%w: threshold %d with %d proxies", ErrNotEnoughProxies, req.Threshold, len(proxies))
@@ -250,7 +255,7 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	if err != nil {
 		return nil, err
 	}
-	c, err := s.cfg.Store.Add(ctx, bytes.NewReader(sealed), storage.AddOptions{Name: fmt.Sprintf("pdx/bundle/%d/%s", req.Dataset, req.Grantee.Hex())})
+	c, err := s.cfg.Store.Add(ctx, bytes.NewReader(sealed), storage.AddOptions{Name: bundlePinName(req.Dataset, req.Grantee)})
 	if err != nil {
 		return nil, fmt.Errorf("service: storing the kfrag bundle: %w", err)
 	}
@@ -290,35 +295,71 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	return res, nil
 }
 
-func (s *Service) pickProxies(ctx context.Context, want []common.Address) ([]acl.Proxy, error) {
-	if len(want) == 0 {
-		all, err := s.cfg.Chain.Proxies(ctx)
-		if err != nil {
-			return nil, err
-		}
-		if len(all) == 0 {
-			return nil, fmt.Errorf("%w: no proxy is registered in the Registry", ErrNotEnoughProxies)
-		}
-		return all, nil
+// granteeKey reads the grantee's receiving key and checks it is a curve
+// point before any grant work: the contract checks only the prefix, so a
+// key that opens nothing can be on chain.
+func (s *Service) granteeKey(ctx context.Context, grantee common.Address) (*reencrypt.PublicKey, error) {
+	keys, err := s.cfg.Chain.KeysOf(ctx, grantee)
+	if errors.Is(err, acl.ErrNoKeys) {
+		return nil, fmt.Errorf("%w: %s must register its keys first (it has run no pdx node): %w", ErrGranteeKeys, grantee.Hex(), err)
 	}
-	out := make([]acl.Proxy, 0, len(want))
-	for _, a := range want {
-		p, err := s.cfg.Chain.ProxyOf(ctx, a)
-		if err != nil {
-			return nil, fmt.Errorf("service: proxy %s: %w", a.Hex(), err)
-		}
-		out = append(out, p)
+	if err != nil {
+		return nil, fmt.Errorf("service: reading the keys of the grantee %s: %w", grantee.Hex(), err)
 	}
-	return out, nil
+	receiving, err := reencrypt.PublicKeyFromBytes(keys.Receiving)
+	if err != nil {
+		return nil, fmt.Errorf("%w: %s registered a receiving key that is not a secp256k1 point, so nothing can be re-encrypted to it: %v", ErrGranteeKeys, grantee.Hex(), err)
+	}
+	return receiving, nil
 }
 
-// Revoke revokes a grant; proxies refuse from the next block.
+// Revoke revokes a grant; proxies refuse from the next block. Once the
+// revocation is mined the grant's kfrag bundles are unpinned here: with t
+// proxies' HPKE keys (long-lived) and the grantee's key they would open
+// again. An unpin that fails is logged, not returned, since the revocation
+// itself holds; the daemon's reconcile unpins what a revoked grant left.
 func (s *Service) Revoke(ctx context.Context, dataset uint64, grantee common.Address) (uint64, error) {
 	rc, err := s.cfg.Chain.Revoke(ctx, dataset, grantee)
 	if err != nil {
 		return 0, err
 	}
+	if _, err := s.UnpinBundles(ctx, dataset, &grantee); err != nil {
+		s.log.Error("revoke: the grant is revoked but its kfrag bundle is still pinned here", "dataset", dataset, "grantee", grantee.Hex(), "err", err)
+	}
 	return rc.BlockNumber.Uint64(), nil
+}
+
+// bundlePinName names the pin of a grant's kfrag bundle; every grant to
+// the same grantee on a dataset shares it.
+func bundlePinName(dataset uint64, grantee common.Address) string {
+	return fmt.Sprintf("%s%s", bundlePinPrefix(dataset), grantee.Hex())
+}
+
+func bundlePinPrefix(dataset uint64) string { return fmt.Sprintf("pdx/bundle/%d/", dataset) }
+
+// UnpinBundles drops this node's pins of a dataset's kfrag bundles: those
+// of grantee's grants, or of every grant when grantee is nil. It returns
+// how many it dropped; the blocks go at the next GC.
+func (s *Service) UnpinBundles(ctx context.Context, dataset uint64, grantee *common.Address) (int, error) {
+	all, err := s.cfg.Store.Pins(ctx)
+	if err != nil {
+		return 0, err
+	}
+	n := 0
+	for _, p := range all {
+		match := strings.HasPrefix(p.Name, bundlePinPrefix(dataset))
+		if grantee != nil {
+			match = p.Name == bundlePinName(dataset, *grantee)
+		}
+		if !match {
+			continue
+		}
+		if err := s.cfg.Store.Unpin(ctx, p.CID); err != nil && !errors.Is(err, storage.ErrNotPinned) {
+			return n, err
+		}
+		n++
+	}
+	return n, nil
 }
 
 // GetResult describes what a brand fetched.
@@ -586,9 +627,27 @@ func (s *Service) fingerprint(ctx context.Context, dataset uint64, c cid.Cid) ([
 	return [32]byte{}, fmt.Errorf("service: no CIDAdded event for %s", c)
 }
 
+// latestGrantTo is the newest Granted event of grantee on dataset, nil when
+// there is none.
+func (s *Service) latestGrantTo(ctx context.Context, dataset uint64, grantee common.Address) (*bindings.RegistryGranted, error) {
+	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(grantee.Bytes())})
+	if err != nil {
+		return nil, err
+	}
+	var latest *bindings.RegistryGranted
+	for _, ev := range evs {
+		g := ev.Value.(*bindings.RegistryGranted)
+		if acl.DecodeGrantWord(g.Grant).Dataset == dataset {
+			latest = g
+		}
+	}
+	return latest, nil
+}
+
 // Erase erases a dataset: on chain (every grant stops authorizing, proxies
-// delete their kfrags), then unpins its CIDs here and collects garbage. The
-// caller destroys the dataset's salt (crypto-shredding).
+// delete their kfrags), then unpins its CIDs and every grant's kfrag bundle
+// here and collects garbage, so no bundle that t proxy keys could reopen
+// stays behind. The caller destroys the dataset's salt (crypto-shredding).
 func (s *Service) Erase(ctx context.Context, dataset uint64, cids []cid.Cid) error {
 	// Every bought grant still holding payment is settled in the erase's
 	// own transaction: its buyer gets the unvested part back at once.
@@ -600,12 +659,21 @@ func (s *Service) Erase(ctx context.Context, dataset uint64, cids []cid.Cid) err
 		return err
 	}
 	s.crash("erase:mined")
+	return s.unpinErased(ctx, dataset, cids)
+}
+
+// unpinErased is the local half of an erase: the versions, the bundles,
+// then GC.
+func (s *Service) unpinErased(ctx context.Context, dataset uint64, cids []cid.Cid) error {
 	for _, c := range cids {
 		if err := s.cfg.Store.Unpin(ctx, c); err != nil && !errors.Is(err, storage.ErrNotPinned) {
 			return err
 		}
 	}
-	_, err = s.cfg.Store.GC(ctx)
+	if _, err := s.UnpinBundles(ctx, dataset, nil); err != nil {
+		return err
+	}
+	_, err := s.cfg.Store.GC(ctx)
 	return err
 }
 
@@ -620,8 +688,9 @@ type RotateResult struct {
 
 // Rotate moves a dataset to a new delegating key, so versions put afterwards
 // are under a key no earlier kfrag reaches, and re-bundles every grant that
-// is still live with kfrags for the new key (same grantee, purpose, expiry
-// and threshold: the chain keeps the grant's terms). Versions put before the
+// is still live with kfrags for the new key (same grantee, purpose, expiry,
+// threshold and proxies: the chain keeps the grant's terms, and a grant's
+// proxy set is fixed when it is made). Versions put before the
 // rotation stay as they are; their file keys are wrapped again under the new
 // key in a rewrap manifest (REWRAP.md) named by the rotation on chain, so a
 // live grantee keeps reading them through the same proxies, while a grant
@@ -655,6 +724,7 @@ func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.
 		r, err := s.Grant(ctx, GrantRequest{
 			Dataset: dataset, DatasetKey: newKey, Grantee: g.grantee, Expiry: g.expiry,
 			PurposeHash: &purpose, Threshold: int(g.threshold), Rebundle: true,
+			Proxies: s.keptProxies(ctx, dataset, g.grantee, g.bundle),
 		})
 		if err != nil {
 			return res, fmt.Errorf("service: re-granting %s after the rotation: %w", g.grantee.Hex(), err)
@@ -669,6 +739,7 @@ type liveGrant struct {
 	expiry    time.Time
 	threshold uint8
 	purpose   [32]byte
+	bundle    [32]byte // the kfrag bundle's digest
 }
 
 // liveGrants lists a dataset's grants that authorize now, with the terms
@@ -704,7 +775,7 @@ func (s *Service) liveGrants(ctx context.Context, dataset uint64) ([]liveGrant, 
 			return nil, err
 		}
 		ev := latest[grantee]
-		out = append(out, liveGrant{grantee: grantee, expiry: st.Expiry, threshold: st.Threshold, purpose: ev.PurposeHash})
+		out = append(out, liveGrant{grantee: grantee, expiry: st.Expiry, threshold: st.Threshold, purpose: ev.PurposeHash, bundle: ev.Bundle})
 	}
 	return out, nil
 }

@@ -55,13 +55,19 @@ func client(t *testing.T, ctx context.Context, ch *devchain.Chain, key *ecdsa.Pr
 
 func newService(t *testing.T, ctx context.Context, ch *devchain.Chain, key *ecdsa.PrivateKey, store storage.Store) *Service {
 	t.Helper()
+	return newServiceWith(t, ctx, ch, key, store, ProxySet{})
+}
+
+// newServiceWith makes a service whose grants go to the proxy set.
+func newServiceWith(t *testing.T, ctx context.Context, ch *devchain.Chain, key *ecdsa.PrivateKey, store storage.Store, set ProxySet) *Service {
+	t.Helper()
 	seed := make([]byte, 32)
 	rand.Read(seed)
 	f, _ := reencrypt.NewSecretKeyFactory(seed)
 	s, err := New(ctx, Config{
 		Chain: client(t, ctx, ch, key), Account: key, Store: store,
 		Signer: reencrypt.NewSigner(f.MakeKey([]byte("pdx/signing"))), Receiving: f.MakeKey([]byte("pdx/receiving")),
-		DeployBlock: ch.DeployBlock(),
+		DeployBlock: ch.DeployBlock(), Proxies: set,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -101,7 +107,12 @@ func newWorld(t *testing.T) *world {
 	if err := brandFS.Connect(ctx, self); err != nil {
 		t.Fatal(err)
 	}
-	w.owner = newService(t, ctx, ch, keys[0], w.ownerFS)
+	// The owner's proxies are the three the world starts (keys[2:5]).
+	set := ProxySet{Threshold: 2}
+	for _, key := range keys[2:5] {
+		set.Addresses = append(set.Addresses, crypto.PubkeyToAddress(key.PublicKey))
+	}
+	w.owner = newServiceWith(t, ctx, ch, keys[0], w.ownerFS, set)
 	w.brand = newService(t, ctx, ch, keys[1], brandFS)
 	for _, key := range keys[2:5] { // keys[5:] are spare for tests' own proxies
 		w.proxies = append(w.proxies, w.startProxy(key, t.TempDir()))

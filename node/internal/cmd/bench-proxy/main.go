@@ -277,6 +277,11 @@ func setup(ctx context.Context, dir string) (*world, error) {
 	}
 	w := &world{ctx: ctx, chain: ch, store: st}
 	keys := ch.Accounts()
+	// The owner grants to the three proxies started below (keys[2:5]).
+	set := service.ProxySet{Threshold: 2}
+	for _, key := range keys[2:5] {
+		set.Addresses = append(set.Addresses, crypto.PubkeyToAddress(key.PublicKey))
+	}
 	mk := func(i int) (*service.Service, error) {
 		seed := make([]byte, 32)
 		seed[0] = byte(i)
@@ -287,7 +292,7 @@ func setup(ctx context.Context, dir string) (*world, error) {
 		}
 		s, err := service.New(ctx, service.Config{Chain: c, Account: keys[i], Store: st,
 			Signer: reencrypt.NewSigner(f.MakeKey([]byte("pdx/signing"))), Receiving: f.MakeKey([]byte("pdx/receiving")),
-			DeployBlock: ch.DeployBlock()})
+			DeployBlock: ch.DeployBlock(), Proxies: set})
 		if err != nil {
 			return nil, err
 		}
