@@ -249,6 +249,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 		Chain: client, Account: u.Account, Store: n.store, Signer: reencrypt.NewSigner(u.Signing),
 		Receiving: u.Receiving, DeployBlock: deployBlock, Logger: log, Crash: crash,
 		ChainTimeout: time.Duration(conf.Chain.Timeout), FetchTimeout: time.Duration(conf.IPFS.Timeout),
+		AllowPrivateEndpoints: conf.Chain.Mode == config.ChainEmbedded || conf.Proxies.AllowPrivate,
 	})
 	if err != nil {
 		return nil, err

@@ -124,7 +124,7 @@ func (w *world) newNode(t *testing.T, u *home.Unlocked) *node {
 	}
 	s, err := service.New(ctx, service.Config{
 		Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: w.ch.DeployBlock(),
+		Receiving: u.Receiving, DeployBlock: w.ch.DeployBlock(), AllowPrivateEndpoints: true,
 	})
 	if err != nil {
 		t.Fatal(err)

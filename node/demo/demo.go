@@ -139,7 +139,7 @@ func (p *party) connect(ctx context.Context, ch *devchain.Chain) error {
 	}
 	p.s, err = service.New(ctx, service.Config{
 		Chain: c, Account: p.h.Account, Store: p.fs, Signer: reencrypt.NewSigner(p.h.Signing),
-		Receiving: p.h.Receiving, DeployBlock: ch.DeployBlock(),
+		Receiving: p.h.Receiving, DeployBlock: ch.DeployBlock(), AllowPrivateEndpoints: true,
 	})
 	if err != nil {
 		return err

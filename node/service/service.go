@@ -13,8 +13,8 @@ import (
 	"io"
 	"log/slog"
 	"math/big"
-	"net"
 	"net/http"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -52,6 +52,12 @@ type Config struct {
 	// bundle and the envelope's header (default 30s): an unreachable host
 	// then ends a get with an error that names it instead of hanging.
 	ChainTimeout, FetchTimeout time.Duration
+	// AllowPrivateEndpoints lets proxy endpoints read from the chain be on
+	// loopback or private networks (acl.CheckEndpoint). Only a home on a dev
+	// network sets it: the embedded chain, or proxies.allow_private for an
+	// rpc chain whose proxies live on a private network. Elsewhere such an
+	// endpoint is a stranger aiming this node at its own services.
+	AllowPrivateEndpoints bool
 	// Crash, when set, is called at each point where an operation has
 	// finished one durable step and not yet begun the next ("put:stored",
 	// "grant:bundle", "grant:mined", "erase:mined"). Crash tests kill the
@@ -96,9 +102,17 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 		// on fetching a bundle it has not seen, after which it answers
 		// "unavailable" itself; a silent connection (a host cut off behind a
 		// kept-alive socket) is given up then.
+		//
+		// Proxy endpoints come from the chain, so every connection is
+		// checked where it is made (acl.SafeDialer), no environment HTTP
+		// proxy stands between (it would make the connection the dialer
+		// cannot see), and no redirect is followed (a proxy never answers
+		// one; following it would leave the checked endpoint).
 		tr := http.DefaultTransport.(*http.Transport).Clone()
-		tr.DialContext = (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-		cfg.HTTP = &http.Client{Timeout: 15 * time.Second, Transport: tr}
+		tr.Proxy = nil
+		tr.DialContext = acl.SafeDialer(cfg.AllowPrivateEndpoints).DialContext
+		cfg.HTTP = &http.Client{Timeout: 15 * time.Second, Transport: tr,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -352,10 +366,23 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 				s.log.Warn("a proxy sent a cfrag that does not verify", "proxy", f.Proxy.Hex(), "dataset", rec.Dataset)
 			}
 		}}
-	cfrags, err := client.CFrags(ctx, rec.Dataset, capsule, eps, parsed.Grant.Threshold,
-		func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
-			return cf.Verify(capsule, vk, pkA, pkB)
-		})
+	for _, f := range look.refused {
+		client.OnFailure(f)
+		s.log.Warn("a proxy's endpoint on chain is refused; it is not asked", "proxy", f.Proxy.Hex(), "dataset", rec.Dataset, "err", f.Err)
+	}
+	var cfrags []*reencrypt.VerifiedCapsuleFrag
+	if len(eps) < parsed.Grant.Threshold {
+		err = &proxy.RefusedError{Threshold: parsed.Grant.Threshold}
+	} else {
+		cfrags, err = client.CFrags(ctx, rec.Dataset, capsule, eps, parsed.Grant.Threshold,
+			func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
+				return cf.Verify(capsule, vk, pkA, pkB)
+			})
+	}
+	var refused *proxy.RefusedError
+	if errors.As(err, &refused) {
+		refused.Failures = append(slices.Clone(look.refused), refused.Failures...)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -378,6 +405,9 @@ type getLookup struct {
 	fingerprint [32]byte
 	bundle      *bundle.Bundle
 	eps         []proxy.Endpoint
+	// refused are the grant's proxies whose endpoint on chain was refused
+	// (acl.CheckEndpoint); they are not in eps.
+	refused []proxy.ProxyFailure
 }
 
 // lookup reads from the chain (and the grant's bundle from IPFS) what a get
@@ -423,6 +453,12 @@ func (s *Service) lookup(ctx context.Context, c cid.Cid) (*getLookup, error) {
 		p, err := s.cfg.Chain.ProxyOf(cctx, common.Address(a))
 		if err != nil {
 			return nil, fmt.Errorf("service: proxy %x of the grant: %w", a, err)
+		}
+		// An endpoint anyone could have put on chain is never dialled
+		// unchecked: a refused one counts as that proxy failing.
+		if _, err := acl.CheckEndpoint(p.Endpoint, s.cfg.AllowPrivateEndpoints); err != nil {
+			l.refused = append(l.refused, proxy.ProxyFailure{Proxy: p.Address, Err: err})
+			continue
 		}
 		l.eps = append(l.eps, proxy.Endpoint{Address: p.Address, URL: p.Endpoint})
 	}

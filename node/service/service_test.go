@@ -61,7 +61,7 @@ func newService(t *testing.T, ctx context.Context, ch *devchain.Chain, key *ecds
 	s, err := New(ctx, Config{
 		Chain: client(t, ctx, ch, key), Account: key, Store: store,
 		Signer: reencrypt.NewSigner(f.MakeKey([]byte("pdx/signing"))), Receiving: f.MakeKey([]byte("pdx/receiving")),
-		DeployBlock: ch.DeployBlock(),
+		DeployBlock: ch.DeployBlock(), AllowPrivateEndpoints: true,
 	})
 	if err != nil {
 		t.Fatal(err)
