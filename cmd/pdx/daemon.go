@@ -328,7 +328,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 	if err != nil {
 		return nil, cli.Mark(fmt.Errorf("the API cannot listen on %s (api.listen): %w; is another pdx daemon running?", conf.API.Listen, err), cli.ErrConflict)
 	}
-	srv := &http.Server{Handler: n.daemon.Handler(), ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return runCtx }}
+	srv := n.daemon.Server(runCtx)
 	go func() { n.served <- srv.Serve(ln) }()
 	n.defer_(func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

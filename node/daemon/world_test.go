@@ -140,7 +140,10 @@ func (w *world) newNode(t *testing.T, u *home.Unlocked) *node {
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(d.Handler())
+	// The daemon's own server settings, as `pdx daemon` serves it.
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config = d.Server(ctx)
+	srv.Start()
 	t.Cleanup(srv.Close)
 	return &node{h: u, store: fs, s: s, d: d, srv: srv, token: tok}
 }
