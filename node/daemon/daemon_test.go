@@ -358,6 +358,10 @@ func testBadInput(t *testing.T, w *world) {
 		{"grant: threshold too high", "POST", "/v1/datasets/profile/grants", okGrant(func(g *GrantRequest) { g.Threshold = 300 })},
 		{"grant: threshold above proxies named", "POST", "/v1/datasets/profile/grants", okGrant(func(g *GrantRequest) { g.Threshold = 2; g.Proxies = []string{w.proxies[0].Hex()} })},
 		{"grant: more than the registered proxies", "POST", "/v1/datasets/profile/grants", okGrant(func(g *GrantRequest) { g.Threshold = 4 })},
+		{"grant: a proxy named twice", "POST", "/v1/datasets/profile/grants", okGrant(func(g *GrantRequest) {
+			g.Threshold = 2
+			g.Proxies = []string{w.proxies[0].Hex(), strings.ToLower(w.proxies[0].Hex())}
+		})},
 		{"grant: malformed proxy", "POST", "/v1/datasets/profile/grants", okGrant(func(g *GrantRequest) { g.Proxies = []string{"proxy-1"} })},
 		{"revoke: malformed address", "DELETE", "/v1/datasets/profile/grants/0xnothex", nil},
 		{"revoke: unknown dataset", "DELETE", "/v1/datasets/nosuch/grants/" + grantee, nil},
