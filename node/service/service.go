@@ -45,8 +45,12 @@ type Config struct {
 	Receiving *reencrypt.SecretKey
 	// DeployBlock is where log queries start (the Registry's deploy block).
 	DeployBlock uint64
-	HTTP        *http.Client
-	Logger      *slog.Logger
+	// HTTP reaches the proxies; nil makes one that dials through
+	// acl.SafeDialer. One given here is used as it is: endpoints are still
+	// checked before a request (acl.CheckEndpoint), but only its own
+	// dialer can check the address a name resolves to.
+	HTTP   *http.Client
+	Logger *slog.Logger
 	// ChainTimeout bounds each wait on the chain in a get (default 20s),
 	// and FetchTimeout each wait on IPFS before the stream starts — the
 	// bundle and the envelope's header (default 30s): an unreachable host
