@@ -17,6 +17,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
@@ -73,7 +74,7 @@ func (e *RefusedError) Error() string {
 		part := fmt.Sprintf("%d %s", len(byReason[r]), r)
 		// Name the proxies where it helps the brand act: the ones that
 		// could not be reached and the ones that sent bad cfrags.
-		if r == reasonUnreachable || r == reasonForged {
+		if r == reasonUnreachable || r == reasonForged || r == reasonUnsafe {
 			names := make([]string, len(byReason[r]))
 			for i, a := range byReason[r] {
 				names[i] = a.Hex()
@@ -89,6 +90,7 @@ func (e *RefusedError) Error() string {
 const (
 	reasonUnreachable = "unreachable"
 	reasonForged      = "sent a cfrag that does not verify"
+	reasonUnsafe      = "not asked: endpoint on chain refused as unsafe"
 )
 
 // Unwrap exposes every proxy's error to errors.Is and errors.As.
@@ -115,6 +117,9 @@ func reason(err error) string {
 	}
 	if errors.Is(err, reencrypt.ErrVerificationFailed) {
 		return reasonForged
+	}
+	if errors.Is(err, acl.ErrUnsafeEndpoint) {
+		return reasonUnsafe
 	}
 	return reasonUnreachable
 }

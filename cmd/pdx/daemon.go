@@ -278,6 +278,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 		Chain: client, Account: u.Account, Store: n.store, Signer: reencrypt.NewSigner(u.Signing),
 		Receiving: u.Receiving, Proxies: set, DeployBlock: deployBlock, Logger: log, Crash: crash,
 		ChainTimeout: time.Duration(conf.Chain.Timeout), FetchTimeout: time.Duration(conf.IPFS.Timeout),
+		AllowPrivateEndpoints: conf.Chain.Mode == config.ChainEmbedded || conf.Proxies.AllowPrivate,
 	})
 	if err != nil {
 		return nil, err
@@ -336,7 +337,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 	if err != nil {
 		return nil, cli.Mark(fmt.Errorf("the API cannot listen on %s (api.listen): %w; is another pdx daemon running?", conf.API.Listen, err), cli.ErrConflict)
 	}
-	srv := &http.Server{Handler: n.daemon.Handler(), ReadHeaderTimeout: 10 * time.Second, BaseContext: func(net.Listener) context.Context { return runCtx }}
+	srv := n.daemon.Server(runCtx)
 	go func() { n.served <- srv.Serve(ln) }()
 	n.defer_(func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -617,9 +617,10 @@ func rpcChain(t *testing.T, ctx context.Context, root string, fund []common.Addr
 	return ch
 }
 
-// rpcEnv points a home's environment at ch in chain rpc mode.
+// rpcEnv points a home's environment at ch in chain rpc mode; the test's
+// proxies are on loopback, so it allows private proxy endpoints.
 func rpcEnv(env []string, ch *devchain.Chain) []string {
-	return append(slices.Clone(env), "PDX_CHAIN_MODE=rpc", "PDX_CHAIN_RPC_URL="+ch.HTTPEndpoint(),
+	return append(slices.Clone(env), "PDX_CHAIN_MODE=rpc", "PDX_CHAIN_RPC_URL="+ch.HTTPEndpoint(), "PDX_PROXIES_ALLOW_PRIVATE=true",
 		"PDX_CHAIN_REGISTRY_ADDRESS="+ch.Registry().Hex(), "PDX_CHAIN_REGISTRY_BLOCK="+strconv.FormatUint(ch.DeployBlock(), 10))
 }
 
@@ -632,7 +633,7 @@ func brandService(t *testing.T, ctx context.Context, ch *devchain.Chain, u *home
 		t.Fatal(err)
 	}
 	s, err := service.New(ctx, service.Config{Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: ch.DeployBlock()})
+		Receiving: u.Receiving, DeployBlock: ch.DeployBlock(), AllowPrivateEndpoints: true})
 	if err != nil {
 		t.Fatal(err)
 	}

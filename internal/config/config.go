@@ -109,6 +109,11 @@ type Proxies struct {
 	Addresses []string `toml:"addresses" comment:"when mode = \"remote\": the registered proxies this owner trusts with kfrags, in order of preference; grants use the first shares of them that are usable, never another proxy on chain"`
 	Threshold int      `toml:"threshold" comment:"proxies needed to re-encrypt (t)"`
 	Shares    int      `toml:"shares" comment:"kfrags made per grant, one per proxy (n)"`
+	// AllowPrivate lets proxy endpoints read from the chain be on loopback
+	// or private networks. Anyone can register a proxy, so off a dev
+	// network such an endpoint is a stranger aiming this node at its own
+	// services; the embedded chain allows them whatever this says.
+	AllowPrivate bool `toml:"allow_private" comment:"dial proxy endpoints on loopback or private networks (a dev network's proxies); the embedded chain always does"`
 }
 
 // Market holds the automatic-grant policy: a default and per-dataset

@@ -3,6 +3,7 @@ package config
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"math/big"
 	"os"
 	"path/filepath"
@@ -100,7 +101,7 @@ func TestValidation(t *testing.T) {
 		{"bootstrap", "[ipfs]\nbootstrap = [\"nope\"]\n", []string{"ipfs.bootstrap"}},
 		{"auth header newline", "[ipfs]\nauth_header = \"Bearer a\\nX: b\"\n", []string{"ipfs.auth_header"}},
 		{"threshold", "[proxies]\nthreshold = 0\n", []string{"proxies.threshold"}},
-		{"shares below threshold", "[proxies]\nthreshold = 3\nshares = 2\n", []string{"proxies.shares"}},
+		{"shares below threshold", "[proxies]\nthreshold = 3\nshares = 2\n", []string{"proxies.threshold", "proxies.shares"}},
 		{"local at most 3", "[proxies]\nshares = 4\n", []string{"proxies.shares"}},
 		{"remote needs addresses", "[proxies]\nmode = \"remote\"\naddresses = [\"" + addr(1) + "\"]\n", []string{"proxies.addresses"}},
 		{"duplicate proxy", "[proxies]\nmode = \"remote\"\naddresses = [\"" + addr(1) + "\", \"" + addr(2) + "\", \"" + strings.ToUpper(addr(1))[0:1] + addr(1)[1:] + "\"]\n", []string{"proxies.addresses"}},
@@ -129,6 +130,49 @@ func TestValidation(t *testing.T) {
 	if _, err := Parse("c.toml", []byte(ok)); err != nil {
 		t.Errorf("a valid remote config was refused: %v", err)
 	}
+}
+
+// TestThresholdAboveProxiesRefused: a threshold t above the n proxies a
+// grant can reach makes every grant unreadable, so it is refused on
+// proxies.threshold when the config is loaded: above proxies.shares, above
+// the 3 proxies of local mode, above the distinct proxies listed in remote
+// mode (a proxy listed twice counts once).
+func TestThresholdAboveProxiesRefused(t *testing.T) {
+	remote := func(threshold, shares int, addrs ...string) string {
+		return fmt.Sprintf("[proxies]\nmode = \"remote\"\nthreshold = %d\nshares = %d\naddresses = [\"%s\"]\n", threshold, shares, strings.Join(addrs, "\", \""))
+	}
+	for _, tc := range []struct{ name, src string }{
+		{"above shares", "[proxies]\nthreshold = 3\nshares = 2\n"},
+		{"local, above 3", "[proxies]\nthreshold = 4\nshares = 4\n"},
+		{"remote, above the addresses", remote(3, 3, proxyAddr(1), proxyAddr(2))},
+		{"remote, an address listed twice", remote(3, 3, proxyAddr(1), proxyAddr(2), strings.ToUpper(proxyAddr(1))[0:1]+proxyAddr(1)[1:])},
+	} {
+		_, err := Parse("c.toml", []byte(tc.src))
+		var ve *ValueError
+		found := false
+		for _, e := range unjoin(err) {
+			if errors.As(e, &ve) && ve.Key == "proxies.threshold" {
+				found = true
+			}
+		}
+		if !errors.Is(err, ErrInvalid) || !found {
+			t.Errorf("%s: %v, want proxies.threshold refused", tc.name, err)
+		}
+	}
+	for _, src := range []string{"[proxies]\nthreshold = 3\nshares = 3\n", remote(3, 3, proxyAddr(1), proxyAddr(2), proxyAddr(3))} {
+		if _, err := Parse("c.toml", []byte(src)); err != nil {
+			t.Errorf("t = n refused: %v\n%s", err, src)
+		}
+	}
+}
+
+func proxyAddr(b byte) string { return "0x" + strings.Repeat(string("0123456789abcdef"[b%16]), 40) }
+
+func unjoin(err error) []error {
+	if j, ok := err.(interface{ Unwrap() []error }); ok {
+		return j.Unwrap()
+	}
+	return []error{err}
 }
 
 func TestLoadFileThenEnv(t *testing.T) {

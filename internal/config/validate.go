@@ -125,19 +125,33 @@ func (c *Config) Validate() error {
 	}
 
 	// [proxies]
+	// t of n: a threshold above the shares a grant is split into, or above
+	// the proxies there are to hold them, makes grants nobody can ever
+	// read; each is said on proxies.threshold, the key that is wrong when
+	// the rest describes the proxies there are.
 	p := c.Proxies
+	t := strconv.Itoa(p.Threshold)
 	if p.Threshold < 1 {
-		bad("proxies.threshold", strconv.Itoa(p.Threshold), "must be at least 1")
+		bad("proxies.threshold", t, "must be at least 1")
 	}
-	if p.Shares < p.Threshold || p.Shares > MaxProxyShares {
-		bad("proxies.shares", strconv.Itoa(p.Shares), "must be at least proxies.threshold (%d) and at most %d", p.Threshold, MaxProxyShares)
+	if p.Threshold > p.Shares {
+		bad("proxies.threshold", t, "must be at most proxies.shares (n = %d): t of n needs t ≤ n", p.Shares)
+	}
+	if p.Shares < 1 || p.Shares > MaxProxyShares {
+		bad("proxies.shares", strconv.Itoa(p.Shares), "must be from proxies.threshold (%d) to %d", p.Threshold, MaxProxyShares)
 	}
 	switch p.Mode {
 	case ProxiesLocal:
+		if p.Threshold > LocalProxies {
+			bad("proxies.threshold", t, "proxies.mode = \"local\" runs %d proxies, so the threshold is at most %d", LocalProxies, LocalProxies)
+		}
 		if p.Shares > LocalProxies {
 			bad("proxies.shares", strconv.Itoa(p.Shares), "proxies.mode = \"local\" runs %d proxies, so at most %d shares", LocalProxies, LocalProxies)
 		}
 	case ProxiesRemote:
+		if n := distinctAddresses(p.Addresses); p.Threshold > n {
+			bad("proxies.threshold", t, "is more than the %d distinct proxies in proxies.addresses", n)
+		}
 		if len(p.Addresses) < p.Shares {
 			bad("proxies.addresses", strings.Join(p.Addresses, ","), "proxies.mode = \"remote\" needs at least proxies.shares (%d) proxy addresses, got %d", p.Shares, len(p.Addresses))
 		}
@@ -188,6 +202,17 @@ func (p Policy) validate(prefix string) []error {
 		errs = append(errs, &ValueError{Key: prefix + ".max_duration", Value: p.MaxDuration.String(), Reason: "must be longer than zero, e.g. \"30d\""})
 	}
 	return errs
+}
+
+// distinctAddresses counts the well-formed addresses of list, each once.
+func distinctAddresses(list []string) int {
+	seen := map[common.Address]bool{}
+	for _, a := range list {
+		if isAddress(a) {
+			seen[common.HexToAddress(a)] = true
+		}
+	}
+	return len(seen)
 }
 
 func isAddress(s string) bool {

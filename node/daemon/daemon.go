@@ -13,8 +13,12 @@ import (
 	_ "embed"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
+	"net"
 	"net/http"
+	"net/netip"
+	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
@@ -60,6 +64,12 @@ type Config struct {
 	// itself takes ("create:mined", "put:registered"); see
 	// service.Config.Crash.
 	Crash func(point string)
+	// StallTimeout is how long a request body may send nothing while the
+	// daemon waits for it, and a response may go unread while the daemon
+	// writes it, before the connection is dropped (default 1 minute). It
+	// bounds no transfer as a whole: a put or get of any size goes on as
+	// long as bytes keep moving.
+	StallTimeout time.Duration
 }
 
 // Daemon serves the API.
@@ -109,6 +119,9 @@ func New(ctx context.Context, cfg Config) (*Daemon, error) {
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
 	}
+	if cfg.StallTimeout <= 0 {
+		cfg.StallTimeout = time.Minute
+	}
 	var err error
 	if cfg.Datasets == nil {
 		if cfg.Datasets, err = OpenIndex(filepath.Join(cfg.Home.Dir(), StateDir, IndexFile)); err != nil {
@@ -155,8 +168,77 @@ func (d *Daemon) Registry() *prometheus.Registry { return d.reg }
 // Routes lists what the mux serves.
 func (d *Daemon) Routes() []Route { return append([]Route(nil), d.routes...) }
 
-// Handler is the whole API.
-func (d *Daemon) Handler() http.Handler { return d.mux }
+// Handler is the whole API, behind the Host check (checkHost).
+func (d *Daemon) Handler() http.Handler { return d.checkHost(d.mux) }
+
+// Server is the http.Server to serve Handler with; base is every request's
+// parent context.
+//
+// Its timeouts bound what a client that stalls can hold, without bounding
+// a transfer: ReadHeaderTimeout drops a client that never finishes its
+// headers (slowloris), IdleTimeout one that keeps a connection open between
+// requests. There is no ReadTimeout or WriteTimeout: they bound the whole
+// request or response, so a put of a large version (streamed in the body)
+// or a get of one (streamed in the response) would be cut however steadily
+// it moved. Worse, a ReadTimeout also expires the server's own read of the
+// connection after the body, which cancels the request's context: a grant
+// still waiting for its transaction to be mined would be abandoned. Instead
+// each read of a request body and each write of a response must make
+// progress within StallTimeout (see wrap).
+func (d *Daemon) Server(base context.Context) *http.Server {
+	return &http.Server{
+		Handler:           d.Handler(),
+		ReadHeaderTimeout: 10 * time.Second,
+		IdleTimeout:       2 * time.Minute,
+		MaxHeaderBytes:    64 << 10,
+		BaseContext:       func(net.Listener) context.Context { return base },
+	}
+}
+
+// CodeMisdirected is the API error of a request refused by the Host check.
+const CodeMisdirected = "misdirected"
+
+// checkHost answers only requests addressed to this daemon by name: a
+// loopback name (localhost, 127.0.0.1, [::1], with any port) or exactly
+// the configured api.listen address. A web page cannot send those: with
+// DNS rebinding, a page of evil.example whose name now resolves to
+// 127.0.0.1 reaches the daemon, but its requests still say Host:
+// evil.example, and are refused with 421 before any route (even /healthz)
+// sees them.
+func (d *Daemon) checkHost(next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if d.allowedHost(r.Host) {
+			next.ServeHTTP(w, r)
+			return
+		}
+		d.requests.WithLabelValues("misdirected", strconv.Itoa(http.StatusMisdirectedRequest)).Inc()
+		d.log.Warn("api: refused a request addressed to another host (DNS rebinding?)", "host", r.Host, "path", r.URL.Path)
+		writeError(w, http.StatusMisdirectedRequest, APIError{Code: CodeMisdirected, Message: fmt.Sprintf(
+			"this daemon answers only requests addressed to a loopback name (localhost, 127.0.0.1, [::1]) or to its api.listen address %q, not to Host %q: use http://127.0.0.1:<port>/",
+			d.conf.API.Listen, r.Host)})
+	})
+}
+
+func (d *Daemon) allowedHost(host string) bool {
+	if host == "" {
+		return false
+	}
+	if strings.EqualFold(host, d.conf.API.Listen) {
+		return true
+	}
+	name := host
+	if h, _, err := net.SplitHostPort(host); err == nil {
+		name = h
+	} else if strings.HasPrefix(host, "[") && strings.HasSuffix(host, "]") {
+		name = host[1 : len(host)-1]
+	}
+	name = strings.TrimSuffix(strings.ToLower(name), ".")
+	if name == "localhost" {
+		return true
+	}
+	ip, err := netip.ParseAddr(name)
+	return err == nil && ip.Zone() == "" && ip.Unmap().IsLoopback()
+}
 
 func (d *Daemon) routeAll() {
 	d.mux = http.NewServeMux()
@@ -212,8 +294,11 @@ func (*routeError) Error() string {
 
 // statusWriter remembers the status for metrics and whether anything was
 // written, so a handler's error after streaming began is not answered twice.
+// Before each write it gives the client StallTimeout to take the bytes.
 type statusWriter struct {
 	http.ResponseWriter
+	rc     *http.ResponseController
+	stall  time.Duration
 	status int
 }
 
@@ -228,7 +313,40 @@ func (w *statusWriter) Write(b []byte) (int, error) {
 	if w.status == 0 {
 		w.status = http.StatusOK
 	}
+	// Not every ResponseWriter has deadlines (a test's recorder): then
+	// there is no connection to protect either.
+	_ = w.rc.SetWriteDeadline(time.Now().Add(w.stall))
 	return w.ResponseWriter.Write(b)
+}
+
+// stallBody gives the client StallTimeout for each read of a request body:
+// an upload that keeps sending goes on for as long as it takes, one that
+// stops is dropped. The deadline is set when the handler asks for bytes,
+// so a handler busy elsewhere (waiting for the chain, or its turn at the
+// owner's lock) is never taken for a stalled client.
+type stallBody struct {
+	io.ReadCloser
+	rc    *http.ResponseController
+	stall time.Duration
+}
+
+func (b *stallBody) Read(p []byte) (int, error) {
+	_ = b.rc.SetReadDeadline(time.Now().Add(b.stall))
+	n, err := b.ReadCloser.Read(p)
+	if errors.Is(err, os.ErrDeadlineExceeded) {
+		// Closed (under the deadline that just passed, so without reading
+		// on), the body tells the server not to wait for the rest of it
+		// before answering; the connection closes after the answer.
+		_ = b.ReadCloser.Close()
+		return n, fmt.Errorf("%w: the request body sent nothing for %s, so the request was abandoned", ErrBadRequest, b.stall)
+	}
+	if err != nil {
+		// Past the body the server reads the connection itself, to notice
+		// a client going away; a deadline left here would end that read
+		// and cancel the request's context while the handler still works.
+		_ = b.rc.SetReadDeadline(time.Time{})
+	}
+	return n, err
 }
 
 func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
@@ -236,7 +354,21 @@ func (w *statusWriter) Unwrap() http.ResponseWriter { return w.ResponseWriter }
 func (d *Daemon) wrap(route string, auth bool, h func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(rw http.ResponseWriter, r *http.Request) {
 		start := time.Now()
-		w := &statusWriter{ResponseWriter: rw}
+		rc := http.NewResponseController(rw)
+		// A write deadline an earlier request on this connection left
+		// must not cut this one before it writes.
+		_ = rc.SetWriteDeadline(time.Time{})
+		w := &statusWriter{ResponseWriter: rw, rc: rc, stall: d.cfg.StallTimeout}
+		if r.Body != nil && r.Body != http.NoBody {
+			r.Body = &stallBody{ReadCloser: r.Body, rc: rc, stall: d.cfg.StallTimeout}
+			// Whatever of the body the handler left unread (up to 256 KiB),
+			// the server reads before it answers, to reuse the connection:
+			// one StallTimeout for that, then one to write the answer.
+			defer func() {
+				_ = rc.SetReadDeadline(time.Now().Add(d.cfg.StallTimeout))
+				_ = rc.SetWriteDeadline(time.Now().Add(2 * d.cfg.StallTimeout))
+			}()
+		}
 		defer func() {
 			d.requests.WithLabelValues(route, strconv.Itoa(w.status)).Inc()
 			d.latency.WithLabelValues(route).Observe(time.Since(start).Seconds())
@@ -282,8 +414,15 @@ func (d *Daemon) authorized(r *http.Request) bool {
 	return subtle.ConstantTimeCompare([]byte(strings.TrimSpace(tok)), d.token) == 1
 }
 
-func (d *Daemon) healthz(w http.ResponseWriter, _ *http.Request) error {
-	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "address": d.s.Address().Hex()})
+// healthz answers liveness to anyone on loopback; the account it serves
+// only to a request with the token (the dashboard's header), since who runs
+// this daemon is not for every local process or page to learn.
+func (d *Daemon) healthz(w http.ResponseWriter, r *http.Request) error {
+	body := map[string]any{"status": "ok"}
+	if d.authorized(r) {
+		body["address"] = d.s.Address().Hex()
+	}
+	writeJSON(w, http.StatusOK, body)
 	return nil
 }
 

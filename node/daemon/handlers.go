@@ -8,6 +8,7 @@ import (
 	"io"
 	"math/big"
 	"net/http"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -273,16 +274,25 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 	if threshold < 1 || threshold > config.MaxProxyShares {
 		return badRequest("threshold %d is not between 1 and %d", threshold, config.MaxProxyShares)
 	}
+	// t of n: n is the proxies named, each once (a proxy named twice
+	// would hold two kfrags, and count twice towards t), or, when none
+	// is named, the proxies.shares a grant is split into.
 	var proxies []common.Address
 	for _, p := range req.Proxies {
 		a, err := parseAddress("proxy", p)
 		if err != nil {
 			return err
 		}
+		if slices.Contains(proxies, a) {
+			return badRequest("proxy %s is named twice: each kfrag goes to a different proxy", a.Hex())
+		}
 		proxies = append(proxies, a)
 	}
 	if len(proxies) > 0 && threshold > len(proxies) {
 		return badRequest("threshold %d is more than the %d proxies named", threshold, len(proxies))
+	}
+	if len(proxies) == 0 && threshold > d.conf.Proxies.Shares {
+		return badRequest("threshold %d is more than the %d proxies a grant is shared among (proxies.shares)", threshold, d.conf.Proxies.Shares)
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -3,6 +3,7 @@ package daemon
 import (
 	"bytes"
 	"context"
+	"errors"
 	"fmt"
 	"net/http"
 	"slices"
@@ -286,6 +287,20 @@ type ReceiptView struct {
 // ReceiptList is the body of GET /v1/receipts.
 type ReceiptList struct {
 	Receipts []ReceiptView `json:"receipts"`
+	// Problems are the proxies that did not hand over their receipts, and
+	// the receipts dropped because they do not prove a read (a proxy that
+	// names a reader who did not sign, another dataset, or a read it was
+	// not part of): none of those is in Receipts.
+	Problems []ReceiptProblem `json:"problems"`
+}
+
+// ReceiptProblem is one proxy's failure, or one of its receipts dropped.
+type ReceiptProblem struct {
+	Dataset string `json:"dataset"`
+	Proxy   string `json:"proxy"`
+	// Dropped: a receipt was refused (else the proxy gave none).
+	Dropped bool   `json:"dropped"`
+	Reason  string `json:"reason"`
 }
 
 func (d *Daemon) receipts(w http.ResponseWriter, r *http.Request) error {
@@ -295,12 +310,19 @@ func (d *Daemon) receipts(w http.ResponseWriter, r *http.Request) error {
 		at   time.Time
 	}
 	var all []entry
+	problems := []ReceiptProblem{}
 	for _, e := range d.index.List() {
 		rs, failed, err := d.s.Receipts(r.Context(), e.ID)
 		if err != nil {
 			return err
 		}
 		for _, f := range failed {
+			dropped := errors.Is(f.Err, service.ErrBadReceipt)
+			problems = append(problems, ReceiptProblem{Dataset: e.Name, Proxy: f.Proxy.Hex(), Dropped: dropped, Reason: f.Err.Error()})
+			if dropped {
+				d.log.Warn("receipts: dropped a receipt that does not verify", "dataset", e.Name, "proxy", f.Proxy.Hex(), "err", f.Err)
+				continue
+			}
 			d.log.Warn("receipts: a proxy did not hand over its receipts", "dataset", e.Name, "proxy", f.Proxy.Hex(), "err", f.Err)
 		}
 		if len(rs) == 0 {
@@ -328,7 +350,7 @@ func (d *Daemon) receipts(w http.ResponseWriter, r *http.Request) error {
 	}
 	// Newest first across datasets.
 	slices.SortStableFunc(all, func(a, b entry) int { return b.at.Compare(a.at) })
-	out := ReceiptList{Receipts: make([]ReceiptView, 0, len(all))}
+	out := ReceiptList{Receipts: make([]ReceiptView, 0, len(all)), Problems: problems}
 	for _, x := range all {
 		out.Receipts = append(out.Receipts, x.view)
 	}

@@ -130,7 +130,7 @@ func (w *world) newNode(t *testing.T, u *home.Unlocked, set service.ProxySet) *n
 	}
 	s, err := service.New(ctx, service.Config{
 		Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: w.ch.DeployBlock(), Proxies: set,
+		Receiving: u.Receiving, DeployBlock: w.ch.DeployBlock(), AllowPrivateEndpoints: true, Proxies: set,
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -146,7 +146,10 @@ func (w *world) newNode(t *testing.T, u *home.Unlocked, set service.ProxySet) *n
 	if err != nil {
 		t.Fatal(err)
 	}
-	srv := httptest.NewServer(d.Handler())
+	// The daemon's own server settings, as `pdx daemon` serves it.
+	srv := httptest.NewUnstartedServer(nil)
+	srv.Config = d.Server(ctx)
+	srv.Start()
 	t.Cleanup(srv.Close)
 	return &node{h: u, store: fs, s: s, d: d, srv: srv, token: tok}
 }

@@ -140,7 +140,7 @@ func (p *party) connect(ctx context.Context, ch *devchain.Chain, proxies service
 	}
 	p.s, err = service.New(ctx, service.Config{
 		Chain: c, Account: p.h.Account, Store: p.fs, Signer: reencrypt.NewSigner(p.h.Signing),
-		Receiving: p.h.Receiving, DeployBlock: ch.DeployBlock(), Proxies: proxies,
+		Receiving: p.h.Receiving, DeployBlock: ch.DeployBlock(), AllowPrivateEndpoints: true, Proxies: proxies,
 	})
 	if err != nil {
 		return err

@@ -104,7 +104,7 @@ func (w *world) newParty(key *ecdsa.PrivateKey, registry common.Address, deployB
 	p := &party{key: key, signer: reencrypt.NewSigner(f.MakeKey([]byte("pdx/signing"))), receiving: f.MakeKey([]byte("pdx/receiving"))}
 	p.svc, err = service.New(w.ctx, service.Config{
 		Chain: c, Account: key, Store: w.store, Signer: p.signer, Receiving: p.receiving,
-		DeployBlock: deployBlock, HTTP: &http.Client{Timeout: 10 * time.Second},
+		DeployBlock: deployBlock, HTTP: &http.Client{Timeout: 10 * time.Second}, AllowPrivateEndpoints: true,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -115,6 +115,9 @@ func (s *Service) usableProxy(ctx context.Context, a common.Address) (acl.Proxy,
 	if strings.TrimSpace(p.Endpoint) == "" {
 		return acl.Proxy{}, fmt.Errorf("%w: %s registered no endpoint", ErrUnusableProxy, a.Hex())
 	}
+	if _, err := acl.CheckEndpoint(p.Endpoint, s.cfg.AllowPrivateEndpoints); err != nil {
+		return acl.Proxy{}, fmt.Errorf("%w: %s registered an endpoint pdx will not dial: %v", ErrUnusableProxy, a.Hex(), err)
+	}
 	return p, nil
 }
 

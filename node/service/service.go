@@ -13,8 +13,8 @@ import (
 	"io"
 	"log/slog"
 	"math/big"
-	"net"
 	"net/http"
+	"slices"
 	"strings"
 	"time"
 
@@ -50,13 +50,23 @@ type Config struct {
 	Proxies ProxySet
 	// DeployBlock is where log queries start (the Registry's deploy block).
 	DeployBlock uint64
-	HTTP        *http.Client
-	Logger      *slog.Logger
+	// HTTP reaches the proxies; nil makes one that dials through
+	// acl.SafeDialer. One given here is used as it is: endpoints are still
+	// checked before a request (acl.CheckEndpoint), but only its own
+	// dialer can check the address a name resolves to.
+	HTTP   *http.Client
+	Logger *slog.Logger
 	// ChainTimeout bounds each wait on the chain in a get (default 20s),
 	// and FetchTimeout each wait on IPFS before the stream starts — the
 	// bundle and the envelope's header (default 30s): an unreachable host
 	// then ends a get with an error that names it instead of hanging.
 	ChainTimeout, FetchTimeout time.Duration
+	// AllowPrivateEndpoints lets proxy endpoints read from the chain be on
+	// loopback or private networks (acl.CheckEndpoint). Only a home on a dev
+	// network sets it: the embedded chain, or proxies.allow_private for an
+	// rpc chain whose proxies live on a private network. Elsewhere such an
+	// endpoint is a stranger aiming this node at its own services.
+	AllowPrivateEndpoints bool
 	// Crash, when set, is called at each point where an operation has
 	// finished one durable step and not yet begun the next ("put:stored",
 	// "grant:bundle", "grant:mined", "erase:mined"). Crash tests kill the
@@ -101,9 +111,17 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 		// on fetching a bundle it has not seen, after which it answers
 		// "unavailable" itself; a silent connection (a host cut off behind a
 		// kept-alive socket) is given up then.
+		//
+		// Proxy endpoints come from the chain, so every connection is
+		// checked where it is made (acl.SafeDialer), no environment HTTP
+		// proxy stands between (it would make the connection the dialer
+		// cannot see), and no redirect is followed (a proxy never answers
+		// one; following it would leave the checked endpoint).
 		tr := http.DefaultTransport.(*http.Transport).Clone()
-		tr.DialContext = (&net.Dialer{Timeout: 5 * time.Second, KeepAlive: 30 * time.Second}).DialContext
-		cfg.HTTP = &http.Client{Timeout: 15 * time.Second, Transport: tr}
+		tr.Proxy = nil
+		tr.DialContext = acl.SafeDialer(cfg.AllowPrivateEndpoints).DialContext
+		cfg.HTTP = &http.Client{Timeout: 15 * time.Second, Transport: tr,
+			CheckRedirect: func(*http.Request, []*http.Request) error { return http.ErrUseLastResponse }}
 	}
 	if cfg.Logger == nil {
 		cfg.Logger = slog.New(slog.DiscardHandler)
@@ -421,6 +439,9 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 				s.log.Warn("a proxy sent a cfrag that does not verify", "proxy", f.Proxy.Hex(), "dataset", rec.Dataset)
 			}
 		}}
+	for _, f := range look.refused {
+		s.log.Warn("a proxy's endpoint on chain is refused; it is not asked", "proxy", f.Proxy.Hex(), "dataset", rec.Dataset, "err", f.Err)
+	}
 	// A grant mined a moment ago may not have reached every proxy yet
 	// (each follows the chain on its own); they say so with no_kfrag, and
 	// the chain already said the grant is live, so ask again for a few
@@ -428,10 +449,17 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 	var cfrags []*reencrypt.VerifiedCapsuleFrag
 	for wait := 100 * time.Millisecond; ; wait *= 2 {
 		failures = failures[:0]
-		cfrags, err = client.CFrags(ctx, rec.Dataset, capsule, eps, parsed.Grant.Threshold,
-			func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
-				return cf.Verify(capsule, vk, pkA, pkB)
-			})
+		for _, f := range look.refused {
+			client.OnFailure(f)
+		}
+		if len(eps) < parsed.Grant.Threshold {
+			err = &proxy.RefusedError{Threshold: parsed.Grant.Threshold}
+		} else {
+			cfrags, err = client.CFrags(ctx, rec.Dataset, capsule, eps, parsed.Grant.Threshold,
+				func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
+					return cf.Verify(capsule, vk, pkA, pkB)
+				})
+		}
 		if err == nil || !errors.Is(err, proxy.ErrNoKFrag) || wait > 2*time.Second {
 			break
 		}
@@ -440,6 +468,10 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 			return nil, ctx.Err()
 		case <-time.After(wait):
 		}
+	}
+	var refused *proxy.RefusedError
+	if errors.As(err, &refused) {
+		refused.Failures = append(slices.Clone(look.refused), refused.Failures...)
 	}
 	if err != nil {
 		return nil, err
@@ -468,6 +500,9 @@ type getLookup struct {
 	bundle      *bundle.Bundle
 	eps         []proxy.Endpoint
 	header      *envelope.Header // when resolving had to fetch it
+	// refused are the grant's proxies whose endpoint on chain was refused
+	// (acl.CheckEndpoint); they are not in eps.
+	refused []proxy.ProxyFailure
 }
 
 // lookup reads from the chain (and the grant's bundle from IPFS) what a get
@@ -516,6 +551,12 @@ func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*g
 		p, err := s.cfg.Chain.ProxyOf(cctx, common.Address(a))
 		if err != nil {
 			return nil, fmt.Errorf("service: proxy %x of the grant: %w", a, err)
+		}
+		// An endpoint anyone could have put on chain is never dialled
+		// unchecked: a refused one counts as that proxy failing.
+		if _, err := acl.CheckEndpoint(p.Endpoint, s.cfg.AllowPrivateEndpoints); err != nil {
+			l.refused = append(l.refused, proxy.ProxyFailure{Proxy: p.Address, Err: err})
+			continue
 		}
 		l.eps = append(l.eps, proxy.Endpoint{Address: p.Address, URL: p.Endpoint})
 	}

@@ -67,7 +67,7 @@ func newServiceWith(t *testing.T, ctx context.Context, ch *devchain.Chain, key *
 	s, err := New(ctx, Config{
 		Chain: client(t, ctx, ch, key), Account: key, Store: store,
 		Signer: reencrypt.NewSigner(f.MakeKey([]byte("pdx/signing"))), Receiving: f.MakeKey([]byte("pdx/receiving")),
-		DeployBlock: ch.DeployBlock(), Proxies: set,
+		DeployBlock: ch.DeployBlock(), AllowPrivateEndpoints: true, Proxies: set,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -121,7 +121,6 @@ func (w *world) bundleOf(res *GrantResult) *bundle.Bundle {
 	return bd
 }
 
-
 // sameSet fails unless got and want hold the same addresses.
 func sameSet(t *testing.T, what string, got, want []common.Address) {
 	t.Helper()

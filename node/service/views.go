@@ -405,7 +405,13 @@ type AccessReceipt struct {
 	PurposeHash [32]byte
 }
 
-// ProxyError is a proxy that did not hand over its receipts.
+// ErrBadReceipt: a proxy handed over a receipt that does not prove a read
+// of this dataset under one of its grants. It is dropped, never put in the
+// access log, and reported as a ProxyError.
+var ErrBadReceipt = errors.New("service: receipt does not verify")
+
+// ProxyError is a proxy that did not hand over its receipts, or one receipt
+// it handed over that was dropped (Err wraps ErrBadReceipt).
 type ProxyError struct {
 	Proxy common.Address
 	Err   error
@@ -419,6 +425,15 @@ func (e ProxyError) Error() string { return fmt.Sprintf("proxy %s: %v", e.Proxy.
 // refuses is reported in the second result and the others' receipts are
 // still returned; when every proxy failed, the error wraps
 // proxy.ErrUnavailable.
+//
+// A proxy is not trusted to say who read: each receipt must carry the
+// reader's own signed request, and is kept only when that request verifies
+// (EIP-712, this chain and Registry) and recovers to the reader the receipt
+// names, names this dataset and the proxy that handed it over, and that
+// proxy is one of those the reader's grant in force at the receipt's block
+// was sealed to. Any other receipt is dropped and reported as a ProxyError
+// wrapping ErrBadReceipt: a rogue proxy cannot write "0x…dEaD read your
+// data" into the owner's access log.
 func (s *Service) Receipts(ctx context.Context, dataset uint64) ([]AccessReceipt, []ProxyError, error) {
 	grants, err := s.DatasetGrants(ctx, dataset)
 	if err != nil {
@@ -434,39 +449,85 @@ func (s *Service) Receipts(ctx context.Context, dataset uint64) ([]AccessReceipt
 	}
 	var out []AccessReceipt
 	var failed []ProxyError
+	var unreachable []error
 	for _, p := range proxies {
 		rs, err := s.proxyReceipts(ctx, dataset, p)
 		if err != nil {
 			failed = append(failed, ProxyError{Proxy: p, Err: err})
+			unreachable = append(unreachable, failed[len(failed)-1])
 			continue
 		}
 		for _, r := range rs {
-			ar := AccessReceipt{Dataset: dataset, CapsuleHash: r.Request.CapsuleHash, Reader: r.Grantee, Proxy: p, Block: r.Block, Time: r.Time.UTC()}
-			// grants are newest first: the first one of the reader at or
-			// before the receipt's block is the one in force.
-			for _, g := range grants {
-				if g.Grantee == r.Grantee && g.Block <= r.Block {
-					ar.PurposeHash = g.PurposeHash
-					break
-				}
+			g, err := s.checkReceipt(dataset, p, r, grants)
+			if err != nil {
+				failed = append(failed, ProxyError{Proxy: p, Err: err})
+				s.log.Warn("a proxy handed over a receipt that does not verify; it is dropped", "proxy", p.Hex(), "dataset", dataset, "err", err)
+				continue
 			}
-			out = append(out, ar)
+			out = append(out, AccessReceipt{Dataset: dataset, CapsuleHash: r.Request.CapsuleHash, Reader: r.Grantee, Proxy: p,
+				Block: r.Block, Time: r.Time.UTC(), PurposeHash: g.PurposeHash})
 		}
 	}
-	if len(proxies) > 0 && len(failed) == len(proxies) {
-		errs := make([]error, len(failed))
-		for i, f := range failed {
-			errs[i] = f
-		}
-		return nil, failed, fmt.Errorf("%w: none of the %d proxies of dataset %d's grants handed over its receipts: %w", proxy.ErrUnavailable, len(proxies), dataset, errors.Join(errs...))
+	if len(proxies) > 0 && len(unreachable) == len(proxies) {
+		return nil, failed, fmt.Errorf("%w: none of the %d proxies of dataset %d's grants handed over its receipts: %w", proxy.ErrUnavailable, len(proxies), dataset, errors.Join(unreachable...))
 	}
 	slices.SortStableFunc(out, func(a, b AccessReceipt) int { return b.Time.Compare(a.Time) })
 	return out, failed, nil
 }
 
+// checkReceipt returns the reader's grant in force at the receipt's block
+// when the receipt proves a read of dataset through proxy from (see
+// Receipts); otherwise an error wrapping ErrBadReceipt that says why.
+// grants are the dataset's, newest first.
+func (s *Service) checkReceipt(dataset uint64, from common.Address, r proxy.Receipt, grants []GrantRecord) (GrantRecord, error) {
+	bad := func(format string, args ...any) (GrantRecord, error) {
+		return GrantRecord{}, fmt.Errorf("%w: receipt of capsule %s for reader %s: %s", ErrBadReceipt,
+			r.Request.CapsuleHash.Hex(), r.Grantee.Hex(), fmt.Sprintf(format, args...))
+	}
+	if r.Request.Dataset != dataset {
+		return bad("it names dataset %d, not this one (%d)", r.Request.Dataset, dataset)
+	}
+	if r.Request.Proxy != from {
+		return bad("the reader's request was made to proxy %s, not to the proxy that handed it over", r.Request.Proxy.Hex())
+	}
+	sig, err := hex.DecodeString(strings.TrimPrefix(r.Signature, "0x"))
+	if err != nil {
+		return bad("its request signature is not hex")
+	}
+	signer, err := r.Request.Signer(s.domain, sig)
+	if err != nil {
+		return bad("its request signature does not verify: %v", err)
+	}
+	if signer != r.Grantee {
+		return bad("the request was signed by %s, not by the reader it names", signer.Hex())
+	}
+	// grants are newest first: the first one of the reader at or before
+	// the receipt's block is the one in force.
+	for _, g := range grants {
+		if g.Grantee != signer || g.Block > r.Block {
+			continue
+		}
+		if g.Proxies == nil {
+			return bad("the kfrag bundle of the reader's grant (block %d) could not be read to check its proxies", g.Block)
+		}
+		if !slices.Contains(g.Proxies, from) {
+			return bad("proxy %s is not one of the proxies of the reader's grant in force at block %d", from.Hex(), r.Block)
+		}
+		return g, nil
+	}
+	return bad("the reader had no grant of dataset %d at block %d", dataset, r.Block)
+}
+
 // proxyReceipts is GET /v1/receipts of one proxy (acl/proxy/PROTOCOL.md).
 func (s *Service) proxyReceipts(ctx context.Context, dataset uint64, addr common.Address) ([]proxy.Receipt, error) {
 	p, err := s.cfg.Chain.ProxyOf(ctx, addr)
+	if err != nil {
+		return nil, err
+	}
+	// The endpoint is whatever the proxy's account put on chain: refused
+	// ones are never dialled (acl.CheckEndpoint; the client's dialer checks
+	// the address it connects to again).
+	base, err := acl.CheckEndpoint(p.Endpoint, s.cfg.AllowPrivateEndpoints)
 	if err != nil {
 		return nil, err
 	}
@@ -482,7 +543,7 @@ func (s *Service) proxyReceipts(ctx context.Context, dataset uint64, addr common
 	q.Set("signature", hex.EncodeToString(sig))
 	ctx, cancel := context.WithTimeout(ctx, 10*time.Second)
 	defer cancel()
-	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(p.Endpoint, "/")+"/v1/receipts?"+q.Encode(), nil)
+	hreq, err := http.NewRequestWithContext(ctx, http.MethodGet, strings.TrimSuffix(base.String(), "/")+"/v1/receipts?"+q.Encode(), nil)
 	if err != nil {
 		return nil, err
 	}

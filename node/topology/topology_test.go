@@ -360,7 +360,7 @@ func (tp *topo) bringUp() {
 		"PDX_CHAIN_MODE=rpc", "PDX_CHAIN_RPC_URL=" + tp.rpcURL, "PDX_CHAIN_REGISTRY_ADDRESS=" + tp.registry.Hex(), "PDX_CHAIN_CHAIN_ID=1337",
 		"PDX_IPFS_MODE=remote", "PDX_IPFS_API_URL=http://" + apiAddr, "PDX_IPFS_AUTH_HEADER=Bearer " + ipfsToken,
 		"PDX_PROXIES_MODE=remote", "PDX_PROXIES_ADDRESSES=" + strings.Join([]string{tp.started[0].Address, tp.started[1].Address, tp.started[2].Address}, ","),
-		"PDX_PROXIES_THRESHOLD=2", "PDX_PROXIES_SHARES=3",
+		"PDX_PROXIES_THRESHOLD=2", "PDX_PROXIES_SHARES=3", "PDX_PROXIES_ALLOW_PRIVATE=true",
 	}
 	// Each daemon's API is on its own host's loopback: the CLI runs
 	// beside it, as on a real machine.

@@ -93,10 +93,12 @@ export async function check(t) {
   if (!resp.ok) throw await errorOf(resp);
 }
 
+// health is /healthz; the daemon names its account only to a request with
+// the token, so the token goes along once the user signed in.
 export async function health() {
   let resp;
   try {
-    resp = await fetch('/healthz', { cache: 'no-store' });
+    resp = await fetch('/healthz', { headers: token() ? authHeaders() : {}, cache: 'no-store' });
   } catch {
     throw unreachable();
   }

@@ -41,6 +41,7 @@ function login(reason) {
       try {
         await api.check(t);
         api.setToken(t);
+        header();
         if (!location.hash || location.hash === '#/login') location.hash = '#/data';
         else route();
       } catch (err) {
@@ -69,6 +70,7 @@ function nav(current) {
 async function header() {
   try {
     const hz = await api.health();
+    if (!hz.address) return;
     const acct = document.getElementById('account');
     acct.textContent = `Account ${shortHex(hz.address)}`;
     acct.title = hz.address;

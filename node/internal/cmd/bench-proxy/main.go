@@ -292,7 +292,7 @@ func setup(ctx context.Context, dir string) (*world, error) {
 		}
 		s, err := service.New(ctx, service.Config{Chain: c, Account: keys[i], Store: st,
 			Signer: reencrypt.NewSigner(f.MakeKey([]byte("pdx/signing"))), Receiving: f.MakeKey([]byte("pdx/receiving")),
-			DeployBlock: ch.DeployBlock(), Proxies: set})
+			DeployBlock: ch.DeployBlock(), Proxies: set, AllowPrivateEndpoints: true})
 		if err != nil {
 			return nil, err
 		}
