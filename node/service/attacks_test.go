@@ -3,15 +3,21 @@ package service
 import (
 	"bytes"
 	"errors"
+	"math/big"
 	"testing"
 	"time"
+
+	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/reencrypt"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
 // Each test here is one row of THREAT-MODEL.md, written as the attack.
@@ -135,4 +141,119 @@ func (w *world) proxyAddrs() []common.Address {
 		out = append(out, tp.p.Address())
 	}
 	return out
+}
+
+// TestAttackRogueProxiesThenRevoke is the attack that defeated revocation:
+// a buyer registers two proxies whose HPKE keys it holds, buys, is granted
+// by the owner's market agent, reads, is revoked, and the owner puts a new
+// version under the same dataset key. Offline, with every bundle of its
+// grant the chain names and both of its proxies' keys, the attacker opens
+// no kfrag at all — so it cannot re-encrypt the new version's capsule —
+// and online it is refused.
+func TestAttackRogueProxiesThenRevoke(t *testing.T) {
+	w := newWorld(t)
+	keys := w.chain.Accounts()
+	rogueKeys := []*bundle.PrivateKey{w.registerRogueProxy(keys[5]), w.registerRogueProxy(keys[6])}
+	rogues := []common.Address{crypto.PubkeyToAddress(keys[5].PublicKey), crypto.PubkeyToAddress(keys[6].PublicKey)}
+
+	ds, c1 := w.put([]byte("version one"))
+	const terms = "analytics"
+	if err := w.owner.Offer(w.ctx, ds, big.NewInt(1000), 24*time.Hour, terms); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.brand.Buy(w.ctx, ds, terms); err != nil {
+		t.Fatal(err)
+	}
+	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
+	f.Start = w.chain.DeployBlock()
+	var decisions []Decision
+	agent := &MarketAgent{S: w.owner,
+		Item: func(id uint64) (*MarketItem, bool) {
+			return &MarketItem{Key: w.dsKey, Terms: terms, Policy: config.Default().Market.Default}, id == ds
+		},
+		Record: func(d Decision) { decisions = append(decisions, d) },
+	}
+	if _, err := f.Poll(w.ctx, agent.HandleEvent); err != nil {
+		t.Fatal(err)
+	}
+	if len(decisions) != 1 || !decisions[0].Granted {
+		t.Fatalf("the agent's decisions %+v, want the purchase granted", decisions)
+	}
+	w.sync()
+	if _, err := w.get(c1); err != nil {
+		t.Fatalf("the buyer's read while granted: %v", err)
+	}
+
+	// Every bundle the chain ever named for this grant, fetched before the
+	// revoke unpins them (the attacker kept copies).
+	evs, err := w.brand.logs(w.ctx, "Granted", []common.Hash{common.BytesToHash(w.brand.Address().Bytes())})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var bundles []*bundle.Bundle
+	for _, ev := range evs {
+		g := ev.Value.(*bindings.RegistryGranted)
+		if acl.DecodeGrantWord(g.Grant).Dataset != ds {
+			continue
+		}
+		bc, err := cid.Cast(acl.BundleCID(g.Bundle))
+		if err != nil {
+			t.Fatal(err)
+		}
+		raw, err := readAll(w.ctx, w.ownerFS, bc, 1<<20)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bd, err := bundle.Parse(raw)
+		if err != nil {
+			t.Fatal(err)
+		}
+		bundles = append(bundles, bd)
+	}
+	if len(bundles) == 0 {
+		t.Fatal("no bundle on chain for the bought grant")
+	}
+
+	if _, err := w.owner.Revoke(w.ctx, ds, w.brand.Address()); err != nil {
+		t.Fatal(err)
+	}
+	res, err := w.owner.Put(w.ctx, ds, w.dsKey, bytes.NewReader([]byte("version two, after the revoke")), "v2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, _ := cid.Decode(res.CID)
+
+	opened := 0
+	for _, bd := range bundles {
+		for i, hk := range rogueKeys {
+			if _, err := bd.Open(bundle.Address(rogues[i]), hk); err == nil {
+				opened++
+			} else if !errors.Is(err, bundle.ErrNoEntry) {
+				t.Fatalf("opening with the rogue key: %v, want ErrNoEntry", err)
+			}
+		}
+		if bd.Grant.Threshold <= opened {
+			t.Fatalf("the attacker's proxies hold %d kfrags of a %d-of-%d grant", opened, bd.Grant.Threshold, len(bd.Proxies))
+		}
+	}
+	if opened != 0 {
+		t.Fatalf("the attacker's proxies opened %d kfrags", opened)
+	}
+	// With no kfrag there is no cfrag, and the new version's key does not
+	// open without t of them.
+	h, err := envstoreOpen(w.ctx, w.ownerFS, c2)
+	if err != nil {
+		t.Fatal(err)
+	}
+	capsule, _ := h.UmbralCapsule()
+	if _, err := reencrypt.DecryptReencrypted(w.brand.cfg.Receiving, w.dsKey.PublicKey(), capsule, nil, h.WrappedKey[:]); err == nil {
+		t.Fatal("the new version's file key opened without cfrags")
+	}
+	if _, err := w.get(c2); !errors.Is(err, proxy.ErrRevoked) {
+		t.Fatalf("the revoked buyer's get of the new version: %v, want ErrRevoked", err)
+	}
+	// And the revoke returned what had not vested.
+	if b, err := w.brand.Balance(w.ctx); err != nil || b.Sign() == 0 {
+		t.Fatalf("the revoked buyer's balance %v (%v), want the unvested part back", b, err)
+	}
 }
