@@ -287,6 +287,16 @@ func TestOffCurveBuyerDoesNotStallMarket(t *testing.T) {
 	if good.Buyer != w.brand.Address() || !good.Granted {
 		t.Fatalf("the honest buyer's decision: %+v, want granted", good)
 	}
+	// Both refused buyers have their payment back at once (declined on
+	// chain), not after the grant window.
+	for _, b := range []common.Address{attackerAddr, keylessAddr} {
+		if bal, err := w.owner.cfg.Chain.BalanceOf(w.ctx, b); err != nil || bal.Cmp(price) != 0 {
+			t.Fatalf("refused buyer %s's balance %v (%v), want its %v back", b.Hex(), bal, err, price)
+		}
+		if strings.Contains(decisionOf(decisions, b).Reason, "not declined on chain") {
+			t.Fatalf("the decline failed: %+v", decisionOf(decisions, b))
+		}
+	}
 	w.sync()
 	if _, err := w.get(c); err != nil {
 		t.Fatalf("the honest buyer's get: %v", err)
@@ -441,4 +451,13 @@ func TestRevokeAndEraseUnpinBundles(t *testing.T) {
 	if got := w.bundlePins(ds); len(got) != 0 {
 		t.Fatalf("bundle pins after the erase: %v, want none", got)
 	}
+}
+
+func decisionOf(ds []Decision, buyer common.Address) Decision {
+	for _, d := range ds {
+		if d.Buyer == buyer {
+			return d
+		}
+	}
+	return Decision{}
 }
