@@ -17,9 +17,11 @@ import (
 )
 
 // TestDaemonGrantsOnlyToItsLocalProxies: on the owner's embedded chain a
-// stranger registers a proxy whose HPKE key it holds and another registers
-// a 1-byte HPKE key. `pdx grant` with the defaults still works and shares
-// the key among exactly the daemon's own three local proxies.
+// stranger registers a proxy whose HPKE key it holds and another one whose
+// endpoint aims at the owner's own kubo API (a 1-byte HPKE key, the old
+// attack, is refused by the contract now). `pdx grant` with the defaults
+// still works and shares the key among exactly the daemon's own three
+// local proxies.
 func TestDaemonGrantsOnlyToItsLocalProxies(t *testing.T) {
 	ctx, root, ownerDir, brandDir, ownerEnv, brandEnv := twoHomes(t)
 	owner := startDaemon(t, ctx, ownerDir, ownerEnv)
@@ -28,7 +30,11 @@ func TestDaemonGrantsOnlyToItsLocalProxies(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, hk := range [][]byte{rogueHPKE, {0x00}} {
+	for i, hk := range [][]byte{rogueHPKE, rogueHPKE} {
+		endpoint := "http://127.0.0.1:9/stranger"
+		if i == 1 {
+			endpoint = "http://127.0.0.1:5001/api/v0/shutdown?arg="
+		}
 		key, err := crypto.GenerateKey()
 		if err != nil {
 			t.Fatal(err)
@@ -41,7 +47,7 @@ func TestDaemonGrantsOnlyToItsLocalProxies(t *testing.T) {
 		// The dev chain's transaction pool can see the funding a moment
 		// after its receipt: retry while it reports no funds.
 		for {
-			_, err := c.RegisterProxy(ctx, "http://127.0.0.1:9/stranger", hk)
+			_, err := c.RegisterProxy(ctx, endpoint, hk)
 			if err == nil {
 				break
 			}

@@ -410,20 +410,27 @@ func TestProxyProcesses(t *testing.T) {
 	}
 	t.Logf("e: get with a forger among 3 proxies succeeded in %s; forger asked %d times, its cfrag rejected: %v", took.Round(time.Millisecond), forge.asked.Load(), err)
 
-	// f. revoke → from the next block every honest proxy refuses; once they
-	// have seen the event the brand is told the revocation block, and the
-	// kfrags are gone from disk.
+	// f. revoke → the brand's get is refused from the chain at once, with
+	// the block; from the next block every honest proxy refuses too (asked
+	// directly, as a brand that skipped the chain would); once they have
+	// seen the event they name the revocation block, and the kfrags are
+	// gone from disk.
 	block, err := w.owner.svc.Revoke(ctx, ds1, brand)
 	if err != nil {
 		t.Fatal(err)
 	}
 	start = time.Now()
-	if _, err := w.get(c1); !errors.As(err, &refused) || refused.Got != 0 {
-		t.Fatalf("f: get right after the revocation (block %d): %v, want every proxy to refuse", block, err)
+	var pe *proxy.Error
+	if _, err := w.get(c1); !errors.Is(err, proxy.ErrRevoked) || !errors.As(err, &pe) || pe.Block != block {
+		t.Fatalf("f: get right after the revocation (block %d): %v, want refused as revoked at that block", block, err)
+	}
+	all := []proxy.Endpoint{endpoint(p[0]), endpoint(p[1]), endpoint(p[2])}
+	if _, err := w.ask(ds1, c1, all, 2); !errors.As(err, &refused) || refused.Got != 0 {
+		t.Fatalf("f: the proxies right after the revocation (block %d): %v, want every proxy to refuse", block, err)
 	}
 	want := fmt.Sprintf("revoked at block %d", block)
 	for {
-		_, err = w.get(c1)
+		_, err = w.ask(ds1, c1, all, 2)
 		if allRevoked(err, len(p)) && strings.Contains(err.Error(), want) {
 			break
 		}
