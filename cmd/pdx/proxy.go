@@ -223,19 +223,11 @@ func (a *app) runProxyRotateKey(ctx context.Context, o proxyOptions) error {
 		return err
 	}
 	registry := common.HexToAddress(o.registry)
-	ec, err := ethclient.DialContext(ctx, o.rpc)
+	ec, chainID, client, err := dialRegistry(ctx, o.rpc, registry, account)
 	if err != nil {
-		return cli.Mark(fmt.Errorf("connecting to the chain at %s: %w", o.rpc, err), cli.ErrUnavailable)
+		return err
 	}
 	defer ec.Close()
-	chainID, err := ec.ChainID(ctx)
-	if err != nil {
-		return cli.Mark(fmt.Errorf("the chain at %s does not answer: %w", o.rpc, err), cli.ErrUnavailable)
-	}
-	client, err := acl.New(ctx, ec, registry, account, nil)
-	if err != nil {
-		return cli.Mark(err, cli.ErrUnavailable)
-	}
 	p, err := proxy.New(proxy.Config{
 		Dir: o.dir, Account: account,
 		Domain: proxy.Domain{ChainID: chainID, Registry: registry},
@@ -334,22 +326,11 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 		logger = slog.New(slog.NewJSONHandler(a.stderr, nil))
 	}
 
-	ec, err := ethclient.DialContext(ctx, o.rpc)
+	ec, chainID, client, err := dialRegistry(ctx, o.rpc, registry, account)
 	if err != nil {
-		return cli.Mark(fmt.Errorf("connecting to the chain at %s: %w", o.rpc, err), cli.ErrUnavailable)
+		return err
 	}
 	defer ec.Close()
-	chainID, err := ec.ChainID(ctx)
-	if err != nil {
-		return cli.Mark(fmt.Errorf("the chain at %s does not answer: %w", o.rpc, err), cli.ErrUnavailable)
-	}
-	client, err := acl.New(ctx, ec, registry, account, nil)
-	if err != nil {
-		if errors.Is(err, bind.ErrNoCode) {
-			return cli.Mark(fmt.Errorf("%w (chain id %s at %s)", err, chainID, o.rpc), cli.ErrNotFound)
-		}
-		return cli.Mark(err, cli.ErrUnavailable)
-	}
 
 	store, err := openProxyStore(ctx, o)
 	if err != nil {
@@ -652,4 +633,28 @@ func followHeads(ctx context.Context, p *proxy.Proxy, log *slog.Logger) {
 	if err := p.FollowHeads(ctx); errors.Is(err, proxy.ErrNoHeadPush) {
 		log.Info("the chain endpoint cannot push new heads: reading the head per request (a ws:// endpoint saves that round trip)")
 	}
+}
+
+// dialRegistry connects to the chain at rpc, reads its id and opens the
+// Registry client of account there; every failure is marked with the exit
+// code it takes (unavailable, or not found for an address with no code).
+func dialRegistry(ctx context.Context, rpc string, registry common.Address, account *ecdsa.PrivateKey) (*ethclient.Client, *big.Int, *acl.Client, error) {
+	ec, err := ethclient.DialContext(ctx, rpc)
+	if err != nil {
+		return nil, nil, nil, cli.Mark(fmt.Errorf("connecting to the chain at %s: %w", rpc, err), cli.ErrUnavailable)
+	}
+	chainID, err := ec.ChainID(ctx)
+	if err != nil {
+		ec.Close()
+		return nil, nil, nil, cli.Mark(fmt.Errorf("the chain at %s does not answer: %w", rpc, err), cli.ErrUnavailable)
+	}
+	client, err := acl.New(ctx, ec, registry, account, nil)
+	if err != nil {
+		ec.Close()
+		if errors.Is(err, bind.ErrNoCode) {
+			return nil, nil, nil, cli.Mark(fmt.Errorf("%w (chain id %s at %s)", err, chainID, rpc), cli.ErrNotFound)
+		}
+		return nil, nil, nil, cli.Mark(err, cli.ErrUnavailable)
+	}
+	return ec, chainID, client, nil
 }
