@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"math/big"
+	"strings"
 	"testing"
 	"time"
 
@@ -255,5 +256,66 @@ func TestAttackRogueProxiesThenRevoke(t *testing.T) {
 	// And the revoke returned what had not vested.
 	if b, err := w.brand.Balance(w.ctx); err != nil || b.Sign() == 0 {
 		t.Fatalf("the revoked buyer's balance %v (%v), want the unvested part back", b, err)
+	}
+}
+
+// TestAttackRevokedBuyerBuysAgain: the owner revokes a buyer; the buyer
+// buys again, hoping the owner's market agent grants it automatically and
+// undoes the revoke. The agent declines it — the buyer is refunded at once
+// — and the revoke holds.
+func TestAttackRevokedBuyerBuysAgain(t *testing.T) {
+	w := newWorld(t)
+	ds, c := w.put([]byte("for sale"))
+	const terms = "analytics"
+	price := big.NewInt(1000)
+	if err := w.owner.Offer(w.ctx, ds, price, 24*time.Hour, terms); err != nil {
+		t.Fatal(err)
+	}
+	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
+	f.Start = w.chain.DeployBlock()
+	var decisions []Decision
+	agent := &MarketAgent{S: w.owner,
+		Item: func(id uint64) (*MarketItem, bool) {
+			return &MarketItem{Key: w.dsKey, Terms: terms, Policy: config.Default().Market.Default}, id == ds
+		},
+		Record: func(d Decision) { decisions = append(decisions, d) },
+	}
+	buyAndPoll := func() Decision {
+		t.Helper()
+		decisions = nil
+		if _, err := w.brand.Buy(w.ctx, ds, terms); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := f.Poll(w.ctx, agent.HandleEvent); err != nil {
+			t.Fatal(err)
+		}
+		if len(decisions) != 1 {
+			t.Fatalf("decisions %+v, want one", decisions)
+		}
+		return decisions[0]
+	}
+	if d := buyAndPoll(); !d.Granted {
+		t.Fatalf("the first purchase: %+v, want granted", d)
+	}
+	block, err := w.owner.Revoke(w.ctx, ds, w.brand.Address())
+	if err != nil {
+		t.Fatal(err)
+	}
+	refunded, err := w.brand.Balance(w.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := buyAndPoll()
+	if d.Granted || !strings.Contains(d.Reason, "revoked") {
+		t.Fatalf("the purchase after the revoke (block %d): %+v, want declined naming the revoke", block, d)
+	}
+	if ok, err := w.owner.cfg.Chain.IsAuthorized(w.ctx, ds, w.brand.Address()); err != nil || ok {
+		t.Fatalf("the revoked buyer is authorized again (%v)", err)
+	}
+	if b, err := w.brand.Balance(w.ctx); err != nil || new(big.Int).Sub(b, refunded).Cmp(price) != 0 {
+		t.Fatalf("the declined buyer's balance %v (was %v), want the price %v back", b, refunded, price)
+	}
+	if _, err := w.get(c); !errors.Is(err, proxy.ErrRevoked) {
+		t.Fatalf("the revoked buyer's get: %v, want ErrRevoked", err)
 	}
 }

@@ -239,6 +239,15 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 	if err := item.Policy.Check(p.Amount, item.Terms, time.Duration(p.Duration)*time.Second); err != nil {
 		return a.declinePurchase(ctx, d, err.Error())
 	}
+	// A revoke is the owner's decision about this buyer: buying again must
+	// not undo it behind the owner's back. Only the owner's own grant does.
+	revoked, err := a.S.logs(ctx, "Revoked", []common.Hash{uintTopic(p.Dataset)}, []common.Hash{common.BytesToHash(p.Buyer.Bytes())})
+	if err != nil {
+		return fmt.Errorf("service: reading earlier revocations of dataset %d for %s: %w", p.Dataset, p.Buyer.Hex(), err)
+	}
+	if len(revoked) > 0 {
+		return a.declinePurchase(ctx, d, fmt.Sprintf("you revoked this buyer's grant at block %d; the market agent does not grant a revoked buyer again (grant by hand to allow it)", revoked[len(revoked)-1].Block))
+	}
 	if err := a.grant(ctx, p, item); err != nil {
 		if retryable(ctx, err) {
 			return fmt.Errorf("service: granting the purchase of dataset %d by %s: %w", p.Dataset, p.Buyer.Hex(), err)
