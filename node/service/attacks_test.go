@@ -319,3 +319,49 @@ func TestAttackRevokedBuyerBuysAgain(t *testing.T) {
 		t.Fatalf("the revoked buyer's get: %v, want ErrRevoked", err)
 	}
 }
+
+// TestAttackRotateSurvivesRogueProxy: a proxy of a grant's set re-registers
+// on chain with an endpoint pdx refuses, hoping the owner's next rotation
+// fails on that grant and leaves the paying brand with kfrags of the old
+// key only. The rotation re-bundles the grant to the owner's configured
+// proxies instead, and the brand reads the version put before the rotation
+// and the one put after.
+func TestAttackRotateSurvivesRogueProxy(t *testing.T) {
+	w := newWorld(t)
+	keys := w.chain.Accounts()
+	w.registerRogueProxy(keys[5])
+	rogue := crypto.PubkeyToAddress(keys[5].PublicKey)
+	ds, c1 := w.put([]byte("before the rotation"))
+	if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
+		Expiry: time.Now().Add(time.Hour), Purpose: "p", Threshold: 2,
+		Proxies: []common.Address{w.proxies[0].p.Address(), w.proxies[1].p.Address(), rogue}}); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	if _, err := w.get(c1); err != nil {
+		t.Fatal(err)
+	}
+	w.rawTx(keys[5], bindings.NewRegistry().PackRegisterProxy("http://127.0.0.1:5001/api/v0/shutdown?arg=", make([]byte, 32)))
+
+	newKey, _ := reencrypt.GenerateSecretKey()
+	res, err := w.owner.Rotate(w.ctx, ds, newKey, []*reencrypt.SecretKey{w.dsKey})
+	if err != nil {
+		t.Fatalf("rotate with a rogue proxy in the grant's set: %v", err)
+	}
+	if len(res.Regrants) != 1 {
+		t.Fatalf("re-bundled %d grants, want 1", len(res.Regrants))
+	}
+	sameSet(t, "the re-bundled grant", res.Regrants[0].Proxies, w.proxyAddrs())
+	w.sync()
+	if got, err := w.get(c1); err != nil || string(got) != "before the rotation" {
+		t.Fatalf("the version put before the rotation: %q, %v", got, err)
+	}
+	put, err := w.owner.Put(w.ctx, ds, newKey, bytes.NewReader([]byte("after the rotation")), "v2")
+	if err != nil {
+		t.Fatal(err)
+	}
+	c2, _ := cid.Decode(put.CID)
+	if got, err := w.get(c2); err != nil || string(got) != "after the rotation" {
+		t.Fatalf("the version put after the rotation: %q, %v", got, err)
+	}
+}

@@ -760,17 +760,38 @@ func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.
 		return nil, err
 	}
 	res := &RotateResult{Dataset: dataset, Block: rc.BlockNumber.Uint64(), Epoch: rotatedEpoch(rc.Logs)}
+	// Every live grant is re-bundled even when one fails: a grant left
+	// with kfrags of the old key reads nothing, so one failure must not
+	// cut off the grants behind it. A grant that ended meanwhile (revoked,
+	// expired) needs nothing.
+	var errs []error
 	for _, g := range live {
 		purpose := g.purpose
-		r, err := s.Grant(ctx, GrantRequest{
+		req := GrantRequest{
 			Dataset: dataset, DatasetKey: newKey, Grantee: g.grantee, Expiry: g.expiry,
 			PurposeHash: &purpose, Threshold: int(g.threshold), Rebundle: true,
 			Proxies: s.keptProxies(ctx, dataset, g.grantee, g.bundle),
-		})
-		if err != nil {
-			return res, fmt.Errorf("service: re-granting %s after the rotation: %w", g.grantee.Hex(), err)
+		}
+		r, err := s.Grant(ctx, req)
+		if errors.Is(err, ErrUnusableProxy) && req.Proxies != nil {
+			// A proxy of the grant's set became unusable (re-registered
+			// with an endpoint or key pdx refuses): the grant goes to the
+			// owner's configured set rather than stay unreadable.
+			s.log.Warn("a proxy of the grant's set is unusable now; re-bundling to the configured proxies", "dataset", dataset, "grantee", g.grantee.Hex(), "err", err)
+			req.Proxies = nil
+			r, err = s.Grant(ctx, req)
+		}
+		switch {
+		case errors.Is(err, acl.ErrNoGrant):
+			continue
+		case err != nil:
+			errs = append(errs, fmt.Errorf("re-bundling %s's grant: %w", g.grantee.Hex(), err))
+			continue
 		}
 		res.Regrants = append(res.Regrants, r)
+	}
+	if len(errs) > 0 {
+		return res, fmt.Errorf("service: after the rotation: %w", errors.Join(errs...))
 	}
 	return res, nil
 }
