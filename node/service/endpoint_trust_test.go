@@ -155,8 +155,10 @@ func TestUnsafeProxyEndpointsAreNeverDialled(t *testing.T) {
 // into the owner's access log: to the receipts it really made it adds one
 // naming 0x…dEaD as the reader, one for a foreign dataset, one for a reader
 // with no grant, one made to another proxy, and a replay of a real read
-// dated after the owner re-granted the reader without this proxy. Only the
-// real reads reach the log; each forgery is reported with its reason.
+// dated after the owner re-granted the reader without this proxy, a real
+// read listed twice, and a real read moved to a time its signed request
+// never allowed. Only the real reads reach the log, once each; each forgery
+// is reported with its reason.
 func TestForgedReceiptsNeverReachTheLog(t *testing.T) {
 	w := newWorld(t)
 	keys := w.chain.Accounts()
@@ -178,7 +180,9 @@ func TestForgedReceiptsNeverReachTheLog(t *testing.T) {
 			deadRead.Grantee = dead
 			late := r
 			late.Block += 1_000_000
-			out = append(out, deadRead, late)
+			misdated := r // a real read, moved to a time the request never allowed
+			misdated.Time = r.Time.Add(2 * time.Hour)
+			out = append(out, deadRead, late, r, misdated) // r again: one read listed twice
 		}
 		req := proxy.ReencryptRequest{Proxy: rogue, Dataset: ds, CapsuleHash: common.HexToHash("0x01"), Nonce: proxy.NewNonce(), Deadline: 1 << 40}
 		foreign := req
@@ -246,13 +250,13 @@ func TestForgedReceiptsNeverReachTheLog(t *testing.T) {
 			t.Fatalf("failure %v, want only the rogue's receipts dropped as ErrBadReceipt", f)
 		}
 		for _, why := range []string{"not by the reader it names", "not one of the proxies of the reader's grant",
-			"had no grant", "it names dataset", "made to proxy"} {
+			"had no grant", "it names dataset", "made to proxy", "listed more than once", "outside the request's signed window"} {
 			if strings.Contains(f.Err.Error(), why) {
 				reasons[why] = true
 			}
 		}
 	}
-	if len(failed) != 5 || len(reasons) != 5 {
-		t.Fatalf("%d dropped receipts with reasons %v, want the 5 forgeries each with its reason: %v", len(failed), reasons, failed)
+	if len(failed) != 7 || len(reasons) != 7 {
+		t.Fatalf("%d dropped receipts with reasons %v, want the 7 forgeries each with its reason: %v", len(failed), reasons, failed)
 	}
 }

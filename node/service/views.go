@@ -457,8 +457,15 @@ func (s *Service) Receipts(ctx context.Context, dataset uint64) ([]AccessReceipt
 			unreachable = append(unreachable, failed[len(failed)-1])
 			continue
 		}
+		seen := map[common.Hash]bool{}
 		for _, r := range rs {
 			g, err := s.checkReceipt(dataset, p, r, grants)
+			if err == nil && seen[r.Request.Nonce] {
+				// One signed request is one read: a proxy listing it
+				// twice (or dating a copy elsewhere) inflates the log.
+				err = fmt.Errorf("%w: receipt of capsule %s for reader %s: the same signed request is listed more than once", ErrBadReceipt, r.Request.CapsuleHash.Hex(), r.Grantee.Hex())
+			}
+			seen[r.Request.Nonce] = true
 			if err != nil {
 				failed = append(failed, ProxyError{Proxy: p, Err: err})
 				s.log.Warn("a proxy handed over a receipt that does not verify; it is dropped", "proxy", p.Hex(), "dataset", dataset, "err", err)
@@ -474,6 +481,11 @@ func (s *Service) Receipts(ctx context.Context, dataset uint64) ([]AccessReceipt
 	slices.SortStableFunc(out, func(a, b AccessReceipt) int { return b.Time.Compare(a.Time) })
 	return out, failed, nil
 }
+
+// receiptWindow is how long before its signed deadline a request can have
+// been answered: the proxy's MaxDeadline (1 hour by default) plus clock
+// skew.
+const receiptWindow = time.Hour + 5*time.Minute
 
 // checkReceipt returns the reader's grant in force at the receipt's block
 // when the receipt proves a read of dataset through proxy from (see
@@ -501,6 +513,7 @@ func (s *Service) checkReceipt(dataset uint64, from common.Address, r proxy.Rece
 	if signer != r.Grantee {
 		return bad("the request was signed by %s, not by the reader it names", signer.Hex())
 	}
+
 	// grants are newest first: the first one of the reader at or before
 	// the receipt's block is the one in force.
 	for _, g := range grants {
@@ -512,6 +525,16 @@ func (s *Service) checkReceipt(dataset uint64, from common.Address, r proxy.Rece
 		}
 		if !slices.Contains(g.Proxies, from) {
 			return bad("proxy %s is not one of the proxies of the reader's grant in force at block %d", from.Hex(), r.Block)
+		}
+		if g.RevokedBlock != 0 && r.Block >= g.RevokedBlock {
+			return bad("it is dated block %d, at or after the reader's grant was revoked (block %d)", r.Block, g.RevokedBlock)
+		}
+		// The proxy's time and block are its own word, but a proxy answers
+		// a request only before its signed deadline, which is at most an
+		// hour ahead of the read (acl/proxy MaxDeadline).
+		deadline := time.Unix(int64(r.Request.Deadline), 0)
+		if r.Time.After(deadline) || r.Time.Before(deadline.Add(-receiptWindow)) {
+			return bad("it is dated %s, outside the request's signed window (deadline %s)", r.Time.UTC().Format(time.RFC3339), deadline.UTC().Format(time.RFC3339))
 		}
 		return g, nil
 	}
