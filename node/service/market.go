@@ -239,14 +239,13 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 	if err := item.Policy.Check(p.Amount, item.Terms, time.Duration(p.Duration)*time.Second); err != nil {
 		return a.declinePurchase(ctx, d, err.Error())
 	}
-	// A revoke is the owner's decision about this buyer: buying again must
-	// not undo it behind the owner's back. Only the owner's own grant does.
-	revoked, err := a.S.logs(ctx, "Revoked", []common.Hash{uintTopic(p.Dataset)}, []common.Hash{common.BytesToHash(p.Buyer.Bytes())})
-	if err != nil {
-		return fmt.Errorf("service: reading earlier revocations of dataset %d for %s: %w", p.Dataset, p.Buyer.Hex(), err)
-	}
-	if len(revoked) > 0 {
-		return a.declinePurchase(ctx, d, fmt.Sprintf("you revoked this buyer's grant at block %d; the market agent does not grant a revoked buyer again (grant by hand to allow it)", revoked[len(revoked)-1].Block))
+	// Revoking a buyer's bought grant is the owner's decision about that
+	// buyer: buying again must not undo it behind the owner's back (a
+	// revoked free grant is different: the buyer now pays, as anyone may).
+	if block, err := a.S.revokedPurchase(ctx, p.Dataset, p.Buyer); err != nil {
+		return err
+	} else if block != 0 {
+		return a.declinePurchase(ctx, d, fmt.Sprintf("you revoked this buyer's bought grant at block %d; the market agent does not sell to a revoked buyer again (grant by hand to let it back)", block))
 	}
 	if err := a.grant(ctx, p, item); err != nil {
 		if retryable(ctx, err) {
@@ -289,6 +288,34 @@ func (a *MarketAgent) grant(ctx context.Context, p *bindings.RegistryPurchased, 
 		Threshold: a.Threshold, Proxies: proxies, Purchase: true,
 	})
 	return err
+}
+
+// revokedPurchase returns the block at which the owner revoked a bought
+// grant of dataset to buyer, 0 when it never did.
+func (s *Service) revokedPurchase(ctx context.Context, dataset uint64, buyer common.Address) (uint64, error) {
+	revoked, err := s.logs(ctx, "Revoked", []common.Hash{uintTopic(dataset)}, []common.Hash{common.BytesToHash(buyer.Bytes())})
+	if err != nil || len(revoked) == 0 {
+		return 0, err
+	}
+	granted, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(buyer.Bytes())})
+	if err != nil {
+		return 0, err
+	}
+	var last uint64
+	for _, r := range revoked {
+		// The grant a revoke ended is the newest one of the pair before it.
+		var bought bool
+		for _, g := range granted {
+			w := acl.DecodeGrantWord(g.Value.(*bindings.RegistryGranted).Grant)
+			if w.Dataset == dataset && g.Block <= r.Block {
+				bought = w.Bought
+			}
+		}
+		if bought {
+			last = r.Block
+		}
+	}
+	return last, nil
 }
 
 // declinePurchase is the one way the agent refuses a purchase: it records
