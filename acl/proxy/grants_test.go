@@ -81,3 +81,38 @@ func TestGrantNamingOtherProxiesLeavesNoState(t *testing.T) {
 		t.Fatalf("the revocation of a grant naming other proxies left %v", files)
 	}
 }
+
+// TestReplayedGrantDoesNotReviveRevokedGrant replays an old Granted event
+// after the grant's revocation, as a follower re-reading a range of blocks
+// (or anyone feeding it events) would: the grant stays revoked, and the
+// proxy holds no kfrag for it, on disk or in memory.
+func TestReplayedGrantDoesNotReviveRevokedGrant(t *testing.T) {
+	w := newTestWorld(t)
+	p := w.newProxy("", nil)
+	purpose := common.HexToHash("0x01")
+	digest := w.sealGrant(purpose, []bundle.Recipient{recipient(p)})
+	w.grantBlock = 9
+	w.grant(p, purpose, digest) // block 10
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); err != nil {
+		t.Fatalf("the live grant: %v", err)
+	}
+	if err := p.OnRevoked(w.dataset, w.granteeAddr(), 12); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.OnGranted(w.ctx, w.dataset, w.granteeAddr(), 1, purpose, digest, 10); err != nil {
+		t.Fatal(err)
+	}
+	g, err := p.store.grant(w.dataset, w.granteeAddr())
+	if err != nil || g == nil || g.Ended != "revoked" || g.EndedAt != 12 || g.KFrag != "" {
+		t.Fatalf("after replaying the Granted event of block 10: %+v, %v; want the grant revoked at 12, no kfrag", g, err)
+	}
+	p.mu.Lock()
+	kf := p.kfrags[pairKey{w.dataset, w.granteeAddr()}]
+	p.mu.Unlock()
+	if kf != nil {
+		t.Fatal("the replay put the revoked kfrag back in memory")
+	}
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, ErrRevoked) {
+		t.Fatalf("a request after the replay: %v, want revoked", err)
+	}
+}

@@ -175,6 +175,15 @@ func (p *Proxy) OnGranted(ctx context.Context, dataset uint64, grantee common.Ad
 	if g != nil && g.GrantedAt > block {
 		return nil // already have a newer grant (replayed event)
 	}
+	if g != nil && g.Ended != "" && g.EndedAt >= block {
+		// A Granted event from before (or in the block of) the recorded
+		// revocation or erasure is a replay: applying it would put the
+		// revoked kfrag back. A later grant (block > EndedAt) revives the
+		// pair. Events of one block carry no order here, so a revocation
+		// and a re-grant in one block leave the pair ended: the owner
+		// grants again, rather than a replay reviving what was revoked.
+		return nil
+	}
 	p.mu.Lock()
 	delete(p.kfrags, key)
 	delete(p.authz, key)
