@@ -41,10 +41,12 @@ func grantFiles(t *testing.T, p *Proxy) []string {
 // act on it. A proxy the owner did not choose keeps no grant file, no
 // kfrag, asks the chain nothing, and refuses the grantee like a stranger.
 // A grant whose bundle cannot be fetched yet stays pending, and is dropped
-// when the bundle, once fetched, names other proxies.
+// when the bundle, once fetched (fetchRetryAfter after the failed fetch),
+// names other proxies.
 func TestGrantNamingOtherProxiesLeavesNoState(t *testing.T) {
 	w := newTestWorld(t)
-	p := w.newProxy("", nil)
+	clock := newTestClock()
+	p := w.newProxy("", func(c *Config) { c.Now = clock.Now })
 	purpose := common.HexToHash("0x01")
 	w.grant(p, purpose, w.sealGrant(purpose, otherProxies(t, 2)))
 	if files := grantFiles(t, p); len(files) != 0 {
@@ -67,6 +69,10 @@ func TestGrantNamingOtherProxiesLeavesNoState(t *testing.T) {
 		t.Fatalf("a grant whose bundle is not fetched yet: grant files %v, want it pending", files)
 	}
 	w.bundles.put(data)
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("right after the failed fetch: %v, want unavailable (not tried again yet)", err)
+	}
+	clock.advance(fetchRetryAfter)
 	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, ErrNoKFrag) {
 		t.Fatalf("once the bundle is fetched: %v, want no_kfrag", err)
 	}
@@ -79,5 +85,41 @@ func TestGrantNamingOtherProxiesLeavesNoState(t *testing.T) {
 	}
 	if files := grantFiles(t, p); len(files) != 0 {
 		t.Fatalf("the revocation of a grant naming other proxies left %v", files)
+	}
+}
+
+// TestReplayedGrantDoesNotReviveRevokedGrant replays an old Granted event
+// after the grant's revocation, as a follower re-reading a range of blocks
+// (or anyone feeding it events) would: the grant stays revoked, and the
+// proxy holds no kfrag for it, on disk or in memory.
+func TestReplayedGrantDoesNotReviveRevokedGrant(t *testing.T) {
+	w := newTestWorld(t)
+	p := w.newProxy("", nil)
+	purpose := common.HexToHash("0x01")
+	digest := w.sealGrant(purpose, []bundle.Recipient{recipient(p)})
+	w.grantBlock = 9
+	w.grant(p, purpose, digest) // block 10
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); err != nil {
+		t.Fatalf("the live grant: %v", err)
+	}
+	if err := p.OnRevoked(w.dataset, w.granteeAddr(), 12); err != nil {
+		t.Fatal(err)
+	}
+	if err := p.OnGranted(w.ctx, w.dataset, w.granteeAddr(), 1, purpose, digest, 10); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFetches() // a prefetch it started would store the kfrag
+	g, err := p.store.grant(w.dataset, w.granteeAddr())
+	if err != nil || g == nil || g.Ended != "revoked" || g.EndedAt != 12 || g.KFrag != "" {
+		t.Fatalf("after replaying the Granted event of block 10: %+v, %v; want the grant revoked at 12, no kfrag", g, err)
+	}
+	p.mu.Lock()
+	kf := p.kfrags[pairKey{w.dataset, w.granteeAddr()}]
+	p.mu.Unlock()
+	if kf != nil {
+		t.Fatal("the replay put the revoked kfrag back in memory")
+	}
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, ErrRevoked) {
+		t.Fatalf("a request after the replay: %v, want revoked", err)
 	}
 }

@@ -268,7 +268,8 @@ func (p *Proxy) authorize(ctx context.Context, dataset uint64, grantee common.Ad
 // holdsGrant refuses, from local state alone, a pair the proxy can serve
 // no kfrag for: one it holds no grant record of (never granted through it,
 // or not yet seen — the follower may be a block behind, hence no_kfrag,
-// which brands retry), or one whose grant ended.
+// which brands retry), one whose grant ended, or one whose kfrag failed to
+// load less than fetchRetryAfter ago.
 func (p *Proxy) holdsGrant(key pairKey) error {
 	p.mu.Lock()
 	kf := p.kfrags[key]
@@ -290,7 +291,10 @@ func (p *Proxy) holdsGrant(key pairKey) error {
 	case g.Ended != "" || g.Bundle == (common.Hash{}):
 		return refuse(CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", key.dataset, key.grantee.Hex())
 	}
-	return nil
+	// A grant whose kfrag just failed to load (a bundle nobody serves)
+	// is refused until it may be tried again: anyone can make such a
+	// grant to themselves, and its requests must not cost chain reads.
+	return p.failedRecently(g)
 }
 
 func (p *Proxy) whyRefused(ctx context.Context, dataset uint64, grantee common.Address, block uint64) error {

@@ -85,6 +85,7 @@ type Proxy struct {
 	heads  singleflight.Group // shares concurrent head reads
 	pushed atomic.Uint64      // latest block pushed by the chain; 0: not following (FollowHeads)
 	busy   atomic.Int64       // re-encryption requests in flight
+	fetch  *fetches           // kfrag loads: shared, bounded, failures remembered
 
 	keys  *keyring   // HPKE keys by epoch
 	rotMu sync.Mutex // serialises rotations, publications and retirements
@@ -149,6 +150,7 @@ func New(cfg Config) (*Proxy, error) {
 		metrics: newMetrics(st, keys),
 		kfrags:  make(map[pairKey]*reencrypt.VerifiedKeyFrag),
 		authz:   make(map[pairKey]uint64),
+		fetch:   newFetches(),
 	}
 	p.log = cfg.Logger.With("proxy", p.addr.Hex())
 	if cfg.HPKE != nil && !keys.holds(cfg.HPKE) {
@@ -164,8 +166,10 @@ func (p *Proxy) Address() common.Address { return p.addr }
 func (p *Proxy) Registry() *prometheus.Registry { return p.metrics.reg }
 
 // OnGranted records a Granted event: the bundle the kfrag will come from.
-// The kfrag is fetched and verified now if the bundle can be had, or on the
-// first request otherwise (a proxy that was offline catches up).
+// The kfrag is fetched and verified in the background (prefetch), or on the
+// first request (a proxy that was offline catches up, or was busy with
+// other fetches). It does not wait for the fetch: anyone can make a grant
+// with a bundle nobody serves, and the events behind it must not wait.
 func (p *Proxy) OnGranted(ctx context.Context, dataset uint64, grantee common.Address, threshold uint8, purposeHash, bundleDigest common.Hash, block uint64) error {
 	key := pairKey{dataset, grantee}
 	g, err := p.store.grant(dataset, grantee)
@@ -175,6 +179,15 @@ func (p *Proxy) OnGranted(ctx context.Context, dataset uint64, grantee common.Ad
 	if g != nil && g.GrantedAt > block {
 		return nil // already have a newer grant (replayed event)
 	}
+	if g != nil && g.Ended != "" && g.EndedAt >= block {
+		// A Granted event from before (or in the block of) the recorded
+		// revocation or erasure is a replay: applying it would put the
+		// revoked kfrag back. A later grant (block > EndedAt) revives the
+		// pair. Events of one block carry no order here, so a revocation
+		// and a re-grant in one block leave the pair ended: the owner
+		// grants again, rather than a replay reviving what was revoked.
+		return nil
+	}
 	p.mu.Lock()
 	delete(p.kfrags, key)
 	delete(p.authz, key)
@@ -183,26 +196,14 @@ func (p *Proxy) OnGranted(ctx context.Context, dataset uint64, grantee common.Ad
 	if err := p.store.putGrant(g); err != nil {
 		return err
 	}
-	// The fetch here is only a head start, so it is bounded: a bundle
-	// nobody serves (its owner's node offline, or lost and replaced by a
-	// newer grant a few blocks on) must not hold up the events behind it.
-	pctx, cancel := context.WithTimeout(ctx, prefetchTimeout)
-	defer cancel()
-	if _, err := p.loadKFrag(pctx, g); errors.Is(err, errNotNamed) {
-		return nil // loadKFrag dropped the grant
-	} else if err != nil {
-		p.log.Warn("kfrag not fetched yet; will retry on first request", "dataset", dataset, "grantee", grantee.Hex(), "err", err)
-	}
+	p.prefetch(ctx, g)
 	return nil
 }
 
-// prefetchTimeout bounds the fetch of a bundle when its grant is seen;
-// fetchTimeout bounds it when a request needs it, so the proxy answers
-// "unavailable" well before a client's own deadline.
-const (
-	prefetchTimeout = 5 * time.Second
-	fetchTimeout    = 10 * time.Second
-)
+// fetchTimeout bounds the load of a kfrag (the bundle fetch, and the
+// chain reads to verify it), so the proxy answers "unavailable" well
+// before a client's own deadline, and a prefetch holds its slot no longer.
+const fetchTimeout = 10 * time.Second
 
 // OnRevoked records a revocation and deletes the kfrag.
 func (p *Proxy) OnRevoked(dataset uint64, grantee common.Address, block uint64) error {
@@ -238,18 +239,38 @@ func (p *Proxy) endGrant(dataset uint64, grantee common.Address, how string, blo
 	return nil
 }
 
-// loadKFrag returns the verified kfrag of a grant: from memory, from disk,
-// or by fetching, opening and fully verifying the bundle.
+// loadKFrag returns the verified kfrag of a grant: from memory, or else
+// from disk or by fetching, opening and fully verifying the bundle — one
+// load shared by every concurrent caller, and none for fetchRetryAfter
+// after one failed.
 func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.VerifiedKeyFrag, error) {
-	key := pairKey{g.Dataset, g.Grantee}
 	p.mu.Lock()
-	kf := p.kfrags[key]
+	kf := p.kfrags[g.pairKey()]
 	p.mu.Unlock()
 	if kf != nil {
 		return kf, nil
 	}
 	if g.Ended != "" || g.Bundle == (common.Hash{}) {
 		return nil, refuse(CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", g.Dataset, g.Grantee.Hex())
+	}
+	if err := p.failedRecently(g); err != nil {
+		return nil, err
+	}
+	return p.loadShared(ctx, g)
+}
+
+// loadKFragNow loads g's kfrag from disk or its bundle, verifies it and
+// keeps it. A failure that comes from the bundle or the kfrag (not
+// fetched, not ours to open, not verifying) is remembered, so the grant is
+// not tried again before fetchRetryAfter; a failure to read the chain is
+// not (the chain is back for everyone at once).
+func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.VerifiedKeyFrag, error) {
+	key := g.pairKey()
+	p.mu.Lock()
+	kf := p.kfrags[key]
+	p.mu.Unlock()
+	if kf != nil {
+		return kf, nil // loaded by the previous load of the grant
 	}
 	var raw []byte
 	var err error
@@ -262,6 +283,7 @@ func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.Verifi
 		if raw, err = p.fetchKFrag(ctx, g); errors.Is(err, errNotNamed) {
 			return nil, p.dropGrant(g)
 		} else if err != nil {
+			p.rememberFailure(g, err)
 			return nil, err
 		}
 	}
@@ -271,14 +293,18 @@ func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.Verifi
 	}
 	parsed, err := reencrypt.KeyFragFromBytes(raw)
 	if err != nil {
-		return nil, fmt.Errorf("proxy: kfrag for dataset %d: %w", g.Dataset, err)
+		err = fmt.Errorf("proxy: kfrag for dataset %d: %w", g.Dataset, err)
+		p.rememberFailure(g, err)
+		return nil, err
 	}
 	// Full verification against every key on chain, before storing and
 	// again after a restart: the proxy never re-encrypts with a kfrag the
 	// owner did not sign for this dataset and grantee.
 	kf, err = parsed.Verify(vk, pkA, pkB)
 	if err != nil {
-		return nil, fmt.Errorf("proxy: kfrag for dataset %d and %s does not verify against the keys on chain: %w", g.Dataset, g.Grantee.Hex(), err)
+		err = fmt.Errorf("proxy: kfrag for dataset %d and %s does not verify against the keys on chain: %w", g.Dataset, g.Grantee.Hex(), err)
+		p.rememberFailure(g, err)
+		return nil, err
 	}
 	// Store (and cache) it only if the grant is still the live one: a
 	// revocation that landed meanwhile must not be undone.

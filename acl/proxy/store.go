@@ -247,10 +247,10 @@ func (s *store) dropGrant(g *grantState) (bool, error) {
 }
 
 // end records that a grant was revoked or its dataset erased at block, and
-// drops the kfrag. Only a later grant (block ≥ the end) revives the pair. A
-// pair without a grant record (a grant naming other proxies) gets none: the
-// proxy keeps state only for grants that name it. It reports whether a
-// live grant ended.
+// drops the kfrag. Only a grant at a later block (> the end) revives the
+// pair (OnGranted). A pair without a grant record (a grant naming other
+// proxies) gets none: the proxy keeps state only for grants that name it.
+// It reports whether a live grant ended.
 func (s *store) end(dataset uint64, grantee common.Address, how string, block uint64) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()

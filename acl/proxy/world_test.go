@@ -158,7 +158,30 @@ func (w *testWorld) newProxy(dir string, mod func(*Config)) *Proxy {
 	if err != nil {
 		w.t.Fatal(err)
 	}
+	// Loads still running write into dir: they end before it is removed.
+	w.t.Cleanup(p.waitFetches)
 	return p
+}
+
+// testClock is a clock a test moves by hand, starting at the real time (so
+// requests signed with real deadlines stay valid for a while).
+type testClock struct {
+	mu  sync.Mutex
+	now time.Time
+}
+
+func newTestClock() *testClock { return &testClock{now: time.Now()} }
+
+func (c *testClock) Now() time.Time {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.now
+}
+
+func (c *testClock) advance(d time.Duration) {
+	c.mu.Lock()
+	c.now = c.now.Add(d)
+	c.mu.Unlock()
 }
 
 // sealGrant makes the grant's kfrags, seals one to each recipient, and puts
@@ -180,7 +203,8 @@ func (w *testWorld) sealGrant(purpose common.Hash, rcpts []bundle.Recipient) com
 	return w.bundles.put(b)
 }
 
-// grant records a live grant on chain and delivers its Granted event to p.
+// grant records a live grant on chain, delivers its Granted event to p,
+// and waits for the prefetch of its kfrag.
 func (w *testWorld) grant(p *Proxy, purpose, digest common.Hash) {
 	w.t.Helper()
 	w.chain.mu.Lock()
@@ -190,6 +214,7 @@ func (w *testWorld) grant(p *Proxy, purpose, digest common.Hash) {
 	if err := p.OnGranted(w.ctx, w.dataset, w.granteeAddr(), 1, purpose, digest, w.grantBlock); err != nil {
 		w.t.Fatal(err)
 	}
+	p.waitFetches()
 }
 
 // recipient is p as a bundle names it, sealed to its current HPKE key.
@@ -197,20 +222,26 @@ func recipient(p *Proxy) bundle.Recipient {
 	return bundle.Recipient{Proxy: bundle.Address(p.Address()), PublicKey: p.HPKEPublicKey()}
 }
 
-// request signs a re-encryption request to p as key.
+// request signs a re-encryption request to p as key, for w's dataset.
 func (w *testWorld) request(p *Proxy, key *ecdsa.PrivateKey) *ReencryptBody {
+	w.t.Helper()
+	return w.requestFor(p, key, w.dataset)
+}
+
+// requestFor signs a re-encryption request to p as key, for dataset.
+func (w *testWorld) requestFor(p *Proxy, key *ecdsa.PrivateKey, dataset uint64) *ReencryptBody {
 	w.t.Helper()
 	capsule, _, err := reencrypt.Encrypt(w.dsKey.PublicKey(), []byte("file key"))
 	if err != nil {
 		w.t.Fatal(err)
 	}
 	capBytes := capsule.Bytes()
-	req := ReencryptRequest{Proxy: p.Address(), Dataset: w.dataset, CapsuleHash: crypto.Keccak256Hash(capBytes),
+	req := ReencryptRequest{Proxy: p.Address(), Dataset: dataset, CapsuleHash: crypto.Keccak256Hash(capBytes),
 		Nonce: NewNonce(), Deadline: uint64(time.Now().Add(time.Minute).Unix())}
 	sig, err := req.Sign(w.domain, key)
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	return &ReencryptBody{Proxy: p.Address(), Dataset: w.dataset, Capsule: hex.EncodeToString(capBytes),
+	return &ReencryptBody{Proxy: p.Address(), Dataset: dataset, Capsule: hex.EncodeToString(capBytes),
 		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig)}
 }

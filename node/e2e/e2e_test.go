@@ -329,10 +329,17 @@ func TestProxyProcesses(t *testing.T) {
 	// acknowledged the grant (its cursor is past the grant's block) and
 	// stored its kfrag.
 	p[0].waitFollowed(ctx, t, g1.Block+1)
-	// (A request racing the follower may make the proxy fetch the bundle
-	// twice, so the count is at least one.)
-	if m, err := p[0].metrics(ctx); err != nil || m["pdx_proxy_kfrags_stored_total"] < 1 {
-		t.Fatalf("b: proxy 0 has not stored its kfrag after following the grant: %v %v", m, err)
+	// The follower fetches the bundle in the background, so the kfrag may
+	// land just after the cursor moved. (A request racing the follower may
+	// make the proxy fetch the bundle twice, so the count is at least one.)
+	for wait := time.Now(); ; time.Sleep(20 * time.Millisecond) {
+		m, err := p[0].metrics(ctx)
+		if err == nil && m["pdx_proxy_kfrags_stored_total"] >= 1 {
+			break
+		}
+		if time.Since(wait) > 10*time.Second {
+			t.Fatalf("b: proxy 0 has not stored its kfrag 10s after following the grant: %v %v", m, err)
+		}
 	}
 	p[0].kill()
 	start = time.Now()
