@@ -217,7 +217,7 @@ func (c *Client) ask(ctx context.Context, ep Endpoint, dataset uint64, capsule *
 		return nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		var eb errorBody
+		var eb ErrorBody
 		if json.Unmarshal(raw, &eb) == nil && eb.Error != nil {
 			return nil, eb.Error
 		}

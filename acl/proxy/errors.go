@@ -58,11 +58,10 @@ var (
 	ErrUnavailable = &Error{Code: CodeUnavailable}
 )
 
-func refuse(code Code, block uint64, format string, args ...any) *Error {
-	return &Error{Code: code, Block: block, Message: fmt.Sprintf(format, args...)}
-}
-
-func (c Code) status() int {
+// HTTPStatus is the HTTP status a proxy answers a refusal with this code
+// (PROTOCOL.md), so clients that see only the status can still tell
+// refusals apart.
+func (c Code) HTTPStatus() int {
 	switch c {
 	case CodeRevoked, CodeErased, CodeExpired, CodeNotGranted, CodeBadSignature:
 		return http.StatusForbidden

@@ -25,12 +25,14 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
-	"github.com/pdx-network/pdx/acl/proxy"
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/fsutil"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -258,7 +260,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 	set := service.ProxySet{Shares: conf.Proxies.Shares, Threshold: conf.Proxies.Threshold}
 	if conf.Proxies.Mode == config.ProxiesLocal {
 		log.Warn("proxies.mode = \"local\": three re-encryption proxies run inside this daemon. DEV ONLY: one machine holding every kfrag is no threshold")
-		domain := proxy.Domain{ChainID: chainID, Registry: registry}
+		domain := proxyapi.Domain{ChainID: chainID, Registry: registry}
 		for i := range config.LocalProxies {
 			addr, err := n.startLocalProxy(ctx, runCtx, &followers, h, i, registry, domain, deployBlock, log)
 			if err != nil {
@@ -404,7 +406,7 @@ func authSecret(header string) (string, error) {
 // a key of its own in proxy.key that must be funded; it registers only when
 // its endpoint or HPKE key changed, and follows events from its cursor.
 func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitGroup, h *home.Home, i int,
-	registry common.Address, domain proxy.Domain, deployBlock uint64, log *slog.Logger) (common.Address, error) {
+	registry common.Address, domain proxyapi.Domain, deployBlock uint64, log *slog.Logger) (common.Address, error) {
 	dir := filepath.Join(h.Dir(), daemonProxiesDir, fmt.Sprint(i))
 	if err := os.MkdirAll(dir, 0o700); err != nil {
 		return common.Address{}, err
@@ -426,7 +428,7 @@ func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitG
 	plog := log.With("proxy", i)
 	p, err := proxy.New(proxy.Config{
 		Dir: dir, Account: account, Domain: domain,
-		Chain: proxy.RegistryChain{C: pc}, Bundles: proxy.StoreBundles{S: n.store}, Logger: plog,
+		Chain: proxy.RegistryChain{C: pc}, Bundles: envstore.Bundles{S: n.store}, Logger: plog,
 	})
 	if err != nil {
 		return common.Address{}, err

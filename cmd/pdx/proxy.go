@@ -27,10 +27,12 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/acl/proxy"
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/fsutil"
 	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/storage"
 )
 
@@ -230,7 +232,7 @@ func (a *app) runProxyRotateKey(ctx context.Context, o proxyOptions) error {
 	defer ec.Close()
 	p, err := proxy.New(proxy.Config{
 		Dir: o.dir, Account: account,
-		Domain: proxy.Domain{ChainID: chainID, Registry: registry},
+		Domain: proxyapi.Domain{ChainID: chainID, Registry: registry},
 		Chain:  proxy.RegistryChain{C: client}, Bundles: noBundles{},
 	})
 	if errors.Is(err, proxy.ErrKeyFile) {
@@ -344,9 +346,9 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 	}
 	p, err := proxy.New(proxy.Config{
 		Dir: o.dir, Account: account, HPKERotate: rotate,
-		Domain:  proxy.Domain{ChainID: chainID, Registry: registry},
+		Domain:  proxyapi.Domain{ChainID: chainID, Registry: registry},
 		Chain:   proxy.RegistryChain{C: client},
-		Bundles: proxy.StoreBundles{S: store},
+		Bundles: envstore.Bundles{S: store},
 		Logger:  logger,
 	})
 	if errors.Is(err, proxy.ErrKeyFile) {

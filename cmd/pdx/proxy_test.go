@@ -12,9 +12,10 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/acl/proxy"
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/proxy"
 )
 
 // TestProxyRotateKey is the operator's answer to a proxy whose HPKE key file
@@ -44,7 +45,7 @@ func TestProxyRotateKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	chainID, _ := ch.Client().ChainID(ctx)
-	p, err := proxy.New(proxy.Config{Dir: dir, Account: key, Domain: proxy.Domain{ChainID: chainID, Registry: ch.Registry()},
+	p, err := proxy.New(proxy.Config{Dir: dir, Account: key, Domain: proxyapi.Domain{ChainID: chainID, Registry: ch.Registry()},
 		Chain: proxy.RegistryChain{C: c}, Bundles: noBundles{}})
 	if err != nil {
 		t.Fatal(err)

@@ -19,9 +19,10 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
-	"github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -171,7 +172,7 @@ func (w *world) startProxies(t *testing.T, dir string) {
 		}
 		p, err := proxy.New(proxy.Config{
 			Dir: filepath.Join(dir, fmt.Sprint(i)), Account: key, HPKE: hk, Domain: w.owner.s.Domain(),
-			Chain: proxy.RegistryChain{C: c}, Bundles: proxy.StoreBundles{S: w.owner.store},
+			Chain: proxy.RegistryChain{C: c}, Bundles: envstore.Bundles{S: w.owner.store},
 		})
 		if err != nil {
 			t.Fatal(err)

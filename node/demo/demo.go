@@ -27,10 +27,12 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
-	"github.com/pdx-network/pdx/acl/proxy"
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -311,7 +313,7 @@ func (r *run) story() error {
 	}
 	r.say("Acme is refunded %s; Alex keeps the %s wei vested so far (wallet %s → %s, less gas)", eth(refund), vested, eth(ownerWallet0), eth(ownerWallet1))
 	_, err = r.getWhenRefused(brand.s, hist.cid)
-	if !errors.Is(err, proxy.ErrRevoked) {
+	if !errors.Is(err, proxyapi.ErrRevoked) {
 		return fmt.Errorf("after the revoke the brand got %v, want a refusal for revocation", err)
 	}
 	r.say("the brand is refused: %v", err)
@@ -387,7 +389,7 @@ type proxySet struct {
 	stop func()
 }
 
-func (r *run) startProxies(ch *devchain.Chain, fs storage.Store, d proxy.Domain) (*proxySet, error) {
+func (r *run) startProxies(ch *devchain.Chain, fs storage.Store, d proxyapi.Domain) (*proxySet, error) {
 	ctx, cancel := context.WithCancel(r.ctx)
 	ps := &proxySet{urls: map[common.Address]string{}}
 	ps.stop = func() {
@@ -409,7 +411,7 @@ func (r *run) startProxies(ch *devchain.Chain, fs storage.Store, d proxy.Domain)
 		}
 		p, err := proxy.New(proxy.Config{
 			Dir: filepath.Join(r.dir, "owner", "proxies", fmt.Sprint(i)), Account: key, HPKE: hk, Domain: d,
-			Chain: proxy.RegistryChain{C: c}, Bundles: proxy.StoreBundles{S: fs},
+			Chain: proxy.RegistryChain{C: c}, Bundles: envstore.Bundles{S: fs},
 		})
 		if err != nil {
 			ps.stop()
@@ -468,7 +470,7 @@ func (r *run) getWhenServed(s *service.Service, c cid.Cid) ([]byte, error) {
 		if err == nil {
 			return buf.Bytes(), nil
 		}
-		if !errors.Is(err, proxy.ErrNoKFrag) && !errors.Is(err, service.ErrNoGrant) || time.Now().After(deadline) {
+		if !errors.Is(err, proxyapi.ErrNoKFrag) && !errors.Is(err, service.ErrNoGrant) || time.Now().After(deadline) {
 			return nil, err
 		}
 		time.Sleep(200 * time.Millisecond)
@@ -491,12 +493,12 @@ func (r *run) getWhenRefused(s *service.Service, c cid.Cid) ([]byte, error) {
 // allRevoked reports whether every proxy refused for revocation (each has
 // followed the Revoked event).
 func allRevoked(err error) bool {
-	var refused *proxy.RefusedError
+	var refused *proxyapi.RefusedError
 	if !errors.As(err, &refused) || len(refused.Failures) == 0 {
 		return false
 	}
 	for _, f := range refused.Failures {
-		if !errors.Is(f.Err, proxy.ErrRevoked) {
+		if !errors.Is(f.Err, proxyapi.ErrRevoked) {
 			return false
 		}
 	}

@@ -1,4 +1,5 @@
-// Package envstore puts and gets pdx envelopes on a storage.Store.
+// Package envstore puts and gets pdx envelopes on a storage.Store, and
+// reads the kfrag bundles grants name (Bundles).
 //
 // It joins the two halves of a dataset version's life: the envelope format
 // (package reencrypt/envelope), which encrypts a plaintext of any size as a

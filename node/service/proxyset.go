@@ -10,7 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
@@ -130,7 +130,7 @@ func (s *Service) usableProxy(ctx context.Context, a common.Address) (acl.Proxy,
 func (s *Service) keptProxies(ctx context.Context, dataset uint64, grantee common.Address, digest [32]byte) []common.Address {
 	fctx, cancel := context.WithTimeout(ctx, min(s.cfg.FetchTimeout, 10*time.Second))
 	defer cancel()
-	raw, err := proxy.StoreBundles{S: s.cfg.Store}.Bundle(fctx, digest)
+	raw, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, digest)
 	if err == nil {
 		var bd *bundle.Bundle
 		if bd, err = bundle.Parse(raw); err == nil {

@@ -539,7 +539,7 @@ func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*g
 	}
 	grant := r.grants[len(r.grants)-1]
 	fctx, cancelFetch := context.WithTimeout(ctx, s.cfg.FetchTimeout)
-	bd, err := proxy.StoreBundles{S: s.cfg.Store}.Bundle(fctx, grant.Bundle)
+	bd, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, grant.Bundle)
 	cancelFetch()
 	if err != nil {
 		return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, fmt.Errorf("service: fetching the grant's kfrag bundle: %w", err))

@@ -17,7 +17,9 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
-	"github.com/pdx-network/pdx/acl/proxy"
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
@@ -136,7 +138,7 @@ func (w *world) startProxyWrapped(key *ecdsa.PrivateKey, dir string, wrap func(h
 	c := client(t, w.ctx, w.chain, key)
 	p, err := proxy.New(proxy.Config{
 		Dir: dir, Account: key, HPKE: hk, Domain: w.owner.Domain(),
-		Chain: proxy.RegistryChain{C: c}, Bundles: proxy.StoreBundles{S: w.ownerFS},
+		Chain: proxy.RegistryChain{C: c}, Bundles: envstore.Bundles{S: w.ownerFS},
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -226,18 +228,18 @@ func TestGrantGetRevoke(t *testing.T) {
 	}
 	w.sync()
 	_, err = w.get(c)
-	var pe *proxy.Error
-	if !errors.Is(err, proxy.ErrRevoked) || !errors.As(err, &pe) || pe.Block != block {
+	var pe *proxyapi.Error
+	if !errors.Is(err, proxyapi.ErrRevoked) || !errors.As(err, &pe) || pe.Block != block {
 		t.Fatalf("after revoke: %v, want ErrRevoked at block %d", err, block)
 	}
 	err = w.askProxies(ds, c)
-	if !errors.Is(err, proxy.ErrRevoked) {
+	if !errors.Is(err, proxyapi.ErrRevoked) {
 		t.Fatalf("proxies after revoke: %v, want ErrRevoked", err)
 	}
 	if !strings.Contains(err.Error(), "revoked at block") || !strings.Contains(err.Error(), "1 unreachable") {
 		t.Fatalf("refusal message does not explain: %q (revoked at block %d)", err, block)
 	}
-	var refused *proxy.RefusedError
+	var refused *proxyapi.RefusedError
 	if !errors.As(err, &refused) || refused.Got != 0 {
 		t.Fatalf("want a RefusedError with no cfrags: %v", err)
 	}
@@ -251,11 +253,11 @@ func (w *world) askProxies(ds uint64, c cid.Cid) error {
 	if err != nil {
 		return err
 	}
-	var eps []proxy.Endpoint
+	var eps []proxyapi.Endpoint
 	for _, tp := range w.proxies {
-		eps = append(eps, proxy.Endpoint{Address: tp.p.Address(), URL: tp.srv.URL})
+		eps = append(eps, proxyapi.Endpoint{Address: tp.p.Address(), URL: tp.srv.URL})
 	}
-	cl := &proxy.Client{Domain: w.owner.Domain(), Key: w.brand.cfg.Account}
+	cl := &proxyapi.Client{Domain: w.owner.Domain(), Key: w.brand.cfg.Account}
 	_, err = cl.CFrags(w.ctx, ds, capsule, eps, 2, func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
 		return nil, errors.New("a proxy answered")
 	})
@@ -281,16 +283,16 @@ func TestStrangerRefused(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	var eps []proxy.Endpoint
+	var eps []proxyapi.Endpoint
 	for _, tp := range w.proxies {
-		eps = append(eps, proxy.Endpoint{Address: tp.p.Address(), URL: tp.srv.URL})
+		eps = append(eps, proxyapi.Endpoint{Address: tp.p.Address(), URL: tp.srv.URL})
 	}
-	cl := &proxy.Client{Domain: w.owner.Domain(), Key: strangerKey}
+	cl := &proxyapi.Client{Domain: w.owner.Domain(), Key: strangerKey}
 	_, err = cl.CFrags(w.ctx, ds, h, eps, 2, func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
 		t.Fatal("a proxy answered a stranger")
 		return nil, nil
 	})
-	if !errors.Is(err, proxy.ErrNoKFrag) {
+	if !errors.Is(err, proxyapi.ErrNoKFrag) {
 		t.Fatalf("stranger: %v, want no_kfrag", err)
 	}
 }
@@ -339,7 +341,7 @@ func TestPushedHeads(t *testing.T) {
 	deadline := time.Now().Add(5 * time.Second)
 	for {
 		err := w.askProxies(ds, c)
-		if errors.Is(err, proxy.ErrRevoked) {
+		if errors.Is(err, proxyapi.ErrRevoked) {
 			break
 		}
 		if time.Now().After(deadline) {

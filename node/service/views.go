@@ -147,7 +147,7 @@ func (s *Service) bundleProxies(ctx context.Context, bundleCid string) []common.
 	}
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
-	bd, err := proxy.StoreBundles{S: s.cfg.Store}.Bundle(ctx, digest)
+	bd, err := envstore.Bundles{S: s.cfg.Store}.Bundle(ctx, digest)
 	if err != nil {
 		return nil
 	}
@@ -531,7 +531,7 @@ func (s *Service) checkReceipt(dataset uint64, from common.Address, r proxy.Rece
 		}
 		// The proxy's time and block are its own word, but a proxy answers
 		// a request only before its signed deadline, which is at most an
-		// hour ahead of the read (acl/proxy MaxDeadline).
+		// hour ahead of the read (node/proxy Config.MaxDeadline).
 		deadline := time.Unix(int64(r.Request.Deadline), 0)
 		if r.Time.After(deadline) || r.Time.Before(deadline.Add(-receiptWindow)) {
 			return bad("it is dated %s, outside the request's signed window (deadline %s)", r.Time.UTC().Format(time.RFC3339), deadline.UTC().Format(time.RFC3339))

@@ -30,8 +30,9 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
-	"github.com/pdx-network/pdx/acl/proxy"
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -158,7 +159,7 @@ func run(conc int, dur time.Duration, nGrants, nGets int) error {
 					failed.Add(1)
 					continue
 				}
-				var rr proxy.ReencryptResponse
+				var rr proxyapi.ReencryptResponse
 				err = json.NewDecoder(resp.Body).Decode(&rr)
 				resp.Body.Close()
 				if err != nil || resp.StatusCode != http.StatusOK || rr.CFrag == "" {
@@ -249,13 +250,13 @@ func presign(w *world, ds uint64, capsule *reencrypt.Capsule, conc int, dur time
 		go func() {
 			defer wg.Done()
 			for i := part; i < n; i += 2 {
-				req := proxy.ReencryptRequest{Proxy: w.proxies[0].Address(), Dataset: ds, CapsuleHash: h, Nonce: proxy.NewNonce(), Deadline: deadline}
+				req := proxyapi.ReencryptRequest{Proxy: w.proxies[0].Address(), Dataset: ds, CapsuleHash: h, Nonce: proxyapi.NewNonce(), Deadline: deadline}
 				sig, err := req.Sign(w.owner.Domain(), key)
 				if err != nil {
 					firstErr.Store(err)
 					return
 				}
-				out[i], _ = json.Marshal(proxy.ReencryptBody{Proxy: req.Proxy, Dataset: ds, Capsule: capHex, Nonce: req.Nonce, Deadline: deadline, Signature: hex.EncodeToString(sig)})
+				out[i], _ = json.Marshal(proxyapi.ReencryptBody{Proxy: req.Proxy, Dataset: ds, Capsule: capHex, Nonce: req.Nonce, Deadline: deadline, Signature: hex.EncodeToString(sig)})
 			}
 		}()
 	}
@@ -314,7 +315,7 @@ func setup(ctx context.Context, dir string) (*world, error) {
 			return nil, err
 		}
 		p, err := proxy.New(proxy.Config{Dir: filepath.Join(dir, "proxy", fmt.Sprint(i)), Account: key, HPKE: hk,
-			Domain: w.owner.Domain(), Chain: proxy.RegistryChain{C: c}, Bundles: proxy.StoreBundles{S: st},
+			Domain: w.owner.Domain(), Chain: proxy.RegistryChain{C: c}, Bundles: envstore.Bundles{S: st},
 			Logger: slog.New(slog.DiscardHandler)})
 		if err != nil {
 			return nil, err

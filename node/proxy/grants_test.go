@@ -8,6 +8,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
@@ -55,7 +56,7 @@ func TestGrantNamingOtherProxiesLeavesNoState(t *testing.T) {
 	if n := w.chain.calls.Load(); n != 0 {
 		t.Fatalf("a grant naming other proxies cost %d chain calls", n)
 	}
-	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, ErrNoKFrag) {
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, proxyapi.ErrNoKFrag) {
 		t.Fatalf("the grantee of a grant naming other proxies: %v, want no_kfrag", err)
 	}
 
@@ -69,11 +70,11 @@ func TestGrantNamingOtherProxiesLeavesNoState(t *testing.T) {
 		t.Fatalf("a grant whose bundle is not fetched yet: grant files %v, want it pending", files)
 	}
 	w.bundles.put(data)
-	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, ErrUnavailable) {
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, proxyapi.ErrUnavailable) {
 		t.Fatalf("right after the failed fetch: %v, want unavailable (not tried again yet)", err)
 	}
 	clock.advance(fetchRetryAfter)
-	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, ErrNoKFrag) {
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, proxyapi.ErrNoKFrag) {
 		t.Fatalf("once the bundle is fetched: %v, want no_kfrag", err)
 	}
 	if files := grantFiles(t, p); len(files) != 0 {
@@ -119,7 +120,7 @@ func TestReplayedGrantDoesNotReviveRevokedGrant(t *testing.T) {
 	if kf != nil {
 		t.Fatal("the replay put the revoked kfrag back in memory")
 	}
-	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, ErrRevoked) {
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, proxyapi.ErrRevoked) {
 		t.Fatalf("a request after the replay: %v, want revoked", err)
 	}
 }

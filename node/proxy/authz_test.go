@@ -7,6 +7,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
@@ -24,7 +25,7 @@ func TestStrangerRequestsCostNoChainCalls(t *testing.T) {
 		if i%2 == 1 { // the grantee's own address is unknown here too
 			body = w.request(p, w.grantee)
 		}
-		if _, err := p.Reencrypt(w.ctx, body); !errors.Is(err, ErrNoKFrag) {
+		if _, err := p.Reencrypt(w.ctx, body); !errors.Is(err, proxyapi.ErrNoKFrag) {
 			t.Fatalf("request %d for a pair without a grant: %v, want no_kfrag", i, err)
 		}
 	}
@@ -65,7 +66,7 @@ func TestAuthzCacheKeepsOnlyGrantsItServes(t *testing.T) {
 	w.chain.grants[pairKey{w.dataset, w.granteeAddr()}] = 1
 	w.chain.block = 2
 	w.chain.mu.Unlock()
-	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, ErrExpired) {
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, proxyapi.ErrExpired) {
 		t.Fatalf("after expiry: %v, want expired", err)
 	}
 	p.mu.Lock()

@@ -15,6 +15,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pdx-network/pdx/acl"
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
@@ -109,7 +110,7 @@ type testWorld struct {
 	ctx     context.Context
 	chain   *testChain
 	bundles *testBundles
-	domain  Domain
+	domain  proxyapi.Domain
 
 	owner      common.Address
 	ownerKey   *ecdsa.PrivateKey
@@ -124,7 +125,7 @@ type testWorld struct {
 func newTestWorld(t *testing.T) *testWorld {
 	t.Helper()
 	w := &testWorld{t: t, ctx: t.Context(), chain: newTestChain(), bundles: &testBundles{},
-		domain: Domain{ChainID: big.NewInt(1337), Registry: common.HexToAddress("0x00000000000000000000000000000000000000aa")}, dataset: 7}
+		domain: proxyapi.Domain{ChainID: big.NewInt(1337), Registry: common.HexToAddress("0x00000000000000000000000000000000000000aa")}, dataset: 7}
 	var err error
 	if w.ownerKey, err = crypto.GenerateKey(); err != nil {
 		t.Fatal(err)
@@ -223,25 +224,25 @@ func recipient(p *Proxy) bundle.Recipient {
 }
 
 // request signs a re-encryption request to p as key, for w's dataset.
-func (w *testWorld) request(p *Proxy, key *ecdsa.PrivateKey) *ReencryptBody {
+func (w *testWorld) request(p *Proxy, key *ecdsa.PrivateKey) *proxyapi.ReencryptBody {
 	w.t.Helper()
 	return w.requestFor(p, key, w.dataset)
 }
 
 // requestFor signs a re-encryption request to p as key, for dataset.
-func (w *testWorld) requestFor(p *Proxy, key *ecdsa.PrivateKey, dataset uint64) *ReencryptBody {
+func (w *testWorld) requestFor(p *Proxy, key *ecdsa.PrivateKey, dataset uint64) *proxyapi.ReencryptBody {
 	w.t.Helper()
 	capsule, _, err := reencrypt.Encrypt(w.dsKey.PublicKey(), []byte("file key"))
 	if err != nil {
 		w.t.Fatal(err)
 	}
 	capBytes := capsule.Bytes()
-	req := ReencryptRequest{Proxy: p.Address(), Dataset: dataset, CapsuleHash: crypto.Keccak256Hash(capBytes),
-		Nonce: NewNonce(), Deadline: uint64(time.Now().Add(time.Minute).Unix())}
+	req := proxyapi.ReencryptRequest{Proxy: p.Address(), Dataset: dataset, CapsuleHash: crypto.Keccak256Hash(capBytes),
+		Nonce: proxyapi.NewNonce(), Deadline: uint64(time.Now().Add(time.Minute).Unix())}
 	sig, err := req.Sign(w.domain, key)
 	if err != nil {
 		w.t.Fatal(err)
 	}
-	return &ReencryptBody{Proxy: p.Address(), Dataset: dataset, Capsule: hex.EncodeToString(capBytes),
+	return &proxyapi.ReencryptBody{Proxy: p.Address(), Dataset: dataset, Capsule: hex.EncodeToString(capBytes),
 		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig)}
 }

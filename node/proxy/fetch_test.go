@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
@@ -172,7 +173,7 @@ func TestBogusPendingGrantFetchedOncePerRetryPeriod(t *testing.T) {
 	p.waitFetches()
 	calls := w.chain.calls.Load()
 	for i := range 50 {
-		if _, err := p.Reencrypt(w.ctx, w.requestFor(p, stranger, dataset)); !errors.Is(err, ErrUnavailable) {
+		if _, err := p.Reencrypt(w.ctx, w.requestFor(p, stranger, dataset)); !errors.Is(err, proxyapi.ErrUnavailable) {
 			t.Fatalf("request %d after the failed fetch: %v, want unavailable", i, err)
 		}
 	}
@@ -185,7 +186,7 @@ func TestBogusPendingGrantFetchedOncePerRetryPeriod(t *testing.T) {
 	// After fetchRetryAfter, one fetch again.
 	clock.advance(fetchRetryAfter)
 	for range 10 {
-		if _, err := p.Reencrypt(w.ctx, w.requestFor(p, stranger, dataset)); !errors.Is(err, ErrUnavailable) {
+		if _, err := p.Reencrypt(w.ctx, w.requestFor(p, stranger, dataset)); !errors.Is(err, proxyapi.ErrUnavailable) {
 			t.Fatalf("a request once the retry period passed: %v, want unavailable", err)
 		}
 	}

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
@@ -75,7 +76,7 @@ type failedLoad struct {
 // is remembered: the original refusal, and when the proxy tries again.
 func (f failedLoad) refusal() error {
 	when := f.until.UTC().Format(time.RFC3339)
-	var pe *Error
+	var pe *proxyapi.Error
 	if errors.As(f.err, &pe) {
 		return refuse(pe.Code, pe.Block, "%s; this proxy tries again after %s", pe.Message, when)
 	}

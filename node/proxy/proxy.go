@@ -19,6 +19,7 @@ import (
 	"golang.org/x/sync/singleflight"
 
 	"github.com/pdx-network/pdx/acl"
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
@@ -50,7 +51,7 @@ type Config struct {
 	// rotation. Nil: the client and endpoint last given to Register.
 	PublishKey KeyPublisher
 	// Domain is the chain and Registry the proxy serves.
-	Domain Domain
+	Domain proxyapi.Domain
 	Chain  Chain
 	// Bundles fetches kfrag bundles from IPFS.
 	Bundles BundleSource
@@ -251,7 +252,7 @@ func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.Verifi
 		return kf, nil
 	}
 	if g.Ended != "" || g.Bundle == (common.Hash{}) {
-		return nil, refuse(CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", g.Dataset, g.Grantee.Hex())
+		return nil, refuse(proxyapi.CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", g.Dataset, g.Grantee.Hex())
 	}
 	if err := p.failedRecently(g); err != nil {
 		return nil, err
@@ -317,7 +318,7 @@ func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.Ver
 		return nil, err
 	}
 	if !stored {
-		return nil, refuse(CodeNoKFrag, 0, "the grant of dataset %d to %s changed while its kfrag was fetched; retry", g.Dataset, g.Grantee.Hex())
+		return nil, refuse(proxyapi.CodeNoKFrag, 0, "the grant of dataset %d to %s changed while its kfrag was fetched; retry", g.Dataset, g.Grantee.Hex())
 	}
 	if g.KFrag == "" {
 		p.metrics.kfragsStored.Inc()
@@ -332,7 +333,7 @@ func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) ([]byte, error) {
 	defer cancel()
 	b, err := p.cfg.Bundles.Bundle(ctx, g.Bundle)
 	if err != nil {
-		return nil, refuse(CodeUnavailable, 0, "fetching kfrag bundle %x: %v", g.Bundle[:8], err)
+		return nil, refuse(proxyapi.CodeUnavailable, 0, "fetching kfrag bundle %x: %v", g.Bundle[:8], err)
 	}
 	if sha256.Sum256(b) != g.Bundle {
 		return nil, fmt.Errorf("proxy: bundle fetched for %x has other content", g.Bundle[:8])
@@ -385,7 +386,7 @@ func (p *Proxy) dropGrant(g *grantState) error {
 	if dropped {
 		p.log.Debug("grant names other proxies; dropped", "dataset", g.Dataset, "grantee", g.Grantee.Hex(), "block", g.GrantedAt)
 	}
-	return errors.Join(refuse(CodeNoKFrag, 0, "the grant of dataset %d to %s does not name this proxy", g.Dataset, g.Grantee.Hex()), errNotNamed)
+	return errors.Join(refuse(proxyapi.CodeNoKFrag, 0, "the grant of dataset %d to %s does not name this proxy", g.Dataset, g.Grantee.Hex()), errNotNamed)
 }
 
 // grantKeys reads the keys a kfrag must verify against: the owner's
@@ -417,7 +418,7 @@ func (p *Proxy) grantKeys(ctx context.Context, dataset uint64, grantee common.Ad
 
 func (p *Proxy) chainErr(err error, dataset uint64) error {
 	if err == ErrUnknownDataset {
-		return refuse(CodeUnknownDataset, 0, "dataset %d does not exist on chain", dataset)
+		return refuse(proxyapi.CodeUnknownDataset, 0, "dataset %d does not exist on chain", dataset)
 	}
-	return refuse(CodeUnavailable, 0, "reading the chain: %v", err)
+	return refuse(proxyapi.CodeUnavailable, 0, "reading the chain: %v", err)
 }

@@ -5,17 +5,14 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"io"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/rpc"
-	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/contracts/bindings"
-	"github.com/pdx-network/pdx/node/storage"
 )
 
 // RegistryChain reads what a proxy needs from the Registry through acl's
@@ -60,34 +57,6 @@ func (r RegistryChain) Keys(ctx context.Context, account common.Address) ([]byte
 		return nil, nil, nil
 	}
 	return k.Receiving, k.Verifying, err
-}
-
-// StoreBundles fetches bundles from an IPFS node: a bundle is one raw block
-// whose CID the digest determines.
-type StoreBundles struct{ S storage.Store }
-
-// maxBundle bounds a bundle read: 255 proxies make 96,488 bytes.
-const maxBundle = 128 << 10
-
-// Bundle implements BundleSource.
-func (b StoreBundles) Bundle(ctx context.Context, digest common.Hash) ([]byte, error) {
-	c, err := cid.Cast(acl.BundleCID(digest))
-	if err != nil {
-		return nil, err
-	}
-	r, err := b.S.Get(ctx, c)
-	if err != nil {
-		return nil, err
-	}
-	defer r.Close()
-	data, err := io.ReadAll(io.LimitReader(r, maxBundle+1))
-	if err != nil {
-		return nil, err
-	}
-	if len(data) > maxBundle {
-		return nil, fmt.Errorf("proxy: bundle %s is over %d bytes", c, maxBundle)
-	}
-	return data, nil
 }
 
 // HandleEvent applies one Registry event to the proxy's state: a grant

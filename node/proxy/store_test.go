@@ -5,6 +5,8 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 )
 
 // TestReceiptGroupCommit checks the receipt log's group commit: receipts
@@ -19,9 +21,9 @@ func TestReceiptGroupCommit(t *testing.T) {
 	deadline := uint64(time.Now().Add(time.Hour).Unix())
 	const n = 32
 	wait := 60 * time.Millisecond
-	recs := make([]*Receipt, n)
+	recs := make([]*proxyapi.Receipt, n)
 	for i := range recs {
-		recs[i] = &Receipt{Request: ReencryptRequest{Dataset: 7, Nonce: NewNonce(), Deadline: deadline}, Time: time.Now()}
+		recs[i] = &proxyapi.Receipt{Request: proxyapi.ReencryptRequest{Dataset: 7, Nonce: proxyapi.NewNonce(), Deadline: deadline}, Time: time.Now()}
 	}
 	var wg sync.WaitGroup
 	errs := make([]error, n)
@@ -69,10 +71,10 @@ func TestReceiptGroupCommit(t *testing.T) {
 	}
 
 	// Two racing requests with one nonce: exactly one is recorded.
-	dup := ReencryptRequest{Dataset: 7, Nonce: NewNonce(), Deadline: deadline}
+	dup := proxyapi.ReencryptRequest{Dataset: 7, Nonce: proxyapi.NewNonce(), Deadline: deadline}
 	res := make(chan error, 2)
 	for range 2 {
-		go func() { res <- s.addReceipt(&Receipt{Request: dup, Time: time.Now()}, time.Millisecond) }()
+		go func() { res <- s.addReceipt(&proxyapi.Receipt{Request: dup, Time: time.Now()}, time.Millisecond) }()
 	}
 	e1, e2 := <-res, <-res
 	if (e1 == nil) == (e2 == nil) || !(errors.Is(e1, errReplayed) || errors.Is(e2, errReplayed)) {

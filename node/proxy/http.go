@@ -15,37 +15,9 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/reencrypt"
 )
-
-// MaxRequestBytes bounds a request body: a reencrypt request is well under 1 KiB.
-const MaxRequestBytes = 8 << 10
-
-// ReencryptBody is the JSON body of POST /v1/reencrypt.
-type ReencryptBody struct {
-	Proxy     common.Address `json:"proxy"`
-	Dataset   uint64         `json:"dataset"`
-	Capsule   string         `json:"capsule"` // hex, 105 bytes
-	Nonce     common.Hash    `json:"nonce"`
-	Deadline  uint64         `json:"deadline"`
-	Signature string         `json:"signature"` // hex, 65 bytes
-}
-
-// ReencryptResponse is the answer to a granted request.
-type ReencryptResponse struct {
-	CFrag string `json:"cfrag"` // hex, 381 bytes
-	Block uint64 `json:"block"` // the block the grant was checked at
-}
-
-// ReceiptsResponse is the answer to GET /v1/receipts.
-type ReceiptsResponse struct {
-	Dataset  uint64    `json:"dataset"`
-	Receipts []Receipt `json:"receipts"`
-}
-
-type errorBody struct {
-	Error *Error `json:"error"`
-}
 
 // Handler serves the proxy's HTTP API: POST /v1/reencrypt,
 // GET /v1/receipts, /healthz and /metrics.
@@ -64,26 +36,32 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 	_ = json.NewEncoder(w).Encode(v)
 }
 
+// refuse builds the refusal a request is answered with; the code is what
+// the brand branches on, the message what its user reads.
+func refuse(code proxyapi.Code, block uint64, format string, args ...any) *proxyapi.Error {
+	return &proxyapi.Error{Code: code, Block: block, Message: fmt.Sprintf(format, args...)}
+}
+
 func writeErr(w http.ResponseWriter, err error) {
-	var pe *Error
+	var pe *proxyapi.Error
 	if !errors.As(err, &pe) {
-		pe = &Error{Code: CodeInternal, Message: err.Error()}
+		pe = &proxyapi.Error{Code: proxyapi.CodeInternal, Message: err.Error()}
 	}
-	writeJSON(w, pe.Code.status(), errorBody{pe})
+	writeJSON(w, pe.Code.HTTPStatus(), proxyapi.ErrorBody{Error: pe})
 }
 
 func (p *Proxy) serveReencrypt(w http.ResponseWriter, r *http.Request) {
 	start := time.Now()
-	var body ReencryptBody
+	var body proxyapi.ReencryptBody
 	err := decodeBody(w, r, &body)
-	var resp *ReencryptResponse
+	var resp *proxyapi.ReencryptResponse
 	if err == nil {
 		resp, err = p.Reencrypt(r.Context(), &body)
 	}
 	outcome := "ok"
 	if err != nil {
-		outcome = string(CodeInternal)
-		var pe *Error
+		outcome = string(proxyapi.CodeInternal)
+		var pe *proxyapi.Error
 		if errors.As(err, &pe) {
 			outcome = string(pe.Code)
 		}
@@ -96,14 +74,14 @@ func (p *Proxy) serveReencrypt(w http.ResponseWriter, r *http.Request) {
 }
 
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, MaxRequestBytes))
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, proxyapi.MaxRequestBytes))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return refuse(CodeTooLarge, 0, "request body over %d bytes", MaxRequestBytes)
+			return refuse(proxyapi.CodeTooLarge, 0, "request body over %d bytes", proxyapi.MaxRequestBytes)
 		}
-		return refuse(CodeBadRequest, 0, "request body is not the expected JSON: %v", err)
+		return refuse(proxyapi.CodeBadRequest, 0, "request body is not the expected JSON: %v", err)
 	}
 	return nil
 }
@@ -111,25 +89,25 @@ func decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
 func decodeHex(s string, n int, what string) ([]byte, error) {
 	b, err := hex.DecodeString(strings.TrimPrefix(s, "0x"))
 	if err != nil || len(b) != n {
-		return nil, refuse(CodeBadRequest, 0, "%s must be %d bytes of hex", what, n)
+		return nil, refuse(proxyapi.CodeBadRequest, 0, "%s must be %d bytes of hex", what, n)
 	}
 	return b, nil
 }
 
 // Reencrypt answers one request: every check, then the cfrag, then a
 // durable receipt before the answer leaves.
-func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptResponse, error) {
+func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*proxyapi.ReencryptResponse, error) {
 	p.busy.Add(1)
 	defer p.busy.Add(-1)
 	now := uint64(p.cfg.Now().Unix())
 	if body.Proxy != p.addr {
-		return nil, refuse(CodeWrongProxy, 0, "request is for proxy %s; this is %s", body.Proxy.Hex(), p.addr.Hex())
+		return nil, refuse(proxyapi.CodeWrongProxy, 0, "request is for proxy %s; this is %s", body.Proxy.Hex(), p.addr.Hex())
 	}
 	if body.Deadline < now {
-		return nil, refuse(CodeRequestExpired, 0, "request deadline %d passed (now %d); sign a fresh request", body.Deadline, now)
+		return nil, refuse(proxyapi.CodeRequestExpired, 0, "request deadline %d passed (now %d); sign a fresh request", body.Deadline, now)
 	}
 	if body.Deadline > now+uint64(p.cfg.MaxDeadline/time.Second) {
-		return nil, refuse(CodeBadRequest, 0, "request deadline is more than %s ahead", p.cfg.MaxDeadline)
+		return nil, refuse(proxyapi.CodeBadRequest, 0, "request deadline is more than %s ahead", p.cfg.MaxDeadline)
 	}
 	t0 := time.Now()
 	capBytes, err := decodeHex(body.Capsule, reencrypt.CapsuleSize, "capsule")
@@ -138,19 +116,19 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptR
 	}
 	capsule, err := reencrypt.CapsuleFromBytes(capBytes)
 	if err != nil {
-		return nil, refuse(CodeBadRequest, 0, "capsule: %v", err)
+		return nil, refuse(proxyapi.CodeBadRequest, 0, "capsule: %v", err)
 	}
 	sig, err := decodeHex(body.Signature, 65, "signature")
 	if err != nil {
 		return nil, err
 	}
-	req := ReencryptRequest{Proxy: body.Proxy, Dataset: body.Dataset, CapsuleHash: crypto.Keccak256Hash(capBytes), Nonce: body.Nonce, Deadline: body.Deadline}
+	req := proxyapi.ReencryptRequest{Proxy: body.Proxy, Dataset: body.Dataset, CapsuleHash: crypto.Keccak256Hash(capBytes), Nonce: body.Nonce, Deadline: body.Deadline}
 	grantee, err := req.Signer(p.cfg.Domain, sig)
 	if err != nil {
-		return nil, refuse(CodeBadSignature, 0, "%v", err)
+		return nil, refuse(proxyapi.CodeBadSignature, 0, "%v", err)
 	}
 	if p.store.seen(body.Nonce, now) {
-		return nil, refuse(CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
+		return nil, refuse(proxyapi.CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
 	}
 	t1 := time.Now()
 	block, err := p.authorize(ctx, body.Dataset, grantee)
@@ -166,7 +144,7 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptR
 			return nil, err
 		}
 		if g == nil {
-			return nil, refuse(CodeNoKFrag, block, "the grant is live on chain but this proxy has not seen it yet; retry after the next block")
+			return nil, refuse(proxyapi.CodeNoKFrag, block, "the grant is live on chain but this proxy has not seen it yet; retry after the next block")
 		}
 		if kf, err = p.loadKFrag(ctx, g); err != nil {
 			return nil, err
@@ -179,14 +157,14 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptR
 	}
 	cfBytes := cf.Bytes()
 	t3 := time.Now()
-	rec := &Receipt{Request: req, Signature: hex.EncodeToString(sig), Grantee: grantee, Block: block, Time: p.cfg.Now().UTC(), CFragHash: crypto.Keccak256Hash(cfBytes)}
+	rec := &proxyapi.Receipt{Request: req, Signature: hex.EncodeToString(sig), Grantee: grantee, Block: block, Time: p.cfg.Now().UTC(), CFragHash: crypto.Keccak256Hash(cfBytes)}
 	var wait time.Duration
 	if p.busy.Load() > receiptSiblings && p.cfg.ReceiptDelay > 0 {
 		wait = p.cfg.ReceiptDelay
 	}
 	if err := p.store.addReceipt(rec, wait); err != nil {
 		if errors.Is(err, errReplayed) {
-			return nil, refuse(CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
+			return nil, refuse(proxyapi.CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
 		}
 		return nil, fmt.Errorf("proxy: writing receipt: %w", err)
 	}
@@ -194,7 +172,7 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *ReencryptBody) (*ReencryptR
 	p.metrics.phase.WithLabelValues("crypto").Add(t1.Sub(t0).Seconds() + t3.Sub(t2).Seconds())
 	p.metrics.phase.WithLabelValues("chain").Add(t2.Sub(t1).Seconds())
 	p.metrics.phase.WithLabelValues("receipts").Add(t4.Sub(t3).Seconds())
-	return &ReencryptResponse{CFrag: hex.EncodeToString(cfBytes), Block: block}, nil
+	return &proxyapi.ReencryptResponse{CFrag: hex.EncodeToString(cfBytes), Block: block}, nil
 }
 
 // head returns the latest block number: the one the chain pushed when
@@ -237,7 +215,7 @@ func (p *Proxy) authorize(ctx context.Context, dataset uint64, grantee common.Ad
 	}
 	block, err := p.head(ctx)
 	if err != nil {
-		return 0, refuse(CodeUnavailable, 0, "reading the chain: %v", err)
+		return 0, refuse(proxyapi.CodeUnavailable, 0, "reading the chain: %v", err)
 	}
 	p.mu.Lock()
 	at, ok := p.authz[key]
@@ -247,7 +225,7 @@ func (p *Proxy) authorize(ctx context.Context, dataset uint64, grantee common.Ad
 	}
 	authorized, err := p.cfg.Chain.IsAuthorized(ctx, dataset, grantee)
 	if err != nil {
-		return 0, refuse(CodeUnavailable, 0, "reading the chain: %v", err)
+		return 0, refuse(proxyapi.CodeUnavailable, 0, "reading the chain: %v", err)
 	}
 	if !authorized {
 		p.mu.Lock()
@@ -283,13 +261,13 @@ func (p *Proxy) holdsGrant(key pairKey) error {
 	}
 	switch {
 	case g == nil:
-		return refuse(CodeNoKFrag, 0, "this proxy holds no grant of dataset %d to %s; if the grant was just made, retry after the next block", key.dataset, key.grantee.Hex())
+		return refuse(proxyapi.CodeNoKFrag, 0, "this proxy holds no grant of dataset %d to %s; if the grant was just made, retry after the next block", key.dataset, key.grantee.Hex())
 	case g.Ended == "revoked":
-		return refuse(CodeRevoked, g.EndedAt, "grant revoked at block %d", g.EndedAt)
+		return refuse(proxyapi.CodeRevoked, g.EndedAt, "grant revoked at block %d", g.EndedAt)
 	case g.Ended == "erased":
-		return refuse(CodeErased, g.EndedAt, "dataset %d was erased by its owner", key.dataset)
+		return refuse(proxyapi.CodeErased, g.EndedAt, "dataset %d was erased by its owner", key.dataset)
 	case g.Ended != "" || g.Bundle == (common.Hash{}):
-		return refuse(CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", key.dataset, key.grantee.Hex())
+		return refuse(proxyapi.CodeNoKFrag, 0, "this proxy holds no kfrag for dataset %d and %s", key.dataset, key.grantee.Hex())
 	}
 	// A grant whose kfrag just failed to load (a bundle nobody serves)
 	// is refused until it may be tried again: anyone can make such a
@@ -303,26 +281,26 @@ func (p *Proxy) whyRefused(ctx context.Context, dataset uint64, grantee common.A
 		return p.chainErr(err, dataset)
 	}
 	if ds.Erased {
-		return refuse(CodeErased, block, "dataset %d was erased by its owner", dataset)
+		return refuse(proxyapi.CodeErased, block, "dataset %d was erased by its owner", dataset)
 	}
 	g, _ := p.store.grant(dataset, grantee)
 	if g != nil && g.Ended == "revoked" {
-		return refuse(CodeRevoked, g.EndedAt, "grant revoked at block %d", g.EndedAt)
+		return refuse(proxyapi.CodeRevoked, g.EndedAt, "grant revoked at block %d", g.EndedAt)
 	}
 	expiry, _, err := p.cfg.Chain.GrantOf(ctx, dataset, grantee)
 	if err != nil {
-		return refuse(CodeUnavailable, 0, "reading the chain: %v", err)
+		return refuse(proxyapi.CodeUnavailable, 0, "reading the chain: %v", err)
 	}
 	if expiry != 0 {
-		return refuse(CodeExpired, block, "grant expired at %s", time.Unix(int64(expiry), 0).UTC().Format(time.RFC3339))
+		return refuse(proxyapi.CodeExpired, block, "grant expired at %s", time.Unix(int64(expiry), 0).UTC().Format(time.RFC3339))
 	}
 	if g != nil && g.Ended == "" && g.GrantedAt > 0 {
 		// This proxy saw the grant, and its slot is gone: only a revocation
 		// clears a slot, and the Revoked event has not reached the follower
 		// yet. Say so now rather than "not granted".
-		return refuse(CodeRevoked, block, "grant revoked (by block %d)", block)
+		return refuse(proxyapi.CodeRevoked, block, "grant revoked (by block %d)", block)
 	}
-	return refuse(CodeNotGranted, block, "%s has no grant for dataset %d", grantee.Hex(), dataset)
+	return refuse(proxyapi.CodeNotGranted, block, "%s has no grant for dataset %d", grantee.Hex(), dataset)
 }
 
 // serveReceipts lists a dataset's receipts to its owner. Query parameters:
@@ -335,18 +313,18 @@ func (p *Proxy) serveReceipts(w http.ResponseWriter, r *http.Request) {
 	nonce, err3 := decodeHex(q.Get("nonce"), 32, "nonce")
 	sig, err4 := decodeHex(q.Get("signature"), 65, "signature")
 	if err1 != nil || err2 != nil || err3 != nil || err4 != nil {
-		writeErr(w, refuse(CodeBadRequest, 0, "need dataset, nonce (32 bytes hex), deadline and signature (65 bytes hex)"))
+		writeErr(w, refuse(proxyapi.CodeBadRequest, 0, "need dataset, nonce (32 bytes hex), deadline and signature (65 bytes hex)"))
 		return
 	}
 	now := uint64(p.cfg.Now().Unix())
 	if deadline < now || deadline > now+uint64(p.cfg.MaxDeadline/time.Second) {
-		writeErr(w, refuse(CodeRequestExpired, 0, "deadline must be within %s from now", p.cfg.MaxDeadline))
+		writeErr(w, refuse(proxyapi.CodeRequestExpired, 0, "deadline must be within %s from now", p.cfg.MaxDeadline))
 		return
 	}
-	req := ReceiptsRequest{Proxy: p.addr, Dataset: dataset, Nonce: common.BytesToHash(nonce), Deadline: deadline}
+	req := proxyapi.ReceiptsRequest{Proxy: p.addr, Dataset: dataset, Nonce: common.BytesToHash(nonce), Deadline: deadline}
 	signer, err := req.Signer(p.cfg.Domain, sig)
 	if err != nil {
-		writeErr(w, refuse(CodeBadSignature, 0, "%v", err))
+		writeErr(w, refuse(proxyapi.CodeBadSignature, 0, "%v", err))
 		return
 	}
 	ds, err := p.cfg.Chain.Dataset(r.Context(), dataset)
@@ -355,14 +333,14 @@ func (p *Proxy) serveReceipts(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if signer != ds.Owner {
-		writeErr(w, refuse(CodeNotGranted, 0, "only the owner of dataset %d may read its receipts", dataset))
+		writeErr(w, refuse(proxyapi.CodeNotGranted, 0, "only the owner of dataset %d may read its receipts", dataset))
 		return
 	}
 	// Only the owner's own request spends a nonce: a stranger cannot use
 	// up the owner's, and a captured URL is answered once.
 	if err := p.store.useReadNonce(req.Nonce, deadline, now); err != nil {
 		if errors.Is(err, errReplayed) {
-			err = refuse(CodeReplayed, 0, "nonce %s was used already; sign a fresh request", req.Nonce.Hex())
+			err = refuse(proxyapi.CodeReplayed, 0, "nonce %s was used already; sign a fresh request", req.Nonce.Hex())
 		}
 		writeErr(w, err)
 		return
@@ -373,9 +351,9 @@ func (p *Proxy) serveReceipts(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	if rs == nil {
-		rs = []Receipt{}
+		rs = []proxyapi.Receipt{}
 	}
-	writeJSON(w, http.StatusOK, ReceiptsResponse{Dataset: dataset, Receipts: rs})
+	writeJSON(w, http.StatusOK, proxyapi.ReceiptsResponse{Dataset: dataset, Receipts: rs})
 }
 
 func (p *Proxy) serveHealth(w http.ResponseWriter, r *http.Request) {
@@ -383,7 +361,7 @@ func (p *Proxy) serveHealth(w http.ResponseWriter, r *http.Request) {
 	defer cancel()
 	block, err := p.cfg.Chain.BlockNumber(ctx)
 	if err != nil {
-		writeErr(w, refuse(CodeUnavailable, 0, "chain unreachable: %v", err))
+		writeErr(w, refuse(proxyapi.CodeUnavailable, 0, "chain unreachable: %v", err))
 		return
 	}
 	writeJSON(w, http.StatusOK, map[string]any{"status": "ok", "proxy": p.addr.Hex(), "block": block})

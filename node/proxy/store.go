@@ -16,6 +16,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/fsutil"
 )
 
@@ -32,17 +33,6 @@ type grantState struct {
 	// Ended is "revoked" or "erased"; the kfrag is deleted when a grant ends.
 	Ended   string `json:"ended,omitempty"`
 	EndedAt uint64 `json:"ended_at,omitempty"`
-}
-
-// Receipt is a proxy's durable record of one re-encryption it performed:
-// who asked (the signed request), when, and a hash of what it answered.
-type Receipt struct {
-	Request   ReencryptRequest `json:"request"`
-	Signature string           `json:"signature"` // hex, 65 bytes
-	Grantee   common.Address   `json:"grantee"`
-	Block     uint64           `json:"block"`
-	Time      time.Time        `json:"time"`
-	CFragHash common.Hash      `json:"cfrag_hash"` // keccak256 of the cfrag bytes
 }
 
 // store keeps a proxy's state on disk, crash-safely: a grant file per
@@ -306,7 +296,7 @@ func (s *store) receiptPath(dataset uint64) string {
 // write with other requests' receipts. A caller that becomes the flusher
 // first waits for wait, so that receipts of requests still in flight join
 // the same fsync (a group commit with a commit delay).
-func (s *store) addReceipt(r *Receipt, wait time.Duration) error {
+func (s *store) addReceipt(r *proxyapi.Receipt, wait time.Duration) error {
 	b, err := json.Marshal(r)
 	if err != nil {
 		return err
@@ -375,7 +365,7 @@ var errReplayed = errors.New("nonce already used")
 
 // receipts reads a dataset's receipt log. A torn last line (a crash during
 // an append that was never acknowledged) is skipped.
-func (s *store) receipts(dataset uint64) ([]Receipt, error) {
+func (s *store) receipts(dataset uint64) ([]proxyapi.Receipt, error) {
 	b, err := os.ReadFile(s.receiptPath(dataset))
 	if errors.Is(err, os.ErrNotExist) {
 		return nil, nil
@@ -383,11 +373,11 @@ func (s *store) receipts(dataset uint64) ([]Receipt, error) {
 	if err != nil {
 		return nil, err
 	}
-	var out []Receipt
+	var out []proxyapi.Receipt
 	sc := bufio.NewScanner(bytes.NewReader(b))
 	sc.Buffer(make([]byte, 64<<10), 1<<20)
 	for sc.Scan() {
-		var r Receipt
+		var r proxyapi.Receipt
 		if err := json.Unmarshal(sc.Bytes(), &r); err != nil {
 			continue
 		}

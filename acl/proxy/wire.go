@@ -1,0 +1,48 @@
+package proxy
+
+import (
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+)
+
+// MaxRequestBytes bounds a request body: a reencrypt request is well under 1 KiB.
+const MaxRequestBytes = 8 << 10
+
+// ReencryptBody is the JSON body of POST /v1/reencrypt.
+type ReencryptBody struct {
+	Proxy     common.Address `json:"proxy"`
+	Dataset   uint64         `json:"dataset"`
+	Capsule   string         `json:"capsule"` // hex, 105 bytes
+	Nonce     common.Hash    `json:"nonce"`
+	Deadline  uint64         `json:"deadline"`
+	Signature string         `json:"signature"` // hex, 65 bytes
+}
+
+// ReencryptResponse is the answer to a granted request.
+type ReencryptResponse struct {
+	CFrag string `json:"cfrag"` // hex, 381 bytes
+	Block uint64 `json:"block"` // the block the grant was checked at
+}
+
+// ReceiptsResponse is the answer to GET /v1/receipts.
+type ReceiptsResponse struct {
+	Dataset  uint64    `json:"dataset"`
+	Receipts []Receipt `json:"receipts"`
+}
+
+// ErrorBody is the JSON body of every refusal.
+type ErrorBody struct {
+	Error *Error `json:"error"`
+}
+
+// Receipt is a proxy's durable record of one re-encryption it performed:
+// who asked (the signed request), when, and a hash of what it answered.
+type Receipt struct {
+	Request   ReencryptRequest `json:"request"`
+	Signature string           `json:"signature"` // hex, 65 bytes
+	Grantee   common.Address   `json:"grantee"`
+	Block     uint64           `json:"block"`
+	Time      time.Time        `json:"time"`
+	CFragHash common.Hash      `json:"cfrag_hash"` // keccak256 of the cfrag bytes
+}
