@@ -50,10 +50,13 @@ func (h *Header) Wrap() (Wrap, error) {
 // (or unwraps a key the header MAC refuses) passes to the next, so an owner
 // can offer every key a dataset has had. If none opens, the error is that of
 // the last one; it wraps ErrKeyUnwrap when the last key did not unwrap and
-// ErrAuthentication when it unwrapped another envelope's key.
+// ErrAuthentication when it unwrapped another envelope's key. With no
+// identity at all it is ErrKeyUnwrap.
 func (h *Header) FileKey(ids ...Identity) (FileKey, error) {
 	if len(ids) == 0 {
-		return FileKey{}, fmt.Errorf("%w: no identity to open the envelope with", ErrInvalidArgument)
+		// No identity opens it: a key that cannot be unwrapped, as when
+		// an owner holds no key for the dataset, not a malformed call.
+		return FileKey{}, fmt.Errorf("%w: no identity to open the envelope with", ErrKeyUnwrap)
 	}
 	w, err := h.Wrap()
 	if err != nil {

@@ -118,8 +118,8 @@ func TestIdentities(t *testing.T) {
 			t.Fatalf("%s: %v, want ErrInvalidArgument", name, err)
 		}
 	}
-	if _, err := h.FileKey(); !errors.Is(err, ErrInvalidArgument) {
-		t.Fatalf("no identity: %v, want ErrInvalidArgument", err)
+	if _, err := h.FileKey(); !errors.Is(err, ErrKeyUnwrap) {
+		t.Fatalf("no identity: %v, want ErrKeyUnwrap", err)
 	}
 }
 
