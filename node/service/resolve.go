@@ -226,13 +226,7 @@ func (s *Service) rewrapVersions(ctx context.Context, dataset uint64, epoch uint
 		if err != nil {
 			return cid.Undef, fmt.Errorf("service: version %d (%s) cannot be read to carry it over to the new key: %w", v.Version, v.CID, err)
 		}
-		var fk envelope.FileKey
-		err = envelope.ErrKeyUnwrap
-		for _, k := range keys {
-			if fk, err = h.FileKeyForOwner(k); err == nil {
-				break
-			}
-		}
+		fk, err := h.FileKey(ownerIdentities(keys)...)
 		if err != nil {
 			return cid.Undef, fmt.Errorf("service: none of the dataset's %d keys opens version %d (%s): %w", len(keys), v.Version, v.CID, err)
 		}

@@ -476,11 +476,14 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 	if err != nil {
 		return nil, err
 	}
-	raw, err := reencrypt.DecryptReencrypted(s.cfg.Receiving, pkA, capsule, cfrags, wrapped)
-	if err != nil {
-		return nil, fmt.Errorf("%w from capsule fragments: %w", envelope.ErrKeyUnwrap, err)
+	// The cfrags open the wrap wrapOf chose: the header's own, or the
+	// rewrap manifest's entry (a fresh capsule, never the header's), which
+	// a RewrapIdentity puts in place of the header's.
+	var id envelope.Identity = envelope.GranteeIdentity{Receiving: s.cfg.Receiving, Delegating: pkA, CFrags: cfrags}
+	if !bytes.Equal(capsule.Bytes(), h.Capsule[:]) {
+		id = envelope.RewrapIdentity{Wrap: envelope.Wrap{Capsule: capsule, WrappedKey: wrapped}, Via: id}
 	}
-	key, err := h.CheckFileKey(raw)
+	key, err := h.FileKey(id)
 	if err != nil {
 		return nil, err
 	}
@@ -616,13 +619,7 @@ func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.Secre
 	if err != nil {
 		return nil, err
 	}
-	var key envelope.FileKey
-	err = envelope.ErrKeyUnwrap
-	for _, k := range keys {
-		if key, err = h.FileKeyForOwner(k); err == nil {
-			break
-		}
-	}
+	key, err := h.FileKey(ownerIdentities(keys)...)
 	if err != nil {
 		return nil, fmt.Errorf("service: none of the dataset's %d keys opens %s: %w", len(keys), c, err)
 	}
@@ -631,6 +628,17 @@ func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.Secre
 		return nil, err
 	}
 	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: rec.Owner, Version: rec.Version, Bytes: n}, nil
+}
+
+// ownerIdentities offers each of a dataset's keys as an owner identity, in
+// the order given (current first, then earlier ones after rotations), so
+// Header.FileKey finds the key of the version's time.
+func ownerIdentities(keys []*reencrypt.SecretKey) []envelope.Identity {
+	ids := make([]envelope.Identity, len(keys))
+	for i, k := range keys {
+		ids[i] = envelope.OwnerIdentity{DatasetKey: k}
+	}
+	return ids
 }
 
 func (s *Service) logs(ctx context.Context, event string, topics ...[]common.Hash) ([]acl.Event, error) {

@@ -29,8 +29,18 @@
 // Opening is two steps because the file key comes from the header:
 //
 //	h, err := envelope.ReadHeader(src)            // public fields: dataset, owner, capsule
-//	key, err := h.FileKeyForOwner(datasetSK)      // or h.FileKeyForGrantee(sk, pk, cfrags)
+//	key, err := h.FileKey(envelope.OwnerIdentity{DatasetKey: datasetSK})
 //	r, err := envelope.NewReader(h, src, key)     // io.Reader over the plaintext
+//
+// An Identity is one way of recovering the file key, as in age: Header.FileKey
+// tries the identities it is given in order and verifies the header MAC with
+// the first key that unwraps. pdx has three. OwnerIdentity opens the header's
+// wrap with the dataset secret key; GranteeIdentity opens it with a grantee's
+// key and capsule fragments from the proxies; RewrapIdentity substitutes the
+// wrap of a key rotation's rewrap manifest for the header's and opens that
+// with another identity. An owner offers every key the dataset has had, one
+// identity each. A new way to open an envelope is a new Identity.
+// FileKeyForOwner and FileKeyForGrantee are the one-identity shorthands.
 //
 // With the Workers option the reader reads ahead and opens chunks on
 // several goroutines, releasing them in the same order and under the same

@@ -14,7 +14,7 @@ import (
 
 // The owner seals a plaintext under a dataset key, then opens it again: parse
 // the header, recover the file key with the dataset secret key, stream the
-// body. A grantee would call FileKeyForGrantee with its cfrags instead.
+// body. A grantee would pass a GranteeIdentity with its cfrags instead.
 func Example() {
 	datasetKey, err := reencrypt.GenerateSecretKey()
 	if err != nil {
@@ -41,7 +41,7 @@ func Example() {
 	if err != nil {
 		panic(err)
 	}
-	key, err := h.FileKeyForOwner(datasetKey)
+	key, err := h.FileKey(envelope.OwnerIdentity{DatasetKey: datasetKey})
 	if err != nil {
 		panic(err)
 	}

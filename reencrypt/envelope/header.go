@@ -144,7 +144,7 @@ func encodeHeader(f headerFields, key FileKey) (*Header, error) {
 // ParseHeader decodes the header at the start of b (bytes after it, such as
 // the chunk stream, are ignored; Len says where it ends). It checks structure
 // only: the MAC needs the file key, which the caller obtains from the
-// returned header (FileKeyForOwner, FileKeyForGrantee).
+// returned header with an Identity (Header.FileKey).
 func ParseHeader(b []byte) (*Header, error) {
 	n, err := checkPrefix(b)
 	if err != nil {

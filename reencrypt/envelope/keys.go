@@ -24,8 +24,9 @@ func hkdfInfo(major uint8, purpose string) string {
 
 // FileKey is the random per-envelope key. It never appears in clear on the
 // wire: the header carries it wrapped by Umbral under the dataset key, and a
-// reader recovers it as the owner (FileKeyForOwner) or as a grantee holding
-// capsule fragments (FileKeyForGrantee). Everything else (header MAC key,
+// reader recovers it with an Identity (Header.FileKey): as the owner, as a
+// grantee holding capsule fragments, or through a rotation's rewrap
+// manifest. Everything else (header MAC key,
 // payload key, commitment key) is derived from it.
 type FileKey [FileKeySize]byte
 

@@ -72,7 +72,8 @@ func Workers(n int) OpenOption {
 
 // NewReader opens the chunk stream read from body, which must be positioned
 // just after header h (as ReadHeader leaves it). key is the envelope's file
-// key, from FileKeyForOwner or FileKeyForGrantee. The header MAC is checked
+// key, from Header.FileKey (or FileKeyForOwner, FileKeyForGrantee). The
+// header MAC is checked
 // first, so an altered header fails here with ErrAuthentication.
 func NewReader(h *Header, body io.Reader, key FileKey, opts ...OpenOption) (*Reader, error) {
 	if h == nil || body == nil {

@@ -9,8 +9,9 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
-// This file is the only place the envelope touches Umbral: wrapping the file
-// key under the dataset key, and the two ways of unwrapping it.
+// This file and identity.go are the only places the envelope touches Umbral:
+// here the file key is wrapped under the dataset key; identity.go holds the
+// ways of unwrapping it.
 
 // WriterConfig describes the envelope a Writer produces.
 type WriterConfig struct {
@@ -96,23 +97,6 @@ func (h *Header) UmbralCapsule() (*reencrypt.Capsule, error) {
 	return c, nil
 }
 
-// FileKeyForOwner recovers the file key with the dataset secret key (the
-// owner's path) and checks the header MAC with it.
-func (h *Header) FileKeyForOwner(datasetKey *reencrypt.SecretKey) (FileKey, error) {
-	if datasetKey == nil {
-		return FileKey{}, fmt.Errorf("%w: no dataset secret key", ErrInvalidArgument)
-	}
-	c, err := h.UmbralCapsule()
-	if err != nil {
-		return FileKey{}, err
-	}
-	k, err := reencrypt.DecryptOriginal(datasetKey, c, h.WrappedKey[:])
-	if err != nil {
-		return FileKey{}, fmt.Errorf("%w with the dataset secret key (is it this dataset's key?): %w", ErrKeyUnwrap, err)
-	}
-	return h.checkedKey(k)
-}
-
 // checkedKey turns unwrapped bytes into a FileKey and verifies the header
 // MAC, so a key that came out of the wrap is known to be this header's.
 func (h *Header) checkedKey(k []byte) (FileKey, error) {
@@ -128,9 +112,8 @@ func (h *Header) checkedKey(k []byte) (FileKey, error) {
 	return key, nil
 }
 
-// CheckFileKey accepts a file key recovered some other way than from this
-// header's own wrap — a key rotation's rewrap manifest wraps the same file
-// key under a newer dataset key — and verifies the header MAC with it, so
-// the key is known to be this envelope's before anything is decrypted. k is
-// cleared.
+// CheckFileKey accepts a file key recovered outside any Identity and
+// verifies the header MAC with it, so the key is known to be this
+// envelope's before anything is decrypted. k is cleared. A key from a
+// rotation's rewrap manifest goes through RewrapIdentity instead.
 func (h *Header) CheckFileKey(k []byte) (FileKey, error) { return h.checkedKey(k) }
