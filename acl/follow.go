@@ -214,8 +214,13 @@ type Follower struct {
 	// Batch is the most blocks one eth_getLogs covers (default 1000; public
 	// endpoints often cap the range).
 	Batch uint64
-	// Confirmations holds back the newest blocks (default 0: a dev chain
-	// does not reorganize; on a public chain use a few).
+	// Confirmations holds back the newest blocks: an event in block b is
+	// handed over once the head is at least b+Confirmations, so a reorg
+	// that replaces at most Confirmations blocks cannot take back an event
+	// already handed over (the handler's effects, a grant made or kfrags
+	// taken, cannot be taken back either). A deeper reorg can. Default 0:
+	// a dev chain does not reorganize; on a public chain use a depth its
+	// reorgs do not reach (config key chain.confirmations).
 	Confirmations uint64
 	// Interval is Run's pause between polls that found nothing new (default 1s).
 	Interval time.Duration

@@ -173,6 +173,11 @@ type daemonNode struct {
 
 	closeOnce sync.Once
 	cleanups  []func()
+
+	// confirmations is chain.confirmations: every follower the daemon runs
+	// (market agent, local proxies) holds back that many blocks, so that
+	// none acts on an event a reorg may still take away.
+	confirmations uint64
 }
 
 func (n *daemonNode) defer_(f func()) { n.cleanups = append(n.cleanups, f) }
@@ -188,7 +193,7 @@ func (n *daemonNode) close() {
 // startNode starts the chain (or connects to it), IPFS, the local proxies,
 // the market agent and the HTTP API for the unlocked home.
 func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config.Config, log *slog.Logger, crash func(string)) (_ *daemonNode, err error) {
-	n := &daemonNode{served: make(chan error, 1)}
+	n := &daemonNode{served: make(chan error, 1), confirmations: conf.Chain.Confirmations}
 	defer func() {
 		if err != nil {
 			n.close()
@@ -322,6 +327,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 	agent := &service.MarketAgent{S: n.service, Threshold: conf.Proxies.Threshold, Item: n.daemon.MarketItem, Record: n.daemon.RecordDecision}
 	mf := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(h.Dir(), daemon.StateDir, daemonMarketCursor), Registry: registry})
 	mf.Start = deployBlock
+	mf.Confirmations = n.confirmations
 	if rep != nil {
 		followers.Add(1)
 		go func() {
@@ -447,6 +453,7 @@ func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitG
 	plog.Info("local proxy started", "address", p.Address().Hex(), "endpoint", "http://"+ln.Addr().String(), "registered", registered)
 	f := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(dir, proxyCursorFile), Registry: registry})
 	f.Start = deployBlock
+	f.Confirmations = n.confirmations
 	wg.Add(3)
 	go func() {
 		defer wg.Done()

@@ -29,6 +29,7 @@ import (
 	"github.com/pdx-network/pdx/acl"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
+	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/fsutil"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/envstore"
@@ -54,6 +55,7 @@ type proxyOptions struct {
 	rpc            string
 	registry       string
 	fromBlock      uint64
+	confirmations  uint64
 	ipfsAPI        string
 	ipfsAuth       string
 	ipfsRepo       string
@@ -122,6 +124,7 @@ command line wins.`,
 	f.StringVar(&o.rpc, "rpc", "", "Ethereum JSON-RPC URL of the chain holding the Registry (required)")
 	f.StringVar(&o.registry, "registry", "", "the Registry's address, 0x… (required)")
 	f.Uint64Var(&o.fromBlock, "from-block", 0, "first block to read events from when the state directory has no cursor yet (the Registry's deploy block is a good choice)")
+	f.Uint64Var(&o.confirmations, "confirmations", 0, "blocks mined on top of an event's block before the proxy acts on it, so a reorg cannot take back an event it acted on (0 on a dev chain; e.g. 12 on Ethereum mainnet)")
 	f.StringVar(&o.ipfsAPI, "ipfs-api", "", "kubo RPC API to fetch kfrag bundles from, as a multiaddr or http:// URL")
 	f.StringVar(&o.ipfsAuth, "ipfs-auth", "", "secret for the kubo RPC API as written in its API.Authorizations (bearer:<token> or basic:<user>:<password>)")
 	f.StringVar(&o.ipfsRepo, "ipfs-repo", "", "run an embedded IPFS node on this repository instead of --ipfs-api")
@@ -297,6 +300,8 @@ func (o *proxyOptions) check() error {
 		return cli.Usagef("--poll must be positive, e.g. 500ms")
 	case o.hpkeRotate < 0:
 		return cli.Usagef("--hpke-rotate must be 0 (never) or positive, e.g. 168h")
+	case o.confirmations > config.MaxConfirmations:
+		return cli.Usagef("--confirmations %d: must be from 0 to %d blocks (12 is usual on Ethereum mainnet)", o.confirmations, config.MaxConfirmations)
 	}
 	return nil
 }
@@ -386,6 +391,7 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 	}
 	follower := acl.NewFollower(ec, registry, cursor)
 	follower.Start = o.fromBlock
+	follower.Confirmations = o.confirmations
 	fm := newFollowerMetrics(p.Registry(), cursor, next)
 
 	srv := &http.Server{

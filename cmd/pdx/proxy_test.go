@@ -84,3 +84,27 @@ func TestProxyRotateKey(t *testing.T) {
 		t.Fatalf("rotate-key on a locked directory: exit %d %s; want %d and a hint to stop the proxy", code, errOut, cli.ExitConflict)
 	}
 }
+
+// TestProxyConfirmationsChecked: --confirmations (or PDX_PROXY_CONFIRMATIONS)
+// beyond any chain's reorg depth is a mistake that would leave the proxy
+// deaf to grants and revokes for hours, so it is refused before anything
+// starts; a negative number is not a count at all.
+func TestProxyConfirmationsChecked(t *testing.T) {
+	ctx := context.Background()
+	base := []string{"proxy", "--dir", t.TempDir(), "--rpc", "http://127.0.0.1:1", "--registry", "0x" + "11223344556677889900aabbccddeeff00112233",
+		"--ipfs-api", "/ip4/127.0.0.1/tcp/1"}
+	for _, tc := range []struct {
+		env  []string
+		args []string
+	}{
+		{nil, []string{"--confirmations", "1001"}},
+		{nil, []string{"--confirmations", "-1"}},
+		{[]string{"PDX_PROXY_CONFIRMATIONS=5000"}, nil},
+		{[]string{"PDX_PROXY_CONFIRMATIONS=twelve"}, nil},
+	} {
+		code, _, errOut := pdx(t, ctx, tc.env, append(append([]string{}, base...), tc.args...)...)
+		if code != cli.ExitUsage || !bytes.Contains([]byte(errOut), []byte("confirmations")) {
+			t.Errorf("%v %v: exit %d, want %d naming confirmations: %s", tc.env, tc.args, code, cli.ExitUsage, errOut)
+		}
+	}
+}

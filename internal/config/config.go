@@ -37,6 +37,12 @@ const (
 	AnyPurpose     = "*"
 	LocalProxies   = 3 // proxies run in-process in "local" mode
 	MaxProxyShares = 255
+	// MaxConfirmations bounds chain.confirmations (and a proxy's
+	// --confirmations): a thousand blocks is over three hours on Ethereum
+	// and far past finality on any chain pdx targets, so a larger number is
+	// a mistake (a time or a block number typed for a count) that would
+	// leave grants and revokes unseen for as long.
+	MaxConfirmations = 1000
 )
 
 // Errors a caller can test with errors.Is.
@@ -78,6 +84,12 @@ type Chain struct {
 	// on an rpc chain: scanning from genesis on a long chain is slow.
 	RegistryBlock uint64 `toml:"registry_block" comment:"block the Registry was deployed in (pdx contracts deploy prints it); log scans start there. 0 = from genesis"`
 	DataDir       string `toml:"data_dir" comment:"embedded chain's data, relative to the pdx home"`
+	// Confirmations is how many blocks must be mined on top of an event's
+	// block before the daemon's followers (market agent, local proxies)
+	// act on it: on a chain that reorganizes, an event in a newer block can
+	// vanish, and a purchase granted or a grant carried out for it cannot
+	// be taken back.
+	Confirmations uint64 `toml:"confirmations" comment:"blocks mined on top of an event's block before the daemon acts on it; 0 on the embedded chain, e.g. 12 on Ethereum mainnet"`
 	// Timeout bounds a get's wait on the chain, so an unreachable endpoint
 	// is reported instead of hanging.
 	Timeout Duration `toml:"timeout" comment:"how long a get waits for the chain before reporting it unavailable"`

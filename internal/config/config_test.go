@@ -73,6 +73,8 @@ func TestSyntaxAndTypeErrors(t *testing.T) {
 		{"[market.default]\nmin_price_wei = \"-5\"\n", "only the digits"},
 		{"[market.default]\nmax_duration = \"forever\"\n", "use units d, h, m, s"},
 		{"[log]\nlevel = 3\n", "c.toml:2:"},
+		{"[chain]\nconfirmations = -1\n", "negative number -1"},
+		{"[chain]\nconfirmations = 1.5\n", "c.toml:2:"},
 	} {
 		_, err := Parse("c.toml", []byte(tc.src))
 		if !errors.Is(err, ErrSyntax) || !strings.Contains(err.Error(), tc.want) {
@@ -93,6 +95,7 @@ func TestValidation(t *testing.T) {
 		{"chain mode", "[chain]\nmode = \"geth\"\n", []string{"chain.mode"}},
 		{"rpc needs url and registry", "[chain]\nmode = \"rpc\"\n", []string{"chain.rpc_url", "chain.registry_address"}},
 		{"rpc url scheme", "[chain]\nmode = \"rpc\"\nrpc_url = \"ftp://x\"\nregistry_address = \"" + addr(1) + "\"\n", []string{"chain.rpc_url"}},
+		{"too many confirmations", "[chain]\nconfirmations = 1001\n", []string{"chain.confirmations", "0 to 1000"}},
 		{"registry hex", "[chain]\nmode = \"rpc\"\nrpc_url = \"http://127.0.0.1:8545\"\nregistry_address = \"0x12\"\n", []string{"chain.registry_address"}},
 		{"ipfs mode", "[ipfs]\nmode = \"s3\"\n", []string{"ipfs.mode"}},
 		{"ipfs remote needs api", "[ipfs]\nmode = \"remote\"\n", []string{"ipfs.api_url"}},
@@ -189,6 +192,7 @@ func TestLoadFileThenEnv(t *testing.T) {
 		"PDX_MARKET_DEFAULT_MIN_PRICE_WEI=1000000000000000000000",
 		"PDX_MARKET_DEFAULT_AUTO_GRANT=false",
 		"PDX_CHAIN_CHAIN_ID=31337",
+		"PDX_CHAIN_CONFIRMATIONS=12",
 		"PDX_LOG_FORMAT=json",
 	}
 	c, err := Load(path, env)
@@ -200,6 +204,9 @@ func TestLoadFileThenEnv(t *testing.T) {
 	}
 	if c.Proxies.Threshold != 3 || c.Chain.ChainID != 31337 || c.Log.Format != "json" || c.Market.Default.AutoGrant {
 		t.Errorf("env not applied: %+v", c)
+	}
+	if c.Chain.Confirmations != 12 {
+		t.Errorf("chain.confirmations from env: %d", c.Chain.Confirmations)
 	}
 	if len(c.IPFS.Bootstrap) != 1 || !strings.HasPrefix(c.IPFS.Bootstrap[0], "/ip4/") {
 		t.Errorf("list from env: %q", c.IPFS.Bootstrap)
@@ -227,6 +234,8 @@ func TestEnvErrors(t *testing.T) {
 		{"PDX_MARKET_DATASETS_X_AUTO_GRANT=true", ErrUnknownKey, "only in the config file"},
 		{"PDX_PROXIES_THRESHOLD=two", ErrInvalid, "not a whole number"},
 		{"PDX_CHAIN_CHAIN_ID=-1", ErrInvalid, "non-negative"},
+		{"PDX_CHAIN_CONFIRMATIONS=-1", ErrInvalid, "non-negative"},
+		{"PDX_CHAIN_CONFIRMATIONS=5000", ErrInvalid, "chain.confirmations"}, // parses, refused by Validate
 		{"PDX_MARKET_DEFAULT_AUTO_GRANT=yes", ErrInvalid, "true or false"},
 		{"PDX_MARKET_DEFAULT_MIN_PRICE_WEI=1e18", ErrInvalid, "only the digits"},
 		{"PDX_LOG_LEVEL=loud", ErrInvalid, "log.level"}, // valid syntax, refused by Validate

@@ -73,6 +73,9 @@ func (c *Config) Validate() error {
 			bad("chain.rpc_url", c.Chain.RPCURL, "want an http, https, ws or wss URL with a host, e.g. \"http://127.0.0.1:8545\"")
 		}
 	}
+	if c.Chain.Confirmations > MaxConfirmations {
+		bad("chain.confirmations", strconv.FormatUint(c.Chain.Confirmations, 10), "must be from 0 to %d blocks (12 is usual on Ethereum mainnet)", MaxConfirmations)
+	}
 	if c.Chain.RegistryAddress != "" && !isAddress(c.Chain.RegistryAddress) {
 		bad("chain.registry_address", c.Chain.RegistryAddress, "want 0x followed by 40 hex digits")
 	}

@@ -1,0 +1,148 @@
+package acl_test
+
+import (
+	"context"
+	"errors"
+	"slices"
+	"testing"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ethereum/go-ethereum/eth/ethconfig"
+	"github.com/ethereum/go-ethereum/ethclient/simulated"
+	"github.com/ethereum/go-ethereum/node"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/devchain"
+)
+
+// TestFollowerConfirmationsOutlastReorg is why chain.confirmations exists:
+// an event is mined, and before it is depth blocks deep a reorg replaces
+// its block with one that does not hold it. A follower holding back depth
+// blocks never hands the vanished event over; one holding back nothing
+// already has, and whatever it did about the event (a grant made, kfrags
+// taken) stays done. Once the event is mined again on the chain that won,
+// and is depth blocks deep, the careful follower hands it over.
+func TestFollowerConfirmationsOutlastReorg(t *testing.T) {
+	const depth = 3
+	ctx := testCtx(t)
+	keys := newKeys(t, nKeys)
+	alloc := types.GenesisAlloc{}
+	for _, k := range keys {
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: ether(100)}
+	}
+	sim := simulated.NewBackend(alloc, func(_ *node.Config, ec *ethconfig.Config) {
+		ec.Genesis.Config = devchain.ChainConfig()
+	})
+	t.Cleanup(func() { sim.Close() })
+	e := &env{name: "simulated", backend: &autoMine{Client: sim.Client(), sim: sim}, keys: keys}
+	chain := sim.Client()
+
+	owner, rc, err := acl.Deploy(ctx, e.backend, e.keys[kOwner], grantWindow, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newDataset(t, owner) // DatasetCreated: confirmed before the reorg, it stays
+	for range depth {
+		sim.Commit()
+	}
+	fork := head(t, e) // the reorg's common ancestor
+
+	follower := func(confirmations uint64) *acl.Follower {
+		f := acl.NewFollower(chain, owner.Address(), &acl.MemoryCursor{})
+		f.Start = rc.BlockNumber.Uint64()
+		f.Confirmations = confirmations
+		return f
+	}
+	careful, eager := follower(depth), follower(0)
+	var seenCareful, seenEager []acl.Event
+	poll := func(f *acl.Follower, seen *[]acl.Event) {
+		t.Helper()
+		if _, err := f.Poll(ctx, func(_ context.Context, ev acl.Event) error {
+			*seen = append(*seen, ev)
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	names := func(evs []acl.Event) []string {
+		var n []string
+		for _, ev := range evs {
+			n = append(n, ev.Name)
+		}
+		return n
+	}
+
+	// The brand's keys are mined in fork+1; until depth-1 blocks are on top
+	// of it the careful follower holds the event back, however often it polls.
+	ok(as(t, e, owner, kBrand, nil).RegisterKeys(ctx, pubkey(t), pubkey(t)))(t)
+	for i := range depth {
+		if i > 0 {
+			sim.Commit()
+		}
+		poll(careful, &seenCareful)
+		poll(eager, &seenEager)
+		if got := names(seenCareful); !slices.Equal(got, []string{"DatasetCreated"}) {
+			t.Fatalf("confirmations %d, head %d blocks past the event: delivered %v", depth, i, got)
+		}
+	}
+	if got := names(seenEager); !slices.Equal(got, []string{"DatasetCreated", "KeysRegistered"}) {
+		t.Fatalf("confirmations 0: delivered %v", got)
+	}
+	vanished := seenEager[1]
+	if vanished.Block != fork.Number.Uint64()+1 {
+		t.Fatalf("KeysRegistered in block %d, want %d", vanished.Block, fork.Number.Uint64()+1)
+	}
+
+	// The reorg: a competing chain from the ancestor, longer than the one
+	// holding the event. A node puts the transactions of the blocks it drops
+	// back into its pool; Rollback empties it, as when the sender replaces
+	// the transaction on the competing chain, so the event is gone for good.
+	if err := sim.Fork(fork.Hash()); err != nil {
+		t.Fatal(err)
+	}
+	sim.Rollback()
+	for range depth + 2 {
+		sim.Commit()
+	}
+	if h := head(t, e).Number.Uint64(); h < vanished.Block+depth {
+		t.Fatalf("head %d: the competing chain is too short to test anything", h)
+	}
+	if _, err := chain.TransactionReceipt(ctx, vanished.Tx); !errors.Is(err, ethereum.NotFound) {
+		t.Fatalf("the reorganised-away transaction's receipt: %v, want not found", err)
+	}
+	logs, err := chain.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: rc.BlockNumber, Addresses: []common.Address{owner.Address()}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, l := range logs {
+		if l.TxHash == vanished.Tx {
+			t.Fatalf("the chain still holds the reorganised-away event: %+v", l)
+		}
+	}
+	poll(careful, &seenCareful)
+	poll(eager, &seenEager)
+	if got := names(seenCareful); !slices.Equal(got, []string{"DatasetCreated"}) {
+		t.Fatalf("confirmations %d, after a reorg of the event's block: delivered %v", depth, got)
+	}
+	if got := names(seenEager); len(got) != 2 {
+		t.Fatalf("confirmations 0, after the reorg: delivered %v", got)
+	}
+
+	// Mined again on the chain that won, the event reaches the careful
+	// follower once it is depth blocks deep.
+	rc2 := ok(as(t, e, owner, kBrand, nil).RegisterKeys(ctx, pubkey(t), pubkey(t)))(t)
+	for range depth {
+		poll(careful, &seenCareful)
+		if got := names(seenCareful); len(got) != 1 {
+			t.Fatalf("confirmations %d: delivered %v before the event was confirmed", depth, got)
+		}
+		sim.Commit()
+	}
+	poll(careful, &seenCareful)
+	if got := names(seenCareful); !slices.Equal(got, []string{"DatasetCreated", "KeysRegistered"}) || seenCareful[1].Tx != rc2.TxHash {
+		t.Fatalf("confirmations %d, the event mined again and confirmed: delivered %v", depth, got)
+	}
+}
