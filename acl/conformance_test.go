@@ -802,6 +802,7 @@ func testMarketFrontRunReoffer(t *testing.T, e *env) {
 	if _, err := buyer.PurchaseOf(ctx, id, e.addr(kBrand)); !errors.Is(err, acl.ErrNoEscrow) {
 		t.Fatalf("escrow after a refused buy: %v", err)
 	}
+	t.Logf("the buy after the 1-second re-offer: %v; nothing paid", err)
 }
 
 // Attack: the owner is paid for 30 days, grants, and revokes at once. The
@@ -832,6 +833,7 @@ func testMarketInstantRevoke(t *testing.T, e *env) {
 	if b := ok(owner.BalanceOf(ctx, e.addr(kOwner)))(t); b.Cmp(vested) != 0 {
 		t.Fatalf("owner's balance %v, want the vested %v", b, vested)
 	}
+	t.Logf("revoked %d s into 30 days: the buyer gets %v of %v wei back, the owner keeps %v", revoked-granted, refund, price, vested)
 	if v := ok(owner.VestingOf(ctx, id, e.addr(kBrand)))(t); v.Amount.Sign() != 0 {
 		t.Fatalf("vesting record left after revoke: %+v", v)
 	}
@@ -880,6 +882,7 @@ func testMarketEraseRefunds(t *testing.T, e *env) {
 	if b := ok(owner.BalanceOf(ctx, e.addr(kBrand)))(t); b.Cmp(unvested(0)) != 0 {
 		t.Fatalf("named buyer's balance %v after erase, want %v", b, unvested(0))
 	}
+	t.Logf("erased %d s after the sale: the named buyer got %v of %v wei back in the erase itself", erased-granted[0], unvested(0), price)
 	// Time passes; the unnamed buyer's figure is still the one at the erase.
 	tick(t, e)
 	tick(t, e)

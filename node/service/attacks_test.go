@@ -64,6 +64,7 @@ func TestAttackSquattedCID(t *testing.T) {
 	if res.Dataset != ds || res.Owner != w.owner.Address() {
 		t.Fatalf("resolved to dataset %d of %s, want %d of the owner", res.Dataset, res.Owner.Hex(), ds)
 	}
+	t.Logf("a CID the squatter also registered (dataset %d) resolved to the owner's dataset %d; %d bytes read", sq, res.Dataset, res.Bytes)
 	// And the owner's own registration was never blocked.
 	if rec, err := w.brand.cfg.Chain.DatasetOfCID(w.ctx, w.owner.Address(), c.Bytes()); err != nil || rec.Dataset != ds {
 		t.Fatalf("the owner's record: %+v, %v", rec, err)
@@ -97,6 +98,7 @@ func TestAttackRevokedToldAtOnce(t *testing.T) {
 	if !errors.Is(err, proxy.ErrRevoked) || !errors.As(err, &pe) || pe.Block != block || time.Since(start) > time.Second {
 		t.Fatalf("after revoke: %v after %v, want ErrRevoked at block %d within 1s", err, time.Since(start), block)
 	}
+	t.Logf("revoked, data unpinned and collected: told in %v: %v", time.Since(start).Round(time.Millisecond), err)
 
 	ds2, c2 := w.put([]byte("history"))
 	if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds2, DatasetKey: w.dsKey, Grantee: w.brand.Address(),
@@ -112,6 +114,7 @@ func TestAttackRevokedToldAtOnce(t *testing.T) {
 	if !errors.Is(err, proxy.ErrErased) || !errors.As(err, &pe) || pe.Block == 0 || time.Since(start) > time.Second {
 		t.Fatalf("after erase: %v after %v, want ErrErased with its block within 1s", err, time.Since(start))
 	}
+	t.Logf("erased: told in %v: %v", time.Since(start).Round(time.Millisecond), err)
 	// An unknown CID is refused as unknown at once too.
 	start = time.Now()
 	if _, err := w.get(randomCID(t)); !errors.Is(err, ErrUnknownCID) || time.Since(start) > time.Second {
@@ -240,6 +243,7 @@ func TestAttackRogueProxiesThenRevoke(t *testing.T) {
 	if opened != 0 {
 		t.Fatalf("the attacker's proxies opened %d kfrags", opened)
 	}
+	t.Logf("the attacker's 2 proxies opened %d kfrags of the %d bundle(s) its grant had (threshold %d of %d)", opened, len(bundles), bundles[0].Grant.Threshold, len(bundles[0].Proxies))
 	// With no kfrag there is no cfrag, and the new version's key does not
 	// open without t of them.
 	h, err := envstoreOpen(w.ctx, w.ownerFS, c2)
@@ -252,6 +256,8 @@ func TestAttackRogueProxiesThenRevoke(t *testing.T) {
 	}
 	if _, err := w.get(c2); !errors.Is(err, proxy.ErrRevoked) {
 		t.Fatalf("the revoked buyer's get of the new version: %v, want ErrRevoked", err)
+	} else {
+		t.Logf("the revoked buyer's get of the version put after the revoke: %v", err)
 	}
 	// And the revoke returned what had not vested.
 	if b, err := w.brand.Balance(w.ctx); err != nil || b.Sign() == 0 {
@@ -309,6 +315,7 @@ func TestAttackRevokedBuyerBuysAgain(t *testing.T) {
 	if d.Granted || !strings.Contains(d.Reason, "revoked") {
 		t.Fatalf("the purchase after the revoke (block %d): %+v, want declined naming the revoke", block, d)
 	}
+	t.Logf("the revoked buyer's second purchase: declined: %s", d.Reason)
 	if ok, err := w.owner.cfg.Chain.IsAuthorized(w.ctx, ds, w.brand.Address()); err != nil || ok {
 		t.Fatalf("the revoked buyer is authorized again (%v)", err)
 	}
@@ -352,6 +359,7 @@ func TestAttackRotateSurvivesRogueProxy(t *testing.T) {
 		t.Fatalf("re-bundled %d grants, want 1", len(res.Regrants))
 	}
 	sameSet(t, "the re-bundled grant", res.Regrants[0].Proxies, w.proxyAddrs())
+	t.Logf("rotation re-bundled the grant to the configured proxies %v (the rogue %s is out)", res.Regrants[0].Proxies, rogue.Hex())
 	w.sync()
 	if got, err := w.get(c1); err != nil || string(got) != "before the rotation" {
 		t.Fatalf("the version put before the rotation: %q, %v", got, err)
