@@ -122,8 +122,9 @@ func Classify(err error) Class {
 // ExitCode is Classify(err).Status.
 func ExitCode(err error) int { return Classify(err).Status }
 
-// Mark returns err classified as kind (one of the Err* kinds above), its
-// message unchanged and its own chain still visible to errors.Is/As.
+// Mark returns err classified as kind (one of the Err* kinds above, or a
+// sentinel listed in rules), its message unchanged and its own chain still
+// visible to errors.Is/As.
 func Mark(err, kind error) error {
 	k, _ := rules.Of(kind)
 	return errkind.Mark(err, k)
