@@ -2,12 +2,14 @@ package daemon
 
 import (
 	"context"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net"
 	"net/http"
 	"os"
 	"regexp"
+	"slices"
 	"strconv"
 	"syscall"
 	"testing"
@@ -134,5 +136,46 @@ func TestDocErrorTable(t *testing.T) {
 	}
 	if fmt.Sprint(doc) != fmt.Sprint(want) {
 		t.Errorf("docs/api.md error table %v\nerrkind has %v", doc, want)
+	}
+}
+
+// TestOpenAPIErrorCodes: the error codes /openapi.json lists are the kinds'.
+func TestOpenAPIErrorCodes(t *testing.T) {
+	data, err := os.ReadFile("openapi.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var doc struct {
+		Components struct {
+			Schemas map[string]struct {
+				Properties struct {
+					Error struct {
+						Properties struct {
+							Code struct {
+								Enum []string `json:"enum"`
+							} `json:"code"`
+						} `json:"properties"`
+					} `json:"error"`
+				} `json:"properties"`
+			} `json:"schemas"`
+		} `json:"components"`
+	}
+	if err := json.Unmarshal(data, &doc); err != nil {
+		t.Fatal(err)
+	}
+	var listed []string
+	for _, s := range doc.Components.Schemas {
+		listed = append(listed, s.Properties.Error.Properties.Code.Enum...)
+	}
+	var want []string
+	for _, k := range errkind.Kinds() {
+		if k.APICode() != "" {
+			want = append(want, k.APICode())
+		}
+	}
+	slices.Sort(listed)
+	slices.Sort(want)
+	if !slices.Equal(listed, want) {
+		t.Errorf("openapi.json lists the error codes %v\nerrkind has %v", listed, want)
 	}
 }
