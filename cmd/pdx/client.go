@@ -23,6 +23,7 @@ import (
 
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
 )
@@ -110,26 +111,19 @@ func apiError(c *apiClient, resp *http.Response) error {
 	if e.Revert != "" {
 		msg += " (the Registry reverted with " + e.Revert + ")"
 	}
-	err := errors.New(msg)
-	switch e.Code {
-	case daemon.CodeBadRequest:
-		return cli.Mark(err, cli.ErrUsage)
-	case daemon.CodeUnauthorized:
-		return cli.Mark(fmt.Errorf("the daemon at %s refused this home's API token: it runs for another pdx home, or the token changed (%s)", c.base, msg), cli.ErrRefused)
-	case daemon.CodeNotFound:
-		return cli.Mark(err, cli.ErrNotFound)
-	case daemon.CodeRefused:
-		return cli.Mark(err, cli.ErrRefused)
-	case daemon.CodeConflict:
-		return cli.Mark(err, cli.ErrConflict)
-	case daemon.CodeUnavailable:
-		return cli.Mark(err, cli.ErrUnavailable)
-	case daemon.CodeDamaged:
-		return cli.Mark(err, cli.ErrDamaged)
-	case daemon.CodeNoRoute:
-		return fmt.Errorf("the daemon at %s does not serve this request (%s): is it another pdx version?", c.base, msg)
+	// The code's kind gives the exit status: the daemon answered by the
+	// same table (internal/errkind).
+	k, ok := errkind.FromAPICode(e.Code)
+	if !ok {
+		return errors.New(msg)
 	}
-	return err
+	switch k {
+	case errkind.Unauthorized:
+		msg = fmt.Sprintf("the daemon at %s refused this home's API token: it runs for another pdx home, or the token changed (%s)", c.base, msg)
+	case errkind.NoRoute:
+		msg = fmt.Sprintf("the daemon at %s does not serve this request (%s): is it another pdx version?", c.base, msg)
+	}
+	return errkind.Mark(errors.New(msg), k)
 }
 
 // call sends a JSON request (in may be nil) and decodes the JSON answer.

@@ -17,6 +17,7 @@ import (
 	"time"
 
 	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/internal/home"
 )
 
@@ -94,10 +95,12 @@ func TestDocExitTable(t *testing.T) {
 		doc[m[2]] = n
 	}
 	want := map[string]int{"ok": 0}
-	for _, c := range classes {
-		want[c.class.Code] = c.class.Status
+	for _, r := range rules {
+		c := classOf(r.Kind)
+		want[c.Code] = c.Status
 	}
-	want[classFailure.Code] = classFailure.Status
+	c := classOf(errkind.Internal)
+	want[c.Code] = c.Status
 	if fmt.Sprint(doc) != fmt.Sprint(want) {
 		t.Errorf("docs/cli.md exit table %v\ncode has %v", doc, want)
 	}

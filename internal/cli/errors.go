@@ -9,37 +9,39 @@ import (
 	"syscall"
 
 	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/internal/home"
 )
 
-// Kinds of failure, each with an exit status and a code for --json. A
-// package reports a kind either by wrapping one of these sentinels
-// (fmt.Errorf("%w: …", cli.ErrNotFound), or Mark) or by having its own
-// sentinel listed in classes below. The table is documented in docs/cli.md.
+// Kinds of failure, each with an exit status and a code for --json (both
+// defined once, in internal/errkind). A package reports a kind either by
+// wrapping one of these sentinels (fmt.Errorf("%w: …", cli.ErrNotFound),
+// or Mark) or by having its own sentinel listed in rules below. The table
+// is documented in docs/cli.md.
 var (
-	ErrUsage       = errors.New("usage error")
-	ErrNotFound    = errors.New("not found")
-	ErrRefused     = errors.New("refused")
-	ErrUnavailable = errors.New("unavailable")
-	ErrConflict    = errors.New("conflict")
-	ErrConfig      = errors.New("invalid configuration")
-	ErrNoSpace     = errors.New("no space left")
-	ErrDamaged     = errors.New("damaged data")
+	ErrUsage       = errkind.Usage.Err()
+	ErrNotFound    = errkind.NotFound.Err()
+	ErrRefused     = errkind.Refused.Err()
+	ErrUnavailable = errkind.Unavailable.Err()
+	ErrConflict    = errkind.Conflict.Err()
+	ErrConfig      = errkind.Config.Err()
+	ErrNoSpace     = errkind.NoSpace.Err()
+	ErrDamaged     = errkind.Damaged.Err()
 )
 
-// Exit statuses (docs/cli.md).
+// Exit statuses (docs/cli.md), those of the kinds.
 const (
-	ExitOK          = 0
-	ExitFailure     = 1
-	ExitUsage       = 2
-	ExitNotFound    = 3
-	ExitRefused     = 4
-	ExitUnavailable = 5
-	ExitConflict    = 6
-	ExitConfig      = 7
-	ExitNoSpace     = 8
-	ExitDamaged     = 9
-	ExitInterrupted = 130
+	ExitOK          = errkind.ExitOK
+	ExitFailure     = errkind.ExitFailure
+	ExitUsage       = errkind.ExitUsage
+	ExitNotFound    = errkind.ExitNotFound
+	ExitRefused     = errkind.ExitRefused
+	ExitUnavailable = errkind.ExitUnavailable
+	ExitConflict    = errkind.ExitConflict
+	ExitConfig      = errkind.ExitConfig
+	ExitNoSpace     = errkind.ExitNoSpace
+	ExitDamaged     = errkind.ExitDamaged
+	ExitInterrupted = errkind.ExitInterrupted
 )
 
 // Class is one row of the exit-code table.
@@ -48,60 +50,65 @@ type Class struct {
 	Status int    // process exit status
 }
 
-var (
-	classFailure     = Class{"failure", ExitFailure}
-	classUsage       = Class{"usage", ExitUsage}
-	classNotFound    = Class{"not_found", ExitNotFound}
-	classRefused     = Class{"refused", ExitRefused}
-	classUnavailable = Class{"unavailable", ExitUnavailable}
-	classConflict    = Class{"conflict", ExitConflict}
-	classConfig      = Class{"config", ExitConfig}
-	classNoSpace     = Class{"no_space", ExitNoSpace}
-	classDamaged     = Class{"damaged", ExitDamaged}
-	classInterrupted = Class{"interrupted", ExitInterrupted}
-)
+// classOf is the row of a kind.
+func classOf(k errkind.Kind) Class { return Class{k.CLICode(), k.ExitCode()} }
 
-// classes maps sentinel errors to their class, most specific first: the
-// first that errors.Is finds in an error's chain decides.
-var classes = []struct {
-	err   error
-	class Class
-}{
-	{context.Canceled, classInterrupted},
-	{ErrNoSpace, classNoSpace},
-	{syscall.ENOSPC, classNoSpace},
-	{syscall.EDQUOT, classNoSpace},
-	{ErrDamaged, classDamaged},
-	{home.ErrCorrupt, classDamaged},
-	{ErrConfig, classConfig},
-	{config.ErrUnknownKey, classConfig},
-	{config.ErrSyntax, classConfig},
-	{config.ErrInvalid, classConfig},
-	{ErrConflict, classConflict},
-	{home.ErrExists, classConflict},
-	{home.ErrLocked, classConflict},
-	{home.ErrDatasetExists, classConflict},
-	{ErrRefused, classRefused},
-	{home.ErrBadPassphrase, classRefused},
-	{config.ErrRefused, classRefused},
-	{fs.ErrPermission, classRefused},
-	{ErrUnavailable, classUnavailable},
-	{context.DeadlineExceeded, classUnavailable},
-	{syscall.ECONNREFUSED, classUnavailable},
-	{syscall.ECONNRESET, classUnavailable},
-	{syscall.EHOSTUNREACH, classUnavailable},
-	{syscall.ENETUNREACH, classUnavailable},
-	{ErrNotFound, classNotFound},
-	{home.ErrNotInitialized, classNotFound},
-	{home.ErrDatasetNotFound, classNotFound},
-	{config.ErrNoFile, classNotFound},
-	{fs.ErrNotExist, classNotFound},
-	{ErrUsage, classUsage},
-	{home.ErrBadDatasetID, classUsage},
-	{home.ErrBadSalt, classUsage},
-	{home.ErrNoPassphrase, classUsage},
-	{home.ErrEmptyPassphrase, classUsage},
-	{home.ErrPassphraseMismatch, classUsage},
+// rules maps sentinel errors to their kind, most specific first: the first
+// that errors.Is finds in an error's chain decides.
+var rules = errkind.Rules{
+	{Err: context.Canceled, Kind: errkind.Interrupted},
+	{Err: ErrNoSpace, Kind: errkind.NoSpace},
+	{Err: syscall.ENOSPC, Kind: errkind.NoSpace},
+	{Err: syscall.EDQUOT, Kind: errkind.NoSpace},
+	{Err: ErrDamaged, Kind: errkind.Damaged},
+	{Err: home.ErrCorrupt, Kind: errkind.Damaged},
+	{Err: ErrConfig, Kind: errkind.Config},
+	{Err: config.ErrUnknownKey, Kind: errkind.Config},
+	{Err: config.ErrSyntax, Kind: errkind.Config},
+	{Err: config.ErrInvalid, Kind: errkind.Config},
+	{Err: ErrConflict, Kind: errkind.Conflict},
+	{Err: home.ErrExists, Kind: errkind.Conflict},
+	{Err: home.ErrLocked, Kind: errkind.Conflict},
+	{Err: home.ErrDatasetExists, Kind: errkind.Conflict},
+	{Err: ErrRefused, Kind: errkind.Refused},
+	{Err: home.ErrBadPassphrase, Kind: errkind.Refused},
+	{Err: config.ErrRefused, Kind: errkind.Refused},
+	{Err: fs.ErrPermission, Kind: errkind.Refused},
+	{Err: ErrUnavailable, Kind: errkind.Unavailable},
+	{Err: context.DeadlineExceeded, Kind: errkind.Unavailable},
+	{Err: syscall.ECONNREFUSED, Kind: errkind.Unavailable},
+	{Err: syscall.ECONNRESET, Kind: errkind.Unavailable},
+	{Err: syscall.EHOSTUNREACH, Kind: errkind.Unavailable},
+	{Err: syscall.ENETUNREACH, Kind: errkind.Unavailable},
+	{Err: ErrNotFound, Kind: errkind.NotFound},
+	{Err: home.ErrNotInitialized, Kind: errkind.NotFound},
+	{Err: home.ErrDatasetNotFound, Kind: errkind.NotFound},
+	{Err: config.ErrNoFile, Kind: errkind.NotFound},
+	{Err: fs.ErrNotExist, Kind: errkind.NotFound},
+	{Err: ErrUsage, Kind: errkind.Usage},
+	{Err: home.ErrBadDatasetID, Kind: errkind.Usage},
+	{Err: home.ErrBadSalt, Kind: errkind.Usage},
+	{Err: home.ErrNoPassphrase, Kind: errkind.Usage},
+	{Err: home.ErrEmptyPassphrase, Kind: errkind.Usage},
+	{Err: home.ErrPassphraseMismatch, Kind: errkind.Usage},
+	// A network operation that failed to reach its peer: the daemon, the
+	// chain or the IPFS node is not there.
+	{Match: isDialErr, Kind: errkind.Unavailable},
+}
+
+func isDialErr(err error) bool {
+	var op *net.OpError
+	return errors.As(err, &op) && op.Op == "dial"
+}
+
+// Kind is the kind of err: an explicit Mark outranks whatever the wrapped
+// chain holds, then the first of rules that holds decides.
+func Kind(err error) errkind.Kind {
+	if k, ok := errkind.Marked(err); ok {
+		return k
+	}
+	k, _ := rules.Of(err)
+	return k
 }
 
 // Classify returns the class of err; nil is "ok" with status 0.
@@ -109,48 +116,18 @@ func Classify(err error) Class {
 	if err == nil {
 		return Class{"ok", ExitOK}
 	}
-	// An explicit Mark outranks whatever the wrapped chain holds.
-	var m *marked
-	if errors.As(err, &m) {
-		for _, c := range classes {
-			if m.kind == c.err {
-				return c.class
-			}
-		}
-	}
-	for _, c := range classes {
-		if errors.Is(err, c.err) {
-			return c.class
-		}
-	}
-	// A network operation that failed to reach its peer: the daemon, the
-	// chain or the IPFS node is not there.
-	var op *net.OpError
-	if errors.As(err, &op) && op.Op == "dial" {
-		return classUnavailable
-	}
-	return classFailure
+	return classOf(Kind(err))
 }
 
 // ExitCode is Classify(err).Status.
 func ExitCode(err error) int { return Classify(err).Status }
 
-// marked adds a kind to an error without changing its message.
-type marked struct {
-	err  error
-	kind error
-}
-
-func (m *marked) Error() string   { return m.err.Error() }
-func (m *marked) Unwrap() []error { return []error{m.kind, m.err} }
-
-// Mark returns err classified as kind (one of the Err* kinds above), its
-// message unchanged and its own chain still visible to errors.Is/As.
+// Mark returns err classified as kind (one of the Err* kinds above, or a
+// sentinel listed in rules), its message unchanged and its own chain still
+// visible to errors.Is/As.
 func Mark(err, kind error) error {
-	if err == nil {
-		return nil
-	}
-	return &marked{err: err, kind: kind}
+	k, _ := rules.Of(kind)
+	return errkind.Mark(err, k)
 }
 
 // Usagef returns a usage error with a formatted message.

@@ -30,6 +30,7 @@ import (
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 
 	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon/web"
 	"github.com/pdx-network/pdx/node/service"
@@ -195,9 +196,6 @@ func (d *Daemon) Server(base context.Context) *http.Server {
 	}
 }
 
-// CodeMisdirected is the API error of a request refused by the Host check.
-const CodeMisdirected = "misdirected"
-
 // checkHost answers only requests addressed to this daemon by name: a
 // loopback name (localhost, 127.0.0.1, [::1], with any port) or exactly
 // the configured api.listen address. A web page cannot send those: with
@@ -213,9 +211,9 @@ func (d *Daemon) checkHost(next http.Handler) http.Handler {
 		}
 		d.requests.WithLabelValues("misdirected", strconv.Itoa(http.StatusMisdirectedRequest)).Inc()
 		d.log.Warn("api: refused a request addressed to another host (DNS rebinding?)", "host", r.Host, "path", r.URL.Path)
-		writeError(w, http.StatusMisdirectedRequest, APIError{Code: CodeMisdirected, Message: fmt.Sprintf(
+		writeKind(w, errkind.Misdirected, fmt.Sprintf(
 			"this daemon answers only requests addressed to a loopback name (localhost, 127.0.0.1, [::1]) or to its api.listen address %q, not to Host %q: use http://127.0.0.1:<port>/",
-			d.conf.API.Listen, r.Host)})
+			d.conf.API.Listen, r.Host))
 	})
 }
 
@@ -375,8 +373,8 @@ func (d *Daemon) wrap(route string, auth bool, h func(http.ResponseWriter, *http
 		}()
 		if auth && !d.authorized(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="pdx"`)
-			writeError(w, http.StatusUnauthorized, APIError{Code: CodeUnauthorized,
-				Message: "missing or wrong bearer token: send `Authorization: Bearer <token>` with the token in the pdx home's api.token"})
+			writeKind(w, errkind.Unauthorized,
+				"missing or wrong bearer token: send `Authorization: Bearer <token>` with the token in the pdx home's api.token")
 			return
 		}
 		err := h(w, r)
@@ -387,7 +385,7 @@ func (d *Daemon) wrap(route string, auth bool, h func(http.ResponseWriter, *http
 		var re *routeError
 		status, body := classify(err)
 		if errors.As(err, &re) {
-			status, body = http.StatusNotFound, APIError{Code: CodeNoRoute, Message: err.Error()}
+			status, body = apiError(errkind.NoRoute, APIError{Message: err.Error()})
 		}
 		if w.status != 0 {
 			// The response began (a stream): it cannot turn into an error

@@ -11,23 +11,26 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 )
 
-// Error codes of the API (docs/api.md). They are the CLI's codes where the
-// two overlap, so `pdx --json` can pass them through unchanged.
+// Error codes of the API (docs/api.md), those of the kinds in
+// internal/errkind. They are the CLI's codes where the two overlap, so
+// `pdx --json` can pass them through unchanged.
 const (
-	CodeBadRequest   = "bad_request"
-	CodeUnauthorized = "unauthorized"
-	CodeNotFound     = "not_found"
-	CodeRefused      = "refused"
-	CodeConflict     = "conflict"
-	CodeUnavailable  = "unavailable"
-	CodeDamaged      = "damaged"
-	CodeNoRoute      = "no_route"
-	CodeInternal     = "internal"
+	CodeBadRequest   = errkind.APIBadRequest
+	CodeUnauthorized = errkind.APIUnauthorized
+	CodeNotFound     = errkind.APINotFound
+	CodeRefused      = errkind.APIRefused
+	CodeConflict     = errkind.APIConflict
+	CodeUnavailable  = errkind.APIUnavailable
+	CodeDamaged      = errkind.APIDamaged
+	CodeNoRoute      = errkind.APINoRoute
+	CodeInternal     = errkind.APIInternal
+	CodeMisdirected  = errkind.APIMisdirected
 )
 
 // ErrBadRequest is wrapped by every rejection of a request's input; such a
@@ -50,51 +53,87 @@ type errorBody struct {
 	Error APIError `json:"error"`
 }
 
-// classify maps an error to its HTTP status and API error, most specific
-// sentinel first.
+// rules give the errors of the packages the daemon calls their kind, and
+// so their HTTP status and code, most specific first: the first that holds
+// decides, and an error no rule knows is internal.
+var rules = errkind.Rules{
+	{Err: ErrBadRequest, Kind: errkind.Usage},
+	{Err: home.ErrBadDatasetID, Kind: errkind.Usage},
+	// A cancelled request: the client went away or the daemon stops.
+	{Err: context.Canceled, Kind: errkind.Unavailable},
+	{Err: context.DeadlineExceeded, Kind: errkind.Unavailable},
+	{Err: home.ErrDatasetExists, Kind: errkind.Conflict},
+	{Err: service.ErrKeysMismatch, Kind: errkind.Conflict},
+	{Err: acl.ErrPurchasePending, Kind: errkind.Conflict},
+	{Err: acl.ErrCIDExists, Kind: errkind.Conflict},
+	{Err: proxy.ErrRevoked, Kind: errkind.Refused},
+	{Err: proxy.ErrErased, Kind: errkind.Refused},
+	{Err: proxy.ErrExpired, Kind: errkind.Refused},
+	{Err: proxy.ErrNotGranted, Kind: errkind.Refused},
+	{Err: service.ErrNoGrant, Kind: errkind.Refused},
+	{Err: service.ErrRefundTooEarly, Kind: errkind.Refused},
+	{Err: acl.ErrUnknownDataset, Kind: errkind.NotFound},
+	{Err: acl.ErrNoGrant, Kind: errkind.NotFound},
+	{Err: acl.ErrNoOffer, Kind: errkind.NotFound},
+	{Err: acl.ErrNoPurchase, Kind: errkind.NotFound},
+	{Err: acl.ErrUnknownCID, Kind: errkind.NotFound},
+	{Err: service.ErrUnknownCID, Kind: errkind.NotFound},
+	{Err: acl.ErrNoOpenOffer, Kind: errkind.NotFound},
+	{Err: acl.ErrNoEscrow, Kind: errkind.NotFound},
+	{Err: acl.ErrNoKeys, Kind: errkind.NotFound},
+	{Err: acl.ErrUnknownProxy, Kind: errkind.NotFound},
+	{Err: storage.ErrNotFound, Kind: errkind.NotFound},
+	{Err: home.ErrDatasetNotFound, Kind: errkind.NotFound},
+	{Err: service.ErrNothingToRefund, Kind: errkind.NotFound},
+	{Err: ErrNothingToExport, Kind: errkind.NotFound},
+	// Any other revert of the Registry is the chain refusing.
+	{Match: isRevert, Kind: errkind.Refused},
+	{Err: service.ErrFingerprint, Kind: errkind.Damaged},
+	{Err: home.ErrCorrupt, Kind: errkind.Damaged},
+	{Err: ErrDamaged, Kind: errkind.Damaged},
+	{Err: service.ErrNotEnoughProxies, Kind: errkind.Usage},
+	{Err: service.ErrTermsMismatch, Kind: errkind.Usage},
+	{Err: service.ErrUnusableProxy, Kind: errkind.Usage},
+	{Err: service.ErrGranteeKeys, Kind: errkind.Usage},
+	{Err: proxy.ErrUnavailable, Kind: errkind.Unavailable},
+	{Err: proxy.ErrNoKFrag, Kind: errkind.Unavailable},
+	{Err: storage.ErrUnreachable, Kind: errkind.Unavailable},
+	{Err: storage.ErrClosed, Kind: errkind.Unavailable},
+	{Err: service.ErrUnavailable, Kind: errkind.Unavailable},
+	{Match: isNetErr, Kind: errkind.Unavailable},
+	// Any other refusal of a proxy.
+	{Match: isProxyError, Kind: errkind.Refused},
+}
+
+// classify maps an error to its HTTP status and API error by its kind.
 func classify(err error) (int, APIError) {
 	e := APIError{Message: err.Error()}
 	var rev *acl.RevertError
-	hasRevert := errors.As(err, &rev)
-	if hasRevert {
+	if errors.As(err, &rev) {
 		e.Revert = rev.Name
 	}
-	var pe *proxy.Error
-	switch {
-	case errors.Is(err, ErrBadRequest), errors.Is(err, home.ErrBadDatasetID):
-		return http.StatusBadRequest, with(e, CodeBadRequest)
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded):
-		return http.StatusServiceUnavailable, with(e, CodeUnavailable)
-	case errors.Is(err, home.ErrDatasetExists), errors.Is(err, service.ErrKeysMismatch),
-		errors.Is(err, acl.ErrPurchasePending), errors.Is(err, acl.ErrCIDExists):
-		return http.StatusConflict, with(e, CodeConflict)
-	case errors.Is(err, proxy.ErrRevoked), errors.Is(err, proxy.ErrErased),
-		errors.Is(err, proxy.ErrExpired), errors.Is(err, proxy.ErrNotGranted),
-		errors.Is(err, service.ErrNoGrant), errors.Is(err, service.ErrRefundTooEarly):
-		return http.StatusForbidden, with(e, CodeRefused)
-	case errors.Is(err, acl.ErrUnknownDataset), errors.Is(err, acl.ErrNoGrant),
-		errors.Is(err, acl.ErrNoOffer), errors.Is(err, acl.ErrNoPurchase),
-		errors.Is(err, acl.ErrUnknownCID), errors.Is(err, service.ErrUnknownCID), errors.Is(err, acl.ErrNoOpenOffer),
-		errors.Is(err, acl.ErrNoEscrow), errors.Is(err, acl.ErrNoKeys),
-		errors.Is(err, acl.ErrUnknownProxy), errors.Is(err, storage.ErrNotFound),
-		errors.Is(err, home.ErrDatasetNotFound), errors.Is(err, service.ErrNothingToRefund),
-		errors.Is(err, ErrNothingToExport):
-		return http.StatusNotFound, with(e, CodeNotFound)
-	case hasRevert:
-		return http.StatusForbidden, with(e, CodeRefused)
-	case errors.Is(err, service.ErrFingerprint), errors.Is(err, home.ErrCorrupt), errors.Is(err, ErrDamaged):
-		return http.StatusInternalServerError, with(e, CodeDamaged)
-	case errors.Is(err, service.ErrNotEnoughProxies), errors.Is(err, service.ErrTermsMismatch),
-		errors.Is(err, service.ErrUnusableProxy), errors.Is(err, service.ErrGranteeKeys):
-		return http.StatusBadRequest, with(e, CodeBadRequest)
-	case errors.Is(err, proxy.ErrUnavailable), errors.Is(err, proxy.ErrNoKFrag),
-		errors.Is(err, storage.ErrUnreachable), errors.Is(err, storage.ErrClosed),
-		errors.Is(err, service.ErrUnavailable), isNetErr(err):
-		return http.StatusServiceUnavailable, with(e, CodeUnavailable)
-	case errors.As(err, &pe):
-		return http.StatusForbidden, with(e, CodeRefused)
+	k, _ := rules.Of(err)
+	return apiError(k, e)
+}
+
+// apiError fills in the code of k and returns its status; a kind the API
+// does not answer with is internal.
+func apiError(k errkind.Kind, e APIError) (int, APIError) {
+	if k.APICode() == "" {
+		k = errkind.Internal
 	}
-	return http.StatusInternalServerError, with(e, CodeInternal)
+	e.Code = k.APICode()
+	return k.HTTPStatus(), e
+}
+
+func isRevert(err error) bool {
+	var rev *acl.RevertError
+	return errors.As(err, &rev)
+}
+
+func isProxyError(err error) bool {
+	var pe *proxy.Error
+	return errors.As(err, &pe)
 }
 
 // isNetErr: a connection to the chain (or another service) failed — refused,
@@ -105,11 +144,6 @@ func isNetErr(err error) bool {
 	var op *net.OpError
 	return errors.As(err, &op) || errors.As(err, &ne) || errors.Is(err, syscall.ECONNREFUSED) ||
 		errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EHOSTUNREACH) || errors.Is(err, syscall.ENETUNREACH)
-}
-
-func with(e APIError, code string) APIError {
-	e.Code = code
-	return e
 }
 
 func writeJSON(w http.ResponseWriter, status int, v any) {
@@ -125,4 +159,10 @@ func writeJSON(w http.ResponseWriter, status int, v any) {
 
 func writeError(w http.ResponseWriter, status int, e APIError) {
 	writeJSON(w, status, errorBody{Error: e})
+}
+
+// writeKind answers with an error of kind k.
+func writeKind(w http.ResponseWriter, k errkind.Kind, msg string) {
+	status, e := apiError(k, APIError{Message: msg})
+	writeError(w, status, e)
 }
