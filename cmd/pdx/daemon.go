@@ -267,7 +267,7 @@ func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config
 		log.Warn("proxies.mode = \"local\": three re-encryption proxies run inside this daemon. DEV ONLY: one machine holding every kfrag is no threshold")
 		domain := proxyapi.Domain{ChainID: chainID, Registry: registry}
 		for i := range config.LocalProxies {
-			addr, err := n.startLocalProxy(ctx, runCtx, &followers, h, i, registry, domain, deployBlock, log)
+			addr, err := n.startLocalProxy(ctx, runCtx, h, i, registry, domain, deployBlock, log)
 			if err != nil {
 				return nil, fmt.Errorf("local proxy %d: %w", i, err)
 			}
@@ -411,7 +411,7 @@ func authSecret(header string) (string, error) {
 // embedded chain's account i+1 (funded at genesis) or, on another chain,
 // a key of its own in proxy.key that must be funded; it registers only when
 // its endpoint or HPKE key changed, and follows events from its cursor.
-func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitGroup, h *home.Home, i int,
+func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, h *home.Home, i int,
 	registry common.Address, domain proxyapi.Domain, deployBlock uint64, log *slog.Logger) (common.Address, error) {
 	dir := filepath.Join(h.Dir(), daemonProxiesDir, fmt.Sprint(i))
 	if err := os.MkdirAll(dir, 0o700); err != nil {
@@ -432,42 +432,31 @@ func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitG
 		return common.Address{}, err
 	}
 	plog := log.With("proxy", i)
-	p, err := proxy.New(proxy.Config{
-		Dir: dir, Account: account, Domain: domain,
-		Chain: proxy.RegistryChain{C: pc}, Bundles: envstore.Bundles{S: n.store}, Logger: plog,
-	})
-	if err != nil {
-		return common.Address{}, err
-	}
 	ln, err := listenAgain(filepath.Join(dir, proxyListenFile))
 	if err != nil {
 		return common.Address{}, err
 	}
-	srv := &http.Server{Handler: p.Handler(), ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	n.defer_(func() { srv.Close() })
-	registered, err := register(ctx, p, pc, n.ec, "http://"+ln.Addr().String())
+	// The proxy runs until the daemon closes (runCtx); ctx, which ends
+	// when the daemon is asked to stop, still cuts its start short.
+	pctx, cancel := context.WithCancel(runCtx)
+	unhook := context.AfterFunc(ctx, cancel)
+	r, err := proxy.Run(pctx, proxy.RunConfig{
+		Config: proxy.Config{
+			Dir: dir, Account: account, Domain: domain,
+			Bundles: envstore.Bundles{S: n.store}, Logger: plog,
+		},
+		Client: pc, Listener: ln,
+		Cursor:    &acl.FileCursor{Path: filepath.Join(dir, proxyCursorFile), Registry: registry},
+		FromBlock: deployBlock, Confirmations: n.confirmations, Poll: followInterval,
+	})
+	unhook()
 	if err != nil {
-		return common.Address{}, err
+		cancel()
+		return common.Address{}, runErr(err)
 	}
-	plog.Info("local proxy started", "address", p.Address().Hex(), "endpoint", "http://"+ln.Addr().String(), "registered", registered)
-	f := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(dir, proxyCursorFile), Registry: registry})
-	f.Start = deployBlock
-	f.Confirmations = n.confirmations
-	wg.Add(3)
-	go func() {
-		defer wg.Done()
-		followEvents(runCtx, f, p.HandleEvent, plog)
-	}()
-	go func() {
-		defer wg.Done()
-		followHeads(runCtx, p, plog)
-	}()
-	go func() {
-		defer wg.Done()
-		_ = p.RunKeyRotation(runCtx) // logs its own failures and retries
-	}()
-	return p.Address(), nil
+	n.defer_(func() { r.Close(); cancel() })
+	plog.Info("local proxy started", "address", r.Proxy.Address().Hex(), "endpoint", r.Endpoint, "registered", r.Registered)
+	return r.Proxy.Address(), nil
 }
 
 // listenAgain listens on the address in path when it is still free, so a
