@@ -446,7 +446,7 @@ func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, h *home.Home, 
 			Bundles: envstore.Bundles{S: n.store}, Logger: plog,
 		},
 		Client: pc, Listener: ln,
-		Cursor:    &acl.FileCursor{Path: filepath.Join(dir, proxyCursorFile), Registry: registry},
+		Cursor:    &acl.FileCursor{Path: filepath.Join(dir, proxy.CursorFile), Registry: registry},
 		FromBlock: deployBlock, Confirmations: n.confirmations, Poll: followInterval,
 	})
 	unhook()

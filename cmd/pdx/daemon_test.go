@@ -27,6 +27,7 @@ import (
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/internal/testbin"
 	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -595,7 +596,7 @@ func localProxyKeys(t *testing.T, dir string) []common.Address {
 		if err := os.MkdirAll(pd, 0o700); err != nil {
 			t.Fatal(err)
 		}
-		if err := crypto.SaveECDSA(filepath.Join(pd, proxyKeyFile), k); err != nil {
+		if err := crypto.SaveECDSA(filepath.Join(pd, proxy.AccountKeyFile), k); err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, crypto.PubkeyToAddress(k.PublicKey))

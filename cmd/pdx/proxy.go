@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"crypto/ecdsa"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -26,19 +25,10 @@ import (
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
-	"github.com/pdx-network/pdx/internal/fsutil"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/storage"
-)
-
-// Files of a proxy's state directory besides the proxy package's own
-// (grants/, receipts/, hpke/<epoch>.key: the HPKE keys kfrags are sealed
-// to, in epochs; a hpke.key from before epochs becomes epoch 0).
-const (
-	proxyKeyFile    = "proxy.key" // the proxy's Ethereum account key, hex
-	proxyCursorFile = "cursor"    // the event follower's position (acl/spec/cursor-v1.md)
 )
 
 // proxyEnvPrefix starts the environment variable of each `pdx proxy` flag:
@@ -206,8 +196,8 @@ func (a *app) runProxyRotateKey(ctx context.Context, o proxyOptions) error {
 	if o.accountKeyFile == "" {
 		// A directory without its account key is not a proxy's: rotating
 		// there would only make keys nobody uses.
-		if _, err := os.Stat(filepath.Join(o.dir, proxyKeyFile)); err != nil {
-			return cli.Mark(fmt.Errorf("%s holds no %s: is it a proxy's state directory? (%w)", o.dir, proxyKeyFile, err), cli.ErrNotFound)
+		if _, err := os.Stat(filepath.Join(o.dir, proxy.AccountKeyFile)); err != nil {
+			return cli.Mark(fmt.Errorf("%s holds no %s: is it a proxy's state directory? (%w)", o.dir, proxy.AccountKeyFile, err), cli.ErrNotFound)
 		}
 	}
 	lock, err := home.LockDir(o.dir)
@@ -353,7 +343,7 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 			Logger:  logger,
 		},
 		Client: client, Listen: o.listen, Endpoint: o.endpoint,
-		Cursor:    &acl.FileCursor{Path: filepath.Join(o.dir, proxyCursorFile), Registry: registry},
+		Cursor:    &acl.FileCursor{Path: filepath.Join(o.dir, proxy.CursorFile), Registry: registry},
 		FromBlock: o.fromBlock, Confirmations: o.confirmations, Poll: o.poll,
 	})
 	if err != nil {
@@ -407,47 +397,11 @@ func loadOrCreateAccountKey(o proxyOptions) (*ecdsa.PrivateKey, error) {
 		}
 		return k, nil
 	}
-	path := filepath.Join(o.dir, proxyKeyFile)
-	b, err := loadOrCreateSecret(path, func() ([]byte, error) {
-		k, err := crypto.GenerateKey()
-		if err != nil {
-			return nil, err
-		}
-		return crypto.FromECDSA(k), nil
-	})
-	if err != nil {
-		return nil, err
+	k, err := proxy.AccountKey(o.dir)
+	if errors.Is(err, proxy.ErrKeyFile) {
+		return nil, cli.Mark(err, cli.ErrDamaged)
 	}
-	k, err := crypto.ToECDSA(b)
-	if err != nil {
-		return nil, cli.Mark(fmt.Errorf("%s is not a secp256k1 private key: %v", path, err), cli.ErrDamaged)
-	}
-	return k, nil
-}
-
-// loadOrCreateSecret reads a hex secret, or makes one and writes it
-// durably with mode 0600 when the file does not exist. The caller holds the
-// directory's lock, so no other proxy races the creation.
-func loadOrCreateSecret(path string, gen func() ([]byte, error)) ([]byte, error) {
-	raw, err := os.ReadFile(path)
-	if err == nil {
-		b, err := hex.DecodeString(strings.TrimSpace(string(raw)))
-		if err != nil {
-			return nil, cli.Mark(fmt.Errorf("%s is not hex: %v", path, err), cli.ErrDamaged)
-		}
-		return b, nil
-	}
-	if !errors.Is(err, os.ErrNotExist) {
-		return nil, err
-	}
-	b, err := gen()
-	if err != nil {
-		return nil, err
-	}
-	if err := fsutil.WriteFileAtomic(path, []byte(hex.EncodeToString(b)+"\n"), 0o600); err != nil {
-		return nil, fmt.Errorf("writing %s: %w", path, err)
-	}
-	return b, nil
+	return k, err
 }
 
 func openProxyStore(ctx context.Context, o proxyOptions) (storage.Store, error) {
