@@ -2,51 +2,20 @@ package main
 
 import (
 	"context"
-	"crypto/ecdsa"
-	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"os/signal"
-	"path/filepath"
-	"strings"
-	"sync"
 	"syscall"
-	"time"
 
-	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
-	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
 
-	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/acl/devchain"
-	proxyapi "github.com/pdx-network/pdx/acl/proxy"
-	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
-	"github.com/pdx-network/pdx/internal/fsutil"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
-	"github.com/pdx-network/pdx/node/envstore"
-	"github.com/pdx-network/pdx/node/proxy"
-	"github.com/pdx-network/pdx/node/service"
-	"github.com/pdx-network/pdx/node/storage"
-	"github.com/pdx-network/pdx/reencrypt"
-)
-
-// Files of the daemon's own wiring inside the pdx home. The local proxies
-// keep their state (keys, kfrags, receipts, cursor) each in proxies/<i>;
-// listenFile remembers a proxy's port so a restart finds the endpoint it
-// registered and sends no transaction.
-const (
-	daemonProxiesDir   = "proxies"
-	daemonMarketCursor = "market.cursor"
-	proxyListenFile    = "listen"
-	followInterval     = 500 * time.Millisecond
 )
 
 // startedHook is a context key: a func(*daemonNode) stored under it is
@@ -126,11 +95,15 @@ func (a *app) runDaemon(ctx context.Context) error {
 	defer u.Close()
 	logger := newLogger(a, conf)
 
-	n, err := startNode(ctx, h, u, conf, logger, a.crashHook())
+	dn, err := daemon.Start(ctx, daemon.StartConfig{Home: h, Unlocked: u, Config: conf, Logger: logger, Crash: a.crashHook()})
 	if err != nil {
 		return err
 	}
-	defer n.close()
+	defer dn.Close()
+	n := &daemonNode{Node: dn, started: daemonStarted{
+		API: dn.API, Account: u.Address().Hex(), Registry: dn.Registry.Hex(), ChainID: dn.ChainID,
+		Chain: conf.Chain.Mode, IPFS: conf.IPFS.Mode, Proxies: dn.Proxies, Home: h.Dir(), Reconciled: dn.Reconciled,
+	}}
 	if hook, ok := ctx.Value(startedHook{}).(func(*daemonNode)); ok {
 		hook(n)
 	}
@@ -140,12 +113,12 @@ func (a *app) runDaemon(ctx context.Context) error {
 	logger.Info("daemon started", "api", n.started.API, "account", n.started.Account, "registry", n.started.Registry)
 	select {
 	case <-ctx.Done():
-	case err := <-n.served:
+	case err := <-n.Served():
 		if err != nil && !errors.Is(err, http.ErrServerClosed) {
 			return fmt.Errorf("serving the API: %w", err)
 		}
 	}
-	n.close()
+	n.Close()
 	logger.Info("daemon stopped; its state is saved", "home", dir)
 	return fmt.Errorf("daemon stopped by a signal; its state in %s is saved: %w", dir, context.Canceled)
 }
@@ -160,355 +133,8 @@ func newLogger(a *app, conf *config.Config) *slog.Logger {
 	return slog.New(slog.NewTextHandler(a.stderr, opts))
 }
 
-// daemonNode is one running daemon: everything startNode started, stopped
-// in reverse order by close.
+// daemonNode is the running daemon and what pdx daemon printed of it.
 type daemonNode struct {
+	*daemon.Node
 	started daemonStarted
-	ec      *ethclient.Client
-	chain   *devchain.Chain // nil with chain.mode = "rpc"
-	store   storage.Store
-	service *service.Service
-	daemon  *daemon.Daemon
-	served  chan error
-
-	closeOnce sync.Once
-	cleanups  []func()
-
-	// confirmations is chain.confirmations: every follower the daemon runs
-	// (market agent, local proxies) holds back that many blocks, so that
-	// none acts on an event a reorg may still take away.
-	confirmations uint64
-}
-
-func (n *daemonNode) defer_(f func()) { n.cleanups = append(n.cleanups, f) }
-
-func (n *daemonNode) close() {
-	n.closeOnce.Do(func() {
-		for i := len(n.cleanups) - 1; i >= 0; i-- {
-			n.cleanups[i]()
-		}
-	})
-}
-
-// startNode starts the chain (or connects to it), IPFS, the local proxies,
-// the market agent and the HTTP API for the unlocked home.
-func startNode(ctx context.Context, h *home.Home, u *home.Unlocked, conf *config.Config, log *slog.Logger, crash func(string)) (_ *daemonNode, err error) {
-	n := &daemonNode{served: make(chan error, 1), confirmations: conf.Chain.Confirmations}
-	defer func() {
-		if err != nil {
-			n.close()
-		}
-	}()
-	var registry common.Address
-	var deployBlock uint64
-	switch conf.Chain.Mode {
-	case config.ChainEmbedded:
-		// The home's account is funded at genesis, on first start only;
-		// accounts 1..3 of the chain are the local proxies'.
-		ch, err := devchain.Open(ctx, devchain.Config{
-			Dir: h.Path(conf.Chain.DataDir), Accounts: 1 + config.LocalProxies,
-			Fund: []common.Address{u.Address()},
-		})
-		if err != nil {
-			return nil, fmt.Errorf("starting the embedded dev chain in %s: %w", h.Path(conf.Chain.DataDir), err)
-		}
-		n.defer_(func() { ch.Close() })
-		n.chain, n.ec = ch, ch.Client()
-		registry, deployBlock = ch.Registry(), ch.DeployBlock()
-	default:
-		ec, err := ethclient.DialContext(ctx, conf.Chain.RPCURL)
-		if err != nil {
-			return nil, cli.Mark(fmt.Errorf("connecting to the chain at %s: %w", conf.Chain.RPCURL, err), cli.ErrUnavailable)
-		}
-		n.defer_(ec.Close)
-		n.ec = ec
-		registry = common.HexToAddress(conf.Chain.RegistryAddress)
-		deployBlock = conf.Chain.RegistryBlock
-	}
-	chainID, err := n.ec.ChainID(ctx)
-	if err != nil {
-		return nil, cli.Mark(fmt.Errorf("the chain does not answer: %w", err), cli.ErrUnavailable)
-	}
-	if conf.Chain.ChainID != 0 && chainID.Uint64() != conf.Chain.ChainID {
-		return nil, cli.Mark(fmt.Errorf("the chain reports chain id %s, but chain.chain_id is %d: check chain.rpc_url", chainID, conf.Chain.ChainID), cli.ErrConfig)
-	}
-	client, err := acl.New(ctx, n.ec, registry, u.Account, nil)
-	if err != nil {
-		if errors.Is(err, bind.ErrNoCode) {
-			return nil, cli.Mark(fmt.Errorf("%w: no Registry at %s on chain %s: check chain.registry_address", err, registry.Hex(), chainID), cli.ErrNotFound)
-		}
-		return nil, cli.Mark(err, cli.ErrUnavailable)
-	}
-
-	if n.store, err = openStore(ctx, h, conf); err != nil {
-		return nil, err
-	}
-	n.defer_(func() { n.store.Close() })
-	rep, err := newReplicator(conf, n.store, log)
-	if err != nil {
-		return nil, err
-	}
-	if rep != nil {
-		n.store = rep.Wrap(n.store)
-	}
-
-	// Followers run under runCtx: close ends them before the services
-	// they use are closed.
-	runCtx, stopRun := context.WithCancel(context.WithoutCancel(ctx))
-	var followers sync.WaitGroup
-	n.defer_(func() { stopRun(); followers.Wait() })
-
-	// The owner's proxy set: the local proxies, or proxies.addresses. It
-	// is the only set grants use; the chain's open proxy list is never
-	// trusted (anyone can register there).
-	var proxies []string
-	set := service.ProxySet{Shares: conf.Proxies.Shares, Threshold: conf.Proxies.Threshold}
-	if conf.Proxies.Mode == config.ProxiesLocal {
-		log.Warn("proxies.mode = \"local\": three re-encryption proxies run inside this daemon. DEV ONLY: one machine holding every kfrag is no threshold")
-		domain := proxyapi.Domain{ChainID: chainID, Registry: registry}
-		for i := range config.LocalProxies {
-			addr, err := n.startLocalProxy(ctx, runCtx, &followers, h, i, registry, domain, deployBlock, log)
-			if err != nil {
-				return nil, fmt.Errorf("local proxy %d: %w", i, err)
-			}
-			proxies = append(proxies, addr.Hex())
-			set.Addresses = append(set.Addresses, addr)
-		}
-	} else {
-		proxies = append(proxies, conf.Proxies.Addresses...)
-		for _, a := range conf.Proxies.Addresses {
-			set.Addresses = append(set.Addresses, common.HexToAddress(a)) // validated with the config
-		}
-	}
-
-	n.service, err = service.New(ctx, service.Config{
-		Chain: client, Account: u.Account, Store: n.store, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, Proxies: set, DeployBlock: deployBlock, Logger: log, Crash: crash,
-		ChainTimeout: time.Duration(conf.Chain.Timeout), FetchTimeout: time.Duration(conf.IPFS.Timeout),
-		AllowPrivateEndpoints: conf.Chain.Mode == config.ChainEmbedded || conf.Proxies.AllowPrivate,
-	})
-	if err != nil {
-		return nil, err
-	}
-	if err := n.service.EnsureKeys(ctx); err != nil {
-		if errors.Is(err, service.ErrKeysMismatch) {
-			return nil, cli.Mark(err, cli.ErrConflict)
-		}
-		return nil, fmt.Errorf("registering the home's keys on chain: %w", err)
-	}
-
-	tok, err := home.ReadToken(h.Path(conf.API.TokenFile))
-	if err != nil {
-		return nil, err
-	}
-	n.daemon, err = daemon.New(ctx, daemon.Config{Home: u, Config: conf, Service: n.service, Logger: log, Token: tok, Crash: crash})
-	if err != nil {
-		return nil, err
-	}
-	// Finish whatever a crash interrupted before anything else acts on the
-	// home: the market agent below and the API both assume a consistent
-	// index. Problems are logged and left to the owner; they do not stop
-	// the daemon, so the owner can still look.
-	rctx, cancel := context.WithTimeout(ctx, 2*time.Minute)
-	rec, err := n.daemon.Reconcile(rctx)
-	cancel()
-	if err != nil {
-		return nil, fmt.Errorf("reconciling the home with the chain after the last run: %w", err)
-	}
-	if rec.Changed() {
-		log.Warn("finished operations the last run left unfinished", "created", rec.Created, "dropped", rec.Dropped,
-			"versions", rec.Versions, "registered", rec.Registered, "regranted", rec.Regranted, "repinned", rec.Repinned, "unpinned", rec.Unpinned,
-			"erased", rec.Erased, "journaled", rec.Journaled)
-		for _, p := range rec.Problems {
-			log.Error("reconcile: needs the owner", "problem", p)
-		}
-		n.started.Reconciled = rec
-	}
-	agent := &service.MarketAgent{S: n.service, Threshold: conf.Proxies.Threshold, Item: n.daemon.MarketItem, Record: n.daemon.RecordDecision}
-	mf := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(h.Dir(), daemon.StateDir, daemonMarketCursor), Registry: registry})
-	mf.Start = deployBlock
-	mf.Confirmations = n.confirmations
-	if rep != nil {
-		followers.Add(1)
-		go func() {
-			defer followers.Done()
-			rep.Run(runCtx)
-		}()
-	}
-	followers.Add(1)
-	go func() {
-		defer followers.Done()
-		followEvents(runCtx, mf, agent.HandleEvent, log.With("follower", "market"))
-	}()
-
-	ln, err := net.Listen("tcp", conf.API.Listen)
-	if err != nil {
-		return nil, cli.Mark(fmt.Errorf("the API cannot listen on %s (api.listen): %w; is another pdx daemon running?", conf.API.Listen, err), cli.ErrConflict)
-	}
-	srv := n.daemon.Server(runCtx)
-	go func() { n.served <- srv.Serve(ln) }()
-	n.defer_(func() {
-		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-		defer cancel()
-		_ = srv.Shutdown(sctx)
-	})
-	n.started = daemonStarted{Reconciled: n.started.Reconciled,
-		API: "http://" + ln.Addr().String(), Account: u.Address().Hex(), Registry: registry.Hex(),
-		ChainID: chainID.Uint64(), Chain: conf.Chain.Mode, IPFS: conf.IPFS.Mode, Proxies: proxies, Home: h.Dir(),
-	}
-	return n, nil
-}
-
-// openStore opens the embedded kubo node under the home, kept on this
-// machine when the config listens on loopback only and has no bootstrap
-// peers (the default), or the remote kubo RPC API.
-func openStore(ctx context.Context, h *home.Home, conf *config.Config) (storage.Store, error) {
-	if conf.IPFS.Mode == config.IPFSRemote {
-		secret, err := authSecret(conf.IPFS.AuthHeader)
-		if err != nil {
-			return nil, err
-		}
-		s, err := storage.OpenRemote(ctx, storage.RemoteConfig{API: conf.IPFS.APIURL, AuthSecret: secret})
-		if err != nil {
-			return nil, cli.Mark(fmt.Errorf("connecting to the IPFS node at %s (ipfs.api_url): %w", conf.IPFS.APIURL, err), cli.ErrUnavailable)
-		}
-		return s, nil
-	}
-	local := len(conf.IPFS.Bootstrap) == 0
-	for _, a := range conf.IPFS.ListenAddrs {
-		if !strings.HasPrefix(a, "/ip4/127.") && !strings.HasPrefix(a, "/ip6/::1/") {
-			local = false
-		}
-	}
-	repo := h.Path(conf.IPFS.RepoDir)
-	s, err := storage.OpenEmbedded(ctx, storage.EmbeddedConfig{Dir: repo, Local: local, Listen: conf.IPFS.ListenAddrs, Bootstrap: conf.IPFS.Bootstrap})
-	if err != nil {
-		return nil, fmt.Errorf("opening the embedded IPFS node in %s: %w", repo, err)
-	}
-	return s, nil
-}
-
-// authSecret turns ipfs.auth_header ("Bearer …", "Basic …") into the form
-// of kubo's API.Authorizations that storage.RemoteConfig takes.
-func authSecret(header string) (string, error) {
-	if header == "" {
-		return "", nil
-	}
-	scheme, val, _ := strings.Cut(strings.TrimSpace(header), " ")
-	switch strings.ToLower(scheme) {
-	case "bearer":
-		return "bearer:" + strings.TrimSpace(val), nil
-	case "basic":
-		b, err := base64.StdEncoding.DecodeString(strings.TrimSpace(val))
-		if err == nil {
-			return "basic:" + string(b), nil
-		}
-	}
-	return "", cli.Mark(errors.New("ipfs.auth_header is neither \"Bearer <token>\" nor \"Basic <base64 user:password>\""), cli.ErrConfig)
-}
-
-// startLocalProxy runs proxy i in <home>/proxies/<i>: its account is the
-// embedded chain's account i+1 (funded at genesis) or, on another chain,
-// a key of its own in proxy.key that must be funded; it registers only when
-// its endpoint or HPKE key changed, and follows events from its cursor.
-func (n *daemonNode) startLocalProxy(ctx, runCtx context.Context, wg *sync.WaitGroup, h *home.Home, i int,
-	registry common.Address, domain proxyapi.Domain, deployBlock uint64, log *slog.Logger) (common.Address, error) {
-	dir := filepath.Join(h.Dir(), daemonProxiesDir, fmt.Sprint(i))
-	if err := os.MkdirAll(dir, 0o700); err != nil {
-		return common.Address{}, err
-	}
-	o := proxyOptions{dir: dir}
-	account, err := func() (*ecdsa.PrivateKey, error) {
-		if n.chain != nil {
-			return n.chain.Accounts()[1+i], nil
-		}
-		return loadOrCreateAccountKey(o)
-	}()
-	if err != nil {
-		return common.Address{}, err
-	}
-	pc, err := acl.New(ctx, n.ec, registry, account, nil)
-	if err != nil {
-		return common.Address{}, err
-	}
-	plog := log.With("proxy", i)
-	p, err := proxy.New(proxy.Config{
-		Dir: dir, Account: account, Domain: domain,
-		Chain: proxy.RegistryChain{C: pc}, Bundles: envstore.Bundles{S: n.store}, Logger: plog,
-	})
-	if err != nil {
-		return common.Address{}, err
-	}
-	ln, err := listenAgain(filepath.Join(dir, proxyListenFile))
-	if err != nil {
-		return common.Address{}, err
-	}
-	srv := &http.Server{Handler: p.Handler(), ReadHeaderTimeout: 5 * time.Second}
-	go srv.Serve(ln)
-	n.defer_(func() { srv.Close() })
-	registered, err := register(ctx, p, pc, n.ec, "http://"+ln.Addr().String())
-	if err != nil {
-		return common.Address{}, err
-	}
-	plog.Info("local proxy started", "address", p.Address().Hex(), "endpoint", "http://"+ln.Addr().String(), "registered", registered)
-	f := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(dir, proxyCursorFile), Registry: registry})
-	f.Start = deployBlock
-	f.Confirmations = n.confirmations
-	wg.Add(3)
-	go func() {
-		defer wg.Done()
-		followEvents(runCtx, f, p.HandleEvent, plog)
-	}()
-	go func() {
-		defer wg.Done()
-		followHeads(runCtx, p, plog)
-	}()
-	go func() {
-		defer wg.Done()
-		_ = p.RunKeyRotation(runCtx) // logs its own failures and retries
-	}()
-	return p.Address(), nil
-}
-
-// listenAgain listens on the address in path when it is still free, so a
-// restarted proxy keeps the endpoint it registered; else on a new port of
-// 127.0.0.1, which it writes to path.
-func listenAgain(path string) (net.Listener, error) {
-	if b, err := os.ReadFile(path); err == nil {
-		if ln, err := net.Listen("tcp", strings.TrimSpace(string(b))); err == nil {
-			return ln, nil
-		}
-	}
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return nil, err
-	}
-	if err := fsutil.WriteFileAtomic(path, []byte(ln.Addr().String()+"\n"), 0o600); err != nil {
-		ln.Close()
-		return nil, err
-	}
-	return ln, nil
-}
-
-// followEvents polls Registry events into handle until ctx ends; a failed
-// poll is logged once and retried from the same cursor.
-func followEvents(ctx context.Context, f *acl.Follower, handle func(context.Context, acl.Event) error, log *slog.Logger) {
-	failing := false
-	for {
-		_, err := f.Poll(ctx, handle)
-		if ctx.Err() != nil {
-			return
-		}
-		if err != nil && !failing {
-			log.Warn("following Registry events failed; retrying", "err", err)
-		} else if err == nil && failing {
-			log.Info("following Registry events again")
-		}
-		failing = err != nil
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(followInterval):
-		}
-	}
 }

@@ -27,6 +27,7 @@ import (
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/internal/testbin"
 	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -153,7 +154,7 @@ func fund(t *testing.T, ctx context.Context, ch *devchain.Chain, addr common.Add
 // owner's. It returns a function that stops it.
 func startBrand(t *testing.T, ctx context.Context, owner *daemonNode, dir, port string) func() {
 	t.Helper()
-	return startBrandOn(t, ctx, owner.chain, owner.store, dir, port)
+	return startBrandOn(t, ctx, owner.Chain, owner.Store, dir, port)
 }
 
 // startBrandOn is startBrand on any dev chain, its IPFS node connected to
@@ -387,7 +388,7 @@ func TestDaemonRPCMode(t *testing.T) {
 
 	d := startDaemon(t, ctx, dir, env)
 	st := d.node.started
-	if st.Chain != "rpc" || st.Registry != ch.Registry().Hex() || st.ChainID != devchain.ChainID || d.node.chain != nil {
+	if st.Chain != "rpc" || st.Registry != ch.Registry().Hex() || st.ChainID != devchain.ChainID || d.node.Chain != nil {
 		t.Fatalf("started %+v, want the rpc chain's Registry", st)
 	}
 	for i, p := range st.Proxies {
@@ -591,11 +592,11 @@ func localProxyKeys(t *testing.T, dir string) []common.Address {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pd := filepath.Join(dir, daemonProxiesDir, strconv.Itoa(i))
+		pd := filepath.Join(dir, daemon.ProxiesDir, strconv.Itoa(i))
 		if err := os.MkdirAll(pd, 0o700); err != nil {
 			t.Fatal(err)
 		}
-		if err := crypto.SaveECDSA(filepath.Join(pd, proxyKeyFile), k); err != nil {
+		if err := crypto.SaveECDSA(filepath.Join(pd, proxy.AccountKeyFile), k); err != nil {
 			t.Fatal(err)
 		}
 		out = append(out, crypto.PubkeyToAddress(k.PublicKey))

@@ -17,7 +17,6 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pdx-network/pdx/internal/cli"
-	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/pinsvc"
 	"github.com/pdx-network/pdx/node/storage"
@@ -166,22 +165,4 @@ func (a *app) runPinsvc(ctx context.Context, o pinsvcOptions) error {
 		return fmt.Errorf("serving the pinning service: %w", serveErr)
 	}
 	return fmt.Errorf("pinning service stopped by a signal; its state in %s is saved: %w", o.dir, context.Canceled)
-}
-
-// newReplicator makes the daemon's pin replicator when
-// ipfs.pinning_service_url is set (nil otherwise): every pdx pin of the
-// home's IPFS node is then mirrored on that pinning service.
-func newReplicator(conf *config.Config, store storage.Store, log *slog.Logger) (*pinsvc.Replicator, error) {
-	if conf.IPFS.PinningServiceURL == "" {
-		return nil, nil
-	}
-	r, err := pinsvc.NewReplicator(pinsvc.ReplicatorConfig{
-		Local: store, URL: conf.IPFS.PinningServiceURL, Token: conf.IPFS.PinningServiceToken,
-		Logger: log.With("component", "replication"),
-	})
-	if err != nil {
-		return nil, cli.Mark(err, cli.ErrConfig)
-	}
-	log.Info("replicating pins to a pinning service", "url", conf.IPFS.PinningServiceURL)
-	return r, nil
 }

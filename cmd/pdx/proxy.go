@@ -1,17 +1,13 @@
 package main
 
 import (
-	"bytes"
 	"context"
 	"crypto/ecdsa"
-	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
 	"log/slog"
 	"math/big"
-	"net"
-	"net/http"
 	"os"
 	"os/signal"
 	"path/filepath"
@@ -23,26 +19,16 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
-	"github.com/prometheus/client_golang/prometheus"
 	"github.com/spf13/cobra"
 
 	"github.com/pdx-network/pdx/acl"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
-	"github.com/pdx-network/pdx/internal/fsutil"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/storage"
-)
-
-// Files of a proxy's state directory besides the proxy package's own
-// (grants/, receipts/, hpke/<epoch>.key: the HPKE keys kfrags are sealed
-// to, in epochs; a hpke.key from before epochs becomes epoch 0).
-const (
-	proxyKeyFile    = "proxy.key" // the proxy's Ethereum account key, hex
-	proxyCursorFile = "cursor"    // the event follower's position (acl/spec/cursor-v1.md)
 )
 
 // proxyEnvPrefix starts the environment variable of each `pdx proxy` flag:
@@ -210,8 +196,8 @@ func (a *app) runProxyRotateKey(ctx context.Context, o proxyOptions) error {
 	if o.accountKeyFile == "" {
 		// A directory without its account key is not a proxy's: rotating
 		// there would only make keys nobody uses.
-		if _, err := os.Stat(filepath.Join(o.dir, proxyKeyFile)); err != nil {
-			return cli.Mark(fmt.Errorf("%s holds no %s: is it a proxy's state directory? (%w)", o.dir, proxyKeyFile, err), cli.ErrNotFound)
+		if _, err := os.Stat(filepath.Join(o.dir, proxy.AccountKeyFile)); err != nil {
+			return cli.Mark(fmt.Errorf("%s holds no %s: is it a proxy's state directory? (%w)", o.dir, proxy.AccountKeyFile, err), cli.ErrNotFound)
 		}
 	}
 	lock, err := home.LockDir(o.dir)
@@ -349,180 +335,53 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 	if rotate == 0 {
 		rotate = -1 // the flag's 0 is "never"; the Config's is "default"
 	}
-	p, err := proxy.New(proxy.Config{
-		Dir: o.dir, Account: account, HPKERotate: rotate,
-		Domain:  proxyapi.Domain{ChainID: chainID, Registry: registry},
-		Chain:   proxy.RegistryChain{C: client},
-		Bundles: envstore.Bundles{S: store},
-		Logger:  logger,
+	r, err := proxy.Run(ctx, proxy.RunConfig{
+		Config: proxy.Config{
+			Dir: o.dir, Account: account, HPKERotate: rotate,
+			Domain:  proxyapi.Domain{ChainID: chainID, Registry: registry},
+			Bundles: envstore.Bundles{S: store},
+			Logger:  logger,
+		},
+		Client: client, Listen: o.listen, Endpoint: o.endpoint,
+		Cursor:    &acl.FileCursor{Path: filepath.Join(o.dir, proxy.CursorFile), Registry: registry},
+		FromBlock: o.fromBlock, Confirmations: o.confirmations, Poll: o.poll,
 	})
-	if errors.Is(err, proxy.ErrKeyFile) {
-		return cli.Mark(err, cli.ErrDamaged)
-	}
 	if err != nil {
-		return err
+		return runErr(err)
 	}
+	defer r.Close()
 
-	ln, err := net.Listen("tcp", o.listen)
-	if err != nil {
-		return cli.Mark(fmt.Errorf("listening on %s: %w", o.listen, err), cli.ErrConflict)
-	}
-	defer ln.Close()
-	endpoint := o.endpoint
-	if endpoint == "" {
-		endpoint = "http://" + ln.Addr().String()
-	}
-	registered, err := register(ctx, p, client, ec, endpoint)
-	if err != nil {
-		return err
-	}
-
-	cursor := &acl.FileCursor{Path: filepath.Join(o.dir, proxyCursorFile), Registry: registry}
-	next, resumed, err := cursor.Load(ctx)
-	if err != nil {
-		return cli.Mark(fmt.Errorf("%w (in %s)", err, o.dir), cli.ErrDamaged)
-	}
-	if !resumed {
-		next = o.fromBlock
-	}
-	head, err := ec.BlockNumber(ctx)
-	if err != nil {
-		return cli.Mark(fmt.Errorf("reading the head block: %w", err), cli.ErrUnavailable)
-	}
-	follower := acl.NewFollower(ec, registry, cursor)
-	follower.Start = o.fromBlock
-	follower.Confirmations = o.confirmations
-	fm := newFollowerMetrics(p.Registry(), cursor, next)
-
-	srv := &http.Server{
-		Handler:           p.Handler(),
-		ReadHeaderTimeout: 5 * time.Second,
-		ReadTimeout:       10 * time.Second,
-		WriteTimeout:      30 * time.Second,
-		IdleTimeout:       2 * time.Minute,
-		BaseContext:       func(net.Listener) context.Context { return ctx },
-	}
-	// runCtx also ends when the API fails, so the follower stops with it.
-	runCtx, stopRun := context.WithCancel(ctx)
-	defer stopRun()
-	served := make(chan error, 1)
-	go func() { served <- srv.Serve(ln) }()
-	followed := make(chan struct{})
-	go func() {
-		defer close(followed)
-		follow(runCtx, follower, p, fm, o.poll, logger)
-	}()
-	headsDone := make(chan struct{})
-	go func() {
-		defer close(headsDone)
-		followHeads(runCtx, p, logger)
-	}()
-	keysDone := make(chan struct{})
-	go func() {
-		defer close(keysDone)
-		_ = p.RunKeyRotation(runCtx) // logs its own failures and retries
-	}()
-	defer func() { stopRun(); <-headsDone; <-keysDone }()
-
-	logger.Info("proxy started", "address", p.Address().Hex(), "endpoint", endpoint,
-		"block", head, "follow_from", next, "resumed", resumed)
+	logger.Info("proxy started", "address", r.Proxy.Address().Hex(), "endpoint", r.Endpoint,
+		"block", r.Head, "follow_from", r.FollowFrom, "resumed", r.Resumed)
 	if err := a.out.Result(proxyStarted{
-		Address: p.Address().Hex(), Listen: ln.Addr().String(), Endpoint: endpoint,
-		Registry: registry.Hex(), ChainID: chainID.Uint64(), Block: head,
-		FollowFrom: next, Resumed: resumed, Registered: registered,
+		Address: r.Proxy.Address().Hex(), Listen: r.Addr.String(), Endpoint: r.Endpoint,
+		Registry: registry.Hex(), ChainID: chainID.Uint64(), Block: r.Head,
+		FollowFrom: r.FollowFrom, Resumed: r.Resumed, Registered: r.Registered,
 	}); err != nil {
 		return err
 	}
-
-	var serveErr error
-	select {
-	case <-ctx.Done():
-	case serveErr = <-served:
-	}
-	shutdownCtx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 10*time.Second)
-	defer cancel()
-	_ = srv.Shutdown(shutdownCtx)
-	stopRun()
-	<-followed
-	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
-		return fmt.Errorf("serving the proxy's API: %w", serveErr)
+	if err := r.Wait(); err != nil {
+		return err
 	}
 	logger.Info("proxy stopped; its state is saved", "dir", o.dir)
 	return fmt.Errorf("proxy stopped by a signal; its state in %s is saved: %w", o.dir, context.Canceled)
 }
 
-// follow polls the Registry's events until ctx ends. A failed poll (the
-// chain unreachable, a kfrag that cannot be stored) is logged and retried
-// from the same cursor: a proxy must outlive a chain node's restart.
-func follow(ctx context.Context, f *acl.Follower, p *proxy.Proxy, fm *followerMetrics, interval time.Duration, log *slog.Logger) {
-	failing := false
-	for {
-		n, err := f.Poll(ctx, p.HandleEvent)
-		if ctx.Err() != nil {
-			return
-		}
-		switch {
-		case err != nil:
-			fm.errors.Inc()
-			if !failing {
-				log.Warn("following Registry events failed; retrying", "err", err)
-			}
-			failing = true
-		default:
-			if failing {
-				log.Info("following Registry events again")
-			}
-			failing = false
-			if n > 0 {
-				log.Info("Registry events handled", "events", n)
-			}
-		}
-		fm.update(ctx)
-		select {
-		case <-ctx.Done():
-			return
-		case <-time.After(interval):
-		}
+// runErr marks a failure of proxy.Run with the exit code it takes.
+func runErr(err error) error {
+	switch {
+	case errors.Is(err, proxy.ErrKeyFile):
+		return cli.Mark(err, cli.ErrDamaged)
+	case errors.Is(err, proxy.ErrCursor):
+		return cli.Mark(err, cli.ErrDamaged)
+	case errors.Is(err, proxy.ErrUnfunded):
+		return cli.Mark(err, cli.ErrRefused)
+	case errors.Is(err, proxy.ErrListen):
+		return cli.Mark(err, cli.ErrConflict)
+	case errors.Is(err, proxy.ErrUnavailable):
+		return cli.Mark(err, cli.ErrUnavailable)
 	}
-}
-
-// register records the proxy's endpoint and current HPKE key on chain
-// unless the Registry has exactly those already. It reports whether it sent
-// a transaction, and says plainly when the account cannot pay for one.
-// Either way the proxy learns how to register the keys of later rotations.
-func register(ctx context.Context, p *proxy.Proxy, c *acl.Client, ec *ethclient.Client, endpoint string) (bool, error) {
-	cur, err := c.ProxyOf(ctx, p.Address())
-	if err == nil && cur.Endpoint == endpoint && bytes.Equal(cur.HPKEKey, p.HPKEPublicKey()) {
-		if err := p.Register(ctx, c, endpoint); err != nil { // sends nothing
-			return false, cli.Mark(fmt.Errorf("reading the proxy's registration: %w", err), cli.ErrUnavailable)
-		}
-		return false, nil
-	}
-	if err != nil && !errors.Is(err, acl.ErrUnknownProxy) {
-		return false, cli.Mark(fmt.Errorf("reading the proxy's registration: %w", err), cli.ErrUnavailable)
-	}
-	bal, err := ec.BalanceAt(ctx, p.Address(), nil)
-	if err != nil {
-		return false, cli.Mark(fmt.Errorf("reading the proxy account's balance: %w", err), cli.ErrUnavailable)
-	}
-	if bal.Sign() == 0 {
-		return false, unfunded(p.Address(), bal, nil)
-	}
-	if err := p.Register(ctx, c, endpoint); err != nil {
-		if strings.Contains(err.Error(), "insufficient funds") {
-			return false, unfunded(p.Address(), bal, err)
-		}
-		return false, fmt.Errorf("registering the proxy on chain: %w", err)
-	}
-	return true, nil
-}
-
-func unfunded(addr common.Address, bal *big.Int, err error) error {
-	msg := fmt.Sprintf("the proxy's account %s holds %s wei and cannot pay for its registration: send it some ether (a registration costs well under 0.01 ETH at usual fees) and start again", addr.Hex(), bal)
-	if err != nil {
-		msg += " (" + err.Error() + ")"
-	}
-	return cli.Mark(errors.New(msg), cli.ErrRefused)
+	return err
 }
 
 // loadOrCreateAccountKey reads --account-key-file, or <dir>/proxy.key,
@@ -538,47 +397,11 @@ func loadOrCreateAccountKey(o proxyOptions) (*ecdsa.PrivateKey, error) {
 		}
 		return k, nil
 	}
-	path := filepath.Join(o.dir, proxyKeyFile)
-	b, err := loadOrCreateSecret(path, func() ([]byte, error) {
-		k, err := crypto.GenerateKey()
-		if err != nil {
-			return nil, err
-		}
-		return crypto.FromECDSA(k), nil
-	})
-	if err != nil {
-		return nil, err
+	k, err := proxy.AccountKey(o.dir)
+	if errors.Is(err, proxy.ErrKeyFile) {
+		return nil, cli.Mark(err, cli.ErrDamaged)
 	}
-	k, err := crypto.ToECDSA(b)
-	if err != nil {
-		return nil, cli.Mark(fmt.Errorf("%s is not a secp256k1 private key: %v", path, err), cli.ErrDamaged)
-	}
-	return k, nil
-}
-
-// loadOrCreateSecret reads a hex secret, or makes one and writes it
-// durably with mode 0600 when the file does not exist. The caller holds the
-// directory's lock, so no other proxy races the creation.
-func loadOrCreateSecret(path string, gen func() ([]byte, error)) ([]byte, error) {
-	raw, err := os.ReadFile(path)
-	if err == nil {
-		b, err := hex.DecodeString(strings.TrimSpace(string(raw)))
-		if err != nil {
-			return nil, cli.Mark(fmt.Errorf("%s is not hex: %v", path, err), cli.ErrDamaged)
-		}
-		return b, nil
-	}
-	if !errors.Is(err, os.ErrNotExist) {
-		return nil, err
-	}
-	b, err := gen()
-	if err != nil {
-		return nil, err
-	}
-	if err := fsutil.WriteFileAtomic(path, []byte(hex.EncodeToString(b)+"\n"), 0o600); err != nil {
-		return nil, fmt.Errorf("writing %s: %w", path, err)
-	}
-	return b, nil
+	return k, err
 }
 
 func openProxyStore(ctx context.Context, o proxyOptions) (storage.Store, error) {
@@ -594,53 +417,6 @@ func openProxyStore(ctx context.Context, o proxyOptions) (storage.Store, error) 
 		return nil, cli.Mark(fmt.Errorf("connecting to the IPFS RPC API %s: %w", o.ipfsAPI, err), cli.ErrUnavailable)
 	}
 	return s, nil
-}
-
-// followerMetrics show on /metrics where the follower is, so an operator
-// (or a test) can tell a proxy that resumed from its cursor from one that
-// re-read the chain from the start.
-type followerMetrics struct {
-	start  prometheus.Gauge
-	next   prometheus.Gauge
-	errors prometheus.Counter
-	cursor acl.Cursor
-}
-
-func newFollowerMetrics(reg *prometheus.Registry, cursor acl.Cursor, start uint64) *followerMetrics {
-	m := &followerMetrics{
-		cursor: cursor,
-		start: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "pdx_proxy_follower_start_block",
-			Help: "The block this process's event follower started reading at (its cursor, or --from-block).",
-		}),
-		next: prometheus.NewGauge(prometheus.GaugeOpts{
-			Name: "pdx_proxy_follower_next_block",
-			Help: "The next block the event follower will read.",
-		}),
-		errors: prometheus.NewCounter(prometheus.CounterOpts{
-			Name: "pdx_proxy_follower_errors_total",
-			Help: "Polls of the Registry's events that failed and were retried.",
-		}),
-	}
-	m.start.Set(float64(start))
-	m.next.Set(float64(start))
-	reg.MustRegister(m.start, m.next, m.errors)
-	return m
-}
-
-func (m *followerMetrics) update(ctx context.Context) {
-	if next, ok, err := m.cursor.Load(ctx); err == nil && ok {
-		m.next.Set(float64(next))
-	}
-}
-
-// followHeads runs the proxy's head subscription until ctx ends. Over an
-// HTTP endpoint the chain cannot push, and the proxy reads the head per
-// request instead, which is correct but costs a round trip under load.
-func followHeads(ctx context.Context, p *proxy.Proxy, log *slog.Logger) {
-	if err := p.FollowHeads(ctx); errors.Is(err, proxy.ErrNoHeadPush) {
-		log.Info("the chain endpoint cannot push new heads: reading the head per request (a ws:// endpoint saves that round trip)")
-	}
 }
 
 // dialRegistry connects to the chain at rpc, reads its id and opens the

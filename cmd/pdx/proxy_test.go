@@ -32,7 +32,7 @@ func TestProxyRotateKey(t *testing.T) {
 		t.Fatal(err)
 	}
 	key, _ := crypto.GenerateKey()
-	if err := crypto.SaveECDSA(filepath.Join(dir, proxyKeyFile), key); err != nil {
+	if err := crypto.SaveECDSA(filepath.Join(dir, proxy.AccountKeyFile), key); err != nil {
 		t.Fatal(err)
 	}
 	addr := crypto.PubkeyToAddress(key.PublicKey)

@@ -25,7 +25,7 @@ import (
 func TestDaemonGrantsOnlyToItsLocalProxies(t *testing.T) {
 	ctx, root, ownerDir, brandDir, ownerEnv, brandEnv := twoHomes(t)
 	owner := startDaemon(t, ctx, ownerDir, ownerEnv)
-	ch := owner.node.chain
+	ch := owner.node.Chain
 	_, rogueHPKE, err := bundle.GenerateKey()
 	if err != nil {
 		t.Fatal(err)

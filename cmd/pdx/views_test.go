@@ -47,7 +47,7 @@ func TestDaemonViewsCLI(t *testing.T) {
 	ch := rpcChain(t, ctx, root, fundAtGenesis, viewsGrantWindow)
 	ownerEnv = rpcEnv(ownerEnv, ch)
 	owner := startDaemon(t, ctx, ownerDir, ownerEnv)
-	stopBrand := startBrandOn(t, ctx, ch, owner.node.store, brandDir, portOf(brandEnv))
+	stopBrand := startBrandOn(t, ctx, ch, owner.node.Store, brandDir, portOf(brandEnv))
 	defer stopBrand()
 	O := []string{"--home", ownerDir}
 	B := []string{"--home", brandDir}

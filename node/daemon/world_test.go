@@ -6,7 +6,6 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"path/filepath"
@@ -170,27 +169,18 @@ func (w *world) startProxies(t *testing.T, dir string) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		p, err := proxy.New(proxy.Config{
-			Dir: filepath.Join(dir, fmt.Sprint(i)), Account: key, HPKE: hk, Domain: w.owner.s.Domain(),
-			Chain: proxy.RegistryChain{C: c}, Bundles: envstore.Bundles{S: w.owner.store},
+		r, err := proxy.Run(ctx, proxy.RunConfig{
+			Config: proxy.Config{
+				Dir: filepath.Join(dir, fmt.Sprint(i)), Account: key, HPKE: hk, Domain: w.owner.s.Domain(),
+				Bundles: envstore.Bundles{S: w.owner.store},
+			},
+			Client: c, FromBlock: w.ch.DeployBlock(), Poll: 100 * time.Millisecond,
 		})
 		if err != nil {
 			t.Fatal(err)
 		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			t.Fatal(err)
-		}
-		srv := &http.Server{Handler: p.Handler(), ReadHeaderTimeout: 5 * time.Second}
-		go srv.Serve(ln)
-		t.Cleanup(func() { srv.Close() })
-		if err := p.Register(ctx, c, "http://"+ln.Addr().String()); err != nil {
-			t.Fatal(err)
-		}
-		f := acl.NewFollower(w.ch.Client(), w.ch.Registry(), &acl.MemoryCursor{})
-		f.Start, f.Interval = w.ch.DeployBlock(), 100*time.Millisecond
-		go f.Run(ctx, p.HandleEvent)
-		w.proxies = append(w.proxies, p.Address())
+		t.Cleanup(func() { r.Close() })
+		w.proxies = append(w.proxies, r.Proxy.Address())
 	}
 }
 

@@ -14,8 +14,6 @@ import (
 	"fmt"
 	"io"
 	"math/big"
-	"net"
-	"net/http"
 	"os"
 	"path/filepath"
 	"time"
@@ -385,56 +383,42 @@ func (r *run) export(owner *party, ch *devchain.Chain, dir string, sets []*datas
 type proxySet struct {
 	list []*proxy.Proxy
 	urls map[common.Address]string
-	srvs []*http.Server
-	stop func()
+	runs []*proxy.Running
+}
+
+func (ps *proxySet) stop() {
+	for _, r := range ps.runs {
+		r.Close()
+	}
 }
 
 func (r *run) startProxies(ch *devchain.Chain, fs storage.Store, d proxyapi.Domain) (*proxySet, error) {
-	ctx, cancel := context.WithCancel(r.ctx)
 	ps := &proxySet{urls: map[common.Address]string{}}
-	ps.stop = func() {
-		cancel()
-		for _, s := range ps.srvs {
-			s.Close()
-		}
-	}
 	for i, key := range ch.Accounts()[1:4] {
 		hk, _, err := bundle.GenerateKey()
 		if err != nil {
 			ps.stop()
 			return nil, err
 		}
-		c, err := acl.New(ctx, ch.Client(), ch.Registry(), key, nil)
+		c, err := acl.New(r.ctx, ch.Client(), ch.Registry(), key, nil)
 		if err != nil {
 			ps.stop()
 			return nil, err
 		}
-		p, err := proxy.New(proxy.Config{
-			Dir: filepath.Join(r.dir, "owner", "proxies", fmt.Sprint(i)), Account: key, HPKE: hk, Domain: d,
-			Chain: proxy.RegistryChain{C: c}, Bundles: envstore.Bundles{S: fs},
+		pr, err := proxy.Run(r.ctx, proxy.RunConfig{
+			Config: proxy.Config{
+				Dir: filepath.Join(r.dir, "owner", "proxies", fmt.Sprint(i)), Account: key, HPKE: hk, Domain: d,
+				Bundles: envstore.Bundles{S: fs},
+			},
+			Client: c, FromBlock: ch.DeployBlock(), Poll: 100 * time.Millisecond,
 		})
 		if err != nil {
 			ps.stop()
 			return nil, err
 		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			ps.stop()
-			return nil, err
-		}
-		srv := &http.Server{Handler: p.Handler(), ReadHeaderTimeout: 5 * time.Second}
-		go srv.Serve(ln)
-		ps.srvs = append(ps.srvs, srv)
-		url := "http://" + ln.Addr().String()
-		if err := p.Register(ctx, c, url); err != nil {
-			ps.stop()
-			return nil, err
-		}
-		f := acl.NewFollower(ch.Client(), ch.Registry(), &acl.MemoryCursor{})
-		f.Start, f.Interval = ch.DeployBlock(), 100*time.Millisecond
-		go f.Run(ctx, p.HandleEvent)
-		ps.list = append(ps.list, p)
-		ps.urls[p.Address()] = url
+		ps.runs = append(ps.runs, pr)
+		ps.list = append(ps.list, pr.Proxy)
+		ps.urls[pr.Proxy.Address()] = pr.Endpoint
 	}
 	return ps, nil
 }

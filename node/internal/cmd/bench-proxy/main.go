@@ -14,7 +14,6 @@ import (
 	"flag"
 	"fmt"
 	"log/slog"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -70,7 +69,7 @@ type world struct {
 	brand   *service.Service
 	proxies []*proxy.Proxy
 	urls    []string
-	follow  []*acl.Follower
+	runs    []*proxy.Running
 }
 
 func run(conc int, dur time.Duration, nGrants, nGets int) error {
@@ -314,32 +313,24 @@ func setup(ctx context.Context, dir string) (*world, error) {
 		if err != nil {
 			return nil, err
 		}
-		p, err := proxy.New(proxy.Config{Dir: filepath.Join(dir, "proxy", fmt.Sprint(i)), Account: key, HPKE: hk,
-			Domain: w.owner.Domain(), Chain: proxy.RegistryChain{C: c}, Bundles: envstore.Bundles{S: st},
-			Logger: slog.New(slog.DiscardHandler)})
+		// Poll < 0: sync applies the grants before the measurements start.
+		r, err := proxy.Run(ctx, proxy.RunConfig{
+			Config: proxy.Config{Dir: filepath.Join(dir, "proxy", fmt.Sprint(i)), Account: key, HPKE: hk,
+				Domain: w.owner.Domain(), Bundles: envstore.Bundles{S: st},
+				Logger: slog.New(slog.DiscardHandler)},
+			Client: c, FromBlock: ch.DeployBlock(), Poll: -1,
+		})
 		if err != nil {
 			return nil, err
 		}
-		ln, err := net.Listen("tcp", "127.0.0.1:0")
-		if err != nil {
-			return nil, err
-		}
-		go (&http.Server{Handler: p.Handler(), ReadHeaderTimeout: 5 * time.Second}).Serve(ln)
-		go p.FollowHeads(ctx) //nolint:errcheck // ends with ctx; the dev chain pushes heads
-		url := "http://" + ln.Addr().String()
-		if err := p.Register(ctx, c, url); err != nil {
-			return nil, err
-		}
-		f := acl.NewFollower(ch.Client(), ch.Registry(), &acl.MemoryCursor{})
-		f.Start = ch.DeployBlock()
-		w.proxies, w.urls, w.follow = append(w.proxies, p), append(w.urls, url), append(w.follow, f)
+		w.proxies, w.urls, w.runs = append(w.proxies, r.Proxy), append(w.urls, r.Endpoint), append(w.runs, r)
 	}
 	return w, nil
 }
 
 func (w *world) sync() error {
-	for i, f := range w.follow {
-		if _, err := f.Poll(w.ctx, w.proxies[i].HandleEvent); err != nil {
+	for _, r := range w.runs {
+		if _, err := r.Poll(w.ctx); err != nil {
 			return err
 		}
 	}
