@@ -168,15 +168,8 @@ func TestAttackRogueProxiesThenRevoke(t *testing.T) {
 	if _, err := w.brand.Buy(w.ctx, ds, terms); err != nil {
 		t.Fatal(err)
 	}
-	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
-	f.Start = w.chain.DeployBlock()
 	var decisions []Decision
-	agent := &MarketAgent{S: w.owner,
-		Item: func(id uint64) (*MarketItem, bool) {
-			return &MarketItem{Key: w.dsKey, Terms: terms, Policy: config.Default().Market.Default}, id == ds
-		},
-		Record: func(d Decision) { decisions = append(decisions, d) },
-	}
+	agent, f := w.marketAgent(ds, terms, &decisions)
 	if _, err := f.Poll(w.ctx, agent.HandleEvent); err != nil {
 		t.Fatal(err)
 	}
@@ -277,15 +270,8 @@ func TestAttackRevokedBuyerBuysAgain(t *testing.T) {
 	if err := w.owner.Offer(w.ctx, ds, price, 24*time.Hour, terms); err != nil {
 		t.Fatal(err)
 	}
-	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
-	f.Start = w.chain.DeployBlock()
 	var decisions []Decision
-	agent := &MarketAgent{S: w.owner,
-		Item: func(id uint64) (*MarketItem, bool) {
-			return &MarketItem{Key: w.dsKey, Terms: terms, Policy: config.Default().Market.Default}, id == ds
-		},
-		Record: func(d Decision) { decisions = append(decisions, d) },
-	}
+	agent, f := w.marketAgent(ds, terms, &decisions)
 	buyAndPoll := func() Decision {
 		t.Helper()
 		decisions = nil
@@ -372,4 +358,18 @@ func TestAttackRotateSurvivesRogueProxy(t *testing.T) {
 	if got, err := w.get(c2); err != nil || string(got) != "after the rotation" {
 		t.Fatalf("the version put after the rotation: %q, %v", got, err)
 	}
+}
+
+// marketAgent is the owner's market agent for dataset ds under the default
+// policy, recording its decisions, and a follower from the deploy block to
+// feed it.
+func (w *world) marketAgent(ds uint64, terms string, decisions *[]Decision) (*MarketAgent, *acl.Follower) {
+	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
+	f.Start = w.chain.DeployBlock()
+	return &MarketAgent{S: w.owner,
+		Item: func(id uint64) (*MarketItem, bool) {
+			return &MarketItem{Key: w.dsKey, Terms: terms, Policy: config.Default().Market.Default}, id == ds
+		},
+		Record: func(d Decision) { *decisions = append(*decisions, d) },
+	}, f
 }
