@@ -347,7 +347,7 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 		FromBlock: o.fromBlock, Confirmations: o.confirmations, Poll: o.poll,
 	})
 	if err != nil {
-		return runErr(err)
+		return proxy.MarkKind(err)
 	}
 	defer r.Close()
 
@@ -365,23 +365,6 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 	}
 	logger.Info("proxy stopped; its state is saved", "dir", o.dir)
 	return fmt.Errorf("proxy stopped by a signal; its state in %s is saved: %w", o.dir, context.Canceled)
-}
-
-// runErr marks a failure of proxy.Run with the exit code it takes.
-func runErr(err error) error {
-	switch {
-	case errors.Is(err, proxy.ErrKeyFile):
-		return cli.Mark(err, cli.ErrDamaged)
-	case errors.Is(err, proxy.ErrCursor):
-		return cli.Mark(err, cli.ErrDamaged)
-	case errors.Is(err, proxy.ErrUnfunded):
-		return cli.Mark(err, cli.ErrRefused)
-	case errors.Is(err, proxy.ErrListen):
-		return cli.Mark(err, cli.ErrConflict)
-	case errors.Is(err, proxy.ErrUnavailable):
-		return cli.Mark(err, cli.ErrUnavailable)
-	}
-	return err
 }
 
 // loadOrCreateAccountKey reads --account-key-file, or <dir>/proxy.key,

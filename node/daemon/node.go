@@ -336,7 +336,7 @@ func (n *Node) startLocalProxy(ctx, runCtx context.Context, h *home.Home, i int,
 	} else {
 		var err error
 		if account, err = proxy.AccountKey(dir); err != nil {
-			return common.Address{}, proxyErr(err)
+			return common.Address{}, proxy.MarkKind(err)
 		}
 	}
 	pc, err := acl.New(ctx, n.ec, registry, account, nil)
@@ -364,27 +364,11 @@ func (n *Node) startLocalProxy(ctx, runCtx context.Context, h *home.Home, i int,
 	unhook()
 	if err != nil {
 		cancel()
-		return common.Address{}, proxyErr(err)
+		return common.Address{}, proxy.MarkKind(err)
 	}
 	n.defer_(func() { r.Close(); cancel() })
 	plog.Info("local proxy started", "address", r.Proxy.Address().Hex(), "endpoint", r.Endpoint, "registered", r.Registered)
 	return r.Proxy.Address(), nil
-}
-
-// proxyErr marks a local proxy's failure to start with the exit code pdx
-// proxy gives the same failure.
-func proxyErr(err error) error {
-	switch {
-	case errors.Is(err, proxy.ErrKeyFile), errors.Is(err, proxy.ErrCursor):
-		return cli.Mark(err, cli.ErrDamaged)
-	case errors.Is(err, proxy.ErrUnfunded):
-		return cli.Mark(err, cli.ErrRefused)
-	case errors.Is(err, proxy.ErrListen):
-		return cli.Mark(err, cli.ErrConflict)
-	case errors.Is(err, proxy.ErrUnavailable):
-		return cli.Mark(err, cli.ErrUnavailable)
-	}
-	return err
 }
 
 // listenAgain listens on the address in path when it is still free, so a

@@ -5,6 +5,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/pdx-network/pdx/internal/errkind"
 	"log/slog"
 	"math/big"
 	"net"
@@ -366,4 +367,23 @@ func (m *followerMetrics) update(ctx context.Context) {
 	if next, ok, err := m.cursor.Load(ctx); err == nil && ok {
 		m.next.Set(float64(next))
 	}
+}
+
+// MarkKind marks an error of Run (or of opening a proxy) with the kind of
+// failure it is, so that every caller — pdx proxy, the daemon's local
+// proxies — gives the same failure the same exit status: a damaged key or
+// cursor file, an unfunded account (refused), an address in use
+// (conflict), an unreachable chain. Other errors are returned as they are.
+func MarkKind(err error) error {
+	switch {
+	case errors.Is(err, ErrKeyFile), errors.Is(err, ErrCursor):
+		return errkind.Mark(err, errkind.Damaged)
+	case errors.Is(err, ErrUnfunded):
+		return errkind.Mark(err, errkind.Refused)
+	case errors.Is(err, ErrListen):
+		return errkind.Mark(err, errkind.Conflict)
+	case errors.Is(err, ErrUnavailable):
+		return errkind.Mark(err, errkind.Unavailable)
+	}
+	return err
 }
