@@ -3,10 +3,10 @@ package acl_test
 import (
 	"context"
 	"errors"
+	"github.com/pdx-network/pdx/internal/testbin"
 	"net"
 	"net/http"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -96,35 +96,12 @@ func TestCheckEndpointRefusesSSRF(t *testing.T) {
 	}
 }
 
-// countingListener is a loopback listener that counts the connections it
-// accepts: the service an SSRF endpoint would make pdx talk to.
-func countingListener(t *testing.T) (net.Listener, *atomic.Int64) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n atomic.Int64
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			n.Add(1)
-			c.Close()
-		}
-	}()
-	t.Cleanup(func() { ln.Close() })
-	return ln, &n
-}
-
 // TestSafeDialerRefusesAtConnectTime: whatever name an endpoint used (here
 // one that passes CheckEndpoint, as a rebinding name would), the connection
 // to a loopback address is refused before it is made: the listener never
 // accepts. On a dev network the same dial goes through.
 func TestSafeDialerRefusesAtConnectTime(t *testing.T) {
-	ln, accepts := countingListener(t)
+	ln, accepts := testbin.CountingListener(t)
 	_, port, _ := net.SplitHostPort(ln.Addr().String())
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 	defer cancel()

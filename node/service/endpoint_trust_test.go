@@ -6,12 +6,11 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"github.com/pdx-network/pdx/internal/testbin"
 	"io"
-	"net"
 	"net/http"
 	"net/http/httptest"
 	"strings"
-	"sync/atomic"
 	"testing"
 	"time"
 
@@ -22,29 +21,6 @@ import (
 	"github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
-
-// countingListener is a loopback service (kubo's API, say) that counts the
-// connections it accepts.
-func countingListener(t *testing.T) (string, *atomic.Int64) {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	var n atomic.Int64
-	go func() {
-		for {
-			c, err := ln.Accept()
-			if err != nil {
-				return
-			}
-			n.Add(1)
-			c.Close()
-		}
-	}()
-	t.Cleanup(func() { ln.Close() })
-	return ln.Addr().String(), &n
-}
 
 // registerRogue registers key's account as a proxy whose endpoint on chain
 // is endpoint, with a valid HPKE key so that grants can name it, as anyone
@@ -87,8 +63,8 @@ func TestUnsafeProxyEndpointsAreNeverDialled(t *testing.T) {
 	keys := w.chain.Accounts()
 	data := []byte("the owner's purchase history")
 	ds, c := w.put(data)
-	kubo, accepts := countingListener(t)
-	attack := "http://" + kubo + "/api/v0/shutdown?arg="
+	kubo, accepts := testbin.CountingListener(t)
+	attack := "http://" + kubo.Addr().String() + "/api/v0/shutdown?arg="
 	rogue := w.registerRogue(keys[5], attack)
 	named := []common.Address{w.proxies[0].p.Address(), w.proxies[1].p.Address(), rogue}
 	if _, err := w.owner.Grant(w.ctx, GrantRequest{
@@ -98,7 +74,7 @@ func TestUnsafeProxyEndpointsAreNeverDialled(t *testing.T) {
 		t.Fatalf("a grant naming the unsafe endpoint: %v, want ErrUnusableProxy naming it", err)
 	}
 	// Registered with a plain endpoint, chosen, then moved.
-	w.registerRogue(keys[5], "http://"+kubo)
+	w.registerRogue(keys[5], "http://"+kubo.Addr().String())
 	if _, err := w.owner.Grant(w.ctx, GrantRequest{
 		Dataset: ds, DatasetKey: w.dsKey, Grantee: w.brand.Address(), Expiry: time.Now().Add(time.Hour),
 		Purpose: "research", Threshold: 2, Proxies: named,
