@@ -106,6 +106,7 @@ type Chain struct {
 	dir    string
 	stack  *node.Node
 	eth    *eth.Ethereum
+	seal   *sealer
 	client *ethclient.Client
 	keys   []*ecdsa.PrivateKey
 	st     state
@@ -312,13 +313,17 @@ func start(dir, httpAddr string, st *state) (*Chain, error) {
 		stack.Close()
 		return nil, fmt.Errorf("devchain: %w", err)
 	}
-	catalyst.RegisterSimulatedBeaconAPIs(stack, beacon)
-	stack.RegisterLifecycle(beacon)
+	// The sealer subscribes to the pool before the node starts, so no
+	// transaction can arrive unseen (go-ethereum's own on-demand loop
+	// subscribes from a goroutine, and a transaction sent in that gap waited
+	// for the next one).
+	seal := startSealer(backend, beacon)
 	if err := stack.Start(); err != nil {
+		seal.stop()
 		stack.Close()
 		return nil, fmt.Errorf("devchain: %w", err)
 	}
-	c := &Chain{dir: dir, stack: stack, eth: backend, client: ethclient.NewClient(stack.Attach()), keys: keys, st: *st}
+	c := &Chain{dir: dir, stack: stack, eth: backend, seal: seal, client: ethclient.NewClient(stack.Attach()), keys: keys, st: *st}
 	if httpAddr != "" {
 		c.http = stack.HTTPEndpoint()
 	}
@@ -357,5 +362,6 @@ func (c *Chain) HTTPEndpoint() string { return c.http }
 // Close stops the chain, writing its state to disk.
 func (c *Chain) Close() error {
 	c.client.Close()
+	c.seal.stop()
 	return c.stack.Close()
 }

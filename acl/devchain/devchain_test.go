@@ -2,14 +2,20 @@ package devchain
 
 import (
 	"context"
+	"crypto/ecdsa"
 	"errors"
+	"fmt"
+	"math/big"
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/ethereum/go-ethereum/log"
 
@@ -167,6 +173,80 @@ func TestHTTPEndpoint(t *testing.T) {
 				c.Close()
 			}
 			t.Errorf("HTTP %q: %v, want ErrHTTPAddress", bad, err)
+		}
+	}
+}
+
+// TestSealsAtOnce opens fresh chains back to back, under load from parallel
+// senders, and wants every transaction sealed within seconds: a transaction
+// sent in the instant after start, or among many at once, must never wait for
+// a later one.
+func TestSealsAtOnce(t *testing.T) {
+	for i := range 8 {
+		ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+		c, err := Open(ctx, Config{Dir: t.TempDir(), Accounts: 4})
+		if err != nil {
+			cancel()
+			t.Fatalf("chain %d: %v", i, err)
+		}
+		var wg sync.WaitGroup
+		errs := make(chan error, 4*5)
+		for _, key := range c.Accounts() {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
+				for range 5 {
+					if err := sendSelf(ctx, c, key); err != nil {
+						errs <- err
+						return
+					}
+				}
+			}()
+		}
+		wg.Wait()
+		close(errs)
+		for err := range errs {
+			t.Errorf("chain %d: %v", i, err)
+		}
+		c.Close()
+		cancel()
+	}
+}
+
+// sendSelf sends 1 wei from key to itself and waits for the receipt.
+func sendSelf(ctx context.Context, c *Chain, key *ecdsa.PrivateKey) error {
+	cl := c.Client()
+	from := crypto.PubkeyToAddress(key.PublicKey)
+	nonce, err := cl.PendingNonceAt(ctx, from)
+	if err != nil {
+		return err
+	}
+	tip, err := cl.SuggestGasTipCap(ctx)
+	if err != nil {
+		return err
+	}
+	head, err := cl.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return err
+	}
+	tx, err := types.SignNewTx(key, types.LatestSignerForChainID(big.NewInt(ChainID)), &types.DynamicFeeTx{
+		ChainID: big.NewInt(ChainID), Nonce: nonce, To: &from, Value: big.NewInt(1), Gas: 21000,
+		GasTipCap: tip, GasFeeCap: new(big.Int).Add(tip, new(big.Int).Mul(head.BaseFee, big.NewInt(2))),
+	})
+	if err != nil {
+		return err
+	}
+	if err := cl.SendTransaction(ctx, tx); err != nil {
+		return err
+	}
+	for {
+		if _, err := cl.TransactionReceipt(ctx, tx.Hash()); err == nil {
+			return nil
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("transaction %d of %s not sealed: %w", nonce, from, ctx.Err())
+		case <-time.After(5 * time.Millisecond):
 		}
 	}
 }
