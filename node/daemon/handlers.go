@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"bufio"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -458,13 +459,10 @@ func (d *Daemon) get(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("%q is not a CID: %v", r.PathValue("cid"), err)
 	}
 	lw := &lazyWriter{w: w, c: c.String()}
-	// The owner's own versions open with the dataset keys in the home; a
-	// grantee's go through the proxies.
-	if keys, ok := d.ownKeys(c); ok {
-		if _, err := d.s.GetOwn(r.Context(), c, keys, lw); err != nil {
-			return err
-		}
-	} else if _, err := d.s.Get(r.Context(), c, lw); err != nil {
+	// The service decides, from the chain, whether this is one of the
+	// owner's own versions (opened with the home's dataset keys) or a
+	// grantee's (through the proxies).
+	if _, err := d.s.Read(r.Context(), c, homeKeys{d}, lw); err != nil {
 		return err
 	}
 	if !lw.started { // an empty version
@@ -473,19 +471,21 @@ func (d *Daemon) get(w http.ResponseWriter, r *http.Request) error {
 	return nil
 }
 
-// ownKeys returns the keys of the local dataset that recorded version c
-// (current salt first, then rotated ones), when this home owns it.
-func (d *Daemon) ownKeys(c cid.Cid) ([]*reencrypt.SecretKey, bool) {
-	for _, e := range d.index.List() {
-		for _, v := range e.Versions {
-			if v.CID != c.String() {
-				continue
+// homeKeys is the home's keyring: the keys of the local dataset that has
+// the chain id, derived from its salts (current first, then rotated ones).
+type homeKeys struct{ d *Daemon }
+
+func (k homeKeys) DatasetKeys(_ context.Context, dataset uint64) ([]*reencrypt.SecretKey, error) {
+	for _, e := range k.d.index.List() {
+		if e.ID == dataset && e.ID != 0 {
+			keys, err := k.d.ownKeysOf(e.Name)
+			if errors.Is(err, home.ErrDatasetNotFound) {
+				return nil, nil
 			}
-			keys, err := d.ownKeysOf(e.Name)
-			return keys, err == nil && len(keys) > 0
+			return keys, err
 		}
 	}
-	return nil, false
+	return nil, nil
 }
 
 // BuyRequest is the body of POST /v1/market/{dataset}/buy.

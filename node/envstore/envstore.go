@@ -169,7 +169,7 @@ func Open(ctx context.Context, store storage.Store, c cid.Cid) (*envelope.Header
 }
 
 // Get streams the plaintext of the envelope c, decrypted with key (from
-// Open's header: FileKeyForOwner or FileKeyForGrantee). Plaintext is
+// Open's header and one of its identities: Header.FileKey). Plaintext is
 // released one authenticated chunk at a time; the final Read checks the
 // plaintext commitment carried in the envelope and, when expect is not nil,
 // the caller's (the one registered on chain), and fails with
@@ -185,6 +185,16 @@ func Open(ctx context.Context, store storage.Store, c cid.Cid) (*envelope.Header
 // stream and its goroutines; a stream abandoned without Close releases
 // them when ctx ends.
 func Get(ctx context.Context, store storage.Store, c cid.Cid, key envelope.FileKey, expect *envelope.Commitment) (io.ReadCloser, error) {
+	return Stream(ctx, store, c, func(*envelope.Header) (envelope.FileKey, error) { return key, nil }, expect)
+}
+
+// Stream is Get for a caller that chooses the file key from the header:
+// open is called once with the header, read from the start of the same
+// stream the body then comes from, so a get fetches and parses the header
+// once. An error from open ends the stream before any plaintext exists.
+// open runs while the store's stream is held open; a caller that waits in
+// it (asking proxies) should bound that wait.
+func Stream(ctx context.Context, store storage.Store, c cid.Cid, open func(*envelope.Header) (envelope.FileKey, error), expect *envelope.Commitment) (io.ReadCloser, error) {
 	if store == nil {
 		return nil, fmt.Errorf("%w: envstore.Get needs a store", envelope.ErrInvalidArgument)
 	}
@@ -199,6 +209,12 @@ func Get(ctx context.Context, store storage.Store, c cid.Cid, key envelope.FileK
 		rc.Close()
 		cancel()
 		return nil, readError(c, err)
+	}
+	key, err := open(h)
+	if err != nil {
+		rc.Close()
+		cancel()
+		return nil, err
 	}
 	opts := []envelope.OpenOption{envelope.Workers(getWorkers())}
 	if expect != nil {

@@ -617,3 +617,39 @@ func TestTwoNodes(t *testing.T) {
 		t.Fatalf("Get on the other node: %d bytes (equal %v), %v", len(got), bytes.Equal(got, pt), err)
 	}
 }
+
+// TestStream chooses the file key from the header read off the stream: open
+// sees the envelope's own header once, and an error from it ends the get
+// with that error before any plaintext exists.
+func TestStream(t *testing.T) {
+	s := openNode(t)
+	o := newOwner(t)
+	pt := detstream.Bytes("stream", 3*cs+5, 0, 3*cs+5)
+	res := put(t, s, o, pt, "pdx/test/stream")
+	want, err := Open(ctxT(t, time.Minute), s, res.CID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	calls := 0
+	r, err := Stream(ctxT(t, time.Minute), s, res.CID, func(h *envelope.Header) (envelope.FileKey, error) {
+		calls++
+		if h.Capsule != want.Capsule || h.Owner != want.Owner || h.DatasetID != want.DatasetID {
+			t.Errorf("open saw another header than Open reads")
+		}
+		return h.FileKey(envelope.OwnerIdentity{DatasetKey: o.sk})
+	}, &res.Commitment)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got, err := io.ReadAll(r)
+	r.Close()
+	if err != nil || !bytes.Equal(got, pt) || calls != 1 {
+		t.Fatalf("Stream: %d bytes (equal %v), %v, open called %d times", len(got), bytes.Equal(got, pt), err, calls)
+	}
+	refuse := errors.New("no identity opens it")
+	if _, err := Stream(ctxT(t, time.Minute), s, res.CID, func(*envelope.Header) (envelope.FileKey, error) {
+		return envelope.FileKey{}, refuse
+	}, nil); !errors.Is(err, refuse) {
+		t.Fatalf("Stream with a refusing open: %v, want its error", err)
+	}
+}

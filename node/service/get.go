@@ -1,0 +1,339 @@
+package service
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"slices"
+	"sync/atomic"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/reencrypt"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
+	"github.com/pdx-network/pdx/reencrypt/envelope"
+)
+
+// A get opens an envelope with one of two identities (envelope.Identity):
+// the owner's dataset keys, or a grantee's receiving key with cfrags from
+// the grant's proxies. Read decides which once, from the chain; Get and
+// GetOwn are the two ways on their own. The header is read once, from the
+// start of the stream the body then comes from (envstore.Stream), and every
+// wait on the chain or IPFS before the stream starts is bounded.
+
+// Keyring holds the keys of the account's own datasets: the home's salts,
+// in the daemon. It lets Read open the owner's own versions without proxies.
+type Keyring interface {
+	// DatasetKeys returns the keys of the dataset with this chain id,
+	// current first then earlier ones (after rotations); none when this
+	// home does not hold the dataset.
+	DatasetKeys(ctx context.Context, dataset uint64) ([]*reencrypt.SecretKey, error)
+}
+
+// Read fetches version c and streams its plaintext to w. It decides once,
+// from the chain, how to open it: a version this account registered, of a
+// dataset own holds keys for, opens with those keys (GetOwn); any other
+// through this account's grant and the proxies (Get). own may be nil (a
+// home with no datasets of its own).
+func (s *Service) Read(ctx context.Context, c cid.Cid, own Keyring, w io.Writer) (*GetResult, error) {
+	if own != nil {
+		cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
+		rec, err := s.cfg.Chain.DatasetOfCID(cctx, s.addr, c.Bytes())
+		cancel()
+		switch {
+		case err == nil:
+			keys, err := own.DatasetKeys(ctx, rec.Dataset)
+			if err != nil {
+				return nil, err
+			}
+			if len(keys) > 0 {
+				return s.getOwn(ctx, c, rec, keys, w)
+			}
+			// Registered by this account but no longer held here (erased):
+			// the chain explains it as it would to a grantee.
+		case !errors.Is(err, acl.ErrUnknownCID):
+			return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
+		}
+	}
+	return s.Get(ctx, c, w)
+}
+
+// Get fetches a CID as a grantee: it learns dataset and owner from the
+// chain, fetches the envelope, asks the grant's proxies for cfrags, opens
+// the file key and streams the plaintext to w, checking the fingerprint on
+// chain. Nothing is written to w unless the file key opened.
+func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, error) {
+	look, err := s.lookup(ctx, c, nil)
+	if err != nil {
+		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
+	}
+	var failures []string
+	open := func(h *envelope.Header) (envelope.FileKey, error) {
+		if h.Owner != look.ds.Owner {
+			// The chain-only answer was someone else's registration of
+			// this CID (a squatter who also granted this account): the
+			// owner the envelope names decides.
+			s.log.Warn("a CID is registered by another account than the owner its envelope names", "cid", c, "registrant", look.ds.Owner.Hex(), "owner", h.Owner.Hex())
+			if look, err = s.lookup(ctx, c, h); err != nil {
+				return envelope.FileKey{}, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
+			}
+		}
+		var id envelope.Identity
+		id, failures, err = s.granteeIdentity(ctx, c, h, look)
+		if err != nil {
+			return envelope.FileKey{}, err
+		}
+		return h.FileKey(id)
+	}
+	n, err := s.stream(ctx, c, look.fingerprint, open, w)
+	if err != nil {
+		return nil, err
+	}
+	return &GetResult{CID: c.String(), Dataset: look.rec.Dataset, Owner: look.ds.Owner, Version: look.rec.Version, Bytes: n, Failures: failures}, nil
+}
+
+// granteeIdentity asks the grant's proxies for cfrags of the envelope's
+// wrap and returns the grantee identity that opens it, with the proxies
+// that failed on the way.
+func (s *Service) granteeIdentity(ctx context.Context, c cid.Cid, h *envelope.Header, look *getLookup) (envelope.Identity, []string, error) {
+	rec, ds, vk, pkA, eps, parsed := look.rec, look.ds, look.vk, look.pkA, look.eps, look.bundle
+	if h.Owner != ds.Owner || h.DatasetID != acl.DatasetID32(rec.Dataset) {
+		return nil, nil, fmt.Errorf("%w: %s names dataset %x of %s, the chain dataset %d of %s", ErrNotMine, c, h.DatasetID[24:], h.Owner.Hex(), rec.Dataset, ds.Owner.Hex())
+	}
+	// A version put before the dataset's last key rotation opens through
+	// the rotation's rewrap manifest, with the current key's kfrags.
+	capsule, wrapped, err := s.wrapOf(ctx, h, rec, ds, c)
+	if err != nil {
+		return nil, nil, err
+	}
+	pkB := s.cfg.Receiving.PublicKey()
+	var failures []string
+	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account,
+		OnFailure: func(f proxy.ProxyFailure) {
+			failures = append(failures, fmt.Sprintf("%s: %v", f.Proxy.Hex(), f.Err))
+			if errors.Is(f.Err, reencrypt.ErrVerificationFailed) {
+				s.log.Warn("a proxy sent a cfrag that does not verify", "proxy", f.Proxy.Hex(), "dataset", rec.Dataset)
+			}
+		}}
+	for _, f := range look.refused {
+		s.log.Warn("a proxy's endpoint on chain is refused; it is not asked", "proxy", f.Proxy.Hex(), "dataset", rec.Dataset, "err", f.Err)
+	}
+	// A grant mined a moment ago may not have reached every proxy yet
+	// (each follows the chain on its own); they say so with no_kfrag, and
+	// the chain already said the grant is live, so ask again for a few
+	// seconds before giving up.
+	var cfrags []*reencrypt.VerifiedCapsuleFrag
+	for wait := 100 * time.Millisecond; ; wait *= 2 {
+		failures = failures[:0]
+		for _, f := range look.refused {
+			client.OnFailure(f)
+		}
+		if len(eps) < parsed.Grant.Threshold {
+			err = &proxy.RefusedError{Threshold: parsed.Grant.Threshold}
+		} else {
+			cfrags, err = client.CFrags(ctx, rec.Dataset, capsule, eps, parsed.Grant.Threshold,
+				func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
+					return cf.Verify(capsule, vk, pkA, pkB)
+				})
+		}
+		if err == nil || !errors.Is(err, proxy.ErrNoKFrag) || wait > 2*time.Second {
+			break
+		}
+		select {
+		case <-ctx.Done():
+			return nil, nil, ctx.Err()
+		case <-time.After(wait):
+		}
+	}
+	var refused *proxy.RefusedError
+	if errors.As(err, &refused) {
+		refused.Failures = append(slices.Clone(look.refused), refused.Failures...)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	// The cfrags open the wrap wrapOf chose: the header's own, or the
+	// rewrap manifest's entry (a fresh capsule, never the header's), which
+	// a RewrapIdentity puts in place of the header's.
+	var id envelope.Identity = envelope.GranteeIdentity{Receiving: s.cfg.Receiving, Delegating: pkA, CFrags: cfrags}
+	if !bytes.Equal(capsule.Bytes(), h.Capsule[:]) {
+		id = envelope.RewrapIdentity{Wrap: envelope.Wrap{Capsule: capsule, WrappedKey: wrapped}, Via: id}
+	}
+	return id, failures, nil
+}
+
+// getLookup is what a brand's get learns before asking the proxies.
+type getLookup struct {
+	rec         acl.CIDRecord
+	ds          acl.Dataset
+	vk, pkA     *reencrypt.PublicKey
+	fingerprint [32]byte
+	bundle      *bundle.Bundle
+	eps         []proxy.Endpoint
+	// refused are the grant's proxies whose endpoint on chain was refused
+	// (acl.CheckEndpoint); they are not in eps.
+	refused []proxy.ProxyFailure
+}
+
+// lookup reads from the chain (and the grant's bundle from IPFS) what a get
+// needs, each wait bounded by ChainTimeout or FetchTimeout. A grant that is
+// revoked, expired or erased is refused here, from the chain alone, before
+// anything is fetched from IPFS. h is the envelope's header when it is
+// already known (it names the owner).
+func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*getLookup, error) {
+	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
+	defer cancel()
+	var l getLookup
+	r, err := s.resolve(cctx, c, h)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.refusal(cctx, r); err != nil {
+		return nil, err
+	}
+	l.rec, l.ds = r.rec, r.ds
+	ownerKeys, err := s.cfg.Chain.KeysOf(cctx, l.ds.Owner)
+	if err != nil {
+		return nil, err
+	}
+	if l.vk, err = reencrypt.PublicKeyFromBytes(ownerKeys.Verifying); err != nil {
+		return nil, err
+	}
+	if l.pkA, err = reencrypt.PublicKeyFromBytes(l.ds.DelegatingKey); err != nil {
+		return nil, err
+	}
+	if l.fingerprint, err = s.fingerprint(cctx, l.rec.Dataset, c); err != nil {
+		return nil, err
+	}
+	if len(r.grants) == 0 {
+		return nil, fmt.Errorf("%w %d for %s", ErrNoGrant, l.rec.Dataset, s.addr.Hex())
+	}
+	grant := r.grants[len(r.grants)-1]
+	fctx, cancelFetch := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+	bd, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, grant.Bundle)
+	cancelFetch()
+	if err != nil {
+		return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, fmt.Errorf("service: fetching the grant's kfrag bundle: %w", err))
+	}
+	if l.bundle, err = bundle.Parse(bd); err != nil {
+		return nil, err
+	}
+	for _, a := range l.bundle.Proxies {
+		p, err := s.cfg.Chain.ProxyOf(cctx, common.Address(a))
+		if err != nil {
+			return nil, fmt.Errorf("service: proxy %x of the grant: %w", a, err)
+		}
+		// An endpoint anyone could have put on chain is never dialled
+		// unchecked: a refused one counts as that proxy failing.
+		if _, err := acl.CheckEndpoint(p.Endpoint, s.cfg.AllowPrivateEndpoints); err != nil {
+			l.refused = append(l.refused, proxy.ProxyFailure{Proxy: p.Address, Err: err})
+			continue
+		}
+		l.eps = append(l.eps, proxy.Endpoint{Address: p.Address, URL: p.Endpoint})
+	}
+	return &l, nil
+}
+
+// ErrUnavailable: the chain or IPFS did not answer within its timeout.
+var ErrUnavailable = errors.New("service: no answer in time")
+
+// stageErr explains a stage's own deadline (not the caller's) as the
+// part that did not answer.
+func (s *Service) stageErr(ctx context.Context, part string, d time.Duration, err error) error {
+	if ctx.Err() == nil && errors.Is(err, context.DeadlineExceeded) {
+		return fmt.Errorf("%w: %s did not answer within %s: %v", ErrUnavailable, part, d, err)
+	}
+	return err
+}
+
+// ErrNotOwner: GetOwn was asked for a CID of another account's dataset.
+var ErrNotOwner = errors.New("service: the CID belongs to another owner's dataset")
+
+// stream decrypts the envelope c to w with the key open finds in its
+// header, checking the plaintext against the fingerprint registered on
+// chain (ErrFingerprint when it differs), and returns the bytes written.
+// The header must arrive within FetchTimeout; the body is bounded by ctx
+// alone, as a large version takes the time it takes.
+func (s *Service) stream(ctx context.Context, c cid.Cid, fingerprint [32]byte, open func(*envelope.Header) (envelope.FileKey, error), w io.Writer) (int64, error) {
+	sctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	var late atomic.Bool
+	timer := time.AfterFunc(s.cfg.FetchTimeout, func() { late.Store(true); cancel() })
+	expect := envelope.Commitment(fingerprint)
+	r, err := envstore.Stream(sctx, s.cfg.Store, c, func(h *envelope.Header) (envelope.FileKey, error) {
+		if !timer.Stop() {
+			return envelope.FileKey{}, context.DeadlineExceeded
+		}
+		return open(h)
+	}, &expect)
+	if err != nil {
+		timer.Stop()
+		if late.Load() && ctx.Err() == nil {
+			return 0, fmt.Errorf("%w: IPFS did not answer within %s: %v", ErrUnavailable, s.cfg.FetchTimeout, err)
+		}
+		return 0, err
+	}
+	defer r.Close()
+	n, err := io.Copy(w, r)
+	if errors.Is(err, envelope.ErrCommitmentMismatch) {
+		return n, fmt.Errorf("%w: %v", ErrFingerprint, err)
+	}
+	return n, err
+}
+
+// GetOwn fetches one of the account's own versions and decrypts it with the
+// dataset keys the owner holds — no proxy involved. keys are the dataset's
+// keys, current first then earlier ones (after rotations), since a version
+// is under the key of its time. The fingerprint on chain is checked as in
+// Get, and each wait on the chain is bounded by ChainTimeout.
+func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.SecretKey, w io.Writer) (*GetResult, error) {
+	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
+	rec, err := s.cfg.Chain.DatasetOfCID(cctx, s.addr, c.Bytes())
+	cancel()
+	if errors.Is(err, acl.ErrUnknownCID) {
+		return nil, fmt.Errorf("%w: %s is not registered under this account", ErrNotOwner, c)
+	}
+	if err != nil {
+		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
+	}
+	return s.getOwn(ctx, c, rec, keys, w)
+}
+
+// getOwn is GetOwn once the chain has said rec is this account's.
+func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys []*reencrypt.SecretKey, w io.Writer) (*GetResult, error) {
+	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
+	fingerprint, err := s.fingerprint(cctx, rec.Dataset, c)
+	cancel()
+	if err != nil {
+		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
+	}
+	n, err := s.stream(ctx, c, fingerprint, func(h *envelope.Header) (envelope.FileKey, error) {
+		key, err := h.FileKey(ownerIdentities(keys)...)
+		if err != nil {
+			return envelope.FileKey{}, fmt.Errorf("service: none of the dataset's %d keys opens %s: %w", len(keys), c, err)
+		}
+		return key, nil
+	}, w)
+	if err != nil {
+		return nil, err
+	}
+	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: rec.Owner, Version: rec.Version, Bytes: n}, nil
+}
+
+// ownerIdentities offers each of a dataset's keys as an owner identity, in
+// the order given (current first, then earlier ones after rotations), so
+// Header.FileKey finds the key of the version's time.
+func ownerIdentities(keys []*reencrypt.SecretKey) []envelope.Identity {
+	ids := make([]envelope.Identity, len(keys))
+	for i, k := range keys {
+		ids[i] = envelope.OwnerIdentity{DatasetKey: k}
+	}
+	return ids
+}
