@@ -54,6 +54,12 @@ type RunConfig struct {
 	// Running.Poll (a benchmark that wants every grant applied before it
 	// measures).
 	Poll time.Duration
+	// WrapHandler, when set, wraps the proxy's HTTP API before it is
+	// served, so a test can delay, inspect or tamper with the requests and
+	// answers of a proxy stood up exactly like every other one (instead of
+	// assembling one by hand around the handler). Nil in pdx itself: the
+	// API is Proxy.Handler as it is.
+	WrapHandler func(http.Handler) http.Handler
 }
 
 // Running is a proxy that Run stood up: registered on chain, following the
@@ -151,8 +157,12 @@ func Run(ctx context.Context, cfg RunConfig) (*Running, error) {
 		return nil, err
 	}
 
+	h := p.Handler()
+	if cfg.WrapHandler != nil {
+		h = cfg.WrapHandler(h)
+	}
 	srv := &http.Server{
-		Handler:           p.Handler(),
+		Handler:           h,
 		ReadHeaderTimeout: 5 * time.Second,
 		ReadTimeout:       10 * time.Second,
 		WriteTimeout:      30 * time.Second,

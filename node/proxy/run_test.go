@@ -42,6 +42,7 @@ func TestRun(t *testing.T) {
 		t.Fatal(err)
 	}
 	dir := t.TempDir()
+	var wrap func(http.Handler) http.Handler // RunConfig.WrapHandler of the next start
 	start := func(ctx context.Context, key any) (*proxy.Running, error) {
 		k, dir := ch.Accounts()[1], dir
 		if key != nil {
@@ -58,6 +59,7 @@ func TestRun(t *testing.T) {
 				Domain: proxyapi.Domain{ChainID: chainID, Registry: ch.Registry()},
 			},
 			Client: c, Endpoint: "http://proxy.example:8080", FromBlock: ch.DeployBlock(), Poll: 50 * time.Millisecond,
+			WrapHandler: wrap,
 		})
 	}
 
@@ -96,6 +98,13 @@ func TestRun(t *testing.T) {
 	}
 
 	// Unchanged, a restart sends no transaction; it stops with its context.
+	// Its API is served through WrapHandler (a test's inspecting proxy).
+	wrap = func(h http.Handler) http.Handler {
+		return http.HandlerFunc(func(rw http.ResponseWriter, req *http.Request) {
+			rw.Header().Set("X-Wrapped", "yes")
+			h.ServeHTTP(rw, req)
+		})
+	}
 	runCtx, stop := context.WithCancel(ctx)
 	r, err = start(runCtx, nil)
 	if err != nil {
@@ -103,6 +112,14 @@ func TestRun(t *testing.T) {
 	}
 	if r.Registered {
 		t.Fatal("a restart with the same endpoint and key registered again")
+	}
+	resp, err = http.Get("http://" + r.Addr.String() + "/metrics")
+	if err != nil {
+		t.Fatal(err)
+	}
+	resp.Body.Close()
+	if resp.StatusCode != http.StatusOK || resp.Header.Get("X-Wrapped") != "yes" {
+		t.Fatalf("/metrics through WrapHandler: status %d, X-Wrapped %q; want 200 and the wrapper's header", resp.StatusCode, resp.Header.Get("X-Wrapped"))
 	}
 	stop()
 	if err := r.Wait(); err != nil {
