@@ -7,7 +7,6 @@ import (
 	"crypto/rand"
 	"errors"
 	"net/http"
-	"net/http/httptest"
 	"strings"
 	"testing"
 	"time"
@@ -18,19 +17,21 @@ import (
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
-	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/internal/pdxtest"
 	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
-	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
-// world is one owner, one brand and three proxies on the embedded dev chain,
-// with two kubo nodes (the owner's, which the proxies read bundles from, and
-// the brand's, connected to it over loopback).
+// world is one owner and one brand (this package's subject) on pdxtest's
+// network: three proxies on the embedded dev chain, with two kubo nodes (the
+// owner's, which the proxies read bundles from, and the brand's, connected
+// to it over loopback). The proxies follow the chain only when the test
+// calls sync.
 type world struct {
 	t       *testing.T
 	ctx     context.Context
+	net     *pdxtest.Network
 	chain   *devchain.Chain
 	owner   *Service
 	brand   *Service
@@ -39,11 +40,12 @@ type world struct {
 	dsKey   *reencrypt.SecretKey
 }
 
+// testProxy is one of the network's proxies under the names these tests
+// use: p the proxy, srv its served API (URL, Close), dir its state.
 type testProxy struct {
-	dir    string
-	p      *proxy.Proxy
-	srv    *httptest.Server
-	follow *acl.Follower
+	dir string
+	p   *proxy.Proxy
+	srv *pdxtest.Proxy
 }
 
 func client(t *testing.T, ctx context.Context, ch *devchain.Chain, key *ecdsa.PrivateKey) *acl.Client {
@@ -91,80 +93,30 @@ func openStore(t *testing.T, ctx context.Context) storage.Store {
 }
 
 func newWorld(t *testing.T) *world {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	t.Cleanup(cancel)
-	ch, err := devchain.Open(ctx, devchain.Config{Dir: t.TempDir(), Accounts: 8})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ch.Close() })
-	keys := ch.Accounts()
-	w := &world{t: t, ctx: ctx, chain: ch}
-	w.ownerFS = openStore(t, ctx)
-	brandFS := openStore(t, ctx)
-	self, err := w.ownerFS.Self(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := brandFS.Connect(ctx, self); err != nil {
-		t.Fatal(err)
-	}
-	// The owner's proxies are the three the world starts (keys[2:5]).
-	set := ProxySet{Threshold: 2}
-	for _, key := range keys[2:5] {
-		set.Addresses = append(set.Addresses, crypto.PubkeyToAddress(key.PublicKey))
-	}
-	w.owner = newServiceWith(t, ctx, ch, keys[0], w.ownerFS, set)
-	w.brand = newService(t, ctx, ch, keys[1], brandFS)
-	for _, key := range keys[2:5] { // keys[5:] are spare for tests' own proxies
-		w.proxies = append(w.proxies, w.startProxy(key, t.TempDir()))
+	// The owner's proxies are the three the network starts (keys[2:5]);
+	// keys[5:] are spare for tests' own proxies.
+	n := pdxtest.New(t, pdxtest.Config{Accounts: 8, Stores: 2, Proxies: 3, FirstProxy: 2, Poll: -1})
+	keys := n.Keys()
+	w := &world{t: t, ctx: n.Ctx, net: n, chain: n.Chain, ownerFS: n.Stores[0]}
+	w.owner = newServiceWith(t, w.ctx, n.Chain, keys[0], w.ownerFS, ProxySet{Threshold: 2, Addresses: n.Addresses()})
+	w.brand = newService(t, w.ctx, n.Chain, keys[1], n.Stores[1])
+	for _, p := range n.Proxies {
+		w.proxies = append(w.proxies, adapt(p))
 	}
 	w.dsKey, _ = reencrypt.GenerateSecretKey()
 	return w
 }
 
-func (w *world) startProxy(key *ecdsa.PrivateKey, dir string) *testProxy {
-	return w.startProxyWrapped(key, dir, nil)
-}
+func adapt(p *pdxtest.Proxy) *testProxy { return &testProxy{dir: p.Dir, p: p.Proxy, srv: p} }
 
-// startProxyWrapped starts a proxy whose HTTP handler is wrapped (to delay
-// or tamper with its answers), or plain when wrap is nil.
+// startProxyWrapped starts another proxy on the network whose HTTP
+// handler is wrapped (to delay or tamper with its answers).
 func (w *world) startProxyWrapped(key *ecdsa.PrivateKey, dir string, wrap func(http.Handler) http.Handler) *testProxy {
-	t := w.t
-	hk, _, err := bundle.GenerateKey()
-	if err != nil {
-		t.Fatal(err)
-	}
-	c := client(t, w.ctx, w.chain, key)
-	p, err := proxy.New(proxy.Config{
-		Dir: dir, Account: key, HPKE: hk, Domain: w.owner.Domain(),
-		Chain: proxy.RegistryChain{C: c}, Bundles: envstore.Bundles{S: w.ownerFS},
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	h := p.Handler()
-	if wrap != nil {
-		h = wrap(h)
-	}
-	srv := httptest.NewServer(h)
-	t.Cleanup(srv.Close)
-	if err := p.Register(w.ctx, c, srv.URL); err != nil {
-		t.Fatal(err)
-	}
-	f := acl.NewFollower(w.chain.Client(), w.chain.Registry(), &acl.MemoryCursor{})
-	f.Start = w.chain.DeployBlock()
-	return &testProxy{dir: dir, p: p, srv: srv, follow: f}
+	return adapt(w.net.StartProxy(key, dir, wrap))
 }
 
 // sync lets every proxy catch up with the chain.
-func (w *world) sync() {
-	for _, tp := range w.proxies {
-		if _, err := tp.follow.Poll(w.ctx, tp.p.HandleEvent); err != nil {
-			w.t.Fatal(err)
-		}
-	}
-}
+func (w *world) sync() { w.net.Sync() }
 
 func (w *world) put(data []byte) (uint64, cid.Cid) {
 	ds, err := w.owner.CreateDataset(w.ctx, w.dsKey)
