@@ -25,6 +25,7 @@ import (
 	carv2 "github.com/ipld/go-car/v2"
 
 	"github.com/pdx-network/pdx/acl/devchain"
+	"github.com/pdx-network/pdx/node/internal/pdxtest"
 	"github.com/pdx-network/pdx/node/service"
 )
 
@@ -39,7 +40,7 @@ const grantWindow = 3 * time.Second
 // purchase refunded after the grant window and one granted by the market
 // agent, the export, and every bad input of these routes.
 func TestDaemonViews(t *testing.T) {
-	w := newWorld(t, func(c *devchain.Config) { c.GrantWindow = grantWindow })
+	w := newWorld(t, func(c *pdxtest.Config) { c.GrantWindow = grantWindow })
 	o, b := w.owner, w.brand
 	brandAddr := b.h.Address().Hex()
 

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
-	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -14,18 +13,15 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
-	"github.com/pdx-network/pdx/node/envstore"
-	"github.com/pdx-network/pdx/node/proxy"
+	"github.com/pdx-network/pdx/node/internal/pdxtest"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
-	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
 const testPassphrase = "daemon test passphrase"
@@ -40,8 +36,9 @@ type node struct {
 	token string
 }
 
-// world is a dev chain, three proxies, an owner and a brand, all real and
-// all in t.TempDir.
+// world is an owner's and a brand's daemon (this package's subject) on
+// pdxtest's network: a dev chain, three proxies and the two parties' IPFS
+// nodes, all real and all in t.TempDir.
 type world struct {
 	ctx          context.Context
 	ch           *devchain.Chain
@@ -62,44 +59,26 @@ func newHome(t *testing.T, dir string) *home.Unlocked {
 	return u
 }
 
-// newWorld starts the world; opts adjust the dev chain's first-start
-// settings (a short grant window, say).
-func newWorld(t *testing.T, opts ...func(*devchain.Config)) *world {
+// newWorld starts the world; opts adjust the network's settings (a short
+// grant window, say).
+func newWorld(t *testing.T, opts ...func(*pdxtest.Config)) *world {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	t.Cleanup(cancel)
 	dir := t.TempDir()
-	w := &world{ctx: ctx}
 	ownerHome := newHome(t, filepath.Join(dir, "owner"))
 	brandHome := newHome(t, filepath.Join(dir, "brand"))
-	cc := devchain.Config{
-		Dir: filepath.Join(dir, "chain"), Accounts: 4,
-		Fund: []common.Address{ownerHome.Address(), brandHome.Address()},
+	// The owner's proxies are the three the network starts (accounts
+	// 1..3), reading bundles from the owner's IPFS node (Stores[0]).
+	cfg := pdxtest.Config{
+		Accounts: 4, Fund: []common.Address{ownerHome.Address(), brandHome.Address()},
+		Stores: 2, Proxies: 3, FirstProxy: 1, Poll: 100 * time.Millisecond,
 	}
 	for _, o := range opts {
-		o(&cc)
+		o(&cfg)
 	}
-	ch, err := devchain.Open(ctx, cc)
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ch.Close() })
-	w.ch = ch
-	// The owner's proxies are the three the world starts (accounts 1..3).
-	set := service.ProxySet{Threshold: 2}
-	for _, key := range ch.Accounts()[1:4] {
-		set.Addresses = append(set.Addresses, crypto.PubkeyToAddress(key.PublicKey))
-	}
-	w.owner = w.newNode(t, ownerHome, set)
-	w.brand = w.newNode(t, brandHome, service.ProxySet{})
-	self, err := w.owner.store.Self(ctx)
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := w.brand.store.Connect(ctx, self); err != nil {
-		t.Fatal(err)
-	}
-	w.startProxies(t, filepath.Join(dir, "proxies"))
+	n := pdxtest.New(t, cfg)
+	w := &world{ctx: n.Ctx, ch: n.Chain, proxies: n.Addresses()}
+	w.owner = w.newNode(t, ownerHome, n.Stores[0], service.ProxySet{Threshold: 2, Addresses: n.Addresses()})
+	w.brand = w.newNode(t, brandHome, n.Stores[1], service.ProxySet{})
 	w.startAgent(t)
 	return w
 }
@@ -116,14 +95,9 @@ func (w *world) startAgent(t *testing.T) {
 	go f.Run(ctx, a.HandleEvent)
 }
 
-func (w *world) newNode(t *testing.T, u *home.Unlocked, set service.ProxySet) *node {
+func (w *world) newNode(t *testing.T, u *home.Unlocked, fs storage.Store, set service.ProxySet) *node {
 	t.Helper()
 	ctx := w.ctx
-	fs, err := storage.OpenEmbedded(ctx, storage.EmbeddedConfig{Dir: filepath.Join(u.Dir(), "ipfs"), Local: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { fs.Close() })
 	c, err := acl.New(ctx, w.ch.Client(), w.ch.Registry(), u.Account, nil)
 	if err != nil {
 		t.Fatal(err)
@@ -152,36 +126,6 @@ func (w *world) newNode(t *testing.T, u *home.Unlocked, set service.ProxySet) *n
 	srv.Start()
 	t.Cleanup(srv.Close)
 	return &node{h: u, store: fs, s: s, d: d, srv: srv, token: tok}
-}
-
-// startProxies runs three proxies in-process, each following the chain,
-// fetching bundles from the owner's IPFS node.
-func (w *world) startProxies(t *testing.T, dir string) {
-	t.Helper()
-	ctx, cancel := context.WithCancel(w.ctx)
-	t.Cleanup(cancel)
-	for i, key := range w.ch.Accounts()[1:4] {
-		hk, _, err := bundle.GenerateKey()
-		if err != nil {
-			t.Fatal(err)
-		}
-		c, err := acl.New(ctx, w.ch.Client(), w.ch.Registry(), key, nil)
-		if err != nil {
-			t.Fatal(err)
-		}
-		r, err := proxy.Run(ctx, proxy.RunConfig{
-			Config: proxy.Config{
-				Dir: filepath.Join(dir, fmt.Sprint(i)), Account: key, HPKE: hk, Domain: w.owner.s.Domain(),
-				Bundles: envstore.Bundles{S: w.owner.store},
-			},
-			Client: c, FromBlock: w.ch.DeployBlock(), Poll: 100 * time.Millisecond,
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-		t.Cleanup(func() { r.Close() })
-		w.proxies = append(w.proxies, r.Proxy.Address())
-	}
 }
 
 // response is one API answer, read whole.
