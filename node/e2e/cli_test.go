@@ -16,7 +16,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/crypto"
 
-	"github.com/pdx-network/pdx/acl/devchain"
+	"github.com/pdx-network/pdx/node/internal/pdxtest"
 )
 
 // runPDX runs the pdx binary to completion (at most 90 s) and returns its
@@ -53,15 +53,11 @@ type jsonError struct {
 // (docs/cli.md), its key files, and its embedded IPFS mode, against the dev
 // chain over HTTP.
 func TestProxyCommand(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	t.Cleanup(cancel)
 	built := make(chan struct{})
 	go func() { defer close(built); pdxBinary(t) }()
-	ch, err := devchain.Open(ctx, devchain.Config{Dir: t.TempDir(), Accounts: 1, HTTP: "127.0.0.1:0"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ch.Close() })
+	// pdxtest's network, its chain served over HTTP to the processes.
+	n := pdxtest.New(t, pdxtest.Config{Accounts: 1, HTTP: true})
+	ctx, ch := n.Ctx, n.Chain
 	// An IPFS repository for the embedded mode, made by kubo with its test
 	// profile so the proxy's node stays on loopback.
 	repo := t.TempDir()

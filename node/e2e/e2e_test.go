@@ -28,10 +28,10 @@ import (
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/acl/devchain"
 	"github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/leakcheck"
 	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/internal/pdxtest"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -281,15 +281,11 @@ func (w *world) startForger(key *ecdsa.PrivateKey, registry common.Address) *for
 // killed with -9 and restarted, a proxy that was down at grant time, a
 // forging proxy, and revocation.
 func TestProxyProcesses(t *testing.T) {
-	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
-	t.Cleanup(cancel)
 	built := make(chan struct{})
 	go func() { defer close(built); pdxBinary(t) }()
-	ch, err := devchain.Open(ctx, devchain.Config{Dir: t.TempDir(), Accounts: 7, HTTP: "127.0.0.1:0"})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { ch.Close() })
+	// pdxtest's network, its chain served over HTTP to the processes.
+	n := pdxtest.New(t, pdxtest.Config{Accounts: 7, HTTP: true})
+	ctx, ch := n.Ctx, n.Chain
 	keys := ch.Accounts()
 	api := startIPFS(t)
 	<-built
