@@ -82,16 +82,6 @@ func newServiceWith(t *testing.T, ctx context.Context, ch *devchain.Chain, key *
 	return s
 }
 
-func openStore(t *testing.T, ctx context.Context) storage.Store {
-	t.Helper()
-	s, err := storage.OpenEmbedded(ctx, storage.EmbeddedConfig{Dir: t.TempDir(), Local: true})
-	if err != nil {
-		t.Fatal(err)
-	}
-	t.Cleanup(func() { s.Close() })
-	return s
-}
-
 func newWorld(t *testing.T) *world {
 	// The owner's proxies are the three the network starts (keys[2:5]);
 	// keys[5:] are spare for tests' own proxies.

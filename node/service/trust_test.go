@@ -419,7 +419,7 @@ func (w *world) bundlePins(ds uint64) []string {
 func TestRevokeAndEraseUnpinBundles(t *testing.T) {
 	w := newWorld(t)
 	keys := w.chain.Accounts()
-	other := newService(t, w.ctx, w.chain, keys[5], openStore(t, w.ctx))
+	other := newService(t, w.ctx, w.chain, keys[5], w.net.OpenStore())
 	ds, c := w.put([]byte("to be erased"))
 	for _, grantee := range []common.Address{w.brand.Address(), other.Address()} {
 		if _, err := w.owner.Grant(w.ctx, GrantRequest{Dataset: ds, DatasetKey: w.dsKey, Grantee: grantee,
