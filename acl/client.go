@@ -6,6 +6,21 @@
 // It runs over any bind.ContractBackend that can also report receipts and
 // the chain id: an ethclient.Client (HTTP, WebSocket or in-process), or
 // go-ethereum's simulated backend.
+//
+// # History
+//
+// The Registry's events are read through typed queries (events.go): one
+// method per event (Granted, Revoked, Erased, CIDAdded, DatasetCreated,
+// KeyRotated, Offered, Purchased, Refunded), each taking a Range (from the
+// deploy block; To 0 is the head) and a filter of the event's indexed
+// arguments (nil matches any), and returning plain values that carry where
+// they were logged (EventLog). Granted is the one type of a grant as the
+// chain announced it; a followed Event converts to the same values
+// (Event.Granted, ...). Every query goes through one private helper that
+// splits long ranges into windows of at most 10,000 blocks, the most many
+// providers serve. Callers never name events by string, build topics or
+// hold the backend: ChainID, BlockNumber, Head, EtherBalance, SubscribeHeads
+// and Follower cover what they need of the node itself.
 package acl
 
 import (
@@ -45,6 +60,9 @@ type Client struct {
 	abi     *abi.ABI
 	inst    *bind.BoundContract
 	tx      *transactor // nil when read-only
+	// logRange is the most blocks one eth_getLogs covers (0: maxLogRange);
+	// only tests change it, to read a short chain in several windows.
+	logRange uint64
 }
 
 // Options tune a client; the zero value is the default.
@@ -129,7 +147,11 @@ func (c *Client) From() common.Address {
 // ABI is the Registry's ABI.
 func (c *Client) ABI() *abi.ABI { return c.abi }
 
-// Backend is the node the client talks to.
+// Backend is the node the client talks to. pdx's own packages do not use
+// it: what they need of the node is a method here (ChainID, Head,
+// EtherBalance, the event queries, ...), so every read of the chain goes
+// through acl. It stays for tools and tests that need a raw call acl does
+// not offer.
 func (c *Client) Backend() Backend { return c.backend }
 
 func (c *Client) transact(ctx context.Context, value *big.Int, data []byte) (*types.Receipt, error) {

@@ -49,6 +49,9 @@ var conformance = []struct {
 	{"MalformedKeysCostNothing", testMalformedKeys},
 	{"ConcurrentNonces", testConcurrentNonces},
 	{"FollowerResumes", testFollowerResumes},
+	{"EventQueries", testEventQueries},
+	{"EventQueryWindows", testEventQueryWindows},
+	{"ChainReads", testChainReads},
 }
 
 func runConformance(t *testing.T, e *env) {

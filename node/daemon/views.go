@@ -46,7 +46,7 @@ func grantViews(gs []service.GrantRecord, book termsBook) []GrantView {
 	out := make([]GrantView, 0, len(gs))
 	for _, g := range gs {
 		v := GrantView{Grantee: g.Grantee.Hex(), Purpose: book.text(g.PurposeHash), Expires: g.Expiry.UTC().Format(time.RFC3339),
-			Threshold: int(g.Threshold), Proxies: []string{}, Block: g.Block, Bundle: g.Bundle, Active: g.Active, RevokedBlock: g.RevokedBlock}
+			Threshold: int(g.Threshold), Proxies: []string{}, Block: g.Block, Bundle: g.BundleCID, Active: g.Active, RevokedBlock: g.RevokedBlock}
 		for _, p := range g.Proxies {
 			v.Proxies = append(v.Proxies, p.Hex())
 		}
@@ -249,7 +249,7 @@ func (d *Daemon) granted(w http.ResponseWriter, r *http.Request) error {
 	out := GrantedList{Grants: []GrantedView{}}
 	for _, g := range gs {
 		v := GrantedView{Dataset: g.Dataset, Owner: g.Owner.Hex(), Purpose: book.text(g.PurposeHash),
-			Expires: g.Expiry.UTC().Format(time.RFC3339), Active: g.Active, Versions: []GrantedVersion{}}
+			Expires: g.Expiry.UTC().Format(time.RFC3339), Active: g.Live, Versions: []GrantedVersion{}}
 		vs, err := d.s.Versions(r.Context(), g.Dataset)
 		if err != nil {
 			return err
@@ -257,7 +257,7 @@ func (d *Daemon) granted(w http.ResponseWriter, r *http.Request) error {
 		ctx, cancel := context.WithTimeout(r.Context(), sizeBudget)
 		for _, cv := range vs {
 			gv := GrantedVersion{Version: cv.Version, CID: cv.CID.String()}
-			if g.Active && ctx.Err() == nil {
+			if g.Live && ctx.Err() == nil {
 				if n, err := d.s.Size(ctx, cv.CID); err == nil {
 					gv.Size = n
 				}

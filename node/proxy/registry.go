@@ -9,10 +9,8 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/contracts/bindings"
 )
 
 // RegistryChain reads what a proxy needs from the Registry through acl's
@@ -21,7 +19,7 @@ type RegistryChain struct{ C *acl.Client }
 
 // BlockNumber implements Chain.
 func (r RegistryChain) BlockNumber(ctx context.Context) (uint64, error) {
-	return r.C.Backend().BlockNumber(ctx)
+	return r.C.BlockNumber(ctx)
 }
 
 // IsAuthorized implements Chain.
@@ -64,14 +62,14 @@ func (r RegistryChain) Keys(ctx context.Context, account common.Address) ([]byte
 // (deleting kfrags). Other events are ignored. Feed it from an acl.Follower
 // so the proxy resumes from its last block after a restart.
 func (p *Proxy) HandleEvent(ctx context.Context, ev acl.Event) error {
-	switch v := ev.Value.(type) {
-	case *bindings.RegistryGranted:
-		w := acl.DecodeGrantWord(v.Grant)
-		return p.OnGranted(ctx, w.Dataset, v.Grantee, w.Threshold, v.PurposeHash, v.Bundle, ev.Block)
-	case *bindings.RegistryRevoked:
-		return p.OnRevoked(v.Dataset, v.Grantee, ev.Block)
-	case *bindings.RegistryErased:
-		return p.OnErased(v.Dataset, ev.Block)
+	if g, ok := ev.Granted(); ok {
+		return p.OnGranted(ctx, g.Dataset, g.Grantee, g.Threshold, g.PurposeHash, g.Bundle, g.Block)
+	}
+	if r, ok := ev.Revoked(); ok {
+		return p.OnRevoked(r.Dataset, r.Grantee, r.Block)
+	}
+	if e, ok := ev.Erased(); ok {
+		return p.OnErased(e.Dataset, e.Block)
 	}
 	return nil
 }
@@ -113,14 +111,8 @@ func (p *Proxy) Register(ctx context.Context, c *acl.Client, endpoint string) er
 // heads (a ws, ipc or in-process connection); over plain HTTP it returns
 // ErrNoHeadPush and the proxy asks for the head per request instead.
 func (r RegistryChain) SubscribeHeads(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error) {
-	sub, ok := r.C.Backend().(interface {
-		SubscribeNewHead(context.Context, chan<- *types.Header) (ethereum.Subscription, error)
-	})
-	if !ok {
-		return nil, ErrNoHeadPush
-	}
-	s, err := sub.SubscribeNewHead(ctx, ch)
-	if errors.Is(err, rpc.ErrNotificationsUnsupported) {
+	s, err := r.C.SubscribeHeads(ctx, ch)
+	if errors.Is(err, acl.ErrUnsupported) {
 		return nil, fmt.Errorf("%w: %v", ErrNoHeadPush, err)
 	}
 	return s, err

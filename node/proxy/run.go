@@ -222,11 +222,10 @@ func (r *Running) setUp(ctx context.Context, cfg RunConfig) error {
 		next = cfg.FromBlock
 	}
 	r.FollowFrom, r.Resumed = next, resumed
-	backend := cfg.Client.Backend()
-	if r.Head, err = backend.BlockNumber(ctx); err != nil {
+	if r.Head, err = cfg.Client.BlockNumber(ctx); err != nil {
 		return kinded(ErrUnavailable, fmt.Errorf("reading the head block: %w", err))
 	}
-	r.follower = acl.NewFollower(backend, cfg.Client.Address(), cfg.Cursor)
+	r.follower = cfg.Client.Follower(cfg.Cursor)
 	r.follower.Start = cfg.FromBlock
 	r.follower.Confirmations = cfg.Confirmations
 	return nil
@@ -289,12 +288,6 @@ func follow(ctx context.Context, f *acl.Follower, p *Proxy, fm *followerMetrics,
 	}
 }
 
-// balancer is a chain backend that reads balances (ethclient and the dev
-// chain's clients do), so an unfunded account is named before it fails.
-type balancer interface {
-	BalanceAt(ctx context.Context, account common.Address, block *big.Int) (*big.Int, error)
-}
-
 // register records the proxy's endpoint and current HPKE key on chain
 // unless the Registry has exactly those already. It reports whether it sent
 // a transaction, and says plainly when the account cannot pay for one.
@@ -310,15 +303,16 @@ func register(ctx context.Context, p *Proxy, c *acl.Client, endpoint string) (bo
 	if err != nil && !errors.Is(err, acl.ErrUnknownProxy) {
 		return false, kinded(ErrUnavailable, fmt.Errorf("reading the proxy's registration: %w", err))
 	}
-	var bal *big.Int
-	if b, ok := c.Backend().(balancer); ok {
-		bal, err = b.BalanceAt(ctx, p.Address(), nil)
-		if err != nil {
-			return false, kinded(ErrUnavailable, fmt.Errorf("reading the proxy account's balance: %w", err))
-		}
-		if bal.Sign() == 0 {
-			return false, unfunded(p.Address(), bal, nil)
-		}
+	// A chain connection that reads balances (ethclient and the dev
+	// chain's clients do) names an unfunded account before it fails.
+	bal, err := c.EtherBalance(ctx, p.Address())
+	switch {
+	case errors.Is(err, acl.ErrUnsupported):
+		bal = nil
+	case err != nil:
+		return false, kinded(ErrUnavailable, fmt.Errorf("reading the proxy account's balance: %w", err))
+	case bal.Sign() == 0:
+		return false, unfunded(p.Address(), bal, nil)
 	}
 	if err := p.Register(ctx, c, endpoint); err != nil {
 		if strings.Contains(err.Error(), "insufficient funds") {

@@ -183,16 +183,13 @@ func TestAttackRogueProxiesThenRevoke(t *testing.T) {
 
 	// Every bundle the chain ever named for this grant, fetched before the
 	// revoke unpins them (the attacker kept copies).
-	evs, err := w.brand.logs(w.ctx, "Granted", []common.Hash{common.BytesToHash(w.brand.Address().Bytes())})
+	me := w.brand.Address()
+	evs, err := w.brand.cfg.Chain.Granted(w.ctx, w.brand.since(), acl.GrantedFilter{Grantee: &me, Dataset: &ds})
 	if err != nil {
 		t.Fatal(err)
 	}
 	var bundles []*bundle.Bundle
-	for _, ev := range evs {
-		g := ev.Value.(*bindings.RegistryGranted)
-		if acl.DecodeGrantWord(g.Grant).Dataset != ds {
-			continue
-		}
+	for _, g := range evs {
 		bc, err := cid.Cast(acl.BundleCID(g.Bundle))
 		if err != nil {
 			t.Fatal(err)

@@ -12,7 +12,6 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/contracts/bindings"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/reencrypt"
 )
@@ -77,26 +76,20 @@ func (s *Service) Withdraw(ctx context.Context) (*big.Int, error) {
 	if err != nil {
 		return nil, err
 	}
-	paid := new(big.Int)
-	for _, l := range rc.Logs {
-		if ev, err := bindings.NewRegistry().UnpackWithdrawnEvent(l); err == nil && l.Address == s.cfg.Chain.Address() {
-			paid.Add(paid, ev.Amount)
-		}
-	}
-	return paid, nil
+	return s.cfg.Chain.WithdrawnIn(rc.Logs), nil
 }
 
 // vestingBuyers lists the buyers of a dataset whose bought grant still
 // holds payment.
 func (s *Service) vestingBuyers(ctx context.Context, dataset uint64) ([]common.Address, error) {
-	evs, err := s.logs(ctx, "Purchased", []common.Hash{uintTopic(dataset)})
+	evs, err := s.cfg.Chain.Purchased(ctx, s.since(), acl.PurchasedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}
 	seen := map[common.Address]bool{}
 	var out []common.Address
 	for _, ev := range evs {
-		b := ev.Value.(*bindings.RegistryPurchased).Buyer
+		b := ev.Buyer
 		if seen[b] {
 			continue
 		}
@@ -115,15 +108,14 @@ func (s *Service) vestingBuyers(ctx context.Context, dataset uint64) ([]common.A
 // vestingSales lists the bought grants of this account's datasets whose
 // payment is still held (granted purchases not yet fully settled).
 func (s *Service) vestingSales(ctx context.Context) ([]acl.Sale, error) {
-	evs, err := s.logs(ctx, "Purchased")
+	evs, err := s.cfg.Chain.Purchased(ctx, s.since(), acl.PurchasedFilter{})
 	if err != nil {
 		return nil, err
 	}
 	seen := map[acl.Sale]bool{}
 	owners := map[uint64]common.Address{}
 	var out []acl.Sale
-	for _, ev := range evs {
-		p := ev.Value.(*bindings.RegistryPurchased)
+	for _, p := range evs {
 		sale := acl.Sale{Dataset: p.Dataset, Buyer: p.Buyer}
 		if seen[sale] {
 			continue
@@ -165,13 +157,11 @@ func (s *Service) Vesting(ctx context.Context, dataset uint64, buyer common.Addr
 
 // Wallet is the account's ether balance.
 func (s *Service) Wallet(ctx context.Context) (*big.Int, error) {
-	b, ok := s.cfg.Chain.Backend().(interface {
-		BalanceAt(context.Context, common.Address, *big.Int) (*big.Int, error)
-	})
-	if !ok {
+	b, err := s.cfg.Chain.EtherBalance(ctx, s.addr)
+	if errors.Is(err, acl.ErrUnsupported) {
 		return nil, fmt.Errorf("service: this chain backend cannot read balances")
 	}
-	return b.BalanceAt(ctx, s.addr, nil)
+	return b, err
 }
 
 // MarketItem is what the owner's node knows of one offered dataset.
@@ -217,7 +207,7 @@ type MarketAgent struct {
 
 // HandleEvent acts on Purchased events; feed it from an acl.Follower.
 func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
-	p, ok := ev.Value.(*bindings.RegistryPurchased)
+	p, ok := ev.Purchased()
 	if !ok {
 		return nil
 	}
@@ -225,7 +215,7 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 	if !ok {
 		return nil
 	}
-	d := Decision{Dataset: p.Dataset, Buyer: p.Buyer, Amount: p.Amount, Block: ev.Block}
+	d := Decision{Dataset: p.Dataset, Buyer: p.Buyer, Amount: p.Amount, Block: p.Block}
 	// A purchase already granted (replayed event after a restart) or
 	// refunded has no escrow left: nothing to do.
 	if _, err := a.S.cfg.Chain.PurchaseOf(ctx, p.Dataset, p.Buyer); errors.Is(err, acl.ErrNoEscrow) {
@@ -236,7 +226,7 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 	if item.Terms == "" || TermsHash(item.Terms) != p.TermsHash {
 		return a.declinePurchase(ctx, d, "the purchase names terms this node does not know")
 	}
-	if err := item.Policy.Check(p.Amount, item.Terms, time.Duration(p.Duration)*time.Second); err != nil {
+	if err := item.Policy.Check(p.Amount, item.Terms, p.Duration); err != nil {
 		return a.declinePurchase(ctx, d, err.Error())
 	}
 	// Revoking a buyer's bought grant is the owner's decision about that
@@ -261,7 +251,7 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 // grant grants one purchase: to the proxies of the buyer's live grant when
 // the purchase extends one (a grant's proxy set is fixed when it is made),
 // else to the item's or the owner's configured proxies.
-func (a *MarketAgent) grant(ctx context.Context, p *bindings.RegistryPurchased, item *MarketItem) error {
+func (a *MarketAgent) grant(ctx context.Context, p acl.Purchased, item *MarketItem) error {
 	s := a.S
 	// The buyer's keys first: nothing is sealed for a key that opens nothing.
 	if _, err := s.granteeKey(ctx, p.Buyer); err != nil {
@@ -293,11 +283,11 @@ func (a *MarketAgent) grant(ctx context.Context, p *bindings.RegistryPurchased, 
 // revokedPurchase returns the block at which the owner revoked a bought
 // grant of dataset to buyer, 0 when it never did.
 func (s *Service) revokedPurchase(ctx context.Context, dataset uint64, buyer common.Address) (uint64, error) {
-	revoked, err := s.logs(ctx, "Revoked", []common.Hash{uintTopic(dataset)}, []common.Hash{common.BytesToHash(buyer.Bytes())})
+	revoked, err := s.cfg.Chain.Revoked(ctx, s.since(), acl.RevokedFilter{Dataset: &dataset, Grantee: &buyer})
 	if err != nil || len(revoked) == 0 {
 		return 0, err
 	}
-	granted, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(buyer.Bytes())})
+	granted, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &buyer, Dataset: &dataset})
 	if err != nil {
 		return 0, err
 	}
@@ -306,9 +296,8 @@ func (s *Service) revokedPurchase(ctx context.Context, dataset uint64, buyer com
 		// The grant a revoke ended is the newest one of the pair before it.
 		var bought bool
 		for _, g := range granted {
-			w := acl.DecodeGrantWord(g.Value.(*bindings.RegistryGranted).Grant)
-			if w.Dataset == dataset && g.Block <= r.Block {
-				bought = w.Bought
+			if g.Block <= r.Block {
+				bought = g.Bought
 			}
 		}
 		if bought {

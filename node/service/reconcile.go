@@ -6,14 +6,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"math/big"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/contracts/bindings"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/envelope"
@@ -41,18 +39,17 @@ type ChainVersion struct {
 
 // Versions lists a dataset's versions on chain, oldest first.
 func (s *Service) Versions(ctx context.Context, dataset uint64) ([]ChainVersion, error) {
-	evs, err := s.logs(ctx, "CIDAdded", []common.Hash{datasetTopic(dataset)})
+	evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}
 	out := make([]ChainVersion, 0, len(evs))
-	for _, ev := range evs {
-		a := ev.Value.(*bindings.RegistryCIDAdded)
-		c, err := cid.Cast(a.Cid)
+	for _, a := range evs {
+		c, err := cid.Cast(a.CID)
 		if err != nil {
 			return nil, fmt.Errorf("service: dataset %d version %d: the chain holds a malformed CID: %w", dataset, a.Version, err)
 		}
-		out = append(out, ChainVersion{Version: a.Version, CID: c, Fingerprint: a.Fingerprint, Block: ev.Block})
+		out = append(out, ChainVersion{Version: a.Version, CID: c, Fingerprint: a.Fingerprint, Block: a.Block})
 	}
 	return out, nil
 }
@@ -61,13 +58,12 @@ func (s *Service) Versions(ctx context.Context, dataset uint64) ([]ChainVersion,
 // delegating key pk; ok is false when there is none (the creation never
 // reached the chain).
 func (s *Service) DatasetCreatedWith(ctx context.Context, pk *reencrypt.PublicKey) (id uint64, ok bool, err error) {
-	evs, err := s.logs(ctx, "DatasetCreated", nil, []common.Hash{common.BytesToHash(s.addr.Bytes())})
+	evs, err := s.cfg.Chain.DatasetCreated(ctx, s.since(), acl.DatasetCreatedFilter{Owner: &s.addr})
 	if err != nil {
 		return 0, false, err
 	}
 	want := pk.Bytes()
-	for _, ev := range evs {
-		c := ev.Value.(*bindings.RegistryDatasetCreated)
+	for _, c := range evs {
 		if bytes.Equal(c.DelegatingKey, want) {
 			return c.Dataset, true, nil
 		}
@@ -119,47 +115,43 @@ func (s *Service) PlainSize(ctx context.Context, c cid.Cid, keys []*reencrypt.Se
 	return res.Bytes, nil
 }
 
-// ChainGrant is the newest grant of one grantee on a dataset, as the chain
-// holds it.
-type ChainGrant struct {
-	Grantee     common.Address
-	PurposeHash [32]byte
-	Bundle      cid.Cid // the kfrag bundle's CID
-	Threshold   uint8
-	Expiry      time.Time
-	Block       uint64
+// CurrentGrant is the newest grant of one (dataset, grantee) pair as the
+// chain announced it, and whether it authorizes now: what reconcile and a
+// rotation act on, and what a grantee lists (ReceivedGrants). A dataset's
+// whole history, older grants and revocations included, is GrantRecord's.
+type CurrentGrant struct {
+	acl.Granted
+	// Owner is the dataset's owner.
+	Owner common.Address
 	// Live: the grant authorizes now (not revoked, expired or erased).
 	Live bool
 }
 
 // Grants lists the newest grant of every grantee of a dataset, in the order
 // the grantees were first granted.
-func (s *Service) Grants(ctx context.Context, dataset uint64) ([]ChainGrant, error) {
-	evs, err := s.logs(ctx, "Granted")
+func (s *Service) Grants(ctx context.Context, dataset uint64) ([]CurrentGrant, error) {
+	evs, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}
-	latest := map[common.Address]ChainGrant{}
+	if len(evs) == 0 {
+		return []CurrentGrant{}, nil
+	}
+	info, err := s.cfg.Chain.DatasetInfo(ctx, dataset)
+	if err != nil {
+		return nil, err
+	}
+	latest := map[common.Address]acl.Granted{}
 	var order []common.Address
-	for _, ev := range evs {
-		g := ev.Value.(*bindings.RegistryGranted)
-		w := acl.DecodeGrantWord(g.Grant)
-		if w.Dataset != dataset {
-			continue
-		}
+	for _, g := range evs {
 		if _, seen := latest[g.Grantee]; !seen {
 			order = append(order, g.Grantee)
 		}
-		b, err := cid.Cast(acl.BundleCID(g.Bundle))
-		if err != nil {
-			return nil, err
-		}
-		latest[g.Grantee] = ChainGrant{Grantee: g.Grantee, PurposeHash: g.PurposeHash, Bundle: b,
-			Threshold: w.Threshold, Expiry: time.Unix(int64(w.Expiry), 0).UTC(), Block: ev.Block}
+		latest[g.Grantee] = g
 	}
-	out := make([]ChainGrant, 0, len(order))
+	out := make([]CurrentGrant, 0, len(order))
 	for _, a := range order {
-		g := latest[a]
+		g := CurrentGrant{Granted: latest[a], Owner: info.Owner}
 		if g.Live, err = s.cfg.Chain.IsAuthorized(ctx, dataset, a); err != nil {
 			return nil, err
 		}
@@ -176,8 +168,12 @@ func (s *Service) Grants(ctx context.Context, dataset uint64) ([]ChainGrant, err
 // old bundle can still be read, else — it was the one record of them — to
 // the configured ProxySet, which the log says. repinned and regranted say
 // which of the two happened; both are zero when the bundle was pinned.
-func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencrypt.SecretKey, g ChainGrant) (repinned bool, regranted *GrantResult, err error) {
-	pinned, err := s.cfg.Store.IsPinned(ctx, g.Bundle)
+func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencrypt.SecretKey, g CurrentGrant) (repinned bool, regranted *GrantResult, err error) {
+	bc, err := cid.Cast(acl.BundleCID(g.Bundle))
+	if err != nil {
+		return false, nil, err
+	}
+	pinned, err := s.cfg.Store.IsPinned(ctx, bc)
 	if err != nil || pinned {
 		return false, nil, err
 	}
@@ -185,7 +181,7 @@ func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencry
 	// The block is either in this node's blockstore or lost: a short
 	// deadline tells the two apart without waiting on the network.
 	pctx, cancel := context.WithTimeout(ctx, 3*time.Second)
-	err = s.cfg.Store.Pin(pctx, g.Bundle, name)
+	err = s.cfg.Store.Pin(pctx, bc, name)
 	cancel()
 	if err == nil {
 		return true, nil, nil
@@ -194,25 +190,18 @@ func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencry
 		return false, nil, ctx.Err()
 	}
 	s.log.Warn("reconcile: a live grant's kfrag bundle is gone from this node; granting again",
-		"dataset", dataset, "grantee", g.Grantee.Hex(), "bundle", g.Bundle.String())
-	var proxies []common.Address
-	if digest, err := acl.BundleDigest(g.Bundle.Bytes()); err == nil {
-		// The pin just failed, so the block is most likely gone: look only
-		// briefly before falling back to the configured set.
-		kctx, cancel := context.WithTimeout(ctx, 2*time.Second)
-		proxies = s.keptProxies(kctx, dataset, g.Grantee, digest)
-		cancel()
-	}
+		"dataset", dataset, "grantee", g.Grantee.Hex(), "bundle", bc.String())
+	// The pin just failed, so the block is most likely gone: look only
+	// briefly before falling back to the configured set.
+	kctx, cancel := context.WithTimeout(ctx, 2*time.Second)
+	proxies := s.keptProxies(kctx, dataset, g.Grantee, g.Bundle)
+	cancel()
 	purpose := g.PurposeHash
 	regranted, err = s.Grant(ctx, GrantRequest{
 		Dataset: dataset, DatasetKey: key, Grantee: g.Grantee, Expiry: g.Expiry,
 		PurposeHash: &purpose, Threshold: int(g.Threshold), Proxies: proxies,
 	})
 	return false, regranted, err
-}
-
-func datasetTopic(dataset uint64) common.Hash {
-	return common.BigToHash(new(big.Int).SetUint64(dataset))
 }
 
 type countReader struct {

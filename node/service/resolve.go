@@ -13,7 +13,6 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/proxy"
-	"github.com/pdx-network/pdx/contracts/bindings"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -29,7 +28,7 @@ var ErrUnknownCID = errors.New("service: this CID is not registered on chain")
 type resolved struct {
 	rec    acl.CIDRecord
 	ds     acl.Dataset
-	grants []*bindings.RegistryGranted // this account's Granted events of rec.Dataset, oldest first
+	grants []acl.Granted // this account's grants of rec.Dataset, oldest first
 	// header is the envelope's header when it had to be fetched to learn
 	// the owner; nil when the chain alone answered.
 	header *envelope.Header
@@ -51,7 +50,8 @@ func (s *Service) resolve(ctx context.Context, c cid.Cid, h *envelope.Header) (*
 	if h != nil {
 		owner = common.Address(h.Owner)
 	} else {
-		evs, err := s.logs(ctx, "CIDAdded", nil, []common.Hash{acl.CIDHash(c.Bytes())})
+		hash := acl.CIDHash(c.Bytes())
+		evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{CIDHash: &hash})
 		if err != nil {
 			return nil, err
 		}
@@ -60,7 +60,7 @@ func (s *Service) resolve(ctx context.Context, c cid.Cid, h *envelope.Header) (*
 		}
 		registrants := map[common.Address]bool{}
 		for _, ev := range evs {
-			ds, err := s.cfg.Chain.DatasetInfo(ctx, ev.Value.(*bindings.RegistryCIDAdded).Dataset)
+			ds, err := s.cfg.Chain.DatasetInfo(ctx, ev.Dataset)
 			if err != nil {
 				return nil, err
 			}
@@ -87,18 +87,11 @@ func (s *Service) resolve(ctx context.Context, c cid.Cid, h *envelope.Header) (*
 	if err != nil {
 		return nil, err
 	}
-	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(s.addr.Bytes())})
+	grants, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &s.addr, Dataset: &rec.Dataset})
 	if err != nil {
 		return nil, err
 	}
-	r := &resolved{rec: rec, ds: ds, header: h}
-	for _, ev := range evs {
-		g := ev.Value.(*bindings.RegistryGranted)
-		if acl.DecodeGrantWord(g.Grant).Dataset == rec.Dataset {
-			r.grants = append(r.grants, g)
-		}
-	}
-	return r, nil
+	return &resolved{rec: rec, ds: ds, header: h, grants: grants}, nil
 }
 
 // refusal explains why this account may not read a dataset now, from the
@@ -111,15 +104,22 @@ func (s *Service) refusal(ctx context.Context, r *resolved) error {
 	}
 	id := r.rec.Dataset
 	if r.ds.Erased {
-		block := s.lastBlock(ctx, "Erased", []common.Hash{uintTopic(id)})
+		// The erasure's block is said when the chain lists it; the
+		// refusal stands without it.
+		var block uint64
+		if evs, err := s.cfg.Chain.Erased(ctx, s.since(), acl.ErasedFilter{Dataset: &id}); err == nil && len(evs) > 0 {
+			block = evs[len(evs)-1].Block
+		}
 		return &proxy.Error{Code: proxy.CodeErased, Block: block,
 			Message: fmt.Sprintf("dataset %d was erased by its owner %s; nothing of it can be read any more", id, r.ds.Owner.Hex())}
 	}
 	if len(r.grants) == 0 {
 		return fmt.Errorf("%w %d for %s: ask its owner for a grant, or buy its offer", ErrNoGrant, id, s.addr.Hex())
 	}
-	if block := s.lastBlock(ctx, "Revoked", []common.Hash{uintTopic(id)}, []common.Hash{common.BytesToHash(s.addr.Bytes())}); block != 0 {
-		return &proxy.Error{Code: proxy.CodeRevoked, Block: block,
+	// A revocation the chain does not list (or cannot now) is explained as
+	// an expiry below.
+	if evs, err := s.cfg.Chain.Revoked(ctx, s.since(), acl.RevokedFilter{Dataset: &id, Grantee: &s.addr}); err == nil && len(evs) > 0 {
+		return &proxy.Error{Code: proxy.CodeRevoked, Block: evs[len(evs)-1].Block,
 			Message: fmt.Sprintf("the owner %s revoked your grant of dataset %d", r.ds.Owner.Hex(), id)}
 	}
 	st, err := s.cfg.Chain.GrantOf(ctx, id, s.addr)
@@ -128,16 +128,6 @@ func (s *Service) refusal(ctx context.Context, r *resolved) error {
 	}
 	return &proxy.Error{Code: proxy.CodeExpired,
 		Message: fmt.Sprintf("your grant of dataset %d expired at %s", id, st.Expiry.UTC().Format(time.RFC3339))}
-}
-
-// lastBlock is the block of the newest matching event, 0 when there is none
-// or the chain did not say (the refusal is explained without it).
-func (s *Service) lastBlock(ctx context.Context, event string, topics ...[]common.Hash) uint64 {
-	evs, err := s.logs(ctx, event, topics...)
-	if err != nil || len(evs) == 0 {
-		return 0
-	}
-	return evs[len(evs)-1].Block
 }
 
 // wrapOf returns the capsule and wrapped file key that open version rec
@@ -154,14 +144,14 @@ func (s *Service) wrapOf(ctx context.Context, h *envelope.Header, rec acl.CIDRec
 		capsule, err := h.UmbralCapsule()
 		return capsule, h.WrappedKey[:], err
 	}
-	evs, err := s.logs(ctx, "KeyRotated", []common.Hash{uintTopic(rec.Dataset)})
+	evs, err := s.cfg.Chain.KeyRotated(ctx, s.since(), acl.KeyRotatedFilter{Dataset: &rec.Dataset})
 	if err != nil {
 		return nil, nil, err
 	}
-	var rot *bindings.RegistryKeyRotated
-	for _, ev := range evs {
-		if k := ev.Value.(*bindings.RegistryKeyRotated); k.Epoch == current {
-			rot = k
+	var rot *acl.KeyRotated
+	for i := range evs {
+		if evs[i].Epoch == current {
+			rot = &evs[i]
 		}
 	}
 	if rot == nil || len(rot.Rewrap) == 0 {

@@ -12,19 +12,16 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/big"
 	"net/http"
 	"strings"
 	"time"
 
-	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/proxy"
-	"github.com/pdx-network/pdx/contracts/bindings"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -99,7 +96,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	if cfg.Chain == nil || cfg.Account == nil || cfg.Store == nil || cfg.Signer == nil || cfg.Receiving == nil {
 		return nil, fmt.Errorf("service: Chain, Account, Store, Signer and Receiving are required")
 	}
-	id, err := cfg.Chain.Backend().ChainID(ctx)
+	id, err := cfg.Chain.ChainID(ctx)
 	if err != nil {
 		return nil, fmt.Errorf("service: reading the chain id: %w", err)
 	}
@@ -222,7 +219,11 @@ type GrantRequest struct {
 	Rebundle bool
 }
 
-// GrantResult says what was recorded.
+// GrantResult is what one grant call recorded (Grant, a rotation's
+// re-bundling, reconcile's re-grant): the bundle it made and the proxies it
+// sealed to, as the API returns them. The grants the chain holds are read
+// back as CurrentGrant (the newest per grantee) or GrantRecord (the whole
+// history), both built on acl.Granted.
 type GrantResult struct {
 	Dataset   uint64           `json:"dataset"`
 	Grantee   common.Address   `json:"grantee"`
@@ -391,56 +392,31 @@ type GetResult struct {
 	Failures []string `json:"failures,omitempty"`
 }
 
-func (s *Service) logs(ctx context.Context, event string, topics ...[]common.Hash) ([]acl.Event, error) {
-	id := s.cfg.Chain.ABI().Events[event].ID
-	q := ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(s.cfg.DeployBlock),
-		Addresses: []common.Address{s.cfg.Chain.Address()},
-		Topics:    append([][]common.Hash{{id}}, topics...),
-	}
-	raw, err := s.cfg.Chain.Backend().FilterLogs(ctx, q)
-	if err != nil {
-		return nil, err
-	}
-	reg := bindings.NewRegistry()
-	out := make([]acl.Event, 0, len(raw))
-	for i := range raw {
-		ev, err := acl.DecodeLog(reg, &raw[i])
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, ev)
-	}
-	return out, nil
-}
+// since is the block range of every history query: from the Registry's
+// deploy block to the head.
+func (s *Service) since() acl.Range { return acl.Range{From: s.cfg.DeployBlock} }
 
 // fingerprint reads a CID's full fingerprint from its CIDAdded event.
 func (s *Service) fingerprint(ctx context.Context, dataset uint64, c cid.Cid) ([32]byte, error) {
-	evs, err := s.logs(ctx, "CIDAdded", []common.Hash{common.BigToHash(new(big.Int).SetUint64(dataset))}, []common.Hash{acl.CIDHash(c.Bytes())})
+	h := acl.CIDHash(c.Bytes())
+	evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{Dataset: &dataset, CIDHash: &h})
 	if err != nil {
 		return [32]byte{}, err
 	}
 	for _, ev := range evs {
-		return ev.Value.(*bindings.RegistryCIDAdded).Fingerprint, nil
+		return ev.Fingerprint, nil
 	}
 	return [32]byte{}, fmt.Errorf("service: no CIDAdded event for %s", c)
 }
 
 // latestGrantTo is the newest Granted event of grantee on dataset, nil when
 // there is none.
-func (s *Service) latestGrantTo(ctx context.Context, dataset uint64, grantee common.Address) (*bindings.RegistryGranted, error) {
-	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(grantee.Bytes())})
-	if err != nil {
+func (s *Service) latestGrantTo(ctx context.Context, dataset uint64, grantee common.Address) (*acl.Granted, error) {
+	evs, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &grantee, Dataset: &dataset})
+	if err != nil || len(evs) == 0 {
 		return nil, err
 	}
-	var latest *bindings.RegistryGranted
-	for _, ev := range evs {
-		g := ev.Value.(*bindings.RegistryGranted)
-		if acl.DecodeGrantWord(g.Grant).Dataset == dataset {
-			latest = g
-		}
-	}
-	return latest, nil
+	return &evs[len(evs)-1], nil
 }
 
 // Erase erases a dataset: on chain (every grant stops authorizing, proxies
@@ -517,25 +493,26 @@ func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.
 	if err != nil {
 		return nil, err
 	}
-	res := &RotateResult{Dataset: dataset, Block: rc.BlockNumber.Uint64(), Epoch: rotatedEpoch(rc.Logs)}
+	rotated, _ := s.cfg.Chain.KeyRotatedIn(rc.Logs)
+	res := &RotateResult{Dataset: dataset, Block: rc.BlockNumber.Uint64(), Epoch: rotated.Epoch}
 	// Every live grant is re-bundled even when one fails: a grant left
 	// with kfrags of the old key reads nothing, so one failure must not
 	// cut off the grants behind it. A grant that ended meanwhile (revoked,
 	// expired) needs nothing.
 	var errs []error
 	for _, g := range live {
-		purpose := g.purpose
+		purpose := g.PurposeHash
 		req := GrantRequest{
-			Dataset: dataset, DatasetKey: newKey, Grantee: g.grantee, Expiry: g.expiry,
-			PurposeHash: &purpose, Threshold: int(g.threshold), Rebundle: true,
-			Proxies: s.keptProxies(ctx, dataset, g.grantee, g.bundle),
+			Dataset: dataset, DatasetKey: newKey, Grantee: g.Grantee, Expiry: g.Expiry,
+			PurposeHash: &purpose, Threshold: int(g.Threshold), Rebundle: true,
+			Proxies: s.keptProxies(ctx, dataset, g.Grantee, g.Bundle),
 		}
 		r, err := s.Grant(ctx, req)
 		if errors.Is(err, ErrUnusableProxy) && req.Proxies != nil {
 			// A proxy of the grant's set became unusable (re-registered
 			// with an endpoint or key pdx refuses): the grant goes to the
 			// owner's configured set rather than stay unreadable.
-			s.log.Warn("a proxy of the grant's set is unusable now; re-bundling to the configured proxies", "dataset", dataset, "grantee", g.grantee.Hex(), "err", err)
+			s.log.Warn("a proxy of the grant's set is unusable now; re-bundling to the configured proxies", "dataset", dataset, "grantee", g.Grantee.Hex(), "err", err)
 			req.Proxies = nil
 			r, err = s.Grant(ctx, req)
 		}
@@ -543,7 +520,7 @@ func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.
 		case errors.Is(err, acl.ErrNoGrant):
 			continue
 		case err != nil:
-			errs = append(errs, fmt.Errorf("re-bundling %s's grant: %w", g.grantee.Hex(), err))
+			errs = append(errs, fmt.Errorf("re-bundling %s's grant: %w", g.Grantee.Hex(), err))
 			continue
 		}
 		res.Regrants = append(res.Regrants, r)
@@ -554,48 +531,25 @@ func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.
 	return res, nil
 }
 
-type liveGrant struct {
-	grantee   common.Address
-	expiry    time.Time
-	threshold uint8
-	purpose   [32]byte
-	bundle    [32]byte // the kfrag bundle's digest
-}
-
-// liveGrants lists a dataset's grants that authorize now, with the terms
-// of their latest Granted event.
-func (s *Service) liveGrants(ctx context.Context, dataset uint64) ([]liveGrant, error) {
-	evs, err := s.logs(ctx, "Granted")
+// liveGrants lists a dataset's grants that authorize now: the newest grant
+// of each grantee, with the expiry and threshold its grant slot holds now
+// (a purchase that extended a grant moved its expiry past the event's).
+func (s *Service) liveGrants(ctx context.Context, dataset uint64) ([]CurrentGrant, error) {
+	all, err := s.Grants(ctx, dataset)
 	if err != nil {
 		return nil, err
 	}
-	latest := map[common.Address]*bindings.RegistryGranted{}
-	var order []common.Address
-	for _, ev := range evs {
-		g := ev.Value.(*bindings.RegistryGranted)
-		if acl.DecodeGrantWord(g.Grant).Dataset != dataset {
+	var out []CurrentGrant
+	for _, g := range all {
+		if !g.Live {
 			continue
 		}
-		if latest[g.Grantee] == nil {
-			order = append(order, g.Grantee)
-		}
-		latest[g.Grantee] = g
-	}
-	var out []liveGrant
-	for _, grantee := range order {
-		ok, err := s.cfg.Chain.IsAuthorized(ctx, dataset, grantee)
+		st, err := s.cfg.Chain.GrantOf(ctx, dataset, g.Grantee)
 		if err != nil {
 			return nil, err
 		}
-		if !ok {
-			continue
-		}
-		st, err := s.cfg.Chain.GrantOf(ctx, dataset, grantee)
-		if err != nil {
-			return nil, err
-		}
-		ev := latest[grantee]
-		out = append(out, liveGrant{grantee: grantee, expiry: st.Expiry, threshold: st.Threshold, purpose: ev.PurposeHash, bundle: ev.Bundle})
+		g.Expiry, g.Threshold = st.Expiry, st.Threshold
+		out = append(out, g)
 	}
 	return out, nil
 }

@@ -16,13 +16,11 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/proxy"
-	"github.com/pdx-network/pdx/contracts/bindings"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
@@ -42,18 +40,14 @@ var (
 	ErrRefundTooEarly = errors.New("service: the owner may still grant this purchase")
 )
 
-// GrantRecord is one grant ever made on a dataset (one Granted event),
-// with what became of it.
+// GrantRecord is one row of a dataset's grant history (DatasetGrants): a
+// grant ever made on it, to any grantee, with what became of it. Unlike a
+// CurrentGrant it is not only the newest of its grantee, and it says which
+// revocation ended it and which proxies hold its kfrags.
 type GrantRecord struct {
-	Dataset     uint64
-	Grantee     common.Address
-	PurposeHash [32]byte
-	Expiry      time.Time
-	Threshold   uint8
-	Bought      bool
-	Block       uint64
-	// Bundle is the kfrag bundle's CID.
-	Bundle string
+	acl.Granted
+	// BundleCID is the kfrag bundle's CID (Granted.Bundle is its digest).
+	BundleCID string
 	// Proxies hold the grant's kfrags (read from the bundle; nil when the
 	// bundle could not be read).
 	Proxies []common.Address
@@ -67,26 +61,17 @@ type GrantRecord struct {
 
 // DatasetGrants lists every grant ever made on dataset, newest first.
 func (s *Service) DatasetGrants(ctx context.Context, dataset uint64) ([]GrantRecord, error) {
-	evs, err := s.logs(ctx, "Granted")
+	evs, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}
-	revs, err := s.logs(ctx, "Revoked", []common.Hash{uintTopic(dataset)})
+	revs, err := s.cfg.Chain.Revoked(ctx, s.since(), acl.RevokedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}
 	var out []GrantRecord
-	for _, ev := range evs {
-		g := ev.Value.(*bindings.RegistryGranted)
-		w := acl.DecodeGrantWord(g.Grant)
-		if w.Dataset != dataset {
-			continue
-		}
-		out = append(out, GrantRecord{
-			Dataset: dataset, Grantee: g.Grantee, PurposeHash: g.PurposeHash,
-			Expiry: time.Unix(int64(w.Expiry), 0).UTC(), Threshold: w.Threshold, Bought: w.Bought,
-			Block: ev.Block, Bundle: bundleCID(g.Bundle),
-		})
+	for _, g := range evs {
+		out = append(out, GrantRecord{Granted: g, BundleCID: bundleCID(g.Bundle)})
 	}
 	// A revocation ends the grantee's grant made before it, unless a newer
 	// grant replaced that one first.
@@ -98,10 +83,9 @@ func (s *Service) DatasetGrants(ctx context.Context, dataset uint64) ([]GrantRec
 				break
 			}
 		}
-		for _, ev := range revs {
-			r := ev.Value.(*bindings.RegistryRevoked)
-			if r.Grantee == out[i].Grantee && ev.Block >= out[i].Block && ev.Block <= next {
-				out[i].RevokedBlock = ev.Block
+		for _, r := range revs {
+			if r.Grantee == out[i].Grantee && r.Block >= out[i].Block && r.Block <= next {
+				out[i].RevokedBlock = r.Block
 				break
 			}
 		}
@@ -124,8 +108,6 @@ func (s *Service) DatasetGrants(ctx context.Context, dataset uint64) ([]GrantRec
 	return out, nil
 }
 
-func uintTopic(v uint64) common.Hash { return common.BigToHash(new(big.Int).SetUint64(v)) }
-
 func bundleCID(digest [32]byte) string {
 	c, err := cid.Cast(acl.BundleCID(digest))
 	if err != nil {
@@ -134,17 +116,9 @@ func bundleCID(digest [32]byte) string {
 	return c.String()
 }
 
-// bundleProxies reads the proxies a kfrag bundle was sealed to; nil when
-// the bundle is not reachable within a few seconds.
-func (s *Service) bundleProxies(ctx context.Context, bundleCid string) []common.Address {
-	c, err := cid.Decode(bundleCid)
-	if err != nil {
-		return nil
-	}
-	digest, err := acl.BundleDigest(c.Bytes())
-	if err != nil {
-		return nil
-	}
+// bundleProxies reads the proxies a kfrag bundle (its digest) was sealed
+// to; nil when the bundle is not reachable within a few seconds.
+func (s *Service) bundleProxies(ctx context.Context, digest [32]byte) []common.Address {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	bd, err := envstore.Bundles{S: s.cfg.Store}.Bundle(ctx, digest)
@@ -174,18 +148,17 @@ type OpenOffer struct {
 
 // Offers lists every open offer on chain, by dataset id.
 func (s *Service) Offers(ctx context.Context) ([]OpenOffer, error) {
-	evs, err := s.logs(ctx, "Offered")
+	evs, err := s.cfg.Chain.Offered(ctx, s.since(), acl.OfferedFilter{})
 	if err != nil {
 		return nil, err
 	}
 	last := map[uint64]uint64{}
 	var ids []uint64
-	for _, ev := range evs {
-		o := ev.Value.(*bindings.RegistryOffered)
+	for _, o := range evs {
 		if _, ok := last[o.Dataset]; !ok {
 			ids = append(ids, o.Dataset)
 		}
-		last[o.Dataset] = ev.Block
+		last[o.Dataset] = o.Block
 	}
 	slices.Sort(ids)
 	out := []OpenOffer{}
@@ -230,11 +203,11 @@ func (s *Service) Refund(ctx context.Context, dataset uint64) (*big.Int, error) 
 	// estimate before sending is the head's. A chain that seals blocks
 	// only for transactions (pdx's dev chain) keeps its clock still while
 	// idle, so the head's time is what counts, not the wall clock's.
-	head, err := s.cfg.Chain.Backend().HeaderByNumber(ctx, nil)
+	head, err := s.cfg.Chain.Head(ctx)
 	if err != nil {
 		return nil, err
 	}
-	chainNow := time.Unix(int64(head.Time), 0).UTC()
+	chainNow := head.Time
 	if !erased && chainNow.Before(p.Deadline) {
 		return nil, fmt.Errorf("%w: the owner of dataset %d has until %s to grant it (the chain's clock says %s); refund after that", ErrRefundTooEarly, dataset,
 			p.Deadline.UTC().Format(time.RFC3339), chainNow.Format(time.RFC3339))
@@ -273,16 +246,15 @@ type PurchaseRecord struct {
 // refunded when a Refunded event does (a refund after the grant window or
 // the owner declining it), and in escrow otherwise.
 func (s *Service) Purchases(ctx context.Context) ([]PurchaseRecord, error) {
-	me := []common.Hash{common.BytesToHash(s.addr.Bytes())}
-	bought, err := s.logs(ctx, "Purchased", nil, me)
+	bought, err := s.cfg.Chain.Purchased(ctx, s.since(), acl.PurchasedFilter{Buyer: &s.addr})
 	if err != nil {
 		return nil, err
 	}
-	granted, err := s.logs(ctx, "Granted", me)
+	granted, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &s.addr})
 	if err != nil {
 		return nil, err
 	}
-	refunded, err := s.logs(ctx, "Refunded", nil, me)
+	refunded, err := s.cfg.Chain.Refunded(ctx, s.since(), acl.RefundedFilter{Buyer: &s.addr})
 	if err != nil {
 		return nil, err
 	}
@@ -292,29 +264,25 @@ func (s *Service) Purchases(ctx context.Context) ([]PurchaseRecord, error) {
 		used  bool
 	}
 	endsOf := map[uint64][]*ending{}
-	for _, ev := range granted {
-		w := acl.DecodeGrantWord(ev.Value.(*bindings.RegistryGranted).Grant)
-		if !w.Bought {
+	for _, g := range granted {
+		if !g.Bought {
 			continue
 		}
-		endsOf[w.Dataset] = append(endsOf[w.Dataset], &ending{block: ev.Block, state: PurchaseGranted})
+		endsOf[g.Dataset] = append(endsOf[g.Dataset], &ending{block: g.Block, state: PurchaseGranted})
 	}
-	for _, ev := range refunded {
-		e := &ending{block: ev.Block, state: PurchaseRefunded}
-		id := ev.Value.(*bindings.RegistryRefunded).Dataset
-		endsOf[id] = append(endsOf[id], e)
+	for _, r := range refunded {
+		endsOf[r.Dataset] = append(endsOf[r.Dataset], &ending{block: r.Block, state: PurchaseRefunded})
 	}
 	owners := map[uint64]common.Address{}
 	out := []PurchaseRecord{}
-	for _, ev := range bought {
-		p := ev.Value.(*bindings.RegistryPurchased)
-		r := PurchaseRecord{Dataset: p.Dataset, Amount: p.Amount, Duration: time.Duration(p.Duration) * time.Second,
-			Deadline: time.Unix(int64(p.Deadline), 0).UTC(), TermsHash: p.TermsHash, State: PurchaseEscrow, Block: ev.Block}
+	for _, p := range bought {
+		r := PurchaseRecord{Dataset: p.Dataset, Amount: p.Amount, Duration: p.Duration,
+			Deadline: p.Deadline, TermsHash: p.TermsHash, State: PurchaseEscrow, Block: p.Block}
 		// One purchase of a dataset is in escrow at a time, so the first
 		// ending after it is its own.
 		var first *ending
 		for _, e := range endsOf[p.Dataset] {
-			if !e.used && e.block >= ev.Block && (first == nil || e.block < first.block) {
+			if !e.used && e.block >= p.Block && (first == nil || e.block < first.block) {
 				first = e
 			}
 		}
@@ -344,44 +312,30 @@ func (s *Service) Size(ctx context.Context, c cid.Cid) (int64, error) {
 	return s.cfg.Store.Size(ctx, c)
 }
 
-// ReceivedGrant is a grant made to this account: the grantee's side.
-type ReceivedGrant struct {
-	Dataset     uint64
-	Owner       common.Address
-	PurposeHash [32]byte
-	Expiry      time.Time
-	Bought      bool
-	Block       uint64
-	Active      bool
-}
-
 // ReceivedGrants lists the current grant of every dataset this account
 // was ever granted (the newest Granted event per dataset), newest first.
-func (s *Service) ReceivedGrants(ctx context.Context) ([]ReceivedGrant, error) {
-	evs, err := s.logs(ctx, "Granted", []common.Hash{common.BytesToHash(s.addr.Bytes())})
+func (s *Service) ReceivedGrants(ctx context.Context) ([]CurrentGrant, error) {
+	evs, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &s.addr})
 	if err != nil {
 		return nil, err
 	}
-	latest := map[uint64]ReceivedGrant{}
-	for _, ev := range evs {
-		g := ev.Value.(*bindings.RegistryGranted)
-		w := acl.DecodeGrantWord(g.Grant)
-		latest[w.Dataset] = ReceivedGrant{Dataset: w.Dataset, PurposeHash: g.PurposeHash,
-			Expiry: time.Unix(int64(w.Expiry), 0).UTC(), Bought: w.Bought, Block: ev.Block}
+	latest := map[uint64]CurrentGrant{}
+	for _, g := range evs {
+		latest[g.Dataset] = CurrentGrant{Granted: g}
 	}
-	out := make([]ReceivedGrant, 0, len(latest))
+	out := make([]CurrentGrant, 0, len(latest))
 	for id, g := range latest {
 		info, err := s.cfg.Chain.DatasetInfo(ctx, id)
 		if err != nil {
 			return nil, err
 		}
 		g.Owner = info.Owner
-		if g.Active, err = s.cfg.Chain.IsAuthorized(ctx, id, s.addr); err != nil {
+		if g.Live, err = s.cfg.Chain.IsAuthorized(ctx, id, s.addr); err != nil {
 			return nil, err
 		}
 		out = append(out, g)
 	}
-	slices.SortFunc(out, func(a, b ReceivedGrant) int {
+	slices.SortFunc(out, func(a, b CurrentGrant) int {
 		if a.Block != b.Block {
 			return int(b.Block) - int(a.Block)
 		}
@@ -612,20 +566,6 @@ func (s *Service) CapsuleHash(ctx context.Context, c cid.Cid) (common.Hash, erro
 // ExportCAR writes a CARv1 of the given versions' DAGs (roots in order) to w.
 func (s *Service) ExportCAR(ctx context.Context, w io.Writer, roots ...cid.Cid) error {
 	return s.cfg.Store.ExportCAR(ctx, w, roots...)
-}
-
-// rotatedEpoch reads the epoch of the KeyRotated event among a rotation's
-// receipt logs; 0 when there is none.
-func rotatedEpoch(logs []*types.Log) uint16 {
-	reg := bindings.NewRegistry()
-	for _, l := range logs {
-		if ev, err := acl.DecodeLog(reg, l); err == nil {
-			if k, ok := ev.Value.(*bindings.RegistryKeyRotated); ok {
-				return k.Epoch
-			}
-		}
-	}
-	return 0
 }
 
 // DelegatingKey is the dataset's current delegating key on chain (the

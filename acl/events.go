@@ -1,0 +1,492 @@
+package acl
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"math/big"
+	"time"
+
+	"github.com/ethereum/go-ethereum"
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
+	"github.com/ethereum/go-ethereum/rpc"
+
+	"github.com/pdx-network/pdx/contracts/bindings"
+)
+
+// This file holds the Registry's history as typed queries: one method per
+// event the services read, each with a filter of the event's indexed
+// arguments, returning the events as plain Go values. Callers never name
+// an event by string, build topics or assert on binding types; the chain's
+// log ranges are handled in one place (filterLogs).
+
+// Range is the block range of an event query: From (usually the Registry's
+// deploy block) to To, both included; To 0 means the head.
+type Range struct {
+	From, To uint64
+}
+
+// EventLog is where the chain logged an event.
+type EventLog struct {
+	Block uint64
+	Tx    common.Hash
+	Index uint
+}
+
+func eventLog(l *types.Log) EventLog {
+	return EventLog{Block: l.BlockNumber, Tx: l.TxHash, Index: l.Index}
+}
+
+// Granted is a grant as the chain announced it (a Granted event): the one
+// grant event type of pdx. A proxy acts on it, and an owner's or grantee's
+// listings are built from it. A later grant to the same grantee on the same
+// dataset replaces it; Revoked and Erased end it.
+type Granted struct {
+	EventLog
+	Dataset   uint64
+	Grantee   common.Address
+	Expiry    time.Time // UTC, whole seconds
+	Threshold uint8
+	// Bought: the grant serves a purchase (GrantPurchase); its payment
+	// vests to the owner over the grant's life.
+	Bought      bool
+	PurposeHash [32]byte
+	// Bundle is the sha2-256 digest of the kfrag bundle (BundleCID makes
+	// its CID).
+	Bundle [32]byte
+}
+
+// Revoked is a Revoked event: the grant of (Dataset, Grantee) was deleted.
+type Revoked struct {
+	EventLog
+	Dataset uint64
+	Grantee common.Address
+}
+
+// Erased is an Erased event: the dataset was erased.
+type Erased struct {
+	EventLog
+	Dataset uint64
+}
+
+// CIDAdded is a CIDAdded event: a version of a dataset.
+type CIDAdded struct {
+	EventLog
+	Dataset     uint64
+	CIDHash     [32]byte // CIDHash(CID)
+	Version     uint32
+	Fingerprint [32]byte
+	CID         []byte // binary
+}
+
+// DatasetCreated is a DatasetCreated event.
+type DatasetCreated struct {
+	EventLog
+	Dataset       uint64
+	Owner         common.Address
+	DelegatingKey []byte
+}
+
+// KeyRotated is a KeyRotated event: the dataset moved to key epoch Epoch.
+type KeyRotated struct {
+	EventLog
+	Dataset       uint64
+	Epoch         uint16
+	DelegatingKey []byte
+	// Rewrap is the binary CID of the rewrap manifest that opens the
+	// earlier versions under the new key; empty when none was published.
+	Rewrap []byte
+}
+
+// Offered is an Offered event: an offer opened or replaced.
+type Offered struct {
+	EventLog
+	Dataset   uint64
+	Price     *big.Int
+	Duration  time.Duration
+	TermsHash [32]byte
+}
+
+// Purchased is a Purchased event: a payment went into escrow.
+type Purchased struct {
+	EventLog
+	Dataset   uint64
+	Buyer     common.Address
+	Amount    *big.Int
+	Duration  time.Duration
+	Deadline  time.Time // UTC: when the buyer may take a refund
+	TermsHash [32]byte
+}
+
+// Refunded is a Refunded event: an escrowed payment went back to its buyer.
+type Refunded struct {
+	EventLog
+	Dataset uint64
+	Buyer   common.Address
+	Amount  *big.Int
+}
+
+// The filters below hold an event's indexed arguments; a nil field matches
+// any value.
+
+// GrantedFilter selects Granted events. Only the grantee is indexed on
+// chain; Dataset is matched here, after the query.
+type GrantedFilter struct {
+	Grantee *common.Address
+	Dataset *uint64
+}
+
+// RevokedFilter selects Revoked events.
+type RevokedFilter struct {
+	Dataset *uint64
+	Grantee *common.Address
+}
+
+// ErasedFilter selects Erased events.
+type ErasedFilter struct {
+	Dataset *uint64
+}
+
+// CIDAddedFilter selects CIDAdded events.
+type CIDAddedFilter struct {
+	Dataset *uint64
+	CIDHash *[32]byte
+}
+
+// DatasetCreatedFilter selects DatasetCreated events.
+type DatasetCreatedFilter struct {
+	Dataset *uint64
+	Owner   *common.Address
+}
+
+// KeyRotatedFilter selects KeyRotated events.
+type KeyRotatedFilter struct {
+	Dataset *uint64
+}
+
+// OfferedFilter selects Offered events.
+type OfferedFilter struct {
+	Dataset *uint64
+}
+
+// PurchasedFilter selects Purchased events.
+type PurchasedFilter struct {
+	Dataset *uint64
+	Buyer   *common.Address
+}
+
+// RefundedFilter selects Refunded events.
+type RefundedFilter struct {
+	Dataset *uint64
+	Buyer   *common.Address
+}
+
+// Granted lists the Granted events in r that f selects, in chain order.
+func (c *Client) Granted(ctx context.Context, r Range, f GrantedFilter) ([]Granted, error) {
+	out, err := query(ctx, c, r, "Granted", c.reg.UnpackGrantedEvent, grantedOf, addrTopic(f.Grantee))
+	if err != nil || f.Dataset == nil {
+		return out, err
+	}
+	kept := out[:0]
+	for _, g := range out {
+		if g.Dataset == *f.Dataset {
+			kept = append(kept, g)
+		}
+	}
+	return kept, nil
+}
+
+// Revoked lists the Revoked events in r that f selects, in chain order.
+func (c *Client) Revoked(ctx context.Context, r Range, f RevokedFilter) ([]Revoked, error) {
+	return query(ctx, c, r, "Revoked", c.reg.UnpackRevokedEvent, revokedOf, uintTopic(f.Dataset), addrTopic(f.Grantee))
+}
+
+// Erased lists the Erased events in r that f selects, in chain order.
+func (c *Client) Erased(ctx context.Context, r Range, f ErasedFilter) ([]Erased, error) {
+	return query(ctx, c, r, "Erased", c.reg.UnpackErasedEvent, erasedOf, uintTopic(f.Dataset))
+}
+
+// CIDAdded lists the CIDAdded events in r that f selects, in chain order.
+func (c *Client) CIDAdded(ctx context.Context, r Range, f CIDAddedFilter) ([]CIDAdded, error) {
+	var h []common.Hash
+	if f.CIDHash != nil {
+		h = []common.Hash{*f.CIDHash}
+	}
+	return query(ctx, c, r, "CIDAdded", c.reg.UnpackCIDAddedEvent, cidAddedOf, uintTopic(f.Dataset), h)
+}
+
+// DatasetCreated lists the DatasetCreated events in r that f selects, in
+// chain order.
+func (c *Client) DatasetCreated(ctx context.Context, r Range, f DatasetCreatedFilter) ([]DatasetCreated, error) {
+	return query(ctx, c, r, "DatasetCreated", c.reg.UnpackDatasetCreatedEvent, datasetCreatedOf, uintTopic(f.Dataset), addrTopic(f.Owner))
+}
+
+// KeyRotated lists the KeyRotated events in r that f selects, in chain order.
+func (c *Client) KeyRotated(ctx context.Context, r Range, f KeyRotatedFilter) ([]KeyRotated, error) {
+	return query(ctx, c, r, "KeyRotated", c.reg.UnpackKeyRotatedEvent, keyRotatedOf, uintTopic(f.Dataset))
+}
+
+// Offered lists the Offered events in r that f selects, in chain order.
+func (c *Client) Offered(ctx context.Context, r Range, f OfferedFilter) ([]Offered, error) {
+	return query(ctx, c, r, "Offered", c.reg.UnpackOfferedEvent, offeredOf, uintTopic(f.Dataset))
+}
+
+// Purchased lists the Purchased events in r that f selects, in chain order.
+func (c *Client) Purchased(ctx context.Context, r Range, f PurchasedFilter) ([]Purchased, error) {
+	return query(ctx, c, r, "Purchased", c.reg.UnpackPurchasedEvent, purchasedOf, uintTopic(f.Dataset), addrTopic(f.Buyer))
+}
+
+// Refunded lists the Refunded events in r that f selects, in chain order.
+func (c *Client) Refunded(ctx context.Context, r Range, f RefundedFilter) ([]Refunded, error) {
+	return query(ctx, c, r, "Refunded", c.reg.UnpackRefundedEvent, refundedOf, uintTopic(f.Dataset), addrTopic(f.Buyer))
+}
+
+func uintTopic(v *uint64) []common.Hash {
+	if v == nil {
+		return nil
+	}
+	return []common.Hash{common.BigToHash(new(big.Int).SetUint64(*v))}
+}
+
+func addrTopic(a *common.Address) []common.Hash {
+	if a == nil {
+		return nil
+	}
+	return []common.Hash{common.BytesToHash(a.Bytes())}
+}
+
+// query reads one event's logs in r, matching topics (the indexed
+// arguments after the event's own topic; nil matches any), and converts
+// each with unpack and conv.
+func query[B, T any](ctx context.Context, c *Client, r Range, event string, unpack func(*types.Log) (B, error), conv func(B, *types.Log) T, topics ...[]common.Hash) ([]T, error) {
+	ev, ok := c.abi.Events[event]
+	if !ok {
+		return nil, fmt.Errorf("%w: %s is not in the Registry's ABI", ErrUnknownEvent, event)
+	}
+	raw, err := c.filterLogs(ctx, r, append([][]common.Hash{{ev.ID}}, topics...))
+	if err != nil {
+		return nil, fmt.Errorf("acl: reading %s events: %w", event, err)
+	}
+	out := make([]T, 0, len(raw))
+	for i := range raw {
+		l := &raw[i]
+		v, err := unpack(l)
+		if err != nil {
+			return nil, fmt.Errorf("acl: decoding %s (block %d, index %d): %w", event, l.BlockNumber, l.Index, err)
+		}
+		out = append(out, conv(v, l))
+	}
+	return out, nil
+}
+
+// maxLogRange is the most blocks one eth_getLogs covers: public providers
+// refuse longer ranges (often beyond 10,000 blocks).
+const maxLogRange = 10_000
+
+// filterLogs is the one place the client asks the chain for the Registry's
+// logs. A range that fits in one window (maxLogRange) is one eth_getLogs (to the head
+// when r.To is 0); a longer one is read in consecutive windows up to the
+// head read first, in chain order.
+func (c *Client) filterLogs(ctx context.Context, r Range, topics [][]common.Hash) ([]types.Log, error) {
+	q := ethereum.FilterQuery{Addresses: []common.Address{c.address}, Topics: topics, FromBlock: new(big.Int).SetUint64(r.From)}
+	to := r.To
+	if to == 0 {
+		head, err := c.backend.BlockNumber(ctx)
+		if err != nil {
+			return nil, fmt.Errorf("reading the head block: %w", err)
+		}
+		to = head
+	}
+	if to < r.From {
+		return nil, nil
+	}
+	span := c.logRange
+	if span == 0 {
+		span = maxLogRange
+	}
+	if to-r.From < span {
+		if r.To != 0 {
+			q.ToBlock = new(big.Int).SetUint64(r.To)
+		}
+		return c.backend.FilterLogs(ctx, q)
+	}
+	var out []types.Log
+	for from := r.From; from <= to; {
+		end := min(from+span-1, to)
+		q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(end)
+		logs, err := c.backend.FilterLogs(ctx, q)
+		if err != nil {
+			return nil, fmt.Errorf("blocks %d-%d: %w", from, end, err)
+		}
+		out = append(out, logs...)
+		if end == to {
+			break
+		}
+		from = end + 1
+	}
+	return out, nil
+}
+
+func unixUTC(s uint64) time.Time { return time.Unix(int64(s), 0).UTC() }
+
+func grantedOf(g *bindings.RegistryGranted, l *types.Log) Granted {
+	w := DecodeGrantWord(g.Grant)
+	return Granted{EventLog: eventLog(l), Dataset: w.Dataset, Grantee: g.Grantee, Expiry: unixUTC(w.Expiry),
+		Threshold: w.Threshold, Bought: w.Bought, PurposeHash: g.PurposeHash, Bundle: g.Bundle}
+}
+
+func revokedOf(r *bindings.RegistryRevoked, l *types.Log) Revoked {
+	return Revoked{EventLog: eventLog(l), Dataset: r.Dataset, Grantee: r.Grantee}
+}
+
+func erasedOf(e *bindings.RegistryErased, l *types.Log) Erased {
+	return Erased{EventLog: eventLog(l), Dataset: e.Dataset}
+}
+
+func cidAddedOf(a *bindings.RegistryCIDAdded, l *types.Log) CIDAdded {
+	return CIDAdded{EventLog: eventLog(l), Dataset: a.Dataset, CIDHash: a.CidHash, Version: a.Version, Fingerprint: a.Fingerprint, CID: a.Cid}
+}
+
+func datasetCreatedOf(d *bindings.RegistryDatasetCreated, l *types.Log) DatasetCreated {
+	return DatasetCreated{EventLog: eventLog(l), Dataset: d.Dataset, Owner: d.Owner, DelegatingKey: d.DelegatingKey}
+}
+
+func keyRotatedOf(k *bindings.RegistryKeyRotated, l *types.Log) KeyRotated {
+	return KeyRotated{EventLog: eventLog(l), Dataset: k.Dataset, Epoch: k.Epoch, DelegatingKey: k.DelegatingKey, Rewrap: k.Rewrap}
+}
+
+func offeredOf(o *bindings.RegistryOffered, l *types.Log) Offered {
+	return Offered{EventLog: eventLog(l), Dataset: o.Dataset, Price: o.Price, Duration: time.Duration(o.Duration) * time.Second, TermsHash: o.TermsHash}
+}
+
+func purchasedOf(p *bindings.RegistryPurchased, l *types.Log) Purchased {
+	return Purchased{EventLog: eventLog(l), Dataset: p.Dataset, Buyer: p.Buyer, Amount: p.Amount,
+		Duration: time.Duration(p.Duration) * time.Second, Deadline: unixUTC(p.Deadline), TermsHash: p.TermsHash}
+}
+
+func refundedOf(r *bindings.RegistryRefunded, l *types.Log) Refunded {
+	return Refunded{EventLog: eventLog(l), Dataset: r.Dataset, Buyer: r.Buyer, Amount: r.Amount}
+}
+
+// The accessors below give a followed Event as the same typed values the
+// queries return; ok is false for an event of another kind.
+
+// Granted returns the event as a Granted.
+func (e Event) Granted() (Granted, bool) { return typed(e, grantedOf) }
+
+// Revoked returns the event as a Revoked.
+func (e Event) Revoked() (Revoked, bool) { return typed(e, revokedOf) }
+
+// Erased returns the event as an Erased.
+func (e Event) Erased() (Erased, bool) { return typed(e, erasedOf) }
+
+// Purchased returns the event as a Purchased.
+func (e Event) Purchased() (Purchased, bool) { return typed(e, purchasedOf) }
+
+// KeyRotated returns the event as a KeyRotated.
+func (e Event) KeyRotated() (KeyRotated, bool) { return typed(e, keyRotatedOf) }
+
+func typed[B, T any](e Event, conv func(B, *types.Log) T) (T, bool) {
+	v, ok := e.Value.(B)
+	if !ok {
+		var zero T
+		return zero, false
+	}
+	return conv(v, &types.Log{BlockNumber: e.Block, TxHash: e.Tx, Index: e.Index}), true
+}
+
+// KeyRotatedIn finds the KeyRotated event among a transaction's receipt
+// logs (RotateKey's receipt); ok is false when there is none.
+func (c *Client) KeyRotatedIn(logs []*types.Log) (KeyRotated, bool) {
+	for _, l := range logs {
+		if l.Address != c.address {
+			continue
+		}
+		if k, err := c.reg.UnpackKeyRotatedEvent(l); err == nil {
+			return keyRotatedOf(k, l), true
+		}
+	}
+	return KeyRotated{}, false
+}
+
+// WithdrawnIn sums the Withdrawn events among a transaction's receipt
+// logs: what a Withdraw or WithdrawVested paid out.
+func (c *Client) WithdrawnIn(logs []*types.Log) *big.Int {
+	paid := new(big.Int)
+	for _, l := range logs {
+		if ev, err := c.reg.UnpackWithdrawnEvent(l); err == nil && l.Address == c.address {
+			paid.Add(paid, ev.Amount)
+		}
+	}
+	return paid
+}
+
+// ---------------------------------------------------------------- the chain
+
+// ChainID is the chain's id.
+func (c *Client) ChainID(ctx context.Context) (*big.Int, error) {
+	return c.backend.ChainID(ctx)
+}
+
+// BlockNumber is the number of the head block.
+func (c *Client) BlockNumber(ctx context.Context) (uint64, error) {
+	return c.backend.BlockNumber(ctx)
+}
+
+// Head is a block header as pdx reads it.
+type Head struct {
+	Number uint64
+	Hash   common.Hash
+	// Time is the block's timestamp: the chain's clock, which the contract
+	// compares deadlines and expiries with.
+	Time time.Time
+}
+
+// Head reads the head block's header.
+func (c *Client) Head(ctx context.Context) (Head, error) {
+	h, err := c.backend.HeaderByNumber(ctx, nil)
+	if err != nil {
+		return Head{}, err
+	}
+	return Head{Number: h.Number.Uint64(), Hash: h.Hash(), Time: unixUTC(h.Time)}, nil
+}
+
+// ErrUnsupported: the client's backend cannot do what was asked (read an
+// account's ether balance, push new heads).
+var ErrUnsupported = errors.New("acl: the chain connection does not support this")
+
+// EtherBalance is an account's ether balance at the head, in wei (not its
+// Registry balance: that is BalanceOf). A backend that cannot read
+// balances gives ErrUnsupported.
+func (c *Client) EtherBalance(ctx context.Context, account common.Address) (*big.Int, error) {
+	b, ok := c.backend.(interface {
+		BalanceAt(context.Context, common.Address, *big.Int) (*big.Int, error)
+	})
+	if !ok {
+		return nil, fmt.Errorf("%w: reading balances", ErrUnsupported)
+	}
+	return b.BalanceAt(ctx, account, nil)
+}
+
+// SubscribeHeads sends each new head to ch while the subscription lasts.
+// A connection that cannot push (plain HTTP) gives ErrUnsupported: poll
+// BlockNumber instead.
+func (c *Client) SubscribeHeads(ctx context.Context, ch chan<- *types.Header) (ethereum.Subscription, error) {
+	sub, ok := c.backend.(interface {
+		SubscribeNewHead(context.Context, chan<- *types.Header) (ethereum.Subscription, error)
+	})
+	if !ok {
+		return nil, fmt.Errorf("%w: pushing new heads", ErrUnsupported)
+	}
+	s, err := sub.SubscribeNewHead(ctx, ch)
+	if errors.Is(err, rpc.ErrNotificationsUnsupported) {
+		return nil, fmt.Errorf("%w: pushing new heads: %v", ErrUnsupported, err)
+	}
+	return s, err
+}
+
+// Follower makes a Follower of this client's Registry over its backend.
+func (c *Client) Follower(cursor Cursor) *Follower {
+	return NewFollower(c.backend, c.address, cursor)
+}
