@@ -147,13 +147,6 @@ func (c *Client) From() common.Address {
 // ABI is the Registry's ABI.
 func (c *Client) ABI() *abi.ABI { return c.abi }
 
-// Backend is the node the client talks to. pdx's own packages do not use
-// it: what they need of the node is a method here (ChainID, Head,
-// EtherBalance, the event queries, ...), so every read of the chain goes
-// through acl. It stays for tools and tests that need a raw call acl does
-// not offer.
-func (c *Client) Backend() Backend { return c.backend }
-
 func (c *Client) transact(ctx context.Context, value *big.Int, data []byte) (*types.Receipt, error) {
 	if c.tx == nil {
 		return nil, ErrReadOnly
