@@ -24,8 +24,10 @@ func GrantID(chainID *big.Int, registry common.Address, dataset uint64, grantee 
 	return crypto.Keccak256Hash(buf)
 }
 
-// DatasetID32 is a dataset's on-chain id as the 32-byte dataset id pdx's
-// wire objects (envelope, bundle) carry: big-endian, left-padded.
+// DatasetID32 is a dataset's on-chain uint64 id in the 32-byte form pdx's
+// wire objects (envelope.DatasetID, bundle, rewrap) carry: big-endian,
+// left-padded with zeros. It is the same id, only wider; a dataset's local
+// name never reaches the wire.
 func DatasetID32(dataset uint64) [32]byte {
 	var id [32]byte
 	binary.BigEndian.PutUint64(id[24:], dataset)

@@ -98,7 +98,7 @@ func formatEther(wei string) string {
 
 // checkDatasetName rejects a name no dataset can have before any request.
 func checkDatasetName(name string) error {
-	if err := home.ValidDatasetID(name); err != nil {
+	if err := home.ValidDatasetName(name); err != nil {
 		return cli.Usagef("%v", err)
 	}
 	return nil

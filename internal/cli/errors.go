@@ -86,7 +86,7 @@ var rules = errkind.Rules{
 	{Err: config.ErrNoFile, Kind: errkind.NotFound},
 	{Err: fs.ErrNotExist, Kind: errkind.NotFound},
 	{Err: ErrUsage, Kind: errkind.Usage},
-	{Err: home.ErrBadDatasetID, Kind: errkind.Usage},
+	{Err: home.ErrBadDatasetName, Kind: errkind.Usage},
 	{Err: home.ErrBadSalt, Kind: errkind.Usage},
 	{Err: home.ErrNoPassphrase, Kind: errkind.Usage},
 	{Err: home.ErrEmptyPassphrase, Kind: errkind.Usage},

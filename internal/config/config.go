@@ -132,7 +132,7 @@ type Proxies struct {
 // overrides.
 type Market struct {
 	Default  Policy                   `toml:"default" comment:"policy for datasets without their own entry"`
-	Datasets map[string]DatasetPolicy `toml:"datasets" comment:"per-dataset overrides: [market.datasets.<id>] with any of the keys of [market.default]"`
+	Datasets map[string]DatasetPolicy `toml:"datasets" comment:"per-dataset overrides: [market.datasets.<name>] with any of the keys of [market.default]"`
 }
 
 // Policy decides whether a purchase is granted without asking the owner.

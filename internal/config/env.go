@@ -15,10 +15,10 @@ const EnvPrefix = "PDX_"
 
 // field is one key of the config, found by walking the struct's toml tags.
 type field struct {
-	key   string // dotted TOML key; "<id>" stands for a map key
+	key   string // dotted TOML key; "<name>" stands for a map key
 	index []int  // path of struct field indexes from Config
 	typ   reflect.Type
-	inMap bool // below a map (market.datasets.<id>.*): no env override
+	inMap bool // below a map (market.datasets.<name>.*): no env override
 }
 
 // fields lists every leaf key of Config in declaration order.
@@ -45,7 +45,7 @@ func fields() []field {
 			case ft.Kind() == reflect.Struct && !isScalar(ft):
 				walk(ft, key, idx, inMap)
 			case ft.Kind() == reflect.Map && ft.Elem().Kind() == reflect.Struct:
-				walk(ft.Elem(), key+".<id>", nil, true)
+				walk(ft.Elem(), key+".<name>", nil, true)
 			default:
 				out = append(out, field{key: key, index: idx, typ: ft, inMap: inMap})
 			}
@@ -128,7 +128,7 @@ func (c *Config) applyEnv(environ []string) error {
 				if strings.HasPrefix(rest, s+"_") {
 					reason := "known variables of this section: " + strings.Join(filterPrefix(names, EnvPrefix+s+"_"), ", ")
 					if s == "MARKET" && strings.HasPrefix(rest, "MARKET_DATASETS_") {
-						reason = "per-dataset policies can be set only in the config file, under [market.datasets.<id>]"
+						reason = "per-dataset policies can be set only in the config file, under [market.datasets.<name>]"
 					}
 					errs = append(errs, &EnvError{Var: name, Kind: ErrUnknownKey, Reason: reason})
 				}

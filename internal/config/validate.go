@@ -176,12 +176,12 @@ func (c *Config) Validate() error {
 
 	// [market]
 	errs = append(errs, c.Market.Default.validate("market.default")...)
-	for id := range c.Market.Datasets {
-		prefix := "market.datasets." + id
-		if strings.TrimSpace(id) == "" {
-			bad("market.datasets", id, "a dataset id must not be empty")
+	for name := range c.Market.Datasets {
+		prefix := "market.datasets." + name
+		if strings.TrimSpace(name) == "" {
+			bad("market.datasets", name, "a dataset name must not be empty")
 		}
-		errs = append(errs, c.Market.PolicyFor(id).validate(prefix)...)
+		errs = append(errs, c.Market.PolicyFor(name).validate(prefix)...)
 	}
 
 	// [log]

@@ -18,13 +18,13 @@ import (
 	"github.com/pdx-network/pdx/internal/fsutil"
 )
 
-// Dataset is one dataset's salt file, datasets/<id>.json. The salt selects
+// Dataset is one dataset's salt file, datasets/<name>.json. The salt selects
 // the dataset's delegating key (Unlocked.DatasetKey); older salts stay in
 // Rotations so versions put before a rotation can still be opened by the
 // owner. Erasing the dataset deletes the file, and with it every salt.
 type Dataset struct {
 	Version   int           `json:"version"`
-	ID        string        `json:"id"`
+	Name      string        `json:"id"` // the dataset's local name; the key says "id" since format 1
 	Salt      hexutil.Bytes `json:"salt"`
 	Created   time.Time     `json:"created"`
 	Rotations []Rotation    `json:"rotations"`
@@ -46,20 +46,21 @@ func (d *Dataset) Salts() [][]byte {
 	return out
 }
 
-var datasetID = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
+var datasetName = regexp.MustCompile(`^[A-Za-z0-9][A-Za-z0-9._-]{0,127}$`)
 
-// ValidDatasetID checks that id can name a dataset: 1 to 128 letters,
+// ValidDatasetName checks that name can name a dataset: 1 to 128 letters,
 // digits, '.', '_' or '-', starting with a letter or digit. The rule keeps
-// ids usable as file names on every system and out of path tricks.
-func ValidDatasetID(id string) error {
-	if !datasetID.MatchString(id) {
-		return fmt.Errorf("%w %q: use 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit", ErrBadDatasetID, id)
+// names usable as file names on every system and out of path tricks. The
+// name is local to this home; the chain knows the dataset by its uint64 id.
+func ValidDatasetName(name string) error {
+	if !datasetName.MatchString(name) {
+		return fmt.Errorf("%w %q: use 1 to 128 letters, digits, '.', '_' or '-', starting with a letter or digit", ErrBadDatasetName, name)
 	}
 	return nil
 }
 
-func (h *Home) datasetPath(id string) string {
-	return filepath.Join(h.dir, DatasetsDir, id+".json")
+func (h *Home) datasetPath(name string) string {
+	return filepath.Join(h.dir, DatasetsDir, name+".json")
 }
 
 func newSalt() (hexutil.Bytes, error) {
@@ -73,8 +74,8 @@ func newSalt() (hexutil.Bytes, error) {
 // CreateDataset makes a dataset with a fresh random salt. It never replaces
 // an existing dataset (ErrDatasetExists), even against a concurrent creator:
 // the file is linked into place, which fails if the name is taken.
-func (h *Home) CreateDataset(id string) (*Dataset, error) {
-	if err := ValidDatasetID(id); err != nil {
+func (h *Home) CreateDataset(name string) (*Dataset, error) {
+	if err := ValidDatasetName(name); err != nil {
 		return nil, err
 	}
 	h.mu.Lock()
@@ -83,15 +84,15 @@ func (h *Home) CreateDataset(id string) (*Dataset, error) {
 	if err != nil {
 		return nil, err
 	}
-	d := &Dataset{Version: FormatVersion, ID: id, Salt: salt, Created: time.Now().UTC(), Rotations: []Rotation{}}
+	d := &Dataset{Version: FormatVersion, Name: name, Salt: salt, Created: time.Now().UTC(), Rotations: []Rotation{}}
 	data, err := json.MarshalIndent(d, "", "  ")
 	if err != nil {
 		return nil, err
 	}
 	dir := filepath.Join(h.dir, DatasetsDir)
-	tmp, err := os.CreateTemp(dir, "."+id+".json.tmp-*")
+	tmp, err := os.CreateTemp(dir, "."+name+".json.tmp-*")
 	if err != nil {
-		return nil, fmt.Errorf("creating dataset %s: %w", id, err)
+		return nil, fmt.Errorf("creating dataset %s: %w", name, err)
 	}
 	defer os.Remove(tmp.Name())
 	_, err = tmp.Write(append(data, '\n'))
@@ -102,13 +103,13 @@ func (h *Home) CreateDataset(id string) (*Dataset, error) {
 		err = cerr
 	}
 	if err != nil {
-		return nil, fmt.Errorf("creating dataset %s: %w", id, err)
+		return nil, fmt.Errorf("creating dataset %s: %w", name, err)
 	}
-	if err := os.Link(tmp.Name(), h.datasetPath(id)); err != nil {
+	if err := os.Link(tmp.Name(), h.datasetPath(name)); err != nil {
 		if errors.Is(err, fs.ErrExist) {
-			return nil, fmt.Errorf("%w: %q (its salt is in %s)", ErrDatasetExists, id, h.datasetPath(id))
+			return nil, fmt.Errorf("%w: %q (its salt is in %s)", ErrDatasetExists, name, h.datasetPath(name))
 		}
-		return nil, fmt.Errorf("creating dataset %s: %w", id, err)
+		return nil, fmt.Errorf("creating dataset %s: %w", name, err)
 	}
 	if err := os.Remove(tmp.Name()); err != nil {
 		return nil, err
@@ -120,31 +121,31 @@ func (h *Home) CreateDataset(id string) (*Dataset, error) {
 }
 
 // Dataset reads one dataset's salt file.
-func (h *Home) Dataset(id string) (*Dataset, error) {
-	if err := ValidDatasetID(id); err != nil {
+func (h *Home) Dataset(name string) (*Dataset, error) {
+	if err := ValidDatasetName(name); err != nil {
 		return nil, err
 	}
-	return h.readDataset(id)
+	return h.readDataset(name)
 }
 
-func (h *Home) readDataset(id string) (*Dataset, error) {
-	data, err := os.ReadFile(h.datasetPath(id))
+func (h *Home) readDataset(name string) (*Dataset, error) {
+	data, err := os.ReadFile(h.datasetPath(name))
 	if err != nil {
 		if errors.Is(err, fs.ErrNotExist) {
-			return nil, fmt.Errorf("%w: %q has no salt in %s (never created here, or erased)", ErrDatasetNotFound, id, filepath.Join(h.dir, DatasetsDir))
+			return nil, fmt.Errorf("%w: %q has no salt in %s (never created here, or erased)", ErrDatasetNotFound, name, filepath.Join(h.dir, DatasetsDir))
 		}
 		return nil, err
 	}
 	var d Dataset
 	if err := strictJSON(data, &d); err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, h.datasetPath(id), err)
+		return nil, fmt.Errorf("%w: %s: %v", ErrCorrupt, h.datasetPath(name), err)
 	}
-	if d.Version != FormatVersion || d.ID != id || len(d.Salt) != SaltSize {
-		return nil, fmt.Errorf("%w: %s is not a version-%d salt file for %q with a %d-byte salt", ErrCorrupt, h.datasetPath(id), FormatVersion, id, SaltSize)
+	if d.Version != FormatVersion || d.Name != name || len(d.Salt) != SaltSize {
+		return nil, fmt.Errorf("%w: %s is not a version-%d salt file for %q with a %d-byte salt", ErrCorrupt, h.datasetPath(name), FormatVersion, name, SaltSize)
 	}
 	for _, r := range d.Rotations {
 		if len(r.Salt) != SaltSize {
-			return nil, fmt.Errorf("%w: %s: a retired salt is not %d bytes", ErrCorrupt, h.datasetPath(id), SaltSize)
+			return nil, fmt.Errorf("%w: %s: a retired salt is not %d bytes", ErrCorrupt, h.datasetPath(name), SaltSize)
 		}
 	}
 	if d.Rotations == nil {
@@ -153,22 +154,22 @@ func (h *Home) readDataset(id string) (*Dataset, error) {
 	return &d, nil
 }
 
-// Datasets lists every dataset, sorted by id.
+// Datasets lists every dataset, sorted by name.
 func (h *Home) Datasets() ([]*Dataset, error) {
 	entries, err := os.ReadDir(filepath.Join(h.dir, DatasetsDir))
 	if err != nil {
 		return nil, fmt.Errorf("listing datasets: %w", err)
 	}
-	var ids []string
+	var names []string
 	for _, e := range entries {
-		if id, ok := strings.CutSuffix(e.Name(), ".json"); ok && !e.IsDir() && ValidDatasetID(id) == nil {
-			ids = append(ids, id)
+		if name, ok := strings.CutSuffix(e.Name(), ".json"); ok && !e.IsDir() && ValidDatasetName(name) == nil {
+			names = append(names, name)
 		}
 	}
-	slices.Sort(ids)
-	out := make([]*Dataset, 0, len(ids))
-	for _, id := range ids {
-		d, err := h.readDataset(id)
+	slices.Sort(names)
+	out := make([]*Dataset, 0, len(names))
+	for _, name := range names {
+		d, err := h.readDataset(name)
 		if err != nil {
 			return nil, err
 		}
@@ -180,13 +181,13 @@ func (h *Home) Datasets() ([]*Dataset, error) {
 // RotateDataset gives the dataset a fresh salt, keeping the old one in
 // Rotations: versions put from now on are under a key no earlier kfrag
 // reaches.
-func (h *Home) RotateDataset(id string) (*Dataset, error) {
-	if err := ValidDatasetID(id); err != nil {
+func (h *Home) RotateDataset(name string) (*Dataset, error) {
+	if err := ValidDatasetName(name); err != nil {
 		return nil, err
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	d, err := h.readDataset(id)
+	d, err := h.readDataset(name)
 	if err != nil {
 		return nil, err
 	}
@@ -197,7 +198,7 @@ func (h *Home) RotateDataset(id string) (*Dataset, error) {
 	now := time.Now().UTC()
 	d.Rotations = append(d.Rotations, Rotation{Salt: d.Salt, Created: d.Created, Retired: now})
 	d.Salt, d.Created = salt, now
-	if err := writeJSON(h.datasetPath(id), d); err != nil {
+	if err := writeJSON(h.datasetPath(name), d); err != nil {
 		return nil, err
 	}
 	return d, nil
@@ -208,14 +209,14 @@ func (h *Home) RotateDataset(id string) (*Dataset, error) {
 // be derived again: its ciphertext anywhere becomes unreadable to the owner
 // and to anyone granted later. Backups of the home still hold the salt, and
 // a file system may keep freed blocks; both are outside pdx's reach.
-func (h *Home) EraseDataset(id string) error {
-	if err := ValidDatasetID(id); err != nil {
+func (h *Home) EraseDataset(name string) error {
+	if err := ValidDatasetName(name); err != nil {
 		return err
 	}
 	h.mu.Lock()
 	defer h.mu.Unlock()
-	if _, err := os.Stat(h.datasetPath(id)); errors.Is(err, fs.ErrNotExist) {
-		return fmt.Errorf("%w: %q has no salt here (already erased?)", ErrDatasetNotFound, id)
+	if _, err := os.Stat(h.datasetPath(name)); errors.Is(err, fs.ErrNotExist) {
+		return fmt.Errorf("%w: %q has no salt here (already erased?)", ErrDatasetNotFound, name)
 	}
-	return fsutil.RemoveDurable(h.datasetPath(id))
+	return fsutil.RemoveDurable(h.datasetPath(name))
 }

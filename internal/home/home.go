@@ -75,7 +75,7 @@ var (
 	ErrLocked          = errors.New("pdx home is in use")
 	ErrDatasetExists   = errors.New("dataset already exists")
 	ErrDatasetNotFound = errors.New("no such dataset")
-	ErrBadDatasetID    = errors.New("invalid dataset id")
+	ErrBadDatasetName  = errors.New("invalid dataset name")
 	ErrBadSalt         = errors.New("invalid dataset salt")
 )
 

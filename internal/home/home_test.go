@@ -431,10 +431,10 @@ func TestDatasets(t *testing.T) {
 		t.Fatalf("read back: %v", err)
 	}
 	for _, id := range []string{"", ".hidden", "../escape", "a/b", `a\b`, "-x", strings.Repeat("a", 129), "é", "a b", "x\x00"} {
-		if _, err := h.CreateDataset(id); !errors.Is(err, ErrBadDatasetID) {
+		if _, err := h.CreateDataset(id); !errors.Is(err, ErrBadDatasetName) {
 			t.Errorf("CreateDataset(%q): %v", id, err)
 		}
-		if _, err := h.Dataset(id); !errors.Is(err, ErrBadDatasetID) {
+		if _, err := h.Dataset(id); !errors.Is(err, ErrBadDatasetName) {
 			t.Errorf("Dataset(%q): %v", id, err)
 		}
 	}
@@ -459,7 +459,7 @@ func TestDatasets(t *testing.T) {
 
 	h.CreateDataset("a-profile")
 	list, err := h.Datasets()
-	if err != nil || len(list) != 2 || list[0].ID != "a-profile" || list[1].ID != "purchases" {
+	if err != nil || len(list) != 2 || list[0].Name != "a-profile" || list[1].Name != "purchases" {
 		t.Fatalf("list: %v %v", list, err)
 	}
 

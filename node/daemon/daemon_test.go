@@ -319,7 +319,7 @@ func snap(t *testing.T, n *node) snapshot {
 		t.Fatal(err)
 	}
 	for _, d := range salts {
-		s.Salts = append(s.Salts, d.ID+"="+d.Salt.String())
+		s.Salts = append(s.Salts, d.Name+"="+d.Salt.String())
 	}
 	recs, err := n.d.Journal().Read()
 	if err != nil {

@@ -58,7 +58,7 @@ type errorBody struct {
 // decides, and an error no rule knows is internal.
 var rules = errkind.Rules{
 	{Err: ErrBadRequest, Kind: errkind.Usage},
-	{Err: home.ErrBadDatasetID, Kind: errkind.Usage},
+	{Err: home.ErrBadDatasetName, Kind: errkind.Usage},
 	// A cancelled request: the client went away or the daemon stops.
 	{Err: context.Canceled, Kind: errkind.Unavailable},
 	{Err: context.DeadlineExceeded, Kind: errkind.Unavailable},

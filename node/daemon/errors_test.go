@@ -40,7 +40,7 @@ func TestClassifyKeepsStatuses(t *testing.T) {
 		code   string
 	}{
 		{badRequest("no %s", "name"), bad, CodeBadRequest},
-		{home.ErrBadDatasetID, bad, CodeBadRequest},
+		{home.ErrBadDatasetName, bad, CodeBadRequest},
 		{context.Canceled, unavail, CodeUnavailable},
 		{context.DeadlineExceeded, unavail, CodeUnavailable},
 		{home.ErrDatasetExists, conflict, CodeConflict},

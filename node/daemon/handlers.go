@@ -80,7 +80,7 @@ func parseExpiry(s string, now time.Time) (time.Time, error) {
 
 // dataset looks up a dataset by its local name and derives its key.
 func (d *Daemon) dataset(name string) (Entry, *reencrypt.SecretKey, error) {
-	if err := home.ValidDatasetID(name); err != nil {
+	if err := home.ValidDatasetName(name); err != nil {
 		return Entry{}, nil, badRequest("%v", err)
 	}
 	e, ok := d.index.Get(name)
@@ -133,7 +133,7 @@ func (d *Daemon) createDataset(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
-	if err := home.ValidDatasetID(req.Name); err != nil {
+	if err := home.ValidDatasetName(req.Name); err != nil {
 		return badRequest("%v", err)
 	}
 	d.mu.Lock()

@@ -51,14 +51,14 @@ type indexFile struct {
 // rewritten atomically on every change, so a crash leaves the old or the
 // new index and never a torn one. It is safe for concurrent use.
 type Index struct {
-	path string
-	mu   sync.Mutex
-	byID map[string]*Entry
+	path   string
+	mu     sync.Mutex
+	byName map[string]*Entry
 }
 
 // OpenIndex reads the index at path; a missing file is an empty index.
 func OpenIndex(path string) (*Index, error) {
-	ix := &Index{path: path, byID: map[string]*Entry{}}
+	ix := &Index{path: path, byName: map[string]*Entry{}}
 	data, err := os.ReadFile(path)
 	if errors.Is(err, fs.ErrNotExist) {
 		return ix, nil
@@ -71,7 +71,7 @@ func OpenIndex(path string) (*Index, error) {
 		return nil, fmt.Errorf("%w: %s: %v", ErrDamaged, path, err)
 	}
 	for _, e := range f.Datasets {
-		ix.byID[e.Name] = e
+		ix.byName[e.Name] = e
 	}
 	return ix, nil
 }
@@ -104,7 +104,7 @@ func (ix *Index) Path() string { return ix.path }
 func (ix *Index) Get(name string) (Entry, bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	e, ok := ix.byID[name]
+	e, ok := ix.byName[name]
 	if !ok {
 		return Entry{}, false
 	}
@@ -115,7 +115,7 @@ func (ix *Index) Get(name string) (Entry, bool) {
 func (ix *Index) ByID(id uint64) (Entry, bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	for _, e := range ix.byID {
+	for _, e := range ix.byName {
 		if e.ID == id {
 			return clone(e), true
 		}
@@ -127,8 +127,8 @@ func (ix *Index) ByID(id uint64) (Entry, bool) {
 func (ix *Index) List() []Entry {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	out := make([]Entry, 0, len(ix.byID))
-	for _, e := range ix.byID {
+	out := make([]Entry, 0, len(ix.byName))
+	for _, e := range ix.byName {
 		out = append(out, clone(e))
 	}
 	slices.SortFunc(out, func(a, b Entry) int {
@@ -149,7 +149,7 @@ func (ix *Index) List() []Entry {
 func (ix *Index) Update(name string, create bool, f func(*Entry)) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	old, ok := ix.byID[name]
+	old, ok := ix.byName[name]
 	if !ok && !create {
 		return fmt.Errorf("daemon: no dataset %q in the index", name)
 	}
@@ -160,12 +160,12 @@ func (ix *Index) Update(name string, create bool, f func(*Entry)) error {
 		e = Entry{Name: name, Versions: []Version{}}
 	}
 	f(&e)
-	ix.byID[name] = &e
+	ix.byName[name] = &e
 	if err := ix.writeLocked(); err != nil {
 		if ok {
-			ix.byID[name] = old
+			ix.byName[name] = old
 		} else {
-			delete(ix.byID, name)
+			delete(ix.byName, name)
 		}
 		return err
 	}
@@ -176,21 +176,21 @@ func (ix *Index) Update(name string, create bool, f func(*Entry)) error {
 func (ix *Index) Remove(name string) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	old, ok := ix.byID[name]
+	old, ok := ix.byName[name]
 	if !ok {
 		return nil
 	}
-	delete(ix.byID, name)
+	delete(ix.byName, name)
 	if err := ix.writeLocked(); err != nil {
-		ix.byID[name] = old
+		ix.byName[name] = old
 		return err
 	}
 	return nil
 }
 
 func (ix *Index) writeLocked() error {
-	f := indexFile{Version: IndexVersion, Datasets: make([]*Entry, 0, len(ix.byID))}
-	for _, e := range ix.byID {
+	f := indexFile{Version: IndexVersion, Datasets: make([]*Entry, 0, len(ix.byName))}
+	for _, e := range ix.byName {
 		f.Datasets = append(f.Datasets, e)
 	}
 	slices.SortFunc(f.Datasets, func(a, b *Entry) int {

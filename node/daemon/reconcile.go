@@ -94,7 +94,7 @@ func (d *Daemon) reconcileSalts(ctx context.Context, rep *Reconciled) error {
 		return err
 	}
 	for _, local := range salts {
-		if _, ok := d.index.Get(local.ID); ok {
+		if _, ok := d.index.Get(local.Name); ok {
 			continue
 		}
 		id, found, err := d.createdWith(ctx, local)
@@ -108,28 +108,28 @@ func (d *Daemon) reconcileSalts(ctx context.Context, rep *Reconciled) error {
 			}
 			if !info.Erased {
 				now := time.Now().UTC()
-				if err := d.index.Update(local.ID, true, func(e *Entry) { e.ID, e.Created = id, now }); err != nil {
+				if err := d.index.Update(local.Name, true, func(e *Entry) { e.ID, e.Created = id, now }); err != nil {
 					return err
 				}
-				d.record(Record{Kind: KindCreate, Dataset: local.ID, ID: id, Reconciled: true})
+				d.record(Record{Kind: KindCreate, Dataset: local.Name, ID: id, Reconciled: true})
 				rep.Journaled++
-				rep.Created = append(rep.Created, fmt.Sprintf("%s (dataset %d)", local.ID, id))
+				rep.Created = append(rep.Created, fmt.Sprintf("%s (dataset %d)", local.Name, id))
 				continue
 			}
 		}
-		pins, err := d.s.Pins(ctx, "pdx/"+local.ID)
+		pins, err := d.s.Pins(ctx, "pdx/"+local.Name)
 		if err != nil {
 			return err
 		}
 		if len(pins) > 0 {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("the salt of %q has no dataset on chain but %d envelopes are pinned under its name; "+
-				"nothing was removed: back up the home and ask for help before creating %q again", local.ID, len(pins), local.ID))
+				"nothing was removed: back up the home and ask for help before creating %q again", local.Name, len(pins), local.Name))
 			continue
 		}
-		if err := d.h.EraseDataset(local.ID); err != nil && !errors.Is(err, home.ErrDatasetNotFound) {
+		if err := d.h.EraseDataset(local.Name); err != nil && !errors.Is(err, home.ErrDatasetNotFound) {
 			return err
 		}
-		rep.Dropped = append(rep.Dropped, local.ID)
+		rep.Dropped = append(rep.Dropped, local.Name)
 	}
 	return nil
 }

@@ -39,7 +39,7 @@ const (
 	// WrappedKeySize is Umbral's DEM output for a 32-byte file key:
 	// 24-byte nonce, 32-byte ciphertext, 16-byte tag.
 	WrappedKeySize = 72
-	// DatasetIDSize is the size of a dataset id.
+	// DatasetIDSize is the size of a dataset id in a header.
 	DatasetIDSize = 32
 
 	headerMACSize = sha256.Size
@@ -58,7 +58,10 @@ const (
 	prefixSize   = offHeaderLen + 2
 )
 
-// DatasetID names a dataset on chain.
+// DatasetID is the dataset's on-chain id (a uint64 in the registry) in
+// 32-byte form: big-endian, left-padded with zeros (acl.DatasetID32 makes
+// it). It is never the dataset's local name, which stays in the owner's
+// home.
 type DatasetID [DatasetIDSize]byte
 
 // Header is a parsed envelope header. Everything in it is public: storage
