@@ -531,8 +531,10 @@ func (c *Client) RegisterProxy(ctx context.Context, endpoint string, hpkeKey []b
 	return c.transact(ctx, nil, c.reg.PackRegisterProxy(endpoint, hpkeKey))
 }
 
-// Proxy is a registered proxy.
-type Proxy struct {
+// ProxyRecord is what the registry holds about a proxy: its account, the
+// endpoint it serves re-encryption on, and the HPKE key kfrags are sealed
+// to. The proxy server itself is node/proxy's Proxy.
+type ProxyRecord struct {
 	Address  common.Address
 	Endpoint string
 	HPKEKey  []byte
@@ -541,24 +543,24 @@ type Proxy struct {
 // ErrUnknownProxy: the address is not a registered proxy.
 var ErrUnknownProxy = errors.New("acl: not a registered proxy")
 
-// ProxyOf reads one proxy.
-func (c *Client) ProxyOf(ctx context.Context, addr common.Address) (Proxy, error) {
+// ProxyOf reads one proxy's record.
+func (c *Client) ProxyOf(ctx context.Context, addr common.Address) (ProxyRecord, error) {
 	out, err := c.call(ctx, c.reg.PackProxyOf(addr))
 	if err != nil {
-		return Proxy{}, err
+		return ProxyRecord{}, err
 	}
 	p, err := c.reg.UnpackProxyOf(out)
 	if err != nil {
-		return Proxy{}, fmt.Errorf("acl: decoding proxyOf: %w", err)
+		return ProxyRecord{}, fmt.Errorf("acl: decoding proxyOf: %w", err)
 	}
 	if len(p.HpkeKey) == 0 {
-		return Proxy{}, fmt.Errorf("%w: %s", ErrUnknownProxy, addr.Hex())
+		return ProxyRecord{}, fmt.Errorf("%w: %s", ErrUnknownProxy, addr.Hex())
 	}
-	return Proxy{Address: addr, Endpoint: p.Endpoint, HPKEKey: p.HpkeKey}, nil
+	return ProxyRecord{Address: addr, Endpoint: p.Endpoint, HPKEKey: p.HpkeKey}, nil
 }
 
-// Proxies lists every registered proxy, in registration order.
-func (c *Client) Proxies(ctx context.Context) ([]Proxy, error) {
+// Proxies lists the record of every registered proxy, in registration order.
+func (c *Client) Proxies(ctx context.Context) ([]ProxyRecord, error) {
 	out, err := c.call(ctx, c.reg.PackProxyCount())
 	if err != nil {
 		return nil, err
@@ -570,7 +572,7 @@ func (c *Client) Proxies(ctx context.Context) ([]Proxy, error) {
 	if !n.IsUint64() || n.Uint64() > 1<<20 {
 		return nil, fmt.Errorf("acl: implausible proxy count %v", n)
 	}
-	ps := make([]Proxy, 0, n.Uint64())
+	ps := make([]ProxyRecord, 0, n.Uint64())
 	for i := uint64(0); i < n.Uint64(); i++ {
 		out, err := c.call(ctx, c.reg.PackProxyAt(new(big.Int).SetUint64(i)))
 		if err != nil {

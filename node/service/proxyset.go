@@ -48,9 +48,9 @@ var (
 // this grant, or the set of the earlier grant a re-grant replaces — and is
 // used exactly, every proxy checked. Otherwise the first Shares usable
 // proxies of the owner's ProxySet are used.
-func (s *Service) grantProxies(ctx context.Context, want []common.Address) ([]acl.Proxy, error) {
+func (s *Service) grantProxies(ctx context.Context, want []common.Address) ([]acl.ProxyRecord, error) {
 	if len(want) > 0 {
-		out := make([]acl.Proxy, 0, len(want))
+		out := make([]acl.ProxyRecord, 0, len(want))
 		seen := map[common.Address]bool{}
 		for _, a := range want {
 			if seen[a] {
@@ -73,7 +73,7 @@ func (s *Service) grantProxies(ctx context.Context, want []common.Address) ([]ac
 	if n <= 0 || n > len(set.Addresses) {
 		n = len(set.Addresses)
 	}
-	out := make([]acl.Proxy, 0, n)
+	out := make([]acl.ProxyRecord, 0, n)
 	var skipped []string
 	for _, a := range set.Addresses {
 		if len(out) == n {
@@ -101,22 +101,22 @@ func (s *Service) grantProxies(ctx context.Context, want []common.Address) ([]ac
 // needs of it: registered, an HPKE key the bundle format seals to, an
 // endpoint that passes acl.CheckEndpoint. A failure to read the chain is returned as it is (the caller
 // may retry); anything wrong with the proxy wraps ErrUnusableProxy.
-func (s *Service) usableProxy(ctx context.Context, a common.Address) (acl.Proxy, error) {
+func (s *Service) usableProxy(ctx context.Context, a common.Address) (acl.ProxyRecord, error) {
 	p, err := s.cfg.Chain.ProxyOf(ctx, a)
 	if errors.Is(err, acl.ErrUnknownProxy) {
-		return acl.Proxy{}, fmt.Errorf("%w: %s is not a registered proxy", ErrUnusableProxy, a.Hex())
+		return acl.ProxyRecord{}, fmt.Errorf("%w: %s is not a registered proxy", ErrUnusableProxy, a.Hex())
 	}
 	if err != nil {
-		return acl.Proxy{}, fmt.Errorf("service: reading proxy %s: %w", a.Hex(), err)
+		return acl.ProxyRecord{}, fmt.Errorf("service: reading proxy %s: %w", a.Hex(), err)
 	}
 	if err := bundle.ValidatePublicKey(p.HPKEKey); err != nil {
-		return acl.Proxy{}, fmt.Errorf("%w: %s registered an HPKE key no kfrag can be sealed to: %v", ErrUnusableProxy, a.Hex(), err)
+		return acl.ProxyRecord{}, fmt.Errorf("%w: %s registered an HPKE key no kfrag can be sealed to: %v", ErrUnusableProxy, a.Hex(), err)
 	}
 	if strings.TrimSpace(p.Endpoint) == "" {
-		return acl.Proxy{}, fmt.Errorf("%w: %s registered no endpoint", ErrUnusableProxy, a.Hex())
+		return acl.ProxyRecord{}, fmt.Errorf("%w: %s registered no endpoint", ErrUnusableProxy, a.Hex())
 	}
 	if _, err := acl.CheckEndpoint(p.Endpoint, s.cfg.AllowPrivateEndpoints); err != nil {
-		return acl.Proxy{}, fmt.Errorf("%w: %s registered an endpoint pdx will not dial: %v", ErrUnusableProxy, a.Hex(), err)
+		return acl.ProxyRecord{}, fmt.Errorf("%w: %s registered an endpoint pdx will not dial: %v", ErrUnusableProxy, a.Hex(), err)
 	}
 	return p, nil
 }
