@@ -7,14 +7,17 @@ import (
 	"net/url"
 	"strconv"
 	"strings"
+	"text/tabwriter"
 
 	"github.com/spf13/cobra"
 
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
-	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
 )
+
+// The commands of this file are the market: offer a dataset, buy, list the
+// open offers and one's purchases, refund an unanswered one, withdraw.
 
 // maxPrice is the highest price the Registry stores for an offer
 // (2^128 - 1 wei): checked here so a price the chain would revert on is
@@ -94,14 +97,6 @@ func formatEther(wei string) string {
 	}
 	frac := strings.TrimRight(fmt.Sprintf("%018s", r.String()), "0")
 	return q.String() + "." + frac + " ETH"
-}
-
-// checkDatasetName rejects a name no dataset can have before any request.
-func checkDatasetName(name string) error {
-	if err := home.ValidDatasetName(name); err != nil {
-		return cli.Usagef("%v", err)
-	}
-	return nil
 }
 
 type offerResult daemon.OfferResponse
@@ -239,42 +234,113 @@ func (a *app) withdrawCmd() *cobra.Command {
 	}
 }
 
-type eraseResult daemon.EraseResponse
+type marketResult daemon.MarketList
 
-func (r eraseResult) FormatText(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "erased %s (id %d): every grant ended, %d version(s) unpinned, its key shredded\n", r.Dataset, r.ID, len(r.Unpinned))
+func (r marketResult) FormatText(w io.Writer) error {
+	if len(r.Offers) == 0 {
+		_, err := fmt.Fprintln(w, "no open offers on chain")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE")
+	for _, o := range r.Offers {
+		terms := strconv.Quote(o.Terms)
+		if o.Terms == "" {
+			terms = "(unknown text, hash " + o.TermsHash + ")"
+		}
+		mine := ""
+		if o.Mine {
+			mine = "yes"
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine))
+	}
+	return tw.Flush()
+}
+
+func (a *app) marketCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "market",
+		Short: "List the open offers on chain: dataset id, owner, price, duration, terms",
+		Long: `market lists every open offer in the Registry. The chain keeps only the hash
+of an offer's terms: the text is shown when this daemon knows it (its own
+offers, purposes it has used or its market policy names, and a small
+vocabulary of common purposes); otherwise the hash is shown and the owner
+must tell you the text to quote to pdx buy.`,
+		Args: cobra.NoArgs,
+		RunE: do(func(cmd *cobra.Command, _ []string) error {
+			return show(a, cmd.Context(), "/v1/market", func(r *daemon.MarketList) any {
+				r.Offers = orEmpty(r.Offers)
+				return marketResult(*r)
+			})
+		}),
+	}
+}
+
+type refundResult daemon.RefundResponse
+
+func (r refundResult) FormatText(w io.Writer) error {
+	_, err := fmt.Fprintf(w, "refunded %s wei (%s) of the purchase of dataset %d to this account's balance\nmove it to the wallet with pdx withdraw\n",
+		r.AmountWei, formatEther(r.AmountWei), r.ID)
 	return err
 }
 
-func (a *app) eraseCmd() *cobra.Command {
-	var yes bool
-	cmd := &cobra.Command{
-		Use:   "erase NAME --yes",
-		Short: "Erase a dataset for good: end every grant, unpin it, shred its key",
-		Long: `erase marks the dataset erased on chain, so the proxies refuse every
-grantee from the next block; unpins and collects every version from IPFS;
-destroys the dataset's salt, so its key can never be derived again
-(crypto-shredding); and forgets the name. It cannot be undone, so it
-needs --yes.`,
+func (a *app) refundCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "refund DATASET-ID",
+		Short: "Take back a purchase the owner did not grant within the grant window",
+		Long: `refund returns this account's escrowed payment for the dataset DATASET-ID
+(its id on chain) to the account's balance, once the owner's grant window
+has passed without a grant (at once if the dataset was erased). Then
+pdx withdraw moves it to the wallet. pdx purchases shows each purchase's
+deadline and state.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
-			if err := checkDatasetName(args[0]); err != nil {
-				return err
-			}
-			if !yes {
-				return cli.Usagef("erasing %q cannot be undone: it revokes every grant, unpins every version and shreds the dataset's key; run again with --yes to erase it", args[0])
+			id, err := strconv.ParseUint(args[0], 10, 64)
+			if err != nil {
+				return cli.Usagef("dataset id %q is not a whole number: give the dataset's id on chain (pdx purchases lists them)", args[0])
 			}
 			c, err := a.client()
 			if err != nil {
 				return err
 			}
-			var res daemon.EraseResponse
-			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "erase"), nil, &res); err != nil {
+			var res daemon.RefundResponse
+			if err := c.call(cmd.Context(), "POST", "/v1/market/"+url.PathEscape(strconv.FormatUint(id, 10))+"/refund", nil, &res); err != nil {
 				return err
 			}
-			return a.out.Result(eraseResult(res))
+			return a.out.Result(refundResult(res))
 		}),
 	}
-	cmd.Flags().BoolVar(&yes, "yes", false, "confirm: the dataset is erased for good")
-	return cmd
+}
+
+type purchasesResult daemon.PurchaseList
+
+func (r purchasesResult) FormatText(w io.Writer) error {
+	if len(r.Purchases) == 0 {
+		_, err := fmt.Fprintln(w, "no purchases yet: pdx market lists open offers, pdx buy pays one")
+		return err
+	}
+	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
+	fmt.Fprintln(tw, "DATASET\tOWNER\tPAID\tTERMS\tSTATE\tDEADLINE")
+	for _, p := range r.Purchases {
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", p.Dataset, p.Owner, formatEther(p.AmountWei), orDash(p.Terms), p.State, p.Deadline)
+	}
+	return tw.Flush()
+}
+
+func (a *app) purchasesCmd() *cobra.Command {
+	return &cobra.Command{
+		Use:   "purchases",
+		Short: "List this account's purchases: escrow, granted or refunded",
+		Long: `purchases lists what this account bought, newest first: the dataset id, its
+owner, the amount paid, the terms, the state — escrow (the owner may still
+grant until the deadline), granted (paid to the owner) or refunded — and
+the deadline after which an escrowed purchase can be refunded (pdx refund).`,
+		Args: cobra.NoArgs,
+		RunE: do(func(cmd *cobra.Command, _ []string) error {
+			return show(a, cmd.Context(), "/v1/purchases", func(r *daemon.PurchaseList) any {
+				r.Purchases = orEmpty(r.Purchases)
+				return purchasesResult(*r)
+			})
+		}),
+	}
 }
