@@ -8,4 +8,9 @@
 // shared library), and they load the compose file with the compose-spec
 // library and check every command, flag, environment key, healthcheck,
 // volume and dependency against pdx, geth and kubo as built from go.mod.
+//
+// The package is tests only: the Dockerfile parser (parse_dockerfile_test.go)
+// and the compose scripts' splitter (split_script_test.go) are test files
+// too, so this file is the package's one non-test file and nothing outside
+// can import anything from it.
 package deploy

@@ -17,7 +17,9 @@ import (
 // may import packages of its own layer and of the layers below it, never of
 // a layer above: the CLI assembles the node, the node (daemon, service,
 // proxy server, storage) uses the chain client and the proxy protocol, and
-// those use the cryptography and the contract bindings.
+// those use the cryptography and the contract bindings. deploy holds only
+// the tests of the Dockerfile and compose file; it sits with cmd, whose
+// binaries they build and run.
 var layers = [][]string{
 	{"cmd", "deploy"},
 	{"node"},
