@@ -2,6 +2,7 @@ package daemon
 
 import (
 	"bufio"
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -584,4 +585,101 @@ func (d *Daemon) RecordDecision(dec service.Decision) {
 		rec.Amount = new(big.Int).Set(dec.Amount).String()
 	}
 	d.record(rec)
+}
+
+// RotateResponse is the body of POST /v1/datasets/{name}/rotate.
+type RotateResponse struct {
+	Dataset   string   `json:"dataset"`
+	ID        uint64   `json:"id"`
+	Epoch     uint16   `json:"epoch"`
+	Regranted []string `json:"regranted"`
+}
+
+// rotate gives the dataset a fresh salt in the home, moves the chain to
+// its key and re-grants every live grant for it. The salt is written
+// first: if the chain step then fails, the home holds a key the chain does
+// not, and the next rotate finishes with that salt instead of making
+// another, so nothing is left half-rotated for good.
+func (d *Daemon) rotate(w http.ResponseWriter, r *http.Request) error {
+	name := r.PathValue("name")
+	e, current, err := d.dataset(name)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	onChain, err := d.s.DelegatingKey(r.Context(), e.ID)
+	if err != nil {
+		return err
+	}
+	newKey := current
+	if bytes.Equal(onChain, current.PublicKey().Bytes()) {
+		local, err := d.h.RotateDataset(name)
+		if err != nil {
+			return fmt.Errorf("making the new salt of %q: %w", name, err)
+		}
+		if newKey, err = d.h.DatasetKey(local.Salt); err != nil {
+			return err
+		}
+	} else {
+		d.log.Warn("rotate: finishing an earlier rotation whose chain step did not happen", "dataset", name)
+	}
+	keys, err := d.ownKeysOf(name)
+	if err != nil {
+		return err
+	}
+	res, err := d.s.Rotate(r.Context(), e.ID, newKey, append(keys, newKey))
+	if err != nil {
+		if res == nil {
+			return fmt.Errorf("the new key of %q is in the home but not on chain (versions put now are readable by the owner only): run rotate again to finish: %w", name, err)
+		}
+		d.record(Record{Kind: KindRotate, Dataset: name, ID: e.ID, Block: res.Block, Reason: "re-granting failed: " + err.Error()})
+		return fmt.Errorf("%q is rotated on chain but not every live grant was re-granted: run rotate again to re-grant them: %w", name, err)
+	}
+	out := RotateResponse{Dataset: name, ID: e.ID, Epoch: res.Epoch, Regranted: []string{}}
+	for _, g := range res.Regrants {
+		out.Regranted = append(out.Regranted, g.Grantee.Hex())
+	}
+	d.record(Record{Kind: KindRotate, Dataset: name, ID: e.ID, Block: res.Block})
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// RefundResponse is the body of POST /v1/market/{dataset}/refund.
+type RefundResponse struct {
+	ID        uint64 `json:"id"`
+	AmountWei string `json:"amount_wei"`
+}
+
+func (d *Daemon) refund(w http.ResponseWriter, r *http.Request) error {
+	id, err := strconv.ParseUint(r.PathValue("dataset"), 10, 64)
+	if err != nil {
+		return badRequest("dataset id %q is not a whole number", r.PathValue("dataset"))
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	amount, err := d.s.Refund(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	d.record(Record{Kind: KindRefund, ID: id, Amount: amount.String()})
+	writeJSON(w, http.StatusOK, RefundResponse{ID: id, AmountWei: amount.String()})
+	return nil
+}
+
+// ownKeysOf returns a local dataset's keys, current first.
+func (d *Daemon) ownKeysOf(name string) ([]*reencrypt.SecretKey, error) {
+	local, err := d.h.Dataset(name)
+	if err != nil {
+		return nil, err
+	}
+	var keys []*reencrypt.SecretKey
+	for _, salt := range local.Salts() {
+		k, err := d.h.DatasetKey(salt)
+		if err != nil {
+			return nil, err
+		}
+		keys = append(keys, k)
+	}
+	return keys, nil
 }
