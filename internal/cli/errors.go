@@ -10,7 +10,6 @@ import (
 
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/errkind"
-	"github.com/pdx-network/pdx/internal/home"
 )
 
 // Kinds of failure, each with an exit status and a code for --json (both
@@ -61,17 +60,12 @@ var rules = errkind.Rules{
 	{Err: syscall.ENOSPC, Kind: errkind.NoSpace},
 	{Err: syscall.EDQUOT, Kind: errkind.NoSpace},
 	{Err: ErrDamaged, Kind: errkind.Damaged},
-	{Err: home.ErrCorrupt, Kind: errkind.Damaged},
 	{Err: ErrConfig, Kind: errkind.Config},
 	{Err: config.ErrUnknownKey, Kind: errkind.Config},
 	{Err: config.ErrSyntax, Kind: errkind.Config},
 	{Err: config.ErrInvalid, Kind: errkind.Config},
 	{Err: ErrConflict, Kind: errkind.Conflict},
-	{Err: home.ErrExists, Kind: errkind.Conflict},
-	{Err: home.ErrLocked, Kind: errkind.Conflict},
-	{Err: home.ErrDatasetExists, Kind: errkind.Conflict},
 	{Err: ErrRefused, Kind: errkind.Refused},
-	{Err: home.ErrBadPassphrase, Kind: errkind.Refused},
 	{Err: config.ErrRefused, Kind: errkind.Refused},
 	{Err: fs.ErrPermission, Kind: errkind.Refused},
 	{Err: ErrUnavailable, Kind: errkind.Unavailable},
@@ -81,16 +75,9 @@ var rules = errkind.Rules{
 	{Err: syscall.EHOSTUNREACH, Kind: errkind.Unavailable},
 	{Err: syscall.ENETUNREACH, Kind: errkind.Unavailable},
 	{Err: ErrNotFound, Kind: errkind.NotFound},
-	{Err: home.ErrNotInitialized, Kind: errkind.NotFound},
-	{Err: home.ErrDatasetNotFound, Kind: errkind.NotFound},
 	{Err: config.ErrNoFile, Kind: errkind.NotFound},
 	{Err: fs.ErrNotExist, Kind: errkind.NotFound},
 	{Err: ErrUsage, Kind: errkind.Usage},
-	{Err: home.ErrBadDatasetName, Kind: errkind.Usage},
-	{Err: home.ErrBadSalt, Kind: errkind.Usage},
-	{Err: home.ErrNoPassphrase, Kind: errkind.Usage},
-	{Err: home.ErrEmptyPassphrase, Kind: errkind.Usage},
-	{Err: home.ErrPassphraseMismatch, Kind: errkind.Usage},
 	// A network operation that failed to reach its peer: the daemon, the
 	// chain or the IPFS node is not there.
 	{Match: isDialErr, Kind: errkind.Unavailable},

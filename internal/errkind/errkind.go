@@ -4,9 +4,10 @@
 // the daemon's answers, the CLI's exit statuses and the CLI's reading of
 // the daemon's answers cannot drift apart: they all derive from Kind.
 //
-// An error gets a kind in one of three ways: it is a kind's sentinel
-// (Kind.Err), it was marked (Mark), or a package's ordered Rules list the
-// sentinel it wraps. Adding an error is one line in one of those places.
+// An error gets a kind in one of four ways: it is a kind's sentinel
+// (Kind.Err), a sentinel made with New (it carries its kind), it was marked
+// (Mark), or a package's ordered Rules list the sentinel it wraps. Adding
+// an error is one line in one of those places.
 package errkind
 
 import (
@@ -158,6 +159,23 @@ type Kinded interface {
 	Kind() Kind
 }
 
+// New makes a sentinel error that carries its kind: errors.Is finds both
+// the sentinel itself and k.Err() in any error that wraps it, so a rule for
+// the kind covers it and no table has to list it. Two calls return
+// different sentinels, as errors.New does.
+func New(k Kind, text string) error { return &sentinel{text: text, kind: k} }
+
+type sentinel struct {
+	text string
+	kind Kind
+}
+
+func (s *sentinel) Error() string { return s.text }
+func (s *sentinel) Kind() Kind    { return s.kind }
+
+// Is makes the kind's sentinel match, as Mark's Unwrap does for a mark.
+func (s *sentinel) Is(target error) bool { return target == kindError(s.kind) }
+
 // Mark returns err with the kind k, its message unchanged and its own chain
 // still visible to errors.Is/As; errors.Is(Mark(err, k), k.Err()) holds.
 // A mark outranks whatever the chain holds (see Marked).
@@ -198,12 +216,17 @@ type Rule struct {
 // the first rule that holds for an error decides.
 type Rules []Rule
 
-// Of is the kind of the first rule that holds for err.
+// Of is the kind of the first rule that holds for err; when none does,
+// the kind the error itself carries (New, Kind.Err, Mark), if any.
 func (rs Rules) Of(err error) (Kind, bool) {
 	for _, r := range rs {
 		if r.Err != nil && errors.Is(err, r.Err) || r.Err == nil && r.Match != nil && r.Match(err) {
 			return r.Kind, true
 		}
+	}
+	var k Kinded
+	if errors.As(err, &k) {
+		return k.Kind(), true
 	}
 	return Internal, false
 }

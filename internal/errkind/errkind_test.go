@@ -92,3 +92,26 @@ func TestMarkAndRules(t *testing.T) {
 		}
 	}
 }
+
+// TestNew: a sentinel made with New carries its kind through any wrapping,
+// matches its kind's sentinel, and a rule still outranks it.
+func TestNew(t *testing.T) {
+	gone := New(NotFound, "no such thing")
+	err := fmt.Errorf("opening it: %w", gone)
+	if !errors.Is(err, gone) || !errors.Is(err, NotFound.Err()) || errors.Is(err, Usage.Err()) {
+		t.Fatalf("errors.Is on a wrapped New sentinel: itself %v, NotFound %v, Usage %v",
+			errors.Is(err, gone), errors.Is(err, NotFound.Err()), errors.Is(err, Usage.Err()))
+	}
+	if err.Error() != "opening it: no such thing" {
+		t.Fatalf("message %q", err)
+	}
+	if k, ok := (Rules{}).Of(err); !ok || k != NotFound {
+		t.Fatalf("Of with no rules: %v %v, want the carried NotFound", k, ok)
+	}
+	if k, _ := (Rules{{Err: gone, Kind: Conflict}}).Of(err); k != Conflict {
+		t.Fatalf("a rule for the sentinel gave %v, want it to outrank the carried kind", k)
+	}
+	if New(NotFound, "x") == New(NotFound, "x") {
+		t.Fatal("two New sentinels are equal")
+	}
+}

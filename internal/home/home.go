@@ -32,6 +32,7 @@ import (
 	"github.com/ethereum/go-ethereum/crypto"
 
 	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/internal/fsutil"
 	"github.com/pdx-network/pdx/reencrypt"
 )
@@ -67,16 +68,16 @@ const (
 
 // Errors a caller can test with errors.Is.
 var (
-	ErrExists          = errors.New("a pdx home already exists")
-	ErrNotInitialized  = errors.New("no pdx home")
-	ErrBadPassphrase   = errors.New("wrong passphrase")
-	ErrEmptyPassphrase = errors.New("empty passphrase")
-	ErrCorrupt         = errors.New("pdx home is damaged")
-	ErrLocked          = errors.New("pdx home is in use")
-	ErrDatasetExists   = errors.New("dataset already exists")
-	ErrDatasetNotFound = errors.New("no such dataset")
-	ErrBadDatasetName  = errors.New("invalid dataset name")
-	ErrBadSalt         = errors.New("invalid dataset salt")
+	ErrExists          = errkind.New(errkind.Conflict, "a pdx home already exists")
+	ErrNotInitialized  = errkind.New(errkind.NotFound, "no pdx home")
+	ErrBadPassphrase   = errkind.New(errkind.Refused, "wrong passphrase")
+	ErrEmptyPassphrase = errkind.New(errkind.Usage, "empty passphrase")
+	ErrCorrupt         = errkind.New(errkind.Damaged, "pdx home is damaged")
+	ErrLocked          = errkind.New(errkind.Conflict, "pdx home is in use")
+	ErrDatasetExists   = errkind.New(errkind.Conflict, "dataset already exists")
+	ErrDatasetNotFound = errkind.New(errkind.NotFound, "no such dataset")
+	ErrBadDatasetName  = errkind.New(errkind.Usage, "invalid dataset name")
+	ErrBadSalt         = errkind.New(errkind.Usage, "invalid dataset salt")
 )
 
 // ExistsError is returned by Init when dir already holds something.

@@ -11,6 +11,7 @@ import (
 	"strings"
 	"syscall"
 
+	"github.com/pdx-network/pdx/internal/errkind"
 	"golang.org/x/term"
 )
 
@@ -19,8 +20,8 @@ const EnvPassphrase = "PDX_PASSPHRASE"
 
 // Errors of ReadPassphrase.
 var (
-	ErrNoPassphrase       = errors.New("no passphrase given")
-	ErrPassphraseMismatch = errors.New("the passphrases typed do not match")
+	ErrNoPassphrase       = errkind.New(errkind.Usage, "no passphrase given")
+	ErrPassphraseMismatch = errkind.New(errkind.Usage, "the passphrases typed do not match")
 )
 
 // PassphraseSource says where a passphrase may come from. The first that

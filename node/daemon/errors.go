@@ -12,7 +12,6 @@ import (
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/errkind"
-	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 )
@@ -58,11 +57,13 @@ type errorBody struct {
 // decides, and an error no rule knows is internal.
 var rules = errkind.Rules{
 	{Err: ErrBadRequest, Kind: errkind.Usage},
-	{Err: home.ErrBadDatasetName, Kind: errkind.Usage},
+	// pdx's own sentinels that carry their kind (errkind.New), at the
+	// rank their kind had here.
+	{Err: errkind.Usage.Err(), Kind: errkind.Usage},
 	// A cancelled request: the client went away or the daemon stops.
 	{Err: context.Canceled, Kind: errkind.Unavailable},
 	{Err: context.DeadlineExceeded, Kind: errkind.Unavailable},
-	{Err: home.ErrDatasetExists, Kind: errkind.Conflict},
+	{Err: errkind.Conflict.Err(), Kind: errkind.Conflict},
 	{Err: service.ErrKeysMismatch, Kind: errkind.Conflict},
 	{Err: acl.ErrPurchasePending, Kind: errkind.Conflict},
 	{Err: acl.ErrCIDExists, Kind: errkind.Conflict},
@@ -83,13 +84,13 @@ var rules = errkind.Rules{
 	{Err: acl.ErrNoKeys, Kind: errkind.NotFound},
 	{Err: acl.ErrUnknownProxy, Kind: errkind.NotFound},
 	{Err: storage.ErrNotFound, Kind: errkind.NotFound},
-	{Err: home.ErrDatasetNotFound, Kind: errkind.NotFound},
+	{Err: errkind.NotFound.Err(), Kind: errkind.NotFound},
 	{Err: service.ErrNothingToRefund, Kind: errkind.NotFound},
 	{Err: ErrNothingToExport, Kind: errkind.NotFound},
 	// Any other revert of the Registry is the chain refusing.
 	{Match: isRevert, Kind: errkind.Refused},
 	{Err: service.ErrFingerprint, Kind: errkind.Damaged},
-	{Err: home.ErrCorrupt, Kind: errkind.Damaged},
+	{Err: errkind.Damaged.Err(), Kind: errkind.Damaged},
 	{Err: ErrDamaged, Kind: errkind.Damaged},
 	{Err: service.ErrNotEnoughProxies, Kind: errkind.Usage},
 	{Err: service.ErrTermsMismatch, Kind: errkind.Usage},
