@@ -137,6 +137,7 @@ listed in docs/cli.md.`,
 		a.offerCmd(), a.buyCmd(), a.withdrawCmd(), a.eraseCmd(),
 		a.marketCmd(), a.refundCmd(), a.rotateCmd(), a.exportCmd(), a.grantsCmd(), a.purchasesCmd(), a.grantedCmd())
 	root.AddCommand(a.contractsCmd(), a.pinsvcCmd())
+	withExamples(root)
 	return root
 }
 
