@@ -82,6 +82,9 @@ registered one).`,
 			if err := checkExpiry(expires, time.Now()); err != nil {
 				return err
 			}
+			if err := checkDatasetName(args[0]); err != nil {
+				return err
+			}
 			if threshold < 0 {
 				return cli.Usagef("--threshold %d is negative: give how many proxies must re-encrypt (at least 1)", threshold)
 			}
@@ -120,6 +123,9 @@ func (a *app) revokeCmd() *cobra.Command {
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			grantee, err := checkAddress("--to", to)
 			if err != nil {
+				return err
+			}
+			if err := checkDatasetName(args[0]); err != nil {
 				return err
 			}
 			c, err := a.client()

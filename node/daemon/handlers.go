@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/service"
@@ -87,7 +88,8 @@ func (d *Daemon) dataset(name string) (Entry, *reencrypt.SecretKey, error) {
 	}
 	e, ok := d.index.Get(name)
 	if !ok {
-		return Entry{}, nil, badRequest("unknown dataset %q: create it first with POST /v1/datasets (GET /v1/datasets lists them)", name)
+		return Entry{}, nil, cli.Say(badRequest("unknown dataset %q: create it first with POST /v1/datasets (GET /v1/datasets lists them)", name),
+			fmt.Sprintf("this home has no dataset named %q: put a file into it first, or check the name against the list of datasets (pdx ls)", name))
 	}
 	local, err := d.h.Dataset(name)
 	if err != nil {
