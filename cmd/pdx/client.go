@@ -145,7 +145,8 @@ func (c *apiClient) call(ctx context.Context, method, path string, in, out any) 
 		return nil
 	}
 	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return fmt.Errorf("reading the daemon's answer to %s %s: %w", method, path, err)
+		return cli.Say(fmt.Errorf("reading the daemon's answer to %s %s: %w", method, path, err),
+			fmt.Sprintf("the daemon's answer could not be read (%v): is it another pdx version than this command?", err))
 	}
 	return nil
 }

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"regexp"
 	"strings"
 )
@@ -48,14 +47,11 @@ func ForPeople(err error) string {
 	}
 	msg := err.Error()
 	walk(err, func(e error) bool {
-		var s *Said
-		if !errors.As(e, &s) || s != e {
+		s, ok := e.(*Said)
+		if !ok {
 			return true
 		}
-		detail := s.Err.Error()
-		if strings.Contains(msg, detail) {
-			msg = strings.Replace(msg, detail, s.Human, 1)
-		}
+		msg = strings.Replace(msg, s.Err.Error(), s.Human, 1)
 		// What s wraps is said by its Human already.
 		return false
 	})
