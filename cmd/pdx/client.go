@@ -87,6 +87,8 @@ func (c *apiClient) do(ctx context.Context, method, path string, body io.Reader,
 }
 
 // apiError reads an API error body and gives it the CLI kind of its code.
+// The error's text is the daemon's detail (what --json prints); the
+// daemon's words for people ride along (cli.Said) for the text output.
 func apiError(c *apiClient, resp *http.Response) error {
 	b, _ := io.ReadAll(io.LimitReader(resp.Body, 1<<20))
 	var doc struct {
@@ -100,19 +102,27 @@ func apiError(c *apiClient, resp *http.Response) error {
 	if e.Revert != "" {
 		msg += " (the Registry reverted with " + e.Revert + ")"
 	}
+	// A daemon from before the human text: its detail, without package
+	// prefixes, is the best there is.
+	human := e.Human
+	if human == "" {
+		human = cli.StripPrefixes(e.Message)
+	}
 	// The code's kind gives the exit status: the daemon answered by the
 	// same table (internal/errkind).
 	k, ok := errkind.FromAPICode(e.Code)
 	if !ok {
-		return errors.New(msg)
+		return cli.Say(errors.New(msg), human)
 	}
 	switch k {
 	case errkind.Unauthorized:
 		msg = fmt.Sprintf("the daemon at %s refused this home's API token: it runs for another pdx home, or the token changed (%s)", c.base, msg)
+		human = fmt.Sprintf("the daemon at %s refused this home's API token: it runs for another pdx home, or the token changed; check --home and api.listen", c.base)
 	case errkind.NoRoute:
 		msg = fmt.Sprintf("the daemon at %s does not serve this request (%s): is it another pdx version?", c.base, msg)
+		human = fmt.Sprintf("the daemon at %s does not know this request: is it another pdx version than this command?", c.base)
 	}
-	return errkind.Mark(errors.New(msg), k)
+	return errkind.Mark(cli.Say(errors.New(msg), human), k)
 }
 
 // call sends a JSON request (in may be nil) and decodes the JSON answer.
@@ -135,7 +145,8 @@ func (c *apiClient) call(ctx context.Context, method, path string, in, out any) 
 		return nil
 	}
 	if err := json.NewDecoder(resp.Body).Decode(out); err != nil {
-		return fmt.Errorf("reading the daemon's answer to %s %s: %w", method, path, err)
+		return cli.Say(fmt.Errorf("reading the daemon's answer to %s %s: %w", method, path, err),
+			fmt.Sprintf("the daemon's answer could not be read (%v): is it another pdx version than this command?", err))
 	}
 	return nil
 }

@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
@@ -120,7 +121,7 @@ func (a *app) runDaemon(ctx context.Context) error {
 	}
 	n.Close()
 	logger.Info("daemon stopped; its state is saved", "home", dir)
-	return fmt.Errorf("daemon stopped by a signal; its state in %s is saved: %w", dir, context.Canceled)
+	return cli.Stopped("daemon stopped by a signal; its state in %s is saved", dir)
 }
 
 func newLogger(a *app, conf *config.Config) *slog.Logger {

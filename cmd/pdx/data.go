@@ -50,6 +50,9 @@ Prints the CID and version; a progress bar shows on a terminal.`,
 			if dataset == "" {
 				return cli.Usagef("--dataset is required: the local name of the dataset to add a version to")
 			}
+			if err := checkDatasetName(dataset); err != nil {
+				return err
+			}
 			var in io.Reader = a.stdin
 			size := int64(-1)
 			if args[0] != "-" {
@@ -384,12 +387,17 @@ that already holds data.car or manifest.json is refused (exit 6).`,
 	return cmd
 }
 
-// checkDatasetName rejects a name no dataset can have before any request.
+// checkDatasetName rejects a name no dataset can have before any request;
+// a name with spaces, the usual slip, is told the name it could have.
 func checkDatasetName(name string) error {
-	if err := home.ValidDatasetName(name); err != nil {
-		return cli.Usagef("%v", err)
+	err := home.ValidDatasetName(name)
+	if err == nil {
+		return nil
 	}
-	return nil
+	if alt := strings.Join(strings.Fields(name), "-"); alt != name && home.ValidDatasetName(alt) == nil {
+		return cli.Usagef("%v (no spaces: %q would do)", err, alt)
+	}
+	return cli.Usagef("%v", err)
 }
 
 type eraseResult daemon.EraseResponse

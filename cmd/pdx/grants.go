@@ -30,24 +30,26 @@ func checkAddress(flag, s string) (common.Address, error) {
 	return common.HexToAddress(s), nil
 }
 
-// checkExpiry applies the daemon's rule (an RFC 3339 time in the future or
-// a positive duration) locally, so a bad value never reaches it.
+// checkExpiry applies the daemon's rule (a time in the future or a
+// positive duration) locally, so a bad value never reaches it. A time is
+// RFC 3339 or a date, which means the end of that day in UTC
+// (config.ParseTime).
 func checkExpiry(s string, now time.Time) error {
 	if s == "" {
-		return cli.Usagef("--expires is required: a duration such as 30d or an RFC 3339 time")
+		return cli.Usagef("--expires is required: a duration such as 30d, a date such as 2027-01-01, or an RFC 3339 time")
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
+	if t, ok := config.ParseTime(s); ok {
 		if !t.After(now) {
 			return cli.Usagef("--expires %s is not in the future", s)
 		}
 		return nil
 	}
 	if strings.HasPrefix(strings.TrimSpace(s), "-") {
-		return cli.Usagef("--expires %q is negative: give a positive duration (30d) or a future RFC 3339 time", s)
+		return cli.Usagef("--expires %q is negative: give a positive duration (30d), a future date (2027-01-01) or a future RFC 3339 time", s)
 	}
 	d, err := config.ParseDuration(s)
 	if err != nil {
-		return cli.Usagef("--expires %q is neither a duration (30d, 1d12h, 90m) nor an RFC 3339 time: %v", s, err)
+		return cli.Usagef("--expires %q is neither a duration (30d, 1d12h, 90m), a date (2027-01-01) nor an RFC 3339 time (2027-01-01T12:00:00Z)", s)
 	}
 	if d <= 0 {
 		return cli.Usagef("--expires %q is not a positive duration", s)
@@ -60,7 +62,7 @@ func (a *app) grantCmd() *cobra.Command {
 	var threshold int
 	var proxies []string
 	cmd := &cobra.Command{
-		Use:   "grant NAME --to ADDRESS --purpose TEXT --expires 30d|RFC3339",
+		Use:   "grant NAME --to ADDRESS --purpose TEXT --expires 30d|DATE|RFC3339",
 		Short: "Grant an account access to a dataset, for a purpose and a period",
 		Long: `grant gives the account --to access to every version of the dataset NAME
 until --expires: the daemon makes one kfrag per proxy, delivers them and
@@ -78,6 +80,9 @@ registered one).`,
 				return cli.Usagef("--purpose is required: what the grantee may use the data for")
 			}
 			if err := checkExpiry(expires, time.Now()); err != nil {
+				return err
+			}
+			if err := checkDatasetName(args[0]); err != nil {
 				return err
 			}
 			if threshold < 0 {
@@ -103,7 +108,7 @@ registered one).`,
 	f := cmd.Flags()
 	f.StringVar(&to, "to", "", "the grantee's Ethereum address")
 	f.StringVar(&purpose, "purpose", "", "what the grantee may use the data for (recorded on chain as a hash, in the journal as text)")
-	f.StringVar(&expires, "expires", "", "end of the access: a duration (30d, 1d12h, 90m) or an RFC 3339 time")
+	f.StringVar(&expires, "expires", "", "end of the access: a duration (30d, 1d12h, 90m), a date (2027-01-01: through that day, UTC) or an RFC 3339 time")
 	f.IntVar(&threshold, "threshold", 0, "proxies needed to re-encrypt; 0 = proxies.threshold of the config")
 	f.StringSliceVar(&proxies, "proxies", nil, "addresses of the proxies to use, comma-separated (default: the configured proxy set)")
 	return cmd
@@ -118,6 +123,9 @@ func (a *app) revokeCmd() *cobra.Command {
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			grantee, err := checkAddress("--to", to)
 			if err != nil {
+				return err
+			}
+			if err := checkDatasetName(args[0]); err != nil {
 				return err
 			}
 			c, err := a.client()

@@ -21,6 +21,7 @@ import (
 
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/daemon"
 )
 
 // version is set at release builds with -ldflags "-X main.version=v1.2.3";
@@ -87,7 +88,9 @@ func run(ctx context.Context, args []string, stdin *os.File, stdout, stderr io.W
 	}
 	var re *runError
 	if errors.As(err, &re) {
-		return a.out.Error(re.err)
+		// The daemon's words for people for what its code returned here
+		// (the daemon's start): the same as it answers its API with.
+		return a.out.Error(daemon.Explain(re.err))
 	}
 	name := "pdx"
 	if cmd != nil {
@@ -137,6 +140,7 @@ listed in docs/cli.md.`,
 		a.offerCmd(), a.buyCmd(), a.withdrawCmd(), a.eraseCmd(),
 		a.marketCmd(), a.refundCmd(), a.rotateCmd(), a.exportCmd(), a.grantsCmd(), a.purchasesCmd(), a.grantedCmd())
 	root.AddCommand(a.contractsCmd(), a.pinsvcCmd())
+	withExamples(root)
 	return root
 }
 

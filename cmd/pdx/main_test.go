@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"maps"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,7 +34,7 @@ func TestScripts(t *testing.T) {
 			env.Setenv(envFastScrypt, "1")
 			return nil
 		},
-		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+		Cmds: withCmds(scriptNetCmds, map[string]func(ts *testscript.TestScript, neg bool, args []string){
 			// status N cmd args...: run cmd and require exit status N; its
 			// stdout and stderr are then checked like exec's.
 			"status": func(ts *testscript.TestScript, neg bool, args []string) {
@@ -56,8 +57,17 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%s exited with status %d, want %d\nstdout:\n%s\nstderr:\n%s", args[1], got, want, ts.ReadFile("stdout"), ts.ReadFile("stderr"))
 				}
 			},
-		},
+		}),
 	})
+}
+
+// withCmds is the union of testscript command sets.
+func withCmds(sets ...map[string]func(ts *testscript.TestScript, neg bool, args []string)) map[string]func(ts *testscript.TestScript, neg bool, args []string) {
+	out := map[string]func(ts *testscript.TestScript, neg bool, args []string){}
+	for _, s := range sets {
+		maps.Copy(out, s)
+	}
+	return out
 }
 
 // TestFastScryptIgnoredOutsideTests builds pdx as users get it and shows

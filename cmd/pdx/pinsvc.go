@@ -164,5 +164,5 @@ func (a *app) runPinsvc(ctx context.Context, o pinsvcOptions) error {
 	if serveErr != nil && !errors.Is(serveErr, http.ErrServerClosed) {
 		return fmt.Errorf("serving the pinning service: %w", serveErr)
 	}
-	return fmt.Errorf("pinning service stopped by a signal; its state in %s is saved: %w", o.dir, context.Canceled)
+	return cli.Stopped("pinning service stopped by a signal; its state in %s is saved", o.dir)
 }

@@ -364,7 +364,7 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 		return err
 	}
 	logger.Info("proxy stopped; its state is saved", "dir", o.dir)
-	return fmt.Errorf("proxy stopped by a signal; its state in %s is saved: %w", o.dir, context.Canceled)
+	return cli.Stopped("proxy stopped by a signal; its state in %s is saved", o.dir)
 }
 
 // loadOrCreateAccountKey reads --account-key-file, or <dir>/proxy.key,

@@ -125,3 +125,10 @@ func Usagef(format string, args ...any) error {
 type plain struct{ msg string }
 
 func (p *plain) Error() string { return p.msg }
+
+// Stopped is the end of a service stopped by SIGINT or SIGTERM: the
+// interrupted kind (exit 130), said as what it is, a clean stop, and not
+// as a failure with the "context canceled" of the stop's mechanics.
+func Stopped(format string, args ...any) error {
+	return errkind.Mark(&plain{msg: fmt.Sprintf(format, args...)}, errkind.Interrupted)
+}

@@ -93,13 +93,17 @@ type errorBody struct {
 
 // Error prints err and returns the exit status for it. With --json it
 // prints {"error":{"code":…,"message":…}} on stdout, where a program reads
-// the result; otherwise "pdx: message" on stderr.
+// the result, the message being the error's full detail; otherwise
+// "pdx: message" on stderr, the message for people (ForPeople).
 func (o *Output) Error(err error) int {
 	if err == nil {
 		return ExitOK
 	}
 	c := Classify(err)
 	msg := err.Error()
+	if !o.json {
+		msg = ForPeople(err)
+	}
 	if o.json {
 		b, _ := json.MarshalIndent(errorDoc{errorBody{Code: c.Code, Message: msg}}, "", "  ")
 		o.stdout.Write(append(b, '\n'))

@@ -349,3 +349,24 @@ func TestAbs(t *testing.T) {
 		t.Error("Abs")
 	}
 }
+
+// TestParseTime: a date is the end of that day in UTC (the next midnight),
+// an RFC 3339 time is itself, anything else is neither.
+func TestParseTime(t *testing.T) {
+	for in, want := range map[string]string{
+		"2027-01-01":                "2027-01-02T00:00:00Z",
+		" 2027-12-31 ":              "2028-01-01T00:00:00Z",
+		"2027-01-01T12:30:00Z":      "2027-01-01T12:30:00Z",
+		"2027-01-01T12:30:00+02:00": "2027-01-01T10:30:00Z",
+	} {
+		got, ok := ParseTime(in)
+		if !ok || got.UTC().Format(time.RFC3339) != want {
+			t.Errorf("ParseTime(%q) = %v, %v; want %s", in, got, ok, want)
+		}
+	}
+	for _, in := range []string{"", "30d", "2027-02-30", "01/01/2027", "2027-1-1", "tomorrow"} {
+		if got, ok := ParseTime(in); ok {
+			t.Errorf("ParseTime(%q) = %v, want not a time", in, got)
+		}
+	}
+}

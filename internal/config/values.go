@@ -121,3 +121,22 @@ func (w *Wei) UnmarshalText(b []byte) error {
 	w.v = v
 	return nil
 }
+
+// DateLayout is a calendar date, the way people write when something ends.
+const DateLayout = "2006-01-02"
+
+// ParseTime reads a point in time as a person or a program writes it: an
+// RFC 3339 time ("2027-01-01T12:00:00Z") or a calendar date ("2027-01-01").
+// A date means the end of that day in UTC, the midnight that starts the
+// next one: "expires 2027-01-01" reads as "good through 1 January 2027",
+// so access lasts the whole day named. ok is false when s is neither.
+func ParseTime(s string) (t time.Time, ok bool) {
+	s = strings.TrimSpace(s)
+	if t, err := time.Parse(time.RFC3339, s); err == nil {
+		return t, true
+	}
+	if d, err := time.Parse(DateLayout, s); err == nil {
+		return d.AddDate(0, 0, 1), true
+	}
+	return time.Time{}, false
+}

@@ -213,7 +213,8 @@ func (d *Daemon) checkHost(next http.Handler) http.Handler {
 		d.log.Warn("api: refused a request addressed to another host (DNS rebinding?)", "host", r.Host, "path", r.URL.Path)
 		writeKind(w, errkind.Misdirected, fmt.Sprintf(
 			"this daemon answers only requests addressed to a loopback name (localhost, 127.0.0.1, [::1]) or to its api.listen address %q, not to Host %q: use http://127.0.0.1:<port>/",
-			d.conf.API.Listen, r.Host))
+			d.conf.API.Listen, r.Host),
+			"this daemon answers only requests addressed to 127.0.0.1, localhost or its own listen address: point the client at http://127.0.0.1:<port>/")
 	})
 }
 
@@ -374,7 +375,8 @@ func (d *Daemon) wrap(route string, auth bool, h func(http.ResponseWriter, *http
 		if auth && !d.authorized(r) {
 			w.Header().Set("WWW-Authenticate", `Bearer realm="pdx"`)
 			writeKind(w, errkind.Unauthorized,
-				"missing or wrong bearer token: send `Authorization: Bearer <token>` with the token in the pdx home's api.token")
+				"missing or wrong bearer token: send `Authorization: Bearer <token>` with the token in the pdx home's api.token",
+				"the daemon refused the API token: it runs for another pdx home, or the home's api.token changed")
 			return
 		}
 		err := h(w, r)
@@ -385,13 +387,20 @@ func (d *Daemon) wrap(route string, auth bool, h func(http.ResponseWriter, *http
 		var re *routeError
 		status, body := classify(err)
 		if errors.As(err, &re) {
-			status, body = apiError(errkind.NoRoute, APIError{Message: err.Error()})
+			status, body = apiError(errkind.NoRoute, APIError{Message: err.Error(),
+				Human: "the daemon does not know this request: is it another pdx version than this command?"})
 		}
 		if w.status != 0 {
 			// The response began (a stream): it cannot turn into an error
 			// any more. Abort the connection so the client sees a
 			// truncated response rather than a complete one.
-			d.log.Error("api: failed after the response began", "route", route, "err", err)
+			if errors.Is(err, context.Canceled) {
+				// The client went away or the daemon stops: nobody is
+				// left to tell, and nothing failed.
+				d.log.Info("api: response cut short", "route", route, "err", err)
+			} else {
+				d.log.Error("api: failed after the response began", "route", route, "err", err)
+			}
 			panic(http.ErrAbortHandler)
 		}
 		lvl := slog.LevelInfo

@@ -283,6 +283,13 @@ func testEndToEnd(t *testing.T, w *world) {
 	if r := o.call(t, "POST", "/v1/datasets/purchases/versions", "more"); r.status != http.StatusBadRequest {
 		t.Fatalf("put after erase: %d %s", r.status, r.body)
 	}
+	// The owner's own get of the erased CID is told as the owner's act,
+	// never as a missing grant for the owner's own address.
+	r = o.call(t, "GET", "/v1/cids/"+put.CID, nil)
+	if e := r.apiError(t); r.status != http.StatusForbidden || !strings.Contains(e.Human, "you erased dataset") ||
+		strings.Contains(e.Message, "no grant") || strings.Contains(e.Human, o.h.Address().Hex()) {
+		t.Fatalf("owner's get after erase: %d %+v", r.status, e)
+	}
 }
 
 // waitFor polls GET path on n until ok or 40 s pass (the proxies follow the

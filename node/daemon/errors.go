@@ -42,8 +42,14 @@ func badRequest(format string, args ...any) error {
 
 // APIError is the body of every error response: {"error": {...}}.
 type APIError struct {
-	Code    string `json:"code"`
+	Code string `json:"code"`
+	// Message is the failure in full detail, for programs and logs: the
+	// package that failed, the route, the chain's revert data.
 	Message string `json:"message"`
+	// Human is the failure said for people: what happened in the user's
+	// words and what to do, without routes, package names or revert data
+	// (messages.go). Show this one to a person.
+	Human string `json:"human,omitempty"`
 	// Revert names the Registry's custom error when the chain refused.
 	Revert string `json:"revert,omitempty"`
 }
@@ -108,7 +114,7 @@ var rules = errkind.Rules{
 
 // classify maps an error to its HTTP status and API error by its kind.
 func classify(err error) (int, APIError) {
-	e := APIError{Message: err.Error()}
+	e := APIError{Message: err.Error(), Human: forPeople(err)}
 	var rev *acl.RevertError
 	if errors.As(err, &rev) {
 		e.Revert = rev.Name
@@ -162,8 +168,8 @@ func writeError(w http.ResponseWriter, status int, e APIError) {
 	writeJSON(w, status, errorBody{Error: e})
 }
 
-// writeKind answers with an error of kind k.
-func writeKind(w http.ResponseWriter, k errkind.Kind, msg string) {
-	status, e := apiError(k, APIError{Message: msg})
+// writeKind answers with an error of kind k, said for people as human.
+func writeKind(w http.ResponseWriter, k errkind.Kind, msg, human string) {
+	status, e := apiError(k, APIError{Message: msg, Human: human})
 	writeError(w, status, e)
 }

@@ -13,6 +13,8 @@ import (
 	"time"
 
 	"github.com/ipfs/go-cid"
+
+	"github.com/pdx-network/pdx/internal/cli"
 )
 
 // Export (POST /v1/export) hands the owner everything needed to keep their
@@ -123,7 +125,8 @@ func (d *Daemon) export(w http.ResponseWriter, r *http.Request) error {
 			m.Datasets = append(m.Datasets, md)
 		}
 		if len(roots) == 0 {
-			return nil, fmt.Errorf("%w: this home has no dataset with a version; put one first with POST /v1/datasets/{name}/versions", ErrNothingToExport)
+			return nil, cli.Say(fmt.Errorf("%w: this home has no dataset with a version; put one first with POST /v1/datasets/{name}/versions", ErrNothingToExport),
+				"this home has no dataset with a version to export: put a file first (pdx put FILE --dataset NAME)")
 		}
 		if err := d.s.ExportCAR(r.Context(), tmp, roots...); err != nil {
 			return nil, fmt.Errorf("writing the CAR of %d versions: %w", len(roots), err)

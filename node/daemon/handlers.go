@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/service"
@@ -54,13 +55,14 @@ func parseAddress(field, s string) (common.Address, error) {
 	return a, nil
 }
 
-// parseExpiry reads an RFC 3339 time or a duration from now ("30d",
-// "12h"); the result must be in the future.
+// parseExpiry reads an RFC 3339 time, a date (the end of that day in UTC,
+// config.ParseTime) or a duration from now ("30d", "12h"); the result must
+// be in the future.
 func parseExpiry(s string, now time.Time) (time.Time, error) {
 	if s == "" {
-		return time.Time{}, badRequest("expires is required: an RFC 3339 time or a duration such as \"30d\"")
+		return time.Time{}, badRequest("expires is required: a duration such as \"30d\", a date such as \"2027-01-01\" or an RFC 3339 time")
 	}
-	if t, err := time.Parse(time.RFC3339, s); err == nil {
+	if t, ok := config.ParseTime(s); ok {
 		if !t.After(now) {
 			return time.Time{}, badRequest("expires %s is not in the future", s)
 		}
@@ -71,7 +73,7 @@ func parseExpiry(s string, now time.Time) (time.Time, error) {
 	}
 	dur, err := config.ParseDuration(s)
 	if err != nil {
-		return time.Time{}, badRequest("expires %q is neither an RFC 3339 time nor a duration: %v", s, err)
+		return time.Time{}, badRequest("expires %q is neither a duration (30d, 1d12h, 90m), a date (2027-01-01) nor an RFC 3339 time", s)
 	}
 	if dur <= 0 {
 		return time.Time{}, badRequest("expires %q is not a positive duration", s)
@@ -86,7 +88,8 @@ func (d *Daemon) dataset(name string) (Entry, *reencrypt.SecretKey, error) {
 	}
 	e, ok := d.index.Get(name)
 	if !ok {
-		return Entry{}, nil, badRequest("unknown dataset %q: create it first with POST /v1/datasets (GET /v1/datasets lists them)", name)
+		return Entry{}, nil, cli.Say(badRequest("unknown dataset %q: create it first with POST /v1/datasets (GET /v1/datasets lists them)", name),
+			fmt.Sprintf("this home has no dataset named %q: put a file into it first, or check the name against the list of datasets (pdx ls)", name))
 	}
 	local, err := d.h.Dataset(name)
 	if err != nil {

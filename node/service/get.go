@@ -56,13 +56,36 @@ func (s *Service) Read(ctx context.Context, c cid.Cid, own Keyring, w io.Writer)
 			if len(keys) > 0 {
 				return s.getOwn(ctx, c, rec, keys, w)
 			}
-			// Registered by this account but no longer held here (erased):
-			// the chain explains it as it would to a grantee.
+			// Registered by this account but no longer held here. Erased,
+			// it is said to the owner as the owner's own act, not as the
+			// refusal a grantee gets ("erased by its owner <you>").
+			if err := s.ownErased(ctx, rec.Dataset); err != nil {
+				return nil, err
+			}
+			// Otherwise the chain explains it as it would to a grantee.
 		case !errors.Is(err, acl.ErrUnknownCID):
 			return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 		}
 	}
 	return s.Get(ctx, c, w)
+}
+
+// ownErased is the refusal of a read of this account's own dataset id when
+// the chain says it is erased; nil when it is not (or the chain cannot say
+// now: the grantee's way then explains).
+func (s *Service) ownErased(ctx context.Context, id uint64) error {
+	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
+	defer cancel()
+	ds, err := s.cfg.Chain.DatasetInfo(cctx, id)
+	if err != nil || !ds.Erased {
+		return nil
+	}
+	var block uint64
+	if evs, err := s.cfg.Chain.Erased(cctx, s.since(), acl.ErasedFilter{Dataset: &id}); err == nil && len(evs) > 0 {
+		block = evs[len(evs)-1].Block
+	}
+	return &proxy.Error{Code: proxy.CodeErased, Block: block,
+		Message: fmt.Sprintf("you erased dataset %d: its key is shredded, so nothing of it can be read any more, by you or anyone", id)}
 }
 
 // Get fetches a CID as a grantee: it learns dataset and owner from the
