@@ -42,15 +42,9 @@ type stack struct {
 	procs   []*exec.Cmd
 }
 
-func freeAddr(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return ln.Addr().String()
-}
+// freeAddr is a loopback address whose port is outside the kernel's
+// ephemeral range (testbin.FreePort), so no listener on :0 takes it first.
+func freeAddr(t *testing.T) string { return net.JoinHostPort("127.0.0.1", testbin.FreePort(t)) }
 
 var anyAddrRE = regexp.MustCompile(`0\.0\.0\.0:([0-9]+)`)
 

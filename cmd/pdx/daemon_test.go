@@ -35,16 +35,9 @@ import (
 
 const lifecyclePassphrase = "daemon lifecycle passphrase"
 
-// freePort returns a loopback port that was free a moment ago.
-func freePort(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
-}
+// freePort returns a loopback port that was free a moment ago, outside
+// the kernel's ephemeral range (testbin.FreePort).
+func freePort(t *testing.T) string { return testbin.FreePort(t) }
 
 // pdxEnv is the environment of one home's commands: its passphrase, its
 // API port, and a libp2p port the system picks (two nodes share the

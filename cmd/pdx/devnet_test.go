@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -17,6 +16,7 @@ import (
 
 	"github.com/pdx-network/pdx/acl/devchain"
 	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/internal/testbin"
 	"github.com/pdx-network/pdx/node/daemon"
 	"github.com/pdx-network/pdx/node/proxy"
 )
@@ -132,14 +132,9 @@ func setAPIListen(path, addr string) error {
 	return os.WriteFile(path, out, 0o600)
 }
 
-func freeLoopbackPort() (string, error) {
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		return "", err
-	}
-	defer ln.Close()
-	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port), nil
-}
+// freeLoopbackPort is a port outside the kernel's ephemeral range
+// (testbin.PickPort), so no listener on :0 takes it first.
+func freeLoopbackPort() (string, error) { return testbin.PickPort() }
 
 // writeProxyKeys gives the three local proxies of the home in dir keys of
 // their own, as they have on any chain but the embedded one, and returns

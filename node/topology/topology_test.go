@@ -271,15 +271,9 @@ func (tp *topo) addr(h *Host, netnsPort string) string {
 	return net.JoinHostPort("127.0.0.1", freePort(tp.t))
 }
 
-func freePort(t *testing.T) string {
-	t.Helper()
-	ln, err := net.Listen("tcp", "127.0.0.1:0")
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ln.Close()
-	return strconv.Itoa(ln.Addr().(*net.TCPAddr).Port)
-}
+// freePort is a loopback port outside the kernel's ephemeral range
+// (testbin.FreePort), so no listener on :0 takes it first.
+func freePort(t *testing.T) string { return testbin.FreePort(t) }
 
 // bringUp starts chain, Registry, kubo, proxies and both daemons.
 func (tp *topo) bringUp() {
