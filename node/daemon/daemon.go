@@ -71,6 +71,13 @@ type Config struct {
 	// bounds no transfer as a whole: a put or get of any size goes on as
 	// long as bytes keep moving.
 	StallTimeout time.Duration
+	// Network, when set, answers GET /v1/network: what a home needs to
+	// join this daemon's network (pdx network, pdx init --join).
+	Network func(ctx context.Context) (*config.Network, error)
+	// Faucet, when set, tops accounts up on the daemon's embedded dev
+	// chain (POST /v1/fund, pdx fund); nil on any other chain, where the
+	// route refuses.
+	Faucet Faucet
 }
 
 // Daemon serves the API.
@@ -266,6 +273,10 @@ func (d *Daemon) routeAll() {
 	add("GET", "/v1/granted", true, d.granted)
 	add("GET", "/v1/receipts", true, d.receipts)
 	add("POST", "/v1/export", true, d.export)
+	// What a home needs to join is public (docs/api.md): a member must be
+	// able to fetch it before it has a token of this daemon.
+	add("GET", "/v1/network", false, d.network)
+	add("POST", "/v1/fund", true, d.fund)
 	// The dashboard's files need no token: the page asks for it and sends
 	// it with every API call.
 	ui := web.Handler()
