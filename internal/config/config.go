@@ -174,10 +174,10 @@ func Default() *Config {
 			TokenFile: "api.token",
 		},
 		Chain: Chain{
-			Mode:    ChainEmbedded,
+			Mode:      ChainEmbedded,
 			DataDir:   "chain",
 			RPCListen: "127.0.0.1:0",
-			Timeout: Duration(20 * time.Second),
+			Timeout:   Duration(20 * time.Second),
 		},
 		IPFS: IPFS{
 			Mode:        IPFSEmbedded,
