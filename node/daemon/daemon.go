@@ -58,7 +58,8 @@ type Config struct {
 	// Journal is the local log; nil opens <home>/daemon/journal.jsonl.
 	Journal *Journal
 	Logger  *slog.Logger
-	// Token is the bearer token every route but /healthz and /openapi.json
+	// Token is the bearer token every route but /healthz, /openapi.json,
+	// /ui/ and GET /v1/network
 	// requires (the home's api.token).
 	Token string
 	// Crash, when set, is called between the durable steps the daemon
