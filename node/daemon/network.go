@@ -3,15 +3,14 @@ package daemon
 import (
 	"context"
 	"errors"
+	"fmt"
 	"math/big"
 	"net/http"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/params"
 
-	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/internal/config"
-	"github.com/pdx-network/pdx/internal/errkind"
 )
 
 // DefaultFundWei is what POST /v1/fund tops an account up to when the
@@ -34,7 +33,7 @@ var ErrNotDev = errors.New("only an owner's embedded dev chain can fund accounts
 // public on chain or an address a member dials anyway (docs/api.md).
 func (d *Daemon) network(w http.ResponseWriter, r *http.Request) error {
 	if d.cfg.Network == nil {
-		return errkind.Mark(ErrNotJoinable, errkind.Conflict)
+		return ErrNotJoinable
 	}
 	n, err := d.cfg.Network(r.Context())
 	if err != nil {
@@ -79,15 +78,12 @@ func (d *Daemon) fund(w http.ResponseWriter, r *http.Request) error {
 		}
 	}
 	if d.cfg.Faucet == nil {
-		return errkind.Mark(ErrNotDev, errkind.Refused)
+		return fmt.Errorf("%w: this home uses the chain at %s (chain.mode = \"rpc\"); ask the network's owner to run pdx fund, or send ether from a wallet", ErrNotDev, d.conf.Chain.RPCURL)
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	sent, tx, err := d.cfg.Faucet(r.Context(), to, amount)
 	if err != nil {
-		if errors.Is(err, acl.ErrInsufficientFunds) {
-			return errkind.Mark(err, errkind.Refused)
-		}
 		return err
 	}
 	res := FundResponse{Address: to.Hex(), SentWei: sent.String(), BalanceWei: amount.String()}
