@@ -200,7 +200,12 @@ func memberConfig(n *config.Network) (*config.Config, error) {
 // holds right now is replaced by a free one, so two homes on one machine
 // never collide and each home's commands find its own daemon.
 func ownerConfig() (*config.Config, bool, error) {
-	c := config.Default()
+	return freeDefaults(config.Default())
+}
+
+// freeDefaults replaces each port of c (api.listen, the loopback TCP
+// listen addresses of IPFS) that cannot be listened on now with a free one.
+func freeDefaults(c *config.Config) (*config.Config, bool, error) {
 	changed := false
 	if host, _, err := net.SplitHostPort(c.API.Listen); err == nil && !portFree(c.API.Listen) {
 		p, err := freeLoopbackPort()
