@@ -15,8 +15,6 @@ import (
 	"syscall"
 	"testing"
 	"time"
-
-	"github.com/pdx-network/pdx/internal/testbin"
 )
 
 // The README's owner and brand guides are marked so the test finds them:
@@ -194,6 +192,23 @@ func (sh *shell) daemonLog() string {
 	return fmt.Sprintf("--- %s's ~/.pdx-daemon.log ---\n%s", sh.role, b)
 }
 
+// buildPdx builds this tree's pdx into the test's own directory: a binary
+// in a cache shared with other checkouts could be replaced mid-test.
+func buildPdx(t *testing.T) string {
+	t.Helper()
+	goBin, err := exec.LookPath("go")
+	if err != nil {
+		t.Fatalf("the go command is needed to build pdx for this test: %v", err)
+	}
+	bin := filepath.Join(t.TempDir(), "pdx")
+	start := time.Now()
+	if out, err := exec.Command(goBin, "build", "-o", bin, ".").CombinedOutput(); err != nil {
+		t.Fatalf("go build: %v\n%s", err, out)
+	}
+	t.Logf("built pdx in %.1fs", time.Since(start).Seconds())
+	return bin
+}
+
 // TestREADMEGuides runs the README's owner and brand guides as written,
 // against two homes and two pdx daemons on this machine, from pdx init to
 // the brand's decrypted bytes and its refusal after the owner revokes.
@@ -205,7 +220,7 @@ func TestREADMEGuides(t *testing.T) {
 		t.Skip("needs bash")
 	}
 	steps := readGuides(t)
-	pdx := testbin.Pdx(t) // the README's `go build -o pdx ./cmd/pdx`, once
+	pdx := buildPdx(t) // the README's `go build -o pdx ./cmd/pdx`, once
 	root := t.TempDir()
 	shells := map[string]*shell{"owner": startShell(t, "owner", root, pdx), "brand": startShell(t, "brand", root, pdx)}
 	owner, brand := shells["owner"], shells["brand"]
