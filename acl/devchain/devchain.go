@@ -51,6 +51,12 @@ type Config struct {
 	// Empty, the default, opens no socket: the chain is reachable only
 	// in-process. It is checked on every start, not fixed at creation.
 	HTTP string
+	// HTTPLAN also accepts a private or link-local IP address in HTTP, so
+	// that machines on the owner's LAN can use the chain. Only a caller
+	// acting on an explicit setting (the daemon's chain.rpc_listen) sets
+	// it: the endpoint has no authentication. Every interface and public
+	// addresses stay refused.
+	HTTPLAN bool
 	// Accounts is how many local accounts are created and funded on first
 	// start (default 3). The first deploys the Registry.
 	Accounts int
@@ -87,16 +93,21 @@ var ErrState = errors.New("devchain: bad state file")
 // ErrHTTPAddress: Config.HTTP is not a loopback host:port.
 var ErrHTTPAddress = errors.New("devchain: bad HTTP address")
 
-// httpAddress splits Config.HTTP. Only loopback is accepted: the endpoint
-// has no authentication, and anyone who can reach it can read the chain
-// and submit transactions.
-func httpAddress(addr string) (string, int, error) {
+// httpAddress splits Config.HTTP. Only loopback is accepted (and, with
+// lan, a private or link-local IP): the endpoint has no authentication,
+// and anyone who can reach it can read the chain and submit transactions.
+func httpAddress(addr string, lan bool) (string, int, error) {
 	host, port, err := net.SplitHostPort(addr)
 	if err != nil {
 		return "", 0, fmt.Errorf("%w: %q is not host:port (e.g. 127.0.0.1:0): %v", ErrHTTPAddress, addr, err)
 	}
 	ip := net.ParseIP(host)
-	if host != "localhost" && (ip == nil || !ip.IsLoopback()) {
+	switch {
+	case host == "localhost" || (ip != nil && ip.IsLoopback()):
+	case lan && ip != nil && (ip.IsPrivate() || ip.IsLinkLocalUnicast()):
+	case lan:
+		return "", 0, fmt.Errorf("%w: %q is neither a loopback nor a private LAN IP address; the dev chain's JSON-RPC has no authentication and is never served on every interface or a public address", ErrHTTPAddress, host)
+	default:
 		return "", 0, fmt.Errorf("%w: %q is not a loopback address; the dev chain's JSON-RPC is served on 127.0.0.1 or ::1 only", ErrHTTPAddress, host)
 	}
 	n, err := net.LookupPort("tcp", port)
@@ -198,7 +209,7 @@ func Open(ctx context.Context, cfg Config) (*Chain, error) {
 		return nil, errors.New("devchain: Config.Dir is required")
 	}
 	if cfg.HTTP != "" {
-		if _, _, err := httpAddress(cfg.HTTP); err != nil {
+		if _, _, err := httpAddress(cfg.HTTP, cfg.HTTPLAN); err != nil {
 			return nil, err
 		}
 	}
@@ -220,7 +231,7 @@ func Open(ctx context.Context, cfg Config) (*Chain, error) {
 			return nil, err
 		}
 	}
-	c, err := start(cfg.Dir, cfg.HTTP, st)
+	c, err := start(cfg.Dir, cfg.HTTP, cfg.HTTPLAN, st)
 	if err != nil {
 		return nil, err
 	}
@@ -271,7 +282,7 @@ func newState(cfg Config) (*state, error) {
 	return st, nil
 }
 
-func start(dir, httpAddr string, st *state) (*Chain, error) {
+func start(dir, httpAddr string, lan bool, st *state) (*Chain, error) {
 	gen, err := st.genesis()
 	if err != nil {
 		return nil, err
@@ -288,12 +299,18 @@ func start(dir, httpAddr string, st *state) (*Chain, error) {
 	nc.IPCPath = ""
 	nc.HTTPHost, nc.WSHost, nc.AuthPort = "", "", 0
 	if httpAddr != "" {
-		host, port, err := httpAddress(httpAddr)
+		host, port, err := httpAddress(httpAddr, lan)
 		if err != nil {
 			return nil, err
 		}
 		nc.HTTPHost, nc.HTTPPort = host, port
 		nc.HTTPModules = []string{"eth", "net", "web3"}
+		// A request must name localhost or an IP address in its Host
+		// header (go-ethereum always lets an IP through): a web page
+		// whose name was rebound to this address sends its own name and
+		// is refused. No CORS headers, so no page reads the answers.
+		nc.HTTPVirtualHosts = []string{"localhost"}
+		nc.HTTPCors = nil
 	}
 	nc.P2P = p2p.Config{NoDiscovery: true, MaxPeers: 0, ListenAddr: ""}
 	stack, err := node.New(&nc)

@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"net/http"
 	"os"
 	"path/filepath"
 	"strings"
@@ -173,6 +174,57 @@ func TestHTTPEndpoint(t *testing.T) {
 				c.Close()
 			}
 			t.Errorf("HTTP %q: %v, want ErrHTTPAddress", bad, err)
+		}
+	}
+}
+
+// TestHTTPHostsAndLAN: the JSON-RPC answers a request that names localhost
+// or an IP address in its Host header and refuses any other name (a page
+// reaching it through DNS rebinding); HTTPLAN admits a private LAN address
+// but still no public one and not every interface.
+func TestHTTPHostsAndLAN(t *testing.T) {
+	log.SetDefault(log.NewLogger(log.DiscardHandler()))
+	c, err := Open(ctx(t), Config{Dir: t.TempDir(), Accounts: 1, HTTP: "127.0.0.1:0"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { c.Close() })
+	body := `{"jsonrpc":"2.0","id":1,"method":"eth_chainId","params":[]}`
+	for host, want := range map[string]int{"": 200, "localhost": 200, "127.0.0.1": 200, "evil.example": 403, "localhost.evil.example": 403} {
+		req, err := http.NewRequestWithContext(ctx(t), "POST", c.HTTPEndpoint(), strings.NewReader(body))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Content-Type", "application/json")
+		if host != "" {
+			req.Host = host
+		}
+		resp, err := http.DefaultClient.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		resp.Body.Close()
+		if resp.StatusCode != want {
+			t.Errorf("Host %q: status %d, want %d", host, resp.StatusCode, want)
+		}
+		if acao := resp.Header.Get("Access-Control-Allow-Origin"); acao != "" {
+			t.Errorf("Host %q: CORS header %q, want none", host, acao)
+		}
+	}
+	for _, bad := range []string{"0.0.0.0:0", "[::]:0", "192.0.2.1:8545", "8.8.8.8:8545"} {
+		if c, err := Open(ctx(t), Config{Dir: t.TempDir(), HTTP: bad, HTTPLAN: true}); !errors.Is(err, ErrHTTPAddress) {
+			if c != nil {
+				c.Close()
+			}
+			t.Errorf("HTTP %q with HTTPLAN: %v, want ErrHTTPAddress", bad, err)
+		}
+	}
+	for _, ok := range []string{"10.1.2.3:8545", "192.168.1.20:8545", "[fd00::1]:8545", "127.0.0.1:8545"} {
+		if _, _, err := httpAddress(ok, true); err != nil {
+			t.Errorf("HTTP %q with HTTPLAN: %v, want accepted", ok, err)
+		}
+		if _, _, err := httpAddress(ok, false); (err == nil) != strings.HasPrefix(ok, "127.") {
+			t.Errorf("HTTP %q without HTTPLAN: %v", ok, err)
 		}
 	}
 }

@@ -50,7 +50,7 @@ var scriptNetCmds = map[string]func(ts *testscript.TestScript, neg bool, args []
 			keys, err := writeProxyKeys(dir)
 			ts.Check(err)
 			fund = append(fund, keys...)
-			port, err := freeLoopbackPort()
+			port, err := testbin.PickPort()
 			ts.Check(err)
 			ts.Check(setAPIListen(h.Path("config.toml"), "127.0.0.1:"+port))
 		}
@@ -131,10 +131,6 @@ func setAPIListen(path, addr string) error {
 	out := append(append(append([]byte{}, b[:loc[4]]...), addr...), b[loc[5]:]...)
 	return os.WriteFile(path, out, 0o600)
 }
-
-// freeLoopbackPort is a port outside the kernel's ephemeral range
-// (testbin.PickPort), so no listener on :0 takes it first.
-func freeLoopbackPort() (string, error) { return testbin.PickPort() }
 
 // writeProxyKeys gives the three local proxies of the home in dir keys of
 // their own, as they have on any chain but the embedded one, and returns

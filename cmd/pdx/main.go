@@ -20,6 +20,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pdx-network/pdx/internal/cli"
+	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
 )
@@ -138,7 +139,7 @@ listed in docs/cli.md.`,
 	root.AddCommand(a.initCmd(), a.keysCmd(), a.versionCmd(), a.proxyCmd(), a.demoCmd(), a.daemonCmd(),
 		a.putCmd(), a.lsCmd(), a.getCmd(), a.grantCmd(), a.revokeCmd(), a.logCmd(),
 		a.offerCmd(), a.buyCmd(), a.withdrawCmd(), a.eraseCmd(),
-		a.marketCmd(), a.refundCmd(), a.rotateCmd(), a.exportCmd(), a.grantsCmd(), a.purchasesCmd(), a.grantedCmd())
+		a.marketCmd(), a.refundCmd(), a.networkCmd(), a.fundCmd(), a.rotateCmd(), a.exportCmd(), a.grantsCmd(), a.purchasesCmd(), a.grantedCmd())
 	root.AddCommand(a.contractsCmd(), a.pinsvcCmd())
 	withExamples(root)
 	return root
@@ -189,13 +190,25 @@ func identityOf(h *home.Home) identity {
 }
 
 func (a *app) initCmd() *cobra.Command {
-	return &cobra.Command{
+	var join string
+	cmd := &cobra.Command{
 		Use:   "init",
 		Short: "Create a pdx home: an Ethereum account, a master seed, an API token and the default config",
 		Long: `init creates the pdx home (--home, else $PDX_HOME, else ~/.pdx) and prints the
 account address and public keys. The account key and the 32-byte master seed
 are encrypted under a passphrase: typed twice on a terminal, or read from
---passphrase-file or $PDX_PASSPHRASE. A home that exists is never touched.`,
+--passphrase-file or $PDX_PASSPHRASE. A home that exists is never touched.
+
+With --join FILE|URL the home becomes a member of an owner's network: the
+document ` + "`pdx network -o FILE`" + ` wrote (or its URL, such as the owner's
+daemon's http://127.0.0.1:5180/v1/network on the same machine) gives the
+chain (chain.mode = "rpc"), the Registry, the proxy set and the IPFS peers
+its embedded node bootstraps from; its API gets a free port of its own, so
+it never collides with the owner's home. A document with a field missing or
+wrong is refused and nothing is created.`,
+		Example: `  pdx init
+  pdx init --passphrase-file ~/.pdx-pass
+  pdx --home ~/brand init --join network.json`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
 			dir, err := a.homeDir()
@@ -206,11 +219,30 @@ are encrypted under a passphrase: typed twice on a terminal, or read from
 			if err := home.CheckAvailable(dir); err != nil {
 				return err
 			}
+			var opts []home.Option
+			var network *config.Network
+			if join != "" {
+				if network, err = readNetwork(cmd.Context(), join); err != nil {
+					return err
+				}
+				conf, err := memberConfig(network)
+				if err != nil {
+					return err
+				}
+				opts = append(opts, home.WithConfig(conf))
+			} else {
+				conf, changed, err := ownerConfig()
+				if err != nil {
+					return err
+				}
+				if changed {
+					opts = append(opts, home.WithConfig(conf))
+				}
+			}
 			pass, err := a.passphrase(true)
 			if err != nil {
 				return err
 			}
-			var opts []home.Option
 			if a.getenv(envFastScrypt) == "1" {
 				if testing.Testing() {
 					opts = append(opts, home.WithInsecureLightScrypt())
@@ -227,9 +259,26 @@ are encrypted under a passphrase: typed twice on a terminal, or read from
 				return err
 			}
 			a.out.Note("Keep the passphrase safe: without it the account and every dataset key are lost for good.")
+			conf, err := h.LoadConfig(nil)
+			if err != nil {
+				return err
+			}
+			if network == nil && conf.API.Listen != config.Default().API.Listen {
+				a.out.Note("The default API port is taken (another pdx home's daemon?): this home's daemon will listen on %s (api.listen in config.toml).", conf.API.Listen)
+			}
+			if network != nil {
+				a.out.Note("This home joined the network of chain %d (Registry %s); its API listens on %s.", network.ChainID, network.Registry, conf.API.Listen)
+				if network.Dev {
+					a.out.Note("Next: the owner runs `pdx fund %s`, then start this home's daemon.", h.Keys().Address.Hex())
+				} else {
+					a.out.Note("Next: send %s some ether for its transactions, then start this home's daemon.", h.Keys().Address.Hex())
+				}
+			}
 			return nil
 		}),
 	}
+	cmd.Flags().StringVar(&join, "join", "", "join the network this document describes (a file from `pdx network -o`, or an http(s) URL serving it)")
+	return cmd
 }
 
 // keysResult is identityOf plus the outcome of --verify.

@@ -5,16 +5,20 @@ import (
 	"encoding/json"
 	"errors"
 	"maps"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/pdx-network/pdx/internal/home"
 )
 
 // TestMain makes the test binary double as the pdx command, so the scripts
@@ -57,6 +61,9 @@ func TestScripts(t *testing.T) {
 					ts.Fatalf("%s exited with status %d, want %d\nstdout:\n%s\nstderr:\n%s", args[1], got, want, ts.ReadFile("stdout"), ts.ReadFile("stderr"))
 				}
 			},
+			// waitapi [HOME]: wait (up to a minute) until the daemon of the
+			// home (default $HOME/.pdx) answers on its api.listen.
+			"waitapi": waitAPI,
 		}),
 	})
 }
@@ -68,6 +75,36 @@ func withCmds(sets ...map[string]func(ts *testscript.TestScript, neg bool, args 
 		maps.Copy(out, s)
 	}
 	return out
+
+}
+
+func waitAPI(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) > 1 {
+		ts.Fatalf("usage: waitapi [HOME]")
+	}
+	dir := filepath.Join(ts.Getenv("HOME"), ".pdx")
+	if len(args) == 1 {
+		dir = ts.MkAbs(args[0])
+	}
+	h, err := home.Load(dir)
+	ts.Check(err)
+	conf, err := h.LoadConfig(nil)
+	ts.Check(err)
+	url := "http://" + conf.API.Listen + "/healthz"
+	deadline := time.Now().Add(time.Minute)
+	for {
+		resp, err := http.Get(url)
+		if err == nil {
+			resp.Body.Close()
+			if resp.StatusCode == http.StatusOK {
+				return
+			}
+		}
+		if time.Now().After(deadline) {
+			ts.Fatalf("no daemon answers at %s after a minute: %v", url, err)
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
 }
 
 // TestFastScryptIgnoredOutsideTests builds pdx as users get it and shows

@@ -84,6 +84,11 @@ type Chain struct {
 	// on an rpc chain: scanning from genesis on a long chain is slow.
 	RegistryBlock uint64 `toml:"registry_block" comment:"block the Registry was deployed in (pdx contracts deploy prints it); log scans start there. 0 = from genesis"`
 	DataDir       string `toml:"data_dir" comment:"embedded chain's data, relative to the pdx home"`
+	// RPCListen is where the embedded chain serves its JSON-RPC, so that
+	// other homes (a brand's, via pdx init --join) can use the same chain.
+	// The endpoint has no authentication: loopback unless the owner widens
+	// it to a LAN address on purpose.
+	RPCListen string `toml:"rpc_listen" comment:"host:port where the embedded chain serves JSON-RPC for joining homes; port 0 = chosen on first start and kept; a LAN IP opens it to that network (no authentication!); \"\" = not served"`
 	// Confirmations is how many blocks must be mined on top of an event's
 	// block before the daemon's followers (market agent, local proxies)
 	// act on it: on a chain that reorganizes, an event in a newer block can
@@ -169,9 +174,10 @@ func Default() *Config {
 			TokenFile: "api.token",
 		},
 		Chain: Chain{
-			Mode:    ChainEmbedded,
-			DataDir: "chain",
-			Timeout: Duration(20 * time.Second),
+			Mode:      ChainEmbedded,
+			DataDir:   "chain",
+			RPCListen: "127.0.0.1:0",
+			Timeout:   Duration(20 * time.Second),
 		},
 		IPFS: IPFS{
 			Mode:        IPFSEmbedded,

@@ -73,6 +73,11 @@ func (c *Config) Validate() error {
 			bad("chain.rpc_url", c.Chain.RPCURL, "want an http, https, ws or wss URL with a host, e.g. \"http://127.0.0.1:8545\"")
 		}
 	}
+	if l := c.Chain.RPCListen; l != "" {
+		if reason := checkRPCListen(l); reason != "" {
+			bad("chain.rpc_listen", l, "%s", reason)
+		}
+	}
 	if c.Chain.Confirmations > MaxConfirmations {
 		bad("chain.confirmations", strconv.FormatUint(c.Chain.Confirmations, 10), "must be from 0 to %d blocks (12 is usual on Ethereum mainnet)", MaxConfirmations)
 	}
@@ -216,6 +221,44 @@ func distinctAddresses(list []string) int {
 		}
 	}
 	return len(seen)
+}
+
+// checkRPCListen says what is wrong with chain.rpc_listen ("" when
+// nothing): a loopback host, or a LAN (private or link-local) IP, with a
+// port. Every interface and public addresses are refused: the chain's
+// JSON-RPC has no authentication.
+func checkRPCListen(l string) string {
+	host, port, err := net.SplitHostPort(l)
+	if err != nil || host == "" {
+		return "want host:port, e.g. \"127.0.0.1:0\" (a port kept from the first start) or \"127.0.0.1:8545\""
+	}
+	if n, err := strconv.Atoi(port); err != nil || n < 0 || n > 65535 {
+		return "the port must be a number from 0 to 65535"
+	}
+	if host == "localhost" {
+		return ""
+	}
+	ip := net.ParseIP(host)
+	switch {
+	case ip == nil:
+		return "the host must be 127.0.0.1, ::1, localhost or this machine's LAN IP address (no host names)"
+	case ip.IsUnspecified():
+		return "every interface is refused: the chain's JSON-RPC has no authentication; name the one LAN address to serve on"
+	case !ip.IsLoopback() && !ip.IsPrivate() && !ip.IsLinkLocalUnicast():
+		return "a public address is refused: the chain's JSON-RPC has no authentication; use loopback or a private LAN address"
+	}
+	return ""
+}
+
+// RPCListenLAN reports whether chain.rpc_listen opens the chain's JSON-RPC
+// beyond this machine (a valid, non-loopback address).
+func (c Chain) RPCListenLAN() bool {
+	host, _, err := net.SplitHostPort(c.RPCListen)
+	if err != nil || host == "localhost" {
+		return false
+	}
+	ip := net.ParseIP(host)
+	return ip != nil && !ip.IsLoopback()
 }
 
 func isAddress(s string) bool {

@@ -58,7 +58,8 @@ type Config struct {
 	// Journal is the local log; nil opens <home>/daemon/journal.jsonl.
 	Journal *Journal
 	Logger  *slog.Logger
-	// Token is the bearer token every route but /healthz and /openapi.json
+	// Token is the bearer token every route but /healthz, /openapi.json,
+	// /ui/ and GET /v1/network
 	// requires (the home's api.token).
 	Token string
 	// Crash, when set, is called between the durable steps the daemon
@@ -71,6 +72,13 @@ type Config struct {
 	// bounds no transfer as a whole: a put or get of any size goes on as
 	// long as bytes keep moving.
 	StallTimeout time.Duration
+	// Network, when set, answers GET /v1/network: what a home needs to
+	// join this daemon's network (pdx network, pdx init --join).
+	Network func(ctx context.Context) (*config.Network, error)
+	// Faucet, when set, tops accounts up on the daemon's embedded dev
+	// chain (POST /v1/fund, pdx fund); nil on any other chain, where the
+	// route refuses.
+	Faucet Faucet
 }
 
 // Daemon serves the API.
@@ -267,6 +275,10 @@ func (d *Daemon) routeAll() {
 	add("GET", "/v1/granted", true, d.granted)
 	add("GET", "/v1/receipts", true, d.receipts)
 	add("POST", "/v1/export", true, d.export)
+	// What a home needs to join is public (docs/api.md): a member must be
+	// able to fetch it before it has a token of this daemon.
+	add("GET", "/v1/network", false, d.network)
+	add("POST", "/v1/fund", true, d.fund)
 	// The dashboard's files need no token: the page asks for it and sends
 	// it with every API call.
 	ui := web.Handler()

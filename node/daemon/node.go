@@ -7,9 +7,11 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"math/big"
 	"net"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -121,9 +123,18 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	case config.ChainEmbedded:
 		// The home's account is funded at genesis, on first start only;
 		// accounts 1..3 of the chain are the local proxies'.
+		chainDir := h.Path(conf.Chain.DataDir)
+		rpcAddr, err := rpcListen(chainDir, conf.Chain.RPCListen, log)
+		if err != nil {
+			return nil, err
+		}
+		if conf.Chain.RPCListenLAN() {
+			log.Warn("chain.rpc_listen is a LAN address: anyone on that network can read the dev chain and send transactions to it (no authentication)", "listen", rpcAddr)
+		}
 		ch, err := devchain.Open(ctx, devchain.Config{
-			Dir: h.Path(conf.Chain.DataDir), Accounts: 1 + config.LocalProxies,
+			Dir: chainDir, Accounts: 1 + config.LocalProxies,
 			Fund: []common.Address{u.Address()},
+			HTTP: rpcAddr, HTTPLAN: conf.Chain.RPCListenLAN(),
 		})
 		if err != nil {
 			return nil, fmt.Errorf("starting the embedded dev chain in %s: %w", h.Path(conf.Chain.DataDir), err)
@@ -156,7 +167,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		return nil, cli.Mark(err, cli.ErrUnavailable)
 	}
 
-	if n.Store, err = openStore(ctx, h, conf); err != nil {
+	if n.Store, err = openStore(ctx, h, conf, log); err != nil {
 		return nil, err
 	}
 	n.defer_(func() { n.Store.Close() })
@@ -210,6 +221,9 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		if errors.Is(err, service.ErrKeysMismatch) {
 			return nil, cli.Mark(err, cli.ErrConflict)
 		}
+		if strings.Contains(err.Error(), "insufficient funds") {
+			return nil, cli.Mark(fmt.Errorf("the account %s holds no ether to register its keys on chain: on an owner's dev network ask the owner to run `pdx fund %s`, else send it some ether; then start the daemon again", u.Address().Hex(), u.Address().Hex()), cli.ErrRefused)
+		}
 		return nil, fmt.Errorf("registering the home's keys on chain: %w", err)
 	}
 
@@ -217,7 +231,15 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	if err != nil {
 		return nil, err
 	}
-	n.Daemon, err = New(ctx, Config{Home: u, Config: conf, Service: n.Service, Logger: log, Token: tok, Crash: crash})
+	dcfg := Config{Home: u, Config: conf, Service: n.Service, Logger: log, Token: tok, Crash: crash}
+	dcfg.Network = n.networkFunc(conf, registry, deployBlock, proxies)
+	if n.Chain != nil {
+		dev := n.Chain.Accounts()[0] // deployed the Registry; nothing else sends from it
+		dcfg.Faucet = func(ctx context.Context, to common.Address, wei *big.Int) (*big.Int, common.Hash, error) {
+			return acl.TopUp(ctx, n.ec, dev, to, wei)
+		}
+	}
+	n.Daemon, err = New(ctx, dcfg)
 	if err != nil {
 		return nil, err
 	}
@@ -272,10 +294,77 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	return n, nil
 }
 
+// networkFunc answers GET /v1/network for this node: its chain's JSON-RPC
+// URL (the embedded chain's, when it serves one), Registry, proxy set and
+// IPFS addresses.
+func (n *Node) networkFunc(conf *config.Config, registry common.Address, block uint64, proxies []string) func(context.Context) (*config.Network, error) {
+	rpcURL := conf.Chain.RPCURL
+	if n.Chain != nil {
+		rpcURL = n.Chain.HTTPEndpoint()
+	}
+	return func(ctx context.Context) (*config.Network, error) {
+		if rpcURL == "" {
+			return nil, cli.Mark(fmt.Errorf("%w: its embedded chain serves no JSON-RPC (chain.rpc_listen is empty); set chain.rpc_listen and restart the daemon", ErrNotJoinable), cli.ErrConflict)
+		}
+		self, err := n.Store.Self(ctx)
+		if err != nil {
+			return nil, err
+		}
+		var peers []string
+		for _, a := range self.Addrs {
+			peers = append(peers, a.String()+"/p2p/"+self.ID.String())
+		}
+		chainID, err := n.ec.ChainID(ctx)
+		if err != nil {
+			return nil, cli.Mark(fmt.Errorf("the chain does not answer: %w", err), cli.ErrUnavailable)
+		}
+		return joinNetwork(chainID.Uint64(), rpcURL, registry, block, n.Chain != nil, proxies, conf, peers), nil
+	}
+}
+
+// rpcListenFile, in the embedded chain's directory, keeps the port that
+// chain.rpc_listen's port 0 chose, so joined homes find the chain at the
+// same URL after a restart.
+const rpcListenFile = "rpc.listen"
+
+// rpcListen is the address the embedded chain serves JSON-RPC on:
+// chain.rpc_listen as written, or with port 0 the port chosen on the first
+// start (kept in rpcListenFile), or a new one when that is taken.
+func rpcListen(dir, listen string, log *slog.Logger) (string, error) {
+	host, port, err := net.SplitHostPort(listen)
+	if listen == "" || err != nil || port != "0" {
+		return listen, nil // validated with the config
+	}
+	if err := os.MkdirAll(dir, 0o700); err != nil {
+		return "", err
+	}
+	path := filepath.Join(dir, rpcListenFile)
+	if b, err := os.ReadFile(path); err == nil {
+		prev := strings.TrimSpace(string(b))
+		if h, _, err := net.SplitHostPort(prev); err == nil && h == host {
+			if ln, err := net.Listen("tcp", prev); err == nil {
+				ln.Close()
+				return prev, nil
+			}
+			log.Warn("the chain's JSON-RPC port of the last start is taken; serving on a new one, so joined homes must update chain.rpc_url", "was", prev)
+		}
+	}
+	ln, err := net.Listen("tcp", net.JoinHostPort(host, "0"))
+	if err != nil {
+		return "", cli.Mark(fmt.Errorf("the chain's JSON-RPC cannot listen on %s (chain.rpc_listen): %w", listen, err), cli.ErrConflict)
+	}
+	addr := ln.Addr().String()
+	ln.Close()
+	if err := fsutil.WriteFileAtomic(path, []byte(addr+"\n"), 0o600); err != nil {
+		return "", err
+	}
+	return addr, nil
+}
+
 // openStore opens the embedded kubo node under the home, kept on this
 // machine when the config listens on loopback only and has no bootstrap
 // peers (the default), or the remote kubo RPC API.
-func openStore(ctx context.Context, h *home.Home, conf *config.Config) (storage.Store, error) {
+func openStore(ctx context.Context, h *home.Home, conf *config.Config, log *slog.Logger) (storage.Store, error) {
 	if conf.IPFS.Mode == config.IPFSRemote {
 		secret, err := authSecret(conf.IPFS.AuthHeader)
 		if err != nil {
@@ -287,8 +376,11 @@ func openStore(ctx context.Context, h *home.Home, conf *config.Config) (storage.
 		}
 		return s, nil
 	}
-	local := len(conf.IPFS.Bootstrap) == 0
-	for _, a := range conf.IPFS.ListenAddrs {
+	// A node whose listen addresses and bootstrap peers are all on this
+	// machine (an owner's default, or a home that joined it on the same
+	// machine) is kept local.
+	local := true
+	for _, a := range append(slices.Clone(conf.IPFS.ListenAddrs), conf.IPFS.Bootstrap...) {
 		if !strings.HasPrefix(a, "/ip4/127.") && !strings.HasPrefix(a, "/ip6/::1/") {
 			local = false
 		}
@@ -297,6 +389,17 @@ func openStore(ctx context.Context, h *home.Home, conf *config.Config) (storage.
 	s, err := storage.OpenEmbedded(ctx, storage.EmbeddedConfig{Dir: repo, Local: local, Listen: conf.IPFS.ListenAddrs, Bootstrap: conf.IPFS.Bootstrap})
 	if err != nil {
 		return nil, fmt.Errorf("opening the embedded IPFS node in %s: %w", repo, err)
+	}
+	// Dial the bootstrap peers now (kubo would, in its own time): a joined
+	// home's first get finds the owner's blocks at once.
+	for _, b := range conf.IPFS.Bootstrap {
+		p, err := storage.ParsePeer(b)
+		if err == nil {
+			err = s.Connect(ctx, p)
+		}
+		if err != nil {
+			log.Warn("cannot reach an IPFS bootstrap peer (ipfs.bootstrap); kubo keeps trying", "peer", b, "err", err)
+		}
 	}
 	return s, nil
 }
