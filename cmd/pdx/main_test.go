@@ -2,18 +2,32 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
+	"net"
+	"net/http"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/keystore"
 
 	"github.com/rogpeppe/go-internal/testscript"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pdx-network/pdx/acl/devchain"
+	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/proxy"
+	"github.com/pdx-network/pdx/node/storage"
 )
 
 // TestMain makes the test binary double as the pdx command, so the scripts
@@ -34,6 +48,99 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// apiport: point PDX_API_LISTEN at a free loopback port and
+			// let the embedded IPFS node pick its own, so scripts that run
+			// a daemon do not collide with each other.
+			"apiport": func(ts *testscript.TestScript, neg bool, args []string) {
+				ln, err := net.Listen("tcp", "127.0.0.1:0")
+				if err != nil {
+					ts.Fatalf("apiport: %v", err)
+				}
+				ts.Setenv("PDX_API_LISTEN", ln.Addr().String())
+				ts.Setenv("PDX_IPFS_LISTEN_ADDRS", "/ip4/127.0.0.1/tcp/0")
+				ln.Close()
+			},
+			// apiready: wait (60 s at most) until the daemon at
+			// PDX_API_LISTEN answers /healthz.
+			"apiready": func(ts *testscript.TestScript, neg bool, args []string) {
+				url := "http://" + ts.Getenv("PDX_API_LISTEN") + "/healthz"
+				for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+					if r, err := http.Get(url); err == nil {
+						r.Body.Close()
+						if r.StatusCode == http.StatusOK {
+							return
+						}
+					}
+					if time.Now().After(deadline) {
+						ts.Fatalf("apiready: no daemon answered at %s within 60s", url)
+					}
+				}
+			},
+			// rpcchain HOME...: start a dev chain in this test process,
+			// serving JSON-RPC on loopback, with each home's account and
+			// its three local proxies (given keys of their own here) funded
+			// at genesis, and point the script's homes at it in chain rpc
+			// mode. Unlike the embedded chain, it outlives a daemon killed
+			// with SIGKILL, as a real chain does.
+			"rpcchain": func(ts *testscript.TestScript, neg bool, args []string) {
+				var fund []common.Address
+				for _, dir := range args {
+					h, err := home.Load(ts.MkAbs(dir))
+					if err != nil {
+						ts.Fatalf("rpcchain: %v", err)
+					}
+					fund = append(fund, h.Keys().Address)
+					for i := range 3 {
+						k, err := crypto.GenerateKey()
+						if err != nil {
+							ts.Fatalf("rpcchain: %v", err)
+						}
+						pd := filepath.Join(ts.MkAbs(dir), daemon.ProxiesDir, strconv.Itoa(i))
+						if err := os.MkdirAll(pd, 0o700); err != nil {
+							ts.Fatalf("rpcchain: %v", err)
+						}
+						if err := crypto.SaveECDSA(filepath.Join(pd, proxy.AccountKeyFile), k); err != nil {
+							ts.Fatalf("rpcchain: %v", err)
+						}
+						fund = append(fund, crypto.PubkeyToAddress(k.PublicKey))
+					}
+				}
+				ch, err := devchain.Open(context.Background(), devchain.Config{Dir: ts.MkAbs("rpcchain"), HTTP: "127.0.0.1:0", Accounts: 1, Fund: fund})
+				if err != nil {
+					ts.Fatalf("rpcchain: %v", err)
+				}
+				ts.Defer(func() { ch.Close() })
+				for _, kv := range rpcEnv(nil, ch) {
+					k, v, _ := strings.Cut(kv, "=")
+					ts.Setenv(k, v)
+				}
+			},
+			// repo HOME: with the daemon stopped, list the pins of the
+			// home's embedded IPFS repo ("pin NAME CID") and then the
+			// number of blocks no pin holds ("unpinned N").
+			"repo": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: repo HOME")
+				}
+				ctx := context.Background()
+				s, err := storage.OpenEmbedded(ctx, storage.EmbeddedConfig{Dir: filepath.Join(ts.MkAbs(args[0]), "ipfs"), Local: true, Listen: []string{"/ip4/127.0.0.1/tcp/0"}})
+				if err != nil {
+					ts.Fatalf("repo: %v", err)
+				}
+				defer s.Close()
+				pins, err := s.Pins(ctx)
+				if err != nil {
+					ts.Fatalf("repo: %v", err)
+				}
+				for _, p := range pins {
+					fmt.Fprintf(ts.Stdout(), "pin %s %s\n", p.Name, p.CID)
+				}
+				n, err := s.GC(ctx)
+				if err != nil {
+					ts.Fatalf("repo: %v", err)
+				}
+				fmt.Fprintf(ts.Stdout(), "unpinned %d\n", n)
+			},
 			// status N cmd args...: run cmd and require exit status N; its
 			// stdout and stderr are then checked like exec's.
 			"status": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -36,6 +36,11 @@ type Reconciled struct {
 	Unpinned []string `json:"unpinned,omitempty"`
 	// Datasets erased on chain whose local half (unpin, salt) was unfinished.
 	Erased []string `json:"erased,omitempty"`
+	// Datasets a put created that never got their first version: erased,
+	// with the blocks the put added.
+	Abandoned []string `json:"abandoned,omitempty"`
+	// Datasets a put to which was interrupted: the blocks it added removed.
+	Collected []string `json:"collected,omitempty"`
 	// Journal records added for operations the chain holds.
 	Journaled int `json:"journaled,omitempty"`
 	// Problems Reconcile could not fix, each with what to do.
@@ -45,7 +50,7 @@ type Reconciled struct {
 // Changed reports whether anything was found unfinished.
 func (r *Reconciled) Changed() bool {
 	return len(r.Created)+len(r.Dropped)+len(r.Versions)+len(r.Registered)+len(r.Regranted)+
-		len(r.Repinned)+len(r.Unpinned)+len(r.Erased)+r.Journaled+len(r.Problems) > 0
+		len(r.Repinned)+len(r.Unpinned)+len(r.Erased)+len(r.Abandoned)+len(r.Collected)+r.Journaled+len(r.Problems) > 0
 }
 
 // Reconcile brings the home's local state in line with the chain and the
@@ -149,6 +154,27 @@ func (d *Daemon) createdWith(ctx context.Context, local *home.Dataset) (uint64, 
 }
 
 func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record, rep *Reconciled) error {
+	if e.Pending && e.ID == 0 {
+		// A put creating it stopped around its transaction: the chain
+		// says whether the dataset got there.
+		id, found := uint64(0), false
+		if local, err := d.h.Dataset(e.Name); err == nil {
+			if id, found, err = d.createdWith(ctx, local); err != nil {
+				return err
+			}
+		}
+		if !found {
+			if err := d.abandonDataset(ctx, e, "", true); err != nil {
+				return err
+			}
+			rep.Dropped = append(rep.Dropped, e.Name)
+			return nil
+		}
+		if err := d.index.Update(e.Name, false, func(x *Entry) { x.ID = id }); err != nil {
+			return err
+		}
+		e.ID = id
+	}
 	info, err := d.s.DatasetInfo(ctx, e.ID)
 	if err != nil {
 		return err
@@ -222,6 +248,30 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 				rep.Journaled++
 			}
 		}
+	}
+
+	if e.Pending {
+		if len(e.Versions)+len(add) == 0 {
+			// Created for a put that never stored its first version.
+			if err := d.abandonDataset(ctx, e, "a put creating it was interrupted before its first version was stored", true); err != nil {
+				return err
+			}
+			rep.Abandoned = append(rep.Abandoned, fmt.Sprintf("%s (dataset %d)", e.Name, e.ID))
+			return nil
+		}
+		if err := d.index.Update(e.Name, false, func(x *Entry) { x.Pending = false }); err != nil {
+			return err
+		}
+		d.record(Record{Kind: KindCreate, Dataset: e.Name, ID: e.ID, Reconciled: true})
+		rep.Journaled++
+		rep.Created = append(rep.Created, fmt.Sprintf("%s (dataset %d)", e.Name, e.ID))
+	}
+	if e.Storing {
+		if err := d.collectPut(ctx, e.Name, true); err != nil {
+			return err
+		}
+		rep.Journaled++
+		rep.Collected = append(rep.Collected, e.Name)
 	}
 
 	// Grants: every live one must have its bundle on this node, and every
