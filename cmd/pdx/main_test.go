@@ -48,17 +48,29 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: map[string]func(ts *testscript.TestScript, neg bool, args []string){
-			// apiport: point PDX_API_LISTEN at a free loopback port and
-			// let the embedded IPFS node pick its own, so scripts that run
-			// a daemon do not collide with each other.
-			"apiport": func(ts *testscript.TestScript, neg bool, args []string) {
-				ln, err := net.Listen("tcp", "127.0.0.1:0")
-				if err != nil {
-					ts.Fatalf("apiport: %v", err)
+			// freeport VAR...: set each VAR to a free loopback TCP port, so
+			// scripts that run daemons do not collide with each other.
+			"freeport": func(ts *testscript.TestScript, neg bool, args []string) {
+				for _, name := range args {
+					ln, err := net.Listen("tcp", "127.0.0.1:0")
+					if err != nil {
+						ts.Fatalf("freeport: %v", err)
+					}
+					ts.Setenv(name, strconv.Itoa(ln.Addr().(*net.TCPAddr).Port))
+					ln.Close()
 				}
-				ts.Setenv("PDX_API_LISTEN", ln.Addr().String())
-				ts.Setenv("PDX_IPFS_LISTEN_ADDRS", "/ip4/127.0.0.1/tcp/0")
-				ln.Close()
+			},
+			// ipfspeer HOME VAR: set VAR to the peer id of the home's
+			// embedded IPFS node (its repo exists once a daemon started).
+			"ipfspeer": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: ipfspeer HOME VAR")
+				}
+				var conf struct{ Identity struct{ PeerID string } }
+				if err := json.Unmarshal([]byte(ts.ReadFile(filepath.Join(args[0], "ipfs", "config"))), &conf); err != nil || conf.Identity.PeerID == "" {
+					ts.Fatalf("ipfspeer: no peer id in %s/ipfs/config (%v)", args[0], err)
+				}
+				ts.Setenv(args[1], conf.Identity.PeerID)
 			},
 			// apiready: wait (60 s at most) until the daemon at
 			// PDX_API_LISTEN answers /healthz.

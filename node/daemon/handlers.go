@@ -610,8 +610,8 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || dur <= 0 {
 		return badRequest("duration %q is not a positive duration such as \"30d\"", req.Duration)
 	}
-	if strings.TrimSpace(req.Terms) == "" {
-		return badRequest("terms are required: the purpose buyers may use the data for")
+	if err := service.CheckTerms(req.Terms); err != nil {
+		return badRequest("%v", strings.TrimPrefix(err.Error(), "service: terms cannot be published: "))
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -742,17 +742,19 @@ func (d *Daemon) buy(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
-	if strings.TrimSpace(req.Terms) == "" {
-		return badRequest("terms are required: the offer's terms text, as the owner published it")
+	// Empty terms: the offer's published text, read from IPFS, is what
+	// is bought under (and answered, for the buyer to see).
+	if req.Terms != "" && strings.TrimSpace(req.Terms) == "" {
+		return badRequest("terms are blank: leave them out to buy under the offer's published terms, or give its text")
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	o, err := d.s.Buy(r.Context(), id, req.Terms)
+	o, terms, err := d.s.BuyOffer(r.Context(), id, req.Terms)
 	if err != nil {
 		return err
 	}
-	d.record(Record{Kind: KindBuy, ID: id, Amount: o.Price.String(), Purpose: req.Terms})
-	writeJSON(w, http.StatusCreated, BuyResponse{ID: id, PriceWei: o.Price.String(), Terms: req.Terms})
+	d.record(Record{Kind: KindBuy, ID: id, Amount: o.Price.String(), Purpose: terms})
+	writeJSON(w, http.StatusCreated, BuyResponse{ID: id, PriceWei: o.Price.String(), Terms: terms})
 	return nil
 }
 
