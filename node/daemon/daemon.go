@@ -138,7 +138,7 @@ func New(ctx context.Context, cfg Config) (*Daemon, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d := &Daemon{terms: newTermsCache(), 
+	d := &Daemon{terms: newTermsCache(),
 		cfg: cfg, h: cfg.Home, conf: cfg.Config, s: cfg.Service, index: cfg.Datasets,
 		journal: cfg.Journal, log: cfg.Logger, token: []byte(cfg.Token),
 		reg: prometheus.NewRegistry(),
