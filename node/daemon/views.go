@@ -129,11 +129,15 @@ func (d *Daemon) purchases(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	book := d.termsBook()
+	hs := make([][32]byte, len(ps))
+	for i, p := range ps {
+		hs[i] = p.TermsHash
+	}
+	texts, _ := d.resolveTerms(r.Context(), d.termsBook(), hs)
 	out := PurchaseList{Purchases: []PurchaseView{}}
 	for _, p := range ps {
 		out.Purchases = append(out.Purchases, PurchaseView{Dataset: p.Dataset, Owner: p.Owner.Hex(), AmountWei: p.Amount.String(),
-			Terms: book.text(p.TermsHash), Deadline: p.Deadline.UTC().Format(time.RFC3339), State: p.State, Block: p.Block})
+			Terms: texts[p.TermsHash], Deadline: p.Deadline.UTC().Format(time.RFC3339), State: p.State, Block: p.Block})
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
