@@ -425,7 +425,8 @@ func (d *Daemon) abandonDataset(ctx context.Context, e Entry, reason string, rec
 		} else if err := d.s.Erase(ctx, e.ID, nil); err != nil {
 			return err
 		}
-	} else if err := d.s.CollectGarbage(ctx); err != nil {
+	}
+	if err := d.s.CollectGarbage(ctx); err != nil {
 		return err
 	}
 	if err := d.h.EraseDataset(e.Name); err != nil && !errors.Is(err, home.ErrDatasetNotFound) {
@@ -452,9 +453,11 @@ func (d *Daemon) collectPut(ctx context.Context, name string, reconciled bool) e
 	if err := d.index.Update(name, false, func(e *Entry) { e.Storing = false }); err != nil {
 		return err
 	}
+	reason := "a put failed: the blocks it added were removed"
 	if reconciled {
-		d.record(Record{Kind: KindDiscard, Dataset: name, Reason: "a put was interrupted: the blocks it added were removed", Reconciled: true})
+		reason = "a put was interrupted by a crash: the blocks it added were removed"
 	}
+	d.record(Record{Kind: KindDiscard, Dataset: name, Reason: reason, Reconciled: reconciled})
 	return nil
 }
 

@@ -31,7 +31,7 @@ const (
 	KindErase    = "erase"
 	KindRotate   = "rotate"  // the dataset's key was rotated (block of the rotation)
 	KindRefund   = "refund"  // a brand's escrowed purchase came back to its balance
-	KindDiscard  = "discard" // an interrupted put's blocks were removed at start-up
+	KindDiscard  = "discard" // the blocks a failed or interrupted put added were removed
 )
 
 // Record is one line of the journal: something the daemon did (or, for a

@@ -225,10 +225,25 @@ func (s *Service) FinishErase(ctx context.Context, dataset uint64, cids []cid.Ci
 
 // CollectGarbage removes every block no pin holds: what a failed or
 // interrupted put added (the store pins an envelope only once it is whole).
+// An import that failed can still be writing its last blocks when it
+// returns, so collection goes on, a moment apart, until a pass finds
+// nothing (at most gcPasses).
 func (s *Service) CollectGarbage(ctx context.Context) error {
-	_, err := s.cfg.Store.GC(ctx)
-	return err
+	for range gcPasses {
+		n, err := s.cfg.Store.GC(ctx)
+		if err != nil || n == 0 {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	return nil
 }
+
+const gcPasses = 5
 
 // Unpin removes c's pin; a CID not pinned is no error.
 func (s *Service) Unpin(ctx context.Context, c cid.Cid) error {
