@@ -358,7 +358,7 @@ func (d *Daemon) discardPut(ctx context.Context, e Entry, created bool, cause er
 	case created:
 		err = d.abandonDataset(ctx, e, reason, false)
 	default:
-		err = d.collectPut(ctx, e.Name, false)
+		_, err = d.collectPut(ctx, e.Name, false)
 	}
 	if err != nil {
 		d.log.Error("a failed put could not be cleaned up; the next start finishes it", "dataset", e.Name, "err", err)
@@ -426,7 +426,7 @@ func (d *Daemon) abandonDataset(ctx context.Context, e Entry, reason string, rec
 			return err
 		}
 	}
-	if err := d.s.CollectGarbage(ctx); err != nil {
+	if _, err := d.s.CollectGarbage(ctx); err != nil {
 		return err
 	}
 	if err := d.h.EraseDataset(e.Name); err != nil && !errors.Is(err, home.ErrDatasetNotFound) {
@@ -445,20 +445,25 @@ func (d *Daemon) abandonDataset(ctx context.Context, e Entry, reason string, rec
 
 // collectPut removes the blocks a failed or interrupted put to an existing
 // dataset added (the store pins only a complete envelope, so they are the
-// unpinned ones) and clears the entry's mark.
-func (d *Daemon) collectPut(ctx context.Context, name string, reconciled bool) error {
-	if err := d.s.CollectGarbage(ctx); err != nil {
-		return err
+// unpinned ones), clears the entry's mark, and journals what it removed.
+// It reports whether there was anything to remove.
+func (d *Daemon) collectPut(ctx context.Context, name string, reconciled bool) (bool, error) {
+	n, err := d.s.CollectGarbage(ctx)
+	if err != nil {
+		return false, err
 	}
 	if err := d.index.Update(name, false, func(e *Entry) { e.Storing = false }); err != nil {
-		return err
+		return false, err
 	}
-	reason := "a put failed: the blocks it added were removed"
+	if n == 0 {
+		return false, nil // the put had stored its envelope whole (a crash after)
+	}
+	reason := fmt.Sprintf("a put failed: the %d blocks it added were removed", n)
 	if reconciled {
-		reason = "a put was interrupted by a crash: the blocks it added were removed"
+		reason = fmt.Sprintf("a put was interrupted by a crash: the %d blocks it added were removed", n)
 	}
 	d.record(Record{Kind: KindDiscard, Dataset: name, Reason: reason, Reconciled: reconciled})
-	return nil
+	return true, nil
 }
 
 // GrantRequest is the body of POST /v1/datasets/{name}/grants.

@@ -266,12 +266,21 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 		rep.Journaled++
 		rep.Created = append(rep.Created, fmt.Sprintf("%s (dataset %d)", e.Name, e.ID))
 	}
-	if e.Storing {
-		if err := d.collectPut(ctx, e.Name, true); err != nil {
+	if e.Storing && len(add) > 0 {
+		// The put stopped after its envelope was whole (registered now,
+		// or already): nothing of it to collect.
+		if err := d.index.Update(e.Name, false, func(x *Entry) { x.Storing = false }); err != nil {
 			return err
 		}
-		rep.Journaled++
-		rep.Collected = append(rep.Collected, e.Name)
+	} else if e.Storing {
+		removed, err := d.collectPut(ctx, e.Name, true)
+		if err != nil {
+			return err
+		}
+		if removed {
+			rep.Journaled++
+			rep.Collected = append(rep.Collected, e.Name)
+		}
 	}
 
 	// Grants: every live one must have its bundle on this node, and every

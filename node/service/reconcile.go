@@ -223,24 +223,26 @@ func (s *Service) FinishErase(ctx context.Context, dataset uint64, cids []cid.Ci
 	return s.unpinErased(ctx, dataset, cids)
 }
 
-// CollectGarbage removes every block no pin holds: what a failed or
-// interrupted put added (the store pins an envelope only once it is whole).
-// An import that failed can still be writing its last blocks when it
-// returns, so collection goes on, a moment apart, until a pass finds
-// nothing (at most gcPasses).
-func (s *Service) CollectGarbage(ctx context.Context) error {
+// CollectGarbage removes every block no pin holds — what a failed or
+// interrupted put added (the store pins an envelope only once it is
+// whole) — and returns how many it removed. An import that failed can
+// still be writing its last blocks when it returns, so collection goes on,
+// a moment apart, until a pass finds nothing (at most gcPasses).
+func (s *Service) CollectGarbage(ctx context.Context) (int, error) {
+	total := 0
 	for range gcPasses {
 		n, err := s.cfg.Store.GC(ctx)
+		total += n
 		if err != nil || n == 0 {
-			return err
+			return total, err
 		}
 		select {
 		case <-ctx.Done():
-			return ctx.Err()
+			return total, ctx.Err()
 		case <-time.After(100 * time.Millisecond):
 		}
 	}
-	return nil
+	return total, nil
 }
 
 const gcPasses = 5
