@@ -16,9 +16,10 @@ import (
 // Anyone can send a signed request (every signature recovers to some
 // address), so that lookup is work a stranger can cause, and it is held to:
 //
-//   - only when the follower is behind: the chain's head (pushed, or one
-//     shared read) is past the last block the follower handled, so a
-//     proxy that is caught up refuses from local state as before;
+//   - only when the follower is behind: the chain's head (pushed, or
+//     read at most every headReuse) is past the last block the follower
+//     handled, so a proxy that is caught up refuses from local state as
+//     before;
 //   - a grant live on chain at the latest block (one call) whose Granted
 //     event lies in the blocks the follower has not reached, at most
 //     maxDiscoverSpan of them (one log query);
@@ -60,6 +61,35 @@ type discovery struct {
 	head uint64
 	n    int
 	seen map[pairKey]bool
+
+	// The head as last read for a lookup, when the chain does not push
+	// heads: read again at most every headReuse, so a flood of requests
+	// costs no head read each.
+	headMu   sync.Mutex
+	readHead uint64
+	readAt   time.Time
+}
+
+const headReuse = 250 * time.Millisecond
+
+// headFor is the chain's head for deciding whether to look up: pushed by
+// FollowHeads, or read at most every headReuse.
+func (p *Proxy) headFor(ctx context.Context) (uint64, error) {
+	if n := p.pushed.Load(); n != 0 {
+		return n, nil
+	}
+	d := p.disc
+	d.headMu.Lock()
+	defer d.headMu.Unlock()
+	if !d.readAt.IsZero() && time.Since(d.readAt) < headReuse {
+		return d.readHead, nil
+	}
+	h, err := p.head(ctx)
+	if err != nil {
+		return 0, err
+	}
+	d.readHead, d.readAt = h, time.Now()
+	return h, nil
 }
 
 func newDiscovery() *discovery {
@@ -106,7 +136,7 @@ func (p *Proxy) discover(ctx context.Context, key pairKey) bool {
 	if !ok || next == 0 {
 		return false // not following events: nothing to catch up with
 	}
-	head, err := p.head(ctx)
+	head, err := p.headFor(ctx)
 	if err != nil || head < p.confirmations || head-p.confirmations < next {
 		return false // the follower has handled every block that counts
 	}
