@@ -29,7 +29,8 @@ type Reconciled struct {
 	Registered []string `json:"registered,omitempty"`
 	// Live grants whose kfrag bundle this node had lost: granted again.
 	Regranted []string `json:"regranted,omitempty"`
-	// Live grants whose bundle had lost only its pin: pinned again.
+	// Live grants whose bundle had lost only its pin, and open offers
+	// whose published terms had: pinned again.
 	Repinned []string `json:"repinned,omitempty"`
 	// Grants no longer live (revoked, expired) whose kfrag bundle was still
 	// pinned here (a revoke that stopped before its unpin): unpinned.
@@ -280,6 +281,17 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 		if removed {
 			rep.Journaled++
 			rep.Collected = append(rep.Collected, e.Name)
+		}
+	}
+
+	// The open offer's terms: published on this node's IPFS, so brands
+	// can read them.
+	if e.Terms != "" {
+		if added, err := d.s.PublishTerms(ctx, e.ID, e.Terms); err != nil {
+			rep.Problems = append(rep.Problems, fmt.Sprintf("the terms of the offer of %q are not published on IPFS and publishing them failed: %v; "+
+				"brands see them as unknown text until you offer %q again", e.Name, err, e.Name))
+		} else if added {
+			rep.Repinned = append(rep.Repinned, fmt.Sprintf("the offer terms of %s", e.Name))
 		}
 	}
 

@@ -109,6 +109,33 @@ func (s *Service) Offer(ctx context.Context, dataset uint64, price *big.Int, dur
 	return err
 }
 
+// PublishTerms makes sure the terms of this account's open offer of
+// dataset are published: when the offer on chain records terms' SHA-256
+// and this node no longer pins their block (a repository restored from an
+// older backup, a pin removed by hand), the text is added and pinned
+// again. It reports whether it did; an offer of other or legacy terms, or
+// none, is left alone.
+func (s *Service) PublishTerms(ctx context.Context, dataset uint64, terms string) (bool, error) {
+	o, err := s.cfg.Chain.OfferOf(ctx, dataset)
+	if errors.Is(err, acl.ErrNoOffer) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	h := TermsHash(terms)
+	if o.TermsHash != h {
+		return false, nil
+	}
+	if pinned, err := s.cfg.Store.IsPinned(ctx, TermsCID(h)); err != nil || pinned {
+		return false, err
+	}
+	if _, err := s.cfg.Store.Add(ctx, strings.NewReader(terms), storage.AddOptions{Name: termsPinName(dataset), MaxSize: MaxTerms}); err != nil {
+		return false, fmt.Errorf("service: publishing the terms of dataset %d again: %w", dataset, err)
+	}
+	return true, nil
+}
+
 // TermsText reads the terms text an offer or a purchase records from
 // IPFS, waiting at most wait, and checks it against the hash. Anything the
 // hash names is returned as long as it is UTF-8 and at most MaxTerms bytes
