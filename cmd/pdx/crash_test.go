@@ -171,8 +171,28 @@ func TestCrashReconcile(t *testing.T) {
 		return nil
 	}
 
-	// 1. The dataset is created on chain; the daemon dies before indexing it.
-	interrupted("create:mined", "put", write("v1.json", `{"name":"Alex","v":1}`), "--dataset", "profile")
+	// 1. The dataset is created on chain (POST /v1/datasets, the API's
+	// own create: a put that creates its dataset keeps it only with its
+	// first version, put_interrupted.txtar); the daemon dies before
+	// indexing it.
+	write("v1.json", `{"name":"Alex","v":1}`)
+	{
+		p := startProcess(t, dir, env, "create:mined")
+		tok, err := home.ReadToken(filepath.Join(dir, home.TokenFile))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req, err := http.NewRequestWithContext(ctx, "POST", "http://127.0.0.1:"+portOf(env)+"/v1/datasets", strings.NewReader(`{"name":"profile"}`))
+		if err != nil {
+			t.Fatal(err)
+		}
+		req.Header.Set("Authorization", "Bearer "+tok)
+		if resp, err := http.DefaultClient.Do(req); err == nil {
+			resp.Body.Close()
+			t.Fatalf("creating the dataset succeeded (%d) although the daemon was to die at create:mined", resp.StatusCode)
+		}
+		p.killed(t, "create:mined")
+	}
 	// 2. Restart: the dataset is back. The put stores and pins its
 	// envelope; the daemon dies before registering it.
 	p := startProcess(t, dir, env, "put:stored")
@@ -268,6 +288,29 @@ func TestCrashReconcile(t *testing.T) {
 	p = startProcess(t, dir, env, "")
 	if strings.Contains(p.stderr.String(), "unfinished") {
 		t.Errorf("the second start reconciled again:\n%s", p.stderr)
+	}
+	p.stop(t)
+
+	// 7. A put that creates its dataset dies once the dataset is on chain
+	// and before its version is stored: the next start erases the
+	// dataset again, so the name is not listed and is free.
+	interrupted("create:mined", "put", write("draft.json", `{"draft":true}`), "--dataset", "draft")
+	p = startProcess(t, dir, env, "")
+	defer p.stop(t)
+	if !strings.Contains(p.stderr.String(), "abandoned") || !strings.Contains(p.stderr.String(), "draft") {
+		t.Errorf("the start after the crash does not report the abandoned dataset:\n%s", p.stderr)
+	}
+	var ls lsResult
+	pdxJSON(t, ctx, env, &ls, append(hf, "ls")...)
+	for _, d := range ls.Datasets {
+		if d.Name == "draft" {
+			t.Fatalf("ls lists the dataset of a put that never stored its version: %+v", d)
+		}
+	}
+	var res putResult
+	pdxJSON(t, ctx, env, &res, append(hf, "put", filepath.Join(root, "draft.json"), "--dataset", "draft")...)
+	if !res.Created || res.Version != 1 {
+		t.Fatalf("put to the freed name: %+v, want a new dataset at version 1", res)
 	}
 }
 

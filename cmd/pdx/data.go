@@ -43,7 +43,10 @@ func (a *app) putCmd() *cobra.Command {
 		Short: "Encrypt a file (or stdin) and store it as the next version of a dataset",
 		Long: `put streams FILE (or stdin for -) to the daemon, which encrypts it, adds and
 pins it on IPFS and registers the CID as the dataset's next version on
-chain. The dataset is created first when the home has none of that name.
+chain. When the home has no dataset of that name, the same put creates it
+and keeps it only once its first version is stored: a put that fails or is
+interrupted leaves no dataset and no blocks behind. An empty file is
+refused (pdx stores no empty versions).
 Prints the CID and version; a progress bar shows on a terminal.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
@@ -72,29 +75,18 @@ Prints the CID and version; a progress bar shows on a terminal.`,
 			} else if a.stdin == nil {
 				return cli.Usagef("no stdin to read from")
 			}
+			if size == 0 {
+				return cli.Usagef("%s is empty: pdx stores no empty versions; nothing was created", args[0])
+			}
 			c, err := a.client()
 			if err != nil {
 				return err
 			}
 			ctx := cmd.Context()
-			var list daemon.DatasetList
-			if err := c.call(ctx, "GET", "/v1/datasets", nil, &list); err != nil {
-				return err
-			}
-			created := true
-			for _, d := range list.Datasets {
-				if d.Name == dataset {
-					created = false
-				}
-			}
-			if created {
-				if err := c.call(ctx, "POST", "/v1/datasets", daemon.CreateRequest{Name: dataset}, nil); err != nil {
-					return err
-				}
-				a.out.Note("Created the dataset %q.", dataset)
-			}
 			bar := a.out.Progress(size, "encrypting and storing")
-			resp, err := c.do(ctx, "POST", datasetPath(dataset, "versions"), bar.Reader(in), "application/octet-stream")
+			// The daemon creates a missing dataset in the same request and
+			// keeps it only once its first version is stored.
+			resp, err := c.do(ctx, "POST", datasetPath(dataset, "versions")+"?create=true", bar.Reader(in), "application/octet-stream")
 			if err != nil {
 				bar.Abort()
 				return err
@@ -106,7 +98,10 @@ Prints the CID and version; a progress bar shows on a terminal.`,
 				return fmt.Errorf("reading the daemon's answer: %w", err)
 			}
 			bar.Finish()
-			res.Created = created
+			res.Created = res.PutResponse.Created
+			if res.Created {
+				a.out.Note("Created the dataset %q.", dataset)
+			}
 			return a.out.Result(res)
 		}),
 	}

@@ -2,8 +2,10 @@ package main
 
 import (
 	"bytes"
+	"context"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"maps"
 	"net/http"
 	"os"
@@ -18,7 +20,15 @@ import (
 
 	"github.com/rogpeppe/go-internal/testscript"
 
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
+
+	"github.com/pdx-network/pdx/acl/devchain"
 	"github.com/pdx-network/pdx/internal/home"
+	"github.com/pdx-network/pdx/internal/testbin"
+	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/proxy"
+	"github.com/pdx-network/pdx/node/storage"
 )
 
 // TestMain makes the test binary double as the pdx command, so the scripts
@@ -39,6 +49,110 @@ func TestScripts(t *testing.T) {
 			return nil
 		},
 		Cmds: withCmds(scriptNetCmds, map[string]func(ts *testscript.TestScript, neg bool, args []string){
+			// freeport VAR...: set each VAR to a free loopback TCP port, so
+			// scripts that run daemons do not collide with each other.
+			"freeport": func(ts *testscript.TestScript, neg bool, args []string) {
+				for _, name := range args {
+					port, err := testbin.PickPort()
+					if err != nil {
+						ts.Fatalf("freeport: %v", err)
+					}
+					ts.Setenv(name, port)
+				}
+			},
+			// ipfspeer HOME VAR: set VAR to the peer id of the home's
+			// embedded IPFS node (its repo exists once a daemon started).
+			"ipfspeer": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 2 {
+					ts.Fatalf("usage: ipfspeer HOME VAR")
+				}
+				var conf struct{ Identity struct{ PeerID string } }
+				if err := json.Unmarshal([]byte(ts.ReadFile(filepath.Join(args[0], "ipfs", "config"))), &conf); err != nil || conf.Identity.PeerID == "" {
+					ts.Fatalf("ipfspeer: no peer id in %s/ipfs/config (%v)", args[0], err)
+				}
+				ts.Setenv(args[1], conf.Identity.PeerID)
+			},
+			// apiready: wait (60 s at most) until the daemon at
+			// PDX_API_LISTEN answers /healthz.
+			"apiready": func(ts *testscript.TestScript, neg bool, args []string) {
+				url := "http://" + ts.Getenv("PDX_API_LISTEN") + "/healthz"
+				for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
+					if r, err := http.Get(url); err == nil {
+						r.Body.Close()
+						if r.StatusCode == http.StatusOK {
+							return
+						}
+					}
+					if time.Now().After(deadline) {
+						ts.Fatalf("apiready: no daemon answered at %s within 60s", url)
+					}
+				}
+			},
+			// rpcchain HOME...: start a dev chain in this test process,
+			// serving JSON-RPC on loopback, with each home's account and
+			// its three local proxies (given keys of their own here) funded
+			// at genesis, and point the script's homes at it in chain rpc
+			// mode. Unlike the embedded chain, it outlives a daemon killed
+			// with SIGKILL, as a real chain does.
+			"rpcchain": func(ts *testscript.TestScript, neg bool, args []string) {
+				var fund []common.Address
+				for _, dir := range args {
+					h, err := home.Load(ts.MkAbs(dir))
+					if err != nil {
+						ts.Fatalf("rpcchain: %v", err)
+					}
+					fund = append(fund, h.Keys().Address)
+					for i := range 3 {
+						k, err := crypto.GenerateKey()
+						if err != nil {
+							ts.Fatalf("rpcchain: %v", err)
+						}
+						pd := filepath.Join(ts.MkAbs(dir), daemon.ProxiesDir, strconv.Itoa(i))
+						if err := os.MkdirAll(pd, 0o700); err != nil {
+							ts.Fatalf("rpcchain: %v", err)
+						}
+						if err := crypto.SaveECDSA(filepath.Join(pd, proxy.AccountKeyFile), k); err != nil {
+							ts.Fatalf("rpcchain: %v", err)
+						}
+						fund = append(fund, crypto.PubkeyToAddress(k.PublicKey))
+					}
+				}
+				ch, err := devchain.Open(context.Background(), devchain.Config{Dir: ts.MkAbs("rpcchain"), HTTP: "127.0.0.1:0", Accounts: 1, Fund: fund})
+				if err != nil {
+					ts.Fatalf("rpcchain: %v", err)
+				}
+				ts.Defer(func() { ch.Close() })
+				for _, kv := range rpcEnv(nil, ch) {
+					k, v, _ := strings.Cut(kv, "=")
+					ts.Setenv(k, v)
+				}
+			},
+			// repo HOME: with the daemon stopped, list the pins of the
+			// home's embedded IPFS repo ("pin NAME CID") and then the
+			// number of blocks no pin holds ("unpinned N").
+			"repo": func(ts *testscript.TestScript, neg bool, args []string) {
+				if len(args) != 1 {
+					ts.Fatalf("usage: repo HOME")
+				}
+				ctx := context.Background()
+				s, err := storage.OpenEmbedded(ctx, storage.EmbeddedConfig{Dir: filepath.Join(ts.MkAbs(args[0]), "ipfs"), Local: true, Listen: []string{"/ip4/127.0.0.1/tcp/0"}})
+				if err != nil {
+					ts.Fatalf("repo: %v", err)
+				}
+				defer s.Close()
+				pins, err := s.Pins(ctx)
+				if err != nil {
+					ts.Fatalf("repo: %v", err)
+				}
+				for _, p := range pins {
+					fmt.Fprintf(ts.Stdout(), "pin %s %s\n", p.Name, p.CID)
+				}
+				n, err := s.GC(ctx)
+				if err != nil {
+					ts.Fatalf("repo: %v", err)
+				}
+				fmt.Fprintf(ts.Stdout(), "unpinned %d\n", n)
+			},
 			// status N cmd args...: run cmd and require exit status N; its
 			// stdout and stderr are then checked like exec's.
 			"status": func(ts *testscript.TestScript, neg bool, args []string) {

@@ -102,8 +102,8 @@ func formatEther(wei string) string {
 type offerResult daemon.OfferResponse
 
 func (r offerResult) FormatText(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "%s (id %d) is offered at %s wei (%s) for %s of access, for %q\nbuyers run: pdx buy %d --terms %q\n",
-		r.Dataset, r.ID, r.PriceWei, formatEther(r.PriceWei), r.Duration, r.Terms, r.ID, r.Terms)
+	_, err := fmt.Fprintf(w, "%s (id %d) is offered at %s wei (%s) for %s of access, for %q\nthe terms are published on IPFS; buyers run: pdx buy %d\n",
+		r.Dataset, r.ID, r.PriceWei, formatEther(r.PriceWei), r.Duration, r.Terms, r.ID)
 	return err
 }
 
@@ -114,7 +114,9 @@ func (a *app) offerCmd() *cobra.Command {
 		Short: "Offer a dataset for sale: a price, an access period and the terms of use",
 		Long: `offer opens (or replaces) the dataset's offer on chain: anyone may buy
 access for --duration by paying --price into escrow and accepting --terms,
-the purpose they may use the data for. The daemon's market agent then
+the purpose they may use the data for. The terms text is published on
+IPFS (pinned by this node; its SHA-256 is the hash on chain), so every
+buyer's pdx market shows it. The daemon's market agent then
 grants each purchase its [market] policy accepts, which releases the
 payment to this account (pdx withdraw moves it to the wallet).`,
 		Args: cobra.ExactArgs(1),
@@ -157,26 +159,30 @@ payment to this account (pdx withdraw moves it to the wallet).`,
 	f := cmd.Flags()
 	f.StringVar(&price, "price", "", "what a buyer pays: wei as digits, or with a unit: 0.01eth, 2.5gwei, 1000wei")
 	f.StringVar(&duration, "duration", "", "how long a buyer's access lasts: 30d, 1d12h, 90m")
-	f.StringVar(&terms, "terms", "", "the purpose buyers may use the data for (on chain as a hash; buyers must quote it exactly)")
+	f.StringVar(&terms, "terms", "", "the purpose buyers may use the data for: plain text, at most 16 KiB, published on IPFS")
 	return cmd
 }
 
 type buyResult daemon.BuyResponse
 
 func (r buyResult) FormatText(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "paid %s wei (%s) into escrow for dataset %d, for %q\nthe owner's daemon grants it when its policy accepts; then fetch the dataset's CIDs with pdx get\n",
-		r.PriceWei, formatEther(r.PriceWei), r.ID, r.Terms)
+	_, err := fmt.Fprintf(w, "terms: %s\npaid %s wei (%s) into escrow for dataset %d under these terms\nthe owner's daemon grants it when its policy accepts; then fetch the dataset's CIDs with pdx get\n",
+		strconv.Quote(r.Terms), r.PriceWei, formatEther(r.PriceWei), r.ID)
 	return err
 }
 
 func (a *app) buyCmd() *cobra.Command {
 	var terms string
 	cmd := &cobra.Command{
-		Use:   "buy DATASET-ID --terms TEXT",
+		Use:   "buy DATASET-ID [--terms TEXT]",
 		Short: "Buy access to another account's dataset: pay its offer into escrow",
 		Long: `buy pays the open offer of the dataset DATASET-ID (its id on chain, as the
-owner's pdx ls shows it) into escrow, accepting --terms, which must be the
-offer's terms text exactly. The owner's daemon grants the purchase (and is
+owner's pdx ls shows it) into escrow, accepting the offer's terms: the text
+the owner published on IPFS, which buy reads, checks against the hash on
+chain and shows; the purchase pins that hash, so it is refused if the
+offer changes meanwhile. --terms names the text you expect instead: the
+purchase is refused unless it is the offer's (and it is needed for an
+offer made before terms were published). The owner's daemon grants the purchase (and is
 paid) or, if it does not within the grant window, the payment can be
 refunded. The price is the offer's: read from the chain, not given here.`,
 		Args: cobra.ExactArgs(1),
@@ -185,8 +191,8 @@ refunded. The price is the offer's: read from the chain, not given here.`,
 			if err != nil {
 				return cli.Usagef("dataset id %q is not a whole number: give the dataset's id on chain (the ID column of the owner's pdx ls)", args[0])
 			}
-			if strings.TrimSpace(terms) == "" {
-				return cli.Usagef("--terms is required: the offer's terms text, exactly as the owner published it")
+			if terms != "" && strings.TrimSpace(terms) == "" {
+				return cli.Usagef("--terms is blank: leave it out to buy under the offer's published terms, or give their text")
 			}
 			c, err := a.client()
 			if err != nil {
@@ -200,7 +206,7 @@ refunded. The price is the offer's: read from the chain, not given here.`,
 			return a.out.Result(buyResult(res))
 		}),
 	}
-	cmd.Flags().StringVar(&terms, "terms", "", "the offer's terms text, exactly as the owner published it")
+	cmd.Flags().StringVar(&terms, "terms", "", "the offer's terms text you accept, checked against the offer (default: the published text)")
 	return cmd
 }
 
@@ -244,7 +250,7 @@ func (r marketResult) FormatText(w io.Writer) error {
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
 	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE")
 	for _, o := range r.Offers {
-		terms := strconv.Quote(o.Terms)
+		terms := quoteCut(o.Terms, maxTermsShown)
 		if o.Terms == "" {
 			terms = "(unknown text, hash " + o.TermsHash + ")"
 		}
@@ -257,15 +263,29 @@ func (r marketResult) FormatText(w io.Writer) error {
 	return tw.Flush()
 }
 
+// maxTermsShown is how much of an offer's terms the market table shows;
+// --json has the whole text.
+const maxTermsShown = 80
+
+// quoteCut quotes s as Go does (control characters and invalid bytes
+// escaped, so a hostile owner's terms cannot drive the terminal), cut to
+// max characters with an ellipsis.
+func quoteCut(s string, max int) string {
+	if r := []rune(s); len(r) > max {
+		return strconv.Quote(string(r[:max])) + "…"
+	}
+	return strconv.Quote(s)
+}
+
 func (a *app) marketCmd() *cobra.Command {
 	return &cobra.Command{
 		Use:   "market",
 		Short: "List the open offers on chain: dataset id, owner, price, duration, terms",
-		Long: `market lists every open offer in the Registry. The chain keeps only the hash
-of an offer's terms: the text is shown when this daemon knows it (its own
-offers, purposes it has used or its market policy names, and a small
-vocabulary of common purposes); otherwise the hash is shown and the owner
-must tell you the text to quote to pdx buy.`,
+		Long: `market lists every open offer in the Registry with its terms text, which the
+owner's node publishes on IPFS: this daemon reads it (waiting a few seconds
+at most), checks it against the hash on chain and shows it quoted and cut
+to 80 characters (--json has it whole). An offer made before terms were
+published, or whose text no IPFS node served, shows its hash instead.`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
 			return show(a, cmd.Context(), "/v1/market", func(r *daemon.MarketList) any {

@@ -91,6 +91,7 @@ type Daemon struct {
 	journal *Journal
 	log     *slog.Logger
 	token   []byte
+	terms   *termsCache // offers' terms texts read from IPFS
 
 	// mu serialises the owner's changes: each is several steps over the
 	// home, the chain and the index that must not interleave.
@@ -145,7 +146,7 @@ func New(ctx context.Context, cfg Config) (*Daemon, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d := &Daemon{
+	d := &Daemon{terms: newTermsCache(),
 		cfg: cfg, h: cfg.Home, conf: cfg.Config, s: cfg.Service, index: cfg.Datasets,
 		journal: cfg.Journal, log: cfg.Logger, token: []byte(cfg.Token),
 		reg: prometheus.NewRegistry(),

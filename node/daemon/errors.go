@@ -103,6 +103,8 @@ var rules = errkind.Rules{
 	{Err: ErrDamaged, Kind: errkind.Damaged},
 	{Err: service.ErrNotEnoughProxies, Kind: errkind.Usage},
 	{Err: service.ErrTermsMismatch, Kind: errkind.Usage},
+	{Err: service.ErrBadTerms, Kind: errkind.Usage},
+	{Err: service.ErrTermsUnknown, Kind: errkind.NotFound},
 	{Err: service.ErrUnusableProxy, Kind: errkind.Usage},
 	{Err: service.ErrGranteeKeys, Kind: errkind.Usage},
 	{Err: proxy.ErrUnavailable, Kind: errkind.Unavailable},

@@ -87,7 +87,7 @@ func (d *Daemon) dataset(name string) (Entry, *reencrypt.SecretKey, error) {
 		return Entry{}, nil, badRequest("%v", err)
 	}
 	e, ok := d.index.Get(name)
-	if !ok {
+	if !ok || e.Pending {
 		return Entry{}, nil, cli.Say(badRequest("unknown dataset %q: create it first with POST /v1/datasets (GET /v1/datasets lists them)", name),
 			fmt.Sprintf("this home has no dataset named %q: put a file into it first, or check the name against the list of datasets (pdx ls)", name))
 	}
@@ -129,7 +129,7 @@ type DatasetView struct {
 }
 
 func view(e Entry) DatasetView {
-	return DatasetView(e)
+	return DatasetView{Name: e.Name, ID: e.ID, Created: e.Created, Versions: e.Versions, Terms: e.Terms}
 }
 
 func (d *Daemon) createDataset(w http.ResponseWriter, r *http.Request) error {
@@ -184,6 +184,9 @@ type DatasetList struct {
 func (d *Daemon) listDatasets(w http.ResponseWriter, _ *http.Request) error {
 	out := DatasetList{Datasets: []DatasetView{}}
 	for _, e := range d.index.List() {
+		if e.Pending {
+			continue // a put is creating it: not a dataset until its first version is stored
+		}
 		out.Datasets = append(out.Datasets, view(e))
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -198,14 +201,28 @@ type PutResponse struct {
 	Version     uint32 `json:"version"`
 	Fingerprint string `json:"fingerprint"`
 	Size        int64  `json:"size"`
+	// Created: this put created the dataset (?create=true and no dataset
+	// of that name).
+	Created bool `json:"created,omitempty"`
 }
 
+// discardTimeout bounds the clean-up of a failed put (an erase on chain
+// and a GC), which runs after the request itself may have been cancelled.
+const discardTimeout = 2 * time.Minute
+
+// put stores the request body as the dataset's next version. With
+// ?create=true a dataset of that name that does not exist is created by the
+// same request, and only kept if its first version is stored: the envelope
+// binds the dataset's id on chain, so the dataset is created (pending)
+// before sealing, and erased again — with every block the put added — when
+// the put fails or is interrupted (a crash leaves it for Reconcile).
 func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 	name := r.PathValue("name")
-	e, key, err := d.dataset(name)
-	if err != nil {
-		return err
+	create := r.URL.Query().Get("create") == "true"
+	if err := home.ValidDatasetName(name); err != nil {
+		return badRequest("%v", err)
 	}
+	// Bad input is refused before anything is created.
 	body := bufio.NewReaderSize(r.Body, 64<<10)
 	if _, err := body.Peek(1); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -215,18 +232,241 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	res, err := d.s.Put(r.Context(), e.ID, key, body, "pdx/"+name)
-	if err != nil {
+	var err error
+	created := false
+	if ex, ok := d.index.Get(name); (!ok || ex.Pending) && create {
+		if err := d.createPending(r.Context(), name); err != nil {
+			return err
+		}
+		created = true
+	}
+	var e Entry
+	var key *reencrypt.SecretKey
+	if created {
+		e, _ = d.index.Get(name)
+		local, err := d.h.Dataset(name)
+		if err == nil {
+			key, err = d.h.DatasetKey(local.Salt)
+		}
+		if err != nil {
+			return d.discardPut(r.Context(), e, true, err)
+		}
+	} else if e, key, err = d.dataset(name); err != nil {
 		return err
+	}
+	if err := d.index.Update(name, false, func(e *Entry) { e.Storing = true }); err != nil {
+		return d.discardPut(r.Context(), e, created, err)
+	}
+	res, err := d.s.Put(r.Context(), e.ID, key, &crashReader{r: body, d: d}, "pdx/"+name)
+	if err != nil {
+		return d.discardPut(r.Context(), e, created, err)
 	}
 	d.crash("put:registered")
 	v := Version{Version: res.Version, CID: res.CID, Fingerprint: fmt.Sprintf("0x%x", res.Fingerprint[:]), Size: res.Size, Put: time.Now().UTC()}
-	if err := d.index.Update(name, false, func(e *Entry) { e.Versions = append(e.Versions, v) }); err != nil {
+	if err := d.index.Update(name, false, func(e *Entry) {
+		e.Versions = append(e.Versions, v)
+		e.Pending, e.Storing = false, false
+	}); err != nil {
 		return fmt.Errorf("%s is registered as version %d but the index was not updated: %w", res.CID, res.Version, err)
 	}
+	if created {
+		d.record(Record{Kind: KindCreate, Dataset: name, ID: e.ID})
+	}
 	d.record(Record{Kind: KindPut, Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version})
-	writeJSON(w, http.StatusCreated, PutResponse{Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version, Fingerprint: v.Fingerprint, Size: res.Size})
+	writeJSON(w, http.StatusCreated, PutResponse{Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version, Fingerprint: v.Fingerprint, Size: res.Size, Created: created})
 	return nil
+}
+
+// crashReader passes the crash point "put:streaming" once the first
+// chunk of a put's body has been read, so a crash test can kill the daemon
+// in the middle of a stream.
+type crashReader struct {
+	r    io.Reader
+	d    *Daemon
+	n    int64
+	done bool
+}
+
+func (c *crashReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	if !c.done && c.n > 1<<20 {
+		c.done = true
+		c.d.crash("put:streaming")
+	}
+	return n, err
+}
+
+// createPending creates dataset name for a put: salt, a pending index
+// entry (written before the chain is asked, so a crash after the
+// transaction still finds the entry and Reconcile erases what no version
+// came to), then the dataset on chain.
+func (d *Daemon) createPending(ctx context.Context, name string) error {
+	if ex, ok := d.index.Get(name); ok && ex.Pending {
+		// Left by a put whose clean-up failed: finish it first.
+		if err := d.discardPut(ctx, ex, true, nil); err != nil {
+			return err
+		}
+	}
+	local, err := d.h.CreateDataset(name)
+	if err != nil {
+		return err
+	}
+	undo := func(cause error) error {
+		errs := []error{cause}
+		if err := d.index.Remove(name); err != nil {
+			errs = append(errs, err)
+		}
+		if err := d.h.EraseDataset(name); err != nil {
+			errs = append(errs, fmt.Errorf("removing the new salt of %q: %w", name, err))
+		}
+		return errors.Join(errs...)
+	}
+	key, err := d.h.DatasetKey(local.Salt)
+	if err != nil {
+		return undo(err)
+	}
+	now := time.Now().UTC()
+	if err := d.index.Update(name, true, func(e *Entry) { e.Created, e.Pending = now, true }); err != nil {
+		return undo(err)
+	}
+	id, err := d.s.CreateDataset(ctx, key)
+	if err != nil {
+		return undo(err)
+	}
+	d.crash("create:mined")
+	return d.index.Update(name, false, func(e *Entry) { e.ID = id })
+}
+
+// discardPut undoes what a failed put left: a dataset it created is erased
+// (on chain, its salt, its entry) and the blocks the put added are
+// collected. It runs past the request's cancellation (a Ctrl-C is the
+// commonest failure), bounded by discardTimeout; what it cannot finish
+// stays marked in the index for the next start's Reconcile. It returns
+// cause, joined with any failure of its own.
+func (d *Daemon) discardPut(ctx context.Context, e Entry, created bool, cause error) error {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), discardTimeout)
+	defer cancel()
+	reason := "its first version was not stored"
+	if cause != nil {
+		reason += ": " + cause.Error()
+	}
+	registered, err := d.unpinUnregistered(ctx, e)
+	switch {
+	case err != nil:
+	case registered && created:
+		// The version reached the chain after all (its answer was lost):
+		// the dataset is kept, and the next start indexes it.
+		err = fmt.Errorf("the first version of %q was registered on chain after all", e.Name)
+	case created:
+		err = d.abandonDataset(ctx, e, reason, false)
+	default:
+		_, err = d.collectPut(ctx, e.Name, false)
+	}
+	if err != nil {
+		d.log.Error("a failed put could not be cleaned up; the next start finishes it", "dataset", e.Name, "err", err)
+		if cause == nil {
+			return err
+		}
+		return errors.Join(cause, fmt.Errorf("cleaning up after it: %w (the next start of the daemon finishes it)", err))
+	}
+	return cause
+}
+
+// unpinUnregistered unpins the envelopes pinned under e's name that the
+// chain does not list as its versions (a put that stored and pinned, then
+// failed to register), and reports whether the chain lists a version the
+// entry does not have.
+func (d *Daemon) unpinUnregistered(ctx context.Context, e Entry) (bool, error) {
+	pins, err := d.s.Pins(ctx, "pdx/"+e.Name)
+	if err != nil {
+		return false, err
+	}
+	onChain := map[cid.Cid]bool{}
+	if e.ID != 0 {
+		vs, err := d.s.Versions(ctx, e.ID)
+		if err != nil {
+			return false, err
+		}
+		for _, v := range vs {
+			onChain[v.CID] = true
+		}
+	}
+	indexed := map[string]bool{}
+	for _, v := range e.Versions {
+		indexed[v.CID] = true
+	}
+	newer := false
+	for c := range onChain {
+		if !indexed[c.String()] {
+			newer = true
+		}
+	}
+	for _, c := range pins {
+		if onChain[c] {
+			continue
+		}
+		if err := d.s.Unpin(ctx, c); err != nil {
+			return newer, err
+		}
+	}
+	return newer, nil
+}
+
+// abandonDataset erases a pending dataset that no version came to: on
+// chain when it got there, then the blocks, the salt and the entry.
+func (d *Daemon) abandonDataset(ctx context.Context, e Entry, reason string, reconciled bool) error {
+	if e.ID != 0 {
+		info, err := d.s.DatasetInfo(ctx, e.ID)
+		if err != nil {
+			return err
+		}
+		if info.Erased {
+			if err := d.s.FinishErase(ctx, e.ID, nil); err != nil {
+				return err
+			}
+		} else if err := d.s.Erase(ctx, e.ID, nil); err != nil {
+			return err
+		}
+	}
+	if _, err := d.s.CollectGarbage(ctx); err != nil {
+		return err
+	}
+	if err := d.h.EraseDataset(e.Name); err != nil && !errors.Is(err, home.ErrDatasetNotFound) {
+		return err
+	}
+	if err := d.index.Remove(e.Name); err != nil {
+		return err
+	}
+	if e.ID != 0 {
+		// The chain holds both; the journal says why the id is unused.
+		d.record(Record{Kind: KindCreate, Dataset: e.Name, ID: e.ID, Reconciled: reconciled})
+		d.record(Record{Kind: KindErase, Dataset: e.Name, ID: e.ID, Reason: reason, Reconciled: reconciled})
+	}
+	return nil
+}
+
+// collectPut removes the blocks a failed or interrupted put to an existing
+// dataset added (the store pins only a complete envelope, so they are the
+// unpinned ones), clears the entry's mark, and journals what it removed.
+// It reports whether there was anything to remove.
+func (d *Daemon) collectPut(ctx context.Context, name string, reconciled bool) (bool, error) {
+	n, err := d.s.CollectGarbage(ctx)
+	if err != nil {
+		return false, err
+	}
+	if err := d.index.Update(name, false, func(e *Entry) { e.Storing = false }); err != nil {
+		return false, err
+	}
+	if n == 0 {
+		return false, nil // the put had stored its envelope whole (a crash after)
+	}
+	reason := fmt.Sprintf("a put failed: the %d blocks it added were removed", n)
+	if reconciled {
+		reason = fmt.Sprintf("a put was interrupted by a crash: the %d blocks it added were removed", n)
+	}
+	d.record(Record{Kind: KindDiscard, Dataset: name, Reason: reason, Reconciled: reconciled})
+	return true, nil
 }
 
 // GrantRequest is the body of POST /v1/datasets/{name}/grants.
@@ -381,8 +621,8 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 	if err != nil || dur <= 0 {
 		return badRequest("duration %q is not a positive duration such as \"30d\"", req.Duration)
 	}
-	if strings.TrimSpace(req.Terms) == "" {
-		return badRequest("terms are required: the purpose buyers may use the data for")
+	if err := service.CheckTerms(req.Terms); err != nil {
+		return badRequest("%v", strings.TrimPrefix(err.Error(), "service: terms cannot be published: "))
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -513,17 +753,19 @@ func (d *Daemon) buy(w http.ResponseWriter, r *http.Request) error {
 	if err := decodeBody(r, &req); err != nil {
 		return err
 	}
-	if strings.TrimSpace(req.Terms) == "" {
-		return badRequest("terms are required: the offer's terms text, as the owner published it")
+	// Empty terms: the offer's published text, read from IPFS, is what
+	// is bought under (and answered, for the buyer to see).
+	if req.Terms != "" && strings.TrimSpace(req.Terms) == "" {
+		return badRequest("terms are blank: leave them out to buy under the offer's published terms, or give its text")
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	o, err := d.s.Buy(r.Context(), id, req.Terms)
+	o, terms, err := d.s.BuyOffer(r.Context(), id, req.Terms)
 	if err != nil {
 		return err
 	}
-	d.record(Record{Kind: KindBuy, ID: id, Amount: o.Price.String(), Purpose: req.Terms})
-	writeJSON(w, http.StatusCreated, BuyResponse{ID: id, PriceWei: o.Price.String(), Terms: req.Terms})
+	d.record(Record{Kind: KindBuy, ID: id, Amount: o.Price.String(), Purpose: terms})
+	writeJSON(w, http.StatusCreated, BuyResponse{ID: id, PriceWei: o.Price.String(), Terms: terms})
 	return nil
 }
 

@@ -40,6 +40,15 @@ type Entry struct {
 	Versions []Version `json:"versions"`
 	// Terms is the text of the dataset's open offer; empty when none.
 	Terms string `json:"terms,omitempty"`
+	// Pending marks a dataset a put is creating: it exists (salt, and
+	// from ID on, on chain) only so that its first version can be sealed
+	// to its id, and it is not listed or usable until that version is
+	// stored. A put that fails, or a start after a crash that finds it
+	// still pending with nothing stored, erases it again.
+	Pending bool `json:"pending,omitempty"`
+	// Storing marks a put in flight: a start that finds it set after a
+	// crash collects the blocks the interrupted put added.
+	Storing bool `json:"storing,omitempty"`
 }
 
 type indexFile struct {

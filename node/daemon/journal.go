@@ -29,8 +29,9 @@ const (
 	KindBuy      = "buy"
 	KindWithdraw = "withdraw"
 	KindErase    = "erase"
-	KindRotate   = "rotate" // the dataset's key was rotated (block of the rotation)
-	KindRefund   = "refund" // a brand's escrowed purchase came back to its balance
+	KindRotate   = "rotate"  // the dataset's key was rotated (block of the rotation)
+	KindRefund   = "refund"  // a brand's escrowed purchase came back to its balance
+	KindDiscard  = "discard" // the blocks a failed or interrupted put added were removed
 )
 
 // Record is one line of the journal: something the daemon did (or, for a

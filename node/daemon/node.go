@@ -256,7 +256,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	if rec.Changed() {
 		log.Warn("finished operations the last run left unfinished", "created", rec.Created, "dropped", rec.Dropped,
 			"versions", rec.Versions, "registered", rec.Registered, "regranted", rec.Regranted, "repinned", rec.Repinned, "unpinned", rec.Unpinned,
-			"erased", rec.Erased, "journaled", rec.Journaled)
+			"erased", rec.Erased, "abandoned", rec.Abandoned, "collected", rec.Collected, "journaled", rec.Journaled)
 		for _, p := range rec.Problems {
 			log.Error("reconcile: needs the owner", "problem", p)
 		}

@@ -29,13 +29,19 @@ type Reconciled struct {
 	Registered []string `json:"registered,omitempty"`
 	// Live grants whose kfrag bundle this node had lost: granted again.
 	Regranted []string `json:"regranted,omitempty"`
-	// Live grants whose bundle had lost only its pin: pinned again.
+	// Live grants whose bundle had lost only its pin, and open offers
+	// whose published terms had: pinned again.
 	Repinned []string `json:"repinned,omitempty"`
 	// Grants no longer live (revoked, expired) whose kfrag bundle was still
 	// pinned here (a revoke that stopped before its unpin): unpinned.
 	Unpinned []string `json:"unpinned,omitempty"`
 	// Datasets erased on chain whose local half (unpin, salt) was unfinished.
 	Erased []string `json:"erased,omitempty"`
+	// Datasets a put created that never got their first version: erased,
+	// with the blocks the put added.
+	Abandoned []string `json:"abandoned,omitempty"`
+	// Datasets a put to which was interrupted: the blocks it added removed.
+	Collected []string `json:"collected,omitempty"`
 	// Journal records added for operations the chain holds.
 	Journaled int `json:"journaled,omitempty"`
 	// Problems Reconcile could not fix, each with what to do.
@@ -45,7 +51,7 @@ type Reconciled struct {
 // Changed reports whether anything was found unfinished.
 func (r *Reconciled) Changed() bool {
 	return len(r.Created)+len(r.Dropped)+len(r.Versions)+len(r.Registered)+len(r.Regranted)+
-		len(r.Repinned)+len(r.Unpinned)+len(r.Erased)+r.Journaled+len(r.Problems) > 0
+		len(r.Repinned)+len(r.Unpinned)+len(r.Erased)+len(r.Abandoned)+len(r.Collected)+r.Journaled+len(r.Problems) > 0
 }
 
 // Reconcile brings the home's local state in line with the chain and the
@@ -149,6 +155,27 @@ func (d *Daemon) createdWith(ctx context.Context, local *home.Dataset) (uint64, 
 }
 
 func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record, rep *Reconciled) error {
+	if e.Pending && e.ID == 0 {
+		// A put creating it stopped around its transaction: the chain
+		// says whether the dataset got there.
+		id, found := uint64(0), false
+		if local, err := d.h.Dataset(e.Name); err == nil {
+			if id, found, err = d.createdWith(ctx, local); err != nil {
+				return err
+			}
+		}
+		if !found {
+			if err := d.abandonDataset(ctx, e, "", true); err != nil {
+				return err
+			}
+			rep.Dropped = append(rep.Dropped, e.Name)
+			return nil
+		}
+		if err := d.index.Update(e.Name, false, func(x *Entry) { x.ID = id }); err != nil {
+			return err
+		}
+		e.ID = id
+	}
 	info, err := d.s.DatasetInfo(ctx, e.ID)
 	if err != nil {
 		return err
@@ -221,6 +248,50 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 				d.record(Record{Kind: KindPut, Dataset: e.Name, ID: e.ID, CID: v.CID, Version: v.Version, Reconciled: true})
 				rep.Journaled++
 			}
+		}
+	}
+
+	if e.Pending {
+		if len(e.Versions)+len(add) == 0 {
+			// Created for a put that never stored its first version.
+			if err := d.abandonDataset(ctx, e, "a put creating it was interrupted before its first version was stored", true); err != nil {
+				return err
+			}
+			rep.Abandoned = append(rep.Abandoned, fmt.Sprintf("%s (dataset %d)", e.Name, e.ID))
+			return nil
+		}
+		if err := d.index.Update(e.Name, false, func(x *Entry) { x.Pending = false }); err != nil {
+			return err
+		}
+		d.record(Record{Kind: KindCreate, Dataset: e.Name, ID: e.ID, Reconciled: true})
+		rep.Journaled++
+		rep.Created = append(rep.Created, fmt.Sprintf("%s (dataset %d)", e.Name, e.ID))
+	}
+	if e.Storing && len(add) > 0 {
+		// The put stopped after its envelope was whole (registered now,
+		// or already): nothing of it to collect.
+		if err := d.index.Update(e.Name, false, func(x *Entry) { x.Storing = false }); err != nil {
+			return err
+		}
+	} else if e.Storing {
+		removed, err := d.collectPut(ctx, e.Name, true)
+		if err != nil {
+			return err
+		}
+		if removed {
+			rep.Journaled++
+			rep.Collected = append(rep.Collected, e.Name)
+		}
+	}
+
+	// The open offer's terms: published on this node's IPFS, so brands
+	// can read them.
+	if e.Terms != "" {
+		if added, err := d.s.PublishTerms(ctx, e.ID, e.Terms); err != nil {
+			rep.Problems = append(rep.Problems, fmt.Sprintf("the terms of the offer of %q are not published on IPFS and publishing them failed: %v; "+
+				"brands see them as unknown text until you offer %q again", e.Name, err, e.Name))
+		} else if added {
+			rep.Repinned = append(rep.Repinned, fmt.Sprintf("the offer terms of %s", e.Name))
 		}
 	}
 

@@ -71,9 +71,14 @@ type OfferView struct {
 	PriceWei  string `json:"price_wei"`
 	Duration  string `json:"duration"`
 	DurationS uint64 `json:"duration_s"`
-	Terms     string `json:"terms"` // "" when this daemon does not know the text of terms_hash
+	Terms     string `json:"terms"` // "" when the text of terms_hash could not be read
 	TermsHash string `json:"terms_hash"`
-	Mine      bool   `json:"mine"`
+	// TermsCID is where the owner published the terms text on IPFS.
+	TermsCID string `json:"terms_cid"`
+	// TermsUnknown says why Terms is empty (an offer made before terms
+	// were published, or no IPFS node served the text in time).
+	TermsUnknown string `json:"terms_unknown,omitempty"`
+	Mine         bool   `json:"mine"`
 }
 
 // MarketList is the body of GET /v1/market.
@@ -86,12 +91,17 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	book := d.termsBook()
+	hs := make([][32]byte, len(offers))
+	for i, o := range offers {
+		hs[i] = o.TermsHash
+	}
+	texts, why := d.resolveTerms(r.Context(), d.termsBook(), hs)
 	out := MarketList{Offers: []OfferView{}}
 	for _, o := range offers {
 		v := OfferView{Dataset: o.Dataset, Owner: o.Owner.Hex(), PriceWei: o.Price.String(),
 			Duration: config.Duration(o.Duration).String(), DurationS: uint64(o.Duration / time.Second),
-			Terms: book.text(o.TermsHash), TermsHash: hexutil.Encode(o.TermsHash[:]), Mine: o.Owner == d.s.Address()}
+			Terms: texts[o.TermsHash], TermsHash: hexutil.Encode(o.TermsHash[:]), TermsCID: service.TermsCID(o.TermsHash).String(),
+			TermsUnknown: why[o.TermsHash], Mine: o.Owner == d.s.Address()}
 		out.Offers = append(out.Offers, v)
 	}
 	writeJSON(w, http.StatusOK, out)
@@ -119,11 +129,15 @@ func (d *Daemon) purchases(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	book := d.termsBook()
+	hs := make([][32]byte, len(ps))
+	for i, p := range ps {
+		hs[i] = p.TermsHash
+	}
+	texts, _ := d.resolveTerms(r.Context(), d.termsBook(), hs)
 	out := PurchaseList{Purchases: []PurchaseView{}}
 	for _, p := range ps {
 		out.Purchases = append(out.Purchases, PurchaseView{Dataset: p.Dataset, Owner: p.Owner.Hex(), AmountWei: p.Amount.String(),
-			Terms: book.text(p.TermsHash), Deadline: p.Deadline.UTC().Format(time.RFC3339), State: p.State, Block: p.Block})
+			Terms: texts[p.TermsHash], Deadline: p.Deadline.UTC().Format(time.RFC3339), State: p.State, Block: p.Block})
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil

@@ -81,8 +81,9 @@ func TestDaemonViews(t *testing.T) {
 	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/history/grants",
 		GrantRequest{Grantee: brandAddr, Purpose: "research", Expires: "30d", Threshold: 2}, &g)
 
-	// The market: the owner knows its own terms text; the brand knows only
-	// the hash, since the text is in no vocabulary it has.
+	// The market: the owner knows its own terms text; the brand reads it
+	// from IPFS, where the owner's node published it (the text is in no
+	// vocabulary it has).
 	const terms = "weekly basket study"
 	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/history/offer",
 		OfferRequest{PriceWei: "10000000000000000", Duration: "30d", Terms: terms}, nil)
@@ -92,14 +93,14 @@ func TestDaemonViews(t *testing.T) {
 	var mk MarketList
 	o.mustCall(t, http.StatusOK, "GET", "/v1/market", nil, &mk)
 	want := OfferView{Dataset: ds.ID, Owner: o.h.Address().Hex(), PriceWei: "10000000000000000", Duration: "30d",
-		DurationS: 30 * 24 * 3600, Terms: terms, TermsHash: termsHash, Mine: true}
+		DurationS: 30 * 24 * 3600, Terms: terms, TermsHash: termsHash, TermsCID: service.TermsCID(th).String(), Mine: true}
 	brandOffer := OfferView{Dataset: bds.ID, Owner: brandAddr, PriceWei: "1000", Duration: "1d", DurationS: 24 * 3600,
-		Terms: "research", TermsHash: hexutil.Encode(research[:]), Mine: false}
+		Terms: "research", TermsHash: hexutil.Encode(research[:]), TermsCID: service.TermsCID(research).String(), Mine: false}
 	if !slices.Equal(mk.Offers, []OfferView{brandOffer, want}) {
 		t.Fatalf("owner's market %+v, want %+v and %+v", mk.Offers, brandOffer, want)
 	}
 	b.mustCall(t, http.StatusOK, "GET", "/v1/market", nil, &mk)
-	want.Terms, want.Mine, brandOffer.Mine = "", false, true
+	want.Mine, brandOffer.Mine = false, true
 	if !slices.Equal(mk.Offers, []OfferView{brandOffer, want}) {
 		t.Fatalf("brand's market %+v, want %+v and %+v", mk.Offers, brandOffer, want)
 	}

@@ -211,7 +211,14 @@ func (p *Proxy) head(ctx context.Context) (uint64, error) {
 func (p *Proxy) authorize(ctx context.Context, dataset uint64, grantee common.Address) (uint64, error) {
 	key := pairKey{dataset, grantee}
 	if err := p.holdsGrant(key); err != nil {
-		return 0, err
+		// No record may only mean the follower is behind: a bounded
+		// lookup on chain (discover.go) records a grant it has not reached.
+		if g, serr := p.store.grant(dataset, grantee); serr != nil || g != nil || !p.discover(ctx, key) {
+			return 0, err
+		}
+		if err := p.holdsGrant(key); err != nil {
+			return 0, err
+		}
 	}
 	block, err := p.head(ctx)
 	if err != nil {

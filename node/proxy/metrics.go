@@ -10,6 +10,7 @@ type metrics struct {
 	latency       prometheus.Histogram
 	kfragsStored  prometheus.Counter
 	kfragsDeleted prometheus.Counter
+	discovered    prometheus.Counter
 	// phase splits a request's time: crypto (decoding, signature recovery,
 	// re-encryption), chain (the grant check), receipts (the durable write).
 	phase *prometheus.CounterVec
@@ -35,6 +36,10 @@ func newMetrics(st *store, keys *keyring) *metrics {
 			Name: "pdx_proxy_kfrags_deleted_total",
 			Help: "Kfrags deleted on revoke or erase.",
 		}),
+		discovered: prometheus.NewCounter(prometheus.CounterOpts{
+			Name: "pdx_proxy_grants_discovered_total",
+			Help: "Grants looked up on chain for a request, ahead of the event follower.",
+		}),
 	}
 	m.phase = prometheus.NewCounterVec(prometheus.CounterOpts{
 		Name: "pdx_proxy_phase_seconds_total",
@@ -59,6 +64,6 @@ func newMetrics(st *store, keys *keyring) *metrics {
 		}
 		return 1
 	})
-	m.reg.MustRegister(m.requests, m.latency, m.kfragsStored, m.kfragsDeleted, m.phase, syncs, epoch, unpublished)
+	m.reg.MustRegister(m.requests, m.latency, m.kfragsStored, m.kfragsDeleted, m.discovered, m.phase, syncs, epoch, unpublished)
 	return m
 }

@@ -87,6 +87,12 @@ type Proxy struct {
 	pushed atomic.Uint64      // latest block pushed by the chain; 0: not following (FollowHeads)
 	busy   atomic.Int64       // re-encryption requests in flight
 	fetch  *fetches           // kfrag loads: shared, bounded, failures remembered
+	// followNext is the next block the event follower reads (Run keeps
+	// it); 0 when nothing follows events, and no grant is looked up on
+	// demand (discover.go). confirmations is the follower's.
+	followNext    atomic.Uint64
+	confirmations uint64
+	disc          *discovery
 
 	keys  *keyring   // HPKE keys by epoch
 	rotMu sync.Mutex // serialises rotations, publications and retirements
@@ -152,6 +158,7 @@ func New(cfg Config) (*Proxy, error) {
 		kfrags:  make(map[pairKey]*reencrypt.VerifiedKeyFrag),
 		authz:   make(map[pairKey]uint64),
 		fetch:   newFetches(),
+		disc:    newDiscovery(),
 	}
 	p.log = cfg.Logger.With("proxy", p.addr.Hex())
 	if cfg.HPKE != nil && !keys.holds(cfg.HPKE) {
@@ -177,8 +184,10 @@ func (p *Proxy) OnGranted(ctx context.Context, dataset uint64, grantee common.Ad
 	if err != nil {
 		return err
 	}
-	if g != nil && g.GrantedAt > block {
-		return nil // already have a newer grant (replayed event)
+	if g != nil && (g.GrantedAt > block || g.GrantedAt == block && g.Bundle == bundleDigest && g.Ended == "") {
+		// Already have a newer grant (replayed event), or this one: looked
+		// up on demand before the follower delivered its event.
+		return nil
 	}
 	if g != nil && g.Ended != "" && g.EndedAt >= block {
 		// A Granted event from before (or in the block of) the recorded

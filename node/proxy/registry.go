@@ -36,6 +36,16 @@ func (r RegistryChain) GrantOf(ctx context.Context, dataset uint64, grantee comm
 	return uint64(g.Expiry.Unix()), g.Threshold, nil
 }
 
+// LatestGranted implements GrantFinder.
+func (r RegistryChain) LatestGranted(ctx context.Context, dataset uint64, grantee common.Address, from, to uint64) (*GrantEvent, error) {
+	gs, err := r.C.Granted(ctx, acl.Range{From: from, To: to}, acl.GrantedFilter{Grantee: &grantee, Dataset: &dataset})
+	if err != nil || len(gs) == 0 {
+		return nil, err
+	}
+	g := gs[len(gs)-1]
+	return &GrantEvent{Threshold: g.Threshold, Purpose: g.PurposeHash, Bundle: g.Bundle, Block: g.Block}, nil
+}
+
 // Dataset implements Chain.
 func (r RegistryChain) Dataset(ctx context.Context, dataset uint64) (DatasetInfo, error) {
 	d, err := r.C.DatasetInfo(ctx, dataset)

@@ -78,6 +78,7 @@ type Running struct {
 	Resumed    bool
 
 	follower *acl.Follower
+	cursor   acl.Cursor
 	pollMu   sync.Mutex
 	stop     context.CancelFunc
 	done     chan struct{}
@@ -178,7 +179,7 @@ func Run(ctx context.Context, cfg RunConfig) (*Running, error) {
 	var wg sync.WaitGroup
 	if cfg.Poll > 0 {
 		fm := newFollowerMetrics(p.Registry(), cfg.Cursor, r.FollowFrom)
-		wg.Go(func() { follow(runCtx, r.follower, p, fm, cfg.Poll, log) })
+		wg.Go(func() { follow(runCtx, r, fm, cfg.Poll, log) })
 	}
 	wg.Go(func() {
 		if err := p.FollowHeads(runCtx); errors.Is(err, ErrNoHeadPush) {
@@ -228,6 +229,9 @@ func (r *Running) setUp(ctx context.Context, cfg RunConfig) error {
 	r.follower = cfg.Client.Follower(cfg.Cursor)
 	r.follower.Start = cfg.FromBlock
 	r.follower.Confirmations = cfg.Confirmations
+	r.cursor = cfg.Cursor
+	r.Proxy.confirmations = cfg.Confirmations
+	r.Proxy.noteFollowed(max(next, 1))
 	return nil
 }
 
@@ -236,7 +240,18 @@ func (r *Running) setUp(ctx context.Context, cfg RunConfig) error {
 func (r *Running) Poll(ctx context.Context) (int, error) {
 	r.pollMu.Lock()
 	defer r.pollMu.Unlock()
-	return r.follower.Poll(ctx, r.Proxy.HandleEvent)
+	n, err := r.follower.Poll(ctx, r.Proxy.HandleEvent)
+	r.noteFollowed(ctx)
+	return n, err
+}
+
+// noteFollowed tells the proxy where its follower stands (the cursor),
+// so it looks up on demand only grants in blocks the follower has not
+// reached.
+func (r *Running) noteFollowed(ctx context.Context) {
+	if next, ok, err := r.cursor.Load(ctx); err == nil && ok {
+		r.Proxy.noteFollowed(max(next, 1))
+	}
 }
 
 // Wait blocks until the proxy has stopped (its context ended, Close, or its
@@ -256,10 +271,11 @@ func (r *Running) Close() error {
 // follow polls the Registry's events until ctx ends. A failed poll (the
 // chain unreachable, a kfrag that cannot be stored) is logged and retried
 // from the same cursor: a proxy must outlive a chain node's restart.
-func follow(ctx context.Context, f *acl.Follower, p *Proxy, fm *followerMetrics, interval time.Duration, log *slog.Logger) {
+func follow(ctx context.Context, r *Running, fm *followerMetrics, interval time.Duration, log *slog.Logger) {
 	failing := false
 	for {
-		n, err := f.Poll(ctx, p.HandleEvent)
+		n, err := r.follower.Poll(ctx, r.Proxy.HandleEvent)
+		r.noteFollowed(ctx)
 		if ctx.Err() != nil {
 			return
 		}

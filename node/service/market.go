@@ -2,50 +2,197 @@ package service
 
 import (
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"io"
 	"math/big"
 	"net"
+	"strings"
 	"time"
+	"unicode"
+	"unicode/utf8"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
+	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
 // ErrTermsMismatch: a buyer named other terms than the open offer's.
 var ErrTermsMismatch = errors.New("service: terms differ from the offer's")
 
-// TermsHash is how an offer's terms text is recorded on chain.
-func TermsHash(terms string) [32]byte { return crypto.Keccak256Hash([]byte(terms)) }
+// ErrBadTerms: terms an owner cannot publish (empty, too long, not text).
+var ErrBadTerms = errors.New("service: terms cannot be published")
+
+// ErrTermsUnknown: an offer's terms text could not be read from IPFS —
+// no node served it in time, or it is not text. An offer recorded with
+// the legacy hash (LegacyTermsHash) never has its text there.
+var ErrTermsUnknown = errors.New("service: the terms text is not readable")
+
+// MaxTerms bounds an offer's terms text: an owner cannot publish more, and
+// a brand reads no more of what an offer's hash names.
+const MaxTerms = 16 << 10
+
+// TermsWait bounds how long a brand's node waits for an offer's terms
+// text from IPFS; a listing of many offers waits for them together.
+const TermsWait = 3 * time.Second
+
+// TermsHash is how an offer's terms text is recorded on chain: its SHA-256
+// digest, which is also the digest of the raw IPFS block the owner's node
+// publishes the text in, so any node finds the text from the hash alone
+// (TermsCID). contracts/spec/registry-v2.md, "termsHash".
+func TermsHash(terms string) [32]byte { return sha256.Sum256([]byte(terms)) }
+
+// LegacyTermsHash is how offers were recorded before their terms were
+// published: keccak256 of the text, which nothing on IPFS answers to. Such
+// an offer still opens and sells; its text is known only to whoever was
+// told it.
+func LegacyTermsHash(terms string) [32]byte { return crypto.Keccak256Hash([]byte(terms)) }
+
+// TermsMatch reports whether text is the terms h records, in either form.
+func TermsMatch(text string, h [32]byte) bool {
+	return TermsHash(text) == h || LegacyTermsHash(text) == h
+}
+
+// TermsCID is the CID of the raw block holding the terms whose hash is h.
+func TermsCID(h [32]byte) cid.Cid {
+	c, _ := cid.Cast(acl.BundleCID(h)) // the same form as a kfrag bundle's: CIDv1, raw, sha2-256
+	return c
+}
+
+// CheckTerms refuses terms an owner should not publish: empty, over
+// MaxTerms bytes, not UTF-8, or holding control characters other than
+// newlines and tabs. A brand's node checks nothing of the kind: it shows
+// whatever an offer names, escaped and cut.
+func CheckTerms(terms string) error {
+	switch {
+	case strings.TrimSpace(terms) == "":
+		return fmt.Errorf("%w: the terms are empty: say what buyers may use the data for", ErrBadTerms)
+	case len(terms) > MaxTerms:
+		return fmt.Errorf("%w: the terms are %d bytes; at most %d are published", ErrBadTerms, len(terms), MaxTerms)
+	case !utf8.ValidString(terms):
+		return fmt.Errorf("%w: the terms are not UTF-8 text", ErrBadTerms)
+	}
+	for _, r := range terms {
+		if unicode.IsControl(r) && r != '\n' && r != '\t' {
+			return fmt.Errorf("%w: the terms hold the control character %U; use plain text", ErrBadTerms, r)
+		}
+	}
+	return nil
+}
+
+// termsPinName names the pin of a dataset's published terms.
+func termsPinName(dataset uint64) string { return fmt.Sprintf("pdx/terms/%d", dataset) }
 
 // Offer opens an offer of a dataset: access for duration at price wei under
-// terms (the purpose a buyer may use the data for).
+// terms (the purpose a buyer may use the data for). The terms text is
+// published first — added and pinned on this node's IPFS as one raw block
+// whose digest is the hash the offer records — so every brand can read it.
 func (s *Service) Offer(ctx context.Context, dataset uint64, price *big.Int, duration time.Duration, terms string) error {
-	_, err := s.cfg.Chain.Offer(ctx, dataset, price, duration, TermsHash(terms))
+	if err := CheckTerms(terms); err != nil {
+		return err
+	}
+	h := TermsHash(terms)
+	c, err := s.cfg.Store.Add(ctx, strings.NewReader(terms), storage.AddOptions{Name: termsPinName(dataset), MaxSize: MaxTerms})
+	if err != nil {
+		return fmt.Errorf("service: publishing the terms on IPFS: %w", err)
+	}
+	if !c.Equals(TermsCID(h)) {
+		return fmt.Errorf("service: the terms were stored as %s, not as the one raw block %s", c, TermsCID(h))
+	}
+	_, err = s.cfg.Chain.Offer(ctx, dataset, price, duration, h)
 	return err
+}
+
+// PublishTerms makes sure the terms of this account's open offer of
+// dataset are published: when the offer on chain records terms' SHA-256
+// and this node no longer pins their block (a repository restored from an
+// older backup, a pin removed by hand), the text is added and pinned
+// again. It reports whether it did; an offer of other or legacy terms, or
+// none, is left alone.
+func (s *Service) PublishTerms(ctx context.Context, dataset uint64, terms string) (bool, error) {
+	o, err := s.cfg.Chain.OfferOf(ctx, dataset)
+	if errors.Is(err, acl.ErrNoOffer) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	h := TermsHash(terms)
+	if o.TermsHash != h {
+		return false, nil
+	}
+	if pinned, err := s.cfg.Store.IsPinned(ctx, TermsCID(h)); err != nil || pinned {
+		return false, err
+	}
+	if _, err := s.cfg.Store.Add(ctx, strings.NewReader(terms), storage.AddOptions{Name: termsPinName(dataset), MaxSize: MaxTerms}); err != nil {
+		return false, fmt.Errorf("service: publishing the terms of dataset %d again: %w", dataset, err)
+	}
+	return true, nil
+}
+
+// TermsText reads the terms text an offer or a purchase records from
+// IPFS, waiting at most wait, and checks it against the hash. Anything the
+// hash names is returned as long as it is UTF-8 and at most MaxTerms bytes
+// (a hostile owner can publish anything: callers show it escaped); what
+// cannot be had is ErrTermsUnknown.
+func (s *Service) TermsText(ctx context.Context, h [32]byte, wait time.Duration) (string, error) {
+	ctx, cancel := context.WithTimeout(ctx, wait)
+	defer cancel()
+	r, err := s.cfg.Store.Get(ctx, TermsCID(h))
+	if err != nil {
+		return "", fmt.Errorf("%w: no IPFS node served it within %s", ErrTermsUnknown, wait)
+	}
+	defer r.Close()
+	data, err := io.ReadAll(io.LimitReader(r, MaxTerms+1))
+	switch {
+	case err != nil:
+		return "", fmt.Errorf("%w: reading it: %v", ErrTermsUnknown, err)
+	case len(data) > MaxTerms:
+		return "", fmt.Errorf("%w: it is over %d bytes", ErrTermsUnknown, MaxTerms)
+	case sha256.Sum256(data) != h:
+		return "", fmt.Errorf("%w: what IPFS served does not hash to the offer's terms", ErrTermsUnknown)
+	case !utf8.Valid(data):
+		return "", fmt.Errorf("%w: it is not text (%d bytes)", ErrTermsUnknown, len(data))
+	}
+	return string(data), nil
 }
 
 // Buy pays a dataset's open offer into escrow. terms must be the offer's
 // terms text: the chain refuses a purchase whose terms changed.
 func (s *Service) Buy(ctx context.Context, dataset uint64, terms string) (*acl.Offer, error) {
+	o, _, err := s.BuyOffer(ctx, dataset, terms)
+	return o, err
+}
+
+// BuyOffer is Buy that also accepts empty terms: the offer's published
+// text is then read from IPFS (TermsText) and bought under; it returns the
+// terms bought under either way. The terms' hash is pinned in the
+// transaction, so the purchase is refused if the offer changed meanwhile.
+func (s *Service) BuyOffer(ctx context.Context, dataset uint64, terms string) (*acl.Offer, string, error) {
 	o, err := s.cfg.Chain.OfferOf(ctx, dataset)
 	if err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	if o.TermsHash != TermsHash(terms) {
-		return nil, fmt.Errorf("%w: the offer of dataset %d has other terms than %q; read the offer again", ErrTermsMismatch, dataset, terms)
+	if terms == "" {
+		if terms, err = s.TermsText(ctx, o.TermsHash, TermsWait); err != nil {
+			return nil, "", fmt.Errorf("%w; ask the owner for the terms of dataset %d and name them with --terms", err, dataset)
+		}
+	} else if !TermsMatch(terms, o.TermsHash) {
+		return nil, "", fmt.Errorf("%w: the offer of dataset %d has other terms than %q; read the offer again", ErrTermsMismatch, dataset, terms)
 	}
 	// Price, terms and duration are all pinned in the transaction: an offer
 	// changed between this read and the block is refused by the contract,
 	// and the payment stays with the buyer.
 	if _, err := s.cfg.Chain.Buy(ctx, dataset, o.Price, o.TermsHash, o.Duration); err != nil {
-		return nil, err
+		return nil, "", err
 	}
-	return &o, nil
+	return &o, terms, nil
 }
 
 // Withdraw settles what the account's sales have vested (every bought
@@ -223,7 +370,7 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 	} else if err != nil {
 		return err
 	}
-	if item.Terms == "" || TermsHash(item.Terms) != p.TermsHash {
+	if item.Terms == "" || !TermsMatch(item.Terms, p.TermsHash) {
 		return a.declinePurchase(ctx, d, "the purchase names terms this node does not know")
 	}
 	if err := item.Policy.Check(p.Amount, item.Terms, p.Duration); err != nil {

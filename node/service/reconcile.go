@@ -13,6 +13,7 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/envelope"
 )
@@ -220,6 +221,38 @@ func (c *countReader) Read(p []byte) (int, error) {
 // collects garbage: the local half of an erase whose chain half is done.
 func (s *Service) FinishErase(ctx context.Context, dataset uint64, cids []cid.Cid) error {
 	return s.unpinErased(ctx, dataset, cids)
+}
+
+// CollectGarbage removes every block no pin holds — what a failed or
+// interrupted put added (the store pins an envelope only once it is
+// whole) — and returns how many it removed. An import that failed can
+// still be writing its last blocks when it returns, so collection goes on,
+// a moment apart, until a pass finds nothing (at most gcPasses).
+func (s *Service) CollectGarbage(ctx context.Context) (int, error) {
+	total := 0
+	for range gcPasses {
+		n, err := s.cfg.Store.GC(ctx)
+		total += n
+		if err != nil || n == 0 {
+			return total, err
+		}
+		select {
+		case <-ctx.Done():
+			return total, ctx.Err()
+		case <-time.After(100 * time.Millisecond):
+		}
+	}
+	return total, nil
+}
+
+const gcPasses = 5
+
+// Unpin removes c's pin; a CID not pinned is no error.
+func (s *Service) Unpin(ctx context.Context, c cid.Cid) error {
+	if err := s.cfg.Store.Unpin(ctx, c); err != nil && !errors.Is(err, storage.ErrNotPinned) {
+		return err
+	}
+	return nil
 }
 
 // Pins lists this node's pins whose name is name.

@@ -448,6 +448,8 @@ func (s *Service) unpinErased(ctx context.Context, dataset uint64, cids []cid.Ci
 	if _, err := s.UnpinBundles(ctx, dataset, nil); err != nil {
 		return err
 	}
+	// Published terms stay pinned: they are public, small, and the same
+	// text may be another dataset's offer (one block, one pin).
 	_, err := s.cfg.Store.GC(ctx)
 	return err
 }

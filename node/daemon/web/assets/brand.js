@@ -2,7 +2,7 @@
 
 import * as api from './api.js';
 import { h, show, field, setError, clearErrors, focusFirstInvalid, errorText, busy, table, mono, dialog, announce } from './ui.js';
-import { formatWei, formatTime, formatBytes, shortHex } from './format.js';
+import { formatWei, formatTime, formatBytes, shortHex, cut } from './format.js';
 import { getButton } from './owner.js';
 
 const CID = /^[a-zA-Z0-9]{46,100}$/;
@@ -34,7 +34,7 @@ async function buy(btn, offer, onDone) {
       h('li', {}, `Access for ${offer.duration} from the grant.`),
       h('li', {}, 'The owner’s node grants access automatically if its policy accepts; the payment is then released to the owner.'),
       h('li', {}, 'If no grant comes before the deadline, take your refund on My purchases.')),
-    offer.terms ? h('p', {}, `Terms: “${offer.terms}”.`)
+    offer.terms ? h('p', {}, `Terms: “${cut(offer.terms, 2000)}”.`)
       : field('Terms', terms, `This daemon does not know the text of the terms (hash ${shortHex(offer.terms_hash)}): type the terms the owner published.`));
   const choice = await dialog(`Buy dataset ${offer.dataset}?`, body, [
     { label: 'Cancel', value: 'cancel', class: 'ghost' },
@@ -75,7 +75,7 @@ export async function renderMarket(main) {
           { label: 'Owner', cell: (o) => mono(o.owner, shortHex(o.owner)) },
           { label: 'Price', cell: (o) => formatWei(o.price_wei) },
           { label: 'Duration', cell: (o) => o.duration },
-          { label: 'Terms', cell: (o) => o.terms || h('span', { class: 'hint' }, `unknown text (hash ${shortHex(o.terms_hash)})`) },
+          { label: 'Terms', cell: (o) => o.terms ? cut(o.terms, 200) : h('span', { class: 'hint' }, `unknown text (hash ${shortHex(o.terms_hash)})`) },
           {
             label: 'Buy', cell: (o) => (o.mine ? h('span', { class: 'hint' }, 'your own offer')
               : h('div', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Buy dataset ${o.dataset} for ${formatWei(o.price_wei)}`, onclick: (ev) => buy(ev.target, o, () => {}) }, 'Buy'),

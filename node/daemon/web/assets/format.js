@@ -111,6 +111,13 @@ export function countdown(ms, now = Date.now()) {
   return `${m}m ${s}s left`;
 }
 
+// cut shortens text an owner published (an offer's terms, up to 16 KiB)
+// to max characters with an ellipsis, so a long text cannot swamp a page.
+export function cut(s, max) {
+  const chars = Array.from(s);
+  return chars.length > max ? chars.slice(0, max).join('') + '…' : s;
+}
+
 export function shortHex(s, keep = 6) {
   if (typeof s !== 'string' || s.length <= keep * 2 + 3) return s || '';
   return `${s.slice(0, keep + 2)}…${s.slice(-keep)}`;

@@ -80,18 +80,15 @@ function putForm(known, fixedName, onDone) {
     if (focusFirstInvalid(form)) return;
     await busy(submit, 'Uploading…', async () => {
       try {
-        let created = false;
-        if (!known.includes(n)) {
-          await api.call('POST', '/v1/datasets', { name: n });
-          created = true;
-        }
+        // A new name is created by the upload itself, and kept only once
+        // its first version is stored: a failed upload leaves nothing.
         bar.set(0, f.size, `0 of ${formatBytes(f.size)}`);
-        const put = await api.upload(`/v1/datasets/${enc(n)}/versions`, f, (sent, total, done) => {
+        const put = await api.upload(`/v1/datasets/${enc(n)}/versions?create=true`, f, (sent, total, done) => {
           bar.set(sent, total, done ? `${formatBytes(total)} sent; encrypting, pinning and registering on chain…` : `${formatBytes(sent)} of ${formatBytes(total)}`);
         });
         bar.set(f.size, f.size, 'Done');
         result.replaceChildren(h('p', { class: 'ok' },
-          `${created ? 'Created ' + n + ' and stored' : 'Stored'} version ${put.version} of ${n} (${formatBytes(put.size)} encrypted). CID `, mono(put.cid)));
+          `${put.created ? 'Created ' + n + ' and stored' : 'Stored'} version ${put.version} of ${n} (${formatBytes(put.size)} encrypted). CID `, mono(put.cid)));
         announce(`Stored version ${put.version} of ${n}`);
         file.value = '';
         if (fixedName) flash(`Stored version ${put.version} of ${n}: ${put.cid}`);
