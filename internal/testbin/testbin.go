@@ -5,9 +5,9 @@
 // Binaries go to the user's cache directory (pdx-test/), built once per test
 // process; go build rewrites them only when their inputs changed, and
 // replaces them by rename, so test packages running side by side share them
-// safely. pdx itself goes to a folder of its checkout's own (pdx-test/<hash
-// of the module's path>/), so two checkouts tested at once never run each
-// other's pdx.
+// safely. Each checkout has a folder of its own (pdx-test/<hash of the
+// module's path>/), so two checkouts tested at once never run each other's
+// pdx.
 package testbin
 
 import (
@@ -66,14 +66,14 @@ func goBuild(pkg, name string) (string, error) {
 		cache = os.TempDir()
 	}
 	dir := filepath.Join(cache, "pdx-test")
-	if strings.HasPrefix(pkg, module+"/") {
-		gomod, err := exec.Command(gobin, "env", "GOMOD").Output()
-		if err != nil {
-			return "", fmt.Errorf("go env GOMOD: %w", err)
-		}
-		sum := sha256.Sum256(bytes.TrimSpace(gomod))
-		dir = filepath.Join(dir, hex.EncodeToString(sum[:6]))
+	// One folder per checkout (the tests of the deploy package put it on
+	// PATH, so every binary of a checkout sits in the same one).
+	gomod, err := exec.Command(gobin, "env", "GOMOD").Output()
+	if err != nil {
+		return "", fmt.Errorf("go env GOMOD: %w", err)
 	}
+	sum := sha256.Sum256(bytes.TrimSpace(gomod))
+	dir = filepath.Join(dir, hex.EncodeToString(sum[:6]))
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", err
 	}
@@ -96,7 +96,7 @@ func IPFS(t testing.TB) string { return Build(t, "github.com/ipfs/kubo/cmd/ipfs"
 // Geth is go-ethereum's geth at the version pdx is built against.
 func Geth(t testing.TB) string { return Build(t, "github.com/ethereum/go-ethereum/cmd/geth", "geth") }
 
-// module is pdx's module path: its commands are built per checkout.
+// module is pdx's module path.
 const module = "github.com/pdx-network/pdx"
 
 // Pdx is this module's pdx command.
