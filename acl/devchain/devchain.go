@@ -22,6 +22,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
+	"github.com/ethereum/go-ethereum/core/rawdb"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/eth"
@@ -83,6 +84,11 @@ type state struct {
 	GrantWindow uint64           `json:"grantWindowSeconds"`
 	Registry    *common.Address  `json:"registry,omitempty"`
 	DeployBlock uint64           `json:"deployBlock,omitempty"`
+	// StateScheme is how the chain keeps its state: "hash" for chains
+	// created by this pdx (every block's state written as it is sealed,
+	// so a killed process loses nothing); empty for older chains, which
+	// keep go-ethereum's default (path) scheme they were created with.
+	StateScheme string `json:"stateScheme,omitempty"`
 }
 
 const stateFile = "devchain.json"
@@ -271,7 +277,7 @@ func newState(cfg Config) (*state, error) {
 	if window < time.Second {
 		return nil, fmt.Errorf("devchain: grant window %v, want at least one second", window)
 	}
-	st := &state{Version: 1, Fund: cfg.Fund, Balance: bal.String(), GrantWindow: uint64(window / time.Second)}
+	st := &state{Version: 1, Fund: cfg.Fund, Balance: bal.String(), GrantWindow: uint64(window / time.Second), StateScheme: rawdb.HashScheme}
 	for range n {
 		k, err := crypto.GenerateKey()
 		if err != nil {
@@ -329,6 +335,15 @@ func start(dir, httpAddr string, lan bool, st *state) (*Chain, error) {
 	// smallest cache go-ethereum allows keeps its directory proportional to
 	// that (see TestDiskBounded).
 	ec.DatabaseCache = databaseCache
+	// go-ethereum's default path scheme keeps the state of the last 128
+	// blocks in memory and journals it only on a clean stop: a daemon
+	// killed with SIGKILL (or a power cut) came back with its chain rewound
+	// to before the Registry was deployed. The hash scheme in archive mode
+	// writes each block's state as the block is sealed; a dev chain's state
+	// is small, so keeping all of it costs little.
+	if st.StateScheme == rawdb.HashScheme {
+		ec.StateScheme, ec.NoPruning = rawdb.HashScheme, true
+	}
 	backend, err := eth.New(stack, &ec)
 	if err != nil {
 		stack.Close()

@@ -1,6 +1,7 @@
 package devchain
 
 import (
+	"bufio"
 	"context"
 	"crypto/ecdsa"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"math/big"
 	"net/http"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -300,5 +302,81 @@ func sendSelf(ctx context.Context, c *Chain, key *ecdsa.PrivateKey) error {
 			return fmt.Errorf("transaction %d of %s not sealed: %w", nonce, from, ctx.Err())
 		case <-time.After(5 * time.Millisecond):
 		}
+	}
+}
+
+// childEnv names the chain directory a re-executed test binary opens in
+// TestSurvivesKill.
+const childEnv = "PDX_DEVCHAIN_KILL_CHILD"
+
+func TestMain(m *testing.M) {
+	if dir := os.Getenv(childEnv); dir != "" {
+		os.Exit(killChild(dir))
+	}
+	os.Exit(m.Run())
+}
+
+// killChild opens the chain in dir, seals a transaction, prints its block
+// and then waits to be killed.
+func killChild(dir string) int {
+	log.SetDefault(log.NewLogger(log.DiscardHandler()))
+	ctx := context.Background()
+	c, err := Open(ctx, Config{Dir: dir, Accounts: 2})
+	if err != nil {
+		fmt.Println("error:", err)
+		return 1
+	}
+	if err := sendSelf(ctx, c, c.Accounts()[1]); err != nil {
+		fmt.Println("error:", err)
+		return 1
+	}
+	n, err := c.Client().BlockNumber(ctx)
+	if err != nil {
+		fmt.Println("error:", err)
+		return 1
+	}
+	fmt.Println("sealed", n)
+	select {}
+}
+
+// TestSurvivesKill: a process holding the chain is killed with SIGKILL
+// right after its transactions are sealed, as a crashed daemon or a power
+// cut would; the next start has the Registry and every sealed block.
+func TestSurvivesKill(t *testing.T) {
+	dir := t.TempDir()
+	cmd := exec.Command(os.Args[0], "-test.run=^$")
+	cmd.Env = append(os.Environ(), childEnv+"="+dir)
+	out, err := cmd.StdoutPipe()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	line, err := bufio.NewReader(out).ReadString('\n')
+	cmd.Process.Kill()
+	cmd.Wait()
+	var sealed uint64
+	if _, serr := fmt.Sscanf(line, "sealed %d", &sealed); serr != nil {
+		t.Fatalf("child: %q (%v)", line, err)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	c, err := Open(ctx, Config{Dir: dir})
+	if err != nil {
+		t.Fatalf("reopening after SIGKILL: %v", err)
+	}
+	defer c.Close()
+	n, err := c.Client().BlockNumber(ctx)
+	if err != nil || n < sealed {
+		t.Fatalf("after SIGKILL the chain is at block %d (%v), the killed process had sealed %d", n, err, sealed)
+	}
+	bal, err := c.Client().BalanceAt(ctx, crypto.PubkeyToAddress(c.Accounts()[1].PublicKey), nil)
+	if err != nil || bal.Sign() == 0 {
+		t.Fatalf("the sealed transactions' state is gone: balance %v (%v)", bal, err)
+	}
+	// And it goes on sealing.
+	if err := sendSelf(ctx, c, c.Accounts()[0]); err != nil {
+		t.Fatal(err)
 	}
 }
