@@ -3,6 +3,8 @@ package devchain
 import (
 	"time"
 
+	"github.com/ethereum/go-ethereum/log"
+
 	"github.com/ethereum/go-ethereum/core"
 	"github.com/ethereum/go-ethereum/core/types"
 	"github.com/ethereum/go-ethereum/eth"
@@ -80,6 +82,13 @@ func (s *sealer) sealPending(backend *eth.Ethereum, beacon *catalyst.SimulatedBe
 		default:
 		}
 		beacon.Commit()
+		// The block is in the database's write-ahead log, but pebble
+		// writes the log from a buffer of its own a moment later: flush
+		// it, so a process killed right after a receipt was read (a
+		// daemon's SIGKILL) still has the block when it starts again.
+		if err := backend.ChainDb().SyncKeyValue(); err != nil {
+			log.Warn("devchain: flushing the sealed block to disk", "err", err)
+		}
 		if backend.BlockChain().CurrentBlock().TxHash == types.EmptyTxsHash {
 			return
 		}
