@@ -93,7 +93,6 @@ func (s *liveStack) up(services ...string) time.Duration {
 // and the exit status when it fails).
 func (s *liveStack) get(cid string) ([]byte, int, string) {
 	s.t.Helper()
-	s.must(time.Minute, "exec", "-T", "brand", "rm", "-f", "/data/got")
 	out, code, errOut := s.pdx("brand", nil, "get", cid, "-o", "/data/got")
 	if code != 0 {
 		return nil, code, out + errOut
