@@ -50,7 +50,11 @@ RUN go build -ldflags '-s -w -linkmode external -extldflags "-static"' -o "$OUT/
 # ---- the common root file system -------------------------------------------
 FROM ${BUSYBOX_IMAGE} AS rootfs
 # /data is the one data directory of every image, owned by the runtime
-# user so that a fresh named volume mounted there is writable.
+# user so that a fresh named volume mounted there is writable. The images
+# declare no VOLUME: a container that mounts nothing there (a one-shot such
+# as the deploy step) would leak an anonymous volume on every run, which
+# `docker compose down -v` does not remove; the compose file names a
+# volume for every service that keeps state.
 RUN mkdir -p /rootfs/bin /rootfs/etc /rootfs/data /rootfs/tmp /rootfs/usr/local/bin \
  && cp /bin/busybox /rootfs/bin/busybox \
  && for c in sh wget test cat mkdir; do ln -s busybox "/rootfs/bin/$c"; done \
@@ -72,7 +76,6 @@ COPY --from=build-pdx /out/pdx /usr/local/bin/pdx
 ENV PATH=/usr/local/bin:/bin HOME=/data PDX_HOME=/data/home GODEBUG=netdns=go
 USER 10001:10001
 WORKDIR /data
-VOLUME /data
 # 5180: the daemon's API; a proxy listens where --listen says (compose: 8700).
 EXPOSE 5180 8700
 ENTRYPOINT ["pdx"]
@@ -85,7 +88,6 @@ COPY --from=build-geth /out/geth /usr/local/bin/geth
 ENV PATH=/usr/local/bin:/bin HOME=/data GODEBUG=netdns=go
 USER 10001:10001
 WORKDIR /data
-VOLUME /data
 EXPOSE 8545 30303
 ENTRYPOINT ["geth"]
 CMD ["--help"]
@@ -97,7 +99,6 @@ COPY --from=build-kubo /out/ipfs /usr/local/bin/ipfs
 ENV PATH=/usr/local/bin:/bin HOME=/data IPFS_PATH=/data/ipfs IPFS_TELEMETRY=off GODEBUG=netdns=go
 USER 10001:10001
 WORKDIR /data
-VOLUME /data
 EXPOSE 4001 5001
 ENTRYPOINT ["ipfs"]
 CMD ["--help"]

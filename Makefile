@@ -64,3 +64,36 @@ bench-storage:
 .PHONY: bench-proxy
 bench-proxy:
 	$(GO) run ./node/internal/cmd/bench-proxy
+
+# ---- the compose stack under a real Docker engine ---------------------------
+COMPOSE_VERSION ?= v5.6.0
+COMPOSE_DIR     ?= $(HOME)/.cache/pdx-test/compose-$(COMPOSE_VERSION)
+PDX_COMPOSE     ?= $(COMPOSE_DIR)/docker-compose
+
+## test-compose: docker-compose.yml under Docker: the owner/brand story, a killed proxy, a grant made while a proxy is down, a chain restart, down/up and down -v (installs the engine, the compose plugin and the images as needed).
+.PHONY: test-compose docker-engine compose-plugin images-offline
+test-compose: docker-engine compose-plugin images-offline
+	PDX_COMPOSE_DOCKER=1 PDX_COMPOSE="$(PDX_COMPOSE)" $(GO) test -count=1 -timeout 30m -v -run '^TestComposeDocker$$' ./deploy
+
+## docker-engine: Debian's docker.io (apt-get, as root or through sudo) unless an engine answers; starts dockerd as root when none runs.
+docker-engine:
+	@if docker info >/dev/null 2>&1; then exit 0; fi; \
+	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	if ! command -v dockerd >/dev/null; then \
+	  $$sudo apt-get install -y --no-install-recommends docker.io || { $$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends docker.io; } || exit 1; \
+	fi; \
+	$$sudo sh -c 'nohup dockerd >/var/log/pdx-dockerd.log 2>&1 &'; \
+	for i in $$(seq 60); do docker info >/dev/null 2>&1 && exit 0; sleep 1; done; \
+	echo "dockerd did not start within 60 s: see /var/log/pdx-dockerd.log" >&2; exit 1
+
+## compose-plugin: Compose v2 ($(COMPOSE_VERSION)) built from its Go module into $(COMPOSE_DIR); Debian's docker-compose 1.29 refuses the file.
+compose-plugin: $(PDX_COMPOSE)
+
+$(COMPOSE_DIR)/docker-compose:
+	@mkdir -p $(COMPOSE_DIR)
+	dir=$$(cd $(COMPOSE_DIR) && GOFLAGS= $(GO) mod download -json github.com/docker/compose/v5@$(COMPOSE_VERSION) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'); \
+	cd "$$dir" && GOFLAGS=-mod=mod CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w -X github.com/docker/compose/v5/internal.Version=$(COMPOSE_VERSION)" -o $@ ./cmd
+
+## images-offline: build pdx:dev, pdx-geth:dev and pdx-kubo:dev from the unchanged Dockerfile; with no registry answering, from base images made on this host (deploy/offline/images.sh).
+images-offline: docker-engine
+	sh deploy/offline/images.sh

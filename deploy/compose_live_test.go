@@ -48,6 +48,8 @@ func freeAddr(t *testing.T) string { return net.JoinHostPort("127.0.0.1", testbi
 
 var anyAddrRE = regexp.MustCompile(`0\.0\.0\.0:([0-9]+)`)
 
+var secretRE = regexp.MustCompile(`/run/secrets/([a-z0-9_]+)`)
+
 func newStack(t *testing.T, p *types.Project) *stack {
 	s := &stack{t: t, p: p, bins: binaries(t), hosts: map[string]string{}, ipfsAPI: map[string]string{}, vols: map[string]string{}}
 	s.path = filepath.Dir(s.bins["pdx"]) + string(os.PathListSeparator) + os.Getenv("PATH")
@@ -91,14 +93,14 @@ func (s *stack) translate(svc types.ServiceConfig, v string) string {
 	if api, ok := s.ipfsAPI[svc.Name]; ok {
 		v = strings.ReplaceAll(v, "/ip4/127.0.0.1/tcp/5001", api)
 	}
+	v = secretRE.ReplaceAllStringFunc(v, func(m string) string {
+		if ref, ok := s.p.Secrets[strings.TrimPrefix(m, "/run/secrets/")]; ok {
+			return ref.File
+		}
+		return m
+	})
 	parts := strings.Split(v, ",")
 	for i, part := range parts {
-		if sec, ok := strings.CutPrefix(part, "/run/secrets/"); ok {
-			if ref, ok := s.p.Secrets[sec]; ok {
-				parts[i] = ref.File
-			}
-			continue
-		}
 		for _, vol := range svc.Volumes {
 			if part == vol.Target || strings.HasPrefix(part, vol.Target+"/") {
 				parts[i] = s.vols[vol.Source] + strings.TrimPrefix(part, vol.Target)
@@ -285,7 +287,7 @@ func multiaddrHost(t *testing.T, a string) string {
 // each service to start: the Registry lands at .env.example's address, the
 // proxies register, the owner's and the brand's daemons serve.
 func TestComposeStackHealthy(t *testing.T) {
-	p := loadCompose(t, "*")
+	p := loadComposeEnv(t, devEnv, "*")
 	s := newStack(t, p)
 	order, err := topoOrder(p)
 	if err != nil {
@@ -320,11 +322,8 @@ func TestComposeStackHealthy(t *testing.T) {
 				s.hosts[name+":8545"] = strings.TrimPrefix(url, "http://")
 				go func() { d, err := s.waitHealthy(svc, nil); results <- result{name, "healthy", d, err} }()
 			case im.image == "kubo":
-				tok := svc.Environment["IPFS_API_TOKEN"]
-				if tok == nil || *tok == "" {
-					t.Fatalf("%s: no IPFS_API_TOKEN", name)
-				}
-				d := testbin.StartIPFSDaemon(t, testbin.IPFSRepo(t, "bearer:"+*tok))
+				tok := kuboToken(t, p, svc)
+				d := testbin.StartIPFSDaemon(t, testbin.IPFSRepo(t, "bearer:"+tok))
 				s.ipfsAPI[name] = d.API
 				s.hosts[name+":5001"] = multiaddrHost(t, d.API)
 				go func() { d, err := s.waitHealthy(svc, nil); results <- result{name, "healthy", d, err} }()
@@ -364,13 +363,27 @@ func TestComposeStackHealthy(t *testing.T) {
 	}
 }
 
+// kuboToken is the RPC API token a kubo service reads: its one secret.
+func kuboToken(t *testing.T, p *types.Project, svc types.ServiceConfig) string {
+	t.Helper()
+	if len(svc.Secrets) != 1 {
+		t.Fatalf("%s: want one secret, its API token; it has %v", svc.Name, svc.Secrets)
+	}
+	tok := secretValue(t, p, svc.Secrets[0].Source)
+	if tok == "" {
+		t.Fatalf("%s: its token %s is empty", svc.Name, svc.Secrets[0].Source)
+	}
+	return tok
+}
+
 // TestComposeKuboSetup runs the kubo services' setup script — everything
 // but the final `exec ipfs daemon`, which would listen on every interface —
 // with the real ipfs on a fresh repository, twice (the second run is a
 // restart on an existing repository), and checks the RPC API ends up
 // behind the service's token.
 func TestComposeKuboSetup(t *testing.T) {
-	p := loadCompose(t, "*")
+	p := loadComposeEnv(t, devEnv, "*")
+	s := &stack{t: t, p: p}
 	ipfs := testbin.IPFS(t)
 	for _, name := range p.ServiceNames() {
 		svc := p.Services[name]
@@ -396,7 +409,7 @@ func TestComposeKuboSetup(t *testing.T) {
 		env = append(env, "IPFS_PATH="+repo)
 		for run := range 2 {
 			ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-			cmd := exec.CommandContext(ctx, "sh", "-c", strings.Join(setup, "\n"))
+			cmd := exec.CommandContext(ctx, "sh", "-c", s.translate(svc, strings.Join(setup, "\n")))
 			cmd.Env = env
 			out, err := cmd.CombinedOutput()
 			cancel()
@@ -417,8 +430,8 @@ func TestComposeKuboSetup(t *testing.T) {
 		if err := json.Unmarshal(out, &auth); err != nil {
 			t.Fatalf("%s: API.Authorizations is %s: %v", name, out, err)
 		}
-		tok := svc.Environment["IPFS_API_TOKEN"]
-		if len(auth) != 1 || tok == nil || auth["pdx"].AuthSecret != "bearer:"+*tok || !slices.Contains(auth["pdx"].AllowedPaths, "/api/v0") {
+		tok := kuboToken(t, p, svc)
+		if len(auth) != 1 || auth["pdx"].AuthSecret != "bearer:"+tok || !slices.Contains(auth["pdx"].AllowedPaths, "/api/v0") {
 			t.Errorf("%s: API.Authorizations = %s, want the service's token on /api/v0", name, out)
 		}
 		cmd = exec.Command(ipfs, "config", "Addresses.API")

@@ -26,6 +26,17 @@ import (
 // `docker compose` does, with the given profiles active.
 func loadCompose(t *testing.T, profiles ...string) *types.Project {
 	t.Helper()
+	return loadComposeEnv(t, nil, profiles...)
+}
+
+// devEnv is what an operator sets for a throwaway stack: the dev profile,
+// which accepts the change-me placeholders of deploy/dev-secrets.
+var devEnv = []string{"STACK_PROFILE=dev"}
+
+// loadComposeEnv is loadCompose with env (KEY=VALUE) set in the shell that
+// runs `docker compose`, which overrides .env.
+func loadComposeEnv(t *testing.T, env []string, profiles ...string) *types.Project {
+	t.Helper()
 	root, err := filepath.Abs(repoRoot)
 	if err != nil {
 		t.Fatal(err)
@@ -34,6 +45,7 @@ func loadCompose(t *testing.T, profiles ...string) *types.Project {
 		cli.WithWorkingDirectory(root),
 		cli.WithEnvFiles(filepath.Join(root, ".env.example")),
 		cli.WithDotEnv,
+		cli.WithEnv(env),
 		cli.WithProfiles(profiles),
 	)
 	if err != nil {
@@ -64,7 +76,44 @@ var programs = map[string]program{
 // stage rootfs) besides the shell's builtins.
 var busyboxApplets = []string{"sh", "wget", "test", "cat", "mkdir"}
 
-var shellBuiltins = []string{"exec", "exit", "true", "false"}
+var shellBuiltins = []string{"exec", "exit", "true", "false", "read", "echo", "export"}
+
+// scriptVars are the variables a service's script sets itself: with read
+// (a secret's first line) or export.
+func scriptVars(cmds [][]string) map[string]bool {
+	set := map[string]bool{}
+	for _, c := range cmds {
+		switch c[0] {
+		case "read":
+			for _, a := range c[1:] {
+				if !strings.HasPrefix(a, "-") {
+					set[a] = true
+				}
+			}
+		case "export":
+			for _, a := range c[1:] {
+				name, _, _ := strings.Cut(a, "=")
+				set[name] = true
+			}
+		}
+	}
+	return set
+}
+
+// secretValue is the first line of a compose secret's file.
+func secretValue(t *testing.T, p *types.Project, name string) string {
+	t.Helper()
+	sec, ok := p.Secrets[name]
+	if !ok {
+		t.Fatalf("no secret %s", name)
+	}
+	b, err := os.ReadFile(sec.File)
+	if err != nil {
+		t.Fatalf("secret %s: %v", name, err)
+	}
+	line, _, _ := strings.Cut(string(b), "\n")
+	return line
+}
 
 // imageOf is the Dockerfile target a service builds.
 func imageOf(t *testing.T, s types.ServiceConfig) program {
@@ -174,11 +223,21 @@ func hasFlag(help, name string) bool {
 	return re.MatchString(help)
 }
 
+// wordArgCommands take a lower-case word as their argument, which cmdPath
+// would read as a subcommand: a kubo profile's name.
+var wordArgCommands = map[string]bool{"ipfs config profile apply": true}
+
 // checkCommand checks one pdx, geth or ipfs command line against the real
 // binary: the subcommand exists and every flag is one it documents.
 func (h *helpCache) checkCommand(t *testing.T, where, bin string, args []string) {
 	t.Helper()
 	path := cmdPath(args)
+	for i := range path {
+		if wordArgCommands[bin+" "+strings.Join(path[:i], " ")] {
+			path = path[:i] // the rest is its argument
+			break
+		}
+	}
 	help, ok := h.help(t, bin, path)
 	if !ok {
 		t.Errorf("%s: `%s %s` is not a command of %s:\n%s", where, bin, strings.Join(path, " "), bin, help)
@@ -297,14 +356,17 @@ func TestComposeEnvironment(t *testing.T) {
 		s := p.Services[name]
 		im := imageOf(t, s)
 		var scripts strings.Builder
+		var own [][]string
 		for _, cs := range [][][]string{commands(t, s), healthCommands(t, s)} {
 			for _, c := range cs {
 				scripts.WriteString(strings.Join(c, " ") + "\n")
 			}
+			own = append(own, cs...)
 		}
 		// Variables the scripts read must be set.
+		setByScript := scriptVars(own)
 		for _, m := range varRE.FindAllStringSubmatch(scripts.String(), -1) {
-			if _, ok := s.Environment[m[1]]; !ok && !slices.Contains(imageEnv[im.image], m[1]) {
+			if _, ok := s.Environment[m[1]]; !ok && !slices.Contains(imageEnv[im.image], m[1]) && !setByScript[m[1]] {
 				t.Errorf("%s: its script reads $%s, which neither the service nor the image sets", name, m[1])
 			}
 		}

@@ -257,14 +257,7 @@ func (a *app) runDeploy(ctx context.Context, o deployOptions) error {
 // deployerKey reads --key-file, or unlocks the home's account.
 func (a *app) deployerKey(keyFile string) (*ecdsa.PrivateKey, error) {
 	if keyFile != "" {
-		k, err := crypto.LoadECDSA(keyFile)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, cli.Mark(fmt.Errorf("--key-file: %w", err), cli.ErrNotFound)
-			}
-			return nil, cli.Mark(fmt.Errorf("--key-file %s: want 64 hex digits of a secp256k1 private key: %v", keyFile, err), cli.ErrUsage)
-		}
-		return k, nil
+		return loadKeyFile("--key-file", keyFile)
 	}
 	dir, err := a.homeDir()
 	if err != nil {
@@ -315,9 +308,9 @@ func fundTargets(list []string) ([]common.Address, error) {
 			}
 			out = append(out, addr)
 		default:
-			k, err := crypto.LoadECDSA(s)
+			k, err := loadKeyFile("--fund", s)
 			if err != nil {
-				return nil, cli.Mark(fmt.Errorf("--fund %s: want a file of 64 hex digits (an account key): %v", s, err), cli.ErrUsage)
+				return nil, err
 			}
 			out = append(out, crypto.PubkeyToAddress(k.PublicKey))
 		}

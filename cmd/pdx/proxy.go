@@ -17,7 +17,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/crypto"
 	"github.com/ethereum/go-ethereum/ethclient"
 	"github.com/spf13/cobra"
 
@@ -371,14 +370,7 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 // creating the latter (0600) on first start.
 func loadOrCreateAccountKey(o proxyOptions) (*ecdsa.PrivateKey, error) {
 	if o.accountKeyFile != "" {
-		k, err := crypto.LoadECDSA(o.accountKeyFile)
-		if err != nil {
-			if errors.Is(err, os.ErrNotExist) {
-				return nil, fmt.Errorf("--account-key-file: %w", err)
-			}
-			return nil, cli.Mark(fmt.Errorf("--account-key-file %s: want 64 hex digits of a secp256k1 private key: %v", o.accountKeyFile, err), cli.ErrUsage)
-		}
-		return k, nil
+		return loadKeyFile("--account-key-file", o.accountKeyFile)
 	}
 	k, err := proxy.AccountKey(o.dir)
 	if errors.Is(err, proxy.ErrKeyFile) {
