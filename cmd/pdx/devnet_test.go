@@ -3,7 +3,6 @@ package main
 import (
 	"context"
 	"fmt"
-	"net/http"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -97,21 +96,7 @@ var scriptNetCmds = map[string]func(ts *testscript.TestScript, neg bool, args []
 		if m == nil {
 			ts.Fatalf("no api.listen in %s", h.Path("config.toml"))
 		}
-		url := fmt.Sprintf("http://%s/healthz", m[2])
-		deadline := time.Now().Add(time.Minute)
-		for {
-			resp, err := http.Get(url)
-			if err == nil {
-				resp.Body.Close()
-				if resp.StatusCode == http.StatusOK {
-					return
-				}
-			}
-			if time.Now().After(deadline) {
-				ts.Fatalf("no daemon answered at %s within a minute (%v)", url, err)
-			}
-			time.Sleep(200 * time.Millisecond)
-		}
+		waitHealthy(ts, string(m[2]))
 	},
 }
 

@@ -75,18 +75,7 @@ func TestScripts(t *testing.T) {
 			// apiready: wait (60 s at most) until the daemon at
 			// PDX_API_LISTEN answers /healthz.
 			"apiready": func(ts *testscript.TestScript, neg bool, args []string) {
-				url := "http://" + ts.Getenv("PDX_API_LISTEN") + "/healthz"
-				for deadline := time.Now().Add(60 * time.Second); ; time.Sleep(100 * time.Millisecond) {
-					if r, err := http.Get(url); err == nil {
-						r.Body.Close()
-						if r.StatusCode == http.StatusOK {
-							return
-						}
-					}
-					if time.Now().After(deadline) {
-						ts.Fatalf("apiready: no daemon answered at %s within 60s", url)
-					}
-				}
+				waitHealthy(ts, ts.Getenv("PDX_API_LISTEN"))
 			},
 			// rpcchain HOME...: start a dev chain in this test process,
 			// serving JSON-RPC on loopback, with each home's account and
@@ -204,7 +193,14 @@ func waitAPI(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(err)
 	conf, err := h.LoadConfig(nil)
 	ts.Check(err)
-	url := "http://" + conf.API.Listen + "/healthz"
+	waitHealthy(ts, conf.API.Listen)
+}
+
+// waitHealthy waits (a minute at most) until a daemon answers /healthz
+// at the API address addr (host:port): the one wait of the scripts'
+// commands that start daemons.
+func waitHealthy(ts *testscript.TestScript, addr string) {
+	url := "http://" + addr + "/healthz"
 	deadline := time.Now().Add(time.Minute)
 	for {
 		resp, err := http.Get(url)
@@ -215,9 +211,9 @@ func waitAPI(ts *testscript.TestScript, neg bool, args []string) {
 			}
 		}
 		if time.Now().After(deadline) {
-			ts.Fatalf("no daemon answers at %s after a minute: %v", url, err)
+			ts.Fatalf("no daemon answered at %s within a minute (%v)", url, err)
 		}
-		time.Sleep(200 * time.Millisecond)
+		time.Sleep(100 * time.Millisecond)
 	}
 }
 
