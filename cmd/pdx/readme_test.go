@@ -206,7 +206,7 @@ func TestREADMEGuides(t *testing.T) {
 		t.Skip("runs two daemons (about a minute)")
 	}
 	if _, err := exec.LookPath("bash"); err != nil {
-		t.Skip("needs bash")
+		t.Fatalf("the README's guides are bash; this test needs it on PATH: %v", err)
 	}
 	steps := readGuides(t)
 	pdx := buildPdx(t) // the README's `go build -o pdx ./cmd/pdx`, once
