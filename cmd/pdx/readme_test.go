@@ -140,6 +140,19 @@ func startShell(t *testing.T, role, root, pdx string) *shell {
 			_ = syscall.Kill(-sh.cmd.Process.Pid, syscall.SIGKILL)
 			<-done
 		}
+		// The shell is gone, but a daemon it started may still be
+		// stopping and writing its home: wait for the whole group to end
+		// before the test's directory is removed.
+		groupGone := func() bool { return syscall.Kill(-sh.cmd.Process.Pid, 0) == syscall.ESRCH }
+		for deadline := time.Now().Add(20 * time.Second); !groupGone() && time.Now().Before(deadline); {
+			time.Sleep(50 * time.Millisecond)
+		}
+		if !groupGone() {
+			_ = syscall.Kill(-sh.cmd.Process.Pid, syscall.SIGKILL)
+			for deadline := time.Now().Add(5 * time.Second); !groupGone() && time.Now().Before(deadline); {
+				time.Sleep(50 * time.Millisecond)
+			}
+		}
 		pr.Close()
 	})
 	return sh
