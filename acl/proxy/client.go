@@ -34,6 +34,10 @@ type Client struct {
 	Domain Domain
 	// Key is the grantee's Ethereum key, which signs requests.
 	Key *ecdsa.PrivateKey
+	// Purpose is what the grantee reads for, signed into every request
+	// (protocol version 2); the proxies refuse one the grant's policy does
+	// not permit, and their receipts record it.
+	Purpose string
 	// Validity is how long a signed request stays valid; default 5 minutes.
 	Validity time.Duration
 	Now      func() time.Time
@@ -133,6 +137,9 @@ func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.
 	if threshold < 1 || threshold > len(proxies) {
 		return nil, fmt.Errorf("proxy: threshold %d with %d proxies", threshold, len(proxies))
 	}
+	if err := CheckPurpose(c.Purpose); err != nil {
+		return nil, err
+	}
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	type result struct {
@@ -187,7 +194,7 @@ func (c *Client) ask(ctx context.Context, ep Endpoint, dataset uint64, capsule *
 	}
 	capBytes := capsule.Bytes()
 	req := ReencryptRequest{
-		Proxy: ep.Address, Dataset: dataset, CapsuleHash: crypto.Keccak256Hash(capBytes),
+		Proxy: ep.Address, Dataset: dataset, CapsuleHash: crypto.Keccak256Hash(capBytes), Purpose: c.Purpose,
 		Nonce: NewNonce(), Deadline: uint64(now().Add(validity).Unix()),
 	}
 	sig, err := req.Sign(c.Domain, c.Key)
@@ -195,7 +202,7 @@ func (c *Client) ask(ctx context.Context, ep Endpoint, dataset uint64, capsule *
 		return nil, err
 	}
 	body, _ := json.Marshal(ReencryptBody{
-		Proxy: ep.Address, Dataset: dataset, Capsule: hex.EncodeToString(capBytes),
+		Proxy: ep.Address, Dataset: dataset, Capsule: hex.EncodeToString(capBytes), Purpose: c.Purpose,
 		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig),
 	})
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimSuffix(ep.URL, "/")+"/v1/reencrypt", bytes.NewReader(body))

@@ -25,6 +25,14 @@ const (
 	CodeNoKFrag        Code = "no_kfrag"        // grant live, but this proxy holds no kfrag for it
 	CodeUnavailable    Code = "unavailable"     // the chain or IPFS did not answer
 	CodeInternal       Code = "internal"
+	// CodePurposeNotPermitted: the grant's policy does not permit the
+	// purpose the request reads for.
+	CodePurposeNotPermitted Code = "purpose_not_permitted"
+	// CodeReadLimit: this proxy answered the grant's maximum reads already.
+	CodeReadLimit Code = "read_limit"
+	// CodeUnsupportedVersion: a request of an older protocol version
+	// (version 1 named no purpose).
+	CodeUnsupportedVersion Code = "unsupported_version"
 )
 
 // Error is a proxy's refusal, as the brand's client receives it.
@@ -56,6 +64,11 @@ var (
 	ErrReplayed    = &Error{Code: CodeReplayed}
 	ErrNoKFrag     = &Error{Code: CodeNoKFrag}
 	ErrUnavailable = &Error{Code: CodeUnavailable}
+	// ErrPurposeNotPermitted and ErrReadLimit are the refusals of a grant's
+	// usage policy.
+	ErrPurposeNotPermitted = &Error{Code: CodePurposeNotPermitted}
+	ErrReadLimit           = &Error{Code: CodeReadLimit}
+	ErrUnsupportedVersion  = &Error{Code: CodeUnsupportedVersion}
 )
 
 // HTTPStatus is the HTTP status a proxy answers a refusal with this code
@@ -63,13 +76,13 @@ var (
 // refusals apart.
 func (c Code) HTTPStatus() int {
 	switch c {
-	case CodeRevoked, CodeErased, CodeExpired, CodeNotGranted, CodeBadSignature:
+	case CodeRevoked, CodeErased, CodeExpired, CodeNotGranted, CodeBadSignature, CodePurposeNotPermitted, CodeReadLimit:
 		return http.StatusForbidden
 	case CodeReplayed:
 		return http.StatusConflict
 	case CodeUnknownDataset:
 		return http.StatusNotFound
-	case CodeWrongProxy, CodeRequestExpired, CodeBadRequest:
+	case CodeWrongProxy, CodeRequestExpired, CodeBadRequest, CodeUnsupportedVersion:
 		return http.StatusBadRequest
 	case CodeTooLarge:
 		return http.StatusRequestEntityTooLarge

@@ -21,10 +21,19 @@ type Domain struct {
 	Registry common.Address
 }
 
-func (d Domain) typed() apitypes.TypedDataDomain {
+// ProtocolVersion is the version of the proxy protocol (PROTOCOL.md) this
+// package speaks, and the EIP-712 domain version its requests are signed
+// under. Version 2 added the purpose a re-encryption request reads for.
+const ProtocolVersion = 2
+
+func (d Domain) typed() apitypes.TypedDataDomain { return d.typedVersion(ProtocolVersion) }
+
+// typedVersion is the domain of one protocol version: version 1 is kept
+// only to verify receipts of requests answered before version 2.
+func (d Domain) typedVersion(v int) apitypes.TypedDataDomain {
 	return apitypes.TypedDataDomain{
 		Name:              "pdx-proxy",
-		Version:           "1",
+		Version:           fmt.Sprint(v),
 		ChainId:           (*math.HexOrDecimal256)(d.ChainID),
 		VerifyingContract: d.Registry.Hex(),
 	}
@@ -38,15 +47,47 @@ var domainType = []apitypes.Type{
 }
 
 // ReencryptRequest asks one proxy for a cfrag of one capsule under one
-// dataset's grant. The grantee signs it; naming the proxy stops a proxy from
-// replaying it at another, and the nonce and deadline stop replays at the
-// same one.
+// dataset's grant, for one purpose. The grantee signs it; naming the proxy
+// stops a proxy from replaying it at another, and the nonce and deadline
+// stop replays at the same one. The purpose is signed so that the receipt
+// the proxy keeps is the reader's own word of why it read, which the owner
+// can check.
 type ReencryptRequest struct {
-	Proxy       common.Address
-	Dataset     uint64
-	CapsuleHash common.Hash // keccak256 of the 105-byte capsule
-	Nonce       common.Hash
-	Deadline    uint64 // unix seconds
+	Proxy       common.Address `json:"Proxy"`
+	Dataset     uint64         `json:"Dataset"`
+	CapsuleHash common.Hash    `json:"CapsuleHash"` // keccak256 of the 105-byte capsule
+	// Purpose is what the reader reads for: a DPV purpose ("dpv:Marketing")
+	// or any other IRI the grant's policy may name (docs/policy.md). Empty
+	// only in a version-1 request, which named none: the proxies refuse
+	// those, and the form survives to verify receipts written before.
+	Purpose  string      `json:"Purpose,omitempty"`
+	Nonce    common.Hash `json:"Nonce"`
+	Deadline uint64      `json:"Deadline"` // unix seconds
+}
+
+// MaxPurposeBytes bounds a request's purpose: a DPV term or an IRI.
+const MaxPurposeBytes = 256
+
+// ErrBadPurpose: a purpose that is empty, too long or holds characters
+// other than printable ASCII.
+var ErrBadPurpose = errors.New("proxy: bad purpose")
+
+// CheckPurpose refuses a purpose no policy could name: empty, longer than
+// MaxPurposeBytes, or with spaces, control or non-ASCII characters (DPV
+// terms and IRIs need none).
+func CheckPurpose(p string) error {
+	if p == "" {
+		return fmt.Errorf("%w: empty", ErrBadPurpose)
+	}
+	if len(p) > MaxPurposeBytes {
+		return fmt.Errorf("%w: %d bytes, at most %d", ErrBadPurpose, len(p), MaxPurposeBytes)
+	}
+	for _, c := range []byte(p) {
+		if c <= ' ' || c >= 0x7f {
+			return fmt.Errorf("%w: %q holds a character other than printable ASCII", ErrBadPurpose, p)
+		}
+	}
+	return nil
 }
 
 // ReceiptsRequest asks one proxy for its receipts of one dataset; the
@@ -58,27 +99,38 @@ type ReceiptsRequest struct {
 	Deadline uint64
 }
 
+// Version is the protocol version of the request's form: 1 when it names
+// no purpose, else ProtocolVersion.
+func (r ReencryptRequest) Version() int {
+	if r.Purpose == "" {
+		return 1
+	}
+	return ProtocolVersion
+}
+
 func (r ReencryptRequest) typedData(d Domain) apitypes.TypedData {
+	msg := apitypes.TypedDataMessage{
+		"proxy":       r.Proxy.Hex(),
+		"dataset":     new(big.Int).SetUint64(r.Dataset),
+		"capsuleHash": r.CapsuleHash[:],
+		"nonce":       r.Nonce[:],
+		"deadline":    new(big.Int).SetUint64(r.Deadline),
+	}
+	fields := []apitypes.Type{
+		{Name: "proxy", Type: "address"},
+		{Name: "dataset", Type: "uint64"},
+		{Name: "capsuleHash", Type: "bytes32"},
+	}
+	if r.Version() >= 2 {
+		fields = append(fields, apitypes.Type{Name: "purpose", Type: "string"})
+		msg["purpose"] = r.Purpose
+	}
+	fields = append(fields, apitypes.Type{Name: "nonce", Type: "bytes32"}, apitypes.Type{Name: "deadline", Type: "uint64"})
 	return apitypes.TypedData{
-		Types: apitypes.Types{
-			"EIP712Domain": domainType,
-			"Reencrypt": {
-				{Name: "proxy", Type: "address"},
-				{Name: "dataset", Type: "uint64"},
-				{Name: "capsuleHash", Type: "bytes32"},
-				{Name: "nonce", Type: "bytes32"},
-				{Name: "deadline", Type: "uint64"},
-			},
-		},
+		Types:       apitypes.Types{"EIP712Domain": domainType, "Reencrypt": fields},
 		PrimaryType: "Reencrypt",
-		Domain:      d.typed(),
-		Message: apitypes.TypedDataMessage{
-			"proxy":       r.Proxy.Hex(),
-			"dataset":     new(big.Int).SetUint64(r.Dataset),
-			"capsuleHash": r.CapsuleHash[:],
-			"nonce":       r.Nonce[:],
-			"deadline":    new(big.Int).SetUint64(r.Deadline),
-		},
+		Domain:      d.typedVersion(r.Version()),
+		Message:     msg,
 	}
 }
 
@@ -149,6 +201,18 @@ func recoverTyped(td apitypes.TypedData, sig []byte) (common.Address, error) {
 		return common.Address{}, fmt.Errorf("%w: %v", ErrBadSignature, err)
 	}
 	return crypto.PubkeyToAddress(*pub), nil
+}
+
+// Digest is the EIP-712 hash the grantee signs (PROTOCOL.md's vectors).
+func (r ReencryptRequest) Digest(d Domain) (common.Hash, error) {
+	h, err := hashTyped(r.typedData(d))
+	return common.BytesToHash(h), err
+}
+
+// Digest is the EIP-712 hash the owner signs.
+func (r ReceiptsRequest) Digest(d Domain) (common.Hash, error) {
+	h, err := hashTyped(r.typedData(d))
+	return common.BytesToHash(h), err
 }
 
 // Sign signs the request with the grantee's key.

@@ -13,7 +13,7 @@ func TestRequestSignatures(t *testing.T) {
 	key, _ := crypto.GenerateKey()
 	who := crypto.PubkeyToAddress(key.PublicKey)
 	d := Domain{ChainID: big.NewInt(1337), Registry: common.HexToAddress("0x00000000000000000000000000000000000000aa")}
-	req := ReencryptRequest{Proxy: common.HexToAddress("0x01"), Dataset: 7, CapsuleHash: common.HexToHash("0x02"), Nonce: NewNonce(), Deadline: 1000}
+	req := ReencryptRequest{Proxy: common.HexToAddress("0x01"), Dataset: 7, CapsuleHash: common.HexToHash("0x02"), Purpose: "dpv:ServiceProvision", Nonce: NewNonce(), Deadline: 1000}
 	sig, err := req.Sign(d, key)
 	if err != nil {
 		t.Fatal(err)
@@ -34,6 +34,10 @@ func TestRequestSignatures(t *testing.T) {
 		"capsule":  func() (ReencryptRequest, Domain) { r := req; r.CapsuleHash[0] ^= 1; return r, d },
 		"nonce":    func() (ReencryptRequest, Domain) { r := req; r.Nonce[0] ^= 1; return r, d },
 		"deadline": func() (ReencryptRequest, Domain) { r := req; r.Deadline++; return r, d },
+		"purpose":  func() (ReencryptRequest, Domain) { r := req; r.Purpose = "dpv:Marketing"; return r, d },
+		// The version-1 form (no purpose, domain version 1) is another
+		// message: a signature over one is no signature over the other.
+		"version 1": func() (ReencryptRequest, Domain) { r := req; r.Purpose = ""; return r, d },
 		"chain":    func() (ReencryptRequest, Domain) { return req, Domain{ChainID: big.NewInt(1), Registry: d.Registry} },
 		"registry": func() (ReencryptRequest, Domain) { return req, Domain{ChainID: d.ChainID, Registry: common.Address{}} },
 	}

@@ -11,12 +11,15 @@ const MaxRequestBytes = 8 << 10
 
 // ReencryptBody is the JSON body of POST /v1/reencrypt.
 type ReencryptBody struct {
-	Proxy     common.Address `json:"proxy"`
-	Dataset   uint64         `json:"dataset"`
-	Capsule   string         `json:"capsule"` // hex, 105 bytes
-	Nonce     common.Hash    `json:"nonce"`
-	Deadline  uint64         `json:"deadline"`
-	Signature string         `json:"signature"` // hex, 65 bytes
+	Proxy   common.Address `json:"proxy"`
+	Dataset uint64         `json:"dataset"`
+	Capsule string         `json:"capsule"` // hex, 105 bytes
+	// Purpose is what the grantee reads for (protocol version 2); a body
+	// without one is a version-1 request, which proxies refuse.
+	Purpose   string      `json:"purpose,omitempty"`
+	Nonce     common.Hash `json:"nonce"`
+	Deadline  uint64      `json:"deadline"`
+	Signature string      `json:"signature"` // hex, 65 bytes
 }
 
 // ReencryptResponse is the answer to a granted request.
@@ -45,4 +48,9 @@ type Receipt struct {
 	Block     uint64           `json:"block"`
 	Time      time.Time        `json:"time"`
 	CFragHash common.Hash      `json:"cfrag_hash"` // keccak256 of the cfrag bytes
+	// Policy is the grant's policy hash (its on-chain purposeHash) the
+	// read was answered and counted under: reads are counted per grantee
+	// and policy (PROTOCOL.md "Read limits"). Zero in receipts written
+	// before protocol version 2.
+	Policy common.Hash `json:"policy,omitempty"`
 }
