@@ -141,8 +141,16 @@ func (p *Proxy) prefetch(ctx context.Context, g *grantState) {
 		defer p.fetch.wg.Done()
 		defer func() { <-p.fetch.slots }()
 		// A failure of the bundle is logged where it is remembered.
-		if _, err := p.loadKFrag(ctx, g); err != nil && !errors.Is(err, errNotNamed) {
-			p.log.Debug("kfrag not prefetched; the first request loads it", "dataset", g.Dataset, "grantee", g.Grantee.Hex(), "err", err)
+		if _, err := p.loadKFrag(ctx, g); err != nil {
+			if !errors.Is(err, errNotNamed) {
+				p.log.Debug("kfrag not prefetched; the first request loads it", "dataset", g.Dataset, "grantee", g.Grantee.Hex(), "err", err)
+			}
+			return
+		}
+		// The grant's policy comes from the owner's node, as the bundle
+		// just did: look it up now, so the first read does not wait.
+		if _, err := p.usageOf(ctx, g.Purpose); err != nil {
+			p.log.Debug("grant policy not looked up yet; the first request does", "dataset", g.Dataset, "grantee", g.Grantee.Hex(), "err", err)
 		}
 	}()
 }

@@ -99,7 +99,9 @@ func TestBogusGrantsDoNotStallTheFollower(t *testing.T) {
 
 	const bogus = 6
 	_, strangerAddr := w.stranger(100)
-	purpose := common.HexToHash("0x01")
+	// The honest grant binds a usage policy the owner's node serves, as
+	// every grant made since policies does.
+	purpose := w.putPolicy(0)
 	honest := w.sealGrant(purpose, []bundle.Recipient{recipient(p)})
 	w.chain.mu.Lock()
 	w.chain.grants[pairKey{w.dataset, w.granteeAddr()}] = uint64(time.Now().Add(time.Hour).Unix())

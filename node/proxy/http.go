@@ -109,6 +109,12 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 	if body.Deadline > now+uint64(p.cfg.MaxDeadline/time.Second) {
 		return nil, refuse(proxyapi.CodeBadRequest, 0, "request deadline is more than %s ahead", p.cfg.MaxDeadline)
 	}
+	if body.Purpose == "" {
+		return nil, refuse(proxyapi.CodeUnsupportedVersion, 0, "this request is of proxy protocol version 1, which names no purpose; this proxy speaks version %d, where every read names its purpose: upgrade pdx", proxyapi.ProtocolVersion)
+	}
+	if err := proxyapi.CheckPurpose(body.Purpose); err != nil {
+		return nil, refuse(proxyapi.CodeBadRequest, 0, "%v", err)
+	}
 	t0 := time.Now()
 	capBytes, err := decodeHex(body.Capsule, reencrypt.CapsuleSize, "capsule")
 	if err != nil {
@@ -122,7 +128,7 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 	if err != nil {
 		return nil, err
 	}
-	req := proxyapi.ReencryptRequest{Proxy: body.Proxy, Dataset: body.Dataset, CapsuleHash: crypto.Keccak256Hash(capBytes), Nonce: body.Nonce, Deadline: body.Deadline}
+	req := proxyapi.ReencryptRequest{Proxy: body.Proxy, Dataset: body.Dataset, CapsuleHash: crypto.Keccak256Hash(capBytes), Purpose: body.Purpose, Nonce: body.Nonce, Deadline: body.Deadline}
 	grantee, err := req.Signer(p.cfg.Domain, sig)
 	if err != nil {
 		return nil, refuse(proxyapi.CodeBadSignature, 0, "%v", err)
@@ -150,6 +156,25 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 			return nil, err
 		}
 	}
+	// The grant's usage policy: the purpose, then the read limit (one
+	// read reserved now, taken back if the read is not answered).
+	g, err := p.store.grant(body.Dataset, grantee)
+	if err != nil {
+		return nil, err
+	}
+	if g == nil || g.Ended != "" {
+		return nil, refuse(proxyapi.CodeNoKFrag, block, "the grant of dataset %d to %s changed meanwhile; retry", body.Dataset, grantee.Hex())
+	}
+	release, err := p.enforce(ctx, g, body.Purpose, block)
+	if err != nil {
+		return nil, err
+	}
+	answered := false
+	defer func() {
+		if !answered {
+			release()
+		}
+	}()
 	t2 := time.Now()
 	cf, err := reencrypt.Reencrypt(capsule, kf)
 	if err != nil {
@@ -157,7 +182,7 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 	}
 	cfBytes := cf.Bytes()
 	t3 := time.Now()
-	rec := &proxyapi.Receipt{Request: req, Signature: hex.EncodeToString(sig), Grantee: grantee, Block: block, Time: p.cfg.Now().UTC(), CFragHash: crypto.Keccak256Hash(cfBytes)}
+	rec := &proxyapi.Receipt{Request: req, Signature: hex.EncodeToString(sig), Grantee: grantee, Block: block, Time: p.cfg.Now().UTC(), CFragHash: crypto.Keccak256Hash(cfBytes), Policy: g.Purpose}
 	var wait time.Duration
 	if p.busy.Load() > receiptSiblings && p.cfg.ReceiptDelay > 0 {
 		wait = p.cfg.ReceiptDelay
@@ -168,6 +193,7 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 		}
 		return nil, fmt.Errorf("proxy: writing receipt: %w", err)
 	}
+	answered = true
 	t4 := time.Now()
 	p.metrics.phase.WithLabelValues("crypto").Add(t1.Sub(t0).Seconds() + t3.Sub(t2).Seconds())
 	p.metrics.phase.WithLabelValues("chain").Add(t2.Sub(t1).Seconds())

@@ -55,6 +55,10 @@ type Config struct {
 	Chain  Chain
 	// Bundles fetches kfrag bundles from IPFS.
 	Bundles BundleSource
+	// PolicyTimeout bounds the lookup of a grant's usage policy on IPFS
+	// (once per policy hash); nothing found within it makes the grant a
+	// legacy one. Default DefaultPolicyTimeout (3 s).
+	PolicyTimeout time.Duration
 	// MaxDeadline bounds how far ahead a request's deadline may be, which
 	// bounds how long its nonce must be remembered. Default 1 hour.
 	MaxDeadline time.Duration
@@ -107,6 +111,10 @@ type Proxy struct {
 	// grant record reach the chain (authorize), so it holds at most one
 	// entry per grant this proxy serves.
 	authz map[pairKey]uint64
+	// usages are the grant policies resolved, by hash (usage.go);
+	// policies shares concurrent lookups of one.
+	usages   map[common.Hash]*usage
+	policies singleflight.Group
 }
 
 type pairKey struct {
@@ -127,6 +135,9 @@ func New(cfg Config) (*Proxy, error) {
 		if cfg.HPKEGrace <= 0 {
 			cfg.HPKEGrace = DefaultHPKERotate
 		}
+	}
+	if cfg.PolicyTimeout <= 0 {
+		cfg.PolicyTimeout = DefaultPolicyTimeout
 	}
 	if cfg.MaxDeadline == 0 {
 		cfg.MaxDeadline = time.Hour
@@ -157,6 +168,7 @@ func New(cfg Config) (*Proxy, error) {
 		metrics: newMetrics(st, keys),
 		kfrags:  make(map[pairKey]*reencrypt.VerifiedKeyFrag),
 		authz:   make(map[pairKey]uint64),
+		usages:  make(map[common.Hash]*usage),
 		fetch:   newFetches(),
 		disc:    newDiscovery(),
 	}

@@ -48,6 +48,10 @@ type store struct {
 	// nonces; it doubles with what survives a sweep, so sweeps stay O(1)
 	// amortised per request even when every nonce is still live.
 	pruneAt int
+	// reads counts, per grantee, dataset and policy, the reads answered
+	// (one per receipt) and those reserved by requests in flight; rebuilt
+	// from the receipts at start, so a restart forgets no read.
+	reads map[readKey]int
 
 	// Group commit of receipts: concurrent requests queue their records,
 	// and whoever holds flushMu writes and fsyncs everything queued, so one
@@ -70,7 +74,10 @@ func openStore(dir string) (*store, error) {
 			return nil, err
 		}
 	}
-	s := &store{dir: dir, nonces: make(map[common.Hash]uint64)}
+	if err := os.MkdirAll(filepath.Join(dir, policiesDir), 0o700); err != nil {
+		return nil, err
+	}
+	s := &store{dir: dir, nonces: make(map[common.Hash]uint64), reads: make(map[readKey]int)}
 	// Rebuild the replay set from the receipts: a request answered before
 	// a restart must stay refused until its deadline.
 	now := uint64(time.Now().Unix())
@@ -88,6 +95,7 @@ func openStore(dir string) (*store, error) {
 			return nil, err
 		}
 		for _, r := range rs {
+			s.reads[readKey{r.Request.Dataset, r.Grantee, r.Policy}]++
 			if r.Request.Deadline >= now {
 				s.nonces[r.Request.Nonce] = r.Request.Deadline
 			}
@@ -276,6 +284,35 @@ func (s *store) grantsOf(dataset uint64) ([]common.Address, error) {
 		out = append(out, common.BytesToAddress(b))
 	}
 	return out, nil
+}
+
+// reserveRead counts one more read under key unless limit (> 0) reads
+// are counted already; it reports whether it counted. Counting before the
+// re-encryption makes concurrent requests unable to pass the limit
+// together; releaseRead takes back a read that was not answered.
+func (s *store) reserveRead(key readKey, limit int) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if limit > 0 && s.reads[key] >= limit {
+		return false
+	}
+	s.reads[key]++
+	return true
+}
+
+func (s *store) releaseRead(key readKey) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.reads[key] > 0 {
+		s.reads[key]--
+	}
+}
+
+// readsOf is the count of reads under key, answered or in flight.
+func (s *store) readsOf(key readKey) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.reads[key]
 }
 
 // seen reports whether nonce was answered and its deadline has not passed.

@@ -223,6 +223,9 @@ func recipient(p *Proxy) bundle.Recipient {
 	return bundle.Recipient{Proxy: bundle.Address(p.Address()), PublicKey: p.HPKEPublicKey()}
 }
 
+// testPurpose is what the test's requests read for.
+const testPurpose = "dpv:ServiceProvision"
+
 // request signs a re-encryption request to p as key, for w's dataset.
 func (w *testWorld) request(p *Proxy, key *ecdsa.PrivateKey) *proxyapi.ReencryptBody {
 	w.t.Helper()
@@ -238,11 +241,11 @@ func (w *testWorld) requestFor(p *Proxy, key *ecdsa.PrivateKey, dataset uint64) 
 	}
 	capBytes := capsule.Bytes()
 	req := proxyapi.ReencryptRequest{Proxy: p.Address(), Dataset: dataset, CapsuleHash: crypto.Keccak256Hash(capBytes),
-		Nonce: proxyapi.NewNonce(), Deadline: uint64(time.Now().Add(time.Minute).Unix())}
+		Purpose: testPurpose, Nonce: proxyapi.NewNonce(), Deadline: uint64(time.Now().Add(time.Minute).Unix())}
 	sig, err := req.Sign(w.domain, key)
 	if err != nil {
 		w.t.Fatal(err)
 	}
 	return &proxyapi.ReencryptBody{Proxy: p.Address(), Dataset: dataset, Capsule: hex.EncodeToString(capBytes),
-		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig)}
+		Purpose: req.Purpose, Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig)}
 }
