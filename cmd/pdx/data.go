@@ -17,6 +17,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
 
+	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/daemon"
@@ -147,17 +148,28 @@ type getResult struct {
 	CID  string `json:"cid"`
 	File string `json:"file"`
 	Size int64  `json:"size"`
+	// Purpose is the purpose the read was made for, when --purpose named it.
+	Purpose string `json:"purpose,omitempty"`
 }
 
 func (a *app) getCmd() *cobra.Command {
-	var output string
+	var output, purpose string
 	cmd := &cobra.Command{
 		Use:   "get CID [-o FILE]",
 		Short: "Fetch and decrypt a CID you own or were granted, to stdout or a file",
 		Long: `get asks the daemon for a CID: as its owner, or as a grantee through the
 proxies. The plaintext goes to stdout, or with -o to FILE, written to a
 temporary file beside it and renamed only when every byte arrived and
-checked out, so a failed get leaves no partial file. --json needs -o.`,
+checked out, so a failed get leaves no partial file. --json needs -o.
+
+A grantee's read names its purpose (--purpose, a DPV purpose such as
+dpv:Marketing): the proxies refuse a purpose the grant's policy does not
+permit and record it, so the owner's access log shows why you read.
+Without --purpose the read is for the purpose the grant's policy permits
+when it permits one, and for dpv:ServiceProvision when it permits any (or
+the grant has no policy); when it permits several, name one. Each get
+counts as one read at each proxy that answers, against the policy's read
+limit.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if _, err := cid.Decode(args[0]); err != nil {
@@ -166,11 +178,18 @@ checked out, so a failed get leaves no partial file. --json needs -o.`,
 			if a.jsonFlag && output == "" {
 				return cli.Usagef("--json prints a JSON document on stdout, so the data needs -o FILE")
 			}
+			path := "/v1/cids/" + url.PathEscape(args[0])
+			if purpose != "" {
+				if err := proxyapi.CheckPurpose(purpose); err != nil {
+					return cli.Usagef("--purpose %q: a purpose is a DPV term such as dpv:Marketing or an IRI, without spaces", purpose)
+				}
+				path += "?purpose=" + url.QueryEscape(purpose)
+			}
 			c, err := a.client()
 			if err != nil {
 				return err
 			}
-			resp, err := c.do(cmd.Context(), "GET", "/v1/cids/"+url.PathEscape(args[0]), nil, "")
+			resp, err := c.do(cmd.Context(), "GET", path, nil, "")
 			if err != nil {
 				return err
 			}
@@ -190,10 +209,11 @@ checked out, so a failed get leaves no partial file. --json needs -o.`,
 				return err
 			}
 			bar.Finish()
-			return a.out.Result(getResult{CID: args[0], File: output, Size: n})
+			return a.out.Result(getResult{CID: args[0], File: output, Size: n, Purpose: purpose})
 		}),
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the plaintext to this file instead of stdout")
+	cmd.Flags().StringVar(&purpose, "purpose", "", "what you read for, a DPV purpose (dpv:Marketing); default: the grant's")
 	return cmd
 }
 

@@ -165,7 +165,7 @@ func (r logResult) FormatText(w io.Writer) error {
 	}
 	fmt.Fprintln(w, "\nREADS (newest first)")
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "TIME\tDATASET\tVERSION\tREADER\tPURPOSE\tPROXY")
+	fmt.Fprintln(tw, "TIME\tDATASET\tVERSION\tREADER\tREAD FOR\tGRANT PURPOSE\tPROXY")
 	for _, a := range r.Access {
 		v := "-"
 		if a.Version != 0 {
@@ -175,7 +175,7 @@ func (r logResult) FormatText(w io.Writer) error {
 		if a.Purpose != "" {
 			purpose = strconv.Quote(a.Purpose)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\n", a.Time, a.Dataset, v, a.Reader, purpose, a.Proxy)
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", a.Time, a.Dataset, v, a.Reader, orDash(a.ReadFor), purpose, a.Proxy)
 	}
 	return tw.Flush()
 }

@@ -706,7 +706,9 @@ func (d *Daemon) get(w http.ResponseWriter, r *http.Request) error {
 	// The service decides, from the chain, whether this is one of the
 	// owner's own versions (opened with the home's dataset keys) or a
 	// grantee's (through the proxies).
-	if _, err := d.s.Read(r.Context(), c, homeKeys{d}, lw); err != nil {
+	// purpose is what a grantee reads for (the proxies enforce the
+	// grant's policy on it); empty: the grant's own (service.GetFor).
+	if _, err := d.s.ReadFor(r.Context(), c, r.URL.Query().Get("purpose"), homeKeys{d}, lw); err != nil {
 		return err
 	}
 	if !lw.started { // an empty version

@@ -209,7 +209,12 @@ type ReceiptView struct {
 	Version uint32 `json:"version"` // 0 when the capsule matches no version in the index
 	CID     string `json:"cid"`
 	Reader  string `json:"reader"`
+	// Purpose is the purpose of the reader's grant (its text when known).
 	Purpose string `json:"purpose"`
+	// ReadFor is the purpose the reader named for this read, under its
+	// own signature (proxy protocol version 2); empty for reads made
+	// before.
+	ReadFor string `json:"read_for,omitempty"`
 	Proxy   string `json:"proxy"`
 	Time    string `json:"time"`
 }
@@ -275,7 +280,7 @@ func (d *Daemon) receipts(w http.ResponseWriter, r *http.Request) error {
 		for _, rc := range rs {
 			v := byCapsule[rc.CapsuleHash]
 			all = append(all, entry{at: rc.Time, view: ReceiptView{Dataset: e.Name, ID: e.ID, Version: v.Version, CID: v.CID,
-				Reader: rc.Reader.Hex(), Purpose: book.text(rc.PurposeHash), Proxy: rc.Proxy.Hex(), Time: rc.Time.UTC().Format(time.RFC3339Nano)}})
+				Reader: rc.Reader.Hex(), Purpose: book.text(rc.PurposeHash), ReadFor: rc.ReadFor, Proxy: rc.Proxy.Hex(), Time: rc.Time.UTC().Format(time.RFC3339Nano)}})
 		}
 	}
 	// Newest first across datasets.

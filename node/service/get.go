@@ -43,6 +43,12 @@ type Keyring interface {
 // through this account's grant and the proxies (Get). own may be nil (a
 // home with no datasets of its own).
 func (s *Service) Read(ctx context.Context, c cid.Cid, own Keyring, w io.Writer) (*GetResult, error) {
+	return s.ReadFor(ctx, c, "", own, w)
+}
+
+// ReadFor is Read naming the purpose a grantee reads for (GetFor); an
+// owner's read of its own data asks no proxy and names none.
+func (s *Service) ReadFor(ctx context.Context, c cid.Cid, purpose string, own Keyring, w io.Writer) (*GetResult, error) {
 	if own != nil {
 		cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 		rec, err := s.cfg.Chain.DatasetOfCID(cctx, s.addr, c.Bytes())
@@ -67,7 +73,7 @@ func (s *Service) Read(ctx context.Context, c cid.Cid, own Keyring, w io.Writer)
 			return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 		}
 	}
-	return s.Get(ctx, c, w)
+	return s.GetFor(ctx, c, purpose, w)
 }
 
 // ownErased is the refusal of a read of this account's own dataset id when
@@ -93,9 +99,43 @@ func (s *Service) ownErased(ctx context.Context, id uint64) error {
 // the file key and streams the plaintext to w, checking the fingerprint on
 // chain. Nothing is written to w unless the file key opened.
 func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, error) {
+	return s.GetFor(ctx, c, "", w)
+}
+
+// GetFor is Get for a purpose: the proxies are told it, under this
+// account's signature, and refuse it when the grant's policy does not
+// permit it; their receipts record it for the owner's access log. An empty
+// purpose is the grant's own (DefaultPurpose).
+func (s *Service) GetFor(ctx context.Context, c cid.Cid, purpose string, w io.Writer) (*GetResult, error) {
+	if purpose != "" {
+		if err := proxy.CheckPurpose(purpose); err != nil {
+			return nil, fmt.Errorf("%w: %v", ErrBadPurpose, err)
+		}
+	}
 	look, err := s.lookup(ctx, c, nil)
 	if err != nil {
 		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
+	}
+	// The grant's own purpose is looked up while the envelope's header
+	// is fetched; the proxies are asked only once the header is in.
+	type named struct {
+		purpose string
+		err     error
+	}
+	purposeCh := make(chan named, 1)
+	if purpose != "" {
+		purposeCh <- named{purpose, nil}
+	} else {
+		go func() {
+			p, err := s.DefaultPurpose(ctx, look.policy)
+			purposeCh <- named{p, err}
+		}()
+	}
+	look.purpose = func() (string, error) {
+		n := <-purposeCh
+		purposeCh <- n
+		purpose = n.purpose
+		return n.purpose, n.err
 	}
 	var failures []string
 	open := func(h *envelope.Header) (envelope.FileKey, error) {
@@ -119,7 +159,7 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 	if err != nil {
 		return nil, err
 	}
-	return &GetResult{CID: c.String(), Dataset: look.rec.Dataset, Owner: look.ds.Owner, Version: look.rec.Version, Bytes: n, Failures: failures}, nil
+	return &GetResult{CID: c.String(), Dataset: look.rec.Dataset, Owner: look.ds.Owner, Version: look.rec.Version, Bytes: n, Purpose: purpose, Failures: failures}, nil
 }
 
 // granteeIdentity asks the grant's proxies for cfrags of the envelope's
@@ -137,8 +177,12 @@ func (s *Service) granteeIdentity(ctx context.Context, c cid.Cid, h *envelope.He
 		return nil, nil, err
 	}
 	pkB := s.cfg.Receiving.PublicKey()
+	purpose, err := look.purpose()
+	if err != nil {
+		return nil, nil, err
+	}
 	var failures []string
-	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account,
+	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account, Purpose: purpose,
 		OnFailure: func(f proxy.ProxyFailure) {
 			failures = append(failures, fmt.Sprintf("%s: %v", f.Proxy.Hex(), f.Err))
 			if errors.Is(f.Err, reencrypt.ErrVerificationFailed) {
@@ -203,6 +247,10 @@ type getLookup struct {
 	// refused are the grant's proxies whose endpoint on chain was refused
 	// (acl.CheckEndpoint); they are not in eps.
 	refused []proxy.ProxyFailure
+	// policy is the grant's purposeHash: its usage policy's hash.
+	policy [32]byte
+	// purpose is what the read is made for, once known.
+	purpose func() (string, error)
 }
 
 // lookup reads from the chain (and the grant's bundle from IPFS) what a get
@@ -239,6 +287,7 @@ func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*g
 		return nil, fmt.Errorf("%w %d for %s", ErrNoGrant, l.rec.Dataset, s.addr.Hex())
 	}
 	grant := r.grants[len(r.grants)-1]
+	l.policy = grant.PurposeHash
 	fctx, cancelFetch := context.WithTimeout(ctx, s.cfg.FetchTimeout)
 	bd, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, grant.Bundle)
 	cancelFetch()

@@ -35,13 +35,13 @@ func TestReplayedRequestRefused(t *testing.T) {
 	}
 	tp := w.proxies[0]
 	req := proxy.ReencryptRequest{Proxy: tp.p.Address(), Dataset: ds, CapsuleHash: crypto.Keccak256Hash(capsule.Bytes()),
-		Nonce: proxy.NewNonce(), Deadline: uint64(time.Now().Add(time.Minute).Unix())}
+		Purpose: "dpv:ServiceProvision", Nonce: proxy.NewNonce(), Deadline: uint64(time.Now().Add(time.Minute).Unix())}
 	sig, err := req.Sign(w.owner.Domain(), w.brand.cfg.Account)
 	if err != nil {
 		t.Fatal(err)
 	}
 	body, _ := json.Marshal(proxy.ReencryptBody{Proxy: req.Proxy, Dataset: ds, Capsule: hex.EncodeToString(capsule.Bytes()),
-		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig)})
+		Purpose: req.Purpose, Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig)})
 	post := func() (int, string) {
 		resp, err := http.Post(tp.srv.URL+"/v1/reencrypt", "application/json", bytes.NewReader(body))
 		if err != nil {

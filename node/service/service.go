@@ -21,6 +21,7 @@ import (
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/storage"
@@ -76,6 +77,9 @@ type Service struct {
 	addr   common.Address
 	domain proxy.Domain
 	log    *slog.Logger
+	// policies caches the usage policies of grants read through, by
+	// hash; nil for a hash with no policy on IPFS (purpose.go).
+	policies *policyCache
 }
 
 // Errors callers branch on.
@@ -128,7 +132,8 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 	if cfg.FetchTimeout <= 0 {
 		cfg.FetchTimeout = 30 * time.Second
 	}
-	s := &Service{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Account.PublicKey), log: cfg.Logger}
+	s := &Service{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Account.PublicKey), log: cfg.Logger,
+		policies: &policyCache{byID: map[[32]byte]*policy.Policy{}}}
 	s.domain = proxy.Domain{ChainID: id, Registry: cfg.Chain.Address()}
 	return s, nil
 }
@@ -387,6 +392,9 @@ type GetResult struct {
 	Owner   common.Address `json:"owner"`
 	Version uint32         `json:"version"`
 	Bytes   int64          `json:"bytes"`
+	// Purpose is what the read was made for, as the proxies were told
+	// (empty for an owner's read of its own data, which asks no proxy).
+	Purpose string `json:"purpose,omitempty"`
 	// Failures names the proxies that refused, could not be reached or
 	// sent a cfrag that does not verify before enough others answered.
 	Failures []string `json:"failures,omitempty"`

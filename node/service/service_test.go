@@ -199,7 +199,7 @@ func (w *world) askProxies(ds uint64, c cid.Cid) error {
 	for _, tp := range w.proxies {
 		eps = append(eps, proxyapi.Endpoint{Address: tp.p.Address(), URL: tp.srv.URL})
 	}
-	cl := &proxyapi.Client{Domain: w.owner.Domain(), Key: w.brand.cfg.Account}
+	cl := &proxyapi.Client{Domain: w.owner.Domain(), Key: w.brand.cfg.Account, Purpose: DefaultReadPurpose}
 	_, err = cl.CFrags(w.ctx, ds, capsule, eps, 2, func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
 		return nil, errors.New("a proxy answered")
 	})
@@ -229,7 +229,7 @@ func TestStrangerRefused(t *testing.T) {
 	for _, tp := range w.proxies {
 		eps = append(eps, proxyapi.Endpoint{Address: tp.p.Address(), URL: tp.srv.URL})
 	}
-	cl := &proxyapi.Client{Domain: w.owner.Domain(), Key: strangerKey}
+	cl := &proxyapi.Client{Domain: w.owner.Domain(), Key: strangerKey, Purpose: DefaultReadPurpose}
 	_, err = cl.CFrags(w.ctx, ds, h, eps, 2, func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
 		t.Fatal("a proxy answered a stranger")
 		return nil, nil

@@ -357,6 +357,10 @@ type AccessReceipt struct {
 	// PurposeHash is the purpose of the reader's grant in force at Block
 	// (the newest Granted event of (dataset, reader) at or before it).
 	PurposeHash [32]byte
+	// ReadFor is the purpose the reader named for this read, in the
+	// request it signed (so no proxy can put words in its mouth); empty in
+	// receipts of version-1 requests, which named none.
+	ReadFor string
 }
 
 // ErrBadReceipt: a proxy handed over a receipt that does not prove a read
@@ -426,7 +430,7 @@ func (s *Service) Receipts(ctx context.Context, dataset uint64) ([]AccessReceipt
 				continue
 			}
 			out = append(out, AccessReceipt{Dataset: dataset, CapsuleHash: r.Request.CapsuleHash, Reader: r.Grantee, Proxy: p,
-				Block: r.Block, Time: r.Time.UTC(), PurposeHash: g.PurposeHash})
+				Block: r.Block, Time: r.Time.UTC(), PurposeHash: g.PurposeHash, ReadFor: r.Request.Purpose})
 		}
 	}
 	if len(proxies) > 0 && len(unreachable) == len(proxies) {
