@@ -26,7 +26,10 @@ import (
 // alone.
 
 // DefaultPolicyTimeout bounds the lookup of a grant's policy on IPFS.
-const DefaultPolicyTimeout = 3 * time.Second
+// The owner's node serves a grant's policy with its bundle, so a policy
+// that exists arrives in about the time the bundle did; the wait is paid
+// in full only by a legacy grant, once per proxy.
+const DefaultPolicyTimeout = time.Second
 
 // usage is what a proxy knows of a grant's policy: the parsed document,
 // or nil for a legacy grant; bad is why a document bound to the grant
@@ -138,7 +141,7 @@ func (p *Proxy) enforce(ctx context.Context, g *grantState, purpose string, bloc
 	}
 	key := readKey{g.Dataset, g.Grantee, g.Purpose}
 	if !p.store.reserveRead(key, limit) {
-		return nil, refuse(proxyapi.CodeReadLimit, block, "read limit reached: this proxy answered the %d reads the grant's policy allows", limit)
+		return nil, refuse(proxyapi.CodeReadLimit, block, "read limit reached: the grant's policy allows %d reads, and this proxy answered them all", limit)
 	}
 	return func() { p.store.releaseRead(key) }, nil
 }

@@ -2,13 +2,17 @@ package service
 
 import (
 	"bytes"
+	"encoding/hex"
 	"errors"
+	"math/big"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/crypto"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/policy"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/node/storage"
@@ -139,5 +143,41 @@ func TestReadPurposeDefault(t *testing.T) {
 		if n := tp.p.Reads(ds, w.brand.Address(), common.Hash{}); n != 0 {
 			t.Fatalf("reads counted under the wrong policy: %d", n)
 		}
+	}
+}
+
+// TestReceiptPurposeIsTheReaders: a proxy cannot put words in the reader's
+// mouth. A receipt verifies only with the purpose the reader signed; the
+// same receipt with its purpose rewritten (a proxy making a read for
+// research look like one for marketing) is dropped. A receipt written
+// under protocol version 1 (no purpose) still verifies.
+func TestReceiptPurposeIsTheReaders(t *testing.T) {
+	d := proxyapi.Domain{ChainID: big.NewInt(1337), Registry: common.HexToAddress("0xaa")}
+	s := &Service{domain: d}
+	reader, _ := crypto.GenerateKey()
+	readerAddr := crypto.PubkeyToAddress(reader.PublicKey)
+	px := common.HexToAddress("0x01")
+	deadline := time.Now().Add(time.Minute)
+	grants := []GrantRecord{{Granted: acl.Granted{Dataset: 7, Grantee: readerAddr}, Proxies: []common.Address{px}}}
+	receipt := func(purpose string) proxyapi.Receipt {
+		req := proxyapi.ReencryptRequest{Proxy: px, Dataset: 7, CapsuleHash: common.HexToHash("0x02"), Purpose: purpose,
+			Nonce: proxyapi.NewNonce(), Deadline: uint64(deadline.Unix())}
+		sig, err := req.Sign(d, reader)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return proxyapi.Receipt{Request: req, Signature: hex.EncodeToString(sig), Grantee: readerAddr, Time: time.Now()}
+	}
+	real := receipt("dpv:ResearchAndDevelopment")
+	if _, err := s.checkReceipt(7, px, real, grants); err != nil {
+		t.Fatalf("the reader's own receipt: %v", err)
+	}
+	rewritten := real
+	rewritten.Request.Purpose = "dpv:Marketing"
+	if _, err := s.checkReceipt(7, px, rewritten, grants); !errors.Is(err, ErrBadReceipt) {
+		t.Fatalf("a receipt with its purpose rewritten: %v, want dropped", err)
+	}
+	if _, err := s.checkReceipt(7, px, receipt(""), grants); err != nil {
+		t.Fatalf("a version-1 receipt: %v", err)
 	}
 }
