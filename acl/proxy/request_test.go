@@ -38,8 +38,8 @@ func TestRequestSignatures(t *testing.T) {
 		// The version-1 form (no purpose, domain version 1) is another
 		// message: a signature over one is no signature over the other.
 		"version 1": func() (ReencryptRequest, Domain) { r := req; r.Purpose = ""; return r, d },
-		"chain":    func() (ReencryptRequest, Domain) { return req, Domain{ChainID: big.NewInt(1), Registry: d.Registry} },
-		"registry": func() (ReencryptRequest, Domain) { return req, Domain{ChainID: d.ChainID, Registry: common.Address{}} },
+		"chain":     func() (ReencryptRequest, Domain) { return req, Domain{ChainID: big.NewInt(1), Registry: d.Registry} },
+		"registry":  func() (ReencryptRequest, Domain) { return req, Domain{ChainID: d.ChainID, Registry: common.Address{}} },
 	}
 	for name, mk := range variants {
 		r, dd := mk()

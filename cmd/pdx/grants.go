@@ -14,6 +14,7 @@ import (
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/service"
 )
 
 // The commands of this file give and take back access (grant, revoke) and
@@ -318,21 +319,35 @@ func (r grantedResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATASET\tOWNER\tPURPOSE\tEXPIRES\tACTIVE\tVERSION\tCID\tSIZE")
+	fmt.Fprintln(tw, "DATASET\tOWNER\tPURPOSE\tEXPIRES\tACTIVE\tVERSION\tCID\tSIZE\tREADS")
 	for _, g := range r.Grants {
 		active := strconv.FormatBool(g.Active)
+		reads := readsWords(g.Reads)
 		if len(g.Versions) == 0 {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t-\t-\t-\n", g.Dataset, g.Owner, orDash(g.Purpose), g.Expires, active)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t-\t-\t-\t%s\n", g.Dataset, g.Owner, orDash(g.Purpose), g.Expires, active, reads)
 		}
 		for _, v := range g.Versions {
 			size := "-"
 			if v.Size > 0 {
 				size = strconv.FormatInt(v.Size, 10)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\n", g.Dataset, g.Owner, orDash(g.Purpose), g.Expires, active, v.Version, v.CID, size)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", g.Dataset, g.Owner, orDash(g.Purpose), g.Expires, active, v.Version, v.CID, size, reads)
 		}
 	}
 	return tw.Flush()
+}
+
+// readsWords is a grant's reads as `granted` shows them: "2/3" used of
+// allowed, "2/-" under no limit, "-" when the proxies did not say (or the
+// grant is not active).
+func readsWords(r *service.GrantReads) string {
+	switch {
+	case r == nil:
+		return "-"
+	case r.Allowed == 0:
+		return strconv.Itoa(r.Used) + "/-"
+	}
+	return fmt.Sprintf("%d/%d", r.Used, r.Allowed)
 }
 
 func (a *app) grantedCmd() *cobra.Command {

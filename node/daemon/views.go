@@ -158,6 +158,9 @@ type GrantedView struct {
 	Expires  string           `json:"expires"`
 	Active   bool             `json:"active"`
 	Versions []GrantedVersion `json:"versions"`
+	// Reads are the reads used under the grant's policy and the most it
+	// allows, as the grant's proxies count them (active grants only).
+	Reads *service.GrantReads `json:"reads,omitempty"`
 }
 
 // GrantedList is the body of GET /v1/granted.
@@ -195,6 +198,11 @@ func (d *Daemon) granted(w http.ResponseWriter, r *http.Request) error {
 			v.Versions = append(v.Versions, gv)
 		}
 		cancel()
+		if g.Live {
+			if reads, err := d.s.ReadsOf(r.Context(), g); err == nil {
+				v.Reads = &reads
+			}
+		}
 		out.Grants = append(out.Grants, v)
 	}
 	writeJSON(w, http.StatusOK, out)

@@ -152,6 +152,13 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 		if g == nil {
 			return nil, refuse(proxyapi.CodeNoKFrag, block, "the grant is live on chain but this proxy has not seen it yet; retry after the next block")
 		}
+		// The grant's policy is looked up while its kfrag loads: both
+		// come from the owner's node, and the read needs both.
+		p.fetch.wg.Add(1)
+		go func() {
+			defer p.fetch.wg.Done()
+			_, _ = p.usageOf(ctx, g.Purpose)
+		}()
 		if kf, err = p.loadKFrag(ctx, g); err != nil {
 			return nil, err
 		}
@@ -336,9 +343,9 @@ func (p *Proxy) whyRefused(ctx context.Context, dataset uint64, grantee common.A
 	return refuse(proxyapi.CodeNotGranted, block, "%s has no grant for dataset %d", grantee.Hex(), dataset)
 }
 
-// serveReceipts lists a dataset's receipts to its owner. Query parameters:
-// dataset, nonce, deadline, signature (EIP-712 ReceiptsRequest signed by the
-// owner).
+// serveReceipts lists a dataset's receipts to its owner, and a grantee's
+// own to that grantee. Query parameters: dataset, nonce, deadline,
+// signature (EIP-712 ReceiptsRequest signed by the owner or the grantee).
 func (p *Proxy) serveReceipts(w http.ResponseWriter, r *http.Request) {
 	q := r.URL.Query()
 	dataset, err1 := strconv.ParseUint(q.Get("dataset"), 10, 64)
@@ -365,9 +372,16 @@ func (p *Proxy) serveReceipts(w http.ResponseWriter, r *http.Request) {
 		writeErr(w, p.chainErr(err, dataset))
 		return
 	}
-	if signer != ds.Owner {
-		writeErr(w, refuse(proxyapi.CodeNotGranted, 0, "only the owner of dataset %d may read its receipts", dataset))
-		return
+	// The owner reads every receipt of the dataset; a grantee this proxy
+	// holds a grant record of reads its own (how it learns the reads it
+	// has used under the grant's policy). Anyone else is refused before
+	// spending a nonce, so no stranger makes the proxy write.
+	grantee := signer != ds.Owner
+	if grantee {
+		if g, err := p.store.grant(dataset, signer); err != nil || g == nil {
+			writeErr(w, refuse(proxyapi.CodeNotGranted, 0, "only the owner of dataset %d, or a grantee of it this proxy serves, may read its receipts", dataset))
+			return
+		}
 	}
 	// Only the owner's own request spends a nonce: a stranger cannot use
 	// up the owner's, and a captured URL is answered once.
@@ -382,6 +396,15 @@ func (p *Proxy) serveReceipts(w http.ResponseWriter, r *http.Request) {
 	if err != nil {
 		writeErr(w, err)
 		return
+	}
+	if grantee {
+		own := []proxyapi.Receipt{}
+		for _, r := range rs {
+			if r.Grantee == signer {
+				own = append(own, r)
+			}
+		}
+		rs = own
 	}
 	if rs == nil {
 		rs = []proxyapi.Receipt{}

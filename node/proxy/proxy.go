@@ -57,7 +57,7 @@ type Config struct {
 	Bundles BundleSource
 	// PolicyTimeout bounds the lookup of a grant's usage policy on IPFS
 	// (once per policy hash); nothing found within it makes the grant a
-	// legacy one. Default DefaultPolicyTimeout (3 s).
+	// legacy one. Default DefaultPolicyTimeout (1 s).
 	PolicyTimeout time.Duration
 	// MaxDeadline bounds how far ahead a request's deadline may be, which
 	// bounds how long its nonce must be remembered. Default 1 hour.

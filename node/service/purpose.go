@@ -95,3 +95,46 @@ func (s *Service) DefaultPurpose(ctx context.Context, hash [32]byte) (string, er
 	}
 	return "", fmt.Errorf("%w: the grant's policy permits reading for %s; say which one this read is for", ErrPurposeNeeded, strings.Join(pol.Purposes, ", "))
 }
+
+// GrantReads is what a grantee learns of its reads under a grant's usage
+// policy, from the grant's proxies.
+type GrantReads struct {
+	// Used is the most reads any of the grant's proxies answered under the
+	// policy (each counts its own; an honest get is one read at each).
+	Used int `json:"used"`
+	// Allowed is the policy's maximum reads; 0 when it sets none or the
+	// grant has no policy (a legacy grant).
+	Allowed int `json:"allowed"`
+	// Unanswered are the proxies that did not hand over their count.
+	Unanswered int `json:"unanswered,omitempty"`
+}
+
+// ReadsOf asks each proxy of this account's grant g for this account's own
+// receipts of the dataset (a Receipts request signed by the grantee,
+// acl/proxy/PROTOCOL.md) and counts those under the grant's policy.
+func (s *Service) ReadsOf(ctx context.Context, g CurrentGrant) (GrantReads, error) {
+	var out GrantReads
+	pol, err := s.GrantPolicy(ctx, g.PurposeHash)
+	if err != nil {
+		return out, err
+	}
+	if pol != nil {
+		out.Allowed, _ = pol.MaxReads()
+	}
+	for _, p := range s.bundleProxies(ctx, g.Bundle) {
+		rs, err := s.proxyReceipts(ctx, g.Dataset, p)
+		if err != nil {
+			s.log.Debug("a proxy did not tell this account's reads", "proxy", p.Hex(), "dataset", g.Dataset, "err", err)
+			out.Unanswered++
+			continue
+		}
+		n := 0
+		for _, r := range rs {
+			if r.Grantee == s.addr && r.Policy == common.Hash(g.PurposeHash) {
+				n++
+			}
+		}
+		out.Used = max(out.Used, n)
+	}
+	return out, nil
+}

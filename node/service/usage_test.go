@@ -115,6 +115,14 @@ func TestPolicyEnforcedByProxies(t *testing.T) {
 			t.Fatalf("receipt: reader %s, read for %q, policy %x", r.Reader.Hex(), r.ReadFor, r.PurposeHash)
 		}
 	}
+	// The brand learns its count from the proxies (its own receipts).
+	gs, err := w.brand.ReceivedGrants(w.ctx)
+	if err != nil || len(gs) != 1 {
+		t.Fatalf("the brand's grants: %v, %v", gs, err)
+	}
+	if reads, err := w.brand.ReadsOf(w.ctx, gs[0]); err != nil || reads != (GrantReads{Used: 3, Allowed: 3}) {
+		t.Fatalf("the brand's reads: %+v, %v; want 3 used of 3", reads, err)
+	}
 	for _, tp := range w.proxies {
 		if got := tp.p.Reads(ds, w.brand.Address(), common.Hash(pol.Hash())); got != 3 {
 			t.Fatalf("proxy %s counts %d reads, want 3", tp.p.Address().Hex(), got)
