@@ -125,6 +125,7 @@ export async function renderPurchases(main) {
       (grants || []).map((g) => h('article', { class: 'grant-card', 'aria-label': `Dataset ${g.dataset} of ${g.owner}` },
         h('h3', {}, `Dataset #${g.dataset} `, h('span', { class: `badge ${g.active && new Date(g.expires) > Date.now() ? 'ok' : 'off'}` }, g.active ? (new Date(g.expires) > Date.now() ? 'active' : 'expired') : 'revoked')),
         h('p', { class: 'meta' }, 'Owner ', mono(g.owner, shortHex(g.owner)), ` · for “${g.purpose}” · until ${formatTime(g.expires)} `,
+          g.reads ? `· reads ${g.reads.used} of ${g.reads.allowed || 'no limit'} ` : null,
           g.active ? h('span', { class: 'countdown', dataset: { until: g.expires } }) : null),
         table(`Versions of dataset ${g.dataset}`, [
           { label: 'Version', cell: (v) => `v${v.version}` },

@@ -595,6 +595,7 @@ export async function renderAccess(main) {
           { label: 'Dataset', cell: (r) => r.dataset || `#${r.id}` },
           { label: 'Version', cell: (r) => `v${r.version}` },
           { label: 'Reader', cell: (r) => mono(r.reader, shortHex(r.reader)) },
+          { label: 'Read for', cell: (r) => r.read_for || '—' },
           { label: 'Purpose', cell: (r) => r.purpose },
           { label: 'Proxy', cell: (r) => mono(r.proxy, shortHex(r.proxy, 4)) },
         ], [...receipts].sort((a, b) => new Date(b.time) - new Date(a.time)), 'Nobody has read your data.')),
