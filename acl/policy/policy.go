@@ -15,6 +15,7 @@ package policy
 
 import (
 	"crypto/sha256"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -37,11 +38,13 @@ import (
 // reading this.
 const Profile = "urn:pdx:odrl-profile:v1"
 
-// MaxSize bounds a policy document, as stored and as read from IPFS.
-const MaxSize = 32 << 10
+// MaxSize bounds a policy document, as stored and as read from IPFS: the
+// bound of an offer's terms, since an offer's policy is read as its terms.
+const MaxSize = 16 << 10
 
-// MaxDescription bounds a policy's description (the offer's terms text).
-const MaxDescription = 16 << 10
+// MaxDescription bounds a policy's description (the offer's terms text),
+// leaving the rest of MaxSize to the policy's terms.
+const MaxDescription = 8 << 10
 
 // MaxReadLimit bounds a policy's read limit (its count constraint).
 const MaxReadLimit = 1_000_000_000
@@ -109,6 +112,18 @@ func Parse(b []byte) (*Policy, error) {
 		return nil, err
 	}
 	return d.policy()
+}
+
+// IsDocument reports whether b claims to be a policy of this profile: a
+// JSON object whose "profile" is Profile. A node that reads 32 bytes' worth
+// of block from IPFS (an offer's terms) tells a policy from a plain terms
+// text of earlier offers by it; a block that claims to be a policy must
+// then Parse, or it is refused.
+func IsDocument(b []byte) bool {
+	var head struct {
+		Profile string `json:"profile"`
+	}
+	return json.Unmarshal(b, &head) == nil && head.Profile == Profile
 }
 
 // Validate checks a Policy made by hand as Parse checks a document.

@@ -257,3 +257,18 @@ func TestVocabulary(t *testing.T) {
 		t.Error("within is not narrower-than")
 	}
 }
+
+func TestIsDocument(t *testing.T) {
+	p, _ := Preset("analytics-only")
+	if !IsDocument(p.Bytes()) {
+		t.Error("a preset's bytes are not a document")
+	}
+	for _, s := range []string{"research", `{"profile":"urn:other"}`, `["urn:pdx:odrl-profile:v1"]`, ""} {
+		if IsDocument([]byte(s)) {
+			t.Errorf("IsDocument(%q) = true", s)
+		}
+	}
+	if !IsDocument([]byte(`{"profile":"urn:pdx:odrl-profile:v1","bogus":1}`)) {
+		t.Error("a broken document claiming the profile is not recognised as one (it must then be refused, not shown as text)")
+	}
+}

@@ -1,16 +1,19 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"strconv"
 	"strings"
 	"text/tabwriter"
 	"time"
+	"unicode"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
+	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/daemon"
@@ -59,29 +62,56 @@ func checkExpiry(s string, now time.Time) error {
 }
 
 func (a *app) grantCmd() *cobra.Command {
-	var to, purpose, expires string
+	var to, purpose, expires, pol string
 	var threshold int
 	var proxies []string
 	cmd := &cobra.Command{
-		Use:   "grant NAME --to ADDRESS --purpose TEXT --expires 30d|DATE|RFC3339",
-		Short: "Grant an account access to a dataset, for a purpose and a period",
+		Use:   "grant NAME --to ADDRESS (--policy PRESET|FILE | --purpose TEXT) [--expires 30d|DATE|RFC3339]",
+		Short: "Grant an account access to a dataset, under a usage policy or for a purpose, for a period",
 		Long: `grant gives the account --to access to every version of the dataset NAME
 until --expires: the daemon makes one kfrag per proxy, delivers them and
 records the grant on chain. The grantee must have registered its keys (its
 daemon does so at start). --threshold is how many proxies must re-encrypt
 (default proxies.threshold); --proxies picks the proxies (default: every
-registered one).`,
+registered one).
+
+--policy names the grant's usage policy (docs/policy.md): a preset
+(analytics-only, no-resale, open-cc-by, personalisation, research-only) or
+a policy file. It says for which DPV purposes, which actions, how long and
+how many reads; it is published on IPFS and its hash recorded on chain, and
+the proxies enforce its purposes, read limit and expiry. With a policy,
+--purpose is refused (the policy names the purposes) and --expires may be
+left out when the policy has a duration; an --expires later than the
+policy permits is refused. --purpose alone records a plain purpose text, as
+grants made before policies did.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			grantee, err := checkAddress("--to", to)
 			if err != nil {
 				return err
 			}
-			if strings.TrimSpace(purpose) == "" {
-				return cli.Usagef("--purpose is required: what the grantee may use the data for")
-			}
-			if err := checkExpiry(expires, time.Now()); err != nil {
-				return err
+			var doc json.RawMessage
+			if pol != "" {
+				if purpose != "" {
+					return cli.Usagef("give --policy or --purpose, not both: the policy names the purposes it permits")
+				}
+				p, err := policy.Load(pol)
+				if err != nil {
+					return err
+				}
+				doc = p.Bytes()
+				if expires != "" {
+					if err := checkExpiry(expires, time.Now()); err != nil {
+						return err
+					}
+				}
+			} else {
+				if strings.TrimSpace(purpose) == "" {
+					return cli.Usagef("--purpose or --policy is required: what the grantee may use the data for")
+				}
+				if err := checkExpiry(expires, time.Now()); err != nil {
+					return err
+				}
 			}
 			if err := checkDatasetName(args[0]); err != nil {
 				return err
@@ -99,7 +129,7 @@ registered one).`,
 				return err
 			}
 			var res daemon.GrantResponse
-			req := daemon.GrantRequest{Grantee: grantee.Hex(), Purpose: purpose, Expires: expires, Threshold: threshold, Proxies: proxies}
+			req := daemon.GrantRequest{Grantee: grantee.Hex(), Purpose: purpose, Expires: expires, Threshold: threshold, Proxies: proxies, Policy: doc}
 			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "grants"), req, &res); err != nil {
 				return err
 			}
@@ -108,7 +138,8 @@ registered one).`,
 	}
 	f := cmd.Flags()
 	f.StringVar(&to, "to", "", "the grantee's Ethereum address")
-	f.StringVar(&purpose, "purpose", "", "what the grantee may use the data for (recorded on chain as a hash, in the journal as text)")
+	f.StringVar(&purpose, "purpose", "", "what the grantee may use the data for, as plain text (recorded on chain as a hash, in the journal as text); or use --policy")
+	f.StringVar(&pol, "policy", "", "the grant's usage policy: a preset (analytics-only, no-resale, open-cc-by, personalisation, research-only) or a policy file (docs/policy.md)")
 	f.StringVar(&expires, "expires", "", "end of the access: a duration (30d, 1d12h, 90m), a date (2027-01-01: through that day, UTC) or an RFC 3339 time")
 	f.IntVar(&threshold, "threshold", 0, "proxies needed to re-encrypt; 0 = proxies.threshold of the config")
 	f.StringSliceVar(&proxies, "proxies", nil, "addresses of the proxies to use, comma-separated (default: the configured proxy set)")
@@ -288,7 +319,13 @@ func (r grantsResult) FormatText(w io.Writer) error {
 		}
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d of %d\n", g.Grantee, orDash(g.Purpose), g.Expires, state, g.Block, g.Threshold, len(g.Proxies))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, g := range r.Grants {
+		writePolicy(w, "grant to "+g.Grantee+" at block "+strconv.FormatUint(g.Block, 10), g.Policy, g.Legacy, "purpose")
+	}
+	return nil
 }
 
 func (a *app) grantsCmd() *cobra.Command {
@@ -334,7 +371,13 @@ func (r grantedResult) FormatText(w io.Writer) error {
 			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", g.Dataset, g.Owner, orDash(g.Purpose), g.Expires, active, v.Version, v.CID, size, reads)
 		}
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, g := range r.Grants {
+		writePolicy(w, "grant of dataset "+strconv.FormatUint(g.Dataset, 10)+" by "+g.Owner, g.Policy, g.Legacy, "purpose")
+	}
+	return nil
 }
 
 // readsWords is a grant's reads as `granted` shows them: "2/3" used of
@@ -365,4 +408,39 @@ active, and each version's CID to give to pdx get.`,
 			})
 		}),
 	}
+}
+
+// writePolicy prints, under a table, the usage policy of one of its rows
+// in plain words, one term a line; a row of a plain text (made before
+// policies) is said to be legacy, kind naming the text ("purpose",
+// "terms").
+func writePolicy(w io.Writer, what string, p *daemon.PolicyView, legacy bool, kind string) {
+	switch {
+	case p != nil:
+		fmt.Fprintf(w, "\n%s: usage policy %s\n", what, p.CID)
+		for _, l := range p.Describe {
+			fmt.Fprintf(w, "  %s\n", plainCut(l, maxPolicyLine))
+		}
+	case legacy:
+		fmt.Fprintf(w, "\n%s: a plain %s text (legacy: no usage policy; no purpose or read limit is enforced beyond the expiry)\n", what, kind)
+	}
+}
+
+// maxPolicyLine bounds a policy line in tables' text output; --json has
+// the whole document.
+const maxPolicyLine = 200
+
+// plainCut shows a line of a policy as it is when it is printable, quoted
+// (as quoteCut does) when it holds anything else — an owner's description
+// can hold anything — and cut to max characters.
+func plainCut(s string, max int) string {
+	for _, r := range s {
+		if !unicode.IsPrint(r) {
+			return quoteCut(s, max)
+		}
+	}
+	if r := []rune(s); len(r) > max {
+		return string(r[:max]) + "…"
+	}
+	return s
 }

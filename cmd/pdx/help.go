@@ -44,16 +44,22 @@ var examples = map[string]string{
 	"pdx erase": `  pdx erase history --yes`,
 	"pdx grant": `  pdx grant history --to 0x9E324E605E2C65Ddc616060721c6aE575870ef5f --purpose research --expires 30d
   pdx grant history --to 0x9E324E605E2C65Ddc616060721c6aE575870ef5f --purpose research --expires 2027-01-01
-  pdx grant history --to 0x9E324E605E2C65Ddc616060721c6aE575870ef5f --purpose audit --expires 2027-01-01T12:00:00Z --threshold 2`,
+  pdx grant history --to 0x9E324E605E2C65Ddc616060721c6aE575870ef5f --purpose audit --expires 2027-01-01T12:00:00Z --threshold 2
+  pdx grant history --to 0x9E324E605E2C65Ddc616060721c6aE575870ef5f --policy analytics-only --expires 30d
+  pdx grant history --to 0x9E324E605E2C65Ddc616060721c6aE575870ef5f --policy ./three-reads.json`,
 	"pdx revoke": `  pdx revoke history --to 0x9E324E605E2C65Ddc616060721c6aE575870ef5f`,
 	"pdx log": `  pdx log
   pdx log --no-access`,
 	"pdx grants": `  pdx grants history`,
 	"pdx granted": `  pdx granted
   pdx --json granted`,
-	"pdx offer": `  pdx offer history --price 0.01eth --duration 30d --terms "loyalty analytics"`,
+	"pdx offer": `  pdx offer history --price 0.01eth --duration 30d --terms "loyalty analytics"
+  pdx offer history --price 0.01eth --duration 30d --policy analytics-only
+  pdx offer history --price 0.01eth --policy ./three-reads-30-days.json`,
 	"pdx buy": `  pdx market
-  pdx buy 1 --terms "loyalty analytics"`,
+  pdx buy 1
+  pdx buy 1 --terms "loyalty analytics"
+  pdx buy 1 --policy analytics-only`,
 	"pdx withdraw": `  pdx withdraw`,
 	"pdx market": `  pdx market
   pdx --json market`,

@@ -1,6 +1,7 @@
 package main
 
 import (
+	"encoding/json"
 	"fmt"
 	"io"
 	"math/big"
@@ -11,6 +12,7 @@ import (
 
 	"github.com/spf13/cobra"
 
+	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/daemon"
@@ -102,15 +104,24 @@ func formatEther(wei string) string {
 type offerResult daemon.OfferResponse
 
 func (r offerResult) FormatText(w io.Writer) error {
+	if r.Policy != nil {
+		fmt.Fprintf(w, "%s (id %d) is offered at %s wei (%s) for %s of access, under the usage policy %s:\n",
+			r.Dataset, r.ID, r.PriceWei, formatEther(r.PriceWei), r.Duration, r.Policy.CID)
+		for _, l := range r.Policy.Describe {
+			fmt.Fprintf(w, "  %s\n", plainCut(l, maxPolicyLine))
+		}
+		_, err := fmt.Fprintf(w, "the policy is published on IPFS; buyers run: pdx buy %d\n", r.ID)
+		return err
+	}
 	_, err := fmt.Fprintf(w, "%s (id %d) is offered at %s wei (%s) for %s of access, for %q\nthe terms are published on IPFS; buyers run: pdx buy %d\n",
 		r.Dataset, r.ID, r.PriceWei, formatEther(r.PriceWei), r.Duration, r.Terms, r.ID)
 	return err
 }
 
 func (a *app) offerCmd() *cobra.Command {
-	var price, duration, terms string
+	var price, duration, terms, pol string
 	cmd := &cobra.Command{
-		Use:   "offer NAME --price WEI|0.01eth --duration 30d --terms TEXT",
+		Use:   "offer NAME --price WEI|0.01eth (--policy PRESET|FILE [--terms TEXT] [--duration 30d] | --duration 30d --terms TEXT)",
 		Short: "Offer a dataset for sale: a price, an access period and the terms of use",
 		Long: `offer opens (or replaces) the dataset's offer on chain: anyone may buy
 access for --duration by paying --price into escrow and accepting --terms,
@@ -118,7 +129,15 @@ the purpose they may use the data for. The terms text is published on
 IPFS (pinned by this node; its SHA-256 is the hash on chain), so every
 buyer's pdx market shows it. The daemon's market agent then
 grants each purchase its [market] policy accepts, which releases the
-payment to this account (pdx withdraw moves it to the wallet).`,
+payment to this account (pdx withdraw moves it to the wallet).
+
+--policy names the offer's usage policy (docs/policy.md): a preset
+(analytics-only, no-resale, open-cc-by, personalisation, research-only) or
+a policy file. The policy document is what is published and hashed on
+chain, and each purchase is granted under it; --terms then replaces its
+description (the terms buyers read), and --duration may be left out when
+the policy has one (a different one is refused). Without --policy, --terms
+is published as a plain text, as offers made before policies were.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if err := checkDatasetName(args[0]); err != nil {
@@ -128,28 +147,40 @@ payment to this account (pdx withdraw moves it to the wallet).`,
 			if err != nil {
 				return err
 			}
-			if duration == "" {
+			var doc json.RawMessage
+			if pol != "" {
+				p, err := policy.Load(pol)
+				if err != nil {
+					return err
+				}
+				doc = p.Bytes()
+			}
+			if duration == "" && doc == nil {
 				return cli.Usagef("--duration is required: how long a buyer's access lasts, such as 30d")
 			}
-			if strings.HasPrefix(strings.TrimSpace(duration), "-") {
-				return cli.Usagef("--duration %q is negative: give a positive duration such as 30d", duration)
+			// No --duration with a policy: the policy's (the daemon refuses a
+			// policy without one).
+			if duration != "" {
+				if strings.HasPrefix(strings.TrimSpace(duration), "-") {
+					return cli.Usagef("--duration %q is negative: give a positive duration such as 30d", duration)
+				}
+				d, err := config.ParseDuration(duration)
+				if err != nil {
+					return cli.Usagef("--duration %q is not a duration (30d, 1d12h, 90m): %v", duration, err)
+				}
+				if d <= 0 {
+					return cli.Usagef("--duration %q is not a positive duration", duration)
+				}
 			}
-			d, err := config.ParseDuration(duration)
-			if err != nil {
-				return cli.Usagef("--duration %q is not a duration (30d, 1d12h, 90m): %v", duration, err)
-			}
-			if d <= 0 {
-				return cli.Usagef("--duration %q is not a positive duration", duration)
-			}
-			if strings.TrimSpace(terms) == "" {
-				return cli.Usagef("--terms is required: the purpose buyers may use the data for")
+			if strings.TrimSpace(terms) == "" && (doc == nil || terms != "") {
+				return cli.Usagef("--terms or --policy is required: the purpose buyers may use the data for")
 			}
 			c, err := a.client()
 			if err != nil {
 				return err
 			}
 			var res daemon.OfferResponse
-			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms}
+			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, Policy: doc}
 			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "offer"), req, &res); err != nil {
 				return err
 			}
@@ -159,22 +190,32 @@ payment to this account (pdx withdraw moves it to the wallet).`,
 	f := cmd.Flags()
 	f.StringVar(&price, "price", "", "what a buyer pays: wei as digits, or with a unit: 0.01eth, 2.5gwei, 1000wei")
 	f.StringVar(&duration, "duration", "", "how long a buyer's access lasts: 30d, 1d12h, 90m")
-	f.StringVar(&terms, "terms", "", "the purpose buyers may use the data for: plain text, at most 16 KiB, published on IPFS")
+	f.StringVar(&terms, "terms", "", "the purpose buyers may use the data for: plain text, at most 16 KiB, published on IPFS (with --policy: the policy's description, at most 8 KiB)")
+	f.StringVar(&pol, "policy", "", "the offer's usage policy: a preset (analytics-only, no-resale, open-cc-by, personalisation, research-only) or a policy file (docs/policy.md)")
 	return cmd
 }
 
 type buyResult daemon.BuyResponse
 
 func (r buyResult) FormatText(w io.Writer) error {
+	if r.Policy != nil {
+		fmt.Fprintf(w, "usage policy %s (pinned on this node):\n", r.Policy.CID)
+		for _, l := range r.Policy.Describe {
+			fmt.Fprintf(w, "  %s\n", plainCut(l, maxPolicyLine))
+		}
+		_, err := fmt.Fprintf(w, "paid %s wei (%s) into escrow for dataset %d under this policy, which binds you by the purchase\nthe owner's daemon grants it when its policy accepts; then fetch the dataset's CIDs with pdx get\n",
+			r.PriceWei, formatEther(r.PriceWei), r.ID)
+		return err
+	}
 	_, err := fmt.Fprintf(w, "terms: %s\npaid %s wei (%s) into escrow for dataset %d under these terms\nthe owner's daemon grants it when its policy accepts; then fetch the dataset's CIDs with pdx get\n",
 		strconv.Quote(r.Terms), r.PriceWei, formatEther(r.PriceWei), r.ID)
 	return err
 }
 
 func (a *app) buyCmd() *cobra.Command {
-	var terms string
+	var terms, pol string
 	cmd := &cobra.Command{
-		Use:   "buy DATASET-ID [--terms TEXT]",
+		Use:   "buy DATASET-ID [--terms TEXT | --policy PRESET|FILE]",
 		Short: "Buy access to another account's dataset: pay its offer into escrow",
 		Long: `buy pays the open offer of the dataset DATASET-ID (its id on chain, as the
 owner's pdx ls shows it) into escrow, accepting the offer's terms: the text
@@ -184,7 +225,13 @@ offer changes meanwhile. --terms names the text you expect instead: the
 purchase is refused unless it is the offer's (and it is needed for an
 offer made before terms were published). The owner's daemon grants the purchase (and is
 paid) or, if it does not within the grant window, the payment can be
-refunded. The price is the offer's: read from the chain, not given here.`,
+refunded. The price is the offer's: read from the chain, not given here.
+
+An offer under a usage policy (docs/policy.md): buy reads the policy from
+IPFS, checks it against the hash on chain, refuses one that is malformed,
+pins it on this node and shows it in plain words; paying binds you to it.
+--policy names the policy you expect (a preset or a file): the purchase is
+refused unless it is the offer's.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseUint(args[0], 10, 64)
@@ -194,19 +241,31 @@ refunded. The price is the offer's: read from the chain, not given here.`,
 			if terms != "" && strings.TrimSpace(terms) == "" {
 				return cli.Usagef("--terms is blank: leave it out to buy under the offer's published terms, or give their text")
 			}
+			var doc json.RawMessage
+			if pol != "" {
+				if terms != "" {
+					return cli.Usagef("give --terms or --policy, not both")
+				}
+				p, err := policy.Load(pol)
+				if err != nil {
+					return err
+				}
+				doc = p.Bytes()
+			}
 			c, err := a.client()
 			if err != nil {
 				return err
 			}
 			var res daemon.BuyResponse
 			path := "/v1/market/" + url.PathEscape(strconv.FormatUint(id, 10)) + "/buy"
-			if err := c.call(cmd.Context(), "POST", path, daemon.BuyRequest{Terms: terms}, &res); err != nil {
+			if err := c.call(cmd.Context(), "POST", path, daemon.BuyRequest{Terms: terms, Policy: doc}, &res); err != nil {
 				return err
 			}
 			return a.out.Result(buyResult(res))
 		}),
 	}
 	cmd.Flags().StringVar(&terms, "terms", "", "the offer's terms text you accept, checked against the offer (default: the published text)")
+	cmd.Flags().StringVar(&pol, "policy", "", "the usage policy you accept, a preset or a file, checked against the offer's (default: the published policy)")
 	return cmd
 }
 
@@ -260,7 +319,13 @@ func (r marketResult) FormatText(w io.Writer) error {
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine))
 	}
-	return tw.Flush()
+	if err := tw.Flush(); err != nil {
+		return err
+	}
+	for _, o := range r.Offers {
+		writePolicy(w, "offer of dataset "+strconv.FormatUint(o.Dataset, 10), o.Policy, o.Legacy, "terms")
+	}
+	return nil
 }
 
 // maxTermsShown is how much of an offer's terms the market table shows;

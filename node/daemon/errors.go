@@ -105,6 +105,7 @@ var rules = errkind.Rules{
 	{Err: service.ErrTermsMismatch, Kind: errkind.Usage},
 	{Err: service.ErrBadTerms, Kind: errkind.Usage},
 	{Err: service.ErrTermsUnknown, Kind: errkind.NotFound},
+	{Err: service.ErrBadPolicy, Kind: errkind.Damaged},
 	{Err: service.ErrUnusableProxy, Kind: errkind.Usage},
 	{Err: service.ErrGranteeKeys, Kind: errkind.Usage},
 	{Err: proxy.ErrUnavailable, Kind: errkind.Unavailable},

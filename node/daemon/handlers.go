@@ -18,6 +18,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
@@ -79,6 +80,61 @@ func parseExpiry(s string, now time.Time) (time.Time, error) {
 		return time.Time{}, badRequest("expires %q is not a positive duration", s)
 	}
 	return now.Add(time.Duration(dur)).UTC(), nil
+}
+
+// policyExpiry is a policy grant's expiry: the policy's (its duration
+// from now, or its end), or expires when the policy sets none; expires
+// may also shorten the policy's, never lengthen it.
+func policyExpiry(pol *policy.Policy, expires string, now time.Time) (time.Time, error) {
+	limit := pol.Expiry(now)
+	if expires == "" {
+		if limit.IsZero() {
+			return time.Time{}, badRequest("expires is required: the policy sets no duration; give one such as \"30d\"")
+		}
+		if !limit.After(now) {
+			return time.Time{}, badRequest("the policy ended at %s", limit.Format(time.RFC3339))
+		}
+		return limit.UTC().Truncate(time.Second), nil
+	}
+	t, err := parseExpiry(expires, now)
+	if err != nil {
+		return time.Time{}, err
+	}
+	if !limit.IsZero() && t.After(limit) {
+		return time.Time{}, badRequest("expires %s is later than the policy permits (%s): leave it out to grant for the policy's duration, or give an earlier time", t.Format(time.RFC3339), limit.UTC().Format(time.RFC3339))
+	}
+	return t, nil
+}
+
+// offerPolicy checks an offer's policy against the offer's other fields:
+// terms, when given, become its description; its duration is the offer's
+// when the offer names none, and must agree when it does; an end date
+// (dateTime) is refused, since a bought grant's length is the offer's
+// duration from the purchase.
+func offerPolicy(pol *policy.Policy, terms, duration string) (config.Duration, error) {
+	if terms != "" {
+		pol.Description = terms
+		if err := pol.Validate(); err != nil {
+			return 0, err
+		}
+	}
+	if !pol.Until.IsZero() {
+		return 0, badRequest("an offer's policy cannot end at a date (dateTime): a bought grant lasts the offer's duration from the purchase; use elapsedTime or the offer's duration")
+	}
+	if duration == "" {
+		if pol.Duration <= 0 {
+			return 0, badRequest("duration is required: the policy sets none; give one such as \"30d\"")
+		}
+		return config.Duration(pol.Duration), nil
+	}
+	dur, err := config.ParseDuration(duration)
+	if err != nil || dur <= 0 {
+		return 0, badRequest("duration %q is not a positive duration such as \"30d\"", duration)
+	}
+	if pol.Duration > 0 && time.Duration(dur) != pol.Duration {
+		return 0, badRequest("duration %s contradicts the policy's %s: leave it out or make them equal", dur, config.Duration(pol.Duration))
+	}
+	return dur, nil
 }
 
 // dataset looks up a dataset by its local name and derives its key.
@@ -476,6 +532,10 @@ type GrantRequest struct {
 	Expires   string   `json:"expires"`
 	Threshold int      `json:"threshold,omitempty"` // 0: the config's proxies.threshold
 	Proxies   []string `json:"proxies,omitempty"`   // empty: the owner's configured proxies
+	// Policy is the grant's usage policy: a preset's name or the document
+	// (docs/policy.md). With it, purpose is left out (the policy names
+	// the purposes) and expires may be too (the policy's duration).
+	Policy json.RawMessage `json:"policy,omitempty"`
 }
 
 // GrantResponse is what a grant recorded.
@@ -489,6 +549,8 @@ type GrantResponse struct {
 	Proxies   []string `json:"proxies"`
 	Bundle    string   `json:"bundle"`
 	Block     uint64   `json:"block"`
+	// Policy is the grant's usage policy; absent for a plain purpose.
+	Policy *PolicyView `json:"policy,omitempty"`
 }
 
 func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
@@ -505,12 +567,26 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if strings.TrimSpace(req.Purpose) == "" {
-		return badRequest("purpose is required: say what the grantee may use the data for")
-	}
-	expiry, err := parseExpiry(req.Expires, time.Now())
+	pol, err := parsePolicy(req.Policy)
 	if err != nil {
 		return err
+	}
+	now := time.Now()
+	var expiry time.Time
+	if pol != nil {
+		if req.Purpose != "" {
+			return badRequest("give a purpose or a policy, not both: the policy names the purposes it permits (DPV terms such as dpv:ResearchAndDevelopment)")
+		}
+		if expiry, err = policyExpiry(pol, req.Expires, now); err != nil {
+			return err
+		}
+	} else {
+		if strings.TrimSpace(req.Purpose) == "" {
+			return badRequest("purpose is required: say what the grantee may use the data for")
+		}
+		if expiry, err = parseExpiry(req.Expires, now); err != nil {
+			return err
+		}
 	}
 	threshold := req.Threshold
 	if threshold == 0 {
@@ -543,17 +619,24 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 	defer d.mu.Unlock()
 	res, err := d.s.Grant(r.Context(), service.GrantRequest{
 		Dataset: e.ID, DatasetKey: key, Grantee: grantee, Expiry: expiry,
-		Purpose: req.Purpose, Threshold: threshold, Proxies: proxies,
+		Purpose: req.Purpose, Policy: pol, Threshold: threshold, Proxies: proxies,
 	})
 	if err != nil {
 		return err
 	}
-	out := GrantResponse{Dataset: name, ID: e.ID, Grantee: grantee.Hex(), Purpose: req.Purpose,
+	// The journal keeps the purpose's text, or the policy's document, so
+	// the owner's views read either back from its hash (termsBook).
+	purpose := req.Purpose
+	if pol != nil {
+		purpose = string(pol.Bytes())
+	}
+	shown, pv, _ := readTerms(purpose)
+	out := GrantResponse{Dataset: name, ID: e.ID, Grantee: grantee.Hex(), Purpose: shown, Policy: pv,
 		Expires: expiry.Format(time.RFC3339), Threshold: res.Threshold, Bundle: res.Bundle, Block: res.Block, Proxies: []string{}}
 	for _, p := range res.Proxies {
 		out.Proxies = append(out.Proxies, p.Hex())
 	}
-	d.record(Record{Kind: KindGrant, Dataset: name, ID: e.ID, Block: res.Block, Grantee: out.Grantee, Purpose: req.Purpose, Expires: out.Expires})
+	d.record(Record{Kind: KindGrant, Dataset: name, ID: e.ID, Block: res.Block, Grantee: out.Grantee, Purpose: purpose, Expires: out.Expires})
 	writeJSON(w, http.StatusCreated, out)
 	return nil
 }
@@ -592,6 +675,10 @@ type OfferRequest struct {
 	PriceWei string `json:"price_wei"` // decimal
 	Duration string `json:"duration"`  // "30d", "12h"
 	Terms    string `json:"terms"`     // the purpose buyers get
+	// Policy is the offer's usage policy: a preset's name or the document
+	// (docs/policy.md). Terms, when also given, become its description;
+	// duration may be left out when the policy has one.
+	Policy json.RawMessage `json:"policy,omitempty"`
 }
 
 // OfferResponse echoes the opened offer.
@@ -601,6 +688,8 @@ type OfferResponse struct {
 	PriceWei string `json:"price_wei"`
 	Duration string `json:"duration"`
 	Terms    string `json:"terms"`
+	// Policy is the offer's usage policy; absent for a plain terms text.
+	Policy *PolicyView `json:"policy,omitempty"`
 }
 
 func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
@@ -617,23 +706,39 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 	if err := price.UnmarshalText([]byte(req.PriceWei)); err != nil {
 		return badRequest("price_wei: %v", err)
 	}
-	dur, err := config.ParseDuration(req.Duration)
-	if err != nil || dur <= 0 {
-		return badRequest("duration %q is not a positive duration such as \"30d\"", req.Duration)
+	pol, err := parsePolicy(req.Policy)
+	if err != nil {
+		return err
 	}
-	if err := service.CheckTerms(req.Terms); err != nil {
+	terms := req.Terms
+	var dur config.Duration
+	if pol != nil {
+		if dur, err = offerPolicy(pol, req.Terms, req.Duration); err != nil {
+			return err
+		}
+		// An offer's policy travels as its terms: the document is what is
+		// published, hashed into termsHash and kept in the index.
+		terms = string(pol.Bytes())
+	} else {
+		dur, err = config.ParseDuration(req.Duration)
+		if err != nil || dur <= 0 {
+			return badRequest("duration %q is not a positive duration such as \"30d\"", req.Duration)
+		}
+	}
+	if err := service.CheckTerms(terms); err != nil {
 		return badRequest("%v", strings.TrimPrefix(err.Error(), "service: terms cannot be published: "))
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if err := d.s.Offer(r.Context(), e.ID, price.Int(), time.Duration(dur), req.Terms); err != nil {
+	if err := d.s.Offer(r.Context(), e.ID, price.Int(), time.Duration(dur), terms); err != nil {
 		return err
 	}
-	if err := d.index.Update(name, false, func(e *Entry) { e.Terms = req.Terms }); err != nil {
+	if err := d.index.Update(name, false, func(e *Entry) { e.Terms = terms }); err != nil {
 		return fmt.Errorf("the offer is open on chain but its terms were not saved in the index: %w", err)
 	}
-	d.record(Record{Kind: KindOffer, Dataset: name, ID: e.ID, Amount: price.String(), Purpose: req.Terms})
-	writeJSON(w, http.StatusCreated, OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: req.Terms})
+	d.record(Record{Kind: KindOffer, Dataset: name, ID: e.ID, Amount: price.String(), Purpose: terms})
+	shown, pv, _ := readTerms(terms)
+	writeJSON(w, http.StatusCreated, OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: shown, Policy: pv})
 	return nil
 }
 
@@ -737,6 +842,9 @@ func (k homeKeys) DatasetKeys(_ context.Context, dataset uint64) ([]*reencrypt.S
 // BuyRequest is the body of POST /v1/market/{dataset}/buy.
 type BuyRequest struct {
 	Terms string `json:"terms"`
+	// Policy, when given, is the usage policy the buyer accepts (a
+	// preset's name or the document), checked against the offer's.
+	Policy json.RawMessage `json:"policy,omitempty"`
 }
 
 // BuyResponse says what was paid into escrow.
@@ -744,6 +852,9 @@ type BuyResponse struct {
 	ID       uint64 `json:"id"`
 	PriceWei string `json:"price_wei"`
 	Terms    string `json:"terms"`
+	// Policy is the offer's usage policy the purchase is bound to, pinned
+	// on this node; absent for an offer of plain terms (legacy).
+	Policy *PolicyView `json:"policy,omitempty"`
 }
 
 func (d *Daemon) buy(w http.ResponseWriter, r *http.Request) error {
@@ -760,14 +871,26 @@ func (d *Daemon) buy(w http.ResponseWriter, r *http.Request) error {
 	if req.Terms != "" && strings.TrimSpace(req.Terms) == "" {
 		return badRequest("terms are blank: leave them out to buy under the offer's published terms, or give its text")
 	}
+	pol, err := parsePolicy(req.Policy)
+	if err != nil {
+		return err
+	}
+	given := req.Terms
+	if pol != nil {
+		if req.Terms != "" {
+			return badRequest("give the terms or the policy you accept, not both")
+		}
+		given = string(pol.Bytes())
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	o, terms, err := d.s.BuyOffer(r.Context(), id, req.Terms)
+	o, terms, err := d.s.BuyOffer(r.Context(), id, given)
 	if err != nil {
 		return err
 	}
 	d.record(Record{Kind: KindBuy, ID: id, Amount: o.Price.String(), Purpose: terms})
-	writeJSON(w, http.StatusCreated, BuyResponse{ID: id, PriceWei: o.Price.String(), Terms: terms})
+	shown, pv, _ := readTerms(terms)
+	writeJSON(w, http.StatusCreated, BuyResponse{ID: id, PriceWei: o.Price.String(), Terms: shown, Policy: pv})
 	return nil
 }
 

@@ -31,6 +31,11 @@ type GrantView struct {
 	Bundle       string   `json:"bundle"`
 	Active       bool     `json:"active"`
 	RevokedBlock uint64   `json:"revoked_block"`
+	// Policy is the grant's usage policy; absent for a grant made with a
+	// plain purpose (Legacy) or whose policy could not be read.
+	Policy *PolicyView `json:"policy,omitempty"`
+	// Legacy: the grant records a plain purpose text, not a policy.
+	Legacy bool `json:"legacy"`
 }
 
 // GrantList is the body of GET /v1/datasets/{name}/grants.
@@ -38,10 +43,11 @@ type GrantList struct {
 	Grants []GrantView `json:"grants"`
 }
 
-func grantViews(gs []service.GrantRecord, book termsBook) []GrantView {
+func grantViews(gs []service.GrantRecord, texts map[[32]byte]string) []GrantView {
 	out := make([]GrantView, 0, len(gs))
 	for _, g := range gs {
-		v := GrantView{Grantee: g.Grantee.Hex(), Purpose: book.text(g.PurposeHash), Expires: g.Expiry.UTC().Format(time.RFC3339),
+		purpose, pv, legacy := readTerms(texts[g.PurposeHash])
+		v := GrantView{Grantee: g.Grantee.Hex(), Purpose: purpose, Policy: pv, Legacy: legacy, Expires: g.Expiry.UTC().Format(time.RFC3339),
 			Threshold: int(g.Threshold), Proxies: []string{}, Block: g.Block, Bundle: g.BundleCID, Active: g.Active, RevokedBlock: g.RevokedBlock}
 		for _, p := range g.Proxies {
 			v.Proxies = append(v.Proxies, p.Hex())
@@ -60,7 +66,8 @@ func (d *Daemon) listGrants(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, GrantList{Grants: grantViews(gs, d.termsBook())})
+	texts, _ := d.resolveTerms(r.Context(), d.termsBook(), grantPurposes(gs))
+	writeJSON(w, http.StatusOK, GrantList{Grants: grantViews(gs, texts)})
 	return nil
 }
 
@@ -79,6 +86,11 @@ type OfferView struct {
 	// were published, or no IPFS node served the text in time).
 	TermsUnknown string `json:"terms_unknown,omitempty"`
 	Mine         bool   `json:"mine"`
+	// Policy is the offer's usage policy, which buying binds the buyer
+	// to; Terms is then its description.
+	Policy *PolicyView `json:"policy,omitempty"`
+	// Legacy: the offer records a plain terms text, not a policy.
+	Legacy bool `json:"legacy"`
 }
 
 // MarketList is the body of GET /v1/market.
@@ -98,9 +110,10 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 	texts, why := d.resolveTerms(r.Context(), d.termsBook(), hs)
 	out := MarketList{Offers: []OfferView{}}
 	for _, o := range offers {
+		terms, pv, legacy := readTerms(texts[o.TermsHash])
 		v := OfferView{Dataset: o.Dataset, Owner: o.Owner.Hex(), PriceWei: o.Price.String(),
-			Duration: config.Duration(o.Duration).String(), DurationS: uint64(o.Duration / time.Second),
-			Terms: texts[o.TermsHash], TermsHash: hexutil.Encode(o.TermsHash[:]), TermsCID: service.TermsCID(o.TermsHash).String(),
+			Duration: config.Duration(o.Duration).String(), DurationS: uint64(o.Duration / time.Second), Policy: pv, Legacy: legacy,
+			Terms: terms, TermsHash: hexutil.Encode(o.TermsHash[:]), TermsCID: service.TermsCID(o.TermsHash).String(),
 			TermsUnknown: why[o.TermsHash], Mine: o.Owner == d.s.Address()}
 		out.Offers = append(out.Offers, v)
 	}
@@ -117,6 +130,9 @@ type PurchaseView struct {
 	Deadline  string `json:"deadline"`
 	State     string `json:"state"`
 	Block     uint64 `json:"block"`
+	// Policy is the usage policy the purchase is bound to; absent for
+	// plain terms.
+	Policy *PolicyView `json:"policy,omitempty"`
 }
 
 // PurchaseList is the body of GET /v1/purchases.
@@ -136,8 +152,9 @@ func (d *Daemon) purchases(w http.ResponseWriter, r *http.Request) error {
 	texts, _ := d.resolveTerms(r.Context(), d.termsBook(), hs)
 	out := PurchaseList{Purchases: []PurchaseView{}}
 	for _, p := range ps {
-		out.Purchases = append(out.Purchases, PurchaseView{Dataset: p.Dataset, Owner: p.Owner.Hex(), AmountWei: p.Amount.String(),
-			Terms: texts[p.TermsHash], Deadline: p.Deadline.UTC().Format(time.RFC3339), State: p.State, Block: p.Block})
+		terms, pv, _ := readTerms(texts[p.TermsHash])
+		out.Purchases = append(out.Purchases, PurchaseView{Dataset: p.Dataset, Owner: p.Owner.Hex(), AmountWei: p.Amount.String(), Policy: pv,
+			Terms: terms, Deadline: p.Deadline.UTC().Format(time.RFC3339), State: p.State, Block: p.Block})
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
@@ -161,6 +178,11 @@ type GrantedView struct {
 	// Reads are the reads used under the grant's policy and the most it
 	// allows, as the grant's proxies count them (active grants only).
 	Reads *service.GrantReads `json:"reads,omitempty"`
+	// Policy is the grant's usage policy, read from IPFS; absent for a
+	// plain purpose (Legacy) or a policy no node served in time.
+	Policy *PolicyView `json:"policy,omitempty"`
+	// Legacy: the grant records a plain purpose text, not a policy.
+	Legacy bool `json:"legacy"`
 }
 
 // GrantedList is the body of GET /v1/granted.
@@ -178,10 +200,15 @@ func (d *Daemon) granted(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	book := d.termsBook()
+	hs := make([][32]byte, len(gs))
+	for i, g := range gs {
+		hs[i] = g.PurposeHash
+	}
+	texts, _ := d.resolveTerms(r.Context(), d.termsBook(), hs)
 	out := GrantedList{Grants: []GrantedView{}}
 	for _, g := range gs {
-		v := GrantedView{Dataset: g.Dataset, Owner: g.Owner.Hex(), Purpose: book.text(g.PurposeHash),
+		purpose, pv, legacy := readTerms(texts[g.PurposeHash])
+		v := GrantedView{Dataset: g.Dataset, Owner: g.Owner.Hex(), Purpose: purpose, Policy: pv, Legacy: legacy,
 			Expires: g.Expiry.UTC().Format(time.RFC3339), Active: g.Live, Versions: []GrantedVersion{}}
 		vs, err := d.s.Versions(r.Context(), g.Dataset)
 		if err != nil {
@@ -299,4 +326,13 @@ func (d *Daemon) receipts(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, out)
 	return nil
+}
+
+// grantPurposes lists the purpose hashes of grants, for resolveTerms.
+func grantPurposes(gs []service.GrantRecord) [][32]byte {
+	hs := make([][32]byte, len(gs))
+	for i, g := range gs {
+		hs[i] = g.PurposeHash
+	}
+	return hs
 }

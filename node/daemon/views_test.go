@@ -93,9 +93,9 @@ func TestDaemonViews(t *testing.T) {
 	var mk MarketList
 	o.mustCall(t, http.StatusOK, "GET", "/v1/market", nil, &mk)
 	want := OfferView{Dataset: ds.ID, Owner: o.h.Address().Hex(), PriceWei: "10000000000000000", Duration: "30d",
-		DurationS: 30 * 24 * 3600, Terms: terms, TermsHash: termsHash, TermsCID: service.TermsCID(th).String(), Mine: true}
+		DurationS: 30 * 24 * 3600, Terms: terms, TermsHash: termsHash, TermsCID: service.TermsCID(th).String(), Mine: true, Legacy: true}
 	brandOffer := OfferView{Dataset: bds.ID, Owner: brandAddr, PriceWei: "1000", Duration: "1d", DurationS: 24 * 3600,
-		Terms: "research", TermsHash: hexutil.Encode(research[:]), TermsCID: service.TermsCID(research).String(), Mine: false}
+		Terms: "research", TermsHash: hexutil.Encode(research[:]), TermsCID: service.TermsCID(research).String(), Mine: false, Legacy: true}
 	if !slices.Equal(mk.Offers, []OfferView{brandOffer, want}) {
 		t.Fatalf("owner's market %+v, want %+v and %+v", mk.Offers, brandOffer, want)
 	}

@@ -182,7 +182,22 @@ func (s *Service) BuyOffer(ctx context.Context, dataset uint64, terms string) (*
 			return nil, "", fmt.Errorf("%w; ask the owner for the terms of dataset %d and name them with --terms", err, dataset)
 		}
 	} else if !TermsMatch(terms, o.TermsHash) {
+		if p, _ := TermsPolicy(terms); p != nil {
+			return nil, "", fmt.Errorf("%w: the offer of dataset %d has another usage policy than the one given (hash %x); read the offer again", ErrTermsMismatch, dataset, p.Hash())
+		}
 		return nil, "", fmt.Errorf("%w: the offer of dataset %d has other terms than %q; read the offer again", ErrTermsMismatch, dataset, terms)
+	}
+	// An offer's terms may be a usage policy: it must parse, and it is
+	// pinned here before anything is paid, so the buyer keeps the document
+	// its payment is bound to.
+	p, err := TermsPolicy(terms)
+	if err != nil {
+		return nil, "", fmt.Errorf("%w; the offer of dataset %d cannot be bought", err, dataset)
+	}
+	if p != nil {
+		if err := s.pinPolicy(ctx, p); err != nil {
+			return nil, "", err
+		}
 	}
 	// Price, terms and duration are all pinned in the transaction: an offer
 	// changed between this read and the block is refused by the contract,
@@ -312,7 +327,7 @@ func (s *Service) Wallet(ctx context.Context) (*big.Int, error) {
 // MarketItem is what the owner's node knows of one offered dataset.
 type MarketItem struct {
 	Key    *reencrypt.SecretKey
-	Terms  string // the offer's terms: the purpose granted to buyers
+	Terms  string // the offer's terms: the purpose granted to buyers, or its usage policy's document
 	Policy config.Policy
 	// Proxies, when set, are this dataset's proxies for new purchases;
 	// empty means the owner's ProxySet. A purchase that extends a live
@@ -371,7 +386,17 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 	if item.Terms == "" || !TermsMatch(item.Terms, p.TermsHash) {
 		return a.declinePurchase(ctx, d, "the purchase names terms this node does not know")
 	}
-	if err := item.Policy.Check(p.Amount, item.Terms, p.Duration); err != nil {
+	pol, err := TermsPolicy(item.Terms)
+	if err != nil {
+		return a.declinePurchase(ctx, d, err.Error())
+	}
+	// The market policy's allowed purposes are words: a usage policy is
+	// checked by its description, as a plain terms text is by itself.
+	purpose := item.Terms
+	if pol != nil {
+		purpose = pol.Description
+	}
+	if err := item.Policy.Check(p.Amount, purpose, p.Duration); err != nil {
 		return a.declinePurchase(ctx, d, err.Error())
 	}
 	// Revoking a buyer's bought grant is the owner's decision about that
@@ -418,8 +443,14 @@ func (a *MarketAgent) grant(ctx context.Context, p acl.Purchased, item *MarketIt
 			}
 		}
 	}
+	// A purchase of an offer under a usage policy is granted under that
+	// policy: the grant's purposeHash is the offer's termsHash.
+	pol, err := TermsPolicy(item.Terms)
+	if err != nil {
+		return err
+	}
 	_, err = s.Grant(ctx, GrantRequest{
-		Dataset: p.Dataset, DatasetKey: item.Key, Grantee: p.Buyer, Purpose: item.Terms,
+		Dataset: p.Dataset, DatasetKey: item.Key, Grantee: p.Buyer, Purpose: item.Terms, Policy: pol,
 		Threshold: a.Threshold, Proxies: proxies, Purchase: true,
 	})
 	return err

@@ -210,6 +210,10 @@ type GrantRequest struct {
 	// PurposeHash, when set, is used instead of hashing Purpose (a re-grant
 	// knows only the hash the chain recorded).
 	PurposeHash *[32]byte
+	// Policy, when set, is the grant's usage policy: it is published on
+	// IPFS and its hash recorded as the purpose hash (Purpose is then
+	// ignored).
+	Policy *policy.Policy
 	// Threshold is t; 0 means the ProxySet's.
 	Threshold int
 	// Proxies are the n proxies to share the key among, exactly; empty
@@ -261,6 +265,12 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 		return nil, err
 	}
 	purpose := acl.PurposeHash(req.Purpose)
+	if req.Policy != nil {
+		if _, err := s.PublishPolicy(ctx, req.Policy); err != nil {
+			return nil, err
+		}
+		purpose = req.Policy.Hash()
+	}
 	if req.PurposeHash != nil {
 		purpose = *req.PurposeHash
 	}
