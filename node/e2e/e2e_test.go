@@ -198,7 +198,7 @@ func (w *world) ask(ds uint64, c cid.Cid, eps []proxy.Endpoint, threshold int) (
 	if err != nil {
 		return nil, err
 	}
-	cl := &proxy.Client{HTTP: &http.Client{Timeout: 10 * time.Second}, Domain: w.brand.svc.Domain(), Key: w.brand.key}
+	cl := &proxy.Client{HTTP: &http.Client{Timeout: 10 * time.Second}, Domain: w.brand.svc.Domain(), Key: w.brand.key, Purpose: service.DefaultReadPurpose}
 	vk, pkA, pkB := w.owner.signer.VerifyingKey(), w.dsKeys[ds].PublicKey(), w.brand.receiving.PublicKey()
 	return cl.CFrags(w.ctx, ds, capsule, eps, threshold, func(cf *reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error) {
 		return cf.Verify(capsule, vk, pkA, pkB)

@@ -249,13 +249,13 @@ func presign(w *world, ds uint64, capsule *reencrypt.Capsule, conc int, dur time
 		go func() {
 			defer wg.Done()
 			for i := part; i < n; i += 2 {
-				req := proxyapi.ReencryptRequest{Proxy: w.proxies[0].Address(), Dataset: ds, CapsuleHash: h, Nonce: proxyapi.NewNonce(), Deadline: deadline}
+				req := proxyapi.ReencryptRequest{Proxy: w.proxies[0].Address(), Dataset: ds, CapsuleHash: h, Purpose: "dpv:ServiceProvision", Nonce: proxyapi.NewNonce(), Deadline: deadline}
 				sig, err := req.Sign(w.owner.Domain(), key)
 				if err != nil {
 					firstErr.Store(err)
 					return
 				}
-				out[i], _ = json.Marshal(proxyapi.ReencryptBody{Proxy: req.Proxy, Dataset: ds, Capsule: capHex, Nonce: req.Nonce, Deadline: deadline, Signature: hex.EncodeToString(sig)})
+				out[i], _ = json.Marshal(proxyapi.ReencryptBody{Proxy: req.Proxy, Dataset: ds, Capsule: capHex, Purpose: req.Purpose, Nonce: req.Nonce, Deadline: deadline, Signature: hex.EncodeToString(sig)})
 			}
 		}()
 	}
