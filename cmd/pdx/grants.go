@@ -106,7 +106,7 @@ grants made before policies did.`,
 				}
 			} else {
 				if strings.TrimSpace(purpose) == "" {
-					return cli.Usagef("--purpose or --policy is required: what the grantee may use the data for")
+					return cli.Usagef("--purpose is required (or --policy): what the grantee may use the data for")
 				}
 				if err := checkExpiry(expires, time.Now()); err != nil {
 					return err
