@@ -230,7 +230,7 @@ func (r logResult) formatJournal(w io.Writer) error {
 			d = append(d, "to "+e.Grantee)
 		}
 		if e.Purpose != "" {
-			d = append(d, "for "+strconv.Quote(e.Purpose))
+			d = append(d, journalPurpose(e.Purpose))
 		}
 		if e.Expires != "" {
 			d = append(d, "until "+e.Expires)
@@ -428,4 +428,19 @@ func plainCut(s string, max int) string {
 		return string(r[:max]) + "…"
 	}
 	return s
+}
+
+// journalPurpose is a journal entry's purpose or terms for the table: a
+// plain text quoted, a usage policy (the journal keeps its document) by its
+// CID and description.
+func journalPurpose(s string) string {
+	if policy.IsDocument([]byte(s)) {
+		if p, err := policy.Parse([]byte(s)); err == nil {
+			if p.Description != "" {
+				return "under usage policy " + p.CID().String() + " " + quoteCut(p.Description, maxTermsShown)
+			}
+			return "under usage policy " + p.CID().String()
+		}
+	}
+	return "for " + strconv.Quote(s)
 }

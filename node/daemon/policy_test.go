@@ -64,7 +64,7 @@ func TestPolicyRoutes(t *testing.T) {
 	if g.Policy == nil || g.Policy.MaxReads != 3 || g.Purpose != "three reads in a month" {
 		t.Fatalf("grant under a policy answered %+v", g)
 	}
-	if exp, _ := time.Parse(time.RFC3339, g.Expires); exp.Sub(time.Now()) < 29*24*time.Hour || exp.Sub(time.Now()) > 31*24*time.Hour {
+	if exp, _ := time.Parse(time.RFC3339, g.Expires); time.Until(exp) < 29*24*time.Hour || time.Until(exp) > 31*24*time.Hour {
 		t.Errorf("a grant under a 30-day policy expires %s", g.Expires)
 	}
 	o.mustCall(t, http.StatusOK, "GET", "/v1/datasets/history/grants", nil, &gl)

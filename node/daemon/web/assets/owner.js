@@ -9,7 +9,7 @@ import {
   validName, validAddress, parseExpiry, parseEth, parseDuration, formatWei, weiToEth, formatBytes,
   shortHex, formatTime, earnings,
 } from './format.js';
-import { policyView, policyPicker, readsCell } from './policy.js';
+import { policyView, policyPicker, readsCell, purposeText } from './policy.js';
 
 const enc = encodeURIComponent;
 
@@ -577,7 +577,7 @@ export async function renderEarnings(main) {
         { label: 'Dataset', cell: (e) => e.dataset || `#${e.id}` },
         { label: 'Buyer', cell: (e) => mono(e.grantee, shortHex(e.grantee)) },
         { label: 'Amount', cell: (e) => formatWei(e.amount_wei) },
-        { label: 'Terms', cell: (e) => e.purpose || '—' },
+        { label: 'Terms', cell: (e) => purposeText(e.purpose) || '—' },
         { label: 'Your node', cell: (e) => (e.granted ? h('span', { class: 'badge ok' }, 'granted') : h('span', { class: 'badge off' }, `refused: ${e.reason || 'no reason given'}`)) },
         { label: 'Block', cell: (e) => e.block || '—' },
       ], purchases, 'Nobody bought your data yet. Offer a dataset to sell access.')),
@@ -627,7 +627,7 @@ function journalDetails(e) {
   const parts = [];
   if (e.version) parts.push(`v${e.version}`);
   if (e.grantee) parts.push(shortHex(e.grantee));
-  if (e.purpose) parts.push(`for “${e.purpose}”`);
+  if (e.purpose) parts.push(`for “${purposeText(e.purpose)}”`);
   if (e.expires) parts.push(`until ${formatTime(e.expires)}`);
   if (e.amount_wei) parts.push(formatWei(e.amount_wei));
   if (e.granted === true) parts.push('granted');

@@ -99,3 +99,17 @@ export function policyPicker(noneLabel) {
     },
   };
 }
+
+// purposeText is a journal entry's purpose or terms in words: the journal
+// keeps a usage policy's whole document, shown by its description.
+export function purposeText(s) {
+  if (typeof s === 'string' && s.startsWith('{')) {
+    try {
+      const d = JSON.parse(s);
+      if (d && d.profile === 'urn:pdx:odrl-profile:v1') return `usage policy: ${d['dct:description'] || '(no description)'}`;
+    } catch (err) {
+      // not a document: shown as the text it is
+    }
+  }
+  return s;
+}
