@@ -107,7 +107,7 @@ grants made before policies did.`,
 				}
 			} else {
 				if strings.TrimSpace(purpose) == "" {
-					return cli.Usagef("--purpose or --policy is required: what the grantee may use the data for")
+					return cli.Usagef("--purpose is required (or --policy): what the grantee may use the data for")
 				}
 				if err := checkExpiry(expires, time.Now()); err != nil {
 					return err
@@ -231,7 +231,7 @@ func (r logResult) formatJournal(w io.Writer) error {
 			d = append(d, "to "+e.Grantee)
 		}
 		if e.Purpose != "" {
-			d = append(d, "for "+strconv.Quote(e.Purpose))
+			d = append(d, journalPurpose(e.Purpose))
 		}
 		if e.Expires != "" {
 			d = append(d, "until "+e.Expires)
@@ -443,4 +443,19 @@ func plainCut(s string, max int) string {
 		return string(r[:max]) + "…"
 	}
 	return s
+}
+
+// journalPurpose is a journal entry's purpose or terms for the table: a
+// plain text quoted, a usage policy (the journal keeps its document) by its
+// CID and description.
+func journalPurpose(s string) string {
+	if policy.IsDocument([]byte(s)) {
+		if p, err := policy.Parse([]byte(s)); err == nil {
+			if p.Description != "" {
+				return "under usage policy " + p.CID().String() + " " + quoteCut(p.Description, maxTermsShown)
+			}
+			return "under usage policy " + p.CID().String()
+		}
+	}
+	return "for " + strconv.Quote(s)
 }

@@ -173,7 +173,7 @@ is published as a plain text, as offers made before policies were.`,
 				}
 			}
 			if strings.TrimSpace(terms) == "" && (doc == nil || terms != "") {
-				return cli.Usagef("--terms or --policy is required: the purpose buyers may use the data for")
+				return cli.Usagef("--terms is required (or --policy): the purpose buyers may use the data for")
 			}
 			c, err := a.client()
 			if err != nil {

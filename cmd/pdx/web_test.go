@@ -198,9 +198,10 @@ func TestDashboard(t *testing.T) {
 		kinds = append(kinds, e.Kind)
 	}
 	// Exactly what the session did, in order: the refused and cancelled
-	// forms added nothing.
+	// forms added nothing (the two grants by hand: a plain purpose, then
+	// the same grantee under a usage policy).
 	want := []string{daemon.KindCreate, daemon.KindPut, daemon.KindOffer, daemon.KindPurchase, daemon.KindWithdraw,
-		daemon.KindRevoke, daemon.KindGrant, daemon.KindRevoke, daemon.KindRotate}
+		daemon.KindRevoke, daemon.KindGrant, daemon.KindGrant, daemon.KindRevoke, daemon.KindRotate}
 	if !slices.Equal(kinds, want) {
 		t.Errorf("the owner's journal after the dashboard session: %v, want %v", kinds, want)
 	}

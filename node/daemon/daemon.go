@@ -271,6 +271,7 @@ func (d *Daemon) routeAll() {
 	add("GET", "/v1/datasets/{name}/grants", true, d.listGrants)
 	add("POST", "/v1/datasets/{name}/rotate", true, d.rotate)
 	add("GET", "/v1/market", true, d.market)
+	add("GET", "/v1/policies", true, d.policies)
 	add("POST", "/v1/market/{dataset}/refund", true, d.refund)
 	add("GET", "/v1/purchases", true, d.purchases)
 	add("GET", "/v1/granted", true, d.granted)

@@ -3,6 +3,7 @@ package daemon
 import (
 	"encoding/hex"
 	"encoding/json"
+	"net/http"
 	"strings"
 
 	"github.com/pdx-network/pdx/acl/policy"
@@ -97,4 +98,30 @@ func parsePolicy(raw json.RawMessage) (*policy.Policy, error) {
 		return nil, err
 	}
 	return p, nil
+}
+
+// PresetView is one policy preset as GET /v1/policies lists it.
+type PresetView struct {
+	Name   string      `json:"name"`
+	Policy *PolicyView `json:"policy"`
+}
+
+// PolicyList is the body of GET /v1/policies: the presets a grant or an
+// offer may name, and the vocabulary a policy document may use, so a
+// client (the dashboard's editor) starts from a preset and knows what the
+// daemon accepts.
+type PolicyList struct {
+	Presets  []PresetView `json:"presets"`
+	Purposes []string     `json:"purposes"` // DPV purposes, dpv: terms
+	Actions  []string     `json:"actions"`  // ODRL actions
+}
+
+func (d *Daemon) policies(w http.ResponseWriter, _ *http.Request) error {
+	out := PolicyList{Purposes: policy.Purposes(), Actions: policy.Actions()}
+	for _, n := range policy.Presets() {
+		p, _ := policy.Preset(n)
+		out.Presets = append(out.Presets, PresetView{Name: n, Policy: policyView(p)})
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
 }

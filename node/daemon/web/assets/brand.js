@@ -4,6 +4,7 @@ import * as api from './api.js';
 import { h, show, field, setError, clearErrors, focusFirstInvalid, errorText, busy, table, mono, dialog, announce } from './ui.js';
 import { formatWei, formatTime, formatBytes, shortHex, cut } from './format.js';
 import { getButton } from './owner.js';
+import { policyView } from './policy.js';
 
 const CID = /^[a-zA-Z0-9]{46,100}$/;
 
@@ -34,7 +35,9 @@ async function buy(btn, offer, onDone) {
       h('li', {}, `Access for ${offer.duration} from the grant.`),
       h('li', {}, 'The owner’s node grants access automatically if its policy accepts; the payment is then released to the owner.'),
       h('li', {}, 'If no grant comes before the deadline, take your refund on My purchases.')),
-    offer.terms ? h('p', {}, `Terms: “${cut(offer.terms, 2000)}”.`)
+    offer.policy ? h('div', {}, h('p', {}, 'Usage policy — paying binds you to it:'), policyView(offer.policy),
+      h('p', { class: 'hint' }, 'The proxies enforce its purposes, read limit and expiry; the rest (sharing, resale, derivation, attribution) is a contract you sign by paying.'))
+      : offer.terms ? h('p', {}, `Terms: “${cut(offer.terms, 2000)}”.`)
       : field('Terms', terms, `This daemon does not know the text of the terms (hash ${shortHex(offer.terms_hash)}): type the terms the owner published.`));
   const choice = await dialog(`Buy dataset ${offer.dataset}?`, body, [
     { label: 'Cancel', value: 'cancel', class: 'ghost' },
@@ -44,7 +47,10 @@ async function buy(btn, offer, onDone) {
   const out = document.getElementById(`buy-out-${offer.dataset}`);
   await busy(btn, 'Buying…', async () => {
     try {
-      const r = await api.call('POST', `/v1/market/${offer.dataset}/buy`, { terms: offer.terms || terms.value.trim() });
+      // Under a policy, the buy names the very document shown: the daemon
+      // refuses it if the offer's policy is another.
+      const req = offer.policy ? { policy: offer.policy.document } : { terms: offer.terms || terms.value.trim() };
+      const r = await api.call('POST', `/v1/market/${offer.dataset}/buy`, req);
       out.className = 'ok';
       out.textContent = `Paid ${formatWei(r.price_wei)} into escrow. The owner’s node grants access shortly: see My purchases.`;
       announce(out.textContent);
@@ -75,7 +81,7 @@ export async function renderMarket(main) {
           { label: 'Owner', cell: (o) => mono(o.owner, shortHex(o.owner)) },
           { label: 'Price', cell: (o) => formatWei(o.price_wei) },
           { label: 'Duration', cell: (o) => o.duration },
-          { label: 'Terms', cell: (o) => o.terms ? cut(o.terms, 200) : h('span', { class: 'hint' }, `unknown text (hash ${shortHex(o.terms_hash)})`) },
+          { label: 'Terms', cell: (o) => (o.terms ? h('div', {}, o.policy ? null : cut(o.terms, 200), policyView(o.policy, o.legacy)) : h('span', { class: 'hint' }, `unknown text (hash ${shortHex(o.terms_hash)})`)) },
           {
             label: 'Buy', cell: (o) => (o.mine ? h('span', { class: 'hint' }, 'your own offer')
               : h('div', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Buy dataset ${o.dataset} for ${formatWei(o.price_wei)}`, onclick: (ev) => buy(ev.target, o, () => {}) }, 'Buy'),
@@ -127,6 +133,7 @@ export async function renderPurchases(main) {
         h('p', { class: 'meta' }, 'Owner ', mono(g.owner, shortHex(g.owner)), ` · for “${g.purpose}” · until ${formatTime(g.expires)} `,
           g.reads ? `· reads ${g.reads.used} of ${g.reads.allowed || 'no limit'} ` : null,
           g.active ? h('span', { class: 'countdown', dataset: { until: g.expires } }) : null),
+        policyView(g.policy, g.legacy),
         table(`Versions of dataset ${g.dataset}`, [
           { label: 'Version', cell: (v) => `v${v.version}` },
           { label: 'CID', cell: (v) => mono(v.cid, shortHex(v.cid, 8)) },
@@ -143,7 +150,7 @@ export async function renderPurchases(main) {
         { label: 'Dataset', cell: (p) => `#${p.dataset}` },
         { label: 'Owner', cell: (p) => mono(p.owner, shortHex(p.owner)) },
         { label: 'Paid', cell: (p) => formatWei(p.amount_wei) },
-        { label: 'Terms', cell: (p) => p.terms || '—' },
+        { label: 'Terms', cell: (p) => (p.terms ? h('div', {}, p.policy ? null : p.terms, policyView(p.policy)) : '—') },
         { label: 'Grant deadline', cell: (p) => formatTime(p.deadline) },
         { label: 'State', cell: (p) => h('span', { class: `badge ${p.state === 'granted' ? 'ok' : p.state === 'refunded' ? 'off' : ''}` }, p.state) },
         { label: 'Refund', cell: (p) => (p.state === 'escrow' && new Date(p.deadline) <= Date.now() ? refundButton(p, again) : '—') },

@@ -9,6 +9,7 @@ import {
   validName, validAddress, parseExpiry, parseEth, parseDuration, formatWei, weiToEth, formatBytes,
   shortHex, formatTime, earnings,
 } from './format.js';
+import { policyView, policyPicker, readsCell, purposeText } from './policy.js';
 
 const enc = encodeURIComponent;
 
@@ -228,7 +229,8 @@ function grantsTable(rows, withDataset, onChange) {
   return table('Grants', [
     withDataset ? { label: 'Dataset', cell: (g) => h('a', { href: `#/data/${enc(g.dataset)}` }, g.dataset) } : null,
     { label: 'Brand', cell: (g) => h('span', {}, mono(g.grantee, shortHex(g.grantee)), ' ', copyButton(g.grantee, 'brand address')) },
-    { label: 'Purpose', cell: (g) => g.purpose },
+    { label: 'Purpose', cell: (g) => h('div', {}, g.policy ? null : g.purpose, policyView(g.policy, g.legacy)) },
+    { label: 'Reads', cell: (g) => readsCell(g) },
     { label: 'Expires', cell: (g) => countdownCell(g.expires, grantState(g) === 'active') },
     { label: 'Threshold', cell: (g) => `${g.threshold} of ${(g.proxies || []).length}` },
     { label: 'Proxies', cell: (g) => h('span', { title: (g.proxies || []).join('\n') }, (g.proxies || []).map((p) => shortHex(p, 4)).join(', ')) },
@@ -291,12 +293,14 @@ function grantForm(name, onDone) {
   const purpose = h('input', { type: 'text', name: 'purpose', autocomplete: 'off' });
   const expires = h('input', { type: 'text', name: 'expires', autocomplete: 'off', value: '30d' });
   const threshold = h('input', { type: 'number', name: 'threshold', min: 1, max: 16, inputmode: 'numeric' });
+  const picker = policyPicker('None: a plain purpose (below)');
   const submit = h('button', { type: 'submit' }, 'Grant');
   const form = h('form', { class: 'card form', novalidate: true, 'aria-labelledby': 'grant-h' },
     h('h2', { id: 'grant-h' }, 'Grant a brand access'),
     field('Brand address', grantee, 'The brand’s account: 0x and 40 hex digits.'),
-    field('Purpose', purpose, 'What the brand may use it for; brands see it and proxies log it.'),
-    field('Expires', expires, 'A duration (30d, 1d12h, 90m) or a date (2027-01-31, 2027-01-31T12:00).'),
+    picker.element,
+    field('Purpose', purpose, 'What the brand may use it for; brands see it and proxies log it. Leave it empty with a usage policy: the policy names the purposes.'),
+    field('Expires', expires, 'A duration (30d, 1d12h, 90m) or a date (2027-01-31, 2027-01-31T12:00). With a usage policy that has a duration, empty means the policy’s.'),
     field('Threshold (optional)', threshold, 'How many proxies must agree; empty uses your config.'),
     h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async (ev) => {
@@ -304,15 +308,19 @@ function grantForm(name, onDone) {
     clearErrors(form);
     const a = grantee.value.trim();
     if (!validAddress(a)) setError(grantee, a === '' ? 'Give the brand’s address.' : `"${a}" is not an address: it must be 0x followed by 40 hex digits (0-9, a-f).`);
-    if (purpose.value.trim() === '') setError(purpose, 'Say what the brand may use the data for.');
-    const ex = parseExpiry(expires.value);
+    const pol = picker.value();
+    if (pol.error) setError(pol.input, pol.error);
+    if (pol.policy && purpose.value.trim() !== '') setError(purpose, 'A usage policy names its purposes: leave Purpose empty, or choose no policy.');
+    if (!pol.policy && purpose.value.trim() === '') setError(purpose, 'Say what the brand may use the data for.');
+    const ex = pol.policy && expires.value.trim() === '' ? { value: '' } : parseExpiry(expires.value);
     if (ex.error) setError(expires, ex.error);
     const th = threshold.value.trim() === '' ? 0 : Number(threshold.value);
     if (!Number.isInteger(th) || th < 0 || th > 16) setError(threshold, 'A whole number from 1 to 16, or empty.');
     if (focusFirstInvalid(form)) return;
     await busy(submit, 'Granting…', async () => {
       try {
-        const body = { grantee: a, purpose: purpose.value.trim(), expires: ex.value };
+        const body = pol.policy ? { grantee: a, policy: pol.policy } : { grantee: a, purpose: purpose.value.trim() };
+        if (ex.value) body.expires = ex.value;
         if (th) body.threshold = th;
         const g = await api.call('POST', `/v1/datasets/${enc(name)}/grants`, body);
         flash(`Granted ${shortHex(g.grantee)} until ${formatTime(g.expires)} (block ${g.block}).`);
@@ -328,7 +336,8 @@ function grantForm(name, onDone) {
 function offerForm(ds, current, onDone) {
   const price = h('input', { type: 'text', name: 'price', inputmode: 'decimal', autocomplete: 'off', value: current ? formatWei(current.price_wei).replace(/ ETH$/, '') : '' });
   const duration = h('input', { type: 'text', name: 'duration', autocomplete: 'off', value: current ? current.duration : '30d' });
-  const terms = h('input', { type: 'text', name: 'terms', autocomplete: 'off', value: current ? current.terms || ds.terms || '' : '' });
+  const terms = h('input', { type: 'text', name: 'terms', autocomplete: 'off', value: current && !current.policy ? current.terms || ds.terms || '' : '' });
+  const picker = policyPicker('None: plain terms (below)');
   const submit = h('button', { type: 'submit' }, current ? 'Change offer' : 'Offer');
   const form = h('form', { class: 'card form', novalidate: true, 'aria-labelledby': 'offer-h' },
     h('h2', { id: 'offer-h' }, 'Offer on the market'),
@@ -336,24 +345,30 @@ function offerForm(ds, current, onDone) {
       ? `Open now: ${formatWei(current.price_wei)} for ${current.duration}, for “${current.terms || ds.terms}”. A brand who pays gets a grant from your node automatically.`
       : 'Brands pay into escrow; your node grants them access for the duration and the payment is released to you.'),
     field('Price in ETH', price, 'e.g. 0.01'),
-    field('Access duration', duration, 'How long each buyer may read it: 30d, 1d12h, 90m.'),
-    field('Terms', terms, 'The purpose buyers may use it for.'),
+    current && current.policy ? policyView(current.policy) : null,
+    field('Access duration', duration, 'How long each buyer may read it: 30d, 1d12h, 90m. Empty with a usage policy that has a duration: the policy’s.'),
+    picker.element,
+    field('Terms', terms, 'The purpose buyers may use it for. With a usage policy: optional, replaces the policy’s own description.'),
     h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
     const wei = parseEth(price.value);
     if (wei === null || wei === '0') setError(price, price.value.trim() === '' ? 'Set a price, e.g. 0.01.' : `"${price.value.trim()}" is not a price in ETH above 0 (at most 18 decimals), e.g. 0.01.`);
-    if (parseDuration(duration.value) === null) setError(duration, `"${duration.value.trim()}" is not a duration: write e.g. 30d, 1d12h or 90m.`);
-    if (terms.value.trim() === '') setError(terms, 'Say what buyers may use the data for.');
+    const pol = picker.value();
+    if (pol.error) setError(pol.input, pol.error);
+    if (!(pol.policy && duration.value.trim() === '') && parseDuration(duration.value) === null) setError(duration, `"${duration.value.trim()}" is not a duration: write e.g. 30d, 1d12h or 90m.`);
+    if (!pol.policy && terms.value.trim() === '') setError(terms, 'Say what buyers may use the data for.');
     if (focusFirstInvalid(form)) return;
-    if (current && current.price_wei === wei && parseDuration(current.duration) === parseDuration(duration.value) && (current.terms || ds.terms) === terms.value.trim()) {
+    if (!pol.policy && current && current.price_wei === wei && parseDuration(current.duration) === parseDuration(duration.value) && (current.terms || ds.terms) === terms.value.trim()) {
       formError(form, 'Nothing to change: this offer is already open at this price, duration and terms.');
       return;
     }
     await busy(submit, 'Offering…', async () => {
       try {
-        const o = await api.call('POST', `/v1/datasets/${enc(ds.name)}/offer`, { price_wei: wei, duration: duration.value.trim(), terms: terms.value.trim() });
+        const body = { price_wei: wei, duration: duration.value.trim(), terms: terms.value.trim() };
+        if (pol.policy) body.policy = pol.policy;
+        const o = await api.call('POST', `/v1/datasets/${enc(ds.name)}/offer`, body);
         flash(`Offered ${ds.name} at ${formatWei(o.price_wei)} for ${o.duration}.`);
         onDone();
       } catch (err) {
@@ -469,7 +484,7 @@ export async function renderGrants(main) {
       table('Ended grants', [
         { label: 'Dataset', cell: (g) => g.dataset },
         { label: 'Brand', cell: (g) => mono(g.grantee, shortHex(g.grantee)) },
-        { label: 'Purpose', cell: (g) => g.purpose },
+        { label: 'Purpose', cell: (g) => h('div', {}, g.policy ? null : g.purpose, policyView(g.policy, g.legacy)) },
         { label: 'Ended', cell: (g) => grantState(g) },
       ], past, 'None.')));
 }
@@ -562,7 +577,7 @@ export async function renderEarnings(main) {
         { label: 'Dataset', cell: (e) => e.dataset || `#${e.id}` },
         { label: 'Buyer', cell: (e) => mono(e.grantee, shortHex(e.grantee)) },
         { label: 'Amount', cell: (e) => formatWei(e.amount_wei) },
-        { label: 'Terms', cell: (e) => e.purpose || '—' },
+        { label: 'Terms', cell: (e) => purposeText(e.purpose) || '—' },
         { label: 'Your node', cell: (e) => (e.granted ? h('span', { class: 'badge ok' }, 'granted') : h('span', { class: 'badge off' }, `refused: ${e.reason || 'no reason given'}`)) },
         { label: 'Block', cell: (e) => e.block || '—' },
       ], purchases, 'Nobody bought your data yet. Offer a dataset to sell access.')),
@@ -613,7 +628,7 @@ function journalDetails(e) {
   const parts = [];
   if (e.version) parts.push(`v${e.version}`);
   if (e.grantee) parts.push(shortHex(e.grantee));
-  if (e.purpose) parts.push(`for “${e.purpose}”`);
+  if (e.purpose) parts.push(`for “${purposeText(e.purpose)}”`);
   if (e.expires) parts.push(`until ${formatTime(e.expires)}`);
   if (e.amount_wei) parts.push(formatWei(e.amount_wei));
   if (e.granted === true) parts.push('granted');

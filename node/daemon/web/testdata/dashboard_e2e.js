@@ -407,7 +407,32 @@ async function main() {
     await owner.getByLabel('Expires', { exact: true }).fill('2d');
     await owner.getByRole('button', { name: 'Grant', exact: true }).click();
     await owner.locator('#flash').getByText(/^Granted 0x/).waitFor({ timeout: 30000 });
+    // A plain purpose is shown as legacy; the same grant under a usage
+    // policy shows the policy in plain words. A malformed document is
+    // refused on the form, saying where, and changes nothing.
     await go(owner, '#/grants');
+    await owner.locator('main').getByText('legacy', { exact: true }).first().waitFor();
+    await go(owner, '#/data/purchases');
+    const grantForm = owner.locator('form:has(#grant-h)');
+    await grantForm.getByLabel('Brand address', { exact: true }).fill(cfg.brand.address);
+    await grantForm.getByLabel('Usage policy').selectOption('analytics-only');
+    await grantForm.getByText('Purposes: research and development and service optimisation.').waitFor();
+    await grantForm.getByLabel('Usage policy').selectOption('custom');
+    const beforePolicy = await stateOf('owner');
+    await grantForm.getByLabel('Policy document').fill('{"@type":"Set","profile":"urn:pdx:odrl-profile:v1","permission":[{"action":"use","assignee":"me"}]}');
+    await grantForm.getByLabel('Expires', { exact: true }).fill('2d');
+    await grantForm.getByRole('button', { name: 'Grant', exact: true }).click();
+    await grantForm.locator('.form-error').getByText(/Not granted: .*"assignee" is not part of the pdx policy profile/).waitFor();
+    assert((await stateOf('owner')) === beforePolicy, 'a malformed policy changed the owner\'s datasets or journal');
+    await grantForm.getByLabel('Usage policy').selectOption('analytics-only');
+    await grantForm.getByRole('button', { name: 'Grant', exact: true }).click();
+    await owner.locator('#flash').getByText(/^Granted 0x/).waitFor({ timeout: 30000 });
+    await go(owner, '#/grants');
+    await owner.locator('main').getByText('Prohibited: share with third parties and resell.').first().waitFor();
+    await owner.locator('main').getByText('— of no limit').first().waitFor();
+    await checkA11y(owner, 'grants with a usage policy');
+    await shot(owner, '16b-owner-grant-policy');
+    log({ step: 'a plain purpose shown as legacy; a malformed policy refused inline; a grant under analytics-only shown in plain words' });
     await owner.getByRole('button', { name: `Revoke all grants of ${cfg.brand.address}` }).first().click();
     await owner.locator('#flash').getByText(/^Revoked 0x\S+ on purchases\./).waitFor({ timeout: 30000 });
     await owner.locator('main').getByRole('heading', { name: 'Active grants (0)' }).waitFor();
