@@ -50,7 +50,8 @@ var examples = map[string]string{
 	"pdx grants": `  pdx grants history`,
 	"pdx granted": `  pdx granted
   pdx --json granted`,
-	"pdx offer": `  pdx offer history --price 0.01eth --duration 30d --terms "loyalty analytics"`,
+	"pdx offer": `  pdx offer history --price 0.01eth --duration 30d --terms "loyalty analytics"
+  pdx offer history --price 0.01eth --duration 30d --terms "loyalty analytics" --to 0x8ba1f109551bD432803012645Ac136ddd64DBA72`,
 	"pdx buy": `  pdx market
   pdx buy 1 --terms "loyalty analytics"`,
 	"pdx withdraw": `  pdx withdraw`,

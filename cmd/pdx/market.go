@@ -9,6 +9,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
 	"github.com/pdx-network/pdx/internal/cli"
@@ -102,15 +103,20 @@ func formatEther(wei string) string {
 type offerResult daemon.OfferResponse
 
 func (r offerResult) FormatText(w io.Writer) error {
+	if r.To != "" {
+		_, err := fmt.Fprintf(w, "%s (id %d) is offered to %s only, at %s wei (%s) for %s of access, for %q\nthe chain refuses any other buyer; %s runs: pdx buy %d\n",
+			r.Dataset, r.ID, r.To, r.PriceWei, formatEther(r.PriceWei), r.Duration, r.Terms, r.To, r.ID)
+		return err
+	}
 	_, err := fmt.Fprintf(w, "%s (id %d) is offered at %s wei (%s) for %s of access, for %q\nthe terms are published on IPFS; buyers run: pdx buy %d\n",
 		r.Dataset, r.ID, r.PriceWei, formatEther(r.PriceWei), r.Duration, r.Terms, r.ID)
 	return err
 }
 
 func (a *app) offerCmd() *cobra.Command {
-	var price, duration, terms string
+	var price, duration, terms, to string
 	cmd := &cobra.Command{
-		Use:   "offer NAME --price WEI|0.01eth --duration 30d --terms TEXT",
+		Use:   "offer NAME --price WEI|0.01eth --duration 30d --terms TEXT [--to 0xBRAND]",
 		Short: "Offer a dataset for sale: a price, an access period and the terms of use",
 		Long: `offer opens (or replaces) the dataset's offer on chain: anyone may buy
 access for --duration by paying --price into escrow and accepting --terms,
@@ -118,7 +124,12 @@ the purpose they may use the data for. The terms text is published on
 IPFS (pinned by this node; its SHA-256 is the hash on chain), so every
 buyer's pdx market shows it. The daemon's market agent then
 grants each purchase its [market] policy accepts, which releases the
-payment to this account (pdx withdraw moves it to the wallet).`,
+payment to this account (pdx withdraw moves it to the wallet).
+
+With --to the offer is private: only that account can buy it (the chain
+refuses anyone else's payment), and pdx market shows it to that account and
+to you only. The offer itself is still on the public chain: --to keeps a
+stranger from buying, not from seeing that an offer exists.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if err := checkDatasetName(args[0]); err != nil {
@@ -144,12 +155,15 @@ payment to this account (pdx withdraw moves it to the wallet).`,
 			if strings.TrimSpace(terms) == "" {
 				return cli.Usagef("--terms is required: the purpose buyers may use the data for")
 			}
+			if to != "" && (!strings.HasPrefix(to, "0x") || !common.IsHexAddress(to)) {
+				return cli.Usagef("--to %q is not an account address: give the brand's address, 0x followed by 40 hex digits", to)
+			}
 			c, err := a.client()
 			if err != nil {
 				return err
 			}
 			var res daemon.OfferResponse
-			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms}
+			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, To: to}
 			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "offer"), req, &res); err != nil {
 				return err
 			}
@@ -160,6 +174,7 @@ payment to this account (pdx withdraw moves it to the wallet).`,
 	f.StringVar(&price, "price", "", "what a buyer pays: wei as digits, or with a unit: 0.01eth, 2.5gwei, 1000wei")
 	f.StringVar(&duration, "duration", "", "how long a buyer's access lasts: 30d, 1d12h, 90m")
 	f.StringVar(&terms, "terms", "", "the purpose buyers may use the data for: plain text, at most 16 KiB, published on IPFS")
+	f.StringVar(&to, "to", "", "make the offer private: only this account (0x address) may buy it")
 	return cmd
 }
 
@@ -248,7 +263,7 @@ func (r marketResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE")
+	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE")
 	for _, o := range r.Offers {
 		terms := quoteCut(o.Terms, maxTermsShown)
 		if o.Terms == "" {
@@ -258,7 +273,14 @@ func (r marketResult) FormatText(w io.Writer) error {
 		if o.Mine {
 			mine = "yes"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine))
+		private := ""
+		switch {
+		case o.ForMe:
+			private = "for you"
+		case o.To != "":
+			private = "to " + o.To
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private))
 	}
 	return tw.Flush()
 }

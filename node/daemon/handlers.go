@@ -592,6 +592,9 @@ type OfferRequest struct {
 	PriceWei string `json:"price_wei"` // decimal
 	Duration string `json:"duration"`  // "30d", "12h"
 	Terms    string `json:"terms"`     // the purpose buyers get
+	// To makes the offer private: only this account (0x + 40 hex digits)
+	// may buy it. Empty: anyone.
+	To string `json:"to,omitempty"`
 }
 
 // OfferResponse echoes the opened offer.
@@ -601,6 +604,8 @@ type OfferResponse struct {
 	PriceWei string `json:"price_wei"`
 	Duration string `json:"duration"`
 	Terms    string `json:"terms"`
+	// To is the only account a private offer is made to ("" when public).
+	To string `json:"to,omitempty"`
 }
 
 func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
@@ -624,16 +629,33 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 	if err := service.CheckTerms(req.Terms); err != nil {
 		return badRequest("%v", strings.TrimPrefix(err.Error(), "service: terms cannot be published: "))
 	}
+	var to common.Address
+	if req.To != "" {
+		if !common.IsHexAddress(req.To) || !strings.HasPrefix(req.To, "0x") {
+			return badRequest("to %q is not an account address (0x followed by 40 hex digits)", req.To)
+		}
+		to = common.HexToAddress(req.To)
+		if to == (common.Address{}) {
+			return badRequest("to is the zero address: leave it out for an offer anyone may buy")
+		}
+		if to == d.s.Address() {
+			return badRequest("to is this account: an owner cannot buy its own dataset")
+		}
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if err := d.s.Offer(r.Context(), e.ID, price.Int(), time.Duration(dur), req.Terms); err != nil {
+	if err := d.s.OfferTo(r.Context(), e.ID, price.Int(), time.Duration(dur), req.Terms, to); err != nil {
 		return err
 	}
 	if err := d.index.Update(name, false, func(e *Entry) { e.Terms = req.Terms }); err != nil {
 		return fmt.Errorf("the offer is open on chain but its terms were not saved in the index: %w", err)
 	}
 	d.record(Record{Kind: KindOffer, Dataset: name, ID: e.ID, Amount: price.String(), Purpose: req.Terms})
-	writeJSON(w, http.StatusCreated, OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: req.Terms})
+	res := OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: req.Terms}
+	if to != (common.Address{}) {
+		res.To = to.Hex()
+	}
+	writeJSON(w, http.StatusCreated, res)
 	return nil
 }
 

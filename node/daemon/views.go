@@ -79,6 +79,12 @@ type OfferView struct {
 	// were published, or no IPFS node served the text in time).
 	TermsUnknown string `json:"terms_unknown,omitempty"`
 	Mine         bool   `json:"mine"`
+	// To is the only account a private offer is made to; the market shows
+	// a private offer to that account and to its owner only. Omitted for a
+	// public offer.
+	To string `json:"to,omitempty"`
+	// ForMe: a private offer made to this account.
+	ForMe bool `json:"for_me,omitempty"`
 }
 
 // MarketList is the body of GET /v1/market.
@@ -102,6 +108,9 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 			Duration: config.Duration(o.Duration).String(), DurationS: uint64(o.Duration / time.Second),
 			Terms: texts[o.TermsHash], TermsHash: hexutil.Encode(o.TermsHash[:]), TermsCID: service.TermsCID(o.TermsHash).String(),
 			TermsUnknown: why[o.TermsHash], Mine: o.Owner == d.s.Address()}
+		if o.Buyer != (common.Address{}) {
+			v.To, v.ForMe = o.Buyer.Hex(), o.Buyer == d.s.Address()
+		}
 		out.Offers = append(out.Offers, v)
 	}
 	writeJSON(w, http.StatusOK, out)
