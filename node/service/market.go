@@ -18,6 +18,7 @@ import (
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -60,10 +61,7 @@ func TermsMatch(text string, h [32]byte) bool {
 }
 
 // TermsCID is the CID of the raw block holding the terms whose hash is h.
-func TermsCID(h [32]byte) cid.Cid {
-	c, _ := cid.Cast(acl.BundleCID(h)) // the same form as a kfrag bundle's: CIDv1, raw, sha2-256
-	return c
-}
+func TermsCID(h [32]byte) cid.Cid { return policy.CIDOf(h) }
 
 // CheckTerms refuses terms an owner should not publish: empty, over
 // MaxTerms bytes, not UTF-8, or holding control characters other than
