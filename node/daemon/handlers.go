@@ -126,10 +126,16 @@ type DatasetView struct {
 	Created  time.Time `json:"created"`
 	Versions []Version `json:"versions"`
 	Terms    string    `json:"terms,omitempty"`
+	// Visibility is "private", "public" or "withdrawn".
+	Visibility string `json:"visibility"`
 }
 
 func view(e Entry) DatasetView {
-	return DatasetView{Name: e.Name, ID: e.ID, Created: e.Created, Versions: e.Versions, Terms: e.Terms}
+	vis := e.Visibility
+	if vis == "" {
+		vis = "private"
+	}
+	return DatasetView{Name: e.Name, ID: e.ID, Created: e.Created, Versions: e.Versions, Terms: e.Terms, Visibility: vis}
 }
 
 func (d *Daemon) createDataset(w http.ResponseWriter, r *http.Request) error {
@@ -201,6 +207,9 @@ type PutResponse struct {
 	Version     uint32 `json:"version"`
 	Fingerprint string `json:"fingerprint"`
 	Size        int64  `json:"size"`
+	// Public: the dataset is public, so this version is the plaintext
+	// itself (any IPFS node serves it) with its SHA-256 as fingerprint.
+	Public bool `json:"public,omitempty"`
 	// Created: this put created the dataset (?create=true and no dataset
 	// of that name).
 	Created bool `json:"created,omitempty"`
@@ -262,7 +271,7 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 		return d.discardPut(r.Context(), e, created, err)
 	}
 	d.crash("put:registered")
-	v := Version{Version: res.Version, CID: res.CID, Fingerprint: fmt.Sprintf("0x%x", res.Fingerprint[:]), Size: res.Size, Put: time.Now().UTC()}
+	v := Version{Version: res.Version, CID: res.CID, Fingerprint: fmt.Sprintf("0x%x", res.Fingerprint[:]), Size: res.Size, Put: time.Now().UTC(), Public: res.Public}
 	if err := d.index.Update(name, false, func(e *Entry) {
 		e.Versions = append(e.Versions, v)
 		e.Pending, e.Storing = false, false
@@ -273,7 +282,7 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 		d.record(Record{Kind: KindCreate, Dataset: name, ID: e.ID})
 	}
 	d.record(Record{Kind: KindPut, Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version})
-	writeJSON(w, http.StatusCreated, PutResponse{Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version, Fingerprint: v.Fingerprint, Size: res.Size, Created: created})
+	writeJSON(w, http.StatusCreated, PutResponse{Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version, Fingerprint: v.Fingerprint, Size: res.Size, Public: res.Public, Created: created})
 	return nil
 }
 
