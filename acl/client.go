@@ -279,7 +279,7 @@ const (
 	// starts private).
 	Private Visibility = 0
 	// Public: versions added while public are plaintext readable by anyone
-	// (spec/public-v1.md), under the published policy.
+	// (node/service/PUBLIC.md), under the published policy.
 	Public Visibility = 1
 	// Withdrawn: published once and unpublished since; copies already
 	// taken remain, new versions are private again.
