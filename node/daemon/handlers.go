@@ -734,6 +734,16 @@ func (d *Daemon) get(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("%q is not a CID: %v", r.PathValue("cid"), err)
 	}
 	lw := &lazyWriter{w: w, c: c.String()}
+	// One of this home's public versions is the plaintext itself.
+	if d.isPublicVersion(c) {
+		if err := d.s.ReadPublic(r.Context(), c, lw); err != nil {
+			return err
+		}
+		if !lw.started {
+			lw.Write(nil)
+		}
+		return nil
+	}
 	// The service decides, from the chain, whether this is one of the
 	// owner's own versions (opened with the home's dataset keys) or a
 	// grantee's (through the proxies).

@@ -4,6 +4,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"net/http"
+	"strings"
 
 	"github.com/ipfs/go-cid"
 
@@ -19,7 +20,10 @@ const CannotRecall = "anyone may copy a public version while it is public; unpub
 type PublishRequest struct {
 	// Policy is the policy document (acl/policy's JSON-LD; docs/policy.md)
 	// the dataset is published under: its licence and attribution.
-	Policy json.RawMessage `json:"policy"`
+	Policy json.RawMessage `json:"policy,omitempty"`
+	// Preset names one of pdx's policy presets instead ("open-cc-by"); the
+	// dashboard sends it. Exactly one of Policy and Preset.
+	Preset string `json:"preset,omitempty"`
 	// Confirm acknowledges CannotRecall; a publish without it is refused.
 	Confirm bool `json:"confirm"`
 }
@@ -46,12 +50,21 @@ func (d *Daemon) publish(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	if len(req.Policy) == 0 {
-		return badRequest("policy is missing: send the policy document the dataset is published under (docs/policy.md)")
-	}
-	p, err := policy.Parse(req.Policy)
-	if err != nil {
-		return cli.Say(badRequest("policy: %v", err), fmt.Sprintf("the policy is not usable: %v", err))
+	var p *policy.Policy
+	switch {
+	case len(req.Policy) > 0 && req.Preset != "":
+		return badRequest("send either policy or preset, not both")
+	case req.Preset != "":
+		var ok bool
+		if p, ok = policy.Preset(req.Preset); !ok {
+			return badRequest("preset %q is not a policy preset (%s)", req.Preset, strings.Join(policy.Presets(), ", "))
+		}
+	case len(req.Policy) > 0:
+		if p, err = policy.Parse(req.Policy); err != nil {
+			return cli.Say(badRequest("policy: %v", err), fmt.Sprintf("the policy is not usable: %v", err))
+		}
+	default:
+		return badRequest("policy is missing: send the policy document the dataset is published under (docs/policy.md), or a preset name")
 	}
 	if !req.Confirm {
 		return cli.Say(badRequest("confirm is not true: %s", CannotRecall),
@@ -70,6 +83,19 @@ func (d *Daemon) publish(w http.ResponseWriter, r *http.Request) error {
 	writeJSON(w, http.StatusOK, PublishResponse{Dataset: name, ID: e.ID, Visibility: "public", PolicyHash: res.PolicyHash,
 		PolicyCID: res.PolicyCID, Policy: p.Describe(), Block: res.Block, Warning: CannotRecall})
 	return nil
+}
+
+// isPublicVersion reports whether c is a public version of one of this
+// home's datasets (the index records which versions were put public).
+func (d *Daemon) isPublicVersion(c cid.Cid) bool {
+	for _, e := range d.index.List() {
+		for _, v := range e.Versions {
+			if v.Public && v.CID == c.String() {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // UnpublishResponse is a dataset withdrawn from public view.

@@ -117,6 +117,34 @@ func (s *Service) PutPublic(ctx context.Context, dataset uint64, r io.Reader, pi
 	return &PutResult{Dataset: dataset, CID: c.String(), Version: version, Fingerprint: fp, Size: cr.n, Public: true}, nil
 }
 
+// ReadPublic streams a public version of this node's owner to w: the
+// plaintext as stored, checked against its registered fingerprint (the
+// SHA-256 of the bytes) once the stream ends, as a get of an envelope is
+// checked against its commitment.
+func (s *Service) ReadPublic(ctx context.Context, c cid.Cid, w io.Writer) error {
+	rec, err := s.cfg.Chain.DatasetOfCID(ctx, s.addr, c.Bytes())
+	if err != nil {
+		return err
+	}
+	want, err := s.fingerprint(ctx, rec.Dataset, c)
+	if err != nil {
+		return err
+	}
+	rc, err := s.cfg.Store.Get(ctx, c)
+	if err != nil {
+		return err
+	}
+	defer rc.Close()
+	sum := sha256.New()
+	if _, err := io.Copy(io.MultiWriter(w, sum), rc); err != nil {
+		return err
+	}
+	if !bytes.Equal(sum.Sum(nil), want[:]) {
+		return fmt.Errorf("%w: %s", ErrFingerprint, c)
+	}
+	return nil
+}
+
 type countingReader struct {
 	r io.Reader
 	n int64

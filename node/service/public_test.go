@@ -52,6 +52,11 @@ func TestPublicVersionsVerify(t *testing.T) {
 		t.Fatalf("IPFS serves %q under the public CID", got)
 	}
 
+	// The owner's own get of it streams the plaintext.
+	var own bytes.Buffer
+	if err := w.owner.ReadPublic(w.ctx, c, &own); err != nil || !bytes.Equal(own.Bytes(), plain) {
+		t.Fatalf("owner's read of the public version: %v", err)
+	}
 	v, err := Verify(w.ctx, w.brand.cfg.Chain, acl.Range{}, c, bytes.NewReader(plain), nil)
 	if err != nil {
 		t.Fatal(err)
