@@ -74,6 +74,10 @@ func DecodeLog(reg *bindings.Registry, l *types.Log) (Event, error) {
 		v, err = reg.UnpackRefundedEvent(l)
 	case "Withdrawn":
 		v, err = reg.UnpackWithdrawnEvent(l)
+	case "Published":
+		v, err = reg.UnpackPublishedEvent(l)
+	case "Unpublished":
+		v, err = reg.UnpackUnpublishedEvent(l)
 	default:
 		return Event{}, fmt.Errorf("%w: %s has no decoder in this client", ErrUnknownEvent, ev.Name)
 	}

@@ -33,6 +33,10 @@ type putResult struct {
 }
 
 func (r putResult) FormatText(w io.Writer) error {
+	if r.Public {
+		_, err := fmt.Fprintf(w, "%s version %d: %s (%d bytes, public: readable by anyone, e.g. ipfs cat %s; checked with pdx verify)\n", r.Dataset, r.Version, r.CID, r.Size, r.CID)
+		return err
+	}
 	_, err := fmt.Fprintf(w, "%s version %d: %s (%d bytes encrypted)\n", r.Dataset, r.Version, r.CID, r.Size)
 	return err
 }
@@ -118,13 +122,20 @@ func (r lsResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATASET\tID\tVERSION\tCID\tSIZE\tPUT")
+	fmt.Fprintln(tw, "DATASET\tID\tVERSION\tCID\tSIZE\tPUT\tVISIBILITY")
 	for _, d := range r.Datasets {
+		vis := orDash(d.Visibility)
 		if len(d.Versions) == 0 {
-			fmt.Fprintf(tw, "%s\t%d\t-\t-\t-\t-\n", d.Name, d.ID)
+			fmt.Fprintf(tw, "%s\t%d\t-\t-\t-\t-\t%s\n", d.Name, d.ID, vis)
 		}
 		for _, v := range d.Versions {
-			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%s\n", d.Name, d.ID, v.Version, v.CID, v.Size, v.Put.UTC().Format(time.RFC3339))
+			// The dataset's visibility, and for each version whether it
+			// is public (plaintext) or encrypted.
+			kind := "encrypted"
+			if v.Public {
+				kind = "public"
+			}
+			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%s\t%s, %s\n", d.Name, d.ID, v.Version, v.CID, v.Size, v.Put.UTC().Format(time.RFC3339), vis, kind)
 		}
 	}
 	return tw.Flush()

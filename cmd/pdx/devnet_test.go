@@ -35,6 +35,8 @@ import (
 //	                 runs the command until its stdout matches (up to 30s),
 //	                 for what another daemon does in its own time (the
 //	                 owner's market agent granting a purchase).
+//	address HOME VAR sets VAR to the home's account address (0x…), for a
+//	                 command that names another account (offer --to).
 var scriptNetCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"devnet": func(ts *testscript.TestScript, neg bool, args []string) {
 		if neg || len(args) == 0 {
@@ -65,6 +67,14 @@ var scriptNetCmds = map[string]func(ts *testscript.TestScript, neg bool, args []
 		} {
 			ts.Setenv(k, v)
 		}
+	},
+	"address": func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: address HOME VAR")
+		}
+		h, err := home.Load(ts.MkAbs(args[0]))
+		ts.Check(err)
+		ts.Setenv(args[1], h.Keys().Address.Hex())
 	},
 	"eventually": func(ts *testscript.TestScript, neg bool, args []string) {
 		if neg || len(args) < 2 {

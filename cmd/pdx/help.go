@@ -55,7 +55,14 @@ var examples = map[string]string{
   pdx --json granted`,
 	"pdx offer": `  pdx offer history --price 0.01eth --duration 30d --terms "loyalty analytics"
   pdx offer history --price 0.01eth --duration 30d --policy analytics-only
-  pdx offer history --price 0.01eth --policy ./three-reads-30-days.json`,
+  pdx offer history --price 0.01eth --policy ./three-reads-30-days.json
+  pdx offer history --price 0.01eth --policy analytics-only --to 0x8ba1f109551bD432803012645Ac136ddd64DBA72`,
+	"pdx publish": `  pdx publish profile --policy open-cc-by --yes
+  pdx publish profile --policy my-policy.json --yes`,
+	"pdx unpublish": `  pdx unpublish profile`,
+	"pdx verify": `  pdx verify bafkreihdwdcefgh4dqkjv67uzcmw7ojee6xedzdetojuzjevtenxquvyku profile.json
+  pdx verify --owner 0x8ba1f109551bD432803012645Ac136ddd64DBA72 bafkrei... profile.json
+  pdx verify --rpc https://rpc.example.org --registry 0x5FbDB2315678afecb367f032d93F642f64180aa3 bafkrei... profile.json`,
 	"pdx buy": `  pdx market
   pdx buy 1
   pdx buy 1 --terms "loyalty analytics"

@@ -139,7 +139,8 @@ listed in docs/cli.md.`,
 	root.AddCommand(a.initCmd(), a.keysCmd(), a.versionCmd(), a.proxyCmd(), a.demoCmd(), a.daemonCmd(),
 		a.putCmd(), a.lsCmd(), a.getCmd(), a.grantCmd(), a.revokeCmd(), a.logCmd(),
 		a.offerCmd(), a.buyCmd(), a.withdrawCmd(), a.eraseCmd(),
-		a.marketCmd(), a.refundCmd(), a.networkCmd(), a.fundCmd(), a.rotateCmd(), a.exportCmd(), a.grantsCmd(), a.purchasesCmd(), a.grantedCmd())
+		a.marketCmd(), a.refundCmd(), a.networkCmd(), a.fundCmd(), a.rotateCmd(), a.exportCmd(), a.grantsCmd(), a.purchasesCmd(), a.grantedCmd(),
+		a.publishCmd(), a.unpublishCmd(), a.verifyCmd())
 	root.AddCommand(a.contractsCmd(), a.pinsvcCmd())
 	withExamples(root)
 	return root

@@ -10,6 +10,7 @@ import (
 	"strings"
 	"text/tabwriter"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
 	"github.com/pdx-network/pdx/acl/policy"
@@ -105,12 +106,21 @@ type offerResult daemon.OfferResponse
 
 func (r offerResult) FormatText(w io.Writer) error {
 	if r.Policy != nil {
-		fmt.Fprintf(w, "%s (id %d) is offered at %s wei (%s) for %s of access, under the usage policy %s:\n",
-			r.Dataset, r.ID, r.PriceWei, formatEther(r.PriceWei), r.Duration, r.Policy.CID)
+		to := ""
+		if r.To != "" {
+			to = " to " + r.To + " only (the chain refuses any other buyer)"
+		}
+		fmt.Fprintf(w, "%s (id %d) is offered%s at %s wei (%s) for %s of access, under the usage policy %s:\n",
+			r.Dataset, r.ID, to, r.PriceWei, formatEther(r.PriceWei), r.Duration, r.Policy.CID)
 		for _, l := range r.Policy.Describe {
 			fmt.Fprintf(w, "  %s\n", plainCut(l, maxPolicyLine))
 		}
 		_, err := fmt.Fprintf(w, "the policy is published on IPFS; buyers run: pdx buy %d\n", r.ID)
+		return err
+	}
+	if r.To != "" {
+		_, err := fmt.Fprintf(w, "%s (id %d) is offered to %s only, at %s wei (%s) for %s of access, for %q\nthe chain refuses any other buyer; %s runs: pdx buy %d\n",
+			r.Dataset, r.ID, r.To, r.PriceWei, formatEther(r.PriceWei), r.Duration, r.Terms, r.To, r.ID)
 		return err
 	}
 	_, err := fmt.Fprintf(w, "%s (id %d) is offered at %s wei (%s) for %s of access, for %q\nthe terms are published on IPFS; buyers run: pdx buy %d\n",
@@ -119,9 +129,9 @@ func (r offerResult) FormatText(w io.Writer) error {
 }
 
 func (a *app) offerCmd() *cobra.Command {
-	var price, duration, terms, pol string
+	var price, duration, terms, pol, to string
 	cmd := &cobra.Command{
-		Use:   "offer NAME --price WEI|0.01eth (--policy PRESET|FILE [--terms TEXT] [--duration 30d] | --duration 30d --terms TEXT)",
+		Use:   "offer NAME --price WEI|0.01eth (--policy PRESET|FILE [--terms TEXT] [--duration 30d] | --duration 30d --terms TEXT) [--to 0xBRAND]",
 		Short: "Offer a dataset for sale: a price, an access period and the terms of use",
 		Long: `offer opens (or replaces) the dataset's offer on chain: anyone may buy
 access for --duration by paying --price into escrow and accepting --terms,
@@ -137,7 +147,12 @@ a policy file. The policy document is what is published and hashed on
 chain, and each purchase is granted under it; --terms then replaces its
 description (the terms buyers read), and --duration may be left out when
 the policy has one (a different one is refused). Without --policy, --terms
-is published as a plain text, as offers made before policies were.`,
+is published as a plain text, as offers made before policies were.
+
+With --to the offer is private: only that account can buy it (the chain
+refuses anyone else's payment), and pdx market shows it to that account and
+to you only. The offer itself is still on the public chain: --to keeps a
+stranger from buying, not from seeing that an offer exists.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if err := checkDatasetName(args[0]); err != nil {
@@ -175,12 +190,15 @@ is published as a plain text, as offers made before policies were.`,
 			if strings.TrimSpace(terms) == "" && (doc == nil || terms != "") {
 				return cli.Usagef("--terms is required (or --policy): the purpose buyers may use the data for")
 			}
+			if to != "" && (!strings.HasPrefix(to, "0x") || !common.IsHexAddress(to)) {
+				return cli.Usagef("--to %q is not an account address: give the brand's address, 0x followed by 40 hex digits", to)
+			}
 			c, err := a.client()
 			if err != nil {
 				return err
 			}
 			var res daemon.OfferResponse
-			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, Policy: doc}
+			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, Policy: doc, To: to}
 			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "offer"), req, &res); err != nil {
 				return err
 			}
@@ -192,6 +210,7 @@ is published as a plain text, as offers made before policies were.`,
 	f.StringVar(&duration, "duration", "", "how long a buyer's access lasts: 30d, 1d12h, 90m")
 	f.StringVar(&terms, "terms", "", "the purpose buyers may use the data for: plain text, at most 16 KiB, published on IPFS (with --policy: the policy's description, at most 8 KiB)")
 	f.StringVar(&pol, "policy", "", "the offer's usage policy: a preset (analytics-only, no-resale, open-cc-by, personalisation, research-only) or a policy file (docs/policy.md)")
+	f.StringVar(&to, "to", "", "make the offer private: only this account (0x address) may buy it")
 	return cmd
 }
 
@@ -307,7 +326,7 @@ func (r marketResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE")
+	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE")
 	for _, o := range r.Offers {
 		terms := quoteCut(o.Terms, maxTermsShown)
 		if o.Terms == "" {
@@ -317,7 +336,14 @@ func (r marketResult) FormatText(w io.Writer) error {
 		if o.Mine {
 			mine = "yes"
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine))
+		private := ""
+		switch {
+		case o.ForMe:
+			private = "for you"
+		case o.To != "":
+			private = "to " + o.To
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -104,6 +104,7 @@ var rules = errkind.Rules{
 	{Err: service.ErrNotEnoughProxies, Kind: errkind.Usage},
 	{Err: service.ErrTermsMismatch, Kind: errkind.Usage},
 	{Err: service.ErrBadTerms, Kind: errkind.Usage},
+	{Err: service.ErrPrivateOfferToSelf, Kind: errkind.Usage},
 	{Err: service.ErrTermsUnknown, Kind: errkind.NotFound},
 	{Err: service.ErrBadPolicy, Kind: errkind.Damaged},
 	{Err: service.ErrUnusableProxy, Kind: errkind.Usage},

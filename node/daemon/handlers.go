@@ -182,10 +182,16 @@ type DatasetView struct {
 	Created  time.Time `json:"created"`
 	Versions []Version `json:"versions"`
 	Terms    string    `json:"terms,omitempty"`
+	// Visibility is "private", "public" or "withdrawn".
+	Visibility string `json:"visibility"`
 }
 
 func view(e Entry) DatasetView {
-	return DatasetView{Name: e.Name, ID: e.ID, Created: e.Created, Versions: e.Versions, Terms: e.Terms}
+	vis := e.Visibility
+	if vis == "" {
+		vis = "private"
+	}
+	return DatasetView{Name: e.Name, ID: e.ID, Created: e.Created, Versions: e.Versions, Terms: e.Terms, Visibility: vis}
 }
 
 func (d *Daemon) createDataset(w http.ResponseWriter, r *http.Request) error {
@@ -257,6 +263,9 @@ type PutResponse struct {
 	Version     uint32 `json:"version"`
 	Fingerprint string `json:"fingerprint"`
 	Size        int64  `json:"size"`
+	// Public: the dataset is public, so this version is the plaintext
+	// itself (any IPFS node serves it) with its SHA-256 as fingerprint.
+	Public bool `json:"public,omitempty"`
 	// Created: this put created the dataset (?create=true and no dataset
 	// of that name).
 	Created bool `json:"created,omitempty"`
@@ -318,7 +327,7 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 		return d.discardPut(r.Context(), e, created, err)
 	}
 	d.crash("put:registered")
-	v := Version{Version: res.Version, CID: res.CID, Fingerprint: fmt.Sprintf("0x%x", res.Fingerprint[:]), Size: res.Size, Put: time.Now().UTC()}
+	v := Version{Version: res.Version, CID: res.CID, Fingerprint: fmt.Sprintf("0x%x", res.Fingerprint[:]), Size: res.Size, Put: time.Now().UTC(), Public: res.Public}
 	if err := d.index.Update(name, false, func(e *Entry) {
 		e.Versions = append(e.Versions, v)
 		e.Pending, e.Storing = false, false
@@ -329,7 +338,7 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 		d.record(Record{Kind: KindCreate, Dataset: name, ID: e.ID})
 	}
 	d.record(Record{Kind: KindPut, Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version})
-	writeJSON(w, http.StatusCreated, PutResponse{Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version, Fingerprint: v.Fingerprint, Size: res.Size, Created: created})
+	writeJSON(w, http.StatusCreated, PutResponse{Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version, Fingerprint: v.Fingerprint, Size: res.Size, Public: res.Public, Created: created})
 	return nil
 }
 
@@ -679,6 +688,9 @@ type OfferRequest struct {
 	// (docs/policy.md). Terms, when also given, become its description;
 	// duration may be left out when the policy has one.
 	Policy json.RawMessage `json:"policy,omitempty"`
+	// To makes the offer private: only this account (0x + 40 hex digits)
+	// may buy it. Empty: anyone.
+	To string `json:"to,omitempty"`
 }
 
 // OfferResponse echoes the opened offer.
@@ -690,6 +702,8 @@ type OfferResponse struct {
 	Terms    string `json:"terms"`
 	// Policy is the offer's usage policy; absent for a plain terms text.
 	Policy *PolicyView `json:"policy,omitempty"`
+	// To is the only account a private offer is made to ("" when public).
+	To string `json:"to,omitempty"`
 }
 
 func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
@@ -728,9 +742,22 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 	if err := service.CheckTerms(terms); err != nil {
 		return badRequest("%v", strings.TrimPrefix(err.Error(), "service: terms cannot be published: "))
 	}
+	var to common.Address
+	if req.To != "" {
+		if !common.IsHexAddress(req.To) || !strings.HasPrefix(req.To, "0x") {
+			return badRequest("to %q is not an account address (0x followed by 40 hex digits)", req.To)
+		}
+		to = common.HexToAddress(req.To)
+		if to == (common.Address{}) {
+			return badRequest("to is the zero address: leave it out for an offer anyone may buy")
+		}
+		if to == d.s.Address() {
+			return badRequest("to is this account: an owner cannot buy its own dataset")
+		}
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	if err := d.s.Offer(r.Context(), e.ID, price.Int(), time.Duration(dur), terms); err != nil {
+	if err := d.s.OfferTo(r.Context(), e.ID, price.Int(), time.Duration(dur), terms, to); err != nil {
 		return err
 	}
 	if err := d.index.Update(name, false, func(e *Entry) { e.Terms = terms }); err != nil {
@@ -738,7 +765,11 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.record(Record{Kind: KindOffer, Dataset: name, ID: e.ID, Amount: price.String(), Purpose: terms})
 	shown, pv, _ := readTerms(terms)
-	writeJSON(w, http.StatusCreated, OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: shown, Policy: pv})
+	res := OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: shown, Policy: pv}
+	if to != (common.Address{}) {
+		res.To = to.Hex()
+	}
+	writeJSON(w, http.StatusCreated, res)
 	return nil
 }
 
@@ -808,6 +839,16 @@ func (d *Daemon) get(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("%q is not a CID: %v", r.PathValue("cid"), err)
 	}
 	lw := &lazyWriter{w: w, c: c.String()}
+	// One of this home's public versions is the plaintext itself.
+	if d.isPublicVersion(c) {
+		if err := d.s.ReadPublic(r.Context(), c, lw); err != nil {
+			return err
+		}
+		if !lw.started {
+			lw.Write(nil)
+		}
+		return nil
+	}
 	// The service decides, from the chain, whether this is one of the
 	// owner's own versions (opened with the home's dataset keys) or a
 	// grantee's (through the proxies).

@@ -27,6 +27,9 @@ type Version struct {
 	Fingerprint string    `json:"fingerprint"` // 0x-hex of the envelope commitment
 	Size        int64     `json:"size"`
 	Put         time.Time `json:"put"`
+	// Public: the plaintext itself, readable by anyone (put while the
+	// dataset was public); its fingerprint is the SHA-256 of the bytes.
+	Public bool `json:"public,omitempty"`
 }
 
 // Entry maps one local dataset name to its id on chain. The salt stays in
@@ -40,6 +43,9 @@ type Entry struct {
 	Versions []Version `json:"versions"`
 	// Terms is the text of the dataset's open offer; empty when none.
 	Terms string `json:"terms,omitempty"`
+	// Visibility is "public" or "withdrawn" once this home published the
+	// dataset (the chain's visibilityOf is the authority); empty: private.
+	Visibility string `json:"visibility,omitempty"`
 	// Pending marks a dataset a put is creating: it exists (salt, and
 	// from ID on, on chain) only so that its first version can be sealed
 	// to its id, and it is not listed or usable until that version is

@@ -20,18 +20,20 @@ const JournalVersion = 1
 
 // Kinds of journal records.
 const (
-	KindCreate   = "create"
-	KindPut      = "put"
-	KindGrant    = "grant"
-	KindRevoke   = "revoke"
-	KindOffer    = "offer"
-	KindPurchase = "purchase" // the market agent's decision on a purchase
-	KindBuy      = "buy"
-	KindWithdraw = "withdraw"
-	KindErase    = "erase"
-	KindRotate   = "rotate"  // the dataset's key was rotated (block of the rotation)
-	KindRefund   = "refund"  // a brand's escrowed purchase came back to its balance
-	KindDiscard  = "discard" // the blocks a failed or interrupted put added were removed
+	KindCreate    = "create"
+	KindPut       = "put"
+	KindGrant     = "grant"
+	KindRevoke    = "revoke"
+	KindOffer     = "offer"
+	KindPurchase  = "purchase" // the market agent's decision on a purchase
+	KindBuy       = "buy"
+	KindWithdraw  = "withdraw"
+	KindErase     = "erase"
+	KindRotate    = "rotate"    // the dataset's key was rotated (block of the rotation)
+	KindRefund    = "refund"    // a brand's escrowed purchase came back to its balance
+	KindDiscard   = "discard"   // the blocks a failed or interrupted put added were removed
+	KindPublish   = "publish"   // the dataset was made public (Purpose: the policy hash)
+	KindUnpublish = "unpublish" // the dataset was withdrawn from public view
 )
 
 // Record is one line of the journal: something the daemon did (or, for a

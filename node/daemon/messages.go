@@ -103,6 +103,15 @@ var revertSentences = map[string]func(a revertArgs) string{
 		return fmt.Sprintf("dataset %s has no key of epoch %s", a.id(0), a.id(1))
 	},
 	"LengthMismatch": func(revertArgs) string { return "the lists of datasets and buyers differ in length" },
+	"OfferIsPrivate": func(a revertArgs) string {
+		return fmt.Sprintf("the offer of dataset %s is private, made to another account than %s: only that account can buy it; nothing was paid", a.id(0), a.addr(1))
+	},
+	"InvalidPolicy": func(revertArgs) string {
+		return "a dataset is published under its policy document, and none was given"
+	},
+	"NotPublic": func(a revertArgs) string {
+		return fmt.Sprintf("dataset %s is not public: there is nothing to unpublish", a.id(0))
+	},
 }
 
 // revertSentence says a revert for people; a revert the table lacks (a

@@ -91,6 +91,12 @@ type OfferView struct {
 	Policy *PolicyView `json:"policy,omitempty"`
 	// Legacy: the offer records a plain terms text, not a policy.
 	Legacy bool `json:"legacy"`
+	// To is the only account a private offer is made to; the market shows
+	// a private offer to that account and to its owner only. Omitted for a
+	// public offer.
+	To string `json:"to,omitempty"`
+	// ForMe: a private offer made to this account.
+	ForMe bool `json:"for_me,omitempty"`
 }
 
 // MarketList is the body of GET /v1/market.
@@ -115,6 +121,9 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 			Duration: config.Duration(o.Duration).String(), DurationS: uint64(o.Duration / time.Second), Policy: pv, Legacy: legacy,
 			Terms: terms, TermsHash: hexutil.Encode(o.TermsHash[:]), TermsCID: service.TermsCID(o.TermsHash).String(),
 			TermsUnknown: why[o.TermsHash], Mine: o.Owner == d.s.Address()}
+		if o.Buyer != (common.Address{}) {
+			v.To, v.ForMe = o.Buyer.Hex(), o.Buyer == d.s.Address()
+		}
 		out.Offers = append(out.Offers, v)
 	}
 	writeJSON(w, http.StatusOK, out)

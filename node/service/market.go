@@ -46,7 +46,7 @@ const TermsWait = 3 * time.Second
 // TermsHash is how an offer's terms text is recorded on chain: its SHA-256
 // digest, which is also the digest of the raw IPFS block the owner's node
 // publishes the text in, so any node finds the text from the hash alone
-// (TermsCID). contracts/spec/registry-v2.md, "termsHash".
+// (TermsCID). contracts/spec/registry-v3.md, "termsHash".
 func TermsHash(terms string) [32]byte { return sha256.Sum256([]byte(terms)) }
 
 // LegacyTermsHash is how offers were recorded before their terms were
@@ -92,6 +92,15 @@ func termsPinName(dataset uint64) string { return fmt.Sprintf("pdx/terms/%d", da
 // published first — added and pinned on this node's IPFS as one raw block
 // whose digest is the hash the offer records — so every brand can read it.
 func (s *Service) Offer(ctx context.Context, dataset uint64, price *big.Int, duration time.Duration, terms string) error {
+	return s.OfferTo(ctx, dataset, price, duration, terms, common.Address{})
+}
+
+// OfferTo is Offer made to buyer only (a private offer: the chain refuses
+// anyone else's buy); the zero address makes it public.
+func (s *Service) OfferTo(ctx context.Context, dataset uint64, price *big.Int, duration time.Duration, terms string, buyer common.Address) error {
+	if buyer == s.addr {
+		return fmt.Errorf("%w: an offer cannot be made to its owner's own account", ErrPrivateOfferToSelf)
+	}
 	if err := CheckTerms(terms); err != nil {
 		return err
 	}
@@ -103,9 +112,13 @@ func (s *Service) Offer(ctx context.Context, dataset uint64, price *big.Int, dur
 	if !c.Equals(TermsCID(h)) {
 		return fmt.Errorf("service: the terms were stored as %s, not as the one raw block %s", c, TermsCID(h))
 	}
-	_, err = s.cfg.Chain.Offer(ctx, dataset, price, duration, h)
+	_, err = s.cfg.Chain.OfferTo(ctx, dataset, price, duration, h, buyer)
 	return err
 }
+
+// ErrPrivateOfferToSelf: a private offer names its owner (who cannot buy
+// its own dataset).
+var ErrPrivateOfferToSelf = errors.New("service: private offer to the owner")
 
 // PublishTerms makes sure the terms of this account's open offer of
 // dataset are published: when the offer on chain records terms' SHA-256

@@ -181,11 +181,24 @@ type PutResult struct {
 	Version     uint32              `json:"version"`
 	Fingerprint envelope.Commitment `json:"fingerprint"`
 	Size        int64               `json:"size"`
+	// Public: a public version, the plaintext as it is (PUBLIC.md); its
+	// fingerprint is the SHA-256 of the bytes.
+	Public bool `json:"public,omitempty"`
 }
 
 // Put encrypts r under the dataset key (streaming), adds and pins it, and
 // registers the CID and its fingerprint as the dataset's next version.
+//
+// A dataset the chain holds public gets a public version instead (PutPublic):
+// the plaintext, readable by anyone.
 func (s *Service) Put(ctx context.Context, dataset uint64, key *reencrypt.SecretKey, r io.Reader, pinName string) (*PutResult, error) {
+	vis, err := s.cfg.Chain.VisibilityOf(ctx, dataset)
+	if err != nil {
+		return nil, err
+	}
+	if vis.Visibility == acl.Public {
+		return s.PutPublic(ctx, dataset, r, pinName)
+	}
 	res, err := envstore.Put(ctx, s.cfg.Store, r, envelope.WriterConfig{
 		DatasetID: acl.DatasetID32(dataset), Owner: s.addr, DatasetKey: key.PublicKey(),
 	}, pinName)

@@ -143,10 +143,17 @@ type OpenOffer struct {
 	Price     *big.Int
 	Duration  time.Duration
 	TermsHash [32]byte
-	Block     uint64 // of the Offered event that opened it
+	// Buyer is the only account a private offer is made to; zero when the
+	// offer is public.
+	Buyer common.Address
+	Block uint64 // of the Offered event that opened it
 }
 
-// Offers lists every open offer on chain, by dataset id.
+// Offers lists the open offers on chain this account may see, by dataset
+// id: every public offer, and a private one only when this account made it
+// or is the one it names. (The chain's events show private offers to
+// anyone who reads them; hiding them here keeps a brand's market to what it
+// can buy, and the contract refuses the rest.)
 func (s *Service) Offers(ctx context.Context) ([]OpenOffer, error) {
 	evs, err := s.cfg.Chain.Offered(ctx, s.since(), acl.OfferedFilter{})
 	if err != nil {
@@ -177,7 +184,10 @@ func (s *Service) Offers(ctx context.Context) ([]OpenOffer, error) {
 		if info.Erased {
 			continue
 		}
-		out = append(out, OpenOffer{Dataset: id, Owner: info.Owner, Price: o.Price, Duration: o.Duration, TermsHash: o.TermsHash, Block: last[id]})
+		if o.Private() && o.Buyer != s.addr && info.Owner != s.addr {
+			continue
+		}
+		out = append(out, OpenOffer{Dataset: id, Owner: info.Owner, Price: o.Price, Duration: o.Duration, TermsHash: o.TermsHash, Buyer: o.Buyer, Block: last[id]})
 	}
 	return out, nil
 }

@@ -77,7 +77,7 @@ export async function renderMarket(main) {
       : h('section', { class: 'card', 'aria-labelledby': 'm-h' },
         h('h2', { id: 'm-h' }, `Open offers (${offers.length})`),
         table('Open offers', [
-          { label: 'Dataset', cell: (o) => `#${o.dataset}` },
+          { label: 'Dataset', cell: (o) => (o.for_me ? h('span', {}, `#${o.dataset} `, h('span', { class: 'badge ok' }, 'private offer to you')) : `#${o.dataset}`) },
           { label: 'Owner', cell: (o) => mono(o.owner, shortHex(o.owner)) },
           { label: 'Price', cell: (o) => formatWei(o.price_wei) },
           { label: 'Duration', cell: (o) => o.duration },

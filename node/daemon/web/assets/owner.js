@@ -338,6 +338,7 @@ function offerForm(ds, current, onDone) {
   const duration = h('input', { type: 'text', name: 'duration', autocomplete: 'off', value: current ? current.duration : '30d' });
   const terms = h('input', { type: 'text', name: 'terms', autocomplete: 'off', value: current && !current.policy ? current.terms || ds.terms || '' : '' });
   const picker = policyPicker('None: plain terms (below)');
+  const to = h('input', { type: 'text', name: 'to', autocomplete: 'off', spellcheck: 'false', value: current && current.to ? current.to : '' });
   const submit = h('button', { type: 'submit' }, current ? 'Change offer' : 'Offer');
   const form = h('form', { class: 'card form', novalidate: true, 'aria-labelledby': 'offer-h' },
     h('h2', { id: 'offer-h' }, 'Offer on the market'),
@@ -349,6 +350,7 @@ function offerForm(ds, current, onDone) {
     field('Access duration', duration, 'How long each buyer may read it: 30d, 1d12h, 90m. Empty with a usage policy that has a duration: the policy’s.'),
     picker.element,
     field('Terms', terms, 'The purpose buyers may use it for. With a usage policy: optional, replaces the policy’s own description.'),
+    field('Only this brand (optional)', to, 'A brand address (0x…) makes the offer private: only that brand can buy it. Empty: anyone.'),
     h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -359,8 +361,9 @@ function offerForm(ds, current, onDone) {
     if (pol.error) setError(pol.input, pol.error);
     if (!(pol.policy && duration.value.trim() === '') && parseDuration(duration.value) === null) setError(duration, `"${duration.value.trim()}" is not a duration: write e.g. 30d, 1d12h or 90m.`);
     if (!pol.policy && terms.value.trim() === '') setError(terms, 'Say what buyers may use the data for.');
+    if (to.value.trim() !== '' && !/^0x[0-9a-fA-F]{40}$/.test(to.value.trim())) setError(to, `"${to.value.trim()}" is not a brand address: 0x followed by 40 hex digits, or empty for anyone.`);
     if (focusFirstInvalid(form)) return;
-    if (!pol.policy && current && current.price_wei === wei && parseDuration(current.duration) === parseDuration(duration.value) && (current.terms || ds.terms) === terms.value.trim()) {
+    if (!pol.policy && current && current.price_wei === wei && parseDuration(current.duration) === parseDuration(duration.value) && (current.terms || ds.terms) === terms.value.trim() && (current.to || '').toLowerCase() === to.value.trim().toLowerCase()) {
       formError(form, 'Nothing to change: this offer is already open at this price, duration and terms.');
       return;
     }
@@ -368,8 +371,9 @@ function offerForm(ds, current, onDone) {
       try {
         const body = { price_wei: wei, duration: duration.value.trim(), terms: terms.value.trim() };
         if (pol.policy) body.policy = pol.policy;
+        if (to.value.trim() !== '') body.to = to.value.trim();
         const o = await api.call('POST', `/v1/datasets/${enc(ds.name)}/offer`, body);
-        flash(`Offered ${ds.name} at ${formatWei(o.price_wei)} for ${o.duration}.`);
+        flash(o.to ? `Offered ${ds.name} to ${shortHex(o.to)} only, at ${formatWei(o.price_wei)} for ${o.duration}.` : `Offered ${ds.name} at ${formatWei(o.price_wei)} for ${o.duration}.`);
         onDone();
       } catch (err) {
         formError(form, `Not offered: ${errorText(err)}`);
@@ -377,6 +381,47 @@ function offerForm(ds, current, onDone) {
     });
   });
   return form;
+}
+
+// visibilityCard is the dataset's public/private switch. Publishing says
+// first, in a dialog, what it cannot undo and needs a ticked box.
+function visibilityCard(ds, onDone) {
+  const vis = ds.visibility || 'private';
+  const isPublic = vis === 'public';
+  const btn = h('button', { type: 'button', class: isPublic ? 'ghost' : '' }, isPublic ? `Unpublish ${ds.name}…` : `Make ${ds.name} public…`);
+  btn.addEventListener('click', async () => {
+    const ok = h('input', { type: 'checkbox', id: 'publish-ok' });
+    const body = isPublic
+      ? h('div', {}, h('p', {}, 'Unpublishing marks the dataset withdrawn on chain and stops your node serving its public versions; versions you put afterwards are encrypted again.'),
+        h('p', { class: 'warn' }, 'It cannot recall copies already taken by other IPFS nodes, gateways or people.'))
+      : h('div', {}, h('p', {}, `Versions you put from now on are stored as they are, readable by anyone from any IPFS node, under the open-cc-by policy (licence and attribution). Versions already put stay encrypted.`),
+        h('p', { class: 'warn' }, 'Copies taken while it is public cannot be recalled: unpublishing later stops your node serving them, nothing more.'),
+        h('div', { class: 'check' }, ok, h('label', { for: 'publish-ok' }, 'I understand that copies cannot be recalled')));
+    const pending = dialog(isPublic ? `Unpublish ${ds.name}?` : `Make ${ds.name} public?`, body, [
+      { label: 'Cancel', value: 'cancel', class: 'ghost' },
+      { label: isPublic ? 'Unpublish' : 'Publish', value: 'go', disabled: !isPublic, id: 'publish-go' },
+    ]);
+    if (!isPublic) ok.addEventListener('change', () => (document.getElementById('publish-go').disabled = !ok.checked));
+    if ((await pending) !== 'go') return;
+    await busy(btn, isPublic ? 'Unpublishing…' : 'Publishing…', async () => {
+      try {
+        if (isPublic) {
+          const r = await api.call('POST', `/v1/datasets/${enc(ds.name)}/unpublish`);
+          flash(`Withdrew ${ds.name}: ${r.unpinned.length} public version(s) no longer served here. Copies already taken remain.`);
+        } else {
+          const r = await api.call('POST', `/v1/datasets/${enc(ds.name)}/publish`, { preset: 'open-cc-by', confirm: true });
+          flash(`${ds.name} is public from block ${r.block} under open-cc-by.`);
+        }
+        onDone();
+      } catch (err) {
+        flash(`${isPublic ? 'Not unpublished' : 'Not published'}: ${errorText(err)}`, true);
+      }
+    });
+  });
+  return h('section', { class: 'card', 'aria-labelledby': 'vis-h' },
+    h('h2', { id: 'vis-h' }, 'Visibility'),
+    h('p', {}, `This dataset is ${vis}.`),
+    h('div', { class: 'actions' }, btn));
 }
 
 function rotateCard(ds, onDone) {
@@ -457,6 +502,7 @@ export async function renderDataset(main, name) {
     grantForm(name, again),
     putForm([name], name, again),
     offerForm(ds, offers.get(ds.id), again),
+    visibilityCard(ds, again),
     rotateCard(ds, again),
     eraseCard(ds, grants, () => (location.hash = '#/data')));
 }

@@ -454,6 +454,19 @@ async function main() {
     assert((await stateOf('owner')) === before4, 'a cancelled erase changed something');
     log({ step: 'erase confirm names the consequences; cancel changes nothing' });
 
+    // ---- Visibility: the switch warns first and needs a ticked box ----
+    await owner.locator('main').getByText('This dataset is private.').waitFor();
+    await owner.getByRole('button', { name: 'Make purchases public…' }).click();
+    const pub = owner.getByRole('dialog', { name: 'Make purchases public?' });
+    await pub.getByText('Copies taken while it is public cannot be recalled').waitFor();
+    assert(await pub.getByRole('button', { name: 'Publish' }).isDisabled(), 'publish is possible without acknowledging the warning');
+    await pub.getByLabel('I understand that copies cannot be recalled').check();
+    assert(!(await pub.getByRole('button', { name: 'Publish' }).isDisabled()), 'publish stays disabled after the acknowledgement');
+    await owner.keyboard.press('Escape');
+    await pub.waitFor({ state: 'detached' });
+    assert((await stateOf('owner')) === before4, 'a cancelled publish changed something');
+    log({ step: 'visibility switch warns that copies cannot be recalled; cancel changes nothing' });
+
     // ---- Rotate, export ----
     await owner.getByRole('button', { name: 'Rotate key' }).click();
     await owner.locator('#flash').getByText(/Rotated purchases to key epoch \d+; re-granted 0 brand/).waitFor({ timeout: 30000 });
