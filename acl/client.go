@@ -17,8 +17,9 @@
 // they were logged (EventLog). Granted is the one type of a grant as the
 // chain announced it; a followed Event converts to the same values
 // (Event.Granted, ...). Every query goes through one private helper that
-// splits long ranges into windows of at most 10,000 blocks, the most many
-// providers serve. Callers never name events by string, build topics or
+// splits long ranges into windows of at most Options.LogRange blocks
+// (default 5,000) and narrows them, or pauses and retries, when a provider
+// refuses a range as too wide or too large or is busy (logrange.go). Callers never name events by string, build topics or
 // hold the backend: ChainID, BlockNumber, Head, EtherBalance, SubscribeHeads
 // and Follower cover what they need of the node itself.
 package acl
@@ -60,9 +61,8 @@ type Client struct {
 	abi     *abi.ABI
 	inst    *bind.BoundContract
 	tx      *transactor // nil when read-only
-	// logRange is the most blocks one eth_getLogs covers (0: maxLogRange);
-	// only tests change it, to read a short chain in several windows.
-	logRange uint64
+	// logs reads the Registry's logs in bounded windows (Options.LogRange).
+	logs *logReader
 }
 
 // Options tune a client; the zero value is the default.
@@ -74,6 +74,10 @@ type Options struct {
 	// PollInterval is the first delay between receipt polls (default 50ms;
 	// it grows up to one second).
 	PollInterval time.Duration
+	// LogRange is the most blocks one eth_getLogs covers (default
+	// DefaultLogRange; config key chain.log_range). A provider that refuses
+	// it narrows it further.
+	LogRange uint64
 }
 
 // New opens the Registry at address. With a nil key the client is
@@ -92,7 +96,10 @@ func New(ctx context.Context, backend Backend, address common.Address, key *ecds
 func newClient(ctx context.Context, backend Backend, address common.Address, key *ecdsa.PrivateKey, opts *Options) (*Client, error) {
 	reg := bindings.NewRegistry()
 	a := reg.GetABI()
-	c := &Client{backend: backend, address: address, reg: reg, abi: &a, inst: reg.Instance(backend, address)}
+	c := &Client{backend: backend, address: address, reg: reg, abi: &a, inst: reg.Instance(backend, address), logs: &logReader{src: backend, max: DefaultLogRange}}
+	if opts != nil && opts.LogRange != 0 {
+		c.logs.max = opts.LogRange
+	}
 	if key != nil {
 		id, err := backend.ChainID(ctx)
 		if err != nil {

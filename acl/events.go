@@ -280,16 +280,12 @@ func query[B, T any](ctx context.Context, c *Client, r Range, event string, unpa
 	return out, nil
 }
 
-// maxLogRange is the most blocks one eth_getLogs covers: public providers
-// refuse longer ranges (often beyond 10,000 blocks).
-const maxLogRange = 10_000
-
 // filterLogs is the one place the client asks the chain for the Registry's
-// logs. A range that fits in one window (maxLogRange) is one eth_getLogs (to the head
-// when r.To is 0); a longer one is read in consecutive windows up to the
-// head read first, in chain order.
+// logs: r (to the head read first when r.To is 0) is read in windows of at
+// most the configured log range (Options.LogRange), narrowed when the
+// provider refuses it (logReader), in chain order.
 func (c *Client) filterLogs(ctx context.Context, r Range, topics [][]common.Hash) ([]types.Log, error) {
-	q := ethereum.FilterQuery{Addresses: []common.Address{c.address}, Topics: topics, FromBlock: new(big.Int).SetUint64(r.From)}
+	q := ethereum.FilterQuery{Addresses: []common.Address{c.address}, Topics: topics}
 	to := r.To
 	if to == 0 {
 		head, err := c.backend.BlockNumber(ctx)
@@ -301,31 +297,12 @@ func (c *Client) filterLogs(ctx context.Context, r Range, topics [][]common.Hash
 	if to < r.From {
 		return nil, nil
 	}
-	span := c.logRange
-	if span == 0 {
-		span = maxLogRange
-	}
-	if to-r.From < span {
-		if r.To != 0 {
-			q.ToBlock = new(big.Int).SetUint64(r.To)
-		}
-		return c.backend.FilterLogs(ctx, q)
-	}
 	var out []types.Log
-	for from := r.From; from <= to; {
-		end := min(from+span-1, to)
-		q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(end)
-		logs, err := c.backend.FilterLogs(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("blocks %d-%d: %w", from, end, err)
-		}
+	err := c.logs.read(ctx, q, r.From, to, func(_ uint64, logs []types.Log) error {
 		out = append(out, logs...)
-		if end == to {
-			break
-		}
-		from = end + 1
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 func unixUTC(s uint64) time.Time { return time.Unix(int64(s), 0).UTC() }
@@ -487,6 +464,9 @@ func (c *Client) SubscribeHeads(ctx context.Context, ch chan<- *types.Header) (e
 }
 
 // Follower makes a Follower of this client's Registry over its backend.
+// It reads in windows of the client's log range (Options.LogRange).
 func (c *Client) Follower(cursor Cursor) *Follower {
-	return NewFollower(c.backend, c.address, cursor)
+	f := NewFollower(c.backend, c.address, cursor)
+	f.Batch = c.logs.max
+	return f
 }

@@ -5,7 +5,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -207,12 +206,14 @@ type Follower struct {
 	registry common.Address
 	cursor   Cursor
 	reg      *bindings.Registry
+	logs     *logReader
 
 	// Start is the first block read when the cursor is empty (the deploy
 	// block is a good choice).
 	Start uint64
-	// Batch is the most blocks one eth_getLogs covers (default 1000; public
-	// endpoints often cap the range).
+	// Batch is the most blocks one eth_getLogs covers (default
+	// DefaultLogRange; config key chain.log_range): public endpoints cap
+	// the range, and one that refuses Batch narrows it further (logReader).
 	Batch uint64
 	// Confirmations holds back the newest blocks: an event in block b is
 	// handed over once the head is at least b+Confirmations, so a reorg
@@ -228,7 +229,8 @@ type Follower struct {
 
 // NewFollower makes a follower of the Registry at registry.
 func NewFollower(src LogSource, registry common.Address, cursor Cursor) *Follower {
-	return &Follower{src: src, registry: registry, cursor: cursor, reg: bindings.NewRegistry(), Batch: 1000, Interval: time.Second}
+	return &Follower{src: src, registry: registry, cursor: cursor, reg: bindings.NewRegistry(), logs: &logReader{src: src},
+		Batch: DefaultLogRange, Interval: time.Second}
 }
 
 // Poll reads from the cursor to the head (less Confirmations), handing each
@@ -250,35 +252,39 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		return 0, nil
 	}
 	last := head - f.Confirmations
-	batch := max(f.Batch, 1)
+	if next > last {
+		return 0, nil
+	}
+	f.logs.max = f.Batch // 0: DefaultLogRange
 	delivered := 0
-	for next <= last {
-		to := min(next+batch-1, last)
-		logs, err := f.src.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(next),
-			ToBlock:   new(big.Int).SetUint64(to),
-			Addresses: []common.Address{f.registry},
-		})
-		if err != nil {
-			return delivered, fmt.Errorf("acl: reading logs of blocks %d-%d: %w", next, to, err)
-		}
+	q := ethereum.FilterQuery{Addresses: []common.Address{f.registry}}
+	// stop is the handler's or the cursor's error, returned as it is; the
+	// reader's own are the chain's.
+	var stop error
+	err = f.logs.read(ctx, q, next, last, func(end uint64, logs []types.Log) error {
 		for i := range logs {
 			if logs[i].Removed {
 				continue
 			}
 			ev, err := DecodeLog(f.reg, &logs[i])
 			if err != nil {
-				return delivered, err
+				stop = err
+				return err
 			}
 			if err := handle(ctx, ev); err != nil {
-				return delivered, fmt.Errorf("acl: handling %s of block %d: %w", ev.Name, ev.Block, err)
+				stop = fmt.Errorf("acl: handling %s of block %d: %w", ev.Name, ev.Block, err)
+				return stop
 			}
 			delivered++
 		}
-		next = to + 1
-		if err := f.cursor.Store(ctx, next); err != nil {
-			return delivered, err
-		}
+		stop = f.cursor.Store(ctx, end+1)
+		return stop
+	})
+	switch {
+	case stop != nil:
+		return delivered, stop
+	case err != nil:
+		return delivered, fmt.Errorf("acl: reading logs: %w", err)
 	}
 	return delivered, nil
 }
