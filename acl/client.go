@@ -11,7 +11,7 @@
 //
 // The Registry's events are read through typed queries (events.go): one
 // method per event (Granted, Revoked, Erased, CIDAdded, DatasetCreated,
-// KeyRotated, Offered, Purchased, Refunded), each taking a Range (from the
+// KeyRotated, Offered, Purchased, Refunded, Published, Unpublished), each taking a Range (from the
 // deploy block; To 0 is the head) and a filter of the event's indexed
 // arguments (nil matches any), and returning plain values that carry where
 // they were logged (EventLog). Granted is the one type of a grant as the
@@ -276,6 +276,71 @@ func (c *Client) DatasetInfo(ctx context.Context, id uint64) (Dataset, error) {
 		return Dataset{}, fmt.Errorf("acl: decoding datasetInfo: %w", err)
 	}
 	return Dataset{ID: id, Owner: d.Owner, Versions: d.Versions, Erased: d.Erased, DelegatingKey: d.DelegatingKey}, nil
+}
+
+// Visibility is who can read a dataset's versions.
+type Visibility uint8
+
+const (
+	// Private: encrypted, readable through grants only (every dataset
+	// starts private).
+	Private Visibility = 0
+	// Public: versions added while public are plaintext readable by anyone
+	// (spec/public-v1.md), under the published policy.
+	Public Visibility = 1
+	// Withdrawn: published once and unpublished since; copies already
+	// taken remain, new versions are private again.
+	Withdrawn Visibility = 2
+)
+
+// String is the word pdx shows for a visibility.
+func (v Visibility) String() string {
+	switch v {
+	case Private:
+		return "private"
+	case Public:
+		return "public"
+	case Withdrawn:
+		return "withdrawn"
+	}
+	return fmt.Sprintf("visibility(%d)", uint8(v))
+}
+
+// DatasetVisibility is a dataset's visibility and the hash of the policy
+// document it was last published under (zero if never published).
+type DatasetVisibility struct {
+	Visibility Visibility
+	PolicyHash [32]byte
+}
+
+// VisibilityOf reads a dataset's visibility; an unknown id is
+// ErrUnknownDataset.
+func (c *Client) VisibilityOf(ctx context.Context, dataset uint64) (DatasetVisibility, error) {
+	out, err := c.call(ctx, c.reg.PackVisibilityOf(dataset))
+	if err != nil {
+		return DatasetVisibility{}, err
+	}
+	v, err := c.reg.UnpackVisibilityOf(out)
+	if err != nil {
+		return DatasetVisibility{}, fmt.Errorf("acl: decoding visibilityOf: %w", err)
+	}
+	return DatasetVisibility{Visibility: Visibility(v.Visibility), PolicyHash: v.PolicyHash}, nil
+}
+
+// Publish makes a dataset public under the policy document whose hash is
+// policyHash (owner only, not erased); again after a withdrawal, or to
+// replace the policy. Versions added from now on are public.
+func (c *Client) Publish(ctx context.Context, dataset uint64, policyHash [32]byte) (*types.Receipt, error) {
+	if policyHash == ([32]byte{}) {
+		return nil, fmt.Errorf("%w: a dataset is published under the hash of its policy document; zero names none", ErrInvalidArgument)
+	}
+	return c.transact(ctx, nil, c.reg.PackPublish(dataset, policyHash))
+}
+
+// Unpublish marks a public dataset withdrawn (owner only). It cannot recall
+// copies already taken; versions added afterwards are private again.
+func (c *Client) Unpublish(ctx context.Context, dataset uint64) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackUnpublish(dataset))
 }
 
 // MaxCIDSize is the longest CID the Registry accepts, in bytes.
@@ -605,18 +670,32 @@ type Offer struct {
 	Price     *big.Int
 	Duration  time.Duration
 	TermsHash [32]byte
+	// Buyer is the only account a private offer is made to; zero for a
+	// public offer (anyone may buy).
+	Buyer common.Address
 }
 
-// Offer opens (or replaces) the offer of a dataset: access for duration
-// (whole seconds) at price wei, under the terms whose hash is termsHash.
+// Private reports whether the offer is made to one account only.
+func (o Offer) Private() bool { return o.Buyer != (common.Address{}) }
+
+// Offer opens (or replaces) the public offer of a dataset: access for
+// duration (whole seconds) at price wei, under the terms whose hash is
+// termsHash, to anyone.
 func (c *Client) Offer(ctx context.Context, dataset uint64, price *big.Int, duration time.Duration, termsHash [32]byte) (*types.Receipt, error) {
+	return c.OfferTo(ctx, dataset, price, duration, termsHash, common.Address{})
+}
+
+// OfferTo is Offer made to buyer only (a private offer): the contract
+// refuses a buy by any other account (ErrOfferIsPrivate). The zero address
+// makes it public.
+func (c *Client) OfferTo(ctx context.Context, dataset uint64, price *big.Int, duration time.Duration, termsHash [32]byte, buyer common.Address) (*types.Receipt, error) {
 	if price == nil || price.Sign() < 0 || price.BitLen() > 128 {
 		return nil, fmt.Errorf("%w: price must be 0 to 2^128-1 wei", ErrInvalidArgument)
 	}
 	if duration < time.Second {
 		return nil, fmt.Errorf("%w: duration %v, want at least one second", ErrInvalidArgument, duration)
 	}
-	return c.transact(ctx, nil, c.reg.PackOffer(dataset, price, uint64(duration/time.Second), termsHash))
+	return c.transact(ctx, nil, c.reg.PackOffer(dataset, price, uint64(duration/time.Second), termsHash, buyer))
 }
 
 // WithdrawOffer closes the open offer of a dataset.
@@ -640,7 +719,7 @@ func (c *Client) OfferOf(ctx context.Context, dataset uint64) (Offer, error) {
 	if o.Duration == 0 {
 		return Offer{}, ErrNoOpenOffer
 	}
-	return Offer{Price: o.Price, Duration: time.Duration(o.Duration) * time.Second, TermsHash: o.TermsHash}, nil
+	return Offer{Price: o.Price, Duration: time.Duration(o.Duration) * time.Second, TermsHash: o.TermsHash, Buyer: o.Buyer}, nil
 }
 
 // Buy pays price into escrow for the open offer of a dataset; termsHash and

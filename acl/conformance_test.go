@@ -42,6 +42,8 @@ var conformance = []struct {
 	{"MarketEraseRefundsUnvested", testMarketEraseRefunds},
 	{"MarketNoSelfOrDoubleBuy", testMarketNoSelfOrDoubleBuy},
 	{"MarketDecline", testMarketDecline},
+	{"MarketPrivateOffer", testMarketPrivateOffer},
+	{"Visibility", testVisibility},
 	{"CIDSquatting", testCIDSquatting},
 	{"KeyEpochs", testKeyEpochs},
 	{"ReentrantReceiver", testReentrantReceiver},
@@ -1003,5 +1005,131 @@ func testKeyEpochs(t *testing.T, e *env) {
 		if r := ok(owner.DatasetOfCID(ctx, e.addr(kOwner), c))(t); r.Epoch != uint16(i) {
 			t.Fatalf("CID %d epoch %d", i, r.Epoch)
 		}
+	}
+}
+
+// Attack: a brand that was not named buys a private offer (it saw the offer
+// in the chain's events). The contract refuses it before any payment moves;
+// the named brand buys it, finds it by filtering Offered on its address, and
+// a public re-offer opens it to anyone again.
+func testMarketPrivateOffer(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	brand := as(t, e, owner, kBrand, nil)
+	stranger := as(t, e, owner, kStranger, nil)
+	price := big.NewInt(7000)
+	id := newDataset(t, owner)
+	terms := rand32(t)
+	ok(owner.OfferTo(ctx, id, price, time.Hour, terms, e.addr(kBrand)))(t)
+	o := ok(stranger.OfferOf(ctx, id))(t)
+	if o.Buyer != e.addr(kBrand) || !o.Private() {
+		t.Fatalf("offerOf buyer %s, want %s", o.Buyer.Hex(), e.addr(kBrand).Hex())
+	}
+	before := balance(t, e, e.addr(kStranger))
+	_, err := stranger.Buy(ctx, id, price, terms, time.Hour)
+	re := wantRevert(t, err, acl.ErrOfferIsPrivate)
+	if len(re.Args) != 2 || re.Args[1] != e.addr(kStranger) {
+		t.Fatalf("OfferIsPrivate args %v, want the refused caller", re.Args)
+	}
+	if after := balance(t, e, e.addr(kStranger)); after.Cmp(before) != 0 {
+		t.Fatalf("refused buyer's account %v, was %v", after, before)
+	}
+	if _, err := stranger.PurchaseOf(ctx, id, e.addr(kStranger)); !errors.Is(err, acl.ErrNoEscrow) {
+		t.Fatalf("escrow after a refused private buy: %v", err)
+	}
+	mine := e.addr(kBrand)
+	evs := ok(brand.Offered(ctx, acl.Range{}, acl.OfferedFilter{Buyer: &mine}))(t)
+	if len(evs) != 1 || evs[0].Dataset != id || evs[0].Buyer != mine || evs[0].TermsHash != terms {
+		t.Fatalf("offers made to the brand: %+v", evs)
+	}
+	other := e.addr(kStranger)
+	if evs := ok(brand.Offered(ctx, acl.Range{}, acl.OfferedFilter{Buyer: &other}))(t); len(evs) != 0 {
+		t.Fatalf("offers made to the stranger: %+v", evs)
+	}
+	ok(brand.Buy(ctx, id, price, terms, time.Hour))(t)
+	if p := ok(brand.PurchaseOf(ctx, id, mine))(t); p.Amount.Cmp(price) != 0 {
+		t.Fatalf("escrow %v, want %v", p.Amount, price)
+	}
+	// Re-offered publicly: anyone may buy, and the zero-address filter finds
+	// it as a public offer.
+	ok(owner.Offer(ctx, id, price, time.Hour, terms))(t)
+	if o := ok(stranger.OfferOf(ctx, id))(t); o.Private() {
+		t.Fatalf("public re-offer still names %s", o.Buyer.Hex())
+	}
+	var zero common.Address
+	if evs := ok(brand.Offered(ctx, acl.Range{}, acl.OfferedFilter{Dataset: &id, Buyer: &zero}))(t); len(evs) != 1 {
+		t.Fatalf("public offers of dataset %d: %+v", id, evs)
+	}
+	ok(stranger.Buy(ctx, id, price, terms, time.Hour))(t)
+	// Withdrawing clears the buyer with the offer.
+	ok(owner.OfferTo(ctx, id, price, time.Hour, terms, mine))(t)
+	ok(owner.WithdrawOffer(ctx, id))(t)
+	if _, err := stranger.OfferOf(ctx, id); !errors.Is(err, acl.ErrNoOpenOffer) {
+		t.Fatalf("offer after withdrawal: %v", err)
+	}
+}
+
+// A dataset goes private -> public -> withdrawn -> public; only its owner
+// moves it, never with a zero policy, never publishing an erased dataset;
+// events record each step; CIDs are accepted in every state.
+func testVisibility(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	stranger := as(t, e, owner, kStranger, nil)
+	id := newDataset(t, owner)
+	want := func(v acl.Visibility, policy [32]byte) {
+		t.Helper()
+		got := ok(stranger.VisibilityOf(ctx, id))(t)
+		if got.Visibility != v || got.PolicyHash != policy {
+			t.Fatalf("visibility %v policy %x, want %v %x", got.Visibility, got.PolicyHash, v, policy)
+		}
+	}
+	want(acl.Private, [32]byte{})
+	_, err := owner.Unpublish(ctx, id)
+	wantRevert(t, err, acl.ErrNotPublic)
+	if _, err := owner.Publish(ctx, id, [32]byte{}); !errors.Is(err, acl.ErrInvalidArgument) {
+		t.Fatalf("publish under a zero policy: %v", err)
+	}
+	p1 := rand32(t)
+	_, err = stranger.Publish(ctx, id, p1)
+	wantRevert(t, err, acl.ErrNotOwner)
+	ok(owner.Publish(ctx, id, p1))(t)
+	want(acl.Public, p1)
+	if _, _, err := owner.AddCID(ctx, id, cidv1(t), rand32(t)); err != nil {
+		t.Fatal(err)
+	}
+	p2 := rand32(t)
+	ok(owner.Publish(ctx, id, p2))(t) // a new policy
+	want(acl.Public, p2)
+	_, err = stranger.Unpublish(ctx, id)
+	wantRevert(t, err, acl.ErrNotOwner)
+	ok(owner.Unpublish(ctx, id))(t)
+	want(acl.Withdrawn, p2)
+	_, err = owner.Unpublish(ctx, id)
+	wantRevert(t, err, acl.ErrNotPublic)
+	if _, _, err := owner.AddCID(ctx, id, cidv1(t), rand32(t)); err != nil {
+		t.Fatal(err)
+	}
+	ok(owner.Publish(ctx, id, p1))(t) // published again
+	want(acl.Public, p1)
+	pubs := ok(stranger.Published(ctx, acl.Range{}, acl.PublishedFilter{Dataset: &id}))(t)
+	if len(pubs) != 3 || pubs[0].PolicyHash != p1 || pubs[1].PolicyHash != p2 || pubs[2].PolicyHash != p1 {
+		t.Fatalf("Published events %+v", pubs)
+	}
+	if un := ok(stranger.Unpublished(ctx, acl.Range{}, acl.UnpublishedFilter{Dataset: &id}))(t); len(un) != 1 || un[0].Block <= pubs[1].Block || un[0].Block >= pubs[2].Block {
+		t.Fatalf("Unpublished events %+v", un)
+	}
+	// Erased: it stays public on record and can still be withdrawn, never
+	// published again.
+	ok(owner.Erase(ctx, id))(t)
+	_, err = owner.Publish(ctx, id, p2)
+	wantRevert(t, err, acl.ErrDatasetErased)
+	ok(owner.Unpublish(ctx, id))(t)
+	want(acl.Withdrawn, p1)
+	if d := ok(stranger.DatasetInfo(ctx, id))(t); !d.Erased {
+		t.Fatal("erase lost under the visibility flags")
+	}
+	if _, err := stranger.VisibilityOf(ctx, 999); !errors.Is(err, acl.ErrUnknownDataset) {
+		t.Fatalf("visibility of an unknown dataset: %v", err)
 	}
 }

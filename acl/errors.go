@@ -60,6 +60,9 @@ var (
 	ErrGrantIsBought         = errors.New("registry: a bought grant can only be re-bundled or revoked before it expires")
 	ErrUnknownEpoch          = errors.New("registry: the dataset has no key of that epoch")
 	ErrLengthMismatch        = errors.New("registry: the lists of datasets and buyers differ in length")
+	ErrOfferIsPrivate        = errors.New("registry: the offer is made to another account only")
+	ErrInvalidPolicy         = errors.New("registry: a dataset is published under a policy hash, and zero names none")
+	ErrNotPublic             = errors.New("registry: the dataset is not public")
 )
 
 var sentinels = map[string]error{
@@ -92,6 +95,9 @@ var sentinels = map[string]error{
 	"GrantIsBought":         ErrGrantIsBought,
 	"UnknownEpoch":          ErrUnknownEpoch,
 	"LengthMismatch":        ErrLengthMismatch,
+	"OfferIsPrivate":        ErrOfferIsPrivate,
+	"InvalidPolicy":         ErrInvalidPolicy,
+	"NotPublic":             ErrNotPublic,
 }
 
 // RevertError is a contract call or transaction that reverted, with the

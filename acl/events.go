@@ -102,10 +102,27 @@ type KeyRotated struct {
 // Offered is an Offered event: an offer opened or replaced.
 type Offered struct {
 	EventLog
-	Dataset   uint64
+	Dataset uint64
+	// Buyer is the only account a private offer is made to; zero when
+	// anyone may buy.
+	Buyer     common.Address
 	Price     *big.Int
 	Duration  time.Duration
 	TermsHash [32]byte
+}
+
+// Published is a Published event: the dataset is public from this block,
+// under the policy document whose hash is PolicyHash.
+type Published struct {
+	EventLog
+	Dataset    uint64
+	PolicyHash [32]byte
+}
+
+// Unpublished is an Unpublished event: the dataset was withdrawn.
+type Unpublished struct {
+	EventLog
+	Dataset uint64
 }
 
 // Purchased is a Purchased event: a payment went into escrow.
@@ -165,8 +182,21 @@ type KeyRotatedFilter struct {
 	Dataset *uint64
 }
 
-// OfferedFilter selects Offered events.
+// OfferedFilter selects Offered events. Buyer selects the private offers
+// made to that account (a brand's view of what was offered to it); the
+// zero address selects public offers.
 type OfferedFilter struct {
+	Dataset *uint64
+	Buyer   *common.Address
+}
+
+// PublishedFilter selects Published events.
+type PublishedFilter struct {
+	Dataset *uint64
+}
+
+// UnpublishedFilter selects Unpublished events.
+type UnpublishedFilter struct {
 	Dataset *uint64
 }
 
@@ -229,7 +259,18 @@ func (c *Client) KeyRotated(ctx context.Context, r Range, f KeyRotatedFilter) ([
 
 // Offered lists the Offered events in r that f selects, in chain order.
 func (c *Client) Offered(ctx context.Context, r Range, f OfferedFilter) ([]Offered, error) {
-	return query(ctx, c, r, "Offered", c.reg.UnpackOfferedEvent, offeredOf, uintTopic(f.Dataset))
+	return query(ctx, c, r, "Offered", c.reg.UnpackOfferedEvent, offeredOf, uintTopic(f.Dataset), addrTopic(f.Buyer))
+}
+
+// Published lists the Published events in r that f selects, in chain order.
+func (c *Client) Published(ctx context.Context, r Range, f PublishedFilter) ([]Published, error) {
+	return query(ctx, c, r, "Published", c.reg.UnpackPublishedEvent, publishedOf, uintTopic(f.Dataset))
+}
+
+// Unpublished lists the Unpublished events in r that f selects, in chain
+// order.
+func (c *Client) Unpublished(ctx context.Context, r Range, f UnpublishedFilter) ([]Unpublished, error) {
+	return query(ctx, c, r, "Unpublished", c.reg.UnpackUnpublishedEvent, unpublishedOf, uintTopic(f.Dataset))
 }
 
 // Purchased lists the Purchased events in r that f selects, in chain order.
@@ -334,7 +375,15 @@ func keyRotatedOf(k *bindings.RegistryKeyRotated, l *types.Log) KeyRotated {
 }
 
 func offeredOf(o *bindings.RegistryOffered, l *types.Log) Offered {
-	return Offered{EventLog: eventLog(l), Dataset: o.Dataset, Price: o.Price, Duration: time.Duration(o.Duration) * time.Second, TermsHash: o.TermsHash}
+	return Offered{EventLog: eventLog(l), Dataset: o.Dataset, Buyer: o.Buyer, Price: o.Price, Duration: time.Duration(o.Duration) * time.Second, TermsHash: o.TermsHash}
+}
+
+func publishedOf(p *bindings.RegistryPublished, l *types.Log) Published {
+	return Published{EventLog: eventLog(l), Dataset: p.Dataset, PolicyHash: p.PolicyHash}
+}
+
+func unpublishedOf(u *bindings.RegistryUnpublished, l *types.Log) Unpublished {
+	return Unpublished{EventLog: eventLog(l), Dataset: u.Dataset}
 }
 
 func purchasedOf(p *bindings.RegistryPurchased, l *types.Log) Purchased {

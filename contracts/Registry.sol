@@ -12,9 +12,10 @@ pragma solidity 0.8.37;
 /// is the point); strings, CIDs, purposes and bundles live in events only,
 /// where a byte costs 8 gas instead of 20,000 per 32 bytes.
 ///
-/// Storage layout (see spec/registry-v2.md for the full description):
+/// Storage layout (see spec/registry-v3.md for the full description):
 ///   _datasets[id]       owner (bits 0-159) | versions uint32 (160-191) |
-///                       flags uint8 (192-199: bit0 erased) | key prefix (200-207) |
+///                       flags uint8 (192-199: bit0 erased, bit1 public,
+///                       bit2 withdrawn) | key prefix (200-207) |
 ///                       key epoch uint16 (208-223) | erased at uint32 (224-255)
 ///   _datasetKeyX[id]    x coordinate of the 33-byte delegating key
 ///   _pastKeys[id<<16|e] the delegating key of an earlier epoch e (prefix, x)
@@ -27,6 +28,8 @@ pragma solidity 0.8.37;
 ///                       dataset uint64 (96-159)
 ///   _offers[id]         price uint128 (0-127) | duration uint64 (128-191)
 ///   _offerTerms[id]     terms hash
+///   _offerBuyer[id]     the only account that may buy the offer (zero: anyone)
+///   _policies[id]       hash of a public dataset's policy document
 ///   _purchases[gkey]    amount uint128 (0-127) | deadline uint64 (128-191) |
 ///                       duration uint64 (192-255)
 ///   _vesting[gkey]      unvested amount uint128 (0-127) | vested until
@@ -96,6 +99,13 @@ contract Registry {
     error UnknownEpoch(uint64 dataset, uint16 epoch);
     /// The lists passed to withdrawVested differ in length.
     error LengthMismatch();
+    /// The open offer is made to another account only.
+    error OfferIsPrivate(uint64 dataset, address buyer);
+    /// A dataset is published under the hash of its policy document; zero
+    /// names none.
+    error InvalidPolicy();
+    /// The dataset is not public, so there is nothing to unpublish.
+    error NotPublic(uint64 dataset);
 
     // ---------------------------------------------------------------- events
 
@@ -109,14 +119,22 @@ contract Registry {
     /// grant is the grant word: expiry (bits 0-63), threshold (64-71), flags
     /// (72-79: bit0 live, bit1 bought), dataset (96-159); the grant slot holds
     /// the same word. Only the grantee is indexed: a third topic would cost
-    /// 375 gas on every grant (see spec/registry-v2.md).
+    /// 375 gas on every grant (see spec/registry-v3.md).
     /// bundle is the sha2-256 digest of the kfrag bundle, stored as a CIDv1
     /// raw block: its CID is 0x01 0x55 0x12 0x20 followed by these 32 bytes.
     event Granted(address indexed grantee, uint256 grant, bytes32 purposeHash, bytes32 bundle);
     event Revoked(uint64 indexed dataset, address indexed grantee);
     event Erased(uint64 indexed dataset);
     event ProxyRegistered(address indexed proxy, string endpoint, bytes hpkeKey);
-    event Offered(uint64 indexed dataset, uint256 price, uint64 duration, bytes32 termsHash);
+    /// buyer is the only account the offer is made to, zero for anyone;
+    /// indexed so that a brand finds the offers made to it.
+    event Offered(uint64 indexed dataset, address indexed buyer, uint256 price, uint64 duration, bytes32 termsHash);
+    /// The dataset is public from this block under the policy document whose
+    /// hash is policyHash (again after a withdrawal, or with a new policy).
+    event Published(uint64 indexed dataset, bytes32 policyHash);
+    /// The dataset was withdrawn from public view: its owner stopped
+    /// serving it. Copies already taken are not recalled.
+    event Unpublished(uint64 indexed dataset);
     event OfferWithdrawn(uint64 indexed dataset);
     event Purchased(
         uint64 indexed dataset, address indexed buyer, uint256 amount, uint64 duration, uint64 deadline, bytes32 termsHash
@@ -129,6 +147,8 @@ contract Registry {
     // ---------------------------------------------------------------- storage
 
     uint256 private constant ERASED = 1;
+    uint256 private constant PUBLIC = 2;
+    uint256 private constant WITHDRAWN = 4;
     uint256 private constant LIVE = 1;
     uint256 private constant BOUGHT = 2;
     uint256 private constant MAX_CID = 128;
@@ -148,6 +168,8 @@ contract Registry {
     mapping(uint256 => uint256) private _grants;
     mapping(uint64 => uint256) private _offers;
     mapping(uint64 => bytes32) private _offerTerms;
+    mapping(uint64 => address) private _offerBuyer;
+    mapping(uint64 => bytes32) private _policies;
     mapping(uint256 => uint256) private _purchases;
     mapping(uint256 => uint256) private _vesting;
     mapping(address => uint256) private _balances;
@@ -267,6 +289,44 @@ contract Registry {
     /// @notice The number of datasets created so far (ids are 1..n).
     function datasetCount() external view returns (uint64) {
         return _lastDataset;
+    }
+
+    /// @notice Makes a dataset public (owner only, not erased) under the
+    /// policy document whose hash is `policyHash` (its licence and
+    /// attribution; clients publish the document where its hash finds it).
+    /// Versions added while it is public are readable by anyone; publishing
+    /// again replaces the policy, and a withdrawn dataset may be published
+    /// again (the owner's data, the owner's choice; the events keep every
+    /// period). Earlier private versions stay private.
+    function publish(uint64 dataset, bytes32 policyHash) external {
+        uint256 d = _ownedLive(dataset);
+        if (policyHash == 0) revert InvalidPolicy();
+        _datasets[dataset] = (d & ~(WITHDRAWN << 192)) | (PUBLIC << 192);
+        _policies[dataset] = policyHash;
+        emit Published(dataset, policyHash);
+    }
+
+    /// @notice Withdraws a public dataset (owner only, erased or not): it is
+    /// marked withdrawn, and versions added afterwards are private again.
+    /// The chain cannot recall copies already taken; the policy hash stays,
+    /// since those copies were taken under it.
+    function unpublish(uint64 dataset) external {
+        uint256 d = _owned(dataset);
+        if ((d >> 192) & PUBLIC == 0) revert NotPublic(dataset);
+        _datasets[dataset] = (d & ~(PUBLIC << 192)) | (WITHDRAWN << 192);
+        emit Unpublished(dataset);
+    }
+
+    /// @notice A dataset's visibility: 0 private (never published), 1
+    /// public, 2 withdrawn (published once, unpublished since); and the hash
+    /// of the policy it was last published under (zero if never).
+    function visibilityOf(uint64 dataset) external view returns (uint8 visibility, bytes32 policyHash) {
+        uint256 d = _datasets[dataset];
+        if (d == 0) revert UnknownDataset(dataset);
+        uint256 f = d >> 192;
+        if (f & PUBLIC != 0) visibility = 1;
+        else if (f & WITHDRAWN != 0) visibility = 2;
+        policyHash = _policies[dataset];
     }
 
     /// @notice Registers a CID (a new version) under a dataset with the
@@ -489,14 +549,18 @@ contract Registry {
     // ---------------------------------------------------------------- market
 
     /// @notice Offers access to a dataset for `price` wei for `duration`
-    /// seconds under the terms whose hash is `termsHash`. Replaces any
+    /// seconds under the terms whose hash is `termsHash`, to `buyer` only
+    /// (a private offer) or, when it is zero, to anyone. Replaces any
     /// previous offer; purchases already in escrow keep their terms.
-    function offer(uint64 dataset, uint256 price, uint64 duration, bytes32 termsHash) external {
+    function offer(uint64 dataset, uint256 price, uint64 duration, bytes32 termsHash, address buyer) external {
         _ownedLive(dataset);
         if (duration == 0 || price > type(uint128).max) revert InvalidOffer();
         _offers[dataset] = price | (uint256(duration) << 128);
         _offerTerms[dataset] = termsHash;
-        emit Offered(dataset, price, duration, termsHash);
+        // Writing zero over zero costs a public offer ~2,200 gas, less than
+        // a branch that reads the slot to skip it would save on a re-offer.
+        _offerBuyer[dataset] = buyer;
+        emit Offered(dataset, buyer, price, duration, termsHash);
     }
 
     /// @notice Withdraws the open offer of a dataset.
@@ -505,13 +569,20 @@ contract Registry {
         if (_offers[dataset] == 0) revert NoOffer(dataset);
         delete _offers[dataset];
         delete _offerTerms[dataset];
+        delete _offerBuyer[dataset];
         emit OfferWithdrawn(dataset);
     }
 
-    /// @notice The open offer of a dataset (duration 0 when there is none).
-    function offerOf(uint64 dataset) external view returns (uint256 price, uint64 duration, bytes32 termsHash) {
+    /// @notice The open offer of a dataset (duration 0 when there is none)
+    /// and the only account it is made to (zero: anyone).
+    function offerOf(uint64 dataset)
+        external
+        view
+        returns (uint256 price, uint64 duration, bytes32 termsHash, address buyer)
+    {
         uint256 o = _offers[dataset];
-        return (uint128(o), uint64(o >> 128), _offerTerms[dataset]);
+        if (o == 0) return (0, 0, _offerTerms[dataset], address(0));
+        return (uint128(o), uint64(o >> 128), _offerTerms[dataset], _offerBuyer[dataset]);
     }
 
     /// @notice Buys the open offer of a dataset. The payment must equal the
@@ -522,6 +593,7 @@ contract Registry {
     /// hash and duration — so an owner who re-offers just before the buy
     /// cannot sell something else for the same money. An owner cannot buy its
     /// own dataset, and a buyer holding a live grant of it cannot pay again.
+    /// A private offer is bought by the account it names only.
     function buy(uint64 dataset, bytes32 termsHash, uint64 duration) external payable {
         uint256 d = _datasets[dataset];
         if (d == 0) revert UnknownDataset(dataset);
@@ -529,6 +601,8 @@ contract Registry {
         if (address(uint160(d)) == msg.sender) revert OwnDataset(dataset);
         uint256 o = _offers[dataset];
         if (o == 0) revert NoOffer(dataset);
+        address only = _offerBuyer[dataset];
+        if (only != address(0) && only != msg.sender) revert OfferIsPrivate(dataset, msg.sender);
         if (msg.value != uint128(o)) revert WrongPayment(uint128(o), msg.value);
         bytes32 terms = _offerTerms[dataset];
         if (terms != termsHash) revert TermsChanged(termsHash, terms);
