@@ -440,6 +440,9 @@ type Grant struct {
 	// Bundle is the sha2-256 digest of the kfrag bundle, a CIDv1 raw block
 	// (see BundleCID).
 	Bundle [32]byte
+	// Proxies are the proxies the bundle was sealed for: each is told by a
+	// GrantedVia event naming it, so a proxy follows only its own grants.
+	Proxies []common.Address
 }
 
 // GrantTerms packs expiry and threshold into the terms word the contract
@@ -496,16 +499,17 @@ func (c *Client) Grant(ctx context.Context, g Grant) (*types.Receipt, error) {
 	if g.Expiry.Unix() <= 0 {
 		return nil, fmt.Errorf("%w: expiry %v is not after 1970", ErrInvalidArgument, g.Expiry)
 	}
-	return c.transact(ctx, nil, c.reg.PackGrant(g.Dataset, g.Grantee, GrantTerms(g.Expiry, g.Threshold), g.PurposeHash, g.Bundle))
+	return c.transact(ctx, nil, c.reg.PackGrant(g.Dataset, g.Grantee, GrantTerms(g.Expiry, g.Threshold), g.PurposeHash, g.Bundle, g.Proxies))
 }
 
 // GrantPurchase grants a buyer the access it paid for (expiry: now plus
 // the purchased duration) and releases the escrow to the owner's balance.
-func (c *Client) GrantPurchase(ctx context.Context, dataset uint64, buyer common.Address, threshold uint8, purposeHash, bundle [32]byte) (*types.Receipt, error) {
+// proxies are those the bundle was sealed for (see Grant.Proxies).
+func (c *Client) GrantPurchase(ctx context.Context, dataset uint64, buyer common.Address, threshold uint8, purposeHash, bundle [32]byte, proxies ...common.Address) (*types.Receipt, error) {
 	if err := checkGrantArgs(buyer, threshold); err != nil {
 		return nil, err
 	}
-	return c.transact(ctx, nil, c.reg.PackGrantPurchase(dataset, buyer, threshold, purposeHash, bundle))
+	return c.transact(ctx, nil, c.reg.PackGrantPurchase(dataset, buyer, threshold, purposeHash, bundle, proxies))
 }
 
 // Revoke deletes a grant; from the next block it no longer authorizes.
@@ -740,9 +744,10 @@ func (c *Client) Decline(ctx context.Context, dataset uint64, buyer common.Addre
 	return c.transact(ctx, nil, c.reg.PackDecline(dataset, buyer))
 }
 
-// Rebundle records a new kfrag bundle for a live grant, keeping its terms.
-func (c *Client) Rebundle(ctx context.Context, dataset uint64, grantee common.Address, purposeHash, bundle [32]byte) (*types.Receipt, error) {
-	return c.transact(ctx, nil, c.reg.PackRebundle(dataset, grantee, purposeHash, bundle))
+// Rebundle records a new kfrag bundle for a live grant, keeping its terms;
+// proxies are those the bundle was sealed for (see Grant.Proxies).
+func (c *Client) Rebundle(ctx context.Context, dataset uint64, grantee common.Address, purposeHash, bundle [32]byte, proxies ...common.Address) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackRebundle(dataset, grantee, purposeHash, bundle, proxies))
 }
 
 // Settle moves what a bought grant has vested to its owner's balance (and,

@@ -55,6 +55,9 @@ type Granted struct {
 	// Bundle is the sha2-256 digest of the kfrag bundle (BundleCID makes
 	// its CID).
 	Bundle [32]byte
+	// Via is the proxy a GrantedVia event named (the same grant, told to
+	// one proxy of its bundle); zero for the Granted event itself.
+	Via common.Address
 }
 
 // Revoked is a Revoked event: the grant of (Dataset, Grantee) was deleted.
@@ -227,6 +230,23 @@ func (c *Client) Granted(ctx context.Context, r Range, f GrantedFilter) ([]Grant
 	return kept, nil
 }
 
+// GrantedVia lists the GrantedVia events in r that name proxy: the grants
+// whose bundle was sealed for it, in chain order (Via set). Grantee, when
+// set, narrows them on chain too; Dataset after the query.
+func (c *Client) GrantedVia(ctx context.Context, r Range, proxy common.Address, f GrantedFilter) ([]Granted, error) {
+	out, err := query(ctx, c, r, "GrantedVia", c.reg.UnpackGrantedViaEvent, grantedViaOf, addrTopic(&proxy), addrTopic(f.Grantee))
+	if err != nil || f.Dataset == nil {
+		return out, err
+	}
+	kept := out[:0]
+	for _, g := range out {
+		if g.Dataset == *f.Dataset {
+			kept = append(kept, g)
+		}
+	}
+	return kept, nil
+}
+
 // Revoked lists the Revoked events in r that f selects, in chain order.
 func (c *Client) Revoked(ctx context.Context, r Range, f RevokedFilter) ([]Revoked, error) {
 	return query(ctx, c, r, "Revoked", c.reg.UnpackRevokedEvent, revokedOf, uintTopic(f.Dataset), addrTopic(f.Grantee))
@@ -354,6 +374,12 @@ func grantedOf(g *bindings.RegistryGranted, l *types.Log) Granted {
 		Threshold: w.Threshold, Bought: w.Bought, PurposeHash: g.PurposeHash, Bundle: g.Bundle}
 }
 
+func grantedViaOf(g *bindings.RegistryGrantedVia, l *types.Log) Granted {
+	w := DecodeGrantWord(g.Grant)
+	return Granted{EventLog: eventLog(l), Dataset: w.Dataset, Grantee: g.Grantee, Expiry: unixUTC(w.Expiry),
+		Threshold: w.Threshold, Bought: w.Bought, PurposeHash: g.PurposeHash, Bundle: g.Bundle, Via: g.Proxy}
+}
+
 func revokedOf(r *bindings.RegistryRevoked, l *types.Log) Revoked {
 	return Revoked{EventLog: eventLog(l), Dataset: r.Dataset, Grantee: r.Grantee}
 }
@@ -398,8 +424,14 @@ func refundedOf(r *bindings.RegistryRefunded, l *types.Log) Refunded {
 // The accessors below give a followed Event as the same typed values the
 // queries return; ok is false for an event of another kind.
 
-// Granted returns the event as a Granted.
-func (e Event) Granted() (Granted, bool) { return typed(e, grantedOf) }
+// Granted returns the event as a Granted: a Granted event, or a GrantedVia
+// (with Via set).
+func (e Event) Granted() (Granted, bool) {
+	if g, ok := typed(e, grantedViaOf); ok {
+		return g, true
+	}
+	return typed(e, grantedOf)
+}
 
 // Revoked returns the event as a Revoked.
 func (e Event) Revoked() (Revoked, bool) { return typed(e, revokedOf) }

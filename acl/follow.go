@@ -2,11 +2,13 @@ package acl
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -55,6 +57,8 @@ func DecodeLog(reg *bindings.Registry, l *types.Log) (Event, error) {
 		v, err = reg.UnpackKeyRotatedEvent(l)
 	case "Granted":
 		v, err = reg.UnpackGrantedEvent(l)
+	case "GrantedVia":
+		v, err = reg.UnpackGrantedViaEvent(l)
 	case "Revoked":
 		v, err = reg.UnpackRevokedEvent(l)
 	case "Erased":
@@ -225,6 +229,12 @@ type Follower struct {
 	Confirmations uint64
 	// Interval is Run's pause between polls that found nothing new (default 1s).
 	Interval time.Duration
+	// Proxy, when set, makes the follower read for that proxy alone: of
+	// the grants only the GrantedVia events naming it (never a Granted:
+	// the network's other grants are not fetched at all), and of the rest
+	// only Revoked and Erased, the events that end a grant. A proxy's
+	// catch-up then costs its own grants, not the network's.
+	Proxy common.Address
 }
 
 // NewFollower makes a follower of the Registry at registry.
@@ -258,10 +268,35 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 	f.logs.max = f.Batch // 0: DefaultLogRange
 	delivered := 0
 	q := ethereum.FilterQuery{Addresses: []common.Address{f.registry}}
+	var ends ethereum.FilterQuery // the proxy's second query: what ends a grant
+	if f.Proxy != (common.Address{}) {
+		a := f.reg.GetABI()
+		q.Topics = [][]common.Hash{{a.Events["GrantedVia"].ID}, {common.BytesToHash(f.Proxy.Bytes())}}
+		ends = ethereum.FilterQuery{Addresses: q.Addresses, Topics: [][]common.Hash{{a.Events["Revoked"].ID, a.Events["Erased"].ID}}}
+	}
 	// stop is the handler's or the cursor's error, returned as it is; the
 	// reader's own are the chain's.
 	var stop error
+	from := next
 	err = f.logs.read(ctx, q, next, last, func(end uint64, logs []types.Log) error {
+		start := from
+		from = end + 1
+		if ends.Topics != nil {
+			// The same window's revocations and erasures, merged in
+			// chain order with the proxy's grants.
+			if err := f.logs.read(ctx, ends, start, end, func(_ uint64, more []types.Log) error {
+				logs = append(logs, more...)
+				return nil
+			}); err != nil {
+				return err
+			}
+			slices.SortFunc(logs, func(a, b types.Log) int {
+				if c := cmp.Compare(a.BlockNumber, b.BlockNumber); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.Index, b.Index)
+			})
+		}
 		for i := range logs {
 			if logs[i].Removed {
 				continue
