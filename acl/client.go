@@ -10,7 +10,7 @@
 // # History
 //
 // The Registry's events are read through typed queries (events.go): one
-// method per event (Granted, Revoked, Erased, CIDAdded, DatasetCreated,
+// method per event (Granted, GrantedVia, Revoked, Erased, CIDAdded, DatasetCreated,
 // KeyRotated, Offered, Purchased, Refunded, Published, Unpublished), each taking a Range (from the
 // deploy block; To 0 is the head) and a filter of the event's indexed
 // arguments (nil matches any), and returning plain values that carry where
