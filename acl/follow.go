@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"math/big"
 
 	"github.com/pdx-network/pdx/contracts/bindings"
 )
@@ -235,6 +236,38 @@ type Follower struct {
 	// only Revoked and Erased, the events that end a grant. A proxy's
 	// catch-up then costs its own grants, not the network's.
 	Proxy common.Address
+	// Undo, when set, makes the follower notice a reorg of the blocks it
+	// has read (deeper than Confirmations, or with Confirmations 0): each
+	// Poll first checks that the newest block it read is still on the
+	// chain, and if not hands Undo every event it delivered from the blocks
+	// the reorg dropped (newest first), then reads again from the first
+	// dropped block, so what the winning chain holds there is delivered.
+	// It remembers the last reorgMemory blocks it read in memory: a reorg
+	// deeper than that, or one across a restart, is not seen. The source
+	// must read headers (ethclient and the simulated backend do).
+	Undo func(context.Context, Event) error
+
+	// read is what Undo needs: the blocks read, oldest first, with
+	// the events delivered from each.
+	read []readBlock
+}
+
+// readBlock is a block a Follower read: its hash then, and the events it
+// delivered from it.
+type readBlock struct {
+	number uint64
+	hash   common.Hash
+	events []Event
+}
+
+// reorgMemory bounds how many read blocks a Follower with Undo remembers:
+// a reorg deeper than 256 blocks is far past finality on every chain pdx
+// targets.
+const reorgMemory = 256
+
+// headerSource is the part of a node a Follower with Undo reads headers from.
+type headerSource interface {
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 }
 
 // NewFollower makes a follower of the Registry at registry.
@@ -253,6 +286,23 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 	}
 	if !ok {
 		next = f.Start
+	}
+	var headers headerSource
+	if f.Undo != nil {
+		var canRead bool
+		if headers, canRead = f.src.(headerSource); !canRead {
+			return 0, fmt.Errorf("%w: reading block headers to notice reorgs", ErrUnsupported)
+		}
+		rewound, err := f.undoReorg(ctx, headers)
+		if err != nil {
+			return 0, err
+		}
+		if rewound != 0 && rewound < next {
+			next = rewound
+			if err := f.cursor.Store(ctx, next); err != nil {
+				return 0, err
+			}
+		}
 	}
 	head, err := f.src.BlockNumber(ctx)
 	if err != nil {
@@ -311,6 +361,17 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 				return stop
 			}
 			delivered++
+			if headers != nil {
+				f.remember(ev.Block, logs[i].BlockHash, &ev)
+			}
+		}
+		if headers != nil {
+			h, err := headers.HeaderByNumber(ctx, new(big.Int).SetUint64(end))
+			if err != nil {
+				stop = fmt.Errorf("acl: reading the header of block %d: %w", end, err)
+				return stop
+			}
+			f.remember(end, h.Hash(), nil)
 		}
 		stop = f.cursor.Store(ctx, end+1)
 		return stop
@@ -322,6 +383,66 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		return delivered, fmt.Errorf("acl: reading logs: %w", err)
 	}
 	return delivered, nil
+}
+
+// remember notes that block number (hash) was read, with ev delivered
+// from it when not nil.
+func (f *Follower) remember(number uint64, hash common.Hash, ev *Event) {
+	if n := len(f.read); n > 0 && f.read[n-1].number == number {
+		if ev != nil {
+			f.read[n-1].events = append(f.read[n-1].events, *ev)
+		}
+		f.read[n-1].hash = hash
+		return
+	}
+	b := readBlock{number: number, hash: hash}
+	if ev != nil {
+		b.events = []Event{*ev}
+	}
+	if f.read = append(f.read, b); len(f.read) > reorgMemory {
+		f.read = slices.Delete(f.read, 0, len(f.read)-reorgMemory)
+	}
+}
+
+// undoReorg checks the blocks read, newest first, against the chain until
+// one is still on it, hands Undo the events of those that are not (newest
+// first) and forgets them. It returns the first block to read again, or 0
+// when nothing was dropped.
+func (f *Follower) undoReorg(ctx context.Context, headers headerSource) (uint64, error) {
+	i := len(f.read) - 1
+	for ; i >= 0; i-- {
+		b := f.read[i]
+		h, err := headers.HeaderByNumber(ctx, new(big.Int).SetUint64(b.number))
+		switch {
+		case err != nil && !errors.Is(err, ethereum.NotFound):
+			return 0, fmt.Errorf("acl: reading the header of block %d: %w", b.number, err)
+		case err == nil && h.Hash() == b.hash:
+			// Blocks chain by hash: everything before it stands too.
+		default:
+			continue
+		}
+		break
+	}
+	if i == len(f.read)-1 {
+		return 0, nil
+	}
+	dropped := f.read[i+1:]
+	from := dropped[0].number
+	if i >= 0 {
+		from = f.read[i].number + 1
+	}
+	for j := len(dropped) - 1; j >= 0; j-- {
+		for k := len(dropped[j].events) - 1; k >= 0; k-- {
+			ev := dropped[j].events[k]
+			if err := f.Undo(ctx, ev); err != nil {
+				return 0, fmt.Errorf("acl: undoing %s of block %d after a reorg: %w", ev.Name, ev.Block, err)
+			}
+			// Undone: a failure on a later one must not undo it twice.
+			dropped[j].events = dropped[j].events[:k]
+		}
+	}
+	f.read = f.read[:i+1]
+	return from, nil
 }
 
 // Run polls until ctx ends (returning ctx.Err()) or handle fails.
