@@ -150,8 +150,8 @@ type Refunded struct {
 // The filters below hold an event's indexed arguments; a nil field matches
 // any value.
 
-// GrantedFilter selects Granted events. Only the grantee is indexed on
-// chain; Dataset is matched here, after the query.
+// GrantedFilter selects Granted events; both are indexed on chain, so a
+// listing of one dataset's grants reads that dataset's logs alone.
 type GrantedFilter struct {
 	Grantee *common.Address
 	Dataset *uint64
@@ -206,8 +206,16 @@ type UnpublishedFilter struct {
 // PurchasedFilter selects Purchased events.
 type PurchasedFilter struct {
 	Dataset *uint64
-	Buyer   *common.Address
+	// Datasets, when Dataset is nil, selects the purchases of any of these
+	// (an owner's datasets) on chain: at most MaxTopicList of them per query.
+	Datasets []uint64
+	Buyer    *common.Address
 }
+
+// MaxTopicList is the most values one indexed argument of a query may list:
+// geth refuses more than 1,000 per position (LogQueryLimit), and providers
+// bound request sizes. Callers split longer lists.
+const MaxTopicList = 500
 
 // RefundedFilter selects Refunded events.
 type RefundedFilter struct {
@@ -217,17 +225,7 @@ type RefundedFilter struct {
 
 // Granted lists the Granted events in r that f selects, in chain order.
 func (c *Client) Granted(ctx context.Context, r Range, f GrantedFilter) ([]Granted, error) {
-	out, err := query(ctx, c, r, "Granted", c.reg.UnpackGrantedEvent, grantedOf, addrTopic(f.Grantee))
-	if err != nil || f.Dataset == nil {
-		return out, err
-	}
-	kept := out[:0]
-	for _, g := range out {
-		if g.Dataset == *f.Dataset {
-			kept = append(kept, g)
-		}
-	}
-	return kept, nil
+	return query(ctx, c, r, "Granted", c.reg.UnpackGrantedEvent, grantedOf, addrTopic(f.Grantee), uintTopic(f.Dataset))
 }
 
 // GrantedVia lists the GrantedVia events in r that name proxy: the grants
@@ -295,7 +293,19 @@ func (c *Client) Unpublished(ctx context.Context, r Range, f UnpublishedFilter) 
 
 // Purchased lists the Purchased events in r that f selects, in chain order.
 func (c *Client) Purchased(ctx context.Context, r Range, f PurchasedFilter) ([]Purchased, error) {
-	return query(ctx, c, r, "Purchased", c.reg.UnpackPurchasedEvent, purchasedOf, uintTopic(f.Dataset), addrTopic(f.Buyer))
+	ds := uintTopic(f.Dataset)
+	if f.Dataset == nil && f.Datasets != nil {
+		if len(f.Datasets) == 0 {
+			return nil, nil // none of no datasets
+		}
+		if len(f.Datasets) > MaxTopicList {
+			return nil, fmt.Errorf("%w: %d datasets in one query, at most %d", ErrInvalidArgument, len(f.Datasets), MaxTopicList)
+		}
+		for _, d := range f.Datasets {
+			ds = append(ds, common.BigToHash(new(big.Int).SetUint64(d)))
+		}
+	}
+	return query(ctx, c, r, "Purchased", c.reg.UnpackPurchasedEvent, purchasedOf, ds, addrTopic(f.Buyer))
 }
 
 // Refunded lists the Refunded events in r that f selects, in chain order.

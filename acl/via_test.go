@@ -2,6 +2,7 @@ package acl_test
 
 import (
 	"context"
+	"errors"
 	"slices"
 	"testing"
 	"time"
@@ -112,5 +113,19 @@ func TestFollowerProxyReadsOnlyItsGrants(t *testing.T) {
 	}
 	if v := ok(owner.GrantedVia(ctx, acl.Range{From: from}, p3, acl.GrantedFilter{Dataset: &other}))(t); len(v) != 1 || v[0].Grantee != g2 {
 		t.Fatalf("GrantedVia for proxy 3 on dataset %d: %+v", other, v)
+	}
+
+	// An owner's purchases: its datasets as one topic list.
+	all := acl.Range{From: from}
+	for _, c := range []struct {
+		ids  []uint64
+		want int
+	}{{[]uint64{id, sold}, 1}, {[]uint64{id, other}, 0}, {[]uint64{}, 0}} {
+		if got := ok(owner.Purchased(ctx, all, acl.PurchasedFilter{Datasets: c.ids}))(t); len(got) != c.want || (c.want == 1 && got[0].Dataset != sold) {
+			t.Fatalf("Purchased of datasets %v: %+v, want %d", c.ids, got, c.want)
+		}
+	}
+	if _, err := owner.Purchased(ctx, all, acl.PurchasedFilter{Datasets: make([]uint64, acl.MaxTopicList+1)}); !errors.Is(err, acl.ErrInvalidArgument) {
+		t.Fatalf("Purchased of %d datasets at once: %v, want invalid argument", acl.MaxTopicList+1, err)
 	}
 }
