@@ -236,6 +236,11 @@ type Follower struct {
 	// only Revoked and Erased, the events that end a grant. A proxy's
 	// catch-up then costs its own grants, not the network's.
 	Proxy common.Address
+	// Events, when not empty (and Proxy is not set), are the only events
+	// asked for, by name ("Purchased"): a follower that acts on one kind
+	// need not read the rest of the network's. A name the Registry does not
+	// have fails Poll.
+	Events []string
 	// Undo, when set, makes the follower notice a reorg of the blocks it
 	// has read (deeper than Confirmations, or with Confirmations 0): each
 	// Poll first checks that the newest block it read is still on the
@@ -287,6 +292,14 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 	if !ok {
 		next = f.Start
 	}
+	kinds := make([]common.Hash, len(f.Events))
+	for i, name := range f.Events {
+		ev, ok := f.reg.GetABI().Events[name]
+		if !ok {
+			return 0, fmt.Errorf("%w: %s is not in the Registry's ABI", ErrUnknownEvent, name)
+		}
+		kinds[i] = ev.ID
+	}
 	var headers headerSource
 	if f.Undo != nil {
 		var canRead bool
@@ -319,6 +332,9 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 	delivered := 0
 	q := ethereum.FilterQuery{Addresses: []common.Address{f.registry}}
 	var ends ethereum.FilterQuery // the proxy's second query: what ends a grant
+	if len(f.Events) > 0 {
+		q.Topics = [][]common.Hash{kinds}
+	}
 	if f.Proxy != (common.Address{}) {
 		a := f.reg.GetABI()
 		q.Topics = [][]common.Hash{{a.Events["GrantedVia"].ID}, {common.BytesToHash(f.Proxy.Bytes())}}

@@ -99,6 +99,21 @@ func TestFollowerProxyReadsOnlyItsGrants(t *testing.T) {
 		t.Fatalf("a proxy no grant names followed %v", got)
 	}
 
+	// A follower asking for one kind of event gets that kind alone.
+	only := owner.Follower(&acl.MemoryCursor{})
+	only.Start, only.Events = from, []string{"Purchased"}
+	var kinds []string
+	if _, err := only.Poll(ctx, func(_ context.Context, ev acl.Event) error { kinds = append(kinds, ev.Name); return nil }); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Equal(kinds, []string{"Purchased"}) {
+		t.Fatalf("a follower of Purchased events delivered %v", kinds)
+	}
+	only.Events = []string{"Purchase"}
+	if _, err := only.Poll(ctx, func(context.Context, acl.Event) error { return nil }); !errors.Is(err, acl.ErrUnknownEvent) {
+		t.Fatalf("a follower of an event the Registry does not have: %v", err)
+	}
+
 	// The typed query agrees, and carries what the Granted event says.
 	via := ok(owner.GrantedVia(ctx, acl.Range{From: from}, p1, acl.GrantedFilter{}))(t)
 	granted := ok(owner.Granted(ctx, acl.Range{From: from}, acl.GrantedFilter{Grantee: &g1}))(t)

@@ -270,6 +270,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	mf.Start = deployBlock
 	mf.Confirmations = n.confirmations
 	mf.Batch = n.logRange
+	mf.Events = []string{"Purchased"} // all the agent acts on
 	if rep != nil {
 		followers.Add(1)
 		go func() {
