@@ -271,6 +271,14 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	mf.Confirmations = n.confirmations
 	mf.Batch = n.logRange
 	mf.Events = []string{"Purchased"} // all the agent acts on
+	// A reorg deeper than the confirmations: the agent's grant for a
+	// purchase it took back fails on the winning chain by itself (no
+	// escrow), so there is nothing to undo; the follower still reads the
+	// winning chain's blocks again, so a purchase mined anew there is seen.
+	mf.Undo = func(_ context.Context, ev acl.Event) error {
+		log.Warn("a reorg took back a purchase the market agent saw", "block", ev.Block)
+		return nil
+	}
 	if rep != nil {
 		followers.Add(1)
 		go func() {
