@@ -65,6 +65,11 @@ bench-storage:
 bench-proxy:
 	$(GO) run ./node/internal/cmd/bench-proxy
 
+## bench-catchup: a fresh proxy catching up with 1,000 grants of its own among 10,000 of other proxies, reading every grant (before issue 19) and only those naming it (GrantedVia).
+.PHONY: bench-catchup
+bench-catchup:
+	$(GO) run ./node/internal/cmd/bench-catchup
+
 # ---- the compose stack under a real Docker engine ---------------------------
 COMPOSE_VERSION ?= v5.6.0
 COMPOSE_DIR     ?= $(HOME)/.cache/pdx-test/compose-$(COMPOSE_VERSION)

@@ -10,15 +10,16 @@
 // # History
 //
 // The Registry's events are read through typed queries (events.go): one
-// method per event (Granted, Revoked, Erased, CIDAdded, DatasetCreated,
+// method per event (Granted, GrantedVia, Revoked, Erased, CIDAdded, DatasetCreated,
 // KeyRotated, Offered, Purchased, Refunded, Published, Unpublished), each taking a Range (from the
 // deploy block; To 0 is the head) and a filter of the event's indexed
 // arguments (nil matches any), and returning plain values that carry where
 // they were logged (EventLog). Granted is the one type of a grant as the
 // chain announced it; a followed Event converts to the same values
 // (Event.Granted, ...). Every query goes through one private helper that
-// splits long ranges into windows of at most 10,000 blocks, the most many
-// providers serve. Callers never name events by string, build topics or
+// splits long ranges into windows of at most Options.LogRange blocks
+// (default 5,000) and narrows them, or pauses and retries, when a provider
+// refuses a range as too wide or too large or is busy (logrange.go). Callers never name events by string, build topics or
 // hold the backend: ChainID, BlockNumber, Head, EtherBalance, SubscribeHeads
 // and Follower cover what they need of the node itself.
 package acl
@@ -60,9 +61,8 @@ type Client struct {
 	abi     *abi.ABI
 	inst    *bind.BoundContract
 	tx      *transactor // nil when read-only
-	// logRange is the most blocks one eth_getLogs covers (0: maxLogRange);
-	// only tests change it, to read a short chain in several windows.
-	logRange uint64
+	// logs reads the Registry's logs in bounded windows (Options.LogRange).
+	logs *logReader
 }
 
 // Options tune a client; the zero value is the default.
@@ -74,6 +74,10 @@ type Options struct {
 	// PollInterval is the first delay between receipt polls (default 50ms;
 	// it grows up to one second).
 	PollInterval time.Duration
+	// LogRange is the most blocks one eth_getLogs covers (default
+	// DefaultLogRange; config key chain.log_range). A provider that refuses
+	// it narrows it further.
+	LogRange uint64
 }
 
 // New opens the Registry at address. With a nil key the client is
@@ -92,7 +96,10 @@ func New(ctx context.Context, backend Backend, address common.Address, key *ecds
 func newClient(ctx context.Context, backend Backend, address common.Address, key *ecdsa.PrivateKey, opts *Options) (*Client, error) {
 	reg := bindings.NewRegistry()
 	a := reg.GetABI()
-	c := &Client{backend: backend, address: address, reg: reg, abi: &a, inst: reg.Instance(backend, address)}
+	c := &Client{backend: backend, address: address, reg: reg, abi: &a, inst: reg.Instance(backend, address), logs: &logReader{src: backend, max: DefaultLogRange}}
+	if opts != nil && opts.LogRange != 0 {
+		c.logs.max = opts.LogRange
+	}
 	if key != nil {
 		id, err := backend.ChainID(ctx)
 		if err != nil {
@@ -433,6 +440,9 @@ type Grant struct {
 	// Bundle is the sha2-256 digest of the kfrag bundle, a CIDv1 raw block
 	// (see BundleCID).
 	Bundle [32]byte
+	// Proxies are the proxies the bundle was sealed for: each is told by a
+	// GrantedVia event naming it, so a proxy follows only its own grants.
+	Proxies []common.Address
 }
 
 // GrantTerms packs expiry and threshold into the terms word the contract
@@ -489,16 +499,17 @@ func (c *Client) Grant(ctx context.Context, g Grant) (*types.Receipt, error) {
 	if g.Expiry.Unix() <= 0 {
 		return nil, fmt.Errorf("%w: expiry %v is not after 1970", ErrInvalidArgument, g.Expiry)
 	}
-	return c.transact(ctx, nil, c.reg.PackGrant(g.Dataset, g.Grantee, GrantTerms(g.Expiry, g.Threshold), g.PurposeHash, g.Bundle))
+	return c.transact(ctx, nil, c.reg.PackGrant(g.Dataset, g.Grantee, GrantTerms(g.Expiry, g.Threshold), g.PurposeHash, g.Bundle, g.Proxies))
 }
 
 // GrantPurchase grants a buyer the access it paid for (expiry: now plus
 // the purchased duration) and releases the escrow to the owner's balance.
-func (c *Client) GrantPurchase(ctx context.Context, dataset uint64, buyer common.Address, threshold uint8, purposeHash, bundle [32]byte) (*types.Receipt, error) {
+// proxies are those the bundle was sealed for (see Grant.Proxies).
+func (c *Client) GrantPurchase(ctx context.Context, dataset uint64, buyer common.Address, threshold uint8, purposeHash, bundle [32]byte, proxies ...common.Address) (*types.Receipt, error) {
 	if err := checkGrantArgs(buyer, threshold); err != nil {
 		return nil, err
 	}
-	return c.transact(ctx, nil, c.reg.PackGrantPurchase(dataset, buyer, threshold, purposeHash, bundle))
+	return c.transact(ctx, nil, c.reg.PackGrantPurchase(dataset, buyer, threshold, purposeHash, bundle, proxies))
 }
 
 // Revoke deletes a grant; from the next block it no longer authorizes.
@@ -733,9 +744,10 @@ func (c *Client) Decline(ctx context.Context, dataset uint64, buyer common.Addre
 	return c.transact(ctx, nil, c.reg.PackDecline(dataset, buyer))
 }
 
-// Rebundle records a new kfrag bundle for a live grant, keeping its terms.
-func (c *Client) Rebundle(ctx context.Context, dataset uint64, grantee common.Address, purposeHash, bundle [32]byte) (*types.Receipt, error) {
-	return c.transact(ctx, nil, c.reg.PackRebundle(dataset, grantee, purposeHash, bundle))
+// Rebundle records a new kfrag bundle for a live grant, keeping its terms;
+// proxies are those the bundle was sealed for (see Grant.Proxies).
+func (c *Client) Rebundle(ctx context.Context, dataset uint64, grantee common.Address, purposeHash, bundle [32]byte, proxies ...common.Address) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackRebundle(dataset, grantee, purposeHash, bundle, proxies))
 }
 
 // Settle moves what a bought grant has vested to its owner's balance (and,

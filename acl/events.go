@@ -55,6 +55,9 @@ type Granted struct {
 	// Bundle is the sha2-256 digest of the kfrag bundle (BundleCID makes
 	// its CID).
 	Bundle [32]byte
+	// Via is the proxy a GrantedVia event named (the same grant, told to
+	// one proxy of its bundle); zero for the Granted event itself.
+	Via common.Address
 }
 
 // Revoked is a Revoked event: the grant of (Dataset, Grantee) was deleted.
@@ -147,8 +150,8 @@ type Refunded struct {
 // The filters below hold an event's indexed arguments; a nil field matches
 // any value.
 
-// GrantedFilter selects Granted events. Only the grantee is indexed on
-// chain; Dataset is matched here, after the query.
+// GrantedFilter selects Granted events; both are indexed on chain, so a
+// listing of one dataset's grants reads that dataset's logs alone.
 type GrantedFilter struct {
 	Grantee *common.Address
 	Dataset *uint64
@@ -203,8 +206,16 @@ type UnpublishedFilter struct {
 // PurchasedFilter selects Purchased events.
 type PurchasedFilter struct {
 	Dataset *uint64
-	Buyer   *common.Address
+	// Datasets, when Dataset is nil, selects the purchases of any of these
+	// (an owner's datasets) on chain: at most MaxTopicList of them per query.
+	Datasets []uint64
+	Buyer    *common.Address
 }
+
+// MaxTopicList is the most values one indexed argument of a query may list:
+// geth refuses more than 1,000 per position (LogQueryLimit), and providers
+// bound request sizes. Callers split longer lists.
+const MaxTopicList = 500
 
 // RefundedFilter selects Refunded events.
 type RefundedFilter struct {
@@ -214,7 +225,14 @@ type RefundedFilter struct {
 
 // Granted lists the Granted events in r that f selects, in chain order.
 func (c *Client) Granted(ctx context.Context, r Range, f GrantedFilter) ([]Granted, error) {
-	out, err := query(ctx, c, r, "Granted", c.reg.UnpackGrantedEvent, grantedOf, addrTopic(f.Grantee))
+	return query(ctx, c, r, "Granted", c.reg.UnpackGrantedEvent, grantedOf, addrTopic(f.Grantee), uintTopic(f.Dataset))
+}
+
+// GrantedVia lists the GrantedVia events in r that name proxy: the grants
+// whose bundle was sealed for it, in chain order (Via set). Grantee, when
+// set, narrows them on chain too; Dataset after the query.
+func (c *Client) GrantedVia(ctx context.Context, r Range, proxy common.Address, f GrantedFilter) ([]Granted, error) {
+	out, err := query(ctx, c, r, "GrantedVia", c.reg.UnpackGrantedViaEvent, grantedViaOf, addrTopic(&proxy), addrTopic(f.Grantee))
 	if err != nil || f.Dataset == nil {
 		return out, err
 	}
@@ -275,7 +293,19 @@ func (c *Client) Unpublished(ctx context.Context, r Range, f UnpublishedFilter) 
 
 // Purchased lists the Purchased events in r that f selects, in chain order.
 func (c *Client) Purchased(ctx context.Context, r Range, f PurchasedFilter) ([]Purchased, error) {
-	return query(ctx, c, r, "Purchased", c.reg.UnpackPurchasedEvent, purchasedOf, uintTopic(f.Dataset), addrTopic(f.Buyer))
+	ds := uintTopic(f.Dataset)
+	if f.Dataset == nil && f.Datasets != nil {
+		if len(f.Datasets) == 0 {
+			return nil, nil // none of no datasets
+		}
+		if len(f.Datasets) > MaxTopicList {
+			return nil, fmt.Errorf("%w: %d datasets in one query, at most %d", ErrInvalidArgument, len(f.Datasets), MaxTopicList)
+		}
+		for _, d := range f.Datasets {
+			ds = append(ds, common.BigToHash(new(big.Int).SetUint64(d)))
+		}
+	}
+	return query(ctx, c, r, "Purchased", c.reg.UnpackPurchasedEvent, purchasedOf, ds, addrTopic(f.Buyer))
 }
 
 // Refunded lists the Refunded events in r that f selects, in chain order.
@@ -321,16 +351,12 @@ func query[B, T any](ctx context.Context, c *Client, r Range, event string, unpa
 	return out, nil
 }
 
-// maxLogRange is the most blocks one eth_getLogs covers: public providers
-// refuse longer ranges (often beyond 10,000 blocks).
-const maxLogRange = 10_000
-
 // filterLogs is the one place the client asks the chain for the Registry's
-// logs. A range that fits in one window (maxLogRange) is one eth_getLogs (to the head
-// when r.To is 0); a longer one is read in consecutive windows up to the
-// head read first, in chain order.
+// logs: r (to the head read first when r.To is 0) is read in windows of at
+// most the configured log range (Options.LogRange), narrowed when the
+// provider refuses it (logReader), in chain order.
 func (c *Client) filterLogs(ctx context.Context, r Range, topics [][]common.Hash) ([]types.Log, error) {
-	q := ethereum.FilterQuery{Addresses: []common.Address{c.address}, Topics: topics, FromBlock: new(big.Int).SetUint64(r.From)}
+	q := ethereum.FilterQuery{Addresses: []common.Address{c.address}, Topics: topics}
 	to := r.To
 	if to == 0 {
 		head, err := c.backend.BlockNumber(ctx)
@@ -342,31 +368,12 @@ func (c *Client) filterLogs(ctx context.Context, r Range, topics [][]common.Hash
 	if to < r.From {
 		return nil, nil
 	}
-	span := c.logRange
-	if span == 0 {
-		span = maxLogRange
-	}
-	if to-r.From < span {
-		if r.To != 0 {
-			q.ToBlock = new(big.Int).SetUint64(r.To)
-		}
-		return c.backend.FilterLogs(ctx, q)
-	}
 	var out []types.Log
-	for from := r.From; from <= to; {
-		end := min(from+span-1, to)
-		q.FromBlock, q.ToBlock = new(big.Int).SetUint64(from), new(big.Int).SetUint64(end)
-		logs, err := c.backend.FilterLogs(ctx, q)
-		if err != nil {
-			return nil, fmt.Errorf("blocks %d-%d: %w", from, end, err)
-		}
+	err := c.logs.read(ctx, q, r.From, to, func(_ uint64, logs []types.Log) error {
 		out = append(out, logs...)
-		if end == to {
-			break
-		}
-		from = end + 1
-	}
-	return out, nil
+		return nil
+	})
+	return out, err
 }
 
 func unixUTC(s uint64) time.Time { return time.Unix(int64(s), 0).UTC() }
@@ -375,6 +382,12 @@ func grantedOf(g *bindings.RegistryGranted, l *types.Log) Granted {
 	w := DecodeGrantWord(g.Grant)
 	return Granted{EventLog: eventLog(l), Dataset: w.Dataset, Grantee: g.Grantee, Expiry: unixUTC(w.Expiry),
 		Threshold: w.Threshold, Bought: w.Bought, PurposeHash: g.PurposeHash, Bundle: g.Bundle}
+}
+
+func grantedViaOf(g *bindings.RegistryGrantedVia, l *types.Log) Granted {
+	w := DecodeGrantWord(g.Grant)
+	return Granted{EventLog: eventLog(l), Dataset: w.Dataset, Grantee: g.Grantee, Expiry: unixUTC(w.Expiry),
+		Threshold: w.Threshold, Bought: w.Bought, PurposeHash: g.PurposeHash, Bundle: g.Bundle, Via: g.Proxy}
 }
 
 func revokedOf(r *bindings.RegistryRevoked, l *types.Log) Revoked {
@@ -421,8 +434,14 @@ func refundedOf(r *bindings.RegistryRefunded, l *types.Log) Refunded {
 // The accessors below give a followed Event as the same typed values the
 // queries return; ok is false for an event of another kind.
 
-// Granted returns the event as a Granted.
-func (e Event) Granted() (Granted, bool) { return typed(e, grantedOf) }
+// Granted returns the event as a Granted: a Granted event, or a GrantedVia
+// (with Via set).
+func (e Event) Granted() (Granted, bool) {
+	if g, ok := typed(e, grantedViaOf); ok {
+		return g, true
+	}
+	return typed(e, grantedOf)
+}
 
 // Revoked returns the event as a Revoked.
 func (e Event) Revoked() (Revoked, bool) { return typed(e, revokedOf) }
@@ -536,6 +555,9 @@ func (c *Client) SubscribeHeads(ctx context.Context, ch chan<- *types.Header) (e
 }
 
 // Follower makes a Follower of this client's Registry over its backend.
+// It reads in windows of the client's log range (Options.LogRange).
 func (c *Client) Follower(cursor Cursor) *Follower {
-	return NewFollower(c.backend, c.address, cursor)
+	f := NewFollower(c.backend, c.address, cursor)
+	f.Batch = c.logs.max
+	return f
 }

@@ -2,12 +2,13 @@ package acl
 
 import (
 	"bytes"
+	"cmp"
 	"context"
 	"errors"
 	"fmt"
-	"math/big"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core/types"
+	"math/big"
 
 	"github.com/pdx-network/pdx/contracts/bindings"
 )
@@ -56,6 +58,8 @@ func DecodeLog(reg *bindings.Registry, l *types.Log) (Event, error) {
 		v, err = reg.UnpackKeyRotatedEvent(l)
 	case "Granted":
 		v, err = reg.UnpackGrantedEvent(l)
+	case "GrantedVia":
+		v, err = reg.UnpackGrantedViaEvent(l)
 	case "Revoked":
 		v, err = reg.UnpackRevokedEvent(l)
 	case "Erased":
@@ -211,12 +215,14 @@ type Follower struct {
 	registry common.Address
 	cursor   Cursor
 	reg      *bindings.Registry
+	logs     *logReader
 
 	// Start is the first block read when the cursor is empty (the deploy
 	// block is a good choice).
 	Start uint64
-	// Batch is the most blocks one eth_getLogs covers (default 1000; public
-	// endpoints often cap the range).
+	// Batch is the most blocks one eth_getLogs covers (default
+	// DefaultLogRange; config key chain.log_range): public endpoints cap
+	// the range, and one that refuses Batch narrows it further (logReader).
 	Batch uint64
 	// Confirmations holds back the newest blocks: an event in block b is
 	// handed over once the head is at least b+Confirmations, so a reorg
@@ -228,11 +234,55 @@ type Follower struct {
 	Confirmations uint64
 	// Interval is Run's pause between polls that found nothing new (default 1s).
 	Interval time.Duration
+	// Proxy, when set, makes the follower read for that proxy alone: of
+	// the grants only the GrantedVia events naming it (never a Granted:
+	// the network's other grants are not fetched at all), and of the rest
+	// only Revoked and Erased, the events that end a grant. A proxy's
+	// catch-up then costs its own grants, not the network's.
+	Proxy common.Address
+	// Events, when not empty (and Proxy is not set), are the only events
+	// asked for, by name ("Purchased"): a follower that acts on one kind
+	// need not read the rest of the network's. A name the Registry does not
+	// have fails Poll.
+	Events []string
+	// Undo, when set, makes the follower notice a reorg of the blocks it
+	// has read (deeper than Confirmations, or with Confirmations 0): each
+	// Poll first checks that the newest block it read is still on the
+	// chain, and if not hands Undo every event it delivered from the blocks
+	// the reorg dropped (newest first), then reads again from the first
+	// dropped block, so what the winning chain holds there is delivered.
+	// It remembers the last reorgMemory blocks it read in memory: a reorg
+	// deeper than that, or one across a restart, is not seen. The source
+	// must read headers (ethclient and the simulated backend do).
+	Undo func(context.Context, Event) error
+
+	// read is what Undo needs: the blocks read, oldest first, with
+	// the events delivered from each.
+	read []readBlock
+}
+
+// readBlock is a block a Follower read: its hash then, and the events it
+// delivered from it.
+type readBlock struct {
+	number uint64
+	hash   common.Hash
+	events []Event
+}
+
+// reorgMemory bounds how many read blocks a Follower with Undo remembers:
+// a reorg deeper than 256 blocks is far past finality on every chain pdx
+// targets.
+const reorgMemory = 256
+
+// headerSource is the part of a node a Follower with Undo reads headers from.
+type headerSource interface {
+	HeaderByNumber(ctx context.Context, number *big.Int) (*types.Header, error)
 }
 
 // NewFollower makes a follower of the Registry at registry.
 func NewFollower(src LogSource, registry common.Address, cursor Cursor) *Follower {
-	return &Follower{src: src, registry: registry, cursor: cursor, reg: bindings.NewRegistry(), Batch: 1000, Interval: time.Second}
+	return &Follower{src: src, registry: registry, cursor: cursor, reg: bindings.NewRegistry(), logs: &logReader{src: src},
+		Batch: DefaultLogRange, Interval: time.Second}
 }
 
 // Poll reads from the cursor to the head (less Confirmations), handing each
@@ -246,6 +296,31 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 	if !ok {
 		next = f.Start
 	}
+	kinds := make([]common.Hash, len(f.Events))
+	for i, name := range f.Events {
+		ev, ok := f.reg.GetABI().Events[name]
+		if !ok {
+			return 0, fmt.Errorf("%w: %s is not in the Registry's ABI", ErrUnknownEvent, name)
+		}
+		kinds[i] = ev.ID
+	}
+	var headers headerSource
+	if f.Undo != nil {
+		var canRead bool
+		if headers, canRead = f.src.(headerSource); !canRead {
+			return 0, fmt.Errorf("%w: reading block headers to notice reorgs", ErrUnsupported)
+		}
+		rewound, err := f.undoReorg(ctx, headers)
+		if err != nil {
+			return 0, err
+		}
+		if rewound != 0 && rewound < next {
+			next = rewound
+			if err := f.cursor.Store(ctx, next); err != nil {
+				return 0, err
+			}
+		}
+	}
 	head, err := f.src.BlockNumber(ctx)
 	if err != nil {
 		return 0, fmt.Errorf("acl: reading the head block: %w", err)
@@ -254,17 +329,43 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		return 0, nil
 	}
 	last := head - f.Confirmations
-	batch := max(f.Batch, 1)
+	if next > last {
+		return 0, nil
+	}
+	f.logs.max = f.Batch // 0: DefaultLogRange
 	delivered := 0
-	for next <= last {
-		to := min(next+batch-1, last)
-		logs, err := f.src.FilterLogs(ctx, ethereum.FilterQuery{
-			FromBlock: new(big.Int).SetUint64(next),
-			ToBlock:   new(big.Int).SetUint64(to),
-			Addresses: []common.Address{f.registry},
-		})
-		if err != nil {
-			return delivered, fmt.Errorf("acl: reading logs of blocks %d-%d: %w", next, to, err)
+	q := ethereum.FilterQuery{Addresses: []common.Address{f.registry}}
+	var ends ethereum.FilterQuery // the proxy's second query: what ends a grant
+	if len(f.Events) > 0 {
+		q.Topics = [][]common.Hash{kinds}
+	}
+	if f.Proxy != (common.Address{}) {
+		a := f.reg.GetABI()
+		q.Topics = [][]common.Hash{{a.Events["GrantedVia"].ID}, {common.BytesToHash(f.Proxy.Bytes())}}
+		ends = ethereum.FilterQuery{Addresses: q.Addresses, Topics: [][]common.Hash{{a.Events["Revoked"].ID, a.Events["Erased"].ID}}}
+	}
+	// stop is the handler's or the cursor's error, returned as it is; the
+	// reader's own are the chain's.
+	var stop error
+	from := next
+	err = f.logs.read(ctx, q, next, last, func(end uint64, logs []types.Log) error {
+		start := from
+		from = end + 1
+		if ends.Topics != nil {
+			// The same window's revocations and erasures, merged in
+			// chain order with the proxy's grants.
+			if err := f.logs.read(ctx, ends, start, end, func(_ uint64, more []types.Log) error {
+				logs = append(logs, more...)
+				return nil
+			}); err != nil {
+				return err
+			}
+			slices.SortFunc(logs, func(a, b types.Log) int {
+				if c := cmp.Compare(a.BlockNumber, b.BlockNumber); c != 0 {
+					return c
+				}
+				return cmp.Compare(a.Index, b.Index)
+			})
 		}
 		for i := range logs {
 			if logs[i].Removed {
@@ -272,19 +373,96 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 			}
 			ev, err := DecodeLog(f.reg, &logs[i])
 			if err != nil {
-				return delivered, err
+				stop = err
+				return err
 			}
 			if err := handle(ctx, ev); err != nil {
-				return delivered, fmt.Errorf("acl: handling %s of block %d: %w", ev.Name, ev.Block, err)
+				stop = fmt.Errorf("acl: handling %s of block %d: %w", ev.Name, ev.Block, err)
+				return stop
 			}
 			delivered++
+			if headers != nil {
+				f.remember(ev.Block, logs[i].BlockHash, &ev)
+			}
 		}
-		next = to + 1
-		if err := f.cursor.Store(ctx, next); err != nil {
-			return delivered, err
+		if headers != nil {
+			h, err := headers.HeaderByNumber(ctx, new(big.Int).SetUint64(end))
+			if err != nil {
+				stop = fmt.Errorf("acl: reading the header of block %d: %w", end, err)
+				return stop
+			}
+			f.remember(end, h.Hash(), nil)
 		}
+		stop = f.cursor.Store(ctx, end+1)
+		return stop
+	})
+	switch {
+	case stop != nil:
+		return delivered, stop
+	case err != nil:
+		return delivered, fmt.Errorf("acl: reading logs: %w", err)
 	}
 	return delivered, nil
+}
+
+// remember notes that block number (hash) was read, with ev delivered
+// from it when not nil.
+func (f *Follower) remember(number uint64, hash common.Hash, ev *Event) {
+	if n := len(f.read); n > 0 && f.read[n-1].number == number {
+		if ev != nil {
+			f.read[n-1].events = append(f.read[n-1].events, *ev)
+		}
+		f.read[n-1].hash = hash
+		return
+	}
+	b := readBlock{number: number, hash: hash}
+	if ev != nil {
+		b.events = []Event{*ev}
+	}
+	if f.read = append(f.read, b); len(f.read) > reorgMemory {
+		f.read = slices.Delete(f.read, 0, len(f.read)-reorgMemory)
+	}
+}
+
+// undoReorg checks the blocks read, newest first, against the chain until
+// one is still on it, hands Undo the events of those that are not (newest
+// first) and forgets them. It returns the first block to read again, or 0
+// when nothing was dropped.
+func (f *Follower) undoReorg(ctx context.Context, headers headerSource) (uint64, error) {
+	i := len(f.read) - 1
+	for ; i >= 0; i-- {
+		b := f.read[i]
+		h, err := headers.HeaderByNumber(ctx, new(big.Int).SetUint64(b.number))
+		switch {
+		case err != nil && !errors.Is(err, ethereum.NotFound):
+			return 0, fmt.Errorf("acl: reading the header of block %d: %w", b.number, err)
+		case err == nil && h.Hash() == b.hash:
+			// Blocks chain by hash: everything before it stands too.
+		default:
+			continue
+		}
+		break
+	}
+	if i == len(f.read)-1 {
+		return 0, nil
+	}
+	dropped := f.read[i+1:]
+	from := dropped[0].number
+	if i >= 0 {
+		from = f.read[i].number + 1
+	}
+	for j := len(dropped) - 1; j >= 0; j-- {
+		for k := len(dropped[j].events) - 1; k >= 0; k-- {
+			ev := dropped[j].events[k]
+			if err := f.Undo(ctx, ev); err != nil {
+				return 0, fmt.Errorf("acl: undoing %s of block %d after a reorg: %w", ev.Name, ev.Block, err)
+			}
+			// Undone: a failure on a later one must not undo it twice.
+			dropped[j].events = dropped[j].events[:k]
+		}
+	}
+	f.read = f.read[:i+1]
+	return from, nil
 }
 
 // Run polls until ctx ends (returning ctx.Err()) or handle fails.

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"slices"
 	"testing"
+	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
@@ -144,5 +145,101 @@ func TestFollowerConfirmationsOutlastReorg(t *testing.T) {
 	poll(careful, &seenCareful)
 	if got := names(seenCareful); !slices.Equal(got, []string{"DatasetCreated", "KeysRegistered"}) || seenCareful[1].Tx != rc2.TxHash {
 		t.Fatalf("confirmations %d, the event mined again and confirmed: delivered %v", depth, got)
+	}
+}
+
+// TestFollowerUndoesReorg: a reorg deeper than the follower's confirmations
+// takes back a grant it delivered and puts another grant in a block it had
+// already read past. A follower with Undo notices at its next poll: it hands
+// the vanished grant to Undo and delivers the grant the winning chain holds,
+// which a plain follower, whose cursor is past that block, never sees.
+func TestFollowerUndoesReorg(t *testing.T) {
+	ctx := testCtx(t)
+	keys := newKeys(t, nKeys)
+	alloc := types.GenesisAlloc{}
+	for _, k := range keys {
+		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: ether(100)}
+	}
+	sim := simulated.NewBackend(alloc, func(_ *node.Config, ec *ethconfig.Config) {
+		ec.Genesis.Config = devchain.ChainConfig()
+	})
+	t.Cleanup(func() { sim.Close() })
+	e := &env{name: "simulated", backend: &autoMine{Client: sim.Client(), sim: sim}, keys: keys}
+	chain := sim.Client()
+	owner, rc, err := acl.Deploy(ctx, e.backend, e.keys[kOwner], grantWindow, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dataset := newDataset(t, owner)
+	sim.Commit()
+	fork := head(t, e)
+	proxy := common.Address{0x01}
+	grant := func(c *acl.Client, bundle byte) {
+		t.Helper()
+		ok(c.Grant(ctx, acl.Grant{Dataset: dataset, Grantee: common.Address{0xa1}, Expiry: time.Unix(int64(fork.Time)+3600, 0),
+			Threshold: 1, Bundle: [32]byte{bundle}, Proxies: []common.Address{proxy}}))(t)
+	}
+
+	var delivered, undone, plain []byte
+	careful := acl.NewFollower(chain, owner.Address(), &acl.MemoryCursor{})
+	careful.Start, careful.Proxy = rc.BlockNumber.Uint64(), proxy
+	careful.Undo = func(_ context.Context, ev acl.Event) error {
+		g, _ := ev.Granted()
+		undone = append(undone, g.Bundle[0])
+		return nil
+	}
+	naive := acl.NewFollower(chain, owner.Address(), &acl.MemoryCursor{})
+	naive.Start, naive.Proxy = rc.BlockNumber.Uint64(), proxy
+	poll := func() {
+		t.Helper()
+		if _, err := careful.Poll(ctx, func(_ context.Context, ev acl.Event) error {
+			g, _ := ev.Granted()
+			delivered = append(delivered, g.Bundle[0])
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if _, err := naive.Poll(ctx, func(_ context.Context, ev acl.Event) error {
+			g, _ := ev.Granted()
+			plain = append(plain, g.Bundle[0])
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+
+	grant(owner, 0xaa) // block fork+1
+	sim.Commit()
+	sim.Commit()
+	poll() // read up to fork+3
+	if !slices.Equal(delivered, []byte{0xaa}) || len(undone) != 0 {
+		t.Fatalf("before the reorg: delivered %x, undone %x", delivered, undone)
+	}
+
+	// The winning chain: from fork, grant 0xbb in fork+1, and longer.
+	if err := sim.Fork(fork.Hash()); err != nil {
+		t.Fatal(err)
+	}
+	sim.Rollback()
+	grant(as(t, e, owner, kOwner, nil), 0xbb)
+	for range 4 {
+		sim.Commit()
+	}
+	if h := head(t, e).Number.Uint64(); h <= fork.Number.Uint64()+3 {
+		t.Fatalf("head %d: the winning chain is not longer", h)
+	}
+	poll()
+	if !slices.Equal(undone, []byte{0xaa}) {
+		t.Fatalf("after the reorg: undone %x, want aa", undone)
+	}
+	if !slices.Equal(delivered, []byte{0xaa, 0xbb}) {
+		t.Fatalf("after the reorg: delivered %x, want aa then bb", delivered)
+	}
+	if !slices.Equal(plain, []byte{0xaa}) {
+		t.Fatalf("a follower without Undo delivered %x: the test no longer shows what Undo adds", plain)
+	}
+	poll()
+	if len(undone) != 1 || len(delivered) != 2 {
+		t.Fatalf("a poll with no reorg: undone %x, delivered %x", undone, delivered)
 	}
 }

@@ -118,11 +118,18 @@ contract Registry {
     event CIDAdded(uint64 indexed dataset, bytes32 indexed cidHash, uint32 version, bytes32 fingerprint, bytes cid);
     /// grant is the grant word: expiry (bits 0-63), threshold (64-71), flags
     /// (72-79: bit0 live, bit1 bought), dataset (96-159); the grant slot holds
-    /// the same word. Only the grantee is indexed: a third topic would cost
-    /// 375 gas on every grant (see spec/registry-v3.md).
+    /// the same word. The dataset is indexed too (375 gas a grant), so an
+    /// owner's listing of a dataset's grants asks for that dataset's alone
+    /// instead of every grant of the network (see spec/registry-v3.md).
     /// bundle is the sha2-256 digest of the kfrag bundle, stored as a CIDv1
     /// raw block: its CID is 0x01 0x55 0x12 0x20 followed by these 32 bytes.
-    event Granted(address indexed grantee, uint256 grant, bytes32 purposeHash, bytes32 bundle);
+    event Granted(address indexed grantee, uint64 indexed dataset, uint256 grant, bytes32 purposeHash, bytes32 bundle);
+    /// One per proxy the grant's kfrag bundle was sealed for, repeating the
+    /// Granted event of the same transaction with the proxy as the first
+    /// topic: a proxy reads only the grants that name it, so its catch-up
+    /// and storage grow with its own share of the network. The owner names
+    /// the proxies; a proxy still checks that the bundle holds a kfrag for it.
+    event GrantedVia(address indexed proxy, address indexed grantee, uint256 grant, bytes32 purposeHash, bytes32 bundle);
     event Revoked(uint64 indexed dataset, address indexed grantee);
     event Erased(uint64 indexed dataset);
     event ProxyRegistered(address indexed proxy, string endpoint, bytes hpkeKey);
@@ -154,6 +161,8 @@ contract Registry {
     uint256 private constant MAX_CID = 128;
     uint256 private constant MAX_ENDPOINT = 512;
     uint256 private constant HPKE_KEY = 32;
+    /// The low 160 bits of a word: an address read from calldata in assembly.
+    uint256 private constant ADDRESS_MASK = (1 << 160) - 1;
 
     /// How long a purchase waits for the owner's grant before the buyer may
     /// take a refund (seconds).
@@ -385,13 +394,22 @@ contract Registry {
     /// @notice Grants `grantee` access to `dataset` on `terms`: expiry in
     /// unix seconds (bits 0-63) and threshold (bits 64-71), all other bits
     /// zero. Granting again replaces the previous terms. `bundle` names the
-    /// kfrag bundle (see Granted).
+    /// kfrag bundle (see Granted); `proxies` are the proxies it was sealed
+    /// for, each told by a GrantedVia event.
     /// @dev The hottest write of the contract, kept under 50,000 gas per
     /// transaction on mainnet rules: expiry and threshold travel as one word,
     /// the checks are folded into one branch (the failure path then finds out
     /// which one failed), and the slot and event are written in assembly.
-    function grant(uint64 dataset, address grantee, uint256 terms, bytes32 purposeHash, bytes32 bundle) external {
+    function grant(
+        uint64 dataset,
+        address grantee,
+        uint256 terms,
+        bytes32 purposeHash,
+        bytes32 bundle,
+        address[] calldata proxies
+    ) external {
         bytes32 topic = Granted.selector;
+        bytes32 via = GrantedVia.selector;
         uint256 d;
         bool bad;
         assembly ("memory-safe") {
@@ -424,7 +442,10 @@ contract Registry {
                 mstore(m, w)
                 mstore(add(m, 0x20), purposeHash)
                 mstore(add(m, 0x40), bundle)
-                log2(m, 0x60, topic, grantee)
+                log3(m, 0x60, topic, grantee, dataset)
+                for { let i := 0 } lt(i, proxies.length) { i := add(i, 1) } {
+                    log3(m, 0x60, via, and(calldataload(add(proxies.offset, shl(5, i))), ADDRESS_MASK), grantee)
+                }
             }
         }
         if (bad) _grantRefused(dataset, d, grantee, terms);
@@ -433,9 +454,14 @@ contract Registry {
     /// @notice Grants a buyer the access it paid for: the expiry is now plus
     /// the purchased duration, and the escrowed payment starts vesting to the
     /// owner linearly over that duration (see settle and withdrawVested).
-    function grantPurchase(uint64 dataset, address buyer, uint8 threshold, bytes32 purposeHash, bytes32 bundle)
-        external
-    {
+    function grantPurchase(
+        uint64 dataset,
+        address buyer,
+        uint8 threshold,
+        bytes32 purposeHash,
+        bytes32 bundle,
+        address[] calldata proxies
+    ) external {
         uint256 d = _ownedLive(dataset);
         if (threshold == 0) revert InvalidThreshold();
         uint256 key = _pair(dataset, buyer);
@@ -447,18 +473,29 @@ contract Registry {
         _settle(dataset, buyer, address(uint160(d)), false);
         uint64 expiry = uint64(block.timestamp) + uint64(p >> 192);
         _vesting[key] = uint128(p) | (block.timestamp << 128) | (uint256(expiry) << 192);
-        _storeGrant(dataset, buyer, uint256(expiry) | (uint256(threshold) << 64) | ((LIVE | BOUGHT) << 72), purposeHash, bundle);
+        _storeGrant(
+            dataset, buyer, uint256(expiry) | (uint256(threshold) << 64) | ((LIVE | BOUGHT) << 72), purposeHash, bundle, proxies
+        );
     }
 
     /// @notice Records a new kfrag bundle for a live grant without changing
     /// its terms (after a key rotation, or when the owner re-seals the same
     /// grant's kfrags): emits Granted with the stored grant word. The only
     /// way to refresh a bought grant before it expires.
-    function rebundle(uint64 dataset, address grantee, bytes32 purposeHash, bytes32 bundle) external {
+    function rebundle(
+        uint64 dataset,
+        address grantee,
+        bytes32 purposeHash,
+        bytes32 bundle,
+        address[] calldata proxies
+    ) external {
         _ownedLive(dataset);
         uint256 g = _grants[_pair(dataset, grantee)];
         if (g == 0 || uint64(g) <= block.timestamp) revert NoGrant(dataset, grantee);
-        emit Granted(grantee, g, purposeHash, bundle);
+        emit Granted(grantee, dataset, g, purposeHash, bundle);
+        for (uint256 i = 0; i < proxies.length; i++) {
+            emit GrantedVia(proxies[i], grantee, g, purposeHash, bundle);
+        }
     }
 
     /// @notice Revokes a grant; from the next block it no longer authorizes.
@@ -750,11 +787,18 @@ contract Registry {
 
     /// Writes the grant slot of (dataset, grantee) and emits Granted. Same
     /// effect as `_grants[_pair(dataset, grantee)] = w; emit Granted(grantee, w,
-    /// purposeHash, bundle)` with w = record | dataset << 96.
-    function _storeGrant(uint64 dataset, address grantee, uint256 record, bytes32 purposeHash, bytes32 bundle)
-        private
-    {
+    /// purposeHash, bundle)` with w = record | dataset << 96, and a GrantedVia
+    /// per proxy.
+    function _storeGrant(
+        uint64 dataset,
+        address grantee,
+        uint256 record,
+        bytes32 purposeHash,
+        bytes32 bundle,
+        address[] calldata proxies
+    ) private {
         bytes32 topic = Granted.selector;
+        bytes32 via = GrantedVia.selector;
         assembly ("memory-safe") {
             record := or(record, shl(96, dataset))
             mstore(0x00, or(shl(160, dataset), grantee))
@@ -766,7 +810,10 @@ contract Registry {
             mstore(m, record)
             mstore(add(m, 0x20), purposeHash)
             mstore(add(m, 0x40), bundle)
-            log2(m, 0x60, topic, grantee)
+            log3(m, 0x60, topic, grantee, dataset)
+            for { let i := 0 } lt(i, proxies.length) { i := add(i, 1) } {
+                log3(m, 0x60, via, and(calldataload(add(proxies.offset, shl(5, i))), ADDRESS_MASK), grantee)
+            }
         }
     }
 

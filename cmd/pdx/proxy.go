@@ -41,6 +41,7 @@ type proxyOptions struct {
 	registry       string
 	fromBlock      uint64
 	confirmations  uint64
+	logRange       uint64
 	ipfsAPI        string
 	ipfsAuth       string
 	ipfsRepo       string
@@ -110,6 +111,7 @@ command line wins.`,
 	f.StringVar(&o.registry, "registry", "", "the Registry's address, 0x… (required)")
 	f.Uint64Var(&o.fromBlock, "from-block", 0, "first block to read events from when the state directory has no cursor yet (the Registry's deploy block is a good choice)")
 	f.Uint64Var(&o.confirmations, "confirmations", 0, "blocks mined on top of an event's block before the proxy acts on it, so a reorg cannot take back an event it acted on (0 on a dev chain; e.g. 12 on Ethereum mainnet)")
+	f.Uint64Var(&o.logRange, "log-range", config.DefaultLogRange, "most blocks one eth_getLogs covers; narrowed further when the chain's provider refuses it (geth --rpc.rangelimit, Infura's 10,000)")
 	f.StringVar(&o.ipfsAPI, "ipfs-api", "", "kubo RPC API to fetch kfrag bundles from, as a multiaddr or http:// URL")
 	f.StringVar(&o.ipfsAuth, "ipfs-auth", "", "secret for the kubo RPC API as written in its API.Authorizations (bearer:<token> or basic:<user>:<password>)")
 	f.StringVar(&o.ipfsRepo, "ipfs-repo", "", "run an embedded IPFS node on this repository instead of --ipfs-api")
@@ -213,7 +215,7 @@ func (a *app) runProxyRotateKey(ctx context.Context, o proxyOptions) error {
 		return err
 	}
 	registry := common.HexToAddress(o.registry)
-	ec, chainID, client, err := dialRegistry(ctx, o.rpc, registry, account)
+	ec, chainID, client, err := dialRegistry(ctx, o.rpc, registry, account, o.logRange)
 	if err != nil {
 		return err
 	}
@@ -287,6 +289,8 @@ func (o *proxyOptions) check() error {
 		return cli.Usagef("--hpke-rotate must be 0 (never) or positive, e.g. 168h")
 	case o.confirmations > config.MaxConfirmations:
 		return cli.Usagef("--confirmations %d: must be from 0 to %d blocks (12 is usual on Ethereum mainnet)", o.confirmations, config.MaxConfirmations)
+	case o.logRange < 1 || o.logRange > config.MaxLogRange:
+		return cli.Usagef("--log-range %d: must be from 1 to %d blocks (5000 suits most providers)", o.logRange, config.MaxLogRange)
 	}
 	return nil
 }
@@ -318,7 +322,7 @@ func (a *app) runProxy(ctx context.Context, o proxyOptions) error {
 		logger = slog.New(slog.NewJSONHandler(a.stderr, nil))
 	}
 
-	ec, chainID, client, err := dialRegistry(ctx, o.rpc, registry, account)
+	ec, chainID, client, err := dialRegistry(ctx, o.rpc, registry, account, o.logRange)
 	if err != nil {
 		return err
 	}
@@ -397,7 +401,8 @@ func openProxyStore(ctx context.Context, o proxyOptions) (storage.Store, error) 
 // dialRegistry connects to the chain at rpc, reads its id and opens the
 // Registry client of account there; every failure is marked with the exit
 // code it takes (unavailable, or not found for an address with no code).
-func dialRegistry(ctx context.Context, rpc string, registry common.Address, account *ecdsa.PrivateKey) (*ethclient.Client, *big.Int, *acl.Client, error) {
+// logRange bounds its eth_getLogs (0: acl.DefaultLogRange).
+func dialRegistry(ctx context.Context, rpc string, registry common.Address, account *ecdsa.PrivateKey, logRange uint64) (*ethclient.Client, *big.Int, *acl.Client, error) {
 	ec, err := ethclient.DialContext(ctx, rpc)
 	if err != nil {
 		return nil, nil, nil, cli.Mark(fmt.Errorf("connecting to the chain at %s: %w", rpc, err), cli.ErrUnavailable)
@@ -407,7 +412,7 @@ func dialRegistry(ctx context.Context, rpc string, registry common.Address, acco
 		ec.Close()
 		return nil, nil, nil, cli.Mark(fmt.Errorf("the chain at %s does not answer: %w", rpc, err), cli.ErrUnavailable)
 	}
-	client, err := acl.New(ctx, ec, registry, account, nil)
+	client, err := acl.New(ctx, ec, registry, account, &acl.Options{LogRange: logRange})
 	if err != nil {
 		ec.Close()
 		if errors.Is(err, bind.ErrNoCode) {

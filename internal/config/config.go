@@ -43,6 +43,13 @@ const (
 	// a mistake (a time or a block number typed for a count) that would
 	// leave grants and revokes unseen for as long.
 	MaxConfirmations = 1000
+	// DefaultLogRange and MaxLogRange bound chain.log_range (and a proxy's
+	// --log-range). The default is half the 10,000 blocks common providers
+	// serve (acl.DefaultLogRange, which the acl layer owns; this package
+	// may not import it). Beyond a million blocks one eth_getLogs is a scan
+	// no provider answers in time.
+	DefaultLogRange = 5_000
+	MaxLogRange     = 1_000_000
 )
 
 // Errors a caller can test with errors.Is.
@@ -95,6 +102,10 @@ type Chain struct {
 	// vanish, and a purchase granted or a grant carried out for it cannot
 	// be taken back.
 	Confirmations uint64 `toml:"confirmations" comment:"blocks mined on top of an event's block before the daemon acts on it; 0 on the embedded chain, e.g. 12 on Ethereum mainnet"`
+	// LogRange bounds every eth_getLogs the daemon and its proxies send:
+	// providers refuse wide ranges, and one that refuses even this narrows
+	// it further (acl.DefaultLogRange).
+	LogRange uint64 `toml:"log_range" comment:"most blocks one eth_getLogs covers; narrowed further when the chain's provider refuses it"`
 	// Timeout bounds a get's wait on the chain, so an unreachable endpoint
 	// is reported instead of hanging.
 	Timeout Duration `toml:"timeout" comment:"how long a get waits for the chain before reporting it unavailable"`
@@ -177,6 +188,7 @@ func Default() *Config {
 			Mode:      ChainEmbedded,
 			DataDir:   "chain",
 			RPCListen: "127.0.0.1:0",
+			LogRange:  DefaultLogRange,
 			Timeout:   Duration(20 * time.Second),
 		},
 		IPFS: IPFS{

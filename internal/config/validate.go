@@ -81,6 +81,9 @@ func (c *Config) Validate() error {
 	if c.Chain.Confirmations > MaxConfirmations {
 		bad("chain.confirmations", strconv.FormatUint(c.Chain.Confirmations, 10), "must be from 0 to %d blocks (12 is usual on Ethereum mainnet)", MaxConfirmations)
 	}
+	if c.Chain.LogRange < 1 || c.Chain.LogRange > MaxLogRange {
+		bad("chain.log_range", strconv.FormatUint(c.Chain.LogRange, 10), "must be from 1 to %d blocks (5000 suits most providers)", MaxLogRange)
+	}
 	if c.Chain.RegistryAddress != "" && !isAddress(c.Chain.RegistryAddress) {
 		bad("chain.registry_address", c.Chain.RegistryAddress, "want 0x followed by 40 hex digits")
 	}

@@ -109,17 +109,20 @@ const GethDevKey = "b71c71a67e1177ad4e901695e1b4b9ee17ae16c6668d313eac2f96dbcda3
 var gethEndpointRE = regexp.MustCompile(`HTTP server started\s.*endpoint=(127\.0\.0\.1:[0-9]+)`)
 
 // StartGeth runs `geth --dev` (a block per transaction) with JSON-RPC on a
-// free loopback port until the test ends, and returns its URL.
-func StartGeth(t testing.TB) string {
+// free loopback port until the test ends, and returns its URL. Extra
+// flags go after pdx's own (e.g. "--rpc.rangelimit", "3" to act as a
+// provider that caps eth_getLogs ranges).
+func StartGeth(t testing.TB, extra ...string) string {
 	t.Helper()
 	ctx, cancel := context.WithCancel(context.Background())
-	cmd := exec.CommandContext(ctx, Geth(t),
+	args := append([]string{
 		"--dev", "--dev.period", "0",
 		"--datadir", t.TempDir(),
 		"--http", "--http.addr", "127.0.0.1", "--http.port", "0", "--http.api", "eth,net,web3",
 		"--nodiscover", "--maxpeers", "0", "--port", "0", "--authrpc.port", "0", "--ipcdisable",
 		"--verbosity", "3",
-	)
+	}, extra...)
+	cmd := exec.CommandContext(ctx, Geth(t), args...)
 	stderr, err := cmd.StderrPipe()
 	if err != nil {
 		cancel()

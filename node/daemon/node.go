@@ -85,6 +85,9 @@ type Node struct {
 	// (market agent, local proxies) holds back that many blocks, so that
 	// none acts on an event a reorg may still take away.
 	confirmations uint64
+	// logRange is chain.log_range: the widest eth_getLogs of every client
+	// and follower the daemon runs.
+	logRange uint64
 }
 
 func (n *Node) defer_(f func()) { n.cleanups = append(n.cleanups, f) }
@@ -111,7 +114,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	if log == nil {
 		log = slog.New(slog.DiscardHandler)
 	}
-	n := &Node{served: make(chan error, 1), confirmations: conf.Chain.Confirmations}
+	n := &Node{served: make(chan error, 1), confirmations: conf.Chain.Confirmations, logRange: conf.Chain.LogRange}
 	defer func() {
 		if err != nil {
 			n.Close()
@@ -159,7 +162,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	if conf.Chain.ChainID != 0 && chainID.Uint64() != conf.Chain.ChainID {
 		return nil, cli.Mark(fmt.Errorf("the chain reports chain id %s, but chain.Chain_id is %d: check chain.rpc_url", chainID, conf.Chain.ChainID), cli.ErrConfig)
 	}
-	client, err := acl.New(ctx, n.ec, registry, u.Account, nil)
+	client, err := acl.New(ctx, n.ec, registry, u.Account, &acl.Options{LogRange: n.logRange})
 	if err != nil {
 		if errors.Is(err, bind.ErrNoCode) {
 			return nil, cli.Mark(fmt.Errorf("%w: no Registry at %s on chain %s: check chain.registry_address", err, registry.Hex(), chainID), cli.ErrNotFound)
@@ -266,6 +269,16 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	mf := acl.NewFollower(n.ec, registry, &acl.FileCursor{Path: filepath.Join(h.Dir(), StateDir, daemonMarketCursor), Registry: registry})
 	mf.Start = deployBlock
 	mf.Confirmations = n.confirmations
+	mf.Batch = n.logRange
+	mf.Events = []string{"Purchased"} // all the agent acts on
+	// A reorg deeper than the confirmations: the agent's grant for a
+	// purchase it took back fails on the winning chain by itself (no
+	// escrow), so there is nothing to undo; the follower still reads the
+	// winning chain's blocks again, so a purchase mined anew there is seen.
+	mf.Undo = func(_ context.Context, ev acl.Event) error {
+		log.Warn("a reorg took back a purchase the market agent saw", "block", ev.Block)
+		return nil
+	}
 	if rep != nil {
 		followers.Add(1)
 		go func() {
@@ -442,7 +455,7 @@ func (n *Node) startLocalProxy(ctx, runCtx context.Context, h *home.Home, i int,
 			return common.Address{}, proxy.MarkKind(err)
 		}
 	}
-	pc, err := acl.New(ctx, n.ec, registry, account, nil)
+	pc, err := acl.New(ctx, n.ec, registry, account, &acl.Options{LogRange: n.logRange})
 	if err != nil {
 		return common.Address{}, err
 	}

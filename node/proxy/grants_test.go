@@ -37,9 +37,9 @@ func grantFiles(t *testing.T, p *Proxy) []string {
 	return files
 }
 
-// TestGrantNamingOtherProxiesLeavesNoState: every proxy follows every
-// Granted event on chain, but only the proxies a grant's bundle names may
-// act on it. A proxy the owner did not choose keeps no grant file, no
+// TestGrantNamingOtherProxiesLeavesNoState: a proxy follows the grants
+// whose GrantedVia events name it, which the owner chooses freely, but only
+// the proxies a grant's bundle names may act on it. A proxy the owner did not choose keeps no grant file, no
 // kfrag, asks the chain nothing, and refuses the grantee like a stranger.
 // A grant whose bundle cannot be fetched yet stays pending, and is dropped
 // when the bundle, once fetched (fetchRetryAfter after the failed fetch),

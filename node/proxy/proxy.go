@@ -246,6 +246,22 @@ func (p *Proxy) OnErased(dataset uint64, block uint64) error {
 	return nil
 }
 
+// forgetGrant drops the record and kfrag of the grant of (dataset,
+// grantee) made at block with bundle, if that is still the one recorded.
+func (p *Proxy) forgetGrant(dataset uint64, grantee common.Address, bundle common.Hash, block uint64) error {
+	key := pairKey{dataset, grantee}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	dropped, err := p.store.dropGrant(&grantState{Dataset: dataset, Grantee: grantee, Bundle: bundle, GrantedAt: block})
+	if err != nil || !dropped {
+		return err
+	}
+	delete(p.kfrags, key)
+	delete(p.authz, key)
+	p.log.Warn("a reorg took back a grant; forgotten", "dataset", dataset, "grantee", grantee.Hex(), "block", block)
+	return nil
+}
+
 func (p *Proxy) endGrant(dataset uint64, grantee common.Address, how string, block uint64) error {
 	key := pairKey{dataset, grantee}
 	p.mu.Lock()

@@ -84,6 +84,24 @@ func (p *Proxy) HandleEvent(ctx context.Context, ev acl.Event) error {
 	return nil
 }
 
+// UndoEvent takes back an event a reorg removed from the chain after
+// HandleEvent applied it (acl.Follower.Undo). A grant is forgotten, kfrag
+// and all, if the proxy still records that very grant (same block and
+// bundle): the winning chain's events are delivered next, and a grant it
+// holds too comes back with them. A revocation or erasure is not taken
+// back: its kfrags are gone, and a grant that lives on the winning chain
+// is found again on demand or by the owner's next grant — failing closed.
+func (p *Proxy) UndoEvent(ctx context.Context, ev acl.Event) error {
+	g, ok := ev.Granted()
+	if !ok {
+		if ev.Name == "Revoked" || ev.Name == "Erased" {
+			p.log.Warn("a reorg took back an end of grants; they stay ended here", "event", ev.Name, "block", ev.Block)
+		}
+		return nil
+	}
+	return p.forgetGrant(g.Dataset, g.Grantee, g.Bundle, g.Block)
+}
+
 // Register records the proxy on chain (endpoint and current HPKE key)
 // unless the Registry already has exactly that. c must be a client of the
 // proxy's own account. Unless Config.PublishKey is set, later key

@@ -229,6 +229,12 @@ func (r *Running) setUp(ctx context.Context, cfg RunConfig) error {
 	r.follower = cfg.Client.Follower(cfg.Cursor)
 	r.follower.Start = cfg.FromBlock
 	r.follower.Confirmations = cfg.Confirmations
+	// Only the grants that name this proxy (GrantedVia), and the events
+	// that end grants: a grant no event named it in is found on demand
+	// when its grantee asks (discover.go).
+	r.follower.Proxy = r.Proxy.Address()
+	// A reorg deeper than the confirmations takes back what it removed.
+	r.follower.Undo = r.Proxy.UndoEvent
 	r.cursor = cfg.Cursor
 	r.Proxy.confirmations = cfg.Confirmations
 	r.Proxy.noteFollowed(max(next, 1))

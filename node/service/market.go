@@ -1,6 +1,7 @@
 package service
 
 import (
+	"cmp"
 	"context"
 	"crypto/sha256"
 	"errors"
@@ -8,6 +9,7 @@ import (
 	"io"
 	"math/big"
 	"net"
+	"slices"
 	"strings"
 	"time"
 	"unicode"
@@ -280,11 +282,32 @@ func (s *Service) vestingBuyers(ctx context.Context, dataset uint64) ([]common.A
 
 // vestingSales lists the bought grants of this account's datasets whose
 // payment is still held (granted purchases not yet fully settled).
+//
+// It asks the chain for the purchases of this account's datasets alone
+// (their ids as a topic list), not for every purchase of the network.
 func (s *Service) vestingSales(ctx context.Context) ([]acl.Sale, error) {
-	evs, err := s.cfg.Chain.Purchased(ctx, s.since(), acl.PurchasedFilter{})
+	created, err := s.cfg.Chain.DatasetCreated(ctx, s.since(), acl.DatasetCreatedFilter{Owner: &s.addr})
 	if err != nil {
 		return nil, err
 	}
+	var evs []acl.Purchased
+	for chunk := range slices.Chunk(created, acl.MaxTopicList) {
+		ids := make([]uint64, len(chunk))
+		for i, d := range chunk {
+			ids[i] = d.Dataset
+		}
+		more, err := s.cfg.Chain.Purchased(ctx, s.since(), acl.PurchasedFilter{Datasets: ids})
+		if err != nil {
+			return nil, err
+		}
+		evs = append(evs, more...)
+	}
+	slices.SortFunc(evs, func(a, b acl.Purchased) int {
+		if c := cmp.Compare(a.Block, b.Block); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Index, b.Index)
+	})
 	seen := map[acl.Sale]bool{}
 	owners := map[uint64]common.Address{}
 	var out []acl.Sale

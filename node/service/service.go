@@ -310,15 +310,21 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 		return nil, fmt.Errorf("service: the kfrag bundle was not stored as one raw block (CID %s)", c)
 	}
 	s.crash("grant:bundle")
+	// The proxies sealed for are named on chain (GrantedVia), so each
+	// follows only its own grants.
+	named := make([]common.Address, len(proxies))
+	for i, p := range proxies {
+		named[i] = p.Address
+	}
 	var block uint64
 	if req.Rebundle {
-		rc, err := s.cfg.Chain.Rebundle(ctx, req.Dataset, req.Grantee, purpose, digest)
+		rc, err := s.cfg.Chain.Rebundle(ctx, req.Dataset, req.Grantee, purpose, digest, named...)
 		if err != nil {
 			return nil, err
 		}
 		block = rc.BlockNumber.Uint64()
 	} else if req.Purchase {
-		rc, err := s.cfg.Chain.GrantPurchase(ctx, req.Dataset, req.Grantee, uint8(req.Threshold), purpose, digest)
+		rc, err := s.cfg.Chain.GrantPurchase(ctx, req.Dataset, req.Grantee, uint8(req.Threshold), purpose, digest, named...)
 		if err != nil {
 			return nil, err
 		}
@@ -326,7 +332,7 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	} else {
 		rc, err := s.cfg.Chain.Grant(ctx, acl.Grant{
 			Dataset: req.Dataset, Grantee: req.Grantee, Expiry: req.Expiry,
-			Threshold: uint8(req.Threshold), PurposeHash: purpose, Bundle: digest,
+			Threshold: uint8(req.Threshold), PurposeHash: purpose, Bundle: digest, Proxies: named,
 		})
 		if err != nil {
 			return nil, err
@@ -334,11 +340,7 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 		block = rc.BlockNumber.Uint64()
 	}
 	s.crash("grant:mined")
-	res := &GrantResult{Dataset: req.Dataset, Grantee: req.Grantee, Bundle: c.String(), Threshold: req.Threshold, Block: block}
-	for _, p := range proxies {
-		res.Proxies = append(res.Proxies, p.Address)
-	}
-	return res, nil
+	return &GrantResult{Dataset: req.Dataset, Grantee: req.Grantee, Bundle: c.String(), Threshold: req.Threshold, Block: block, Proxies: named}, nil
 }
 
 // granteeKey reads the grantee's receiving key and checks it is a curve
