@@ -203,7 +203,7 @@ registration only.`,
 					from = n.RegistryBlock
 				}
 			}
-			ec, _, chain, err := dialRegistry(ctx, rpc, common.HexToAddress(registry), nil)
+			ec, _, chain, err := dialRegistry(ctx, rpc, common.HexToAddress(registry), nil, 0)
 			if err != nil {
 				return err
 			}

@@ -36,8 +36,6 @@ var (
 	ErrNotPublicVersion = errkind.New(errkind.Refused, "the CID is registered, but not as a public version")
 )
 
-func policyPinName(dataset uint64) string { return fmt.Sprintf("pdx/policy/%d", dataset) }
-
 // PublishResult is a dataset made public.
 type PublishResult struct {
 	Dataset    uint64 `json:"dataset"`
@@ -53,7 +51,7 @@ type PublishResult struct {
 // earlier versions stay encrypted.
 func (s *Service) Publish(ctx context.Context, dataset uint64, p *policy.Policy) (*PublishResult, error) {
 	b := p.Bytes()
-	c, err := s.cfg.Store.Add(ctx, bytes.NewReader(b), storage.AddOptions{Name: policyPinName(dataset), MaxSize: policy.MaxSize})
+	c, err := s.cfg.Store.Add(ctx, bytes.NewReader(b), storage.AddOptions{Name: policyPinName(p.Hash()), MaxSize: policy.MaxSize})
 	if err != nil {
 		return nil, fmt.Errorf("service: publishing the policy on IPFS: %w", err)
 	}
