@@ -19,7 +19,7 @@ help:
 ## test: lint, install the npm test oracles, the browser and the Docker engine, Compose and images of the live compose test, run every Go test (fuzz seed corpora included).
 test: npm browser lint live-compose
 	@rm -f $(LIVE_REPORT)
-	$(LIVE_ENV) $(GO) test -count=1 -timeout 25m ./...; status=$$?; \
+	$(LIVE_ENV) PDX_COMPOSE_REPORT=$(LIVE_REPORT) $(GO) test -count=1 -timeout 25m ./...; status=$$?; \
 	if [ -s $(LIVE_REPORT) ]; then cat $(LIVE_REPORT); rm -f $(LIVE_REPORT); fi; exit $$status
 
 ## npm: install the pinned npm packages (solc, the Umbral oracle) under tools/.
@@ -82,7 +82,7 @@ LIVE_TAG        ?= test-$(shell printf %s "$(CURDIR)" | sha256sum | cut -c1-12)
 LIVE_IMAGES      = PDX_IMAGE=pdx:$(LIVE_TAG) GETH_IMAGE=pdx-geth:$(LIVE_TAG) KUBO_IMAGE=pdx-kubo:$(LIVE_TAG)
 # The live test's figures (image sizes, times to healthy), printed after the run.
 LIVE_REPORT     ?= $(or $(TMPDIR),/tmp)/pdx-compose-$(LIVE_TAG).txt
-LIVE_ENV         = $(LIVE_IMAGES) PDX_COMPOSE="$(PDX_COMPOSE)" PDX_COMPOSE_REPORT=$(LIVE_REPORT)
+LIVE_ENV         = $(LIVE_IMAGES) PDX_COMPOSE="$(PDX_COMPOSE)"
 
 ## live-compose: what the live compose test needs: the Docker engine, the compose plugin and this checkout's images (built as images-offline does).
 ## test-compose: docker-compose.yml under Docker: the owner/brand story, a killed proxy, a grant made while a proxy is down, a chain restart, down/up and down -v (installs the engine, the compose plugin and the images as needed; `make test` runs it too).
