@@ -111,21 +111,21 @@ if [ "$registry" = no ]; then
     ln -s usr/bin "$root/bin"; ln -s usr/lib "$root/lib"; ln -s usr/lib64 "$root/lib64"; ln -s usr/sbin "$root/sbin"
     (cd / && cp -a --parents $(cat "$tmp/files") etc/ssl/certs/ca-certificates.crt "$root/")
     cp -a "$GOROOT" "$root/usr/local/go"
-    caches "$tmp" > "$tmp/cachefiles"
-    sed 's|^/||' "$tmp/cachefiles" | tar -C / -cf - --no-recursion -T - | tar -C "$root" -xf -
-    echo "images-offline: the base image carries $(wc -l < "$tmp/cachefiles") cache files, $(du -sh "$root" | cut -f1) in all" >&2
+    caches "$tmp" | sed 's|^/||' > "$tmp/cachefiles"
+    echo "images-offline: the base image carries $(wc -l < "$tmp/cachefiles") files of the host's Go caches" >&2
     echo 'root:x:0:0:root:/root:/bin/sh' > "$root/etc/passwd"
     echo 'root:x:0:' > "$root/etc/group"
-    tar -C "$root" -cf "$tmp/base.tar" .
-    $DOCKER import \
+    # One tar stream, straight into docker import: the file system made
+    # above, then the cache files from where they are (no copy on disk).
+    tar -cf - -C "$root" . --no-recursion -C / -T "$tmp/cachefiles" | $DOCKER import \
       --change 'ENV PATH=/usr/local/go/bin:/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       --change 'ENV GOPATH=/go' --change 'ENV GOTOOLCHAIN=local' \
       --change "ENV GOPROXY=$(go env GOPROXY)" --change 'WORKDIR /' \
       --change "ENV GOCACHE=$GOCACHE" --change "ENV GOMODCACHE=$GOMODCACHE" \
-      "$tmp/base.tar" "$go_image" >/dev/null
+      - "$go_image" >/dev/null
     rm -rf "$tmp"; trap - EXIT
     # Base images made for an older go.sum or toolchain: each carries its
-    # caches (a few hundred MB), so only the current one is kept.
+    # caches (some GB), so only the current one is kept.
     for old in $($DOCKER image ls --format '{{.Repository}}:{{.Tag}}' pdx-local/go); do
       [ "$old" = "$go_image" ] || $DOCKER image rm "$old" >/dev/null 2>&1 || true
     done
