@@ -10,11 +10,17 @@ export CGO_ENABLED = 1
 
 GOFILES = $(shell find . -name '*.go' -not -path './tools/node_modules/*')
 
-.PHONY: test npm lint fuzz bench-reencrypt
+.PHONY: test npm lint fuzz bench-reencrypt help
 
-## test: lint, install the npm test oracles and the browser, run every Go test (fuzz seed corpora included).
-test: npm browser lint
-	$(GO) test -count=1 -timeout 25m ./...
+## help: this list of targets.
+help:
+	@sed -n 's/^## //p' $(MAKEFILE_LIST)
+
+## test: lint, install the npm test oracles, the browser and the Docker engine, Compose and images of the live compose test, run every Go test (fuzz seed corpora included).
+test: npm browser lint live-compose
+	@rm -f $(LIVE_REPORT)
+	$(LIVE_ENV) PDX_COMPOSE_REPORT=$(LIVE_REPORT) $(GO) test -count=1 -timeout 25m ./...; status=$$?; \
+	if [ -s $(LIVE_REPORT) ]; then cat $(LIVE_REPORT); rm -f $(LIVE_REPORT); fi; exit $$status
 
 ## npm: install the pinned npm packages (solc, the Umbral oracle) under tools/.
 npm: tools/node_modules/.package-lock.json
@@ -74,16 +80,35 @@ bench-catchup:
 COMPOSE_VERSION ?= v5.6.0
 COMPOSE_DIR     ?= $(HOME)/.cache/pdx-test/compose-$(COMPOSE_VERSION)
 PDX_COMPOSE     ?= $(COMPOSE_DIR)/docker-compose
+# The live test's images are tagged per checkout (a hash of its path), so
+# two checkouts tested at once never run each other's builds; `make
+# images-offline` makes the operator's :dev tags.
+LIVE_TAG        ?= test-$(shell printf %s "$(CURDIR)" | sha256sum | cut -c1-12)
+LIVE_IMAGES      = PDX_IMAGE=pdx:$(LIVE_TAG) GETH_IMAGE=pdx-geth:$(LIVE_TAG) KUBO_IMAGE=pdx-kubo:$(LIVE_TAG)
+# The live test's figures (image sizes, times to healthy), printed after the run.
+LIVE_REPORT     ?= $(or $(TMPDIR),/tmp)/pdx-compose-$(LIVE_TAG).txt
+LIVE_ENV         = $(LIVE_IMAGES) PDX_COMPOSE="$(PDX_COMPOSE)"
 
-## test-compose: docker-compose.yml under Docker: the owner/brand story, a killed proxy, a grant made while a proxy is down, a chain restart, down/up and down -v (installs the engine, the compose plugin and the images as needed).
-.PHONY: test-compose docker-engine compose-plugin images-offline
-test-compose: docker-engine compose-plugin images-offline
-	PDX_COMPOSE_DOCKER=1 PDX_COMPOSE="$(PDX_COMPOSE)" $(GO) test -count=1 -timeout 30m -v -run '^TestComposeDocker$$' ./deploy
+## live-compose: what the live compose test needs: the Docker engine, the compose plugin and this checkout's images (built as images-offline does).
+## test-compose: docker-compose.yml under Docker: the owner/brand story, a killed proxy, a grant made while a proxy is down, a chain restart, down/up and down -v (installs the engine, the compose plugin and the images as needed; `make test` runs it too).
+.PHONY: test-compose live-compose docker-engine compose-plugin images-offline
+live-compose: docker-engine compose-plugin
+	$(LIVE_IMAGES) sh deploy/offline/images.sh
+
+test-compose: live-compose
+	$(LIVE_ENV) $(GO) test -count=1 -timeout 30m -v -run '^TestComposeDocker$$' ./deploy
 
 ## docker-engine: Debian's docker.io (apt-get, as root or through sudo) unless an engine answers; starts dockerd as root when none runs.
 docker-engine:
 	@if docker info >/dev/null 2>&1; then exit 0; fi; \
 	sudo=; [ "$$(id -u)" = 0 ] || sudo=sudo; \
+	need="the live compose test needs a Docker engine and none answers"; \
+	if [ -n "$$sudo" ] && ! command -v sudo >/dev/null; then \
+	  echo "$$need; this user is not root and has no sudo: install Docker Engine (Debian: apt-get install docker.io), start dockerd and give this user access to it (the docker group)" >&2; exit 1; \
+	fi; \
+	if ! command -v dockerd >/dev/null && ! command -v apt-get >/dev/null; then \
+	  echo "$$need: install Docker Engine (docker.io on Debian) and start dockerd" >&2; exit 1; \
+	fi; \
 	if ! command -v dockerd >/dev/null; then \
 	  $$sudo apt-get install -y --no-install-recommends docker.io || { $$sudo apt-get update && $$sudo apt-get install -y --no-install-recommends docker.io; } || exit 1; \
 	fi; \
@@ -99,6 +124,6 @@ $(COMPOSE_DIR)/docker-compose:
 	dir=$$(cd $(COMPOSE_DIR) && GOFLAGS= $(GO) mod download -json github.com/docker/compose/v5@$(COMPOSE_VERSION) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p'); \
 	cd "$$dir" && GOFLAGS=-mod=mod CGO_ENABLED=0 $(GO) build -trimpath -ldflags "-s -w -X github.com/docker/compose/v5/internal.Version=$(COMPOSE_VERSION)" -o $@ ./cmd
 
-## images-offline: build pdx:dev, pdx-geth:dev and pdx-kubo:dev from the unchanged Dockerfile; with no registry answering, from base images made on this host (deploy/offline/images.sh).
+## images-offline: build pdx:dev, pdx-geth:dev and pdx-kubo:dev from the unchanged Dockerfile; with no registry answering, from base images made on this host, the Go one carrying the host's Go caches for these builds so only pdx and the links compile (deploy/offline/images.sh).
 images-offline: docker-engine
 	sh deploy/offline/images.sh

@@ -17,10 +17,17 @@ import (
 
 // The live compose test: docker-compose.yml under a real Docker engine.
 // It needs an engine, the Compose v2 plugin and the three images, which
-// `make test-compose` provides (installing docker.io and building the
-// plugin and the images offline when needed), so it runs only when
-// PDX_COMPOSE_DOCKER=1; PDX_COMPOSE names the compose command (default
-// "docker compose").
+// `make test` and `make test-compose` provide (installing docker.io and
+// building the plugin and the images offline when needed). Like the
+// dashboard's browser test it fails, never skips, when they are missing,
+// and says what to install. PDX_COMPOSE names the compose command (default
+// "docker compose"); PDX_IMAGE, GETH_IMAGE and KUBO_IMAGE the images
+// (default the :dev tags of `make images-offline`).
+//
+// Two checkouts may run it at once on one engine: each run has its own
+// project name, its own network on a /24 of 10.77.0.0/16 that no other
+// network uses, and it checks and removes only its own containers and
+// volumes.
 
 // liveStack is one compose project brought up by the test.
 type liveStack struct {
@@ -122,22 +129,17 @@ func eventually(t *testing.T, limit time.Duration, what string, fn func() (bool,
 
 func docker(t *testing.T, args ...string) string {
 	t.Helper()
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
-	defer cancel()
-	out, err := exec.CommandContext(ctx, "docker", args...).CombinedOutput()
+	out, err := dockerOut(args...)
 	if err != nil {
 		t.Fatalf("docker %s: %v\n%s", strings.Join(args, " "), err, out)
 	}
-	return strings.TrimSpace(string(out))
+	return out
 }
 
 // TestComposeDocker brings docker-compose.yml up under Docker on an
 // internal network with its own subnet in 10.77.0.0/16 and runs the
 // owner/brand story and the faults an operator meets.
 func TestComposeDocker(t *testing.T) {
-	if os.Getenv("PDX_COMPOSE_DOCKER") != "1" {
-		t.Skip("the live compose test runs with PDX_COMPOSE_DOCKER=1: make test-compose")
-	}
 	root, err := filepath.Abs(repoRoot)
 	if err != nil {
 		t.Fatal(err)
@@ -146,6 +148,7 @@ func TestComposeDocker(t *testing.T) {
 	if len(composeCmd) == 0 {
 		composeCmd = []string{"docker", "compose"}
 	}
+	requireDocker(t, composeCmd)
 	images := map[string]string{"PDX_IMAGE": "pdx:dev", "GETH_IMAGE": "pdx-geth:dev", "KUBO_IMAGE": "pdx-kubo:dev"}
 	for k, def := range images {
 		if v := os.Getenv(k); v != "" {
@@ -153,10 +156,13 @@ func TestComposeDocker(t *testing.T) {
 		} else {
 			images[k] = def
 		}
-		size := docker(t, "image", "inspect", "-f", "{{.Size}}", images[k])
+		size, err := dockerOut("image", "inspect", "-f", "{{.Size}}", images[k])
+		if err != nil {
+			t.Fatalf("image %s not found (%v): `make images-offline` builds the :dev images (`make test` builds its own tags and sets %s)", images[k], err, k)
+		}
 		var n int64
 		fmt.Sscan(size, &n)
-		t.Logf("image %-14s %6.1f MB", images[k], float64(n)/1e6)
+		report(t, "image %-22s %6.1f MB", images[k], float64(n)/1e6)
 	}
 
 	var rnd [4]byte
@@ -177,15 +183,18 @@ func TestComposeDocker(t *testing.T) {
 	if err := os.WriteFile(filepath.Join(dir, ".env"), []byte(env), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	subnet := fmt.Sprintf("10.77.%d.0/24", mrand.IntN(250)+1)
-	override := "networks:\n  default:\n    internal: true\n    ipam:\n      config:\n        - subnet: " + subnet + "\n"
-	if err := os.WriteFile(filepath.Join(dir, "network.yml"), []byte(override), 0o600); err != nil {
-		t.Fatal(err)
+	subnet := ""
+	pickSubnet := func() {
+		subnet = freeSubnet(t)
+		override := "networks:\n  default:\n    internal: true\n    ipam:\n      config:\n        - subnet: " + subnet + "\n"
+		if err := os.WriteFile(filepath.Join(dir, "network.yml"), []byte(override), 0o600); err != nil {
+			t.Fatal(err)
+		}
 	}
+	pickSubnet()
 	s := &liveStack{t: t, name: name, compose: append(composeCmd,
 		"--project-name", name, "--project-directory", root, "--env-file", filepath.Join(dir, ".env"),
 		"-f", filepath.Join(root, "docker-compose.yml"), "-f", filepath.Join(dir, "network.yml"))}
-	volumesBefore := docker(t, "volume", "ls", "-q")
 	t.Cleanup(func() {
 		if t.Failed() {
 			out, errOut, _ := s.run(time.Minute, nil, "logs", "--no-color", "--tail", "40")
@@ -196,8 +205,25 @@ func TestComposeDocker(t *testing.T) {
 		}
 	})
 
-	took := s.up()
-	t.Logf("every service healthy %s after `up` (network %s)", took.Round(100*time.Millisecond), subnet)
+	// Another run may take the same subnet between the look and `up`:
+	// then the engine refuses the network, and another one is picked.
+	var took time.Duration
+	for attempt := 1; ; attempt++ {
+		start := time.Now()
+		out, errOut, err := s.run(6*time.Minute, nil, "up", "-d", "--wait", "--wait-timeout", "300", "--no-build", "--pull", "never")
+		if err == nil {
+			took = time.Since(start)
+			break
+		}
+		if attempt < 5 && strings.Contains(out+errOut, "overlaps") {
+			t.Logf("subnet %s taken meanwhile: %s", subnet, strings.TrimSpace(errOut))
+			s.run(3*time.Minute, nil, "down", "-v", "--remove-orphans", "--timeout", "10")
+			pickSubnet()
+			continue
+		}
+		t.Fatalf("compose up: %v\n%s%s", err, out, errOut)
+	}
+	report(t, "every service healthy %s after `up` (network %s)", took.Round(100*time.Millisecond), subnet)
 	t.Logf("services:\n%s", s.must(time.Minute, "ps", "--format", "table {{.Service}}\t{{.Status}}"))
 
 	// The owner puts and offers; the brand buys; the owner's market agent
@@ -291,12 +317,16 @@ func TestComposeDocker(t *testing.T) {
 		b, code, msg := s.get(put2.CID)
 		return code == 0 && bytes.Equal(b, second), fmt.Sprintf("exit %d: %s", code, msg)
 	})
-	t.Logf("chain restarted; gets served again after %s", time.Since(start).Round(100*time.Millisecond))
+	report(t, "chain restarted; gets served again after %s", time.Since(start).Round(100*time.Millisecond))
 
 	// down, then up: datasets, grants and revocations stay.
+	// The containers `down` removes may leave anonymous volumes that no
+	// later container mounts: note them now for the check after down -v.
+	mounted := map[string]bool{}
+	s.noteVolumes(mounted)
 	s.must(3*time.Minute, "down", "--timeout", "10")
 	took = s.up()
-	t.Logf("down, up: healthy again after %s", took.Round(100*time.Millisecond))
+	report(t, "down, up: healthy again after %s", took.Round(100*time.Millisecond))
 	var ls map[string]any
 	s.pdxJSON("owner", &ls, "ls")
 	if lsText, _ := json.Marshal(ls); !strings.Contains(string(lsText), put.CID) || !strings.Contains(string(lsText), put2.CID) {
@@ -311,13 +341,101 @@ func TestComposeDocker(t *testing.T) {
 	}
 	t.Log("down, up: datasets, grants and revocations kept")
 
-	// down -v leaves no volume, named or anonymous.
+	// down -v leaves no volume, named or anonymous: none labelled with
+	// this project, and none that any of its containers (one-shots
+	// included) mounted.
+	s.noteVolumes(mounted)
+	if len(mounted) == 0 {
+		t.Fatal("before down -v no container of the project mounts a volume: the check below would prove nothing")
+	}
 	s.must(3*time.Minute, "down", "-v", "--timeout", "10")
-	after := docker(t, "volume", "ls", "-q")
-	for _, v := range strings.Fields(after) {
-		if !strings.Contains(volumesBefore, v) {
-			t.Errorf("down -v left volume %s", v)
+	for _, v := range strings.Fields(docker(t, "volume", "ls", "-q")) {
+		if mounted[v] {
+			t.Errorf("down -v left volume %s, mounted by the stack", v)
 		}
 	}
-	t.Log("down -v: no volume left")
+	for _, v := range strings.Fields(docker(t, "volume", "ls", "-q", "--filter", "label=com.docker.compose.project="+name)) {
+		t.Errorf("down -v left volume %s of the project", v)
+	}
+	t.Logf("down -v: none of the %d volumes the stack mounted is left", len(mounted))
+}
+
+// noteVolumes adds to seen every volume that a container of the project
+// (stopped and one-shot ones included) mounts.
+func (s *liveStack) noteVolumes(seen map[string]bool) {
+	s.t.Helper()
+	for _, c := range strings.Fields(docker(s.t, "ps", "-a", "-q", "--filter", "label=com.docker.compose.project="+s.name)) {
+		for _, v := range strings.Fields(docker(s.t, "inspect", "-f", "{{range .Mounts}}{{if eq .Type \"volume\"}}{{.Name}} {{end}}{{end}}", c)) {
+			seen[v] = true
+		}
+	}
+}
+
+// report logs a figure of the run (image sizes, times to healthy) and
+// appends it to $PDX_COMPOSE_REPORT when set: `go test ./...` shows no log
+// of a passing test, so `make test` prints that file after the run.
+func report(t *testing.T, format string, args ...any) {
+	t.Helper()
+	t.Logf(format, args...)
+	if p := os.Getenv("PDX_COMPOSE_REPORT"); p != "" {
+		f, err := os.OpenFile(p, os.O_APPEND|os.O_CREATE|os.O_WRONLY, 0o644)
+		if err != nil {
+			t.Errorf("the compose report: %v", err)
+			return
+		}
+		defer f.Close()
+		fmt.Fprintf(f, "compose: "+format+"\n", args...)
+	}
+}
+
+// requireDocker fails the test, saying what to install, unless a Docker
+// engine answers and the compose command is Compose v2.
+func requireDocker(t *testing.T, composeCmd []string) {
+	t.Helper()
+	if _, err := exec.LookPath("docker"); err != nil {
+		t.Fatal("the docker command is not on PATH: the live compose test needs a Docker engine; install Debian's docker.io and start dockerd (`make docker-engine` does both as root), or run `make test`")
+	}
+	if out, err := dockerOut("info", "-f", "{{.ServerVersion}}"); err != nil {
+		t.Fatalf("no Docker engine answers (%v: %s): start dockerd (`make docker-engine` installs docker.io and starts it as root)", err, out)
+	}
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	argv := append(append([]string(nil), composeCmd...), "version", "--short")
+	out, err := exec.CommandContext(ctx, argv[0], argv[1:]...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("%s: %v: %s: the live compose test needs Compose v2; `make compose-plugin` builds it into ~/.cache/pdx-test and `make test` sets PDX_COMPOSE to it", strings.Join(argv, " "), err, bytes.TrimSpace(out))
+	}
+	t.Logf("docker compose %s", bytes.TrimSpace(out))
+}
+
+// dockerOut runs docker and returns its trimmed output.
+func dockerOut(args ...string) (string, error) {
+	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Minute)
+	defer cancel()
+	out, err := exec.CommandContext(ctx, "docker", args...).CombinedOutput()
+	return strings.TrimSpace(string(out)), err
+}
+
+// freeSubnet picks at random a /24 of 10.77.0.0/16 that no network of
+// the engine uses (a concurrent run of this test included).
+func freeSubnet(t *testing.T) string {
+	t.Helper()
+	used := map[string]bool{}
+	for _, n := range strings.Fields(docker(t, "network", "ls", "-q")) {
+		out, err := dockerOut("network", "inspect", "-f", "{{range .IPAM.Config}}{{.Subnet}} {{end}}", n)
+		if err != nil {
+			continue // removed meanwhile
+		}
+		for _, sn := range strings.Fields(out) {
+			used[sn] = true
+		}
+	}
+	for _, i := range mrand.Perm(254) {
+		sn := fmt.Sprintf("10.77.%d.0/24", i+1)
+		if !used[sn] && !used["10.77.0.0/16"] {
+			return sn
+		}
+	}
+	t.Fatalf("every /24 of 10.77.0.0/16 is taken by a Docker network: %v", used)
+	return ""
 }
