@@ -403,7 +403,7 @@ func requireDocker(t *testing.T, composeCmd []string) {
 	argv := append(append([]string(nil), composeCmd...), "version", "--short")
 	out, err := exec.CommandContext(ctx, argv[0], argv[1:]...).CombinedOutput()
 	if err != nil {
-		t.Fatalf("%s: %v: %s: the live compose test needs Compose v2; `make compose-plugin` builds it into ~/.cache/pdx-test and `make test` sets PDX_COMPOSE to it", strings.Join(argv, " "), err, bytes.TrimSpace(out))
+		t.Fatalf("%s: %v %s\nthe live compose test needs Compose v2: `make compose-plugin` builds it into ~/.cache/pdx-test and `make test` sets PDX_COMPOSE to it", strings.Join(argv, " "), err, bytes.TrimSpace(out))
 	}
 	t.Logf("docker compose %s", bytes.TrimSpace(out))
 }

@@ -111,13 +111,15 @@ if [ "$registry" = no ]; then
     ln -s usr/bin "$root/bin"; ln -s usr/lib "$root/lib"; ln -s usr/lib64 "$root/lib64"; ln -s usr/sbin "$root/sbin"
     (cd / && cp -a --parents $(cat "$tmp/files") etc/ssl/certs/ca-certificates.crt "$root/")
     cp -a "$GOROOT" "$root/usr/local/go"
-    caches "$tmp" | sed 's|^/||' > "$tmp/cachefiles"
+    # Each file once: an entry named twice (the empty output's, say) would
+    # become a hard link to itself, which docker import refuses.
+    caches "$tmp" | sed 's|^/||' | sort -u > "$tmp/cachefiles"
     echo "images-offline: the base image carries $(wc -l < "$tmp/cachefiles") files of the host's Go caches" >&2
     echo 'root:x:0:0:root:/root:/bin/sh' > "$root/etc/passwd"
     echo 'root:x:0:' > "$root/etc/group"
     # One tar stream, straight into docker import: the file system made
     # above, then the cache files from where they are (no copy on disk).
-    tar -cf - -C "$root" . --no-recursion -C / -T "$tmp/cachefiles" | $DOCKER import \
+    tar -cf - --hard-dereference -C "$root" . --no-recursion -C / -T "$tmp/cachefiles" | $DOCKER import \
       --change 'ENV PATH=/usr/local/go/bin:/go/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin' \
       --change 'ENV GOPATH=/go' --change 'ENV GOTOOLCHAIN=local' \
       --change "ENV GOPROXY=$(go env GOPROXY)" --change 'WORKDIR /' \
