@@ -128,10 +128,21 @@ func reason(err error) string {
 	return reasonUnreachable
 }
 
+// StragglerWait is how long CFrags lets the requests still out after the
+// threshold was reached run on before it cancels them.
+const StragglerWait = 30 * time.Second
+
 // CFrags asks every proxy concurrently and returns the first threshold
 // cfrags that verify. verify checks one cfrag (against the capsule and the
-// keys on chain). As soon as threshold verified cfrags are in, the other
-// requests are cancelled.
+// keys on chain).
+//
+// The requests still out when the threshold is reached are not cancelled:
+// they run on for up to StragglerWait, so every proxy asked answers and
+// counts the read. A policy's read limit is counted by each proxy on its
+// own (PROTOCOL.md, "Read limits"); were the slower proxies cut off, their
+// counts would lag and an honest reader could read more often than the
+// policy allows, or find its last permitted read refused by too few.
+// Cancelling ctx before the threshold is reached cancels them all.
 func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.Capsule, proxies []Endpoint, threshold int,
 	verify func(*reencrypt.CapsuleFrag) (*reencrypt.VerifiedCapsuleFrag, error)) ([]*reencrypt.VerifiedCapsuleFrag, error) {
 	if threshold < 1 || threshold > len(proxies) {
@@ -140,8 +151,15 @@ func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.
 	if err := CheckPurpose(c.Purpose); err != nil {
 		return nil, err
 	}
-	ctx, cancel := context.WithCancel(ctx)
-	defer cancel()
+	reqCtx, cancelReqs := context.WithCancel(context.WithoutCancel(ctx))
+	stop := context.AfterFunc(ctx, cancelReqs)
+	settled := false
+	defer func() {
+		if !settled {
+			stop()
+			cancelReqs()
+		}
+	}()
 	type result struct {
 		proxy common.Address
 		cf    *reencrypt.VerifiedCapsuleFrag
@@ -150,7 +168,7 @@ func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.
 	results := make(chan result, len(proxies))
 	for _, ep := range proxies {
 		go func() {
-			cf, err := c.ask(ctx, ep, dataset, capsule)
+			cf, err := c.ask(reqCtx, ep, dataset, capsule)
 			if err == nil {
 				var v *reencrypt.VerifiedCapsuleFrag
 				if v, err = verify(cf); err == nil {
@@ -175,6 +193,10 @@ func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.
 		}
 		got = append(got, r.cf)
 		if len(got) == threshold {
+			// The rest may finish (results has room for every answer).
+			settled = true
+			stop()
+			time.AfterFunc(StragglerWait, cancelReqs)
 			return got, nil
 		}
 	}

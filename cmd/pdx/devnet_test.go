@@ -2,6 +2,7 @@ package main
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"os"
 	"path/filepath"
@@ -37,6 +38,9 @@ import (
 //	                 owner's market agent granting a purchase).
 //	address HOME VAR sets VAR to the home's account address (0x…), for a
 //	                 command that names another account (offer --to).
+//	jsonvar KEY VAR  sets VAR to the string or number under KEY in the last
+//	                 command's stdout, a JSON object (--json), such as the
+//	                 CID a put made, for the commands that name it.
 var scriptNetCmds = map[string]func(ts *testscript.TestScript, neg bool, args []string){
 	"devnet": func(ts *testscript.TestScript, neg bool, args []string) {
 		if neg || len(args) == 0 {
@@ -75,6 +79,18 @@ var scriptNetCmds = map[string]func(ts *testscript.TestScript, neg bool, args []
 		h, err := home.Load(ts.MkAbs(args[0]))
 		ts.Check(err)
 		ts.Setenv(args[1], h.Keys().Address.Hex())
+	},
+	"jsonvar": func(ts *testscript.TestScript, neg bool, args []string) {
+		if neg || len(args) != 2 {
+			ts.Fatalf("usage: jsonvar KEY VAR")
+		}
+		var m map[string]any
+		ts.Check(json.Unmarshal([]byte(ts.ReadFile("stdout")), &m))
+		v, ok := m[args[0]]
+		if !ok {
+			ts.Fatalf("jsonvar: stdout has no %q", args[0])
+		}
+		ts.Setenv(args[1], fmt.Sprint(v))
 	},
 	"eventually": func(ts *testscript.TestScript, neg bool, args []string) {
 		if neg || len(args) < 2 {

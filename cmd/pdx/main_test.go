@@ -60,18 +60,6 @@ func TestScripts(t *testing.T) {
 					ts.Setenv(name, port)
 				}
 			},
-			// homeaddress HOME VAR: set VAR to the home's account address
-			// (its public keys file), to name it in --to.
-			"homeaddress": func(ts *testscript.TestScript, neg bool, args []string) {
-				if len(args) != 2 {
-					ts.Fatalf("usage: homeaddress HOME VAR")
-				}
-				a, err := homeAddress(ts.MkAbs(args[0]))
-				if err != nil {
-					ts.Fatalf("homeaddress: %v", err)
-				}
-				ts.Setenv(args[1], a.Hex())
-			},
 			// ipfspeer HOME VAR: set VAR to the peer id of the home's
 			// embedded IPFS node (its repo exists once a daemon started).
 			"ipfspeer": func(ts *testscript.TestScript, neg bool, args []string) {
