@@ -116,6 +116,13 @@ func (s *Service) GetFor(ctx context.Context, c cid.Cid, purpose string, w io.Wr
 	if err != nil {
 		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 	}
+	if look.public {
+		n, err := s.streamPlain(ctx, c, look.fingerprint, w)
+		if err != nil {
+			return nil, err
+		}
+		return &GetResult{CID: c.String(), Dataset: look.rec.Dataset, Owner: look.ds.Owner, Version: look.rec.Version, Bytes: n}, nil
+	}
 	// The grant's own purpose is looked up while the envelope's header
 	// is fetched; the proxies are asked only once the header is in.
 	type named struct {
@@ -251,6 +258,9 @@ type getLookup struct {
 	policy [32]byte
 	// purpose is what the read is made for, once known.
 	purpose func() (string, error)
+	// public: the version was added while its dataset was public; it is
+	// the plaintext, checked against fingerprint, and nothing else is set.
+	public bool
 }
 
 // lookup reads from the chain (and the grant's bundle from IPFS) what a get
@@ -265,6 +275,13 @@ func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*g
 	r, err := s.resolve(cctx, c, h)
 	if err != nil {
 		return nil, err
+	}
+	// A public version needs no grant: anyone reads it as it is.
+	if want, ok, err := s.publicVersion(cctx, r.rec, c); err != nil {
+		return nil, err
+	} else if ok {
+		l.rec, l.ds, l.fingerprint, l.public = r.rec, r.ds, want, true
+		return &l, nil
 	}
 	if err := s.refusal(cctx, r); err != nil {
 		return nil, err

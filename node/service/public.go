@@ -128,19 +128,50 @@ func (s *Service) ReadPublic(ctx context.Context, c cid.Cid, w io.Writer) error 
 	if err != nil {
 		return err
 	}
+	_, err = s.streamPlain(ctx, c, want, w)
+	return err
+}
+
+// streamPlain streams a public version, the plaintext stored as it is, to
+// w and checks it against want, its registered fingerprint (SHA-256 of the
+// bytes), once the stream ends. It returns the bytes streamed.
+func (s *Service) streamPlain(ctx context.Context, c cid.Cid, want [32]byte, w io.Writer) (int64, error) {
 	rc, err := s.cfg.Store.Get(ctx, c)
 	if err != nil {
-		return err
+		return 0, err
 	}
 	defer rc.Close()
 	sum := sha256.New()
-	if _, err := io.Copy(io.MultiWriter(w, sum), rc); err != nil {
-		return err
+	n, err := io.Copy(io.MultiWriter(w, sum), rc)
+	if err != nil {
+		return n, err
 	}
 	if !bytes.Equal(sum.Sum(nil), want[:]) {
-		return fmt.Errorf("%w: %s", ErrFingerprint, c)
+		return n, fmt.Errorf("%w: %s", ErrFingerprint, c)
 	}
-	return nil
+	return n, nil
+}
+
+// publicVersion tells whether version rec of c was added while its dataset
+// was public (PUBLIC.md): then anyone reads it as it is, with no grant, and
+// want is its registered fingerprint. A dataset that was never public costs
+// one call (its visibility now, private); a withdrawn one is asked the
+// history, since what it published then stays public.
+func (s *Service) publicVersion(ctx context.Context, rec acl.CIDRecord, c cid.Cid) (want [32]byte, public bool, err error) {
+	vis, err := s.cfg.Chain.VisibilityOf(ctx, rec.Dataset)
+	if err != nil || vis.Visibility == acl.Private {
+		return want, false, err
+	}
+	h, ds := acl.CIDHash(c.Bytes()), rec.Dataset
+	evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{Dataset: &ds, CIDHash: &h})
+	if err != nil || len(evs) == 0 {
+		return want, false, err
+	}
+	ev := evs[0] // the registration DatasetOfCID names: the dataset's first of c
+	if _, public, err = policyAt(ctx, s.cfg.Chain, s.since(), ev); err != nil || !public {
+		return want, false, err
+	}
+	return ev.Fingerprint, true, nil
 }
 
 type countingReader struct {

@@ -57,6 +57,16 @@ func TestPublicVersionsVerify(t *testing.T) {
 	if err := w.owner.ReadPublic(w.ctx, c, &own); err != nil || !bytes.Equal(own.Bytes(), plain) {
 		t.Fatalf("owner's read of the public version: %v", err)
 	}
+	// Any home's get of it too, with no grant: the plaintext, checked
+	// against the fingerprint; the dataset's encrypted version stays
+	// refused to it.
+	var theirs bytes.Buffer
+	if g, err := w.brand.Get(w.ctx, c, &theirs); err != nil || !bytes.Equal(theirs.Bytes(), plain) || g.Owner != w.owner.Address() || g.Version != 2 || g.Bytes != int64(len(plain)) {
+		t.Fatalf("brand's get of the public version: %+v, %v (%q)", g, err, theirs.Bytes())
+	}
+	if _, err := w.brand.Get(w.ctx, private, io.Discard); !errors.Is(err, ErrNoGrant) {
+		t.Fatalf("brand's get of the encrypted version: %v, want ErrNoGrant", err)
+	}
 	v, err := Verify(w.ctx, w.brand.cfg.Chain, acl.Range{}, c, bytes.NewReader(plain), nil)
 	if err != nil {
 		t.Fatal(err)
