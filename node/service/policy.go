@@ -3,13 +3,18 @@ package service
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl/policy"
+	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/storage"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
 // Usage policies (docs/policy.md) ride on what the chain already records:
@@ -67,4 +72,70 @@ func (s *Service) pinPolicy(ctx context.Context, p *policy.Policy) error {
 		return fmt.Errorf("service: pinning the offer's usage policy %s: %w", p.CID(), err)
 	}
 	return nil
+}
+
+// grantTerms is the policy document the bundle of a grant under purpose
+// (its purposeHash) carries: the policy's bytes, or nil for a grant
+// without one. A new grant under a policy has it in hand. A re-bundling
+// (rotation) or re-grant (reconcile) knows only the hash on chain, and
+// takes the document from what this node knows for certain: the policy
+// it pinned when it published it (or a buyer's node, when it bought),
+// else the policy the replaced bundle carried, else — the block being
+// gone from this node with its pin — a copy other IPFS nodes still serve.
+// A hash none of these resolves is a grant made before policies: its
+// purposeHash is keccak256 of a purpose text.
+func (s *Service) grantTerms(ctx context.Context, req GrantRequest, purpose [32]byte) ([]byte, error) {
+	if req.Policy != nil && req.Policy.Hash() == purpose {
+		return req.Policy.Bytes(), nil
+	}
+	if req.Policy == nil && req.PurposeHash == nil {
+		return nil, nil // a purpose text
+	}
+	fetch := func(d time.Duration) ([]byte, error) {
+		fctx, cancel := context.WithTimeout(ctx, d)
+		defer cancel()
+		b, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, common.Hash(purpose))
+		if err != nil {
+			return nil, err
+		}
+		if sha256.Sum256(b) != purpose || !policy.IsDocument(b) {
+			return nil, nil
+		}
+		return b, nil
+	}
+	pinned, err := s.cfg.Store.IsPinned(ctx, policy.CIDOf(purpose))
+	if err != nil {
+		return nil, fmt.Errorf("service: looking for the grant's usage policy on this node: %w", err)
+	}
+	if pinned {
+		b, err := fetch(s.cfg.FetchTimeout)
+		if err != nil {
+			return nil, fmt.Errorf("service: reading the grant's usage policy pinned on this node: %w", err)
+		}
+		if b != nil {
+			return b, nil
+		}
+	}
+	if req.FromBundle != ([32]byte{}) {
+		fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+		raw, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, common.Hash(req.FromBundle))
+		cancel()
+		if err == nil {
+			if bd, err := bundle.Parse(raw); err == nil && bd.Terms != nil && sha256.Sum256(bd.Terms) == purpose {
+				return bd.Terms, nil
+			}
+			if err == nil {
+				return nil, nil // the grant being replaced had no policy
+			}
+		}
+	}
+	b, err := fetch(s.cfg.FetchTimeout)
+	if err != nil && ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if b == nil {
+		s.log.Warn("no usage policy found for a grant's purpose hash on this node or in the bundle it replaces; granting it again without one",
+			"dataset", req.Dataset, "grantee", req.Grantee.Hex(), "purpose_hash", common.Hash(purpose).Hex())
+	}
+	return b, nil
 }
