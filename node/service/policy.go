@@ -11,6 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/storage"
@@ -78,12 +79,14 @@ func (s *Service) pinPolicy(ctx context.Context, p *policy.Policy) error {
 // (its purposeHash) carries: the policy's bytes, or nil for a grant
 // without one. A new grant under a policy has it in hand. A re-bundling
 // (rotation) or re-grant (reconcile) knows only the hash on chain, and
-// takes the document from what this node knows for certain: the policy
+// takes the document from what this node holds for certain: the policy
 // it pinned when it published it (or a buyer's node, when it bought),
-// else the policy the replaced bundle carried, else — the block being
-// gone from this node with its pin — a copy other IPFS nodes still serve.
-// A hash none of these resolves is a grant made before policies: its
-// purposeHash is keccak256 of a purpose text.
+// else the policy the replaced bundle carried, that bundle being pinned
+// here too. Only when neither is pinned here (this node lost its pins: a
+// reconcile re-grants because the bundle is gone) does it ask other IPFS
+// nodes, for at most regrantLookup, for either; a hash nothing resolves
+// is a grant made before policies (its purposeHash is keccak256 of a
+// purpose text), and is logged.
 func (s *Service) grantTerms(ctx context.Context, req GrantRequest, purpose [32]byte) ([]byte, error) {
 	if req.Policy != nil && req.Policy.Hash() == purpose {
 		return req.Policy.Bytes(), nil
@@ -91,24 +94,45 @@ func (s *Service) grantTerms(ctx context.Context, req GrantRequest, purpose [32]
 	if req.Policy == nil && req.PurposeHash == nil {
 		return nil, nil // a purpose text
 	}
-	fetch := func(d time.Duration) ([]byte, error) {
-		fctx, cancel := context.WithTimeout(ctx, d)
-		defer cancel()
-		b, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, common.Hash(purpose))
-		if err != nil {
+	bundles := envstore.Bundles{S: s.cfg.Store}
+	fromPolicy := func(ctx context.Context) ([]byte, error) {
+		b, err := bundles.Bundle(ctx, common.Hash(purpose))
+		if err != nil || sha256.Sum256(b) != purpose || !policy.IsDocument(b) {
 			return nil, err
-		}
-		if sha256.Sum256(b) != purpose || !policy.IsDocument(b) {
-			return nil, nil
 		}
 		return b, nil
 	}
-	pinned, err := s.cfg.Store.IsPinned(ctx, policy.CIDOf(purpose))
-	if err != nil {
-		return nil, fmt.Errorf("service: looking for the grant's usage policy on this node: %w", err)
+	// found: whether the replaced bundle was read (its terms then decide).
+	fromBundle := func(ctx context.Context) (terms []byte, found bool) {
+		if req.FromBundle == ([32]byte{}) {
+			return nil, false
+		}
+		raw, err := bundles.Bundle(ctx, common.Hash(req.FromBundle))
+		if err != nil {
+			return nil, false
+		}
+		bd, err := bundle.Parse(raw)
+		if err != nil {
+			return nil, false
+		}
+		if bd.Terms != nil && sha256.Sum256(bd.Terms) != purpose {
+			return nil, false
+		}
+		return bd.Terms, true
 	}
-	if pinned {
-		b, err := fetch(s.cfg.FetchTimeout)
+	pinned := func(c cid.Cid) (bool, error) {
+		ok, err := s.cfg.Store.IsPinned(ctx, c)
+		if err != nil {
+			return false, fmt.Errorf("service: looking for the grant's usage policy on this node: %w", err)
+		}
+		return ok, nil
+	}
+	if ok, err := pinned(policy.CIDOf(purpose)); err != nil {
+		return nil, err
+	} else if ok {
+		fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+		b, err := fromPolicy(fctx)
+		cancel()
 		if err != nil {
 			return nil, fmt.Errorf("service: reading the grant's usage policy pinned on this node: %w", err)
 		}
@@ -117,25 +141,37 @@ func (s *Service) grantTerms(ctx context.Context, req GrantRequest, purpose [32]
 		}
 	}
 	if req.FromBundle != ([32]byte{}) {
-		fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
-		raw, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, common.Hash(req.FromBundle))
-		cancel()
-		if err == nil {
-			if bd, err := bundle.Parse(raw); err == nil && bd.Terms != nil && sha256.Sum256(bd.Terms) == purpose {
-				return bd.Terms, nil
-			}
-			if err == nil {
-				return nil, nil // the grant being replaced had no policy
+		bc, err := cid.Cast(acl.BundleCID(req.FromBundle))
+		if err != nil {
+			return nil, err
+		}
+		if ok, err := pinned(bc); err != nil {
+			return nil, err
+		} else if ok {
+			fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+			terms, found := fromBundle(fctx)
+			cancel()
+			if found {
+				return terms, nil
 			}
 		}
 	}
-	b, err := fetch(s.cfg.FetchTimeout)
+	fctx, cancel := context.WithTimeout(ctx, min(regrantLookup, s.cfg.FetchTimeout))
+	defer cancel()
+	if terms, found := fromBundle(fctx); found {
+		return terms, nil
+	}
+	b, err := fromPolicy(fctx)
 	if err != nil && ctx.Err() != nil {
 		return nil, ctx.Err()
 	}
 	if b == nil {
-		s.log.Warn("no usage policy found for a grant's purpose hash on this node or in the bundle it replaces; granting it again without one",
+		s.log.Warn("no usage policy for a grant's purpose hash is pinned on this node or carried by the bundle it replaces; granting it again without one",
 			"dataset", req.Dataset, "grantee", req.Grantee.Hex(), "purpose_hash", common.Hash(purpose).Hex())
 	}
 	return b, nil
 }
+
+// regrantLookup bounds the search of other IPFS nodes for the policy of a
+// grant re-made by a node that lost its own copies (grantTerms).
+const regrantLookup = 2 * time.Second
