@@ -147,11 +147,6 @@ func (p *Proxy) prefetch(ctx context.Context, g *grantState) {
 			}
 			return
 		}
-		// The grant's policy comes from the owner's node, as the bundle
-		// just did: look it up now, so the first read does not wait.
-		if _, err := p.usageOf(ctx, g.Purpose); err != nil {
-			p.log.Debug("grant policy not looked up yet; the first request does", "dataset", g.Dataset, "grantee", g.Grantee.Hex(), "err", err)
-		}
 	}()
 }
 

@@ -152,13 +152,6 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 		if g == nil {
 			return nil, refuse(proxyapi.CodeNoKFrag, block, "the grant is live on chain but this proxy has not seen it yet; retry after the next block")
 		}
-		// The grant's policy is looked up while its kfrag loads: both
-		// come from the owner's node, and the read needs both.
-		p.fetch.wg.Add(1)
-		go func() {
-			defer p.fetch.wg.Done()
-			_, _ = p.usageOf(ctx, g.Purpose)
-		}()
 		if kf, err = p.loadKFrag(ctx, g); err != nil {
 			return nil, err
 		}
@@ -172,7 +165,7 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 	if g == nil || g.Ended != "" {
 		return nil, refuse(proxyapi.CodeNoKFrag, block, "the grant of dataset %d to %s changed meanwhile; retry", body.Dataset, grantee.Hex())
 	}
-	release, err := p.enforce(ctx, g, body.Purpose, block)
+	release, err := p.enforce(g, body.Purpose, block)
 	if err != nil {
 		return nil, err
 	}

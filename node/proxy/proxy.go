@@ -55,10 +55,6 @@ type Config struct {
 	Chain  Chain
 	// Bundles fetches kfrag bundles from IPFS.
 	Bundles BundleSource
-	// PolicyTimeout bounds the lookup of a grant's usage policy on IPFS
-	// (once per policy hash); nothing found within it makes the grant a
-	// legacy one. Default DefaultPolicyTimeout (1 s).
-	PolicyTimeout time.Duration
 	// MaxDeadline bounds how far ahead a request's deadline may be, which
 	// bounds how long its nonce must be remembered. Default 1 hour.
 	MaxDeadline time.Duration
@@ -111,10 +107,8 @@ type Proxy struct {
 	// grant record reach the chain (authorize), so it holds at most one
 	// entry per grant this proxy serves.
 	authz map[pairKey]uint64
-	// usages are the grant policies resolved, by hash (usage.go);
-	// policies shares concurrent lookups of one.
-	usages   map[common.Hash]*usage
-	policies singleflight.Group
+	// usages are the grant policies parsed, by hash (usage.go).
+	usages map[common.Hash]*usage
 }
 
 type pairKey struct {
@@ -135,9 +129,6 @@ func New(cfg Config) (*Proxy, error) {
 		if cfg.HPKEGrace <= 0 {
 			cfg.HPKEGrace = DefaultHPKERotate
 		}
-	}
-	if cfg.PolicyTimeout <= 0 {
-		cfg.PolicyTimeout = DefaultPolicyTimeout
 	}
 	if cfg.MaxDeadline == 0 {
 		cfg.MaxDeadline = time.Hour
@@ -312,16 +303,23 @@ func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.Ver
 	}
 	var raw []byte
 	var err error
-	if g.KFrag != "" {
+	terms := g.Terms
+	if g.KFrag != "" && terms != "" {
 		raw, err = hex.DecodeString(g.KFrag)
 		if err != nil {
 			return nil, fmt.Errorf("proxy: stored kfrag is corrupt: %w", err)
 		}
 	} else {
-		if raw, err = p.fetchKFrag(ctx, g); errors.Is(err, errNotNamed) {
+		// No kfrag yet, or one stored before proxies took the grant's
+		// terms from its bundle: the bundle tells both.
+		var doc []byte
+		if raw, doc, err = p.fetchKFrag(ctx, g); errors.Is(err, errNotNamed) {
 			return nil, p.dropGrant(g)
 		} else if err != nil {
 			p.rememberFailure(g, err)
+			return nil, err
+		}
+		if terms, err = p.keepTerms(g, doc); err != nil {
 			return nil, err
 		}
 	}
@@ -350,7 +348,7 @@ func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.Ver
 	// holds it across its delete, so an end cannot fall between the two.
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	stored, err := p.store.setKFrag(g, hex.EncodeToString(raw))
+	stored, err := p.store.setKFrag(g, hex.EncodeToString(raw), terms)
 	if err != nil {
 		return nil, err
 	}
@@ -365,26 +363,28 @@ func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.Ver
 	return kf, nil
 }
 
-func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) ([]byte, error) {
+// fetchKFrag fetches g's bundle and opens this proxy's kfrag; it returns
+// the kfrag and the terms document the bundle carries (nil: none).
+func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) (kfrag, terms []byte, err error) {
 	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
 	defer cancel()
 	b, err := p.cfg.Bundles.Bundle(ctx, g.Bundle)
 	if err != nil {
-		return nil, refuse(proxyapi.CodeUnavailable, 0, "fetching kfrag bundle %x: %v", g.Bundle[:8], err)
+		return nil, nil, refuse(proxyapi.CodeUnavailable, 0, "fetching kfrag bundle %x: %v", g.Bundle[:8], err)
 	}
 	if sha256.Sum256(b) != g.Bundle {
-		return nil, fmt.Errorf("proxy: bundle fetched for %x has other content", g.Bundle[:8])
+		return nil, nil, fmt.Errorf("proxy: bundle fetched for %x has other content", g.Bundle[:8])
 	}
 	bd, err := bundle.Parse(b)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	want := acl.GrantID(p.cfg.Domain.ChainID, p.cfg.Domain.Registry, g.Dataset, g.Grantee, g.Purpose)
 	if bd.Grant.ID != want || bd.Grant.Dataset != acl.DatasetID32(g.Dataset) || common.Address(bd.Grant.Grantee) != g.Grantee || bd.Grant.Threshold != int(g.Threshold) {
-		return nil, fmt.Errorf("proxy: bundle %x belongs to another grant", g.Bundle[:8])
+		return nil, nil, fmt.Errorf("proxy: bundle %x belongs to another grant", g.Bundle[:8])
 	}
 	if !slices.Contains(bd.Proxies, bundle.Address(p.addr)) {
-		return nil, errNotNamed
+		return nil, nil, errNotNamed
 	}
 	// The current key first, then the previous one still in its grace: a
 	// bundle sealed just before a rotation was sealed to it.
@@ -395,9 +395,9 @@ func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) ([]byte, error) {
 		}
 	}
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
-	return kf.Bytes(), nil
+	return kf.Bytes(), bd.Terms, nil
 }
 
 // errNotNamed: a grant's bundle has no entry for this proxy. The owner

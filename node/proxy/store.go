@@ -30,6 +30,11 @@ type grantState struct {
 	GrantedAt uint64         `json:"granted_at,omitempty"`
 	Threshold uint8          `json:"threshold,omitempty"`
 	Purpose   common.Hash    `json:"purpose,omitempty"`
+	// Terms is what the grant's bundle said of its usage policy (usage.go:
+	// "none", "policy", "mismatch"), recorded with the kfrag; empty until
+	// the kfrag is stored (and in grant files of earlier versions, whose
+	// bundle is then fetched again to learn it).
+	Terms string `json:"terms,omitempty"`
 	// Ended is "revoked" or "erased"; the kfrag is deleted when a grant ends.
 	Ended   string `json:"ended,omitempty"`
 	EndedAt uint64 `json:"ended_at,omitempty"`
@@ -211,7 +216,7 @@ func (s *store) putGrant(g *grantState) error {
 // grant is still the current, live one: a revocation or a newer grant that
 // landed while the kfrag was being fetched wins. It reports whether it
 // stored.
-func (s *store) setKFrag(g *grantState, kfragHex string) (bool, error) {
+func (s *store) setKFrag(g *grantState, kfragHex, terms string) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cur, err := s.readGrant(g.Dataset, g.Grantee)
@@ -221,10 +226,10 @@ func (s *store) setKFrag(g *grantState, kfragHex string) (bool, error) {
 	if cur.Ended != "" || cur.Bundle != g.Bundle || cur.GrantedAt != g.GrantedAt {
 		return false, nil
 	}
-	if cur.KFrag == kfragHex {
+	if cur.KFrag == kfragHex && cur.Terms == terms {
 		return true, nil
 	}
-	cur.KFrag = kfragHex
+	cur.KFrag, cur.Terms = kfragHex, terms
 	b, err := json.MarshalIndent(cur, "", "  ")
 	if err != nil {
 		return false, err

@@ -1,116 +1,120 @@
 package proxy
 
 import (
-	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"errors"
+	"fmt"
 	"os"
 	"path/filepath"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pdx-network/pdx/acl/policy"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/fsutil"
-	"github.com/pdx-network/pdx/node/storage"
 )
 
 // A grant's on-chain purposeHash is the SHA-256 of its usage policy
-// (acl/policy), stored on IPFS as one raw block. The proxy enforces what
-// of it a proxy can: the purpose a request reads for and the most reads a
-// grantee may make. A grant whose hash names no policy document on IPFS
-// (grants made before policies: their purposeHash is keccak256 of a purpose
-// text that was never published) is a legacy grant, limited by its expiry
-// alone.
+// (acl/policy). The owner carries that document in the grant's kfrag
+// bundle (reencrypt/bundle, version 1.1, the terms section), so a proxy
+// learns the policy from the very object it takes its kfrag from, under
+// the bundle digest on chain: a grant's kfrag and its terms arrive
+// together or not at all. A bundle without terms is a grant without a
+// policy (made before policies: its purposeHash is keccak256 of a purpose
+// text), limited by its expiry alone. Nothing is looked up elsewhere and
+// nothing is decided by a timeout: a policy slow to arrive, or never
+// published apart from the bundle, cannot lift the grant's read limit.
 
-// DefaultPolicyTimeout bounds the lookup of a grant's policy on IPFS.
-// The owner's node serves a grant's policy with its bundle, so a policy
-// that exists arrives in about the time the bundle did; the wait is paid
-// in full only by a legacy grant, once per proxy.
-const DefaultPolicyTimeout = time.Second
+// The terms a proxy recorded for a grant, with its kfrag (grantState.Terms).
+const (
+	// termsNone: the bundle carries no terms; a legacy grant.
+	termsNone = "none"
+	// termsPolicy: the bundle carries the grant's policy, kept in
+	// policiesDir under its hash.
+	termsPolicy = "policy"
+	// termsMismatch: the bundle carries terms whose SHA-256 is not the
+	// grant's purposeHash; every read of the grant is refused.
+	termsMismatch = "mismatch"
+)
 
 // usage is what a proxy knows of a grant's policy: the parsed document,
-// or nil for a legacy grant; bad is why a document bound to the grant
-// cannot be enforced (it fails to parse), which refuses every read.
+// or nil for a legacy grant; bad is why the terms the grant carries
+// cannot be enforced (they do not parse, or are not the policy the chain
+// names), which refuses every read.
 type usage struct {
 	pol *policy.Policy
 	bad error
 }
 
-// policiesDir holds the policy documents a proxy resolved, by hash, and
-// the markers of hashes it found no document for, so each is looked up on
-// IPFS once per proxy, and a restart enforces exactly what it did before.
+// policiesDir holds the policy documents the proxy took from its grants'
+// bundles, by hash, so a restart enforces exactly what it did before
+// without fetching the bundles again.
 const policiesDir = "policies"
 
-func (p *Proxy) policyPath(h common.Hash, ext string) string {
-	return filepath.Join(p.cfg.Dir, policiesDir, hex.EncodeToString(h[:])+ext)
+func (p *Proxy) policyPath(h common.Hash) string {
+	return filepath.Join(p.cfg.Dir, policiesDir, hex.EncodeToString(h[:])+".json")
 }
 
-// usageOf resolves a grant's policy by its hash: from memory, from the
-// proxy's disk, or from IPFS (the block fetched, checked against the hash,
-// parsed, kept). A lookup that finds nothing within PolicyTimeout makes
-// the grant legacy, durably: the owner's node serves a policy together
-// with the grant's bundle, which this proxy already fetched, so a policy
-// that is not there then was not bound. Concurrent lookups share one.
-func (p *Proxy) usageOf(ctx context.Context, h common.Hash) (*usage, error) {
+// errTermsMismatch: the terms a grant's bundle carries are not the
+// document the grant's purposeHash names.
+var errTermsMismatch = errors.New("the policy in the grant's bundle is not the one the grant names on chain")
+
+// keepTerms decides what a grant's bundle says of its policy and keeps the
+// document on disk; the answer is recorded with the kfrag (setKFrag).
+func (p *Proxy) keepTerms(g *grantState, terms []byte) (string, error) {
+	switch {
+	case terms == nil:
+		return termsNone, nil
+	case sha256.Sum256(terms) != g.Purpose:
+		p.log.Warn("the grant's bundle carries a policy whose hash is not the grant's purposeHash; every read of the grant is refused",
+			"dataset", g.Dataset, "grantee", g.Grantee.Hex(), "purpose_hash", g.Purpose.Hex(), "terms_hash", common.Hash(sha256.Sum256(terms)).Hex())
+		return termsMismatch, nil
+	}
+	if err := fsutil.WriteFileAtomic(p.policyPath(g.Purpose), terms, 0o600); err != nil {
+		return "", fmt.Errorf("proxy: keeping the grant's policy: %w", err)
+	}
+	return termsPolicy, nil
+}
+
+// usageOf is the policy of grant g, as recorded with its kfrag: parsed
+// once per policy hash and kept in memory.
+func (p *Proxy) usageOf(g *grantState, block uint64) (*usage, error) {
+	switch g.Terms {
+	case termsNone:
+		return &usage{}, nil
+	case termsMismatch:
+		return &usage{bad: errTermsMismatch}, nil
+	case termsPolicy:
+	default:
+		// The kfrag and its terms are stored together, before any read;
+		// a grant without them changed since the kfrag was loaded.
+		return nil, refuse(proxyapi.CodeNoKFrag, block, "the grant of dataset %d to %s changed meanwhile; retry", g.Dataset, g.Grantee.Hex())
+	}
 	p.mu.Lock()
-	u := p.usages[h]
+	u := p.usages[g.Purpose]
 	p.mu.Unlock()
 	if u != nil {
 		return u, nil
 	}
-	v, err, _ := p.policies.Do(h.Hex(), func() (any, error) {
-		u, err := p.loadUsage(ctx, h)
-		if err == nil {
-			p.mu.Lock()
-			p.usages[h] = u
-			p.mu.Unlock()
-		}
-		return u, err
-	})
-	if err != nil {
-		return nil, err
-	}
-	return v.(*usage), nil
-}
-
-func (p *Proxy) loadUsage(ctx context.Context, h common.Hash) (*usage, error) {
-	if _, err := os.Stat(p.policyPath(h, ".legacy")); err == nil {
-		return &usage{}, nil
-	}
-	if b, err := os.ReadFile(p.policyPath(h, ".json")); err == nil {
-		return parseUsage(b), nil
-	} else if !errors.Is(err, os.ErrNotExist) {
-		return nil, err
-	}
-	fctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), p.cfg.PolicyTimeout)
-	defer cancel()
-	b, err := p.cfg.Bundles.Bundle(fctx, h)
+	b, err := os.ReadFile(p.policyPath(g.Purpose))
 	switch {
-	case err == nil && len(b) <= policy.MaxSize && sha256.Sum256(b) == h:
-		if err := fsutil.WriteFileAtomic(p.policyPath(h, ".json"), b, 0o600); err != nil {
-			return nil, err
-		}
-		u := parseUsage(b)
-		p.log.Info("grant policy resolved", "policy", h.Hex(), "enforced", u.pol != nil)
-		return u, nil
-	case err == nil || errors.Is(err, storage.ErrNotFound) || errors.Is(err, context.DeadlineExceeded) && ctx.Err() == nil:
-		// Nothing (or no document of this hash) is on IPFS under the
-		// hash: a legacy grant.
-		if err := fsutil.WriteFileAtomic(p.policyPath(h, ".legacy"), nil, 0o600); err != nil {
-			return nil, err
-		}
-		p.log.Info("no policy document for the grant's purpose hash; a legacy grant", "policy", h.Hex())
-		return &usage{}, nil
+	case err != nil:
+		return nil, fmt.Errorf("proxy: reading the grant's policy: %w", err)
+	case sha256.Sum256(b) != g.Purpose:
+		u = &usage{bad: errors.New("the policy kept on disk was altered")}
+	default:
+		u = parseUsage(b)
 	}
-	return nil, refuse(proxyapi.CodeUnavailable, 0, "looking up the grant's policy on IPFS: %v", err)
+	p.mu.Lock()
+	p.usages[g.Purpose] = u
+	p.mu.Unlock()
+	return u, nil
 }
 
-// parseUsage reads a stored policy document. One that does not parse is
-// bound to the grant all the same: its reads are refused rather than
-// served without the limits it may set.
+// parseUsage reads a policy document. One that does not parse is bound
+// to the grant all the same: its reads are refused rather than served
+// without the limits it may set.
 func parseUsage(b []byte) *usage {
 	pol, err := policy.Parse(b)
 	if err != nil {
@@ -122,8 +126,8 @@ func parseUsage(b []byte) *usage {
 // enforce checks a request's purpose against the grant's policy and, under
 // a read limit, reserves one read of the grantee's count; release undoes
 // the reservation when the read is not answered after all.
-func (p *Proxy) enforce(ctx context.Context, g *grantState, purpose string, block uint64) (release func(), err error) {
-	u, err := p.usageOf(ctx, g.Purpose)
+func (p *Proxy) enforce(g *grantState, purpose string, block uint64) (release func(), err error) {
+	u, err := p.usageOf(g, block)
 	if err != nil {
 		return nil, err
 	}

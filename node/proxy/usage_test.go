@@ -1,9 +1,8 @@
 package proxy
 
 import (
+	"crypto/sha256"
 	"errors"
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
@@ -15,15 +14,17 @@ import (
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
-// putPolicy stores a usage policy where proxies look it up (IPFS in the
-// test world) and returns its hash, the grant's purposeHash.
+// putPolicy makes a usage policy that the bundles of grants under it carry
+// (sealGrant) and returns its hash, the grant's purposeHash. It is not put
+// on IPFS: proxies take a policy from the grant's bundle alone.
 func (w *testWorld) putPolicy(reads int, purposes ...string) common.Hash {
 	w.t.Helper()
 	pol := &policy.Policy{Purposes: purposes, Permitted: []string{"use"}, Reads: reads}
 	if err := pol.Validate(); err != nil {
 		w.t.Fatal(err)
 	}
-	h := w.bundles.put(pol.Bytes())
+	h := common.Hash(sha256.Sum256(pol.Bytes()))
+	w.terms[h] = pol.Bytes()
 	if h != common.Hash(pol.Hash()) {
 		w.t.Fatal("the policy's hash is not the SHA-256 of its bytes")
 	}
@@ -125,9 +126,9 @@ func TestReadLimitSurvivesRestart(t *testing.T) {
 	}
 }
 
-// TestLegacyGrantAndVersion1: a grant whose purpose hash names no policy
-// on IPFS is a legacy grant: any purpose, no read limit, and the proxy
-// decides so once (a marker in its state). A version-1 request (no
+// TestLegacyGrantAndVersion1: a grant whose bundle carries no policy is a
+// legacy grant: any purpose, no read limit, and the proxy decides so once
+// (recorded with the grant's kfrag in its state). A version-1 request (no
 // purpose) is refused as such, and a malformed purpose as bad input.
 func TestLegacyGrantAndVersion1(t *testing.T) {
 	w := newTestWorld(t)
@@ -139,8 +140,8 @@ func TestLegacyGrantAndVersion1(t *testing.T) {
 			t.Fatalf("a legacy grant read for %s: %v", purpose, err)
 		}
 	}
-	if _, err := os.Stat(filepath.Join(p.cfg.Dir, policiesDir, strings.TrimPrefix(legacy.Hex(), "0x")+".legacy")); err != nil {
-		t.Fatalf("the legacy decision is not kept: %v", err)
+	if g, err := p.store.grant(w.dataset, w.granteeAddr()); err != nil || g == nil || g.Terms != termsNone {
+		t.Fatalf("the legacy decision is not kept: %+v, %v", g, err)
 	}
 	v1 := w.request(p, w.grantee)
 	v1.Purpose = ""
@@ -151,5 +152,104 @@ func TestLegacyGrantAndVersion1(t *testing.T) {
 	var pe *proxyapi.Error
 	if _, err := p.Reencrypt(w.ctx, bad); !errors.As(err, &pe) || pe.Code != proxyapi.CodeBadRequest {
 		t.Fatalf("a purpose with spaces: %v", err)
+	}
+}
+
+// TestWithheldPolicyKeepsReadLimit attacks "a policy block slow to arrive
+// or withheld does not lift the read limit": the grant's policy (at most 3
+// reads) is never published on IPFS at all — only its bundle is — and the
+// 4th read is still refused, by a proxy that saw the grant first and by
+// one that starts afresh. Nothing in it waits for a timeout.
+func TestWithheldPolicyKeepsReadLimit(t *testing.T) {
+	w := newTestWorld(t)
+	pol := w.putPolicy(3)
+	if _, err := w.bundles.Bundle(w.ctx, pol); err == nil {
+		t.Fatal("the policy is on IPFS: the attack needs it withheld")
+	}
+	p := w.newProxy("", nil)
+	w.grant(p, pol, w.sealGrant(pol, []bundle.Recipient{recipient(p)}))
+	for i := range 3 {
+		if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); err != nil {
+			t.Fatalf("read %d of 3: %v", i+1, err)
+		}
+	}
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, proxyapi.ErrReadLimit) {
+		t.Fatalf("the 4th read with the policy withheld from IPFS: %v, want read limit reached", err)
+	}
+	// A proxy that first hears of the grant from a request (no event, no
+	// prefetch) enforces the same limit from the bundle.
+	q := w.newProxy("", nil)
+	w.grantBlock++
+	if err := q.OnGranted(w.ctx, w.dataset, w.granteeAddr(), 1, pol, w.sealGrant(pol, []bundle.Recipient{recipient(q)}), w.grantBlock); err != nil {
+		t.Fatal(err)
+	}
+	for i := range 3 {
+		if _, err := q.Reencrypt(w.ctx, w.request(q, w.grantee)); err != nil {
+			t.Fatalf("second proxy, read %d of 3: %v", i+1, err)
+		}
+	}
+	if _, err := q.Reencrypt(w.ctx, w.request(q, w.grantee)); !errors.Is(err, proxyapi.ErrReadLimit) {
+		t.Fatalf("second proxy, the 4th read: %v, want read limit reached", err)
+	}
+}
+
+// TestBundleTermsMismatchRefused: a bundle whose terms are not the policy
+// the grant's purposeHash names (an owner's node that sealed the wrong
+// document, or a grant made to look policy-bound) serves no read at all:
+// neither under the carried terms nor as a legacy grant.
+func TestBundleTermsMismatchRefused(t *testing.T) {
+	w := newTestWorld(t)
+	p := w.newProxy("", nil)
+	pol := w.putPolicy(3)
+	other := &policy.Policy{Permitted: []string{"use"}}
+	if err := other.Validate(); err != nil {
+		t.Fatal(err)
+	}
+	w.grant(p, pol, w.sealGrantTerms(pol, []bundle.Recipient{recipient(p)}, other.Bytes()))
+	_, err := p.Reencrypt(w.ctx, w.request(p, w.grantee))
+	if !errors.Is(err, proxyapi.ErrPurposeNotPermitted) || !strings.Contains(err.Error(), "not the one the grant names on chain") {
+		t.Fatalf("a bundle with another policy: %v", err)
+	}
+	if n := p.Reads(w.dataset, w.granteeAddr(), pol); n != 0 {
+		t.Fatalf("%d reads answered", n)
+	}
+	// A legacy grant's bundle that carries terms (its purposeHash names no
+	// document) is refused the same way.
+	legacy := common.HexToHash("0x02")
+	w.grant(p, legacy, w.sealGrantTerms(legacy, []bundle.Recipient{recipient(p)}, other.Bytes()))
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); !errors.Is(err, proxyapi.ErrPurposeNotPermitted) {
+		t.Fatalf("terms on a legacy grant: %v", err)
+	}
+}
+
+// TestGrantFileWithoutTermsRefetches: a kfrag stored by a proxy of an
+// earlier version (its grant file records no terms) is not read as a
+// legacy grant: the proxy fetches the bundle again to learn its policy,
+// and the limit holds across the upgrade.
+func TestGrantFileWithoutTermsRefetches(t *testing.T) {
+	w := newTestWorld(t)
+	dir := t.TempDir()
+	p := w.newProxy(dir, nil)
+	key := p.cfg.Account
+	pol := w.putPolicy(1)
+	w.grant(p, pol, w.sealGrant(pol, []bundle.Recipient{recipient(p)}))
+	if _, err := p.Reencrypt(w.ctx, w.request(p, w.grantee)); err != nil {
+		t.Fatal(err)
+	}
+	p.waitFetches()
+	g, err := p.store.grant(w.dataset, w.granteeAddr())
+	if err != nil || g == nil || g.KFrag == "" || g.Terms != termsPolicy {
+		t.Fatalf("grant state %+v, %v", g, err)
+	}
+	g.Terms = ""
+	if err := p.store.putGrant(g); err != nil {
+		t.Fatal(err)
+	}
+	p2 := w.newProxy(dir, func(c *Config) { c.Account = key })
+	if _, err := p2.Reencrypt(w.ctx, w.request(p2, w.grantee)); !errors.Is(err, proxyapi.ErrReadLimit) {
+		t.Fatalf("the 2nd read of 1 after an upgrade: %v, want read limit reached", err)
+	}
+	if g, _ := p2.store.grant(w.dataset, w.granteeAddr()); g == nil || g.Terms != termsPolicy {
+		t.Fatalf("terms not recorded again: %+v", g)
 	}
 }

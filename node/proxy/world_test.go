@@ -111,6 +111,9 @@ type testWorld struct {
 	chain   *testChain
 	bundles *testBundles
 	domain  proxyapi.Domain
+	// terms are the policy documents by hash (putPolicy) that sealGrant
+	// carries in the bundle of a grant under that hash, as the owner does.
+	terms map[common.Hash][]byte
 
 	owner      common.Address
 	ownerKey   *ecdsa.PrivateKey
@@ -124,7 +127,7 @@ type testWorld struct {
 
 func newTestWorld(t *testing.T) *testWorld {
 	t.Helper()
-	w := &testWorld{t: t, ctx: t.Context(), chain: newTestChain(), bundles: &testBundles{},
+	w := &testWorld{t: t, ctx: t.Context(), chain: newTestChain(), bundles: &testBundles{}, terms: map[common.Hash][]byte{},
 		domain: proxyapi.Domain{ChainID: big.NewInt(1337), Registry: common.HexToAddress("0x00000000000000000000000000000000000000aa")}, dataset: 7}
 	var err error
 	if w.ownerKey, err = crypto.GenerateKey(); err != nil {
@@ -185,9 +188,16 @@ func (c *testClock) advance(d time.Duration) {
 	c.mu.Unlock()
 }
 
-// sealGrant makes the grant's kfrags, seals one to each recipient, and puts
-// the bundle where proxies fetch it; it returns the bundle's digest.
+// sealGrant makes the grant's kfrags, seals one to each recipient with the
+// policy under purpose when there is one (putPolicy), and puts the bundle
+// where proxies fetch it; it returns the bundle's digest.
 func (w *testWorld) sealGrant(purpose common.Hash, rcpts []bundle.Recipient) common.Hash {
+	w.t.Helper()
+	return w.sealGrantTerms(purpose, rcpts, w.terms[purpose])
+}
+
+// sealGrantTerms is sealGrant with the bundle's terms given.
+func (w *testWorld) sealGrantTerms(purpose common.Hash, rcpts []bundle.Recipient, terms []byte) common.Hash {
 	w.t.Helper()
 	kfrags, err := reencrypt.GenerateKFrags(w.dsKey, w.receiving.PublicKey(), w.signer, 1, len(rcpts), true, true)
 	if err != nil {
@@ -197,7 +207,7 @@ func (w *testWorld) sealGrant(purpose common.Hash, rcpts []bundle.Recipient) com
 		ID:      acl.GrantID(w.domain.ChainID, w.domain.Registry, w.dataset, w.granteeAddr(), purpose),
 		Dataset: acl.DatasetID32(w.dataset), Grantee: bundle.Address(w.granteeAddr()), Threshold: 1,
 	}
-	b, err := bundle.Seal(g, kfrags, rcpts)
+	b, err := bundle.SealTerms(g, kfrags, rcpts, terms)
 	if err != nil {
 		w.t.Fatal(err)
 	}

@@ -105,7 +105,8 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 // GetFor is Get for a purpose: the proxies are told it, under this
 // account's signature, and refuse it when the grant's policy does not
 // permit it; their receipts record it for the owner's access log. An empty
-// purpose is the grant's own (DefaultPurpose).
+// purpose is the grant's own (DefaultPurpose of the policy its bundle
+// carries).
 func (s *Service) GetFor(ctx context.Context, c cid.Cid, purpose string, w io.Writer) (*GetResult, error) {
 	if purpose != "" {
 		if err := proxy.CheckPurpose(purpose); err != nil {
@@ -123,27 +124,21 @@ func (s *Service) GetFor(ctx context.Context, c cid.Cid, purpose string, w io.Wr
 		}
 		return &GetResult{CID: c.String(), Dataset: look.rec.Dataset, Owner: look.ds.Owner, Version: look.rec.Version, Bytes: n}, nil
 	}
-	// The grant's own purpose is looked up while the envelope's header
-	// is fetched; the proxies are asked only once the header is in.
-	type named struct {
-		purpose string
-		err     error
+	// The grant's own purpose comes from the policy its bundle carries,
+	// which lookup already fetched: nothing to wait for, nothing guessed.
+	// It is asked for once the envelope's header is in.
+	purposeOf := func() (string, error) {
+		if purpose != "" {
+			return purpose, nil
+		}
+		pol, err := bundlePolicy(look.policy, look.bundle)
+		if err != nil {
+			return "", err
+		}
+		purpose, err = DefaultPurpose(pol)
+		return purpose, err
 	}
-	purposeCh := make(chan named, 1)
-	if purpose != "" {
-		purposeCh <- named{purpose, nil}
-	} else {
-		go func() {
-			p, err := s.DefaultPurpose(ctx, look.policy)
-			purposeCh <- named{p, err}
-		}()
-	}
-	look.purpose = func() (string, error) {
-		n := <-purposeCh
-		purposeCh <- n
-		purpose = n.purpose
-		return n.purpose, n.err
-	}
+	look.purpose = purposeOf
 	var failures []string
 	open := func(h *envelope.Header) (envelope.FileKey, error) {
 		if h.Owner != look.ds.Owner {
@@ -154,6 +149,7 @@ func (s *Service) GetFor(ctx context.Context, c cid.Cid, purpose string, w io.Wr
 			if look, err = s.lookup(ctx, c, h); err != nil {
 				return envelope.FileKey{}, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 			}
+			look.purpose = purposeOf // of the owner's grant, read from its bundle
 		}
 		var id envelope.Identity
 		id, failures, err = s.granteeIdentity(ctx, c, h, look)

@@ -3,13 +3,19 @@ package service
 import (
 	"bytes"
 	"context"
+	"crypto/sha256"
 	"errors"
 	"fmt"
+	"time"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/policy"
+	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/storage"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
 // Usage policies (docs/policy.md) ride on what the chain already records:
@@ -68,3 +74,104 @@ func (s *Service) pinPolicy(ctx context.Context, p *policy.Policy) error {
 	}
 	return nil
 }
+
+// grantTerms is the policy document the bundle of a grant under purpose
+// (its purposeHash) carries: the policy's bytes, or nil for a grant
+// without one. A new grant under a policy has it in hand. A re-bundling
+// (rotation) or re-grant (reconcile) knows only the hash on chain, and
+// takes the document from what this node holds for certain: the policy
+// it pinned when it published it (or a buyer's node, when it bought),
+// else the policy the replaced bundle carried, that bundle being pinned
+// here too. Only when neither is pinned here (this node lost its pins: a
+// reconcile re-grants because the bundle is gone) does it ask other IPFS
+// nodes, for at most regrantLookup, for either; a hash nothing resolves
+// is a grant made before policies (its purposeHash is keccak256 of a
+// purpose text), and is logged.
+func (s *Service) grantTerms(ctx context.Context, req GrantRequest, purpose [32]byte) ([]byte, error) {
+	if req.Policy != nil && req.Policy.Hash() == purpose {
+		return req.Policy.Bytes(), nil
+	}
+	if req.Policy == nil && req.PurposeHash == nil {
+		return nil, nil // a purpose text
+	}
+	bundles := envstore.Bundles{S: s.cfg.Store}
+	fromPolicy := func(ctx context.Context) ([]byte, error) {
+		b, err := bundles.Bundle(ctx, common.Hash(purpose))
+		if err != nil || sha256.Sum256(b) != purpose || !policy.IsDocument(b) {
+			return nil, err
+		}
+		return b, nil
+	}
+	// found: whether the replaced bundle was read (its terms then decide).
+	fromBundle := func(ctx context.Context) (terms []byte, found bool) {
+		if req.FromBundle == ([32]byte{}) {
+			return nil, false
+		}
+		raw, err := bundles.Bundle(ctx, common.Hash(req.FromBundle))
+		if err != nil {
+			return nil, false
+		}
+		bd, err := bundle.Parse(raw)
+		if err != nil {
+			return nil, false
+		}
+		if bd.Terms != nil && sha256.Sum256(bd.Terms) != purpose {
+			return nil, false
+		}
+		return bd.Terms, true
+	}
+	pinned := func(c cid.Cid) (bool, error) {
+		ok, err := s.cfg.Store.IsPinned(ctx, c)
+		if err != nil {
+			return false, fmt.Errorf("service: looking for the grant's usage policy on this node: %w", err)
+		}
+		return ok, nil
+	}
+	if ok, err := pinned(policy.CIDOf(purpose)); err != nil {
+		return nil, err
+	} else if ok {
+		fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+		b, err := fromPolicy(fctx)
+		cancel()
+		if err != nil {
+			return nil, fmt.Errorf("service: reading the grant's usage policy pinned on this node: %w", err)
+		}
+		if b != nil {
+			return b, nil
+		}
+	}
+	if req.FromBundle != ([32]byte{}) {
+		bc, err := cid.Cast(acl.BundleCID(req.FromBundle))
+		if err != nil {
+			return nil, err
+		}
+		if ok, err := pinned(bc); err != nil {
+			return nil, err
+		} else if ok {
+			fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
+			terms, found := fromBundle(fctx)
+			cancel()
+			if found {
+				return terms, nil
+			}
+		}
+	}
+	fctx, cancel := context.WithTimeout(ctx, min(regrantLookup, s.cfg.FetchTimeout))
+	defer cancel()
+	if terms, found := fromBundle(fctx); found {
+		return terms, nil
+	}
+	b, err := fromPolicy(fctx)
+	if err != nil && ctx.Err() != nil {
+		return nil, ctx.Err()
+	}
+	if b == nil {
+		s.log.Warn("no usage policy for a grant's purpose hash is pinned on this node or carried by the bundle it replaces; granting it again without one",
+			"dataset", req.Dataset, "grantee", req.Grantee.Hex(), "purpose_hash", common.Hash(purpose).Hex())
+	}
+	return b, nil
+}
+
+// regrantLookup bounds the search of other IPFS nodes for the policy of a
+// grant re-made by a node that lost its own copies (grantTerms).
+const regrantLookup = 2 * time.Second

@@ -3,16 +3,17 @@ package service
 import (
 	"context"
 	"crypto/sha256"
+	"errors"
 	"fmt"
 	"strings"
 	"sync"
-	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/reencrypt/bundle"
 )
 
 // Every read through the proxies names its purpose (acl/proxy/PROTOCOL.md,
@@ -21,16 +22,17 @@ import (
 // permits any purpose or the grant has no policy (a legacy grant). When
 // the policy permits several, the reader must say which: pdx does not
 // guess why someone reads.
+//
+// A grant's policy travels in its kfrag bundle (reencrypt/bundle 1.1, the
+// terms section), checked against the grant's purposeHash: a reader knows
+// it for certain from the object it needs to read at all, and a bundle
+// without terms is a grant without a policy — never a policy that did not
+// arrive in time.
 
 // DefaultReadPurpose is the purpose of a read that names none, under a
 // grant whose policy does not narrow it: providing the service the data
 // was shared for.
 const DefaultReadPurpose = "dpv:ServiceProvision"
-
-// policyLookupTimeout bounds the lookup of a grant's policy on IPFS when a
-// read names no purpose; a policy the brand bought is pinned on its node,
-// so it answers at once, and a legacy grant has none to find.
-const policyLookupTimeout = 500 * time.Millisecond
 
 // ErrBadPurpose: a purpose no policy can name (empty, too long, spaces
 // or control characters).
@@ -40,50 +42,68 @@ var ErrBadPurpose = errkind.New(errkind.Usage, "bad purpose")
 // several.
 var ErrPurposeNeeded = errkind.New(errkind.Usage, "name the purpose of the read")
 
+// ErrPolicyMismatch: a grant's bundle carries a policy that is not the one
+// its purposeHash names; the proxies refuse every read of such a grant.
+var ErrPolicyMismatch = errors.New("service: the policy in the grant's kfrag bundle is not the one the grant names on chain")
+
+// policyCache keeps the policies read from grants' bundles, by bundle
+// digest (a bundle's terms never change).
 type policyCache struct {
-	mu   sync.Mutex
-	byID map[[32]byte]*policy.Policy
+	mu       sync.Mutex
+	byBundle map[[32]byte]*policy.Policy
 }
 
-// GrantPolicy returns the usage policy a grant's purposeHash names, read
-// from IPFS and checked against the hash; nil, nil when IPFS holds no
-// policy under it (a legacy grant). Lookups are cached, found or not.
-func (s *Service) GrantPolicy(ctx context.Context, hash [32]byte) (*policy.Policy, error) {
+// bundlePolicy is the usage policy bd carries for a grant whose
+// purposeHash is hash: nil, nil for a bundle without terms (a legacy
+// grant).
+func bundlePolicy(hash [32]byte, bd *bundle.Bundle) (*policy.Policy, error) {
+	if bd.Terms == nil {
+		return nil, nil
+	}
+	if sha256.Sum256(bd.Terms) != hash {
+		return nil, ErrPolicyMismatch
+	}
+	pol, err := policy.Parse(bd.Terms)
+	if err != nil {
+		return nil, fmt.Errorf("%w: the grant's policy document does not parse: %w", ErrBadPolicy, err)
+	}
+	return pol, nil
+}
+
+// GrantPolicy returns the usage policy of the grant whose purposeHash is
+// hash and whose kfrag bundle has digest bundleDigest: the one the grant's
+// bundle carries, checked against the hash; nil, nil when the bundle
+// carries none (a legacy grant). A bundle that cannot be fetched is an
+// error, never a legacy grant.
+func (s *Service) GrantPolicy(ctx context.Context, hash, bundleDigest [32]byte) (*policy.Policy, error) {
 	s.policies.mu.Lock()
-	pol, ok := s.policies.byID[hash]
+	pol, ok := s.policies.byBundle[bundleDigest]
 	s.policies.mu.Unlock()
 	if ok {
 		return pol, nil
 	}
-	fctx, cancel := context.WithTimeout(ctx, min(policyLookupTimeout, s.cfg.FetchTimeout))
+	fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
 	defer cancel()
-	b, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, common.Hash(hash))
-	switch {
-	case err == nil && sha256.Sum256(b) == hash:
-		if pol, err = policy.Parse(b); err != nil {
-			return nil, fmt.Errorf("the grant's policy document does not parse: %w", err)
-		}
-	case err != nil && ctx.Err() != nil:
-		return nil, ctx.Err()
-	case err != nil:
-		// Not found in time: a legacy grant, or a policy this node cannot
-		// reach now. Either way the read is for DefaultReadPurpose, which
-		// the proxies refuse, saying so, if the policy narrows it.
-		s.log.Debug("grant policy not found on IPFS; reading as under a legacy grant", "hash", common.Hash(hash).Hex(), "err", err)
+	b, err := envstore.Bundles{S: s.cfg.Store}.Bundle(fctx, common.Hash(bundleDigest))
+	if err != nil {
+		return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, fmt.Errorf("service: fetching the grant's kfrag bundle for its policy: %w", err))
+	}
+	bd, err := bundle.Parse(b)
+	if err != nil {
+		return nil, err
+	}
+	if pol, err = bundlePolicy(hash, bd); err != nil {
+		return nil, err
 	}
 	s.policies.mu.Lock()
-	s.policies.byID[hash] = pol
+	s.policies.byBundle[bundleDigest] = pol
 	s.policies.mu.Unlock()
 	return pol, nil
 }
 
-// DefaultPurpose is the purpose of a read under the grant whose policy
-// hash is hash, when the reader names none (see above).
-func (s *Service) DefaultPurpose(ctx context.Context, hash [32]byte) (string, error) {
-	pol, err := s.GrantPolicy(ctx, hash)
-	if err != nil {
-		return "", err
-	}
+// DefaultPurpose is the purpose of a read under a grant with policy pol
+// (nil: a legacy grant), when the reader names none (see above).
+func DefaultPurpose(pol *policy.Policy) (string, error) {
 	if pol == nil {
 		return DefaultReadPurpose, nil
 	}
@@ -114,7 +134,7 @@ type GrantReads struct {
 // acl/proxy/PROTOCOL.md) and counts those under the grant's policy.
 func (s *Service) ReadsOf(ctx context.Context, g CurrentGrant) (GrantReads, error) {
 	var out GrantReads
-	pol, err := s.GrantPolicy(ctx, g.PurposeHash)
+	pol, err := s.GrantPolicy(ctx, g.PurposeHash, g.Bundle)
 	if err != nil {
 		return out, err
 	}

@@ -200,7 +200,7 @@ func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencry
 	purpose := g.PurposeHash
 	regranted, err = s.Grant(ctx, GrantRequest{
 		Dataset: dataset, DatasetKey: key, Grantee: g.Grantee, Expiry: g.Expiry,
-		PurposeHash: &purpose, Threshold: int(g.Threshold), Proxies: proxies,
+		PurposeHash: &purpose, Threshold: int(g.Threshold), Proxies: proxies, FromBundle: g.Bundle,
 	})
 	return false, regranted, err
 }

@@ -133,7 +133,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 		cfg.FetchTimeout = 30 * time.Second
 	}
 	s := &Service{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Account.PublicKey), log: cfg.Logger,
-		policies: &policyCache{byID: map[[32]byte]*policy.Policy{}}}
+		policies: &policyCache{byBundle: map[[32]byte]*policy.Policy{}}}
 	s.domain = proxy.Domain{ChainID: id, Registry: cfg.Chain.Address()}
 	return s, nil
 }
@@ -239,6 +239,10 @@ type GrantRequest struct {
 	// terms on chain (a bought grant cannot be granted again before it
 	// expires; after a rotation its kfrags must change all the same).
 	Rebundle bool
+	// FromBundle is the digest of the bundle a re-bundling or re-grant
+	// replaces: the policy it carries goes into the new bundle when this
+	// node holds no pinned copy of the policy (grantTerms).
+	FromBundle [32]byte
 }
 
 // GrantResult is what one grant call recorded (Grant, a rotation's
@@ -287,6 +291,12 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	if req.PurposeHash != nil {
 		purpose = *req.PurposeHash
 	}
+	// The grant's policy rides in its bundle, so the proxies and the
+	// grantee learn it with the kfrags (BUNDLE.md 1.1).
+	terms, err := s.grantTerms(ctx, req, purpose)
+	if err != nil {
+		return nil, err
+	}
 	g := bundle.Grant{
 		ID:        acl.GrantID(s.domain.ChainID, s.domain.Registry, req.Dataset, req.Grantee, purpose),
 		Dataset:   acl.DatasetID32(req.Dataset),
@@ -297,7 +307,7 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	for i, p := range proxies {
 		rcpts[i] = bundle.Recipient{Proxy: bundle.Address(p.Address), PublicKey: p.HPKEKey}
 	}
-	sealed, err := bundle.Seal(g, kfrags, rcpts)
+	sealed, err := bundle.SealTerms(g, kfrags, rcpts, terms)
 	if err != nil {
 		return nil, err
 	}
@@ -539,7 +549,7 @@ func (s *Service) Rotate(ctx context.Context, dataset uint64, newKey *reencrypt.
 		purpose := g.PurposeHash
 		req := GrantRequest{
 			Dataset: dataset, DatasetKey: newKey, Grantee: g.Grantee, Expiry: g.Expiry,
-			PurposeHash: &purpose, Threshold: int(g.Threshold), Rebundle: true,
+			PurposeHash: &purpose, Threshold: int(g.Threshold), Rebundle: true, FromBundle: g.Bundle,
 			Proxies: s.keptProxies(ctx, dataset, g.Grantee, g.Bundle),
 		}
 		r, err := s.Grant(ctx, req)

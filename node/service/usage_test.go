@@ -16,6 +16,7 @@ import (
 	"github.com/pdx-network/pdx/acl/policy"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/node/storage"
+	"github.com/pdx-network/pdx/reencrypt"
 )
 
 // grantUnder grants the brand dataset ds under pol: the policy published
@@ -188,4 +189,47 @@ func TestReceiptPurposeIsTheReaders(t *testing.T) {
 	if _, err := s.checkReceipt(7, px, receipt(""), grants); err != nil {
 		t.Fatalf("a version-1 receipt: %v", err)
 	}
+}
+
+// TestRotationCarriesPolicyInBundle: a key rotation re-bundles a grant
+// knowing only its purposeHash. With the policy no longer pinned on the
+// owner's node, the new bundle still carries it (taken from the bundle it
+// replaces), so the proxies go on enforcing the limit: 1 read before the
+// rotation, 1 after, and the 3rd under a 2-read policy is refused. The
+// brand reads the policy from the new bundle.
+func TestRotationCarriesPolicyInBundle(t *testing.T) {
+	w := newWorld(t)
+	data := []byte("kept under its policy\n")
+	ds, c := w.put(data)
+	pol := &policy.Policy{Permitted: []string{"use"}, Reads: 2}
+	w.grantUnder(ds, pol, 3)
+	if err := w.ownerFS.Unpin(w.ctx, policy.CIDOf(pol.Hash())); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.ownerFS.GC(w.ctx); err != nil {
+		t.Fatal(err)
+	}
+	var buf bytes.Buffer
+	if _, err := w.brand.GetFor(w.ctx, c, "", &buf); err != nil {
+		t.Fatalf("the read before the rotation: %v", err)
+	}
+	newKey, _ := reencrypt.GenerateSecretKey()
+	if _, err := w.owner.Rotate(w.ctx, ds, newKey, []*reencrypt.SecretKey{w.dsKey}); err != nil {
+		t.Fatal(err)
+	}
+	w.sync()
+	gs, err := w.brand.ReceivedGrants(w.ctx)
+	if err != nil || len(gs) != 1 {
+		t.Fatalf("the brand's grants: %v, %v", gs, err)
+	}
+	got, err := w.brand.GrantPolicy(w.ctx, gs[0].PurposeHash, gs[0].Bundle)
+	if err != nil || got == nil || !bytes.Equal(got.Bytes(), pol.Bytes()) {
+		t.Fatalf("the re-bundled grant's policy: %v, %v", got, err)
+	}
+	buf.Reset()
+	if _, err := w.brand.GetFor(w.ctx, c, "", &buf); err != nil || !bytes.Equal(buf.Bytes(), data) {
+		t.Fatalf("the read after the rotation: %v", err)
+	}
+	_, err = w.brand.GetFor(w.ctx, c, "", &buf)
+	everyProxyRefused(t, err, len(w.proxies), proxyapi.ErrReadLimit, "read limit reached")
 }

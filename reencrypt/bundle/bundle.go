@@ -20,8 +20,15 @@ import (
 
 // Format constants (BUNDLE.md).
 const (
-	Major      = 1
-	Minor      = 0
+	Major = 1
+	// Minor is the highest minor this build writes and knows the layout
+	// of: 1 adds the terms section after the entries. A bundle without
+	// terms is still written as 1.0, byte for byte what a 1.0 writer made.
+	Minor = 1
+	// MaxTerms bounds a bundle's terms document (the grant's usage policy,
+	// whose own bound is the same 16 KiB).
+	MaxTerms   = 16 << 10
+	termsLen   = 4
 	HeaderSize = 4 + 2 + 6 + 32 + 32 + 20 + 1 + 1
 	encSize    = 32
 	sealedSize = reencrypt.KeyFragSize + 16
@@ -122,10 +129,10 @@ func info(grantID [32]byte) []byte {
 	return append([]byte("pdx/kfrag-bundle/v1"), grantID[:]...)
 }
 
-func header(g Grant, n int) []byte {
+func header(g Grant, n int, minor byte) []byte {
 	h := make([]byte, 0, HeaderSize)
 	h = append(h, tag[:]...)
-	h = append(h, Major, Minor)
+	h = append(h, Major, minor)
 	h = binary.BigEndian.AppendUint16(h, uint16(kemID))
 	h = binary.BigEndian.AppendUint16(h, uint16(kdfID))
 	h = binary.BigEndian.AppendUint16(h, uint16(aeadID))
@@ -135,13 +142,25 @@ func header(g Grant, n int) []byte {
 	return append(h, byte(g.Threshold), byte(n))
 }
 
-// Seal seals kfrags[i] to recipients[i] and returns the bundle bytes. The
-// entries are stored sorted by proxy address.
+// Seal seals kfrags[i] to recipients[i] and returns a bundle without terms
+// (version 1.0). The entries are stored sorted by proxy address.
 func Seal(g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipients []Recipient) ([]byte, error) {
-	return seal(rand.Reader, g, kfrags, recipients)
+	return seal(rand.Reader, g, kfrags, recipients, nil)
 }
 
-func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipients []Recipient) ([]byte, error) {
+// SealTerms is Seal with the grant's terms document (its usage policy)
+// carried after the entries (version 1.1), so whoever reads the bundle —
+// the proxies, the grantee — has the terms with the kfrags, bound by the
+// same on-chain digest, and never has to guess whether the grant has any.
+// Empty terms make a 1.0 bundle: a grant without terms.
+func SealTerms(g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipients []Recipient, terms []byte) ([]byte, error) {
+	return seal(rand.Reader, g, kfrags, recipients, terms)
+}
+
+func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipients []Recipient, terms []byte) ([]byte, error) {
+	if len(terms) > MaxTerms {
+		return nil, fmt.Errorf("%w: the terms document is %d bytes, more than %d", ErrInvalidArgument, len(terms), MaxTerms)
+	}
 	n := len(recipients)
 	if n == 0 || n > MaxProxies || len(kfrags) != n {
 		return nil, fmt.Errorf("%w: need 1 to %d proxies and one kfrag each (got %d proxies, %d kfrags)", ErrInvalidArgument, MaxProxies, n, len(kfrags))
@@ -159,8 +178,12 @@ func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipient
 			return nil, fmt.Errorf("%w: proxy %x appears twice", ErrInvalidArgument, recipients[order[i]].Proxy)
 		}
 	}
-	h := header(g, n)
-	out := append(make([]byte, 0, HeaderSize+n*EntrySize), h...)
+	minor := byte(0)
+	if len(terms) > 0 {
+		minor = 1
+	}
+	h := header(g, n, minor)
+	out := append(make([]byte, 0, HeaderSize+n*EntrySize+termsLen+len(terms)), h...)
 	for _, i := range order {
 		r := recipients[i]
 		pk, err := kemID.Scheme().UnmarshalBinaryPublicKey(r.PublicKey)
@@ -183,6 +206,10 @@ func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipient
 		out = append(out, enc...)
 		out = append(out, ct...)
 	}
+	if len(terms) > 0 {
+		out = binary.BigEndian.AppendUint32(out, uint32(len(terms)))
+		out = append(out, terms...)
+	}
 	return out, nil
 }
 
@@ -190,6 +217,9 @@ func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipient
 type Bundle struct {
 	Grant   Grant
 	Proxies []Address // in entry order
+	// Terms is the grant's terms document (version 1.1 and later), or nil:
+	// a grant without terms. The bundle does not interpret it.
+	Terms   []byte
 	header  []byte
 	entries [][]byte
 }
@@ -218,8 +248,21 @@ func Parse(b []byte) (*Bundle, error) {
 		return nil, fmt.Errorf("%w: threshold %d of %d proxies", ErrMalformed, t, n)
 	}
 	body := b[HeaderSize:]
-	if len(body) < n*EntrySize || (b[5] == Minor && len(body) != n*EntrySize) {
+	if len(body) < n*EntrySize || (b[5] == 0 && len(body) != n*EntrySize) {
 		return nil, fmt.Errorf("%w: %d bytes of entries, want %d for %d proxies", ErrMalformed, len(body), n*EntrySize, n)
+	}
+	if b[5] >= 1 {
+		// 1.1: the terms section follows the entries; a later minor may
+		// add more after it.
+		rest := body[n*EntrySize:]
+		if len(rest) < termsLen {
+			return nil, fmt.Errorf("%w: a version 1.%d bundle without its terms section", ErrMalformed, b[5])
+		}
+		l := binary.BigEndian.Uint32(rest)
+		if l == 0 || l > MaxTerms || uint64(len(rest)-termsLen) < uint64(l) || (b[5] == 1 && uint64(len(rest)-termsLen) != uint64(l)) {
+			return nil, fmt.Errorf("%w: a terms section of %d bytes in %d (1 to %d allowed)", ErrMalformed, l, len(rest)-termsLen, MaxTerms)
+		}
+		bd.Terms = rest[termsLen : termsLen+l]
 	}
 	for i := range n {
 		e := body[i*EntrySize : (i+1)*EntrySize]

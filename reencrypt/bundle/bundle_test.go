@@ -14,7 +14,11 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/bundle-v1.json")
+var update = flag.Bool("update", false, "rewrite testdata/bundle-v1.1.json (bundle-v1.json is frozen: it is what 1.0 writers made)")
+
+// vectorTerms is the terms document of the 1.1 vector: any bytes to the
+// bundle, a usage policy to pdx.
+const vectorTerms = `{"@context":"http://www.w3.org/ns/odrl.jsonld","@type":"Agreement","uid":"urn:pdx:policy:vector","permission":[{"action":"use","constraint":[{"leftOperand":"count","operator":"lteq","rightOperand":3}]}]}`
 
 type fixture struct {
 	grant  Grant
@@ -165,10 +169,81 @@ func TestParseErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", name, err, tc.want)
 		}
 	}
-	// A newer minor with extra trailing data is still read.
-	newer := mut(func(b []byte) []byte { b[5] = 1; return append(b, 1, 2, 3) })
-	if _, err := Parse(newer); err != nil {
-		t.Errorf("minor 1 with an extension: %v", err)
+	// A newer minor with extra trailing data is still read. Minor 1 now
+	// defines what follows the entries (the terms section), so the newer
+	// minor is 2: its terms section, then an extension this build skips.
+	newer := mut(func(b []byte) []byte { b[5] = 2; return append(b, 0, 0, 0, 2, 'h', 'i', 1, 2, 3) })
+	if bd, err := Parse(newer); err != nil {
+		t.Errorf("minor 2 with an extension: %v", err)
+	} else if string(bd.Terms) != "hi" {
+		t.Errorf("minor 2: terms %q, want %q", bd.Terms, "hi")
+	}
+	// Minor 1 is exactly entries, terms length, terms: the old "extra
+	// bytes" bundle is no 1.1 bundle, and no cut or padded one is either.
+	for name, b := range map[string][]byte{
+		"1.1 without a terms section": mut(func(b []byte) []byte { b[5] = 1; return append(b, 1, 2, 3) }),
+		"1.1 with empty terms":        mut(func(b []byte) []byte { b[5] = 1; return append(b, 0, 0, 0, 0) }),
+		"1.1 terms cut":               mut(func(b []byte) []byte { b[5] = 1; return append(b, 0, 0, 0, 3, 'h', 'i') }),
+		"1.1 trailing":                mut(func(b []byte) []byte { b[5] = 1; return append(b, 0, 0, 0, 2, 'h', 'i', 0) }),
+		"1.1 terms too long":          mut(func(b []byte) []byte { b[5] = 1; return append(b, 0, 0, 0x40, 1) }),
+		"2 without a terms section":   mut(func(b []byte) []byte { b[5] = 2; return b }),
+	} {
+		if _, err := Parse(b); !errors.Is(err, ErrMalformed) {
+			t.Errorf("%s: got %v, want ErrMalformed", name, err)
+		}
+	}
+}
+
+// TestTerms: a terms document rides after the entries, comes back as it
+// went in, and is bound to every entry (a bundle whose terms are changed
+// or stripped is another bundle: its digest differs from the one on chain,
+// and the version byte in the sealed header tells a stripped one apart).
+func TestTerms(t *testing.T) {
+	f := newFixture(t, 2, 3)
+	terms := []byte(`{"@context":"http://www.w3.org/ns/odrl.jsonld"}`)
+	b, err := SealTerms(f.grant, f.kfrags, f.rcpts, terms)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(b) != HeaderSize+3*EntrySize+4+len(terms) || b[5] != 1 {
+		t.Fatalf("bundle with terms is %d bytes of minor %d", len(b), b[5])
+	}
+	bd, err := Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !bytes.Equal(bd.Terms, terms) || bd.Grant != f.grant {
+		t.Fatalf("parsed terms %q grant %+v", bd.Terms, bd.Grant)
+	}
+	for i, r := range f.rcpts {
+		kf, err := bd.Open(r.Proxy, f.keys[i])
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(kf.Bytes(), f.kfrags[i].Bytes()) {
+			t.Fatalf("proxy %d opened another kfrag", i)
+		}
+	}
+	// Stripped to a 1.0 bundle (minor byte and terms removed): the
+	// entries were sealed under a 1.1 header and no longer open.
+	stripped := bytes.Clone(b[:HeaderSize+3*EntrySize])
+	stripped[5] = 0
+	sbd, err := Parse(stripped)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if sbd.Terms != nil {
+		t.Fatalf("a 1.0 bundle has terms %q", sbd.Terms)
+	}
+	if _, err := sbd.Open(f.rcpts[0].Proxy, f.keys[0]); !errors.Is(err, ErrOpen) {
+		t.Fatalf("an entry of a stripped bundle opened: %v", err)
+	}
+	// No terms: a 1.0 bundle, byte for byte what Seal makes.
+	if b, err := SealTerms(f.grant, f.kfrags, f.rcpts, nil); err != nil || b[5] != 0 || len(b) != HeaderSize+3*EntrySize {
+		t.Fatalf("no terms: %v, %d bytes", err, len(b))
+	}
+	if _, err := SealTerms(f.grant, f.kfrags, f.rcpts, make([]byte, MaxTerms+1)); !errors.Is(err, ErrInvalidArgument) {
+		t.Fatalf("terms over MaxTerms: %v", err)
 	}
 }
 
@@ -211,6 +286,8 @@ type vector struct {
 	Proxies     []string `json:"proxies"`
 	KFrags      []string `json:"kfrags"`
 	Bundle      string   `json:"bundle"`
+	// Terms is the terms document carried (1.1), as text.
+	Terms string `json:"terms,omitempty"`
 }
 
 // detReader is a deterministic byte stream for HPKE's ephemeral keys, so the
@@ -227,11 +304,17 @@ func (r *detReader) Read(p []byte) (int, error) {
 }
 
 func TestVector(t *testing.T) {
-	path := filepath.Join("testdata", "bundle-v1.json")
-	if *update {
+	t.Run("1.0", func(t *testing.T) { testVector(t, "bundle-v1.json", "", false) })
+	t.Run("1.1", func(t *testing.T) { testVector(t, "bundle-v1.1.json", vectorTerms, *update) })
+}
+
+func testVector(t *testing.T, name, terms string, write bool) {
+	path := filepath.Join("testdata", name)
+	if write {
 		f := newFixture(t, 2, 3)
 		v := vector{
-			Description: "pdx kfrag bundle v1.0: kfrags 2-of-3 from delegating to receiving, signed by signer, sealed with HPKE ephemeral keys drawn from SHA-256(counter); entries in the order of recipients given to Seal",
+			Description: "pdx kfrag bundle v1.1: kfrags 2-of-3 from delegating to receiving, signed by signer, sealed with HPKE ephemeral keys drawn from SHA-256(counter); entries in the order of recipients given to Seal; terms carried after the entries",
+			Terms:       terms,
 			Delegating:  hex.EncodeToString(f.alice.Bytes()), Receiving: hex.EncodeToString(f.bob.Bytes()), Signer: hex.EncodeToString(f.signer.Bytes()),
 		}
 		for i := range f.rcpts {
@@ -239,7 +322,7 @@ func TestVector(t *testing.T) {
 			v.Proxies = append(v.Proxies, hex.EncodeToString(f.rcpts[i].Proxy[:]))
 			v.KFrags = append(v.KFrags, hex.EncodeToString(f.kfrags[i].Bytes()))
 		}
-		b, err := seal(&detReader{}, f.grant, f.kfrags, f.rcpts)
+		b, err := seal(&detReader{}, f.grant, f.kfrags, f.rcpts, []byte(terms))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -277,6 +360,9 @@ func TestVector(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
+	if string(bd.Terms) != v.Terms || (v.Terms == "") != (bd.Terms == nil) {
+		t.Fatalf("terms %q, want %q", bd.Terms, v.Terms)
+	}
 	var kfrags []*reencrypt.VerifiedKeyFrag
 	var rcpts []Recipient
 	for i := range v.Proxies {
@@ -300,7 +386,7 @@ func TestVector(t *testing.T) {
 		kfrags = append(kfrags, vkf)
 		rcpts = append(rcpts, Recipient{Proxy: a, PublicKey: key.PublicKey()})
 	}
-	again, err := seal(&detReader{}, bd.Grant, kfrags, rcpts)
+	again, err := seal(&detReader{}, bd.Grant, kfrags, rcpts, bd.Terms)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -310,17 +396,19 @@ func TestVector(t *testing.T) {
 }
 
 func FuzzParse(f *testing.F) {
-	raw, err := os.ReadFile(filepath.Join("testdata", "bundle-v1.json"))
-	if err != nil {
-		f.Fatal(err)
+	for _, name := range []string{"bundle-v1.json", "bundle-v1.1.json"} {
+		raw, err := os.ReadFile(filepath.Join("testdata", name))
+		if err != nil {
+			f.Fatal(err)
+		}
+		var v vector
+		if err := json.Unmarshal(raw, &v); err != nil {
+			f.Fatal(err)
+		}
+		b, _ := hex.DecodeString(v.Bundle)
+		f.Add(b)
+		f.Add(b[:HeaderSize])
 	}
-	var v vector
-	if err := json.Unmarshal(raw, &v); err != nil {
-		f.Fatal(err)
-	}
-	b, _ := hex.DecodeString(v.Bundle)
-	f.Add(b)
-	f.Add(b[:HeaderSize])
 	key, _, _ := GenerateKey()
 	f.Fuzz(func(t *testing.T, b []byte) {
 		bd, err := Parse(b)
