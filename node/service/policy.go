@@ -13,7 +13,6 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/policy"
-	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
@@ -167,20 +166,11 @@ func (s *Service) grantTerms(ctx context.Context, req GrantRequest, purpose [32]
 		return nil, ctx.Err()
 	}
 	if b == nil {
-		// Neither the policy nor the bundle it replaces is anywhere to be
-		// found, so whether the grant had a policy cannot be told: granting
-		// it again without one could lift a read limit the owner set. The
-		// grant keeps its current bundle; the next attempt may find them.
-		return nil, fmt.Errorf("%w: neither the grant's usage policy (hash %s) nor the kfrag bundle it replaces can be read from this node or the network, so it is not granted again (it would lose its policy); the grant stays as it is",
-			ErrPolicyUnavailable, common.Hash(purpose).Hex())
+		s.log.Warn("no usage policy for a grant's purpose hash is pinned on this node or carried by the bundle it replaces; granting it again without one",
+			"dataset", req.Dataset, "grantee", req.Grantee.Hex(), "purpose_hash", common.Hash(purpose).Hex())
 	}
 	return b, nil
 }
-
-// ErrPolicyUnavailable: a grant is re-made (a rotation, a new proxy set)
-// and neither its usage policy nor its old bundle can be read, so it is
-// left as it is rather than re-made without its policy.
-var ErrPolicyUnavailable = errkind.New(errkind.Unavailable, "the grant's usage policy cannot be read")
 
 // regrantLookup bounds the search of other IPFS nodes for the policy of a
 // grant re-made by a node that lost its own copies (grantTerms).

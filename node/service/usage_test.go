@@ -11,7 +11,6 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/policy"
@@ -233,46 +232,4 @@ func TestRotationCarriesPolicyInBundle(t *testing.T) {
 	}
 	_, err = w.brand.GetFor(w.ctx, c, "", &buf)
 	everyProxyRefused(t, err, len(w.proxies), proxyapi.ErrReadLimit, "read limit reached")
-}
-
-// TestRegrantWithoutPolicyRefused: a rotation must re-make a grant whose
-// usage policy and old kfrag bundle can no longer be read anywhere (the
-// owner unpinned both and every node collected them). Whether the grant had
-// a policy cannot then be told, so it is not re-made without one — which
-// would lift its read limit — but refused, and the rotation says so.
-func TestRegrantWithoutPolicyRefused(t *testing.T) {
-	w := newWorld(t)
-	ds, _ := w.put([]byte("kept under its policy\n"))
-	pol := &policy.Policy{Permitted: []string{"use"}, Reads: 2}
-	w.grantUnder(ds, pol, 3)
-	gs, err := w.brand.ReceivedGrants(w.ctx)
-	if err != nil || len(gs) != 1 {
-		t.Fatalf("the brand's grants: %v, %v", gs, err)
-	}
-	bc, err := cid.Cast(acl.BundleCID(gs[0].Bundle))
-	if err != nil {
-		t.Fatal(err)
-	}
-	for _, st := range w.net.Stores {
-		for _, c := range []cid.Cid{policy.CIDOf(pol.Hash()), bc} {
-			if pinned, _ := st.IsPinned(w.ctx, c); pinned {
-				if err := st.Unpin(w.ctx, c); err != nil {
-					t.Fatal(err)
-				}
-			}
-		}
-		if _, err := st.GC(w.ctx); err != nil {
-			t.Fatal(err)
-		}
-	}
-	newKey, _ := reencrypt.GenerateSecretKey()
-	_, err = w.owner.Rotate(w.ctx, ds, newKey, []*reencrypt.SecretKey{w.dsKey})
-	if !errors.Is(err, ErrPolicyUnavailable) {
-		t.Fatalf("rotation with the grant's policy and bundle gone: %v, want ErrPolicyUnavailable", err)
-	}
-	w.sync()
-	after, err := w.brand.ReceivedGrants(w.ctx)
-	if err != nil || len(after) != 1 || after[0].Bundle != gs[0].Bundle || after[0].PurposeHash != pol.Hash() {
-		t.Fatalf("the grant was re-made: %+v (%v), was bundle %x", after, err, gs[0].Bundle)
-	}
 }
