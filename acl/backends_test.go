@@ -45,9 +45,11 @@ func (a *autoMine) SendTransaction(ctx context.Context, tx *types.Transaction) e
 	return nil
 }
 
-// TestSimulated runs the suite on go-ethereum's simulated backend (in
-// memory, Osaka rules, a block per transaction).
-func TestSimulated(t *testing.T) {
+// newSimulated is the suite's env on go-ethereum's simulated backend (in
+// memory, Osaka rules, a block per transaction), with nKeys funded accounts;
+// the backend itself is returned for tests that fork its chain.
+func newSimulated(t *testing.T) (*env, *simulated.Backend) {
+	t.Helper()
 	keys := newKeys(t, nKeys)
 	alloc := types.GenesisAlloc{}
 	for _, k := range keys {
@@ -57,7 +59,14 @@ func TestSimulated(t *testing.T) {
 		ec.Genesis.Config = devchain.ChainConfig()
 	})
 	t.Cleanup(func() { sim.Close() })
-	runConformance(t, &env{name: "simulated", backend: &autoMine{Client: sim.Client(), sim: sim}, keys: keys})
+	return &env{name: "simulated", backend: &autoMine{Client: sim.Client(), sim: sim}, keys: keys}, sim
+}
+
+// TestSimulated runs the suite on go-ethereum's simulated backend (in
+// memory, Osaka rules, a block per transaction).
+func TestSimulated(t *testing.T) {
+	e, _ := newSimulated(t)
+	runConformance(t, e)
 }
 
 // TestDevchain runs the suite on the embedded persistent dev chain.

@@ -9,14 +9,8 @@ import (
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/eth/ethconfig"
-	"github.com/ethereum/go-ethereum/ethclient/simulated"
-	"github.com/ethereum/go-ethereum/node"
 
 	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/acl/devchain"
 )
 
 // TestFollowerConfirmationsOutlastReorg is why chain.confirmations exists:
@@ -29,16 +23,7 @@ import (
 func TestFollowerConfirmationsOutlastReorg(t *testing.T) {
 	const depth = 3
 	ctx := testCtx(t)
-	keys := newKeys(t, nKeys)
-	alloc := types.GenesisAlloc{}
-	for _, k := range keys {
-		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: ether(100)}
-	}
-	sim := simulated.NewBackend(alloc, func(_ *node.Config, ec *ethconfig.Config) {
-		ec.Genesis.Config = devchain.ChainConfig()
-	})
-	t.Cleanup(func() { sim.Close() })
-	e := &env{name: "simulated", backend: &autoMine{Client: sim.Client(), sim: sim}, keys: keys}
+	e, sim := newSimulated(t)
 	chain := sim.Client()
 
 	owner, rc, err := acl.Deploy(ctx, e.backend, e.keys[kOwner], grantWindow, nil)
@@ -155,16 +140,7 @@ func TestFollowerConfirmationsOutlastReorg(t *testing.T) {
 // which a plain follower, whose cursor is past that block, never sees.
 func TestFollowerUndoesReorg(t *testing.T) {
 	ctx := testCtx(t)
-	keys := newKeys(t, nKeys)
-	alloc := types.GenesisAlloc{}
-	for _, k := range keys {
-		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: ether(100)}
-	}
-	sim := simulated.NewBackend(alloc, func(_ *node.Config, ec *ethconfig.Config) {
-		ec.Genesis.Config = devchain.ChainConfig()
-	})
-	t.Cleanup(func() { sim.Close() })
-	e := &env{name: "simulated", backend: &autoMine{Client: sim.Client(), sim: sim}, keys: keys}
+	e, sim := newSimulated(t)
 	chain := sim.Client()
 	owner, rc, err := acl.Deploy(ctx, e.backend, e.keys[kOwner], grantWindow, nil)
 	if err != nil {

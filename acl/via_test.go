@@ -8,14 +8,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/core/types"
-	"github.com/ethereum/go-ethereum/crypto"
-	"github.com/ethereum/go-ethereum/eth/ethconfig"
-	"github.com/ethereum/go-ethereum/ethclient/simulated"
-	"github.com/ethereum/go-ethereum/node"
 
 	"github.com/pdx-network/pdx/acl"
-	"github.com/pdx-network/pdx/acl/devchain"
 )
 
 // TestFollowerProxyReadsOnlyItsGrants is why grants name their proxies
@@ -26,16 +20,7 @@ import (
 // reach it.
 func TestFollowerProxyReadsOnlyItsGrants(t *testing.T) {
 	ctx := testCtx(t)
-	keys := newKeys(t, nKeys)
-	alloc := types.GenesisAlloc{}
-	for _, k := range keys {
-		alloc[crypto.PubkeyToAddress(k.PublicKey)] = types.Account{Balance: ether(100)}
-	}
-	sim := simulated.NewBackend(alloc, func(_ *node.Config, ec *ethconfig.Config) {
-		ec.Genesis.Config = devchain.ChainConfig()
-	})
-	t.Cleanup(func() { sim.Close() })
-	e := &env{name: "simulated", backend: &autoMine{Client: sim.Client(), sim: sim}, keys: keys}
+	e, sim := newSimulated(t)
 	owner := deploy(t, e)
 	from := ok(sim.Client().BlockNumber(ctx))(t)
 	id, other := newDataset(t, owner), newDataset(t, owner)
