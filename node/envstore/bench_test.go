@@ -10,10 +10,11 @@ import (
 
 	"github.com/pdx-network/pdx/node/internal/detstream"
 	"github.com/pdx-network/pdx/node/storage"
+	"github.com/pdx-network/pdx/reencrypt/envelope"
 )
 
 // BenchmarkGet compares reading a 64 MiB object through Get (fetch, decrypt,
-// commitment) with reading the same plaintext stored plainly (fetch only),
+// commitment; pdx-nohash: without hashing the plaintext) with reading the same plaintext stored plainly (fetch only),
 // on the same embedded node. `make bench-storage` is the full comparison.
 //
 //	go test ./node/envstore -run '^$' -bench Get
@@ -31,20 +32,25 @@ func BenchmarkGet(b *testing.B) {
 		b.Fatal(err)
 	}
 	key := ownerKey(b, s, o, res.CID)
-	b.Run("pdx", func(b *testing.B) {
-		b.SetBytes(size)
-		defer reportCPU(b, size)()
-		for b.Loop() {
-			rc, err := Get(ctx, s, res.CID, key, &res.Commitment)
-			if err != nil {
-				b.Fatal(err)
+	for _, mode := range []struct {
+		name string
+		opts []envelope.OpenOption
+	}{{"pdx", nil}, {"pdx-nohash", []envelope.OpenOption{envelope.SkipCommitmentHash()}}} {
+		b.Run(mode.name, func(b *testing.B) {
+			b.SetBytes(size)
+			defer reportCPU(b, size)()
+			for b.Loop() {
+				rc, err := Get(ctx, s, res.CID, key, &res.Commitment, mode.opts...)
+				if err != nil {
+					b.Fatal(err)
+				}
+				if n, err := io.Copy(io.Discard, rc); err != nil || n != size {
+					b.Fatal(n, err)
+				}
+				rc.Close()
 			}
-			if n, err := io.Copy(io.Discard, rc); err != nil || n != size {
-				b.Fatal(n, err)
-			}
-			rc.Close()
-		}
-	})
+		})
+	}
 	b.Run("kubo", func(b *testing.B) {
 		b.SetBytes(size)
 		defer reportCPU(b, size)()

@@ -181,11 +181,16 @@ func Open(ctx context.Context, store storage.Store, c cid.Cid) (*envelope.Header
 // the cryptography use both cores of a small machine instead of taking
 // turns; the release rules above hold unchanged (envelope.Workers).
 //
+// opts are passed to the envelope reader after Get's own; with
+// envelope.SkipCommitmentHash the plaintext is not hashed, and only the
+// commitment carried in the envelope is compared with expect
+// (reencrypt/envelope/ENVELOPE.md says when that is enough).
+//
 // ctx bounds the whole read, not only this call. Close releases the
 // stream and its goroutines; a stream abandoned without Close releases
 // them when ctx ends.
-func Get(ctx context.Context, store storage.Store, c cid.Cid, key envelope.FileKey, expect *envelope.Commitment) (io.ReadCloser, error) {
-	return Stream(ctx, store, c, func(*envelope.Header) (envelope.FileKey, error) { return key, nil }, expect)
+func Get(ctx context.Context, store storage.Store, c cid.Cid, key envelope.FileKey, expect *envelope.Commitment, opts ...envelope.OpenOption) (io.ReadCloser, error) {
+	return Stream(ctx, store, c, func(*envelope.Header) (envelope.FileKey, error) { return key, nil }, expect, opts...)
 }
 
 // Stream is Get for a caller that chooses the file key from the header:
@@ -194,7 +199,8 @@ func Get(ctx context.Context, store storage.Store, c cid.Cid, key envelope.FileK
 // once. An error from open ends the stream before any plaintext exists.
 // open runs while the store's stream is held open; a caller that waits in
 // it (asking proxies) should bound that wait.
-func Stream(ctx context.Context, store storage.Store, c cid.Cid, open func(*envelope.Header) (envelope.FileKey, error), expect *envelope.Commitment) (io.ReadCloser, error) {
+// opts are passed to the envelope reader, as in Get.
+func Stream(ctx context.Context, store storage.Store, c cid.Cid, open func(*envelope.Header) (envelope.FileKey, error), expect *envelope.Commitment, opts ...envelope.OpenOption) (io.ReadCloser, error) {
 	if store == nil {
 		return nil, fmt.Errorf("%w: envstore.Get needs a store", envelope.ErrInvalidArgument)
 	}
@@ -216,11 +222,11 @@ func Stream(ctx context.Context, store storage.Store, c cid.Cid, open func(*enve
 		cancel()
 		return nil, err
 	}
-	opts := []envelope.OpenOption{envelope.Workers(getWorkers())}
+	ro := []envelope.OpenOption{envelope.Workers(getWorkers())}
 	if expect != nil {
-		opts = append(opts, envelope.ExpectCommitment(*expect))
+		ro = append(ro, envelope.ExpectCommitment(*expect))
 	}
-	r, err := envelope.NewReader(h, rc, key, opts...)
+	r, err := envelope.NewReader(h, rc, key, append(ro, opts...)...)
 	if err != nil {
 		rc.Close()
 		cancel()

@@ -127,7 +127,7 @@ func openWith(env []byte, key FileKey, writeTo bool, opts ...OpenOption) ([]byte
 	if writeTo {
 		var out bytes.Buffer
 		_, err := pr.WriteTo(&out)
-		if err == nil {
+		if err == nil && !pr.skipHash {
 			if _, cerr := pr.Commitment(); cerr != nil {
 				return out.Bytes(), cerr
 			}
@@ -140,7 +140,7 @@ func openWith(env []byte, key FileKey, writeTo bool, opts ...OpenOption) ([]byte
 		n, err := pr.Read(p)
 		out = append(out, p[:n]...)
 		if err == io.EOF {
-			if _, cerr := pr.Commitment(); cerr != nil {
+			if _, cerr := pr.Commitment(); cerr != nil && !pr.skipHash {
 				return out, cerr
 			}
 			return out, nil
