@@ -37,7 +37,8 @@ var examples = map[string]string{
   pdx --json ls`,
 	"pdx get": `  pdx get bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi -o history.csv
   pdx get bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi > history.csv
-  pdx get bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi --purpose dpv:ResearchAndDevelopment -o history.csv`,
+  pdx get bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi --purpose dpv:ResearchAndDevelopment -o history.csv
+  pdx get bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi --verify -o history.csv`,
 	"pdx rotate": `  pdx rotate history`,
 	"pdx export": `  pdx export -o backup
   pdx export --keys -o backup-with-keys`,

@@ -838,6 +838,14 @@ func (d *Daemon) get(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return badRequest("%q is not a CID: %v", r.PathValue("cid"), err)
 	}
+	// verify also hashes the plaintext against the fingerprint on chain
+	// (service.ReadOptions); a public version's is always checked.
+	opts := service.ReadOptions{Purpose: r.URL.Query().Get("purpose")}
+	if v := r.URL.Query().Get("verify"); v != "" {
+		if opts.Verify, err = strconv.ParseBool(v); err != nil {
+			return badRequest("verify=%q: say true or false", v)
+		}
+	}
 	lw := &lazyWriter{w: w, c: c.String()}
 	// One of this home's public versions is the plaintext itself.
 	if d.isPublicVersion(c) {
@@ -854,7 +862,7 @@ func (d *Daemon) get(w http.ResponseWriter, r *http.Request) error {
 	// grantee's (through the proxies).
 	// purpose is what a grantee reads for (the proxies enforce the
 	// grant's policy on it); empty: the grant's own (service.GetFor).
-	if _, err := d.s.ReadFor(r.Context(), c, r.URL.Query().Get("purpose"), homeKeys{d}, lw); err != nil {
+	if _, err := d.s.ReadWith(r.Context(), c, opts, homeKeys{d}, lw); err != nil {
 		return err
 	}
 	if !lw.started { // an empty version

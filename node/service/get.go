@@ -49,6 +49,27 @@ func (s *Service) Read(ctx context.Context, c cid.Cid, own Keyring, w io.Writer)
 // ReadFor is Read naming the purpose a grantee reads for (GetFor); an
 // owner's read of its own data asks no proxy and names none.
 func (s *Service) ReadFor(ctx context.Context, c cid.Cid, purpose string, own Keyring, w io.Writer) (*GetResult, error) {
+	return s.ReadWith(ctx, c, ReadOptions{Purpose: purpose}, own, w)
+}
+
+// ReadOptions adjust a read (ReadWith).
+type ReadOptions struct {
+	// Purpose is what a grantee reads for (GetFor); empty: the grant's.
+	Purpose string
+	// Verify recomputes the plaintext's fingerprint (the envelope's keyed
+	// BLAKE3 commitment) as it streams and fails the read with
+	// ErrFingerprint unless it equals the one on chain. Without it a read
+	// still returns only authenticated chunks of the registered envelope
+	// and compares the fingerprint the envelope carries with the chain's,
+	// but does not hash the plaintext, which is about half of the CPU time
+	// of decrypting (reencrypt/envelope/ENVELOPE.md, "Skipping the
+	// commitment hash"). Set it when the fingerprint itself is relied on:
+	// an attestation or a dispute about what the fingerprint names.
+	Verify bool
+}
+
+// ReadWith is Read with options.
+func (s *Service) ReadWith(ctx context.Context, c cid.Cid, opts ReadOptions, own Keyring, w io.Writer) (*GetResult, error) {
 	if own != nil {
 		cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 		rec, err := s.cfg.Chain.DatasetOfCID(cctx, s.addr, c.Bytes())
@@ -60,7 +81,7 @@ func (s *Service) ReadFor(ctx context.Context, c cid.Cid, purpose string, own Ke
 				return nil, err
 			}
 			if len(keys) > 0 {
-				return s.getOwn(ctx, c, rec, keys, w)
+				return s.getOwn(ctx, c, rec, keys, opts.Verify, w)
 			}
 			// Registered by this account but no longer held here. Erased,
 			// it is said to the owner as the owner's own act, not as the
@@ -73,7 +94,7 @@ func (s *Service) ReadFor(ctx context.Context, c cid.Cid, purpose string, own Ke
 			return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 		}
 	}
-	return s.GetFor(ctx, c, purpose, w)
+	return s.getFor(ctx, c, opts, w)
 }
 
 // ownErased is the refusal of a read of this account's own dataset id when
@@ -108,6 +129,11 @@ func (s *Service) Get(ctx context.Context, c cid.Cid, w io.Writer) (*GetResult, 
 // purpose is the grant's own (DefaultPurpose of the policy its bundle
 // carries).
 func (s *Service) GetFor(ctx context.Context, c cid.Cid, purpose string, w io.Writer) (*GetResult, error) {
+	return s.getFor(ctx, c, ReadOptions{Purpose: purpose}, w)
+}
+
+func (s *Service) getFor(ctx context.Context, c cid.Cid, opts ReadOptions, w io.Writer) (*GetResult, error) {
+	purpose := opts.Purpose
 	if purpose != "" {
 		if err := proxy.CheckPurpose(purpose); err != nil {
 			return nil, fmt.Errorf("%w: %v", ErrBadPurpose, err)
@@ -158,11 +184,11 @@ func (s *Service) GetFor(ctx context.Context, c cid.Cid, purpose string, w io.Wr
 		}
 		return h.FileKey(id)
 	}
-	n, err := s.stream(ctx, c, look.fingerprint, open, w)
+	n, err := s.stream(ctx, c, look.fingerprint, open, opts.Verify, w)
 	if err != nil {
 		return nil, err
 	}
-	return &GetResult{CID: c.String(), Dataset: look.rec.Dataset, Owner: look.ds.Owner, Version: look.rec.Version, Bytes: n, Purpose: purpose, Failures: failures}, nil
+	return &GetResult{CID: c.String(), Dataset: look.rec.Dataset, Owner: look.ds.Owner, Version: look.rec.Version, Bytes: n, Purpose: purpose, Failures: failures, Verified: opts.Verify}, nil
 }
 
 // granteeIdentity asks the grant's proxies for cfrags of the envelope's
@@ -342,22 +368,27 @@ func (s *Service) stageErr(ctx context.Context, part string, d time.Duration, er
 var ErrNotOwner = errors.New("service: the CID belongs to another owner's dataset")
 
 // stream decrypts the envelope c to w with the key open finds in its
-// header, checking the plaintext against the fingerprint registered on
-// chain (ErrFingerprint when it differs), and returns the bytes written.
+// header, checking the fingerprint the envelope carries against the one
+// registered on chain and, with verify, the plaintext against it too
+// (ErrFingerprint when either differs), and returns the bytes written.
 // The header must arrive within FetchTimeout; the body is bounded by ctx
 // alone, as a large version takes the time it takes.
-func (s *Service) stream(ctx context.Context, c cid.Cid, fingerprint [32]byte, open func(*envelope.Header) (envelope.FileKey, error), w io.Writer) (int64, error) {
+func (s *Service) stream(ctx context.Context, c cid.Cid, fingerprint [32]byte, open func(*envelope.Header) (envelope.FileKey, error), verify bool, w io.Writer) (int64, error) {
 	sctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	var late atomic.Bool
 	timer := time.AfterFunc(s.cfg.FetchTimeout, func() { late.Store(true); cancel() })
 	expect := envelope.Commitment(fingerprint)
+	var ro []envelope.OpenOption
+	if !verify {
+		ro = append(ro, envelope.SkipCommitmentHash())
+	}
 	r, err := envstore.Stream(sctx, s.cfg.Store, c, func(h *envelope.Header) (envelope.FileKey, error) {
 		if !timer.Stop() {
 			return envelope.FileKey{}, context.DeadlineExceeded
 		}
 		return open(h)
-	}, &expect)
+	}, &expect, ro...)
 	if err != nil {
 		timer.Stop()
 		if late.Load() && ctx.Err() == nil {
@@ -377,7 +408,10 @@ func (s *Service) stream(ctx context.Context, c cid.Cid, fingerprint [32]byte, o
 // dataset keys the owner holds — no proxy involved. keys are the dataset's
 // keys, current first then earlier ones (after rotations), since a version
 // is under the key of its time. The fingerprint on chain is checked as in
-// Get, and each wait on the chain is bounded by ChainTimeout.
+// Get, and each wait on the chain is bounded by ChainTimeout. GetOwn
+// recomputes the fingerprint from the plaintext (ReadOptions.Verify): it
+// is how the owner's own tools (PlainSize, reconcile) confirm that what
+// they registered is what is stored.
 func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.SecretKey, w io.Writer) (*GetResult, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 	rec, err := s.cfg.Chain.DatasetOfCID(cctx, s.addr, c.Bytes())
@@ -388,11 +422,11 @@ func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.Secre
 	if err != nil {
 		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 	}
-	return s.getOwn(ctx, c, rec, keys, w)
+	return s.getOwn(ctx, c, rec, keys, true, w)
 }
 
 // getOwn is GetOwn once the chain has said rec is this account's.
-func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys []*reencrypt.SecretKey, w io.Writer) (*GetResult, error) {
+func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys []*reencrypt.SecretKey, verify bool, w io.Writer) (*GetResult, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 	fingerprint, err := s.fingerprint(cctx, rec.Dataset, c)
 	cancel()
@@ -405,11 +439,11 @@ func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys
 			return envelope.FileKey{}, fmt.Errorf("service: none of the dataset's %d keys opens %s: %w", len(keys), c, err)
 		}
 		return key, nil
-	}, w)
+	}, verify, w)
 	if err != nil {
 		return nil, err
 	}
-	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: rec.Owner, Version: rec.Version, Bytes: n}, nil
+	return &GetResult{CID: c.String(), Dataset: rec.Dataset, Owner: rec.Owner, Version: rec.Version, Bytes: n, Verified: verify}, nil
 }
 
 // ownerIdentities offers each of a dataset's keys as an owner identity, in

@@ -433,6 +433,10 @@ type GetResult struct {
 	// Failures names the proxies that refused, could not be reached or
 	// sent a cfrag that does not verify before enough others answered.
 	Failures []string `json:"failures,omitempty"`
+	// Verified: the plaintext was hashed and its fingerprint is the one
+	// on chain (ReadOptions.Verify); otherwise only the fingerprint the
+	// envelope carries was compared with the chain's.
+	Verified bool `json:"verified,omitempty"`
 }
 
 // since is the block range of every history query: from the Registry's
