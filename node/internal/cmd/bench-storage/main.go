@@ -3,9 +3,17 @@
 //
 //   - put: envstore.Put (encrypt + add + pin) against storage.Add of the
 //     same bytes (add + pin), same node, same import profile;
-//   - get: envstore.Get (fetch + decrypt + commitment check) against
-//     kubo's own cat (the CoreAPI's UnixFS file, whose WriteTo hands each
-//     block's bytes over without a copy), both read to io.Discard;
+//   - get: envstore.Get as pdx get does it by default (fetch + decrypt,
+//     the carried commitment compared with the registered one, the
+//     plaintext not hashed) and as pdx get --verify does it (the plaintext
+//     hashed too), against kubo's own cat (the CoreAPI's UnixFS file, whose
+//     WriteTo hands each block's bytes over without a copy), all read to
+//     io.Discard;
+//   - the same put and get through what a user would otherwise script,
+//     `age -r R | ipfs add` and `ipfs cat | age -d -i I`: filippo.io/age
+//     encrypting into (and decrypting from) the same node through its
+//     CoreAPI, the two sides of the pipe on two goroutines as the two
+//     processes of a shell pipeline would be;
 //   - the peak RSS of the process during the largest pdx put (1 GiB by
 //     default);
 //   - the ciphertext bytes a 1 MiB range read from the middle of the
@@ -16,13 +24,16 @@
 // doing nothing but one put, read from the kernel (getrusage of the child),
 // and every put starts from the same state. Gets run in this process.
 // Data comes from a deterministic AES-CTR stream, never held in memory.
-// pdx and kubo runs are interleaved, in alternating order, and every put
+// pdx, age and kubo runs are interleaved, in rotating order, and every put
 // starts after a sync(2) (and, as root, a drop of the clean page cache), so
 // that neither side pays for the other's writeback or always runs second.
 //
-// Output: one "op size pdx_MBps kubo_MBps ratio" line per op (put, get) and
-// size (MB = 10^6 bytes, ratio = pdx/kubo, best of several runs), then
-// "peak_rss_mib N" and "range_read_bytes N"; lines starting with # explain
+// Output: one "op size pdx_MBps kubo_MBps ratio" line per op (put, get,
+// get_verify) and size (MB = 10^6 bytes, ratio = pdx/kubo, best of several
+// runs), the same for the age pipeline ("age_put", "age_get": age/kubo),
+// one "vs_age op size pdx_MBps age_MBps ratio" line per op and size
+// (ratio = pdx/age), then "peak_rss_mib N" and "range_read_bytes N"; lines
+// starting with # explain
 // and add the median of the per-pair ratios and the CPU time per GB of
 // each path, which depend much less on what else runs on the machine than
 // the best throughputs do.
@@ -49,6 +60,7 @@ import (
 	"syscall"
 	"time"
 
+	"filippo.io/age"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/boxo/files"
 	"github.com/ipfs/boxo/path"
@@ -82,10 +94,10 @@ func run(args []string, out io.Writer) error {
 	dirFlag := flag.String("dir", "", "directory for the kubo node (default: a temporary directory, removed at the end)")
 	reps := flag.Int("reps", 5, fmt.Sprintf("runs of each op for sizes up to %d MiB", repsLimit>>20))
 	repsLarge := flag.Int("reps-large", 2, fmt.Sprintf("runs of each op for sizes above %d MiB", repsLimit>>20))
-	child := flag.String("child", "", "internal: run one put (pdx or kubo) in this process and print its result as JSON")
+	child := flag.String("child", "", "internal: run one put (pdx, age or kubo) in this process and print its result as JSON")
 	childSize := flag.Int64("child-size", 0, "internal: size of the child's put")
 	childSeed := flag.String("child-seed", "", "internal: data seed of the child's put")
-	childKey := flag.String("child-key", "", "internal: dataset public key (hex) of the child's pdx put")
+	childKey := flag.String("child-key", "", "internal: dataset public key (hex) of the child's pdx put, or recipient of its age put")
 	dropCache := flag.Bool("drop-cache", true, "drop the kernel's clean page cache before each put (needs root; ignored otherwise)")
 	cpuProfile := flag.String("cpuprofile", "", "write CPU profiles here: <prefix>-put-<kind>-<size>.pprof for the first put of each kind and size, <prefix>-get-<kind>-<size>.pprof for the first timed get of each kind and size")
 	if err := flag.Parse(args); err != nil {
@@ -137,14 +149,18 @@ func run(args []string, out io.Writer) error {
 		return err
 	}
 	pkHex := hex.EncodeToString(sk.PublicKey().Bytes())
+	ageID, err := age.GenerateX25519Identity()
+	if err != nil {
+		return err
+	}
 	largest := slices.MaxFunc(sizes, func(a, b size) int { return cmp.Compare(a.n, b.n) })
 
-	// Puts, each in a child process, kubo and pdx interleaved so that both
-	// see the same background load.
+	// Puts, each in a child process, kubo, pdx and age interleaved so that
+	// all see the same background load.
 	results := make([]*sizeResult, len(sizes))
 	cacheDropped := false // dropCleanCache worked before the puts
 	for i, sz := range sizes {
-		res := &sizeResult{size: sz}
+		res := &sizeResult{size: sz, puts: map[string][]childResult{}}
 		results[i] = res
 		for r := range runs(sz) {
 			seed := fmt.Sprintf("bench-%d-%d", sz.n, r)
@@ -156,30 +172,28 @@ func run(args []string, out io.Writer) error {
 			// runs second would pay for the kernel's writeback of the
 			// first one's dirty pages (measured: up to 5× the write
 			// syscall time), so every put starts after a sync, and the
-			// order alternates between runs. The clean pages earlier
+			// order rotates between runs. The clean pages earlier
 			// puts leave in the page cache also make later writes
 			// dearer (measured: 1 GiB puts at 1.0 s of system time on
 			// an empty cache, 3.8 s after a few GiB), so they are
 			// dropped too when the bench runs as root.
-			var k, p childResult
-			for _, kind := range putOrder(r) {
+			got := map[string]childResult{}
+			for _, kind := range order(putKinds, r) {
 				syscall.Sync()
 				cacheDropped = *dropCache && dropCleanCache()
-				var err error
-				if kind == "kubo" {
-					k, err = spawnPut("kubo", nodeDir, sz.n, seed, "", prof)
-				} else {
-					p, err = spawnPut("pdx", nodeDir, sz.n, seed, pkHex, prof)
-				}
+				key := map[string]string{"pdx": pkHex, "age": ageID.Recipient().String()}[kind]
+				c, err := spawnPut(kind, nodeDir, sz.n, seed, key, prof)
 				if err != nil {
 					return err
 				}
+				got[kind] = c
+				res.puts[kind] = append(res.puts[kind], c)
+				res.put.add(kind, mbps(sz.n, c.Seconds), c.CPUSeconds)
 			}
-			progress("put %s #%d: kubo %.1f MB/s (cpu %.2fs, rss %d MiB), pdx %.1f MB/s (cpu %.2fs, rss %d MiB)",
-				sz.label, r, mbps(sz.n, k.Seconds), k.CPUSeconds, k.MaxRSSKiB>>10, mbps(sz.n, p.Seconds), p.CPUSeconds, p.MaxRSSKiB>>10)
-			res.put.add(mbps(sz.n, p.Seconds), mbps(sz.n, k.Seconds), p.CPUSeconds, k.CPUSeconds)
-			res.kubo = append(res.kubo, k)
-			res.pdx = append(res.pdx, p)
+			progress("put %s #%d: kubo %.1f MB/s (cpu %.2fs, rss %d MiB), pdx %.1f MB/s (cpu %.2fs, rss %d MiB), age %.1f MB/s (cpu %.2fs)",
+				sz.label, r, mbps(sz.n, got["kubo"].Seconds), got["kubo"].CPUSeconds, got["kubo"].MaxRSSKiB>>10,
+				mbps(sz.n, got["pdx"].Seconds), got["pdx"].CPUSeconds, got["pdx"].MaxRSSKiB>>10,
+				mbps(sz.n, got["age"].Seconds), got["age"].CPUSeconds)
 		}
 	}
 
@@ -192,30 +206,34 @@ func run(args []string, out io.Writer) error {
 	var rangeBytes int64
 	for _, res := range results {
 		sz := res.size
-		kc, err := cid.Decode(res.kubo[0].CID)
-		if err != nil {
-			return err
+		cids := map[string]cid.Cid{}
+		for _, kind := range putKinds {
+			c, err := cid.Decode(res.puts[kind][0].CID)
+			if err != nil {
+				return err
+			}
+			cids[kind] = c
 		}
-		pc, err := cid.Decode(res.pdx[0].CID)
-		if err != nil {
-			return err
-		}
+		pc := cids["pdx"]
 		var commitment envelope.Commitment
-		if _, err := hex.Decode(commitment[:], []byte(res.pdx[0].Commitment)); err != nil {
-			return fmt.Errorf("child commitment %q: %w", res.pdx[0].Commitment, err)
+		if _, err := hex.Decode(commitment[:], []byte(res.puts["pdx"][0].Commitment)); err != nil {
+			return fmt.Errorf("child commitment %q: %w", res.puts["pdx"][0].Commitment, err)
 		}
-		kuboGet := func() error { return kuboGet(ctx, st, kc, sz.n) }
-		pdxGet := func() error { return pdxGet(ctx, st, pc, sk, &commitment, sz.n) }
-		// One untimed pass each, so that both read from a warm node (the
+		get := map[string]func() error{
+			"kubo":       func() error { return kuboGet(ctx, st, cids["kubo"], sz.n) },
+			"pdx":        func() error { return pdxGet(ctx, st, pc, sk, &commitment, false, sz.n) },
+			"pdx-verify": func() error { return pdxGet(ctx, st, pc, sk, &commitment, true, sz.n) },
+			"age":        func() error { return ageGet(ctx, st, cids["age"], ageID, sz.n) },
+		}
+		// One untimed pass each, so that all read from a warm node (the
 		// blocks were written by other processes).
-		if _, _, err := timed(kuboGet); err != nil {
-			return err
-		}
-		if _, _, err := timed(pdxGet); err != nil {
-			return err
+		for _, kind := range getKinds {
+			if _, _, err := timed(get[kind]); err != nil {
+				return err
+			}
 		}
 		// The first timed run of each kind is profiled on its own, so the
-		// two read paths can be compared function by function.
+		// read paths can be compared function by function.
 		profiled := func(kind string, r int, f func() error) func() error {
 			if *cpuProfile == "" || r != 0 {
 				return f
@@ -225,20 +243,16 @@ func run(args []string, out io.Writer) error {
 			}
 		}
 		for r := range runs(sz) {
-			var kd, kcpu, pd, pcpu float64
-			for _, kind := range putOrder(r) {
-				var err error
-				if kind == "kubo" {
-					kd, kcpu, err = timed(profiled("kubo", r, kuboGet))
-				} else {
-					pd, pcpu, err = timed(profiled("pdx", r, pdxGet))
-				}
+			mb := map[string]float64{}
+			for _, kind := range order(getKinds, r) {
+				d, cpu, err := timed(profiled(kind, r, get[kind]))
 				if err != nil {
 					return err
 				}
+				mb[kind] = mbps(sz.n, d)
+				res.get.add(kind, mb[kind], cpu)
 			}
-			progress("get %s #%d: kubo %.1f MB/s (cpu %.2fs), pdx %.1f MB/s (cpu %.2fs)", sz.label, r, mbps(sz.n, kd), kcpu, mbps(sz.n, pd), pcpu)
-			res.get.add(mbps(sz.n, pd), mbps(sz.n, kd), pcpu, kcpu)
+			progress("get %s #%d: kubo %.1f MB/s, pdx %.1f MB/s, pdx --verify %.1f MB/s, age %.1f MB/s", sz.label, r, mb["kubo"], mb["pdx"], mb["pdx-verify"], mb["age"])
 		}
 		if sz.n == largest.n {
 			rangeBytes, err = rangeRead(ctx, st, pc, sk, sz.n, fmt.Sprintf("bench-%d-0", sz.n))
@@ -250,12 +264,29 @@ func run(args []string, out io.Writer) error {
 
 	fmt.Fprintf(out, "# op size pdx_MBps kubo_MBps ratio   (MB = 10^6 bytes; best of %d runs up to %d MiB, of %d above; ratio = pdx/kubo)\n",
 		*reps, repsLimit>>20, *repsLarge)
+	lines := []struct {
+		op, kind string
+		m        func(*sizeResult) *measure
+	}{
+		{"put", "pdx", func(r *sizeResult) *measure { return &r.put }},
+		{"get", "pdx", func(r *sizeResult) *measure { return &r.get }},
+		{"get_verify", "pdx-verify", func(r *sizeResult) *measure { return &r.get }},
+		{"age_put", "age", func(r *sizeResult) *measure { return &r.put }},
+		{"age_get", "age", func(r *sizeResult) *measure { return &r.get }},
+	}
+	for _, res := range results {
+		for _, l := range lines {
+			m := l.m(res)
+			fmt.Fprintf(out, "%s %s %.1f %.1f %.2f\n", l.op, res.size.label, m.best(l.kind), m.best("kubo"), m.best(l.kind)/m.best("kubo"))
+		}
+	}
+	fmt.Fprintf(out, "# vs_age op size pdx_MBps age_MBps ratio   (ratio = pdx/age, best of each; age_* lines: `age -r | ipfs add` and `ipfs cat | age -d` into the same node)\n")
 	for _, res := range results {
 		for _, o := range []struct {
-			name string
-			m    *measure
-		}{{"put", &res.put}, {"get", &res.get}} {
-			fmt.Fprintf(out, "%s %s %.1f %.1f %.2f\n", o.name, res.size.label, o.m.bestPDX(), o.m.bestKubo(), o.m.bestPDX()/o.m.bestKubo())
+			op, kind string
+			m        *measure
+		}{{"put", "pdx", &res.put}, {"get", "pdx", &res.get}, {"get_verify", "pdx-verify", &res.get}} {
+			fmt.Fprintf(out, "vs_age %s %s %.1f %.1f %.2f\n", o.op, res.size.label, o.m.best(o.kind), o.m.best("age"), o.m.best(o.kind)/o.m.best("age"))
 		}
 	}
 	var lp *sizeResult
@@ -265,22 +296,27 @@ func run(args []string, out io.Writer) error {
 		}
 	}
 	peak, hwm, kpeak := int64(0), int64(0), int64(0)
-	for i := range lp.pdx {
-		peak, hwm = max(peak, lp.pdx[i].MaxRSSKiB), max(hwm, lp.pdx[i].VmHWMKiB)
-		kpeak = max(kpeak, lp.kubo[i].MaxRSSKiB)
+	for i := range lp.puts["pdx"] {
+		peak, hwm = max(peak, lp.puts["pdx"][i].MaxRSSKiB), max(hwm, lp.puts["pdx"][i].VmHWMKiB)
+		kpeak = max(kpeak, lp.puts["kubo"][i].MaxRSSKiB)
 	}
 	fmt.Fprintf(out, "peak_rss_mib %d\n", (peak+1023)>>10)
 	fmt.Fprintf(out, "range_read_bytes %d\n", rangeBytes)
 	fmt.Fprintf(out, "# peak_rss_mib: highest peak RSS of the %s pdx put processes (getrusage ru_maxrss; VmHWM %d MiB), kubo node included; a plain kubo put of the same size peaked at %d MiB\n",
 		largest.label, (hwm+1023)>>10, (kpeak+1023)>>10)
 	fmt.Fprintf(out, "# range_read_bytes: ciphertext read from the store for a 1 MiB range in the middle of the %s envelope, header and final chunk included\n", largest.label)
-	fmt.Fprintf(out, "# paired ratios (each pdx run / the kubo run next to it; median, then every run), steadier than best/best under load:\n")
+	fmt.Fprintf(out, "# paired ratios (each run / the other kind's run of the same round; median, then every run), steadier than best/best under load:\n")
 	for _, res := range results {
 		for _, o := range []struct {
-			name string
-			m    *measure
-		}{{"put", &res.put}, {"get", &res.get}} {
-			fmt.Fprintf(out, "#   %s %s %.2f (%s)\n", o.name, res.size.label, median(o.m.ratios()), fmtRatios(o.m.ratios()))
+			name, kind, base string
+			m                *measure
+		}{
+			{"put", "pdx", "kubo", &res.put}, {"get", "pdx", "kubo", &res.get}, {"get_verify", "pdx-verify", "kubo", &res.get},
+			{"age_put", "age", "kubo", &res.put}, {"age_get", "age", "kubo", &res.get},
+			{"put pdx/age", "pdx", "age", &res.put}, {"get pdx/age", "pdx", "age", &res.get}, {"get_verify pdx/age", "pdx-verify", "age", &res.get},
+		} {
+			r := o.m.ratios(o.kind, o.base)
+			fmt.Fprintf(out, "#   %s %s %.2f (%s)\n", o.name, res.size.label, median(r), fmtRatios(r))
 		}
 	}
 	if cacheDropped {
@@ -288,53 +324,60 @@ func run(args []string, out io.Writer) error {
 	} else {
 		fmt.Fprintf(out, "# every put started after sync(2); the clean page cache was not dropped (needs root), so later puts may pay for earlier ones' cached pages\n")
 	}
-	fmt.Fprintf(out, "# get: pdx is envstore.Get (fetch, AES-GCM, BLAKE3 commitment check) read to io.Discard; kubo is the CoreAPI's UnixFS file (kubo's cat) to io.Discard\n")
+	fmt.Fprintf(out, "# get: pdx is envstore.Get as `pdx get` (fetch, AES-GCM, carried commitment = registered one) read to io.Discard; get_verify adds the BLAKE3 hash of the plaintext (`pdx get --verify`); kubo is the CoreAPI's UnixFS file (kubo's cat) to io.Discard\n")
+	fmt.Fprintf(out, "# age: filippo.io/age X25519 (ChaCha20-Poly1305 STREAM, 64 KiB chunks), encrypting into storage.Add and decrypting kubo's cat, through an io.Pipe between two goroutines\n")
 	fmt.Fprintf(out, "# cpu seconds per GB (user+system, median; insensitive to other load):\n")
 	for _, res := range results {
-		fmt.Fprintf(out, "#   %s: put pdx %.2f kubo %.2f | get pdx %.2f kubo %.2f\n", res.size.label,
-			res.put.cpuPerGB(res.put.cpuPDX, res.size.n), res.put.cpuPerGB(res.put.cpuKubo, res.size.n),
-			res.get.cpuPerGB(res.get.cpuPDX, res.size.n), res.get.cpuPerGB(res.get.cpuKubo, res.size.n))
+		fmt.Fprintf(out, "#   %s: put pdx %.2f age %.2f kubo %.2f | get pdx %.2f pdx --verify %.2f age %.2f kubo %.2f\n", res.size.label,
+			res.put.cpuPerGB("pdx", res.size.n), res.put.cpuPerGB("age", res.size.n), res.put.cpuPerGB("kubo", res.size.n),
+			res.get.cpuPerGB("pdx", res.size.n), res.get.cpuPerGB("pdx-verify", res.size.n), res.get.cpuPerGB("age", res.size.n), res.get.cpuPerGB("kubo", res.size.n))
 	}
 	return nil
 }
 
-// putOrder is the order of the two kinds in run r: kubo first in even
-// runs, pdx first in odd ones, so that neither always inherits what the
-// other left behind (dirty pages, a warm or cold cache, a GC cycle).
-func putOrder(r int) []string {
-	if r%2 == 0 {
-		return []string{"kubo", "pdx"}
-	}
-	return []string{"pdx", "kubo"}
+// The kinds of put and get measured, in their order in round 0.
+var (
+	putKinds = []string{"kubo", "pdx", "age"}
+	getKinds = []string{"kubo", "pdx", "pdx-verify", "age"}
+)
+
+// order is the order of the kinds in round r: rotated by one each round,
+// so that no kind always inherits what another left behind (dirty pages,
+// a warm or cold cache, a GC cycle) or always runs first.
+func order(kinds []string, r int) []string {
+	k := r % len(kinds)
+	return append(slices.Clone(kinds[k:]), kinds[:k]...)
 }
 
 // sizeResult is everything measured for one size.
 type sizeResult struct {
-	size      size
-	put, get  measure
-	kubo, pdx []childResult // the puts
+	size     size
+	put, get measure
+	puts     map[string][]childResult // by kind, in round order
 }
 
-// measure collects the runs of one op. Throughput is reported as the best
-// run: other processes on a shared machine can only slow a run down, so the
-// fastest run is the closest to the cost of the code itself.
+// measure collects the runs of one op, by kind. Throughput is reported as
+// the best run: other processes on a shared machine can only slow a run
+// down, so the fastest run is the closest to the cost of the code itself.
 type measure struct {
-	pdx, kubo       []float64 // MB/s
-	cpuPDX, cpuKubo []float64 // CPU seconds
+	mbps, cpu map[string][]float64 // MB/s and CPU seconds, by kind, in round order
 }
 
-func (m *measure) add(pdx, kubo, cpuPDX, cpuKubo float64) {
-	m.pdx, m.kubo = append(m.pdx, pdx), append(m.kubo, kubo)
-	m.cpuPDX, m.cpuKubo = append(m.cpuPDX, cpuPDX), append(m.cpuKubo, cpuKubo)
+func (m *measure) add(kind string, mbps, cpu float64) {
+	if m.mbps == nil {
+		m.mbps, m.cpu = map[string][]float64{}, map[string][]float64{}
+	}
+	m.mbps[kind] = append(m.mbps[kind], mbps)
+	m.cpu[kind] = append(m.cpu[kind], cpu)
 }
 
-// ratios are the per-run pdx/kubo throughput ratios; the two runs of a
-// pair ran one right after the other, so both saw about the same
+// ratios are the per-round kind/base throughput ratios; the runs of a
+// round ran one right after the other, so they saw about the same
 // background load.
-func (m *measure) ratios() []float64 {
-	r := make([]float64, len(m.pdx))
-	for i := range m.pdx {
-		r[i] = m.pdx[i] / m.kubo[i]
+func (m *measure) ratios(kind, base string) []float64 {
+	r := make([]float64, len(m.mbps[kind]))
+	for i := range r {
+		r[i] = m.mbps[kind][i] / m.mbps[base][i]
 	}
 	return r
 }
@@ -347,10 +390,11 @@ func fmtRatios(v []float64) string {
 	return strings.Join(s, " ")
 }
 
-func (m *measure) bestPDX() float64  { return slices.Max(m.pdx) }
-func (m *measure) bestKubo() float64 { return slices.Max(m.kubo) }
+func (m *measure) best(kind string) float64 { return slices.Max(m.mbps[kind]) }
 
-func (m *measure) cpuPerGB(v []float64, n int64) float64 { return median(v) / (float64(n) / 1e9) }
+func (m *measure) cpuPerGB(kind string, n int64) float64 {
+	return median(m.cpu[kind]) / (float64(n) / 1e9)
+}
 
 // timed runs f and returns its wall time and this process's CPU time
 // during it, both in seconds.
@@ -477,8 +521,32 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof string, out io.Writer
 			r, err := envstore.Put(ctx, st, data, cfg, name)
 			return childResult{CID: r.CID.String(), Size: r.Size, Commitment: r.Commitment.String()}, err
 		}
+	case "age":
+		// `age -r R | ipfs add`: the encryption writes into a pipe on a
+		// goroutine of its own while the node imports from the other end,
+		// as the two processes of the shell pipeline would.
+		rcpt, err := age.ParseX25519Recipient(pkHex)
+		if err != nil {
+			return err
+		}
+		put = func(data io.Reader, name string) (childResult, error) {
+			pr, pw := io.Pipe()
+			go func() {
+				w, err := age.Encrypt(pw, rcpt)
+				if err == nil {
+					_, err = io.Copy(w, data)
+				}
+				if err == nil {
+					err = w.Close()
+				}
+				pw.CloseWithError(err)
+			}()
+			c, err := st.Add(ctx, pr, storage.AddOptions{Name: name})
+			pr.CloseWithError(errors.New("the import stopped"))
+			return childResult{CID: c.String(), Size: n}, err
+		}
 	default:
-		return fmt.Errorf("unknown -child %q (pdx or kubo)", kind)
+		return fmt.Errorf("unknown -child %q (pdx, age or kubo)", kind)
 	}
 	// One small untimed put first: a pdx or kubo daemon is long-running,
 	// so one-time costs of a fresh process (lazy initialisation in kubo and
@@ -536,8 +604,9 @@ func kuboGet(ctx context.Context, st *storage.Embedded, c cid.Cid, n int64) erro
 }
 
 // pdxGet is the owner's whole read path: header, file key, stream,
-// commitment check against the registered value.
-func pdxGet(ctx context.Context, st storage.Store, c cid.Cid, sk *reencrypt.SecretKey, commitment *envelope.Commitment, n int64) error {
+// commitment check against the registered value, the plaintext hashed only
+// with verify (as pdx get and pdx get --verify).
+func pdxGet(ctx context.Context, st storage.Store, c cid.Cid, sk *reencrypt.SecretKey, commitment *envelope.Commitment, verify bool, n int64) error {
 	h, err := envstore.Open(ctx, st, c)
 	if err != nil {
 		return err
@@ -546,7 +615,11 @@ func pdxGet(ctx context.Context, st storage.Store, c cid.Cid, sk *reencrypt.Secr
 	if err != nil {
 		return err
 	}
-	rc, err := envstore.Get(ctx, st, c, key, commitment)
+	var opts []envelope.OpenOption
+	if !verify {
+		opts = append(opts, envelope.SkipCommitmentHash())
+	}
+	rc, err := envstore.Get(ctx, st, c, key, commitment, opts...)
 	if err != nil {
 		return err
 	}
@@ -554,6 +627,31 @@ func pdxGet(ctx context.Context, st storage.Store, c cid.Cid, sk *reencrypt.Secr
 	got, err := io.Copy(io.Discard, rc)
 	if err != nil || got != n {
 		return fmt.Errorf("pdx get %s: %d of %d bytes: %v", c, got, n, err)
+	}
+	return nil
+}
+
+// ageGet is `ipfs cat c | age -d -i id`: kubo's cat writes into a pipe on a
+// goroutine of its own while age decrypts from the other end.
+func ageGet(ctx context.Context, st *storage.Embedded, c cid.Cid, id *age.X25519Identity, n int64) error {
+	nd, err := st.Raw().Unixfs().Get(ctx, path.FromCid(c))
+	if err != nil {
+		return err
+	}
+	defer nd.Close()
+	pr, pw := io.Pipe()
+	defer pr.Close()
+	go func() {
+		_, err := io.Copy(pw, nd.(files.File))
+		pw.CloseWithError(err)
+	}()
+	r, err := age.Decrypt(pr, id)
+	if err != nil {
+		return err
+	}
+	got, err := io.Copy(io.Discard, r)
+	if err != nil || got != n {
+		return fmt.Errorf("age get %s: %d of %d bytes: %v", c, got, n, err)
 	}
 	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"bytes"
 	"os"
+	"slices"
 	"strconv"
 	"strings"
 	"testing"
@@ -33,16 +34,18 @@ func TestReport(t *testing.T) {
 		}
 		f := strings.Fields(l)
 		switch f[0] {
-		case "put", "get":
+		case "put", "get", "get_verify", "age_put", "age_get":
 			if len(f) != 5 {
 				t.Fatalf("line %q: want op size pdx_MBps kubo_MBps ratio", l)
 			}
-			for _, v := range f[2:] {
-				if x, err := strconv.ParseFloat(v, 64); err != nil || x <= 0 {
-					t.Fatalf("line %q: %q is not a positive number", l, v)
-				}
-			}
+			positive(t, l, f[2:])
 			seen[f[0]+" "+f[1]] = true
+		case "vs_age":
+			if len(f) != 6 {
+				t.Fatalf("line %q: want vs_age op size pdx_MBps age_MBps ratio", l)
+			}
+			positive(t, l, f[3:])
+			seen[f[0]+" "+f[1]+" "+f[2]] = true
 		case "peak_rss_mib":
 			if n, err := strconv.Atoi(f[1]); err != nil || n < 10 || n > 4096 {
 				t.Fatalf("line %q: implausible peak RSS", l)
@@ -58,10 +61,36 @@ func TestReport(t *testing.T) {
 			t.Fatalf("unexpected line %q", l)
 		}
 	}
-	for _, k := range []string{"put 1MiB", "get 1MiB", "put 3MiB", "get 3MiB", "peak_rss_mib", "range_read_bytes"} {
+	for _, k := range []string{"put 1MiB", "get 1MiB", "put 3MiB", "get 3MiB", "get_verify 3MiB", "age_put 3MiB", "age_get 3MiB",
+		"vs_age put 3MiB", "vs_age get 3MiB", "vs_age get_verify 3MiB", "peak_rss_mib", "range_read_bytes"} {
 		if !seen[k] {
 			t.Fatalf("report has no %q line:\n%s", k, out.String())
 		}
+	}
+}
+
+func positive(t *testing.T, line string, fields []string) {
+	t.Helper()
+	for _, v := range fields {
+		if x, err := strconv.ParseFloat(v, 64); err != nil || x <= 0 {
+			t.Fatalf("line %q: %q is not a positive number", line, v)
+		}
+	}
+}
+
+// TestOrder: every kind runs once per round, and each kind runs first in
+// some round.
+func TestOrder(t *testing.T) {
+	first := map[string]bool{}
+	for r := range len(getKinds) {
+		o := order(getKinds, r)
+		if got := slices.Sorted(slices.Values(o)); !slices.Equal(got, slices.Sorted(slices.Values(getKinds))) {
+			t.Fatalf("round %d: order %v is not a permutation of %v", r, o, getKinds)
+		}
+		first[o[0]] = true
+	}
+	if len(first) != len(getKinds) {
+		t.Fatalf("kinds that ran first: %v; want each of %v", first, getKinds)
 	}
 }
 
