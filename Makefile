@@ -61,7 +61,7 @@ bench-reencrypt: npm
 gas:
 	$(GO) run ./contracts/internal/cmd/gas
 
-## bench-storage: put/get throughput of pdx envelopes against plain kubo on one embedded node (16 MiB and 1 GiB), peak RSS of a 1 GiB put, bytes read by a 1 MiB range read.
+## bench-storage: put/get throughput of pdx envelopes (get as pdx get and pdx get --verify) against plain kubo and an age | ipfs add pipeline on one embedded node (16 MiB and 1 GiB), peak RSS of a 1 GiB put, bytes read by a 1 MiB range read.
 .PHONY: bench-storage
 bench-storage:
 	$(GO) run ./node/internal/cmd/bench-storage

@@ -89,8 +89,7 @@ func (s *Service) RegisterStored(ctx context.Context, dataset uint64, key *reenc
 	if envelope.DatasetID(acl.DatasetID32(dataset)) != h.DatasetID || h.Owner != s.addr {
 		return nil, fmt.Errorf("%w: %s names dataset %x of %s", ErrNotMine, c, h.DatasetID, h.Owner.Hex())
 	}
-	// CommitFor hashes what it reads: the reader need not hash it too.
-	r, err := envstore.Get(ctx, s.cfg.Store, c, fk, nil, envelope.SkipCommitmentHash())
+	r, err := envstore.Get(ctx, s.cfg.Store, c, fk, nil)
 	if err != nil {
 		return nil, err
 	}
