@@ -257,6 +257,16 @@ func TestDaemonLifecycle(t *testing.T) {
 	if code, got, errOut := pdx(t, ctx, brandEnv, "--home", brandDir, "get", put.CID); code != 0 || !bytes.Equal(got, data) {
 		t.Fatalf("brand get to stdout: exit %d, %d bytes: %s", code, len(got), errOut)
 	}
+	// --verify hashes the plaintext against the fingerprint on chain, and
+	// says so.
+	var vr struct {
+		Size     int64 `json:"size"`
+		Verified bool  `json:"verified"`
+	}
+	pdxJSON(t, ctx, brandEnv, &vr, "--home", brandDir, "get", put.CID, "--verify", "-o", filepath.Join(root, "verified.csv"))
+	if !vr.Verified || vr.Size != int64(len(data)) {
+		t.Fatalf("brand get --verify: %+v", vr)
+	}
 
 	var rv daemon.RevokeResponse
 	pdxJSON(t, ctx, ownerEnv, &rv, "--home", ownerDir, "revoke", "purchases", "--to", brandAddr)
