@@ -215,7 +215,7 @@ func answer[T any](ctx context.Context, ix *Index, prefixes func() [][]byte, cha
 			return cmp.Compare(a.Index, b.Index)
 		})
 	}
-	var out []T
+	out := make([]T, 0, len(evs)) // empty, not nil, as the chain's
 	for _, ev := range evs {
 		if t, ok := keep(ev); ok {
 			out = append(out, t)
