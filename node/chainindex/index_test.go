@@ -65,7 +65,7 @@ func (b *backend) reset() { b.calls.Store(0); b.logs.Store(0) }
 // world is a Registry on the simulated chain with three funded accounts:
 // the owner (a home), a brand (another home) and a stranger.
 type world struct {
-	t                      *testing.T
+	t                      testing.TB
 	ctx                    context.Context
 	b                      *backend
 	owner, brand, stranger *acl.Client
@@ -74,7 +74,7 @@ type world struct {
 	keys                   []*ecdsa.PrivateKey
 }
 
-func newWorld(t *testing.T) *world {
+func newWorld(t testing.TB) *world {
 	t.Helper()
 	ctx, cancel := context.WithTimeout(context.Background(), 3*time.Minute)
 	t.Cleanup(cancel)
@@ -107,8 +107,8 @@ func newWorld(t *testing.T) *world {
 	return &world{t: t, ctx: ctx, b: b, owner: owner, brand: as(keys[1]), stranger: as(keys[2]), deploy: rc.BlockNumber.Uint64(), as: as, keys: keys}
 }
 
-func must[T any](v T, err error) func(t *testing.T) T {
-	return func(t *testing.T) T {
+func must[T any](v T, err error) func(t testing.TB) T {
+	return func(t testing.TB) T {
 		t.Helper()
 		if err != nil {
 			t.Fatal(err)
@@ -117,7 +117,7 @@ func must[T any](v T, err error) func(t *testing.T) T {
 	}
 }
 
-func rand32(t *testing.T) [32]byte {
+func rand32(t testing.TB) [32]byte {
 	var b [32]byte
 	if _, err := rand.Read(b[:]); err != nil {
 		t.Fatal(err)
@@ -125,7 +125,7 @@ func rand32(t *testing.T) [32]byte {
 	return b
 }
 
-func pubkey(t *testing.T) []byte {
+func pubkey(t testing.TB) []byte {
 	k, err := crypto.GenerateKey()
 	if err != nil {
 		t.Fatal(err)
@@ -476,5 +476,39 @@ func TestSchemaOrAccountChangeRebuilds(t *testing.T) {
 	got, err := ix.Granted(w.ctx, acl.GrantedFilter{Grantee: ptr(w.brand.From())})
 	if err != nil || len(got) != 1 {
 		t.Fatalf("the brand's grants: %v, %v", got, err)
+	}
+}
+
+// TestReorgWhileStoppedRebuilds: a reorg that takes back a grant's block
+// while the home is stopped is noticed at the next start (the block before
+// the cursor is no longer on the chain), and the rebuilt index no longer
+// holds the grant.
+func TestReorgWhileStoppedRebuilds(t *testing.T) {
+	w := newWorld(t)
+	ds := w.dataset(w.owner)
+	w.grant(w.owner, ds, w.brand.From())
+	fork, err := w.b.HeaderByNumber(w.ctx, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	path := filepath.Join(t.TempDir(), "chain-index")
+	w.grant(w.owner, ds, w.stranger.From())
+	ix := w.open(path, w.owner)
+	if got := chainindex.StoredGrantees(t, ix, ds); len(got) != 2 {
+		t.Fatalf("before the reorg the store holds grants to %v", got)
+	}
+	ix.Close()
+
+	if err := w.b.sim.Fork(fork.Hash()); err != nil {
+		t.Fatal(err)
+	}
+	w.b.sim.Rollback()
+	for range 3 {
+		w.b.sim.Commit()
+	}
+	ix = w.open(path, w.owner)
+	defer ix.Close()
+	if got := chainindex.StoredGrantees(t, ix, ds); !reflect.DeepEqual(got, []common.Address{w.brand.From()}) {
+		t.Fatalf("after a reorg while stopped the store holds grants to %v", got)
 	}
 }
