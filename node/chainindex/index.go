@@ -138,6 +138,9 @@ func Open(ctx context.Context, cfg Config) (*Index, error) {
 		}
 		ix.next, ix.has, ix.mine = 0, false, map[uint64]bool{}
 	}
+	if !ix.has {
+		log.Info("building the chain-event index from the chain", "from", cfg.Start, "path", cfg.Path)
+	}
 	ix.f = cfg.Chain.Follower(ix)
 	ix.f.Start = cfg.Start
 	ix.f.Confirmations = cfg.Confirmations
