@@ -169,6 +169,14 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		}
 		return nil, cli.Mark(err, cli.ErrUnavailable)
 	}
+	// The listings read the home's chain-event index; it is closed after
+	// the followers (runCtx) have stopped.
+	events, err := n.openChainIndex(ctx, h, client, deployBlock, log)
+	if err != nil {
+		return nil, err
+	}
+	n.defer_(func() { events.Close() })
+
 	if n.Store, err = openStore(ctx, h, conf, log); err != nil {
 		return nil, err
 	}
@@ -180,13 +188,6 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	if rep != nil {
 		n.Store = rep.Wrap(n.Store)
 	}
-	// The listings read the home's chain-event index; it is closed after
-	// the followers (runCtx) have stopped.
-	events, err := n.openChainIndex(ctx, h, client, deployBlock, log)
-	if err != nil {
-		return nil, err
-	}
-	n.defer_(func() { events.Close() })
 
 	// Followers run under runCtx: close ends them before the services
 	// they use are closed.
