@@ -76,6 +76,11 @@ bench-proxy:
 bench-catchup:
 	$(GO) run ./node/internal/cmd/bench-catchup
 
+## bench-index: the owner's listing of a dataset's 3 grants among 2,000 unrelated ones, from the home's chain-event index and from a chain scan.
+.PHONY: bench-index
+bench-index:
+	$(GO) test -run '^$$' -bench BenchmarkGrantsOfDataset -benchtime 200x ./node/chainindex
+
 # ---- the compose stack under a real Docker engine ---------------------------
 COMPOSE_VERSION ?= v5.6.0
 COMPOSE_DIR     ?= $(HOME)/.cache/pdx-test/compose-$(COMPOSE_VERSION)
