@@ -19,7 +19,6 @@ import (
 	"encoding/binary"
 	"fmt"
 	"slices"
-	"sync"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
@@ -71,8 +70,8 @@ type Index struct {
 	// another Registry when opened, and was started over.
 	Rebuilt bool
 
-	poll sync.Mutex // one reader of the chain at a time
-	tx   *txn       // the changes of the batch being read, written with the cursor
+	poll chan struct{} // one reader of the chain at a time
+	tx   *txn          // the changes of the batch being read, written with the cursor
 }
 
 // Open opens the index at cfg.Path (creating or rebuilding it as needed).
@@ -104,7 +103,7 @@ func Open(cfg Config) (*Index, error) {
 			return nil, err
 		}
 	}
-	ix := &Index{st: st, Rebuilt: rebuilt}
+	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1)}
 	ix.tx = newTxn(st)
 	f := acl.NewFollower(cfg.Source, cfg.Registry, (*storeCursor)(ix))
 	f.Start = cfg.Start
@@ -125,8 +124,12 @@ func (ix *Index) Close() error { return ix.st.Close() }
 // how many events it applied. A failure leaves the index at the last batch
 // it completed.
 func (ix *Index) Sync(ctx context.Context) (int, error) {
-	ix.poll.Lock()
-	defer ix.poll.Unlock()
+	select {
+	case ix.poll <- struct{}{}:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	defer func() { <-ix.poll }()
 	n, err := ix.f.Poll(ctx, ix.apply)
 	if err != nil {
 		// What the failed batch applied is dropped with it; the next
