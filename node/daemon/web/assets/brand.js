@@ -123,7 +123,7 @@ function marketFilters(slot) {
     h('h2', { id: 'mf-h' }, 'Filter offers'),
     field('Lowest price (ETH)', minPrice, 'e.g. 0.001; empty: no lower bound.'),
     field('Highest price (ETH)', maxPrice, 'e.g. 0.02; empty: no upper bound.'),
-    field('Owner', owner, 'Only this account’s offers (0x…).'),
+    field('Owner account', owner, 'Only this account’s offers (0x…).'),
     field('Terms', terms, 'A policy preset (research-only), or words of the terms.'),
     field('Shortest access', minDur, 'e.g. 30d; empty: any duration.'),
     h('div', { class: 'field' }, h('label', { for: 'market-for-me' }, forMe, ' Only private offers made to me')),

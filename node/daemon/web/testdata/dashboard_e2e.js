@@ -331,7 +331,7 @@ async function main() {
     assert(await buyBtn.count() === 0, 'the owner\'s 0.01 ETH offer passes a 0.008 ETH highest price');
     // Bad filters are shown inline and change nothing.
     await brand.getByLabel('Lowest price (ETH)').fill('lots');
-    await brand.getByLabel('Owner').fill('0x12');
+    await brand.getByLabel('Owner account').fill('0x12');
     await apply.click();
     await brand.locator('main').getByText('"lots" is not an amount of ether').waitFor();
     await brand.locator('main').getByText('"0x12" is not an account address').waitFor();
