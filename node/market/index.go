@@ -74,7 +74,7 @@ type Index struct {
 	// budget is the most index entries a page examines (scanBudget;
 	// tests lower it).
 	budget int
-	tx   *txn          // the changes of the batch being read, written with the cursor
+	tx     *txn // the changes of the batch being read, written with the cursor
 }
 
 // Open opens the index at cfg.Path (creating or rebuilding it as needed).
