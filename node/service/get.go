@@ -60,7 +60,7 @@ func (s *Service) ReadFor(ctx context.Context, c cid.Cid, purpose string, own Ke
 				return nil, err
 			}
 			if len(keys) > 0 {
-				return s.getOwn(ctx, c, rec, keys, w)
+				return s.getOwn(ctx, c, rec, keys, fieldKeysOf(own), w)
 			}
 			// Registered by this account but no longer held here. Erased,
 			// it is said to the owner as the owner's own act, not as the
@@ -388,11 +388,13 @@ func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.Secre
 	if err != nil {
 		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 	}
-	return s.getOwn(ctx, c, rec, keys, w)
+	return s.getOwn(ctx, c, rec, keys, nil, w)
 }
 
-// getOwn is GetOwn once the chain has said rec is this account's.
-func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys []*reencrypt.SecretKey, w io.Writer) (*GetResult, error) {
+// getOwn is GetOwn once the chain has said rec is this account's. A
+// version that is not an envelope but a field manifest (a split version) is
+// read with the field keys fields derives, when it is given.
+func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys []*reencrypt.SecretKey, fields FieldKeyring, w io.Writer) (*GetResult, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 	fingerprint, err := s.fingerprint(cctx, rec.Dataset, c)
 	cancel()
@@ -406,6 +408,13 @@ func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys
 		}
 		return key, nil
 	}, w)
+	if errors.Is(err, envstore.ErrNotEnvelope) && fields != nil {
+		// Nothing was written: the header did not parse. A split version's
+		// manifest is not an envelope.
+		if ok, merr := s.isManifest(ctx, c); merr == nil && ok {
+			return s.getOwnFields(ctx, c, rec, fingerprint, fields, w)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -433,6 +433,10 @@ type GetResult struct {
 	// Failures names the proxies that refused, could not be reached or
 	// sent a cfrag that does not verify before enough others answered.
 	Failures []string `json:"failures,omitempty"`
+	// Fields names the field groups read of a split version (all of them
+	// for the owner, the granted ones for a grantee); empty for a version
+	// that is not split.
+	Fields []string `json:"fields,omitempty"`
 }
 
 // since is the block range of every history query: from the Registry's
