@@ -1,7 +1,6 @@
 package proxy
 
 import (
-	"slices"
 	"bufio"
 	"bytes"
 	"encoding/hex"
@@ -10,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
