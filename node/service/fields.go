@@ -244,12 +244,3 @@ func fieldKeysOf(own Keyring) FieldKeyring {
 	fk, _ := own.(FieldKeyring)
 	return fk
 }
-
-// keyFromHex reads a manifest's or bundle's field key.
-func keyFromHex(s string) (*reencrypt.PublicKey, error) {
-	b, err := hex.DecodeString(s)
-	if err != nil {
-		return nil, err
-	}
-	return reencrypt.PublicKeyFromBytes(b)
-}

@@ -139,6 +139,11 @@ func (s *Service) GetFor(ctx context.Context, c cid.Cid, purpose string, w io.Wr
 		return purpose, err
 	}
 	look.purpose = purposeOf
+	if look.bundle.Fields != nil {
+		// A field grant: the version must be a split one, and only the
+		// granted fields are fetched and opened.
+		return s.getFields(ctx, c, look, w)
+	}
 	var failures []string
 	open := func(h *envelope.Header) (envelope.FileKey, error) {
 		if h.Owner != look.ds.Owner {
@@ -174,8 +179,18 @@ func (s *Service) granteeIdentity(ctx context.Context, c cid.Cid, h *envelope.He
 		return nil, nil, fmt.Errorf("%w: %s names dataset %x of %s, the chain dataset %d of %s", ErrNotMine, c, h.DatasetID[24:], h.Owner.Hex(), rec.Dataset, ds.Owner.Hex())
 	}
 	// A version put before the dataset's last key rotation opens through
-	// the rotation's rewrap manifest, with the current key's kfrags.
-	capsule, wrapped, err := s.wrapOf(ctx, h, rec, ds, c)
+	// the rotation's rewrap manifest, with the current key's kfrags. A
+	// field envelope is always under its field's key of the version's time
+	// (a field grant names the keys).
+	var capsule *reencrypt.Capsule
+	var wrapped []byte
+	var err error
+	if look.field != "" {
+		capsule, err = h.UmbralCapsule()
+		wrapped = h.WrappedKey[:]
+	} else {
+		capsule, wrapped, err = s.wrapOf(ctx, h, rec, ds, c)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -185,7 +200,7 @@ func (s *Service) granteeIdentity(ctx context.Context, c cid.Cid, h *envelope.He
 		return nil, nil, err
 	}
 	var failures []string
-	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account, Purpose: purpose,
+	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account, Purpose: purpose, Field: look.field,
 		OnFailure: func(f proxy.ProxyFailure) {
 			failures = append(failures, fmt.Sprintf("%s: %v", f.Proxy.Hex(), f.Err))
 			if errors.Is(f.Err, reencrypt.ErrVerificationFailed) {
@@ -254,6 +269,9 @@ type getLookup struct {
 	policy [32]byte
 	// purpose is what the read is made for, once known.
 	purpose func() (string, error)
+	// field is the field group a field grant's read asks for (its pkA is
+	// then the field's key); empty for a whole envelope.
+	field string
 	// public: the version was added while its dataset was public; it is
 	// the plaintext, checked against fingerprint, and nothing else is set.
 	public bool
