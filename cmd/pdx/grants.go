@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -17,6 +18,7 @@ import (
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/fieldsplit"
 	"github.com/pdx-network/pdx/node/service"
 )
 
@@ -64,9 +66,9 @@ func checkExpiry(s string, now time.Time) error {
 func (a *app) grantCmd() *cobra.Command {
 	var to, purpose, expires, pol string
 	var threshold int
-	var proxies []string
+	var proxies, fields []string
 	cmd := &cobra.Command{
-		Use:   "grant NAME --to ADDRESS (--policy PRESET|FILE | --purpose TEXT) [--expires 30d|DATE|RFC3339]",
+		Use:   "grant NAME --to ADDRESS (--policy PRESET|FILE | --purpose TEXT) [--expires 30d|DATE|RFC3339] [--fields a,b]",
 		Short: "Grant an account access to a dataset, under a usage policy or for a purpose, for a period",
 		Long: `grant gives the account --to access to every version of the dataset NAME
 until --expires: the daemon makes one kfrag per proxy, delivers them and
@@ -83,7 +85,18 @@ the proxies enforce its purposes, read limit and expiry. With a policy,
 --purpose is refused (the policy names the purposes) and --expires may be
 left out when the policy has a duration; an --expires later than the
 policy permits is refused. --purpose alone records a plain purpose text, as
-grants made before policies did.`,
+grants made before policies did.
+
+--fields grants some fields only of a dataset put with pdx put --fields:
+the grantee's get returns exactly those fields, as valid JSON or CSV, and
+no key of any other field leaves this home (the proxies receive kfrags of
+the named fields' keys only). Grant again to change the fields: with more
+to add one, with fewer to remove one (the proxies drop the earlier kfrags
+when they see the new grant).
+
+Examples:
+  pdx grant profile --to 0xB0b... --policy analytics-only
+  pdx grant profile --to 0xB0b... --purpose "loyalty" --expires 30d --fields age,city`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			grantee, err := checkAddress("--to", to)
@@ -129,7 +142,12 @@ grants made before policies did.`,
 				return err
 			}
 			var res daemon.GrantResponse
-			req := daemon.GrantRequest{Grantee: grantee.Hex(), Purpose: purpose, Expires: expires, Threshold: threshold, Proxies: proxies, Policy: doc}
+			for _, f := range fields {
+				if err := fieldsplit.ValidName(f); err != nil {
+					return cli.Usagef("--fields: %v", errors.Unwrap(err))
+				}
+			}
+			req := daemon.GrantRequest{Grantee: grantee.Hex(), Purpose: purpose, Expires: expires, Threshold: threshold, Proxies: proxies, Policy: doc, Fields: fields}
 			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "grants"), req, &res); err != nil {
 				return err
 			}
@@ -143,6 +161,7 @@ grants made before policies did.`,
 	f.StringVar(&expires, "expires", "", "end of the access: a duration (30d, 1d12h, 90m), a date (2027-01-01: through that day, UTC) or an RFC 3339 time")
 	f.IntVar(&threshold, "threshold", 0, "proxies needed to re-encrypt; 0 = proxies.threshold of the config")
 	f.StringSliceVar(&proxies, "proxies", nil, "addresses of the proxies to use, comma-separated (default: the configured proxy set)")
+	f.StringSliceVar(&fields, "fields", nil, "grant only these fields of a version put with --fields, comma-separated (default: the whole dataset)")
 	return cmd
 }
 

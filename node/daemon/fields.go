@@ -9,6 +9,7 @@ import (
 
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/fieldsplit"
 	"github.com/pdx-network/pdx/node/service"
@@ -142,4 +143,35 @@ func latestFields(e Entry) []string {
 		return nil
 	}
 	return e.Versions[len(e.Versions)-1].FieldNames()
+}
+
+// grantFields checks a grant's field names against the dataset's newest
+// version and derives their current keys; nil for a grant of the whole
+// dataset.
+func (d *Daemon) grantFields(name string, e Entry, names []string) ([]service.FieldGrant, error) {
+	if len(names) == 0 {
+		return nil, nil
+	}
+	have := latestFields(e)
+	if len(have) == 0 {
+		return nil, cli.Say(badRequest("dataset %q has no version split into fields: put one with fields=json or fields=csv first", name),
+			fmt.Sprintf("the newest version of %q is not split into fields: put it again with pdx put FILE --dataset %s --fields, then grant its fields", name, name))
+	}
+	sel, err := fieldsplit.SelectFrom(have, names)
+	if err != nil {
+		return nil, err
+	}
+	local, err := d.h.Dataset(name)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]service.FieldGrant, len(sel))
+	for i, n := range sel {
+		k, err := d.h.FieldKey(local.Salt, n)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = service.FieldGrant{Name: n, Key: k}
+	}
+	return out, nil
 }

@@ -556,6 +556,12 @@ type GrantRequest struct {
 	// (docs/policy.md). With it, purpose is left out (the policy names
 	// the purposes) and expires may be too (the policy's duration).
 	Policy json.RawMessage `json:"policy,omitempty"`
+	// Fields, when given, makes a field grant: only these field groups of
+	// the dataset's split versions (node/fieldsplit/FIELDS.md), named as
+	// the newest version names them. A grant to the same grantee replaces
+	// the earlier one: granting again with more or fewer fields adds or
+	// removes them.
+	Fields []string `json:"fields,omitempty"`
 }
 
 // GrantResponse is what a grant recorded.
@@ -571,6 +577,8 @@ type GrantResponse struct {
 	Block     uint64   `json:"block"`
 	// Policy is the grant's usage policy; absent for a plain purpose.
 	Policy *PolicyView `json:"policy,omitempty"`
+	// Fields are the field groups a field grant covers.
+	Fields []string `json:"fields,omitempty"`
 }
 
 func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
@@ -635,11 +643,15 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 	if len(proxies) == 0 && threshold > d.conf.Proxies.Shares {
 		return badRequest("threshold %d is more than the %d proxies a grant is shared among (proxies.shares)", threshold, d.conf.Proxies.Shares)
 	}
+	fields, err := d.grantFields(name, e, req.Fields)
+	if err != nil {
+		return err
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	res, err := d.s.Grant(r.Context(), service.GrantRequest{
 		Dataset: e.ID, DatasetKey: key, Grantee: grantee, Expiry: expiry,
-		Purpose: req.Purpose, Policy: pol, Threshold: threshold, Proxies: proxies,
+		Purpose: req.Purpose, Policy: pol, Threshold: threshold, Proxies: proxies, Fields: fields,
 	})
 	if err != nil {
 		return err
@@ -652,7 +664,7 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 	}
 	shown, pv, _ := readTerms(purpose)
 	out := GrantResponse{Dataset: name, ID: e.ID, Grantee: grantee.Hex(), Purpose: shown, Policy: pv,
-		Expires: expiry.Format(time.RFC3339), Threshold: res.Threshold, Bundle: res.Bundle, Block: res.Block, Proxies: []string{}}
+		Expires: expiry.Format(time.RFC3339), Threshold: res.Threshold, Bundle: res.Bundle, Block: res.Block, Proxies: []string{}, Fields: res.Fields}
 	for _, p := range res.Proxies {
 		out.Proxies = append(out.Proxies, p.Hex())
 	}

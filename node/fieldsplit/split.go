@@ -450,7 +450,7 @@ func joinJSON(order []string, groups []Group, data map[string][]byte) ([]byte, e
 			out.set(k, all.vals[k])
 		}
 	}
-	return encode(out), nil
+	return append(encode(out), '\n'), nil
 }
 
 // ---- CSV ----

@@ -232,7 +232,7 @@ func TestFieldGrantAttack(t *testing.T) {
 
 	w.fieldGrant(ring, w.brand, "city", "age")
 	got, res := readAs(t, w.ctx, w.brand, c)
-	if string(got) != `{"age":34,"city":"Lyon"}` || strings.Join(res.Fields, ",") != "age,city" {
+	if string(got) != "{\"age\":34,\"city\":\"Lyon\"}\n" || strings.Join(res.Fields, ",") != "age,city" {
 		t.Fatalf("A read %s (fields %q)", got, res.Fields)
 	}
 
@@ -327,7 +327,7 @@ func TestFieldGrantAttack(t *testing.T) {
 	// City removed from A's grant: A's next read has age alone.
 	w.fieldGrant(ring, w.brand, "age")
 	got, res = readAs(t, w.ctx, w.brand, c)
-	if string(got) != `{"age":34}` || strings.Join(res.Fields, ",") != "age" {
+	if string(got) != "{\"age\":34}\n" || strings.Join(res.Fields, ",") != "age" {
 		t.Fatalf("after removing city A read %s", got)
 	}
 	for _, kf := range scanKFrags(t, dirs...) {
