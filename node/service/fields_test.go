@@ -389,3 +389,47 @@ func (w *world) askField(s *Service, ds uint64, m *fieldsplit.Manifest, name str
 	})
 	return err
 }
+
+// TestFieldGrantStaysFieldGrant: a rotation re-bundles every live grant;
+// a field grant must come out a field grant of the same fields (never a
+// grant of the whole dataset under the new key, which would open every
+// field of the versions put after it), and without field keys the
+// re-bundling is refused rather than widened.
+func TestFieldGrantStaysFieldGrant(t *testing.T) {
+	w := newWorld(t)
+	ring := newFieldRing(t, w.dsKey)
+	_, c := w.putSplit(ring, fieldsplit.JSON, profile6)
+	w.fieldGrant(ring, w.brand, "age", "city")
+
+	newKey, _ := reencrypt.GenerateSecretKey()
+	if _, err := w.owner.Rotate(w.ctx, ring.dataset, newKey, []*reencrypt.SecretKey{w.dsKey}); !errors.Is(err, ErrFieldRegrant) {
+		t.Fatalf("rotation without field keys: %v, want ErrFieldRegrant", err)
+	}
+	w.owner.UseFieldKeys(ring)
+	newKey2, _ := reencrypt.GenerateSecretKey()
+	res, err := w.owner.Rotate(w.ctx, ring.dataset, newKey2, []*reencrypt.SecretKey{w.dsKey, newKey})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(res.Regrants) != 1 || strings.Join(res.Regrants[0].Fields, ",") != "age,city" {
+		t.Fatalf("re-bundled %+v", res.Regrants)
+	}
+	w.sync()
+	got, _ := readAs(t, w.ctx, w.brand, c)
+	if string(got) != "{\"age\":34,\"city\":\"Lyon\"}\n" {
+		t.Fatalf("after the rotation A read %s", got)
+	}
+	vk := w.owner.cfg.Signer.VerifyingKey()
+	pkB := w.brand.cfg.Receiving.PublicKey()
+	var dirs []string
+	for _, p := range w.proxies {
+		dirs = append(dirs, p.dir)
+	}
+	for _, kf := range scanKFrags(t, dirs...) {
+		for _, k := range []*reencrypt.SecretKey{w.dsKey, newKey, newKey2} {
+			if _, err := kf.Verify(vk, k.PublicKey(), pkB); err == nil {
+				t.Fatal("after the rotation a proxy holds a kfrag of a dataset key")
+			}
+		}
+	}
+}
