@@ -167,3 +167,22 @@ func (s *Service) keepFields(ctx context.Context, req *GrantRequest) error {
 	}
 	return nil
 }
+
+// hasSplitVersions reports whether any version of the dataset is a field
+// manifest.
+func (s *Service) hasSplitVersions(ctx context.Context, dataset uint64) (bool, error) {
+	versions, err := s.Versions(ctx, dataset)
+	if err != nil {
+		return false, err
+	}
+	for _, v := range versions {
+		ok, err := s.isManifest(ctx, v.CID)
+		if err != nil {
+			return false, err
+		}
+		if ok {
+			return true, nil
+		}
+	}
+	return false, nil
+}
