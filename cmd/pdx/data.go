@@ -159,6 +159,11 @@ func (r lsResult) FormatText(w io.Writer) error {
 			if v.Public {
 				kind = "public"
 			}
+			if len(v.Fields) > 0 {
+				// A split version: each field under its own key (pdx
+				// grants shows who reads which).
+				kind = fmt.Sprintf("%d fields: %s", len(v.Fields), strings.Join(v.FieldNames(), ","))
+			}
 			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%s\t%s, %s\n", d.Name, d.ID, v.Version, v.CID, v.Size, v.Put.UTC().Format(time.RFC3339), vis, kind)
 		}
 	}

@@ -327,7 +327,7 @@ func (r grantsResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "GRANTEE\tPURPOSE\tEXPIRES\tSTATE\tBLOCK\tTHRESHOLD")
+	fmt.Fprintln(tw, "GRANTEE\tPURPOSE\tEXPIRES\tSTATE\tBLOCK\tTHRESHOLD\tFIELDS")
 	for _, g := range r.Grants {
 		state := "ended"
 		switch {
@@ -336,7 +336,12 @@ func (r grantsResult) FormatText(w io.Writer) error {
 		case g.RevokedBlock != 0:
 			state = "revoked at " + strconv.FormatUint(g.RevokedBlock, 10)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d of %d\n", g.Grantee, orDash(g.Purpose), g.Expires, state, g.Block, g.Threshold, len(g.Proxies))
+		// A field grant reads only its fields; any other grant, all.
+		fields := "all"
+		if len(g.Fields) > 0 {
+			fields = strings.Join(g.Fields, ",")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d of %d\t%s\n", g.Grantee, orDash(g.Purpose), g.Expires, state, g.Block, g.Threshold, len(g.Proxies), fields)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -353,7 +358,8 @@ func (a *app) grantsCmd() *cobra.Command {
 		Short: "List every grant ever made on a dataset, newest first, and whether it is active",
 		Long: `grants lists the dataset's grants as the chain recorded them, newest first:
 grantee, purpose, expiry, state (active; revoked at a block; ended — expired,
-replaced by a newer grant, or the dataset erased), block and threshold.`,
+replaced by a newer grant, or the dataset erased), block, threshold and the
+fields the grantee can read (all, or the fields of a field grant).`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if err := checkDatasetName(args[0]); err != nil {
