@@ -643,9 +643,22 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 	if len(proxies) == 0 && threshold > d.conf.Proxies.Shares {
 		return badRequest("threshold %d is more than the %d proxies a grant is shared among (proxies.shares)", threshold, d.conf.Proxies.Shares)
 	}
+	if pol != nil && len(req.Fields) == 0 {
+		req.Fields = pol.Fields // a policy of some fields grants those
+	}
 	fields, err := d.grantFields(name, e, req.Fields)
 	if err != nil {
 		return err
+	}
+	if pol != nil && len(fields) > 0 && len(pol.Fields) == 0 {
+		// The grant's policy lists the fields it covers (docs/policy.md,
+		// "Fields"): the same policy, of those fields.
+		withFields := *pol
+		for _, f := range fields {
+			withFields.Fields = append(withFields.Fields, f.Name)
+		}
+		slices.Sort(withFields.Fields)
+		pol = &withFields
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -7,10 +7,13 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/fieldsplit"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -139,6 +142,9 @@ var ErrFieldRegrant = errors.New("service: a field grant is re-made only as a fi
 // names a 1.2 bundle) a field grant of the same fields, under their current
 // keys: never a grant of the whole dataset, which would open every field.
 func (s *Service) keepFields(ctx context.Context, req *GrantRequest) error {
+	if err := s.policyFields(ctx, req); err != nil {
+		return err
+	}
 	if len(req.Fields) > 0 || req.FromBundle == ([32]byte{}) {
 		return nil
 	}
@@ -185,4 +191,43 @@ func (s *Service) hasSplitVersions(ctx context.Context, dataset uint64) (bool, e
 		}
 	}
 	return false, nil
+}
+
+// ErrFieldsMismatch: a grant names other fields than its usage policy.
+var ErrFieldsMismatch = errkind.New(errkind.Usage, "the fields of the grant are not the fields its usage policy names")
+
+// policyFields makes a grant under a policy that names fields (profile
+// version 2, docs/policy.md "Fields") a field grant of exactly those fields
+// — so a purchase of an offer whose policy covers some fields is granted
+// those fields only — and refuses a grant whose fields differ from its
+// policy's.
+func (s *Service) policyFields(ctx context.Context, req *GrantRequest) error {
+	if req.Policy == nil || len(req.Policy.Fields) == 0 {
+		return nil
+	}
+	if len(req.Fields) > 0 {
+		names := make([]string, len(req.Fields))
+		for i, f := range req.Fields {
+			names[i] = f.Name
+		}
+		slices.Sort(names)
+		if !slices.Equal(names, req.Policy.Fields) {
+			return fmt.Errorf("%w: the grant names %s, the policy %s", ErrFieldsMismatch, strings.Join(names, ","), strings.Join(req.Policy.Fields, ","))
+		}
+		return nil
+	}
+	if s.fieldKeys == nil {
+		return fmt.Errorf("%w: the policy covers the fields %s and this node derives no field keys", ErrFieldRegrant, strings.Join(req.Policy.Fields, ","))
+	}
+	for _, n := range req.Policy.Fields {
+		keys, err := s.fieldKeys.FieldKeys(ctx, req.Dataset, n)
+		if err != nil {
+			return err
+		}
+		if len(keys) == 0 {
+			return fmt.Errorf("%w: dataset %d is not held here", ErrFieldRegrant, req.Dataset)
+		}
+		req.Fields = append(req.Fields, FieldGrant{Name: n, Key: keys[0]})
+	}
+	return nil
 }
