@@ -185,8 +185,8 @@ func (d *doc) policy() (*Policy, error) {
 	if d.Type != "Set" {
 		return nil, invalid("@type", "it must be \"Set\" (a policy pdx binds to an offer or a grant), not %q", d.Type)
 	}
-	if d.Profile != Profile {
-		return nil, invalid("profile", "it must be %q, not %q", Profile, d.Profile)
+	if d.Profile != Profile && d.Profile != ProfileFields {
+		return nil, invalid("profile", "it must be %q (or %q for a policy of some fields), not %q", Profile, ProfileFields, d.Profile)
 	}
 	if d.UID != "" {
 		if err := checkIRI("uid", d.UID); err != nil {
@@ -216,6 +216,13 @@ func (d *doc) policy() (*Policy, error) {
 	}
 	if err := p.constraints(perm.Constraint); err != nil {
 		return nil, err
+	}
+	// One profile per policy: version 2 exactly when it names fields.
+	if (d.Profile == ProfileFields) != (len(p.Fields) > 0) {
+		if len(p.Fields) > 0 {
+			return nil, invalid("profile", "a policy with a fields constraint is of profile %q", ProfileFields)
+		}
+		return nil, invalid("profile", "a policy of profile %q names its fields (a fields constraint); without one it is of profile %q", ProfileFields, Profile)
 	}
 	for i, du := range perm.Duty {
 		if du.Action != "attribute" {
@@ -337,10 +344,14 @@ func (p *Policy) constraints(cs []constraint) error {
 				return invalid(at+".rightOperand", "%q is not a UTC time in whole seconds such as 2027-01-31T00:00:00Z", v)
 			}
 			p.Until = t.UTC()
+		case "fields":
+			if err := p.fieldsConstraint(at, c); err != nil {
+				return err
+			}
 		case "":
-			return invalid(at+".leftOperand", "missing; it is one of purpose, count, elapsedTime, dateTime")
+			return invalid(at+".leftOperand", "missing; it is one of purpose, count, elapsedTime, dateTime, fields")
 		default:
-			return invalid(at+".leftOperand", "%q is not a constraint of the profile (purpose, count, elapsedTime, dateTime)", c.LeftOperand)
+			return invalid(at+".leftOperand", "%q is not a constraint of the profile (purpose, count, elapsedTime, dateTime, fields)", c.LeftOperand)
 		}
 	}
 	return nil
@@ -454,6 +465,9 @@ func checkIRI(at, s string) error {
 // doc is the policy as its canonical document.
 func (p *Policy) doc() *doc {
 	d := &doc{Context: mustJSON(context()), Type: "Set", UID: p.UID, Profile: Profile}
+	if len(p.Fields) > 0 {
+		d.Profile = ProfileFields
+	}
 	if p.Description != "" {
 		d.Description = &p.Description
 	}
@@ -472,6 +486,9 @@ func (p *Policy) doc() *doc {
 	}
 	if p.Reads > 0 {
 		perm.Constraint = append(perm.Constraint, constraint{"count", "lteq", mustJSON(p.Reads)})
+	}
+	if len(p.Fields) > 0 {
+		perm.Constraint = append(perm.Constraint, constraint{"fields", "isAnyOf", mustJSON(sorted(p.Fields))})
 	}
 	if p.Attribution {
 		perm.Duty = []duty{{"attribute"}}
@@ -510,4 +527,29 @@ func mustJSON(v any) json.RawMessage {
 		panic(err)
 	}
 	return bytes.TrimSuffix(buf.Bytes(), []byte("\n"))
+}
+
+// fieldsConstraint reads the fields a policy covers: {"leftOperand":
+// "fields","operator":"isAnyOf","rightOperand":["age","city"]}, names as a
+// split version names its field groups (node/fieldsplit/FIELDS.md).
+func (p *Policy) fieldsConstraint(at string, c constraint) error {
+	if c.Operator != "isAnyOf" {
+		return invalid(at+".operator", "a fields constraint takes the operator \"isAnyOf\", not %q", c.Operator)
+	}
+	var list []string
+	if err := json.Unmarshal(c.RightOperand, &list); err != nil || len(list) == 0 || len(list) > MaxFields {
+		return invalid(at+".rightOperand", "a list of 1 to %d field names, such as [\"age\",\"city\"]", MaxFields)
+	}
+	seen := map[string]bool{}
+	for _, f := range list {
+		if f == "" || len(f) > 64 || strings.ContainsFunc(f, func(r rune) bool { return r <= ' ' || r > '~' || r == ',' || r == '/' }) {
+			return invalid(at+".rightOperand", "%q is not a field name (1 to 64 printable ASCII characters without spaces, commas or slashes)", f)
+		}
+		if seen[f] {
+			return invalid(at+".rightOperand", "the field %q is named twice", f)
+		}
+		seen[f] = true
+	}
+	p.Fields = sorted(list)
+	return nil
 }

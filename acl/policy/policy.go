@@ -38,6 +38,16 @@ import (
 // reading this.
 const Profile = "urn:pdx:odrl-profile:v1"
 
+// ProfileFields is the profile of a policy that covers some fields only of
+// a split dataset (docs/policy.md, "Fields"): version 2, which adds the
+// fields constraint to version 1 and nothing else. A policy without fields
+// is written under Profile, byte for byte as before; one with fields under
+// ProfileFields, and a version-2 document must name its fields.
+const ProfileFields = "urn:pdx:odrl-profile:v2"
+
+// MaxFields bounds the fields a policy names (a split version's most).
+const MaxFields = 64
+
 // MaxSize bounds a policy document, as stored and as read from IPFS: the
 // bound of an offer's terms, since an offer's policy is read as its terms.
 const MaxSize = 16 << 10
@@ -94,6 +104,11 @@ type Policy struct {
 	Reads int
 	// Attribution is the duty to credit the data's owner.
 	Attribution bool
+	// Fields are the field groups of a split dataset the policy covers
+	// (node/fieldsplit/FIELDS.md), sorted; none means the whole dataset.
+	// The grant's bundle carries kfrags of these fields only: what the
+	// policy says, the cryptography enforces.
+	Fields []string
 }
 
 // Parse reads a policy document strictly: malformed JSON, a key twice, a
@@ -123,7 +138,7 @@ func IsDocument(b []byte) bool {
 	var head struct {
 		Profile string `json:"profile"`
 	}
-	return json.Unmarshal(b, &head) == nil && head.Profile == Profile
+	return json.Unmarshal(b, &head) == nil && (head.Profile == Profile || head.Profile == ProfileFields)
 }
 
 // Validate checks a Policy made by hand as Parse checks a document.
@@ -226,6 +241,9 @@ func (p *Policy) Describe() []string {
 	}
 	if p.Attribution {
 		out = append(out, "Attribution: credit the data's owner.")
+	}
+	if len(p.Fields) > 0 {
+		out = append(out, "Fields: "+strings.Join(p.Fields, ", ")+" (no other field).")
 	}
 	if p.License != "" {
 		out = append(out, "Licence: "+p.License+".")

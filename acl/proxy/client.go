@@ -46,6 +46,10 @@ type Client struct {
 	// proxy that sent a forged cfrag is named even though others covered
 	// for it.
 	OnFailure func(ProxyFailure)
+	// Field names the field group of a split version whose capsule is
+	// asked for, under a field grant (PROTOCOL.md, "Field grants"); empty
+	// for a grant of the whole dataset.
+	Field string
 }
 
 // ProxyFailure is why one proxy gave no usable cfrag.
@@ -225,7 +229,7 @@ func (c *Client) ask(ctx context.Context, ep Endpoint, dataset uint64, capsule *
 	}
 	body, _ := json.Marshal(ReencryptBody{
 		Proxy: ep.Address, Dataset: dataset, Capsule: hex.EncodeToString(capBytes), Purpose: c.Purpose,
-		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig),
+		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig), Field: c.Field,
 	})
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimSuffix(ep.URL, "/")+"/v1/reencrypt", bytes.NewReader(body))
 	if err != nil {

@@ -20,6 +20,12 @@ type ReencryptBody struct {
 	Nonce     common.Hash `json:"nonce"`
 	Deadline  uint64      `json:"deadline"`
 	Signature string      `json:"signature"` // hex, 65 bytes
+	// Field selects which of a field grant's kfrags re-encrypts the
+	// capsule: the field group's name (PROTOCOL.md, "Field grants"). It
+	// chooses, it does not authorize: a proxy holds kfrags of the granted
+	// fields only, and a capsule of another key re-encrypted with one
+	// gives a cfrag that opens nothing.
+	Field string `json:"field,omitempty"`
 }
 
 // ReencryptResponse is the answer to a granted request.

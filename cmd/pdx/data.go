@@ -42,7 +42,7 @@ func (r putResult) FormatText(w io.Writer) error {
 }
 
 func (a *app) putCmd() *cobra.Command {
-	var dataset string
+	var dataset, fields, schemaFile string
 	cmd := &cobra.Command{
 		Use:   "put FILE|- --dataset NAME",
 		Short: "Encrypt a file (or stdin) and store it as the next version of a dataset",
@@ -52,7 +52,20 @@ chain. When the home has no dataset of that name, the same put creates it
 and keeps it only once its first version is stored: a put that fails or is
 interrupted leaves no dataset and no blocks behind. An empty file is
 refused (pdx stores no empty versions).
-Prints the CID and version; a progress bar shows on a terminal.`,
+Prints the CID and version; a progress bar shows on a terminal.
+
+--fields splits a JSON object by its top-level keys, or a CSV table by its
+columns, and seals each field under a key of its own, so that a grant can
+name the fields it covers (pdx grant --fields) and no key of the others
+ever leaves this home. The format comes from the file's extension or its
+first byte; --fields=json or --fields=csv names it. --fields-schema FILE
+groups fields (JSON Pointers such as /address/city, or column names) into
+named groups; what it does not name stays a field of its own.
+
+Examples:
+  pdx put profile.json --dataset profile
+  pdx put profile.json --dataset profile --fields
+  pdx put purchases.csv --dataset purchases --fields --fields-schema groups.json`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if dataset == "" {
@@ -83,6 +96,14 @@ Prints the CID and version; a progress bar shows on a terminal.`,
 			if size == 0 {
 				return cli.Usagef("%s is empty: pdx stores no empty versions; nothing was created", args[0])
 			}
+			query := "?create=true"
+			if fields != "" || schemaFile != "" {
+				q, r, err := splitQuery(args[0], in, fields, schemaFile)
+				if err != nil {
+					return err
+				}
+				query, in = query+q, r
+			}
 			c, err := a.client()
 			if err != nil {
 				return err
@@ -91,7 +112,7 @@ Prints the CID and version; a progress bar shows on a terminal.`,
 			bar := a.out.Progress(size, "encrypting and storing")
 			// The daemon creates a missing dataset in the same request and
 			// keeps it only once its first version is stored.
-			resp, err := c.do(ctx, "POST", datasetPath(dataset, "versions")+"?create=true", bar.Reader(in), "application/octet-stream")
+			resp, err := c.do(ctx, "POST", datasetPath(dataset, "versions")+query, bar.Reader(in), "application/octet-stream")
 			if err != nil {
 				bar.Abort()
 				return err
@@ -111,6 +132,9 @@ Prints the CID and version; a progress bar shows on a terminal.`,
 		}),
 	}
 	cmd.Flags().StringVar(&dataset, "dataset", "", "local name of the dataset (created when missing)")
+	cmd.Flags().StringVar(&fields, "fields", "", "split a JSON object by key or a CSV table by column, each field under its own key (json, csv, or auto when given alone)")
+	cmd.Flags().Lookup("fields").NoOptDefVal = "auto"
+	cmd.Flags().StringVar(&schemaFile, "fields-schema", "", "a JSON file grouping fields for --fields")
 	return cmd
 }
 
@@ -134,6 +158,11 @@ func (r lsResult) FormatText(w io.Writer) error {
 			kind := "encrypted"
 			if v.Public {
 				kind = "public"
+			}
+			if len(v.Fields) > 0 {
+				// A split version: each field under its own key (pdx
+				// grants shows who reads which).
+				kind = fmt.Sprintf("%d fields: %s", len(v.Fields), strings.Join(v.FieldNames(), ","))
 			}
 			fmt.Fprintf(tw, "%s\t%d\t%d\t%s\t%d\t%s\t%s, %s\n", d.Name, d.ID, v.Version, v.CID, v.Size, v.Put.UTC().Format(time.RFC3339), vis, kind)
 		}

@@ -2,6 +2,7 @@ package main
 
 import (
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"strconv"
@@ -17,6 +18,7 @@ import (
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/fieldsplit"
 	"github.com/pdx-network/pdx/node/service"
 )
 
@@ -64,9 +66,9 @@ func checkExpiry(s string, now time.Time) error {
 func (a *app) grantCmd() *cobra.Command {
 	var to, purpose, expires, pol string
 	var threshold int
-	var proxies []string
+	var proxies, fields []string
 	cmd := &cobra.Command{
-		Use:   "grant NAME --to ADDRESS (--policy PRESET|FILE | --purpose TEXT) [--expires 30d|DATE|RFC3339]",
+		Use:   "grant NAME --to ADDRESS (--policy PRESET|FILE | --purpose TEXT) [--expires 30d|DATE|RFC3339] [--fields a,b]",
 		Short: "Grant an account access to a dataset, under a usage policy or for a purpose, for a period",
 		Long: `grant gives the account --to access to every version of the dataset NAME
 until --expires: the daemon makes one kfrag per proxy, delivers them and
@@ -83,7 +85,18 @@ the proxies enforce its purposes, read limit and expiry. With a policy,
 --purpose is refused (the policy names the purposes) and --expires may be
 left out when the policy has a duration; an --expires later than the
 policy permits is refused. --purpose alone records a plain purpose text, as
-grants made before policies did.`,
+grants made before policies did.
+
+--fields grants some fields only of a dataset put with pdx put --fields:
+the grantee's get returns exactly those fields, as valid JSON or CSV, and
+no key of any other field leaves this home (the proxies receive kfrags of
+the named fields' keys only). Grant again to change the fields: with more
+to add one, with fewer to remove one (the proxies drop the earlier kfrags
+when they see the new grant).
+
+Examples:
+  pdx grant profile --to 0xB0b... --policy analytics-only
+  pdx grant profile --to 0xB0b... --purpose "loyalty" --expires 30d --fields age,city`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			grantee, err := checkAddress("--to", to)
@@ -129,7 +142,12 @@ grants made before policies did.`,
 				return err
 			}
 			var res daemon.GrantResponse
-			req := daemon.GrantRequest{Grantee: grantee.Hex(), Purpose: purpose, Expires: expires, Threshold: threshold, Proxies: proxies, Policy: doc}
+			for _, f := range fields {
+				if err := fieldsplit.ValidName(f); err != nil {
+					return cli.Usagef("--fields: %v", errors.Unwrap(err))
+				}
+			}
+			req := daemon.GrantRequest{Grantee: grantee.Hex(), Purpose: purpose, Expires: expires, Threshold: threshold, Proxies: proxies, Policy: doc, Fields: fields}
 			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "grants"), req, &res); err != nil {
 				return err
 			}
@@ -143,6 +161,7 @@ grants made before policies did.`,
 	f.StringVar(&expires, "expires", "", "end of the access: a duration (30d, 1d12h, 90m), a date (2027-01-01: through that day, UTC) or an RFC 3339 time")
 	f.IntVar(&threshold, "threshold", 0, "proxies needed to re-encrypt; 0 = proxies.threshold of the config")
 	f.StringSliceVar(&proxies, "proxies", nil, "addresses of the proxies to use, comma-separated (default: the configured proxy set)")
+	f.StringSliceVar(&fields, "fields", nil, "grant only these fields of a version put with --fields, comma-separated (default: the whole dataset)")
 	return cmd
 }
 
@@ -308,7 +327,7 @@ func (r grantsResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "GRANTEE\tPURPOSE\tEXPIRES\tSTATE\tBLOCK\tTHRESHOLD")
+	fmt.Fprintln(tw, "GRANTEE\tPURPOSE\tEXPIRES\tSTATE\tBLOCK\tTHRESHOLD\tFIELDS")
 	for _, g := range r.Grants {
 		state := "ended"
 		switch {
@@ -317,7 +336,12 @@ func (r grantsResult) FormatText(w io.Writer) error {
 		case g.RevokedBlock != 0:
 			state = "revoked at " + strconv.FormatUint(g.RevokedBlock, 10)
 		}
-		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d of %d\n", g.Grantee, orDash(g.Purpose), g.Expires, state, g.Block, g.Threshold, len(g.Proxies))
+		// A field grant reads only its fields; any other grant, all.
+		fields := "all"
+		if len(g.Fields) > 0 {
+			fields = strings.Join(g.Fields, ",")
+		}
+		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d of %d\t%s\n", g.Grantee, orDash(g.Purpose), g.Expires, state, g.Block, g.Threshold, len(g.Proxies), fields)
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -334,7 +358,8 @@ func (a *app) grantsCmd() *cobra.Command {
 		Short: "List every grant ever made on a dataset, newest first, and whether it is active",
 		Long: `grants lists the dataset's grants as the chain recorded them, newest first:
 grantee, purpose, expiry, state (active; revoked at a block; ended — expired,
-replaced by a newer grant, or the dataset erased), block and threshold.`,
+replaced by a newer grant, or the dataset erased), block, threshold and the
+fields the grantee can read (all, or the fields of a field grant).`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if err := checkDatasetName(args[0]); err != nil {

@@ -432,6 +432,7 @@ price or duration when you filter on them.`,
 	fl.StringVar(&f.minDuration, "min-duration", "", "only offers of an access at least this long (30d, 12h)")
 	fl.StringVar(&f.maxDuration, "max-duration", "", "only offers of an access at most this long (30d, 12h)")
 	fl.StringVar(&f.terms, "terms", "", "only offers under this policy preset (research-only), of this terms hash (0x…), or whose terms text contains these words")
+	fl.StringVar(&f.fields, "fields", "", "only field-level offers (a policy naming fields): any, or those selling every field named (age,city)")
 	return cmd
 }
 
@@ -441,6 +442,7 @@ type marketFlags struct {
 	limit                    int
 	limitSet                 bool
 	after, owner, terms      string
+	fields                   string
 	mine, forMe              bool
 	minPrice, maxPrice       string
 	minDuration, maxDuration string
@@ -512,6 +514,9 @@ func (f *marketFlags) query() (string, error) {
 	if f.terms != "" {
 		v.Set("terms", f.terms)
 	}
+	if f.fields != "" {
+		v.Set("fields", f.fields)
+	}
 	return v.Encode(), nil
 }
 
@@ -547,6 +552,7 @@ func (f *marketFlags) nextCommand(next string) string {
 	if f.terms != "" {
 		add("--terms", shellQuote(f.terms))
 	}
+	add("--fields", f.fields)
 	add("--after", next)
 	return strings.Join(args, " ")
 }

@@ -8,6 +8,7 @@ import (
 	"math/big"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strconv"
 	"strings"
@@ -224,7 +225,7 @@ func TestDaemonViewsCLI(t *testing.T) {
 	}
 	for i, d := range ls.Datasets {
 		md := m.Datasets[i]
-		if md.Name != d.Name || md.ID != d.ID || !slices.Equal(md.Versions, d.Versions) || len(md.Keys) != 0 {
+		if md.Name != d.Name || md.ID != d.ID || !reflect.DeepEqual(md.Versions, d.Versions) || len(md.Keys) != 0 {
 			t.Fatalf("manifest dataset %+v, ls %+v", md, d)
 		}
 	}

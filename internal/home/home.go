@@ -570,3 +570,25 @@ func (u *Unlocked) Close() {
 	clear(u.Seed)
 	u.Seed, u.factory, u.Account, u.Signing, u.Receiving = nil, nil, nil, nil, nil
 }
+
+// FieldLabelInfix joins a dataset's label and a field group's name in the
+// group's key label (node/fieldsplit/FIELDS.md, "Keys").
+const FieldLabelInfix = "/field/"
+
+// FieldKey derives the delegating key of field group name of the dataset
+// whose salt is salt: MakeKey("pdx/dataset/" + hex(salt) + "/field/" +
+// name). Each group of a split version is sealed under its own key so that a
+// grant can delegate some groups and not others; deriving it from the salt
+// means erasing the dataset shreds every field key with it.
+func (u *Unlocked) FieldKey(salt []byte, name string) (*reencrypt.SecretKey, error) {
+	if len(salt) != SaltSize {
+		return nil, fmt.Errorf("%w: want %d bytes, got %d", ErrBadSalt, SaltSize, len(salt))
+	}
+	if name == "" {
+		return nil, errors.New("home: a field key needs the field's name")
+	}
+	if u.factory == nil {
+		return nil, errors.New("home: the unlocked home is closed")
+	}
+	return u.factory.MakeKey([]byte(DatasetLabelPrefix + hex.EncodeToString(salt) + FieldLabelInfix + name)), nil
+}

@@ -163,6 +163,9 @@ func New(ctx context.Context, cfg Config) (*Daemon, error) {
 			func() float64 { return float64(len(d.index.List())) }),
 		collectors.NewGoCollector())
 	d.routeAll()
+	// A rotation or a reconcile re-makes a field grant with the fields'
+	// current keys, which only the home derives.
+	d.s.UseFieldKeys(homeKeys{d})
 	return d, nil
 }
 

@@ -107,6 +107,15 @@ func (d *Daemon) export(w http.ResponseWriter, r *http.Request) error {
 				}
 				roots = append(roots, c)
 				m.Roots = append(m.Roots, v.CID)
+				// A split version's field envelopes are part of it.
+				fcids, err := v.fieldCIDs()
+				if err != nil {
+					return nil, fmt.Errorf("%w: version %d of %q: %v", ErrDamaged, v.Version, e.Name, err)
+				}
+				for _, fc := range fcids {
+					roots = append(roots, fc)
+					m.Roots = append(m.Roots, fc.String())
+				}
 			}
 			gs, err := d.s.DatasetGrants(r.Context(), e.ID)
 			if err != nil {

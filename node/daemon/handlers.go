@@ -269,6 +269,8 @@ type PutResponse struct {
 	// Created: this put created the dataset (?create=true and no dataset
 	// of that name).
 	Created bool `json:"created,omitempty"`
+	// Fields: the version is split into these field groups (?fields=).
+	Fields []VersionField `json:"fields,omitempty"`
 }
 
 // discardTimeout bounds the clean-up of a failed put (an erase on chain
@@ -288,6 +290,10 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 		return badRequest("%v", err)
 	}
 	// Bad input is refused before anything is created.
+	split, err := splitOf(r)
+	if err != nil {
+		return err
+	}
 	body := bufio.NewReaderSize(r.Body, 64<<10)
 	if _, err := body.Peek(1); err != nil {
 		if errors.Is(err, io.EOF) {
@@ -297,7 +303,6 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	var err error
 	created := false
 	if ex, ok := d.index.Get(name); (!ok || ex.Pending) && create {
 		if err := d.createPending(r.Context(), name); err != nil {
@@ -322,12 +327,18 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 	if err := d.index.Update(name, false, func(e *Entry) { e.Storing = true }); err != nil {
 		return d.discardPut(r.Context(), e, created, err)
 	}
-	res, err := d.s.Put(r.Context(), e.ID, key, &crashReader{r: body, d: d}, "pdx/"+name)
+	var res *service.PutResult
+	var fields []VersionField
+	if split.format != "" {
+		res, fields, err = d.putFields(r.Context(), name, e.ID, split, body)
+	} else {
+		res, err = d.s.Put(r.Context(), e.ID, key, &crashReader{r: body, d: d}, "pdx/"+name)
+	}
 	if err != nil {
 		return d.discardPut(r.Context(), e, created, err)
 	}
 	d.crash("put:registered")
-	v := Version{Version: res.Version, CID: res.CID, Fingerprint: fmt.Sprintf("0x%x", res.Fingerprint[:]), Size: res.Size, Put: time.Now().UTC(), Public: res.Public}
+	v := Version{Version: res.Version, CID: res.CID, Fingerprint: fmt.Sprintf("0x%x", res.Fingerprint[:]), Size: res.Size, Put: time.Now().UTC(), Public: res.Public, Fields: fields}
 	if err := d.index.Update(name, false, func(e *Entry) {
 		e.Versions = append(e.Versions, v)
 		e.Pending, e.Storing = false, false
@@ -338,7 +349,7 @@ func (d *Daemon) put(w http.ResponseWriter, r *http.Request) error {
 		d.record(Record{Kind: KindCreate, Dataset: name, ID: e.ID})
 	}
 	d.record(Record{Kind: KindPut, Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version})
-	writeJSON(w, http.StatusCreated, PutResponse{Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version, Fingerprint: v.Fingerprint, Size: res.Size, Public: res.Public, Created: created})
+	writeJSON(w, http.StatusCreated, PutResponse{Dataset: name, ID: e.ID, CID: res.CID, Version: res.Version, Fingerprint: v.Fingerprint, Size: res.Size, Public: res.Public, Created: created, Fields: fields})
 	return nil
 }
 
@@ -545,6 +556,12 @@ type GrantRequest struct {
 	// (docs/policy.md). With it, purpose is left out (the policy names
 	// the purposes) and expires may be too (the policy's duration).
 	Policy json.RawMessage `json:"policy,omitempty"`
+	// Fields, when given, makes a field grant: only these field groups of
+	// the dataset's split versions (node/fieldsplit/FIELDS.md), named as
+	// the newest version names them. A grant to the same grantee replaces
+	// the earlier one: granting again with more or fewer fields adds or
+	// removes them.
+	Fields []string `json:"fields,omitempty"`
 }
 
 // GrantResponse is what a grant recorded.
@@ -560,6 +577,8 @@ type GrantResponse struct {
 	Block     uint64   `json:"block"`
 	// Policy is the grant's usage policy; absent for a plain purpose.
 	Policy *PolicyView `json:"policy,omitempty"`
+	// Fields are the field groups a field grant covers.
+	Fields []string `json:"fields,omitempty"`
 }
 
 func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
@@ -624,11 +643,28 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 	if len(proxies) == 0 && threshold > d.conf.Proxies.Shares {
 		return badRequest("threshold %d is more than the %d proxies a grant is shared among (proxies.shares)", threshold, d.conf.Proxies.Shares)
 	}
+	if pol != nil && len(req.Fields) == 0 {
+		req.Fields = pol.Fields // a policy of some fields grants those
+	}
+	fields, err := d.grantFields(name, e, req.Fields)
+	if err != nil {
+		return err
+	}
+	if pol != nil && len(fields) > 0 && len(pol.Fields) == 0 {
+		// The grant's policy lists the fields it covers (docs/policy.md,
+		// "Fields"): the same policy, of those fields.
+		withFields := *pol
+		for _, f := range fields {
+			withFields.Fields = append(withFields.Fields, f.Name)
+		}
+		slices.Sort(withFields.Fields)
+		pol = &withFields
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	res, err := d.s.Grant(r.Context(), service.GrantRequest{
 		Dataset: e.ID, DatasetKey: key, Grantee: grantee, Expiry: expiry,
-		Purpose: req.Purpose, Policy: pol, Threshold: threshold, Proxies: proxies,
+		Purpose: req.Purpose, Policy: pol, Threshold: threshold, Proxies: proxies, Fields: fields,
 	})
 	if err != nil {
 		return err
@@ -641,7 +677,7 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 	}
 	shown, pv, _ := readTerms(purpose)
 	out := GrantResponse{Dataset: name, ID: e.ID, Grantee: grantee.Hex(), Purpose: shown, Policy: pv,
-		Expires: expiry.Format(time.RFC3339), Threshold: res.Threshold, Bundle: res.Bundle, Block: res.Block, Proxies: []string{}}
+		Expires: expiry.Format(time.RFC3339), Threshold: res.Threshold, Bundle: res.Bundle, Block: res.Block, Proxies: []string{}, Fields: res.Fields}
 	for _, p := range res.Proxies {
 		out.Proxies = append(out.Proxies, p.Hex())
 	}
@@ -795,6 +831,12 @@ func (d *Daemon) erase(w http.ResponseWriter, r *http.Request) error {
 		}
 		cids = append(cids, c)
 		out.Unpinned = append(out.Unpinned, v.CID)
+		// A split version's field envelopes go with its manifest.
+		fcids, err := v.fieldCIDs()
+		if err != nil {
+			return fmt.Errorf("%w: version %d of %q: %v", ErrDamaged, v.Version, name, err)
+		}
+		cids = append(cids, fcids...)
 	}
 	d.mu.Lock()
 	defer d.mu.Unlock()

@@ -30,6 +30,9 @@ type Version struct {
 	// Public: the plaintext itself, readable by anyone (put while the
 	// dataset was public); its fingerprint is the SHA-256 of the bytes.
 	Public bool `json:"public,omitempty"`
+	// Fields lists the field groups of a split version (CID is then its
+	// manifest, node/fieldsplit/FIELDS.md); empty for an envelope.
+	Fields []VersionField `json:"fields,omitempty"`
 }
 
 // Entry maps one local dataset name to its id on chain. The salt stays in

@@ -59,7 +59,7 @@ type MarketList struct {
 
 // marketParams are the query parameters GET /v1/market takes.
 var marketParams = map[string]bool{"limit": true, "after": true, "owner": true, "mine": true, "for_me": true,
-	"min_price": true, "max_price": true, "terms": true, "min_duration": true, "max_duration": true}
+	"min_price": true, "max_price": true, "terms": true, "min_duration": true, "max_duration": true, "fields": true}
 
 // parseMarketQuery reads GET /v1/market's parameters; any it does not know,
 // or gives twice, is refused rather than ignored (a typo must not widen
@@ -68,7 +68,7 @@ func parseMarketQuery(v url.Values) (market.Query, error) {
 	var q market.Query
 	for k, vs := range v {
 		if !marketParams[k] {
-			return q, badRequest("unknown parameter %q (the market takes limit, after, owner, mine, for_me, min_price, max_price, terms, min_duration, max_duration)", k)
+			return q, badRequest("unknown parameter %q (the market takes limit, after, owner, mine, for_me, min_price, max_price, terms, min_duration, max_duration, fields)", k)
 		}
 		if len(vs) != 1 {
 			return q, badRequest("%s given %d times", k, len(vs))
@@ -120,6 +120,15 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 	q, err := parseMarketQuery(r.URL.Query())
 	if err != nil {
 		return err
+	}
+	if s := r.URL.Query().Get("fields"); s != "" {
+		// Field-level offers (docs/policy.md, "Fields"): the filter reads
+		// each offer's policy, which the index does not keep.
+		f, err := d.s.NewFieldsFilter(s)
+		if err != nil {
+			return badRequest("fields %q: \"any\" or field names, comma-separated: %v", s, err)
+		}
+		q.Filters = append(q.Filters, f)
 	}
 	page, err := d.s.Market(r.Context(), q)
 	if err != nil {

@@ -34,6 +34,10 @@ type GrantView struct {
 	Policy *PolicyView `json:"policy,omitempty"`
 	// Legacy: the grant records a plain purpose text, not a policy.
 	Legacy bool `json:"legacy"`
+	// Fields are the field groups a field grant covers: what this grantee
+	// can read of the dataset's split versions. Absent for a grant of the
+	// whole dataset.
+	Fields []string `json:"fields,omitempty"`
 }
 
 // GrantList is the body of GET /v1/datasets/{name}/grants.
@@ -46,7 +50,7 @@ func grantViews(gs []service.GrantRecord, texts map[[32]byte]string) []GrantView
 	for _, g := range gs {
 		purpose, pv, legacy := readTerms(texts[g.PurposeHash])
 		v := GrantView{Grantee: g.Grantee.Hex(), Purpose: purpose, Policy: pv, Legacy: legacy, Expires: g.Expiry.UTC().Format(time.RFC3339),
-			Threshold: int(g.Threshold), Proxies: []string{}, Block: g.Block, Bundle: g.BundleCID, Active: g.Active, RevokedBlock: g.RevokedBlock}
+			Threshold: int(g.Threshold), Proxies: []string{}, Block: g.Block, Bundle: g.BundleCID, Active: g.Active, RevokedBlock: g.RevokedBlock, Fields: g.Fields}
 		for _, p := range g.Proxies {
 			v.Proxies = append(v.Proxies, p.Hex())
 		}

@@ -10,7 +10,6 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
-	"github.com/pdx-network/pdx/reencrypt"
 )
 
 // Getting a grant's kfrag (fetching its bundle from IPFS, opening and
@@ -62,7 +61,7 @@ func refOf(g *grantState) grantRef {
 
 type flight struct {
 	done chan struct{}
-	kf   *reencrypt.VerifiedKeyFrag
+	kf   *held
 	err  error
 }
 
@@ -154,7 +153,7 @@ func (p *Proxy) prefetch(ctx context.Context, g *grantState) {
 // load itself is not cancelled when a caller gives up (another may be
 // waiting, and a load that ran to its end is remembered if it failed);
 // fetchTimeout bounds it.
-func (p *Proxy) loadShared(ctx context.Context, g *grantState) (*reencrypt.VerifiedKeyFrag, error) {
+func (p *Proxy) loadShared(ctx context.Context, g *grantState) (*held, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}

@@ -156,6 +156,12 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 			return nil, err
 		}
 	}
+	// A field grant re-encrypts with the named field's kfrag, and only a
+	// field it covers (checked before a read is counted).
+	fk, err := kf.forField(body.Field, body.Dataset)
+	if err != nil {
+		return nil, err
+	}
 	// The grant's usage policy: the purpose, then the read limit (one
 	// read reserved now, taken back if the read is not answered).
 	g, err := p.store.grant(body.Dataset, grantee)
@@ -176,7 +182,7 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 		}
 	}()
 	t2 := time.Now()
-	cf, err := reencrypt.Reencrypt(capsule, kf)
+	cf, err := reencrypt.Reencrypt(capsule, fk)
 	if err != nil {
 		return nil, err
 	}

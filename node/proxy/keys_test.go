@@ -51,7 +51,7 @@ func epochsOf(t *testing.T, p *Proxy) []uint64 {
 // (a grant to w's grantee under purpose).
 func opens(t *testing.T, w *testWorld, p *Proxy, purpose, digest common.Hash) error {
 	t.Helper()
-	_, _, err := p.fetchKFrag(w.ctx, &grantState{Dataset: w.dataset, Grantee: w.granteeAddr(), Bundle: digest, Threshold: 1, Purpose: purpose})
+	_, _, _, err := p.fetchKFrag(w.ctx, &grantState{Dataset: w.dataset, Grantee: w.granteeAddr(), Bundle: digest, Threshold: 1, Purpose: purpose})
 	return err
 }
 

@@ -101,7 +101,7 @@ type Proxy struct {
 	publish KeyPublisher
 
 	mu     sync.Mutex
-	kfrags map[pairKey]*reencrypt.VerifiedKeyFrag // verified, in memory
+	kfrags map[pairKey]*held // verified, in memory
 	// authz caches positive grant checks: the block each pair was last
 	// found authorized at, served for that block only. Only pairs with a
 	// grant record reach the chain (authorize), so it holds at most one
@@ -157,7 +157,7 @@ func New(cfg Config) (*Proxy, error) {
 		addr:    crypto.PubkeyToAddress(cfg.Account.PublicKey),
 		store:   st,
 		metrics: newMetrics(st, keys),
-		kfrags:  make(map[pairKey]*reencrypt.VerifiedKeyFrag),
+		kfrags:  make(map[pairKey]*held),
 		authz:   make(map[pairKey]uint64),
 		usages:  make(map[common.Hash]*usage),
 		fetch:   newFetches(),
@@ -272,7 +272,7 @@ func (p *Proxy) endGrant(dataset uint64, grantee common.Address, how string, blo
 // from disk or by fetching, opening and fully verifying the bundle — one
 // load shared by every concurrent caller, and none for fetchRetryAfter
 // after one failed.
-func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.VerifiedKeyFrag, error) {
+func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*held, error) {
 	p.mu.Lock()
 	kf := p.kfrags[g.pairKey()]
 	p.mu.Unlock()
@@ -293,7 +293,7 @@ func (p *Proxy) loadKFrag(ctx context.Context, g *grantState) (*reencrypt.Verifi
 // fetched, not ours to open, not verifying) is remembered, so the grant is
 // not tried again before fetchRetryAfter; a failure to read the chain is
 // not (the chain is back for everyone at once).
-func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.VerifiedKeyFrag, error) {
+func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*held, error) {
 	key := g.pairKey()
 	p.mu.Lock()
 	kf := p.kfrags[key]
@@ -302,18 +302,22 @@ func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.Ver
 		return kf, nil // loaded by the previous load of the grant
 	}
 	var raw []byte
+	var fields []fieldKFrag
 	var err error
 	terms := g.Terms
-	if g.KFrag != "" && terms != "" {
-		raw, err = hex.DecodeString(g.KFrag)
-		if err != nil {
-			return nil, fmt.Errorf("proxy: stored kfrag is corrupt: %w", err)
+	if (g.KFrag != "" || len(g.Fields) > 0) && terms != "" {
+		fields = g.Fields
+		if g.KFrag != "" {
+			raw, err = hex.DecodeString(g.KFrag)
+			if err != nil {
+				return nil, fmt.Errorf("proxy: stored kfrag is corrupt: %w", err)
+			}
 		}
 	} else {
 		// No kfrag yet, or one stored before proxies took the grant's
 		// terms from its bundle: the bundle tells both.
 		var doc []byte
-		if raw, doc, err = p.fetchKFrag(ctx, g); errors.Is(err, errNotNamed) {
+		if raw, fields, doc, err = p.fetchKFrag(ctx, g); errors.Is(err, errNotNamed) {
 			return nil, p.dropGrant(g)
 		} else if err != nil {
 			p.rememberFailure(g, err)
@@ -327,18 +331,16 @@ func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.Ver
 	if err != nil {
 		return nil, err
 	}
-	parsed, err := reencrypt.KeyFragFromBytes(raw)
-	if err != nil {
-		err = fmt.Errorf("proxy: kfrag for dataset %d: %w", g.Dataset, err)
-		p.rememberFailure(g, err)
-		return nil, err
+	if len(fields) > 0 {
+		// A field grant: each field's kfrag verifies against that
+		// field's key from the bundle (BUNDLE.md 1.2), and the owner's
+		// verifying key and the grantee's receiving key from the chain.
+		kf, err = verifyFields(fields, vk, pkB)
+	} else {
+		kf, err = verifyWhole(raw, vk, pkA, pkB)
 	}
-	// Full verification against every key on chain, before storing and
-	// again after a restart: the proxy never re-encrypts with a kfrag the
-	// owner did not sign for this dataset and grantee.
-	kf, err = parsed.Verify(vk, pkA, pkB)
 	if err != nil {
-		err = fmt.Errorf("proxy: kfrag for dataset %d and %s does not verify against the keys on chain: %w", g.Dataset, g.Grantee.Hex(), err)
+		err = fmt.Errorf("proxy: kfrag for dataset %d and %s: %w", g.Dataset, g.Grantee.Hex(), err)
 		p.rememberFailure(g, err)
 		return nil, err
 	}
@@ -348,14 +350,14 @@ func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.Ver
 	// holds it across its delete, so an end cannot fall between the two.
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	stored, err := p.store.setKFrag(g, hex.EncodeToString(raw), terms)
+	stored, err := p.store.setKFrag(g, hex.EncodeToString(raw), fields, terms)
 	if err != nil {
 		return nil, err
 	}
 	if !stored {
 		return nil, refuse(proxyapi.CodeNoKFrag, 0, "the grant of dataset %d to %s changed while its kfrag was fetched; retry", g.Dataset, g.Grantee.Hex())
 	}
-	if g.KFrag == "" {
+	if g.KFrag == "" && len(g.Fields) == 0 {
 		p.metrics.kfragsStored.Inc()
 		p.log.Info("kfrag stored", "dataset", g.Dataset, "grantee", g.Grantee.Hex())
 	}
@@ -365,29 +367,36 @@ func (p *Proxy) loadKFragNow(ctx context.Context, g *grantState) (*reencrypt.Ver
 
 // fetchKFrag fetches g's bundle and opens this proxy's kfrag; it returns
 // the kfrag and the terms document the bundle carries (nil: none).
-func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) (kfrag, terms []byte, err error) {
+func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) (kfrag []byte, fields []fieldKFrag, terms []byte, err error) {
 	ctx, cancel := context.WithTimeout(ctx, fetchTimeout)
 	defer cancel()
 	b, err := p.cfg.Bundles.Bundle(ctx, g.Bundle)
 	if err != nil {
-		return nil, nil, refuse(proxyapi.CodeUnavailable, 0, "fetching kfrag bundle %x: %v", g.Bundle[:8], err)
+		return nil, nil, nil, refuse(proxyapi.CodeUnavailable, 0, "fetching kfrag bundle %x: %v", g.Bundle[:8], err)
 	}
 	if sha256.Sum256(b) != g.Bundle {
-		return nil, nil, fmt.Errorf("proxy: bundle fetched for %x has other content", g.Bundle[:8])
+		return nil, nil, nil, fmt.Errorf("proxy: bundle fetched for %x has other content", g.Bundle[:8])
 	}
 	bd, err := bundle.Parse(b)
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
 	want := acl.GrantID(p.cfg.Domain.ChainID, p.cfg.Domain.Registry, g.Dataset, g.Grantee, g.Purpose)
 	if bd.Grant.ID != want || bd.Grant.Dataset != acl.DatasetID32(g.Dataset) || common.Address(bd.Grant.Grantee) != g.Grantee || bd.Grant.Threshold != int(g.Threshold) {
-		return nil, nil, fmt.Errorf("proxy: bundle %x belongs to another grant", g.Bundle[:8])
+		return nil, nil, nil, fmt.Errorf("proxy: bundle %x belongs to another grant", g.Bundle[:8])
 	}
 	if !slices.Contains(bd.Proxies, bundle.Address(p.addr)) {
-		return nil, nil, errNotNamed
+		return nil, nil, nil, errNotNamed
 	}
 	// The current key first, then the previous one still in its grace: a
 	// bundle sealed just before a rotation was sealed to it.
+	if bd.Fields != nil {
+		fields, err := p.openFields(bd)
+		if err != nil {
+			return nil, nil, nil, err
+		}
+		return nil, fields, bd.Terms, nil
+	}
 	var kf *reencrypt.KeyFrag
 	for _, k := range p.keys.keys() {
 		if kf, err = bd.Open(bundle.Address(p.addr), k); !errors.Is(err, bundle.ErrOpen) {
@@ -395,9 +404,9 @@ func (p *Proxy) fetchKFrag(ctx context.Context, g *grantState) (kfrag, terms []b
 		}
 	}
 	if err != nil {
-		return nil, nil, err
+		return nil, nil, nil, err
 	}
-	return kf.Bytes(), bd.Terms, nil
+	return kf.Bytes(), nil, bd.Terms, nil
 }
 
 // errNotNamed: a grant's bundle has no entry for this proxy. The owner

@@ -9,6 +9,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -35,6 +36,10 @@ type grantState struct {
 	// the kfrag is stored (and in grant files of earlier versions, whose
 	// bundle is then fetched again to learn it).
 	Terms string `json:"terms,omitempty"`
+	// Fields are a field grant's kfrags (BUNDLE.md 1.2), one per granted
+	// field, each verified against its field's key before it was stored;
+	// KFrag is then empty.
+	Fields []fieldKFrag `json:"fields,omitempty"`
 	// Ended is "revoked" or "erased"; the kfrag is deleted when a grant ends.
 	Ended   string `json:"ended,omitempty"`
 	EndedAt uint64 `json:"ended_at,omitempty"`
@@ -216,7 +221,7 @@ func (s *store) putGrant(g *grantState) error {
 // grant is still the current, live one: a revocation or a newer grant that
 // landed while the kfrag was being fetched wins. It reports whether it
 // stored.
-func (s *store) setKFrag(g *grantState, kfragHex, terms string) (bool, error) {
+func (s *store) setKFrag(g *grantState, kfragHex string, fields []fieldKFrag, terms string) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	cur, err := s.readGrant(g.Dataset, g.Grantee)
@@ -226,10 +231,10 @@ func (s *store) setKFrag(g *grantState, kfragHex, terms string) (bool, error) {
 	if cur.Ended != "" || cur.Bundle != g.Bundle || cur.GrantedAt != g.GrantedAt {
 		return false, nil
 	}
-	if cur.KFrag == kfragHex && cur.Terms == terms {
+	if cur.KFrag == kfragHex && cur.Terms == terms && slices.Equal(cur.Fields, fields) {
 		return true, nil
 	}
-	cur.KFrag, cur.Terms = kfragHex, terms
+	cur.KFrag, cur.Fields, cur.Terms = kfragHex, fields, terms
 	b, err := json.MarshalIndent(cur, "", "  ")
 	if err != nil {
 		return false, err
@@ -265,7 +270,7 @@ func (s *store) end(dataset uint64, grantee common.Address, how string, block ui
 		return false, nil
 	}
 	live := g.Ended == ""
-	g.KFrag, g.Bundle, g.Ended, g.EndedAt = "", common.Hash{}, how, block
+	g.KFrag, g.Fields, g.Bundle, g.Ended, g.EndedAt = "", nil, common.Hash{}, how, block
 	b, err := json.MarshalIndent(g, "", "  ")
 	if err != nil {
 		return false, err

@@ -81,7 +81,7 @@ func (s *Service) ReadWith(ctx context.Context, c cid.Cid, opts ReadOptions, own
 				return nil, err
 			}
 			if len(keys) > 0 {
-				return s.getOwn(ctx, c, rec, keys, opts.Verify, w)
+				return s.getOwn(ctx, c, rec, keys, opts.Verify, fieldKeysOf(own), w)
 			}
 			// Registered by this account but no longer held here. Erased,
 			// it is said to the owner as the owner's own act, not as the
@@ -165,6 +165,11 @@ func (s *Service) getFor(ctx context.Context, c cid.Cid, opts ReadOptions, w io.
 		return purpose, err
 	}
 	look.purpose = purposeOf
+	if look.bundle.Fields != nil {
+		// A field grant: the version must be a split one, and only the
+		// granted fields are fetched and opened.
+		return s.getFields(ctx, c, look, w)
+	}
 	var failures []string
 	open := func(h *envelope.Header) (envelope.FileKey, error) {
 		if h.Owner != look.ds.Owner {
@@ -200,8 +205,18 @@ func (s *Service) granteeIdentity(ctx context.Context, c cid.Cid, h *envelope.He
 		return nil, nil, fmt.Errorf("%w: %s names dataset %x of %s, the chain dataset %d of %s", ErrNotMine, c, h.DatasetID[24:], h.Owner.Hex(), rec.Dataset, ds.Owner.Hex())
 	}
 	// A version put before the dataset's last key rotation opens through
-	// the rotation's rewrap manifest, with the current key's kfrags.
-	capsule, wrapped, err := s.wrapOf(ctx, h, rec, ds, c)
+	// the rotation's rewrap manifest, with the current key's kfrags. A
+	// field envelope is always under its field's key of the version's time
+	// (a field grant names the keys).
+	var capsule *reencrypt.Capsule
+	var wrapped []byte
+	var err error
+	if look.field != "" {
+		capsule, err = h.UmbralCapsule()
+		wrapped = h.WrappedKey[:]
+	} else {
+		capsule, wrapped, err = s.wrapOf(ctx, h, rec, ds, c)
+	}
 	if err != nil {
 		return nil, nil, err
 	}
@@ -211,7 +226,7 @@ func (s *Service) granteeIdentity(ctx context.Context, c cid.Cid, h *envelope.He
 		return nil, nil, err
 	}
 	var failures []string
-	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account, Purpose: purpose,
+	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account, Purpose: purpose, Field: look.field,
 		OnFailure: func(f proxy.ProxyFailure) {
 			failures = append(failures, fmt.Sprintf("%s: %v", f.Proxy.Hex(), f.Err))
 			if errors.Is(f.Err, reencrypt.ErrVerificationFailed) {
@@ -280,6 +295,9 @@ type getLookup struct {
 	policy [32]byte
 	// purpose is what the read is made for, once known.
 	purpose func() (string, error)
+	// field is the field group a field grant's read asks for (its pkA is
+	// then the field's key); empty for a whole envelope.
+	field string
 	// public: the version was added while its dataset was public; it is
 	// the plaintext, checked against fingerprint, and nothing else is set.
 	public bool
@@ -422,11 +440,13 @@ func (s *Service) GetOwn(ctx context.Context, c cid.Cid, keys []*reencrypt.Secre
 	if err != nil {
 		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 	}
-	return s.getOwn(ctx, c, rec, keys, true, w)
+	return s.getOwn(ctx, c, rec, keys, true, nil, w)
 }
 
-// getOwn is GetOwn once the chain has said rec is this account's.
-func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys []*reencrypt.SecretKey, verify bool, w io.Writer) (*GetResult, error) {
+// getOwn is GetOwn once the chain has said rec is this account's. A
+// version that is not an envelope but a field manifest (a split version) is
+// read with the field keys fields derives, when it is given.
+func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys []*reencrypt.SecretKey, verify bool, fields FieldKeyring, w io.Writer) (*GetResult, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 	fingerprint, err := s.fingerprint(cctx, rec.Dataset, c)
 	cancel()
@@ -440,6 +460,13 @@ func (s *Service) getOwn(ctx context.Context, c cid.Cid, rec acl.CIDRecord, keys
 		}
 		return key, nil
 	}, verify, w)
+	if errors.Is(err, envstore.ErrNotEnvelope) && fields != nil {
+		// Nothing was written: the header did not parse. A split version's
+		// manifest is not an envelope.
+		if ok, merr := s.isManifest(ctx, c); merr == nil && ok {
+			return s.getOwnFields(ctx, c, rec, fingerprint, fields, w)
+		}
+	}
 	if err != nil {
 		return nil, err
 	}

@@ -197,6 +197,14 @@ func (s *Service) EnsureBundle(ctx context.Context, dataset uint64, key *reencry
 	kctx, cancel := context.WithTimeout(ctx, 2*time.Second)
 	proxies := s.keptProxies(kctx, dataset, g.Grantee, g.Bundle)
 	cancel()
+	// A lost bundle no longer tells whether the grant covered some fields
+	// only: on a dataset with split versions, re-granting the whole
+	// dataset could widen a field grant, so the owner grants by hand.
+	if split, err := s.hasSplitVersions(ctx, dataset); err != nil {
+		return false, nil, err
+	} else if split {
+		return false, nil, fmt.Errorf("%w: the lost bundle may have been a field grant of dataset %d, which has versions split into fields; grant %s again with the fields it should cover", ErrFieldRegrant, dataset, g.Grantee.Hex())
+	}
 	purpose := g.PurposeHash
 	regranted, err = s.Grant(ctx, GrantRequest{
 		Dataset: dataset, DatasetKey: key, Grantee: g.Grantee, Expiry: g.Expiry,

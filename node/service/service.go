@@ -89,6 +89,9 @@ type Service struct {
 	// policies caches the usage policies of grants read through, by
 	// hash; nil for a hash with no policy on IPFS (purpose.go).
 	policies *policyCache
+	// fieldKeys derives field keys when a field grant is re-made
+	// (UseFieldKeys); nil: such a re-grant is refused.
+	fieldKeys FieldKeyring
 	// texts reads the market's terms texts (market_index.go).
 	texts textsResolver
 }
@@ -254,6 +257,9 @@ type GrantRequest struct {
 	// replaces: the policy it carries goes into the new bundle when this
 	// node holds no pinned copy of the policy (grantTerms).
 	FromBundle [32]byte
+	// Fields, when set, makes a field grant (fieldgrant.go): kfrags of
+	// these field groups' keys only, none of DatasetKey.
+	Fields []FieldGrant
 }
 
 // GrantResult is what one grant call recorded (Grant, a rotation's
@@ -268,12 +274,18 @@ type GrantResult struct {
 	Proxies   []common.Address `json:"proxies"`
 	Threshold int              `json:"threshold"`
 	Block     uint64           `json:"block"`
+	// Fields are the field groups a field grant covers; empty for a grant
+	// of the whole dataset.
+	Fields []string `json:"fields,omitempty"`
 }
 
 // Grant makes kfrags from the dataset key to the grantee's registered
 // receiving key, seals one to each proxy, puts the bundle on IPFS and
 // records the grant in one transaction.
 func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, error) {
+	if err := s.keepFields(ctx, &req); err != nil {
+		return nil, err
+	}
 	receiving, err := s.granteeKey(ctx, req.Grantee)
 	if err != nil {
 		return nil, err
@@ -288,9 +300,12 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	if req.Threshold < 1 || req.Threshold > len(proxies) || req.Threshold > 255 {
 		return nil, fmt.Errorf("%w: threshold %d with %d proxies", ErrNotEnoughProxies, req.Threshold, len(proxies))
 	}
-	kfrags, err := reencrypt.GenerateKFrags(req.DatasetKey, receiving, s.cfg.Signer, req.Threshold, len(proxies), true, true)
-	if err != nil {
-		return nil, err
+	var kfrags []*reencrypt.VerifiedKeyFrag
+	if len(req.Fields) == 0 {
+		kfrags, err = reencrypt.GenerateKFrags(req.DatasetKey, receiving, s.cfg.Signer, req.Threshold, len(proxies), true, true)
+		if err != nil {
+			return nil, err
+		}
 	}
 	purpose := acl.PurposeHash(req.Purpose)
 	if req.Policy != nil {
@@ -318,7 +333,12 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	for i, p := range proxies {
 		rcpts[i] = bundle.Recipient{Proxy: bundle.Address(p.Address), PublicKey: p.HPKEKey}
 	}
-	sealed, err := bundle.SealTerms(g, kfrags, rcpts, terms)
+	var sealed []byte
+	if len(req.Fields) > 0 {
+		sealed, err = s.sealFields(g, req.Fields, receiving, rcpts, terms)
+	} else {
+		sealed, err = bundle.SealTerms(g, kfrags, rcpts, terms)
+	}
 	if err != nil {
 		return nil, err
 	}
@@ -361,7 +381,11 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 		block = rc.BlockNumber.Uint64()
 	}
 	s.crash("grant:mined")
-	return &GrantResult{Dataset: req.Dataset, Grantee: req.Grantee, Bundle: c.String(), Threshold: req.Threshold, Block: block, Proxies: named}, nil
+	var fields []string
+	for _, f := range req.Fields {
+		fields = append(fields, f.Name)
+	}
+	return &GrantResult{Dataset: req.Dataset, Grantee: req.Grantee, Bundle: c.String(), Threshold: req.Threshold, Block: block, Proxies: named, Fields: fields}, nil
 }
 
 // granteeKey reads the grantee's receiving key and checks it is a curve
@@ -448,6 +472,10 @@ type GetResult struct {
 	// on chain (ReadOptions.Verify); otherwise only the fingerprint the
 	// envelope carries was compared with the chain's.
 	Verified bool `json:"verified,omitempty"`
+	// Fields names the field groups read of a split version (all of them
+	// for the owner, the granted ones for a grantee); empty for a version
+	// that is not split.
+	Fields []string `json:"fields,omitempty"`
 }
 
 // since is the block range of every history query: from the Registry's

@@ -57,6 +57,9 @@ type GrantRecord struct {
 	// RevokedBlock is the block of the revocation that ended this grant;
 	// 0 when it was not revoked.
 	RevokedBlock uint64
+	// Fields are the field groups a field grant covers (read from its
+	// bundle); nil for a grant of the whole dataset or an unreadable bundle.
+	Fields []string
 }
 
 // DatasetGrants lists every grant ever made on dataset, newest first.
@@ -102,7 +105,7 @@ func (s *Service) DatasetGrants(ctx context.Context, dataset uint64) ([]GrantRec
 		out[i].Active = ok && out[i].RevokedBlock == 0
 	}
 	for i := range out {
-		out[i].Proxies = s.bundleProxies(ctx, out[i].Bundle)
+		out[i].Proxies, out[i].Fields = s.bundleInfo(ctx, out[i].Bundle)
 	}
 	slices.Reverse(out)
 	return out, nil
@@ -119,21 +122,32 @@ func bundleCID(digest [32]byte) string {
 // bundleProxies reads the proxies a kfrag bundle (its digest) was sealed
 // to; nil when the bundle is not reachable within a few seconds.
 func (s *Service) bundleProxies(ctx context.Context, digest [32]byte) []common.Address {
+	p, _ := s.bundleInfo(ctx, digest)
+	return p
+}
+
+// bundleInfo reads a grant's bundle for its proxies and, for a field
+// grant, the fields it covers; nil, nil when it cannot be read.
+func (s *Service) bundleInfo(ctx context.Context, digest [32]byte) ([]common.Address, []string) {
 	ctx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	bd, err := envstore.Bundles{S: s.cfg.Store}.Bundle(ctx, digest)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	parsed, err := bundle.Parse(bd)
 	if err != nil {
-		return nil
+		return nil, nil
 	}
 	out := make([]common.Address, 0, len(parsed.Proxies))
 	for _, a := range parsed.Proxies {
 		out = append(out, common.Address(a))
 	}
-	return out
+	var fields []string
+	for _, f := range parsed.Fields {
+		fields = append(fields, f.Name)
+	}
+	return out, fields
 }
 
 // OpenOffer is a dataset's open offer as the chain holds it.

@@ -23,8 +23,9 @@ const (
 	Major = 1
 	// Minor is the highest minor this build writes and knows the layout
 	// of: 1 adds the terms section after the entries. A bundle without
-	// terms is still written as 1.0, byte for byte what a 1.0 writer made.
-	Minor = 1
+	// terms is still written as 1.0, byte for byte what a 1.0 writer made;
+	// 2 (a field grant) adds the fields section after the terms.
+	Minor = 2
 	// MaxTerms bounds a bundle's terms document (the grant's usage policy,
 	// whose own bound is the same 16 KiB).
 	MaxTerms   = 16 << 10
@@ -184,6 +185,42 @@ func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipient
 	}
 	h := header(g, n, minor)
 	out := append(make([]byte, 0, HeaderSize+n*EntrySize+termsLen+len(terms)), h...)
+	out, err := sealEntries(rnd, out, g, h, order, kfrags, recipients, nil)
+	if err != nil {
+		return nil, err
+	}
+	if len(terms) > 0 {
+		out = binary.BigEndian.AppendUint32(out, uint32(len(terms)))
+		out = append(out, terms...)
+	}
+	return out, nil
+}
+
+// checkRecipients checks the proxies and returns their order by address.
+func checkRecipients(g Grant, n int, recipients []Recipient) ([]int, error) {
+	if n == 0 || n > MaxProxies {
+		return nil, fmt.Errorf("%w: need 1 to %d proxies (got %d)", ErrInvalidArgument, MaxProxies, n)
+	}
+	if g.Threshold < 1 || g.Threshold > n {
+		return nil, fmt.Errorf("%w: threshold %d is not between 1 and %d proxies", ErrInvalidArgument, g.Threshold, n)
+	}
+	order := make([]int, n)
+	for i := range order {
+		order[i] = i
+	}
+	slices.SortFunc(order, func(a, b int) int { return bytes.Compare(recipients[a].Proxy[:], recipients[b].Proxy[:]) })
+	for i := 1; i < n; i++ {
+		if recipients[order[i]].Proxy == recipients[order[i-1]].Proxy {
+			return nil, fmt.Errorf("%w: proxy %x appears twice", ErrInvalidArgument, recipients[order[i]].Proxy)
+		}
+	}
+	return order, nil
+}
+
+// sealEntries appends one sealed entry per recipient, in order, to out;
+// each entry's AAD is the header, the proxy's address and aadTail (a
+// field's binding in a 1.2 bundle, nothing in 1.0 and 1.1).
+func sealEntries(rnd io.Reader, out []byte, g Grant, h []byte, order []int, kfrags []*reencrypt.VerifiedKeyFrag, recipients []Recipient, aadTail []byte) ([]byte, error) {
 	for _, i := range order {
 		r := recipients[i]
 		pk, err := kemID.Scheme().UnmarshalBinaryPublicKey(r.PublicKey)
@@ -198,17 +235,14 @@ func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipient
 		if err != nil {
 			return nil, fmt.Errorf("bundle: HPKE setup for proxy %x: %w", r.Proxy, err)
 		}
-		ct, err := sealer.Seal(kfrags[i].Bytes(), append(slices.Clip(h), r.Proxy[:]...))
+		aad := append(append(slices.Clip(h), r.Proxy[:]...), aadTail...)
+		ct, err := sealer.Seal(kfrags[i].Bytes(), aad)
 		if err != nil {
 			return nil, err
 		}
 		out = append(out, r.Proxy[:]...)
 		out = append(out, enc...)
 		out = append(out, ct...)
-	}
-	if len(terms) > 0 {
-		out = binary.BigEndian.AppendUint32(out, uint32(len(terms)))
-		out = append(out, terms...)
 	}
 	return out, nil
 }
@@ -219,9 +253,14 @@ type Bundle struct {
 	Proxies []Address // in entry order
 	// Terms is the grant's terms document (version 1.1 and later), or nil:
 	// a grant without terms. The bundle does not interpret it.
-	Terms   []byte
+	Terms []byte
+	// Fields are the field groups a field grant (version 1.2) delegates,
+	// each with its own kfrags; nil for a grant of the whole dataset.
+	Fields  []Field
 	header  []byte
 	entries [][]byte
+	// fieldEntries[i] are field i's entries (fieldEntries[0] is entries).
+	fieldEntries [][][]byte
 }
 
 // Parse checks a bundle's structure (BUNDLE.md, "Reading"); it opens nothing.
@@ -253,16 +292,27 @@ func Parse(b []byte) (*Bundle, error) {
 	}
 	if b[5] >= 1 {
 		// 1.1: the terms section follows the entries; a later minor may
-		// add more after it.
+		// add more after it (1.2: the fields section).
 		rest := body[n*EntrySize:]
 		if len(rest) < termsLen {
 			return nil, fmt.Errorf("%w: a version 1.%d bundle without its terms section", ErrMalformed, b[5])
 		}
 		l := binary.BigEndian.Uint32(rest)
-		if l == 0 || l > MaxTerms || uint64(len(rest)-termsLen) < uint64(l) || (b[5] == 1 && uint64(len(rest)-termsLen) != uint64(l)) {
-			return nil, fmt.Errorf("%w: a terms section of %d bytes in %d (1 to %d allowed)", ErrMalformed, l, len(rest)-termsLen, MaxTerms)
+		minL := uint32(1)
+		if b[5] >= 2 {
+			minL = 0 // a field grant may have no terms
 		}
-		bd.Terms = rest[termsLen : termsLen+l]
+		if l < minL || l > MaxTerms || uint64(len(rest)-termsLen) < uint64(l) || (b[5] == 1 && uint64(len(rest)-termsLen) != uint64(l)) {
+			return nil, fmt.Errorf("%w: a terms section of %d bytes in %d (%d to %d allowed)", ErrMalformed, l, len(rest)-termsLen, minL, MaxTerms)
+		}
+		if l > 0 {
+			bd.Terms = rest[termsLen : termsLen+l]
+		}
+		if b[5] >= 2 {
+			if err := bd.parseFields(rest[termsLen+l:], body, n, b[5]); err != nil {
+				return nil, err
+			}
+		}
 	}
 	for i := range n {
 		e := body[i*EntrySize : (i+1)*EntrySize]
@@ -280,11 +330,18 @@ func Parse(b []byte) (*Bundle, error) {
 // Open decrypts the kfrag sealed to proxy. The result is not yet verified:
 // verify it against the owner's keys read from the chain before storing it.
 func (bd *Bundle) Open(proxy Address, key *PrivateKey) (*reencrypt.KeyFrag, error) {
+	if bd.Fields != nil {
+		return nil, fmt.Errorf("%w: a field grant's bundle (1.2) has no kfrag of the dataset's key; open its fields (OpenField)", ErrNoEntry)
+	}
+	return bd.open(bd.entries, proxy, key, nil)
+}
+
+func (bd *Bundle) open(entries [][]byte, proxy Address, key *PrivateKey, aadTail []byte) (*reencrypt.KeyFrag, error) {
 	i := slices.Index(bd.Proxies, proxy)
 	if i < 0 {
 		return nil, fmt.Errorf("%w: %x", ErrNoEntry, proxy)
 	}
-	e := bd.entries[i]
+	e := entries[i]
 	receiver, err := suite.NewReceiver(key.sk, info(bd.Grant.ID))
 	if err != nil {
 		return nil, err
@@ -293,7 +350,7 @@ func (bd *Bundle) Open(proxy Address, key *PrivateKey) (*reencrypt.KeyFrag, erro
 	if err != nil {
 		return nil, fmt.Errorf("%w: %v", ErrOpen, err)
 	}
-	pt, err := opener.Open(e[20+encSize:], append(slices.Clip(bd.header), proxy[:]...))
+	pt, err := opener.Open(e[20+encSize:], append(append(slices.Clip(bd.header), proxy[:]...), aadTail...))
 	if err != nil {
 		return nil, fmt.Errorf("%w: the entry for %x was sealed to another key or altered", ErrOpen, proxy)
 	}

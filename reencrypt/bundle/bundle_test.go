@@ -169,14 +169,19 @@ func TestParseErrors(t *testing.T) {
 			t.Errorf("%s: got %v, want %v", name, err, tc.want)
 		}
 	}
-	// A newer minor with extra trailing data is still read. Minor 1 now
-	// defines what follows the entries (the terms section), so the newer
-	// minor is 2: its terms section, then an extension this build skips.
-	newer := mut(func(b []byte) []byte { b[5] = 2; return append(b, 0, 0, 0, 2, 'h', 'i', 1, 2, 3) })
+	// A newer minor with extra trailing data is still read. Minor 1
+	// defines what follows the entries (the terms section) and minor 2
+	// what follows the terms (the fields section), so the newer minor is
+	// 3: terms, fields, then an extension this build skips.
+	newer := mut(func(b []byte) []byte {
+		b[5] = 3
+		b = append(b, 0, 0, 0, 2, 'h', 'i', 1, 1, 'a')
+		return append(append(b, bytes.Repeat([]byte{2}, 33)...), 1, 2, 3)
+	})
 	if bd, err := Parse(newer); err != nil {
-		t.Errorf("minor 2 with an extension: %v", err)
-	} else if string(bd.Terms) != "hi" {
-		t.Errorf("minor 2: terms %q, want %q", bd.Terms, "hi")
+		t.Errorf("minor 3 with an extension: %v", err)
+	} else if string(bd.Terms) != "hi" || len(bd.Fields) != 1 || bd.Fields[0].Name != "a" {
+		t.Errorf("minor 3: terms %q fields %+v", bd.Terms, bd.Fields)
 	}
 	// Minor 1 is exactly entries, terms length, terms: the old "extra
 	// bytes" bundle is no 1.1 bundle, and no cut or padded one is either.
@@ -417,6 +422,9 @@ func FuzzParse(f *testing.F) {
 		}
 		for _, p := range bd.Proxies {
 			_, _ = bd.Open(p, key)
+			for i := range bd.Fields {
+				_, _ = bd.OpenField(i, p, key)
+			}
 		}
 	})
 }

@@ -53,12 +53,15 @@ var Targets = map[string]uint64{
 	"offer-private": 100_000,
 	"publish":       60_000,
 	"unpublish":     35_000,
+	// A field grant is a grant: the same ceiling.
+	"grant-fields": 60_000,
 }
 
 // Notes say what an operation's line measures where the name alone does not.
 var Notes = map[string]string{
 	"grant":           "naming 3 proxies (the default shares), one GrantedVia each",
 	"grant-1-proxy":   "naming 1 proxy; grant minus this, halved, is the cost of each further proxy",
+	"grant-fields":    "a field grant (node/fieldsplit/FIELDS.md) to a first-time grantee, 3 proxies: one grant transaction whatever the number of fields, which only grow the bundle on IPFS (BUNDLE.md 1.2)",
 	"grant-purchase":  "naming 3 proxies",
 	"revoke":          "a plain grant",
 	"revoke-bought":   "a bought grant one day into 30: vested part to the owner, rest to the buyer",
@@ -73,7 +76,7 @@ var Notes = map[string]string{
 // Ops is the order in which operations are reported.
 var Ops = []string{
 	"register-keys", "create-dataset", "add-cid", "grant", "revoke", "offer", "buy", "refund",
-	"grant-1-proxy", "grant-purchase", "withdraw-vested", "revoke-bought", "decline", "withdraw",
+	"grant-1-proxy", "grant-fields", "grant-purchase", "withdraw-vested", "revoke-bought", "decline", "withdraw",
 	"offer-private", "buy-private", "publish", "unpublish", "erase",
 }
 
@@ -224,6 +227,7 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 	brand2Addr := crypto.PubkeyToAddress(brand2.PublicKey)
 	// grant-1-proxy's grantee: a fresh account, as grant's brand was.
 	brand5Addr := crypto.PubkeyToAddress(newKey().PublicKey)
+	brand6Addr := crypto.PubkeyToAddress(newKey().PublicKey)
 	grantTerms := new(big.Int).Or(new(big.Int).SetUint64(expiry), new(big.Int).Lsh(big.NewInt(2), 64))
 	// A grant names the proxies its bundle was sealed for, one GrantedVia
 	// each: three, the default shares.
@@ -247,6 +251,9 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 		{"add-cid", owner, nil, m.reg.PackAddCID(1, cid, random32()), 0},
 		{"grant", owner, nil, m.reg.PackGrant(1, brandAddr, grantTerms, random32(), random32(), proxies), 0},
 		{"grant-1-proxy", owner, nil, m.reg.PackGrant(1, brand5Addr, grantTerms, random32(), random32(), proxies[:1]), 0},
+		// A field grant is the same call: its fields and their kfrags are
+		// in the bundle (off chain), named by the same 32-byte digest.
+		{"grant-fields", owner, nil, m.reg.PackGrant(1, brand6Addr, grantTerms, random32(), random32(), proxies), 0},
 		{"revoke", owner, nil, m.reg.PackRevoke(1, brandAddr), 0},
 		{"offer", owner, nil, m.reg.PackOffer(1, price, duration, terms, common.Address{}), 0},
 		{"buy", brand, price, m.reg.PackBuy(1, terms, duration), 0},

@@ -117,6 +117,9 @@ function versionsTable(ds) {
     { label: 'Version', cell: (v) => `v${v.version}` },
     { label: 'CID', cell: (v) => h('span', {}, mono(v.cid, shortHex(v.cid, 8)), ' ', copyButton(v.cid, `CID of version ${v.version}`)) },
     { label: 'Size', cell: (v) => formatBytes(v.size) },
+    // A split version: each field under its own key; a grant names the
+    // fields it covers (the grants table says who reads which).
+    { label: 'Fields', cell: (v) => (v.fields && v.fields.length ? h('span', { title: v.fields.map((f) => `${f.name}: ${(f.paths || []).join(', ')}`).join('\n') }, v.fields.map((f) => f.name).join(', ')) : 'whole') },
     // The daemon pins every version it puts and unpins only on erase, so
     // a version in its index is pinned unless it says otherwise.
     { label: 'Pin', cell: (v) => (v.pinned === false ? 'not pinned' : h('span', { class: 'badge ok', title: 'pinned on this node since it was put; erase unpins it' }, 'pinned')) },
@@ -239,6 +242,7 @@ function grantsTable(rows, withDataset, onChange) {
     { label: 'Purpose', cell: (g) => h('div', {}, g.policy ? null : g.purpose, policyView(g.policy, g.legacy)) },
     { label: 'Reads', cell: (g) => readsCell(g) },
     { label: 'Expires', cell: (g) => countdownCell(g.expires, grantState(g) === 'active') },
+    { label: 'Fields', cell: (g) => (g.fields && g.fields.length ? g.fields.join(', ') : 'all') },
     { label: 'Threshold', cell: (g) => `${g.threshold} of ${(g.proxies || []).length}` },
     { label: 'Proxies', cell: (g) => h('span', { title: (g.proxies || []).join('\n') }, (g.proxies || []).map((p) => shortHex(p, 4)).join(', ')) },
     { label: 'State', cell: (g) => { const s = grantState(g); return h('span', { class: `badge ${s === 'active' ? 'ok' : 'off'}` }, s); } },
