@@ -37,6 +37,14 @@ type VerifiedCapsuleFrag struct {
 	receiving  *PublicKey
 }
 
+// KeyFragSet names the kfrag set the cfrag was made with: the set's
+// precursor point, shared by every kfrag of one GenerateKFrags call and by
+// no other. Only cfrags of one set combine, so a receiver asking proxies
+// that hold kfrags of two grants (an old one and the re-grant replacing it,
+// while some proxies have not seen the re-grant yet) groups their answers by
+// it. The precursor is public: it travels in every cfrag.
+func (v *VerifiedCapsuleFrag) KeyFragSet() string { return string(v.cf.precursor.Bytes()) }
+
 func (cf *CapsuleFrag) challenge(c *Capsule) *secp.Scalar {
 	return secp.HashToScalar(dstCFragVerification,
 		c.e.Bytes(), cf.e1.Bytes(), cf.proof.e2.Bytes(),

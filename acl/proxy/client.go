@@ -62,8 +62,15 @@ type ProxyFailure struct {
 // by proxy. errors.Is matches any proxy's refusal (e.g. ErrRevoked).
 type RefusedError struct {
 	Threshold int
-	Got       int
-	Failures  []ProxyFailure
+	// Got is the most verified cfrags of any one kfrag set.
+	Got      int
+	Failures []ProxyFailure
+	// Mixed, when above 1, is how many kfrag sets the verified cfrags
+	// came from: the proxies hold kfrags of different grants (a re-grant
+	// some have not followed yet), so asking again shortly may succeed.
+	Mixed int
+	// verified counts every verified cfrag, of any set.
+	verified int
 }
 
 func (e *RefusedError) Error() string {
@@ -91,8 +98,11 @@ func (e *RefusedError) Error() string {
 		}
 		parts = append(parts, part)
 	}
+	if e.Mixed > 1 {
+		parts = append(parts, fmt.Sprintf("the proxies answered under %d different grants (a re-grant not every proxy has seen yet: try again shortly)", e.Mixed))
+	}
 	return fmt.Sprintf("got %d of the %d cfrags needed from %d proxies: %s",
-		e.Got, e.Threshold, e.Got+len(e.Failures), strings.Join(parts, "; "))
+		e.Got, e.Threshold, max(e.Got, e.verified)+len(e.Failures), strings.Join(parts, "; "))
 }
 
 const (
@@ -183,7 +193,11 @@ func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.
 			results <- result{ep.Address, nil, err}
 		}()
 	}
-	var got []*reencrypt.VerifiedCapsuleFrag
+	// Answers are grouped by kfrag set: right after a re-grant some proxies
+	// may still answer with the old grant's kfrags, and cfrags of two sets
+	// do not combine. The first set to reach the threshold wins.
+	sets := map[string][]*reencrypt.VerifiedCapsuleFrag{}
+	most := 0
 	refused := &RefusedError{Threshold: threshold}
 	for range proxies {
 		r := <-results
@@ -195,7 +209,10 @@ func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.
 			}
 			continue
 		}
-		got = append(got, r.cf)
+		set := r.cf.KeyFragSet()
+		sets[set] = append(sets[set], r.cf)
+		got := sets[set]
+		most = max(most, len(got))
 		if len(got) == threshold {
 			// The rest may finish (results has room for every answer).
 			settled = true
@@ -204,7 +221,13 @@ func (c *Client) CFrags(ctx context.Context, dataset uint64, capsule *reencrypt.
 			return got, nil
 		}
 	}
-	refused.Got = len(got)
+	refused.Got = most
+	for _, cfs := range sets {
+		refused.verified += len(cfs)
+	}
+	if len(sets) > 1 {
+		refused.Mixed = len(sets)
+	}
 	return nil, refused
 }
 
