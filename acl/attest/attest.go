@@ -313,3 +313,18 @@ func (a *Attester) Revoke(ctx context.Context, uid [32]byte) (*types.Receipt, er
 	}
 	return waitOK(ctx, a.backend, tx)
 }
+
+// RevokeOffchain records on chain that this attester withdraws the
+// off-chain attestation uid (EAS.revokeOffchain): verifiers read it.
+func (a *Attester) RevokeOffchain(ctx context.Context, uid [32]byte) (*types.Receipt, error) {
+	opts, err := transactOpts(ctx, a.backend, a.key)
+	if err != nil {
+		return nil, err
+	}
+	eas := bindings.NewEAS()
+	tx, err := bind.Transact(eas.Instance(a.backend, a.d.EAS), opts, eas.PackRevokeOffchain(uid))
+	if err != nil {
+		return nil, fmt.Errorf("revoking off chain: %w", err)
+	}
+	return waitOK(ctx, a.backend, tx)
+}

@@ -156,6 +156,17 @@ func TestOffchainAttestationNoTransaction(t *testing.T) {
 	if r.Status != attest.StatusFailed || !strings.Contains(r.Reason, "fingerprint") {
 		t.Fatalf("tampered version: want failed on the fingerprint, got %+v", r)
 	}
+	// The shop withdraws it (one transaction of its own): shown revoked.
+	if _, err := attest.NewAttester(cl, w.d, w.shop).RevokeOffchain(ctx, back.Sig.UID); err != nil {
+		t.Fatal(err)
+	}
+	r, err = w.verifier.Offchain(ctx, back, w.want)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if r.Status != attest.StatusRevoked {
+		t.Fatalf("after revokeOffchain: want revoked, got %+v", r)
+	}
 }
 
 // TestForgedAttester attacks the claim "attested by 0x… means 0x… signed
