@@ -47,6 +47,10 @@ type Result struct {
 	Time    time.Time `json:"time"`
 	Expires time.Time `json:"expires,omitzero"`
 	Status  Status    `json:"status"`
+	// Code names the check that failed, for programs: unknown, schema,
+	// domain, uid, signature, future, claim, recipient, registry, version,
+	// fingerprint, cid, revoked, expired.
+	Code string `json:"code,omitempty"`
 	// Reason says why the status is not verified, in the reader's words.
 	Reason string `json:"reason,omitempty"`
 	// Fields are the per-field fingerprints the attester vouched for.
@@ -103,13 +107,13 @@ func (v *Verifier) OnChain(ctx context.Context, uid [32]byte, want Expect) (Resu
 		r.Expires = time.Unix(int64(a.ExpirationTime), 0).UTC()
 	}
 	if a.Uid != uid {
-		return r.fail(StatusFailed, "no such attestation on this chain's EAS"), nil
+		return r.fail(StatusFailed, "unknown", "no such attestation on this chain's EAS"), nil
 	}
 	if a.Schema != v.d.Schema {
-		return r.fail(StatusFailed, "it is not made under pdx's attestation schema"), nil
+		return r.fail(StatusFailed, "schema", "it is not made under pdx's attestation schema"), nil
 	}
 	if a.RevocationTime != 0 {
-		return r.fail(StatusRevoked, fmt.Sprintf("revoked by its attester at %s", time.Unix(int64(a.RevocationTime), 0).UTC().Format(time.RFC3339))), nil
+		return r.fail(StatusRevoked, "revoked", fmt.Sprintf("revoked by its attester at %s", time.Unix(int64(a.RevocationTime), 0).UTC().Format(time.RFC3339))), nil
 	}
 	return v.check(r, a.Recipient, a.ExpirationTime, a.Data, want), nil
 }
@@ -125,18 +129,18 @@ func (v *Verifier) Offchain(ctx context.Context, o *Offchain, want Expect) (Resu
 		r.Expires = time.Unix(int64(m.ExpirationTime), 0).UTC()
 	}
 	if want := DomainFor(v.chainID, v.d); o.Sig.Domain != want {
-		return r.fail(StatusFailed, fmt.Sprintf("it is signed for another chain or EAS (domain %s %s, chain %d, contract %s; here chain %d, contract %s)",
+		return r.fail(StatusFailed, "domain", fmt.Sprintf("it is signed for another chain or EAS (domain %s %s, chain %d, contract %s; here chain %d, contract %s)",
 			o.Sig.Domain.Name, o.Sig.Domain.Version, o.Sig.Domain.ChainID, o.Sig.Domain.VerifyingContract.Hex(), want.ChainID, want.VerifyingContract.Hex())), nil
 	}
 	if OffchainUID(m) != o.Sig.UID {
-		return r.fail(StatusFailed, "its uid does not match its content"), nil
+		return r.fail(StatusFailed, "uid", "its uid does not match its content"), nil
 	}
 	signer, err := o.recoverSigner()
 	if err != nil || signer != o.Signer || signer == (common.Address{}) {
-		return r.fail(StatusFailed, "bad signature: it was not signed by the attester it names"), nil
+		return r.fail(StatusFailed, "signature", "bad signature: it was not signed by the attester it names"), nil
 	}
 	if m.Schema != v.d.Schema {
-		return r.fail(StatusFailed, "it is not made under pdx's attestation schema"), nil
+		return r.fail(StatusFailed, "schema", "it is not made under pdx's attestation schema"), nil
 	}
 	eas := bindings.NewEAS()
 	revoked, err := bind.Call(eas.Instance(v.backend, v.d.EAS), &bind.CallOpts{Context: ctx}, eas.PackGetRevokeOffchain(signer, o.Sig.UID), eas.UnpackGetRevokeOffchain)
@@ -144,10 +148,10 @@ func (v *Verifier) Offchain(ctx context.Context, o *Offchain, want Expect) (Resu
 		return Result{}, fmt.Errorf("reading the off-chain revocations of %s: %w", signer.Hex(), err)
 	}
 	if revoked != 0 {
-		return r.fail(StatusRevoked, fmt.Sprintf("revoked by its attester at %s", time.Unix(int64(revoked), 0).UTC().Format(time.RFC3339))), nil
+		return r.fail(StatusRevoked, "revoked", fmt.Sprintf("revoked by its attester at %s", time.Unix(int64(revoked), 0).UTC().Format(time.RFC3339))), nil
 	}
 	if uint64(m.Time) > uint64(v.now().Add(10*time.Minute).Unix()) {
-		return r.fail(StatusFailed, "it is dated in the future"), nil
+		return r.fail(StatusFailed, "future", "it is dated in the future"), nil
 	}
 	return v.check(r, m.Recipient, uint64(m.ExpirationTime), m.Data, want), nil
 }
@@ -157,7 +161,7 @@ func (v *Verifier) Offchain(ctx context.Context, o *Offchain, want Expect) (Resu
 func (v *Verifier) check(r Result, recipient common.Address, expiration uint64, data []byte, want Expect) Result {
 	c, err := DecodeClaim(data)
 	if err != nil {
-		return r.fail(StatusFailed, "its data is not a pdx claim: "+err.Error())
+		return r.fail(StatusFailed, "claim", "its data is not a pdx claim: "+err.Error())
 	}
 	r.Source = c.Source
 	for _, f := range c.Fields {
@@ -165,23 +169,23 @@ func (v *Verifier) check(r Result, recipient common.Address, expiration uint64, 
 	}
 	switch {
 	case recipient != want.Owner:
-		return r.fail(StatusFailed, fmt.Sprintf("it vouches for data of %s, not of this dataset's owner %s", recipient.Hex(), want.Owner.Hex()))
+		return r.fail(StatusFailed, "recipient", fmt.Sprintf("it vouches for data of %s, not of this dataset's owner %s", recipient.Hex(), want.Owner.Hex()))
 	case c.Registry != want.Registry:
-		return r.fail(StatusFailed, fmt.Sprintf("it names the Registry %s, not %s", c.Registry.Hex(), want.Registry.Hex()))
+		return r.fail(StatusFailed, "registry", fmt.Sprintf("it names the Registry %s, not %s", c.Registry.Hex(), want.Registry.Hex()))
 	case c.Dataset != want.Dataset || c.Version != want.Version:
-		return r.fail(StatusFailed, fmt.Sprintf("it is for dataset %d version %d, not dataset %d version %d", c.Dataset, c.Version, want.Dataset, want.Version))
+		return r.fail(StatusFailed, "version", fmt.Sprintf("it is for dataset %d version %d, not dataset %d version %d", c.Dataset, c.Version, want.Dataset, want.Version))
 	case c.Fingerprint != want.Fingerprint:
-		return r.fail(StatusFailed, fmt.Sprintf("it vouches for fingerprint %x, but the data fetched has %x", c.Fingerprint, want.Fingerprint))
+		return r.fail(StatusFailed, "fingerprint", fmt.Sprintf("it vouches for fingerprint %x, but the data fetched has %x", c.Fingerprint, want.Fingerprint))
 	case !bytes.Equal(c.CID, want.CID):
-		return r.fail(StatusFailed, "it names another CID than the one fetched")
+		return r.fail(StatusFailed, "cid", "it names another CID than the one fetched")
 	case expiration != 0 && expiration <= uint64(v.now().Unix()):
-		return r.fail(StatusExpired, fmt.Sprintf("it expired at %s", r.Expires.Format(time.RFC3339)))
+		return r.fail(StatusExpired, "expired", fmt.Sprintf("it expired at %s", r.Expires.Format(time.RFC3339)))
 	}
 	r.Status = StatusVerified
 	return r
 }
 
-func (r Result) fail(s Status, reason string) Result {
-	r.Status, r.Reason = s, reason
+func (r Result) fail(s Status, code, reason string) Result {
+	r.Status, r.Code, r.Reason = s, code, reason
 	return r
 }

@@ -64,6 +64,8 @@ type Config struct {
 	// rpc chain whose proxies live on a private network. Elsewhere such an
 	// endpoint is a stranger aiming this node at its own services.
 	AllowPrivateEndpoints bool
+	// Attest, when set, turns on source attestations (EAS on this chain).
+	Attest *Attestations
 	// Crash, when set, is called at each point where an operation has
 	// finished one durable step and not yet begun the next ("put:stored",
 	// "grant:bundle", "grant:mined", "erase:mined"). Crash tests kill the
