@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/tar"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
 
+	"github.com/pdx-network/pdx/acl/attest"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/home"
@@ -161,10 +163,34 @@ type getResult struct {
 	Size int64  `json:"size"`
 	// Purpose is the purpose the read was made for, when --purpose named it.
 	Purpose string `json:"purpose,omitempty"`
+	// Attestations are the version's source attestations, each verified
+	// (verified, failed, revoked, expired, with the reason); absent when
+	// the network has no EAS. In text they go to stderr, one line each.
+	Attestations []attest.Result `json:"attestations,omitempty"`
+}
+
+// showAttestations verifies the attestations of the version just read and
+// prints each on stderr ("attested by 0x… at …", or why it does not
+// hold); it returns them for --json. A network without EAS shows nothing
+// and a failure to verify is a note, never a failed get: the data itself
+// checked out.
+func (a *app) showAttestations(ctx context.Context, c string, files []string) []attest.Result {
+	res, err := a.verifyAttestations(ctx, c, "", files)
+	if err != nil {
+		if len(files) > 0 || !strings.Contains(err.Error(), "attestations are off") {
+			a.out.Note("attestations: not verified: %v", err)
+		}
+		return nil
+	}
+	for _, r := range res.Attestations {
+		a.out.Note("%s", r)
+	}
+	return res.Attestations
 }
 
 func (a *app) getCmd() *cobra.Command {
 	var output, purpose string
+	var attestations []string
 	cmd := &cobra.Command{
 		Use:   "get CID [-o FILE]",
 		Short: "Fetch and decrypt a CID you own or were granted, to stdout or a file",
@@ -180,7 +206,12 @@ Without --purpose the read is for the purpose the grant's policy permits
 when it permits one, and for dpv:ServiceProvision when it permits any (or
 the grant has no policy); when it permits several, name one. Each get
 counts as one read at each proxy that answers, against the policy's read
-limit.`,
+limit.
+
+After the data, get shows the version's source attestations on stderr
+(pdx attestations): "attested by 0x… at …", or failed, revoked or expired
+with the reason; --attestation adds an off-chain one you were handed. With
+--json they are in the document's "attestations".`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if _, err := cid.Decode(args[0]); err != nil {
@@ -212,6 +243,7 @@ limit.`,
 					return cli.Mark(fmt.Errorf("the transfer of %s broke off: %w; the output is incomplete", args[0], err), cli.ErrUnavailable)
 				}
 				bar.Finish()
+				a.showAttestations(cmd.Context(), args[0], attestations)
 				return nil
 			}
 			n, err := writeAtomically(output, bar.Reader(resp.Body))
@@ -220,11 +252,16 @@ limit.`,
 				return err
 			}
 			bar.Finish()
-			return a.out.Result(getResult{CID: args[0], File: output, Size: n, Purpose: purpose})
+			res := getResult{CID: args[0], File: output, Size: n, Purpose: purpose}
+			if att := a.showAttestations(cmd.Context(), args[0], attestations); a.out.JSON() {
+				res.Attestations = att
+			}
+			return a.out.Result(res)
 		}),
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the plaintext to this file instead of stdout")
 	cmd.Flags().StringVar(&purpose, "purpose", "", "what you read for, a DPV purpose (dpv:Marketing); default: the grant's")
+	cmd.Flags().StringArrayVar(&attestations, "attestation", nil, "an off-chain attestation of this version you were handed, verified and shown with the others (repeatable)")
 	return cmd
 }
 

@@ -73,6 +73,7 @@ var examples = map[string]string{
 	"pdx refund": `  pdx purchases
   pdx refund 1`,
 	"pdx purchases": `  pdx purchases`,
+	"pdx attestation": `  pdx attestation add purchases attestation.json`,
 	"pdx contracts": `  pdx contracts deploy --rpc http://127.0.0.1:8545`,
 	"pdx contracts deploy": `  pdx contracts deploy --rpc http://127.0.0.1:8545
   pdx contracts deploy --rpc http://127.0.0.1:8545 --key-file deployer.key --chain-id 1337 --fund ~/.pdx`,
