@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pdx-network/pdx/acl/policy"
+	"github.com/pdx-network/pdx/acl/attest"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/daemon"
@@ -130,6 +131,7 @@ func (r offerResult) FormatText(w io.Writer) error {
 
 func (a *app) offerCmd() *cobra.Command {
 	var price, duration, terms, pol, to string
+	var requireAttestation bool
 	cmd := &cobra.Command{
 		Use:   "offer NAME --price WEI|0.01eth (--policy PRESET|FILE [--terms TEXT] [--duration 30d] | --duration 30d --terms TEXT) [--to 0xBRAND]",
 		Short: "Offer a dataset for sale: a price, an access period and the terms of use",
@@ -198,7 +200,7 @@ stranger from buying, not from seeing that an offer exists.`,
 				return err
 			}
 			var res daemon.OfferResponse
-			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, Policy: doc, To: to}
+			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, Policy: doc, To: to, RequireAttestation: requireAttestation}
 			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "offer"), req, &res); err != nil {
 				return err
 			}
@@ -211,6 +213,7 @@ stranger from buying, not from seeing that an offer exists.`,
 	f.StringVar(&terms, "terms", "", "the purpose buyers may use the data for: plain text, at most 16 KiB, published on IPFS (with --policy: the policy's description, at most 8 KiB)")
 	f.StringVar(&pol, "policy", "", "the offer's usage policy: a preset (analytics-only, no-resale, open-cc-by, personalisation, research-only) or a policy file (docs/policy.md)")
 	f.StringVar(&to, "to", "", "make the offer private: only this account (0x address) may buy it")
+	f.BoolVar(&requireAttestation, "require-attestation", false, "offer attested data only: refused unless the latest version has a verified source attestation, whose attester the terms then name (with --terms)")
 	return cmd
 }
 
@@ -326,7 +329,7 @@ func (r marketResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE")
+	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE\tATTESTED")
 	for _, o := range r.Offers {
 		terms := quoteCut(o.Terms, maxTermsShown)
 		if o.Terms == "" {
@@ -343,7 +346,16 @@ func (r marketResult) FormatText(w io.Writer) error {
 		case o.To != "":
 			private = "to " + o.To
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private))
+		// ATTESTED: verified source attestations on chain of the latest
+		// version, by their attesters.
+		attested := ""
+		for i, x := range offerAttestations(o) {
+			if i > 0 {
+				attested += ", "
+			}
+			attested += "by " + x.Attester.Hex()
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private), orDash(attested))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -454,4 +466,12 @@ the deadline after which an escrowed purchase can be refunded (pdx refund).`,
 			})
 		}),
 	}
+}
+
+// offerAttestations of an offer: none when it carries no attested column.
+func offerAttestations(o daemon.OfferView) []attest.Result {
+	if o.Attested == nil {
+		return nil
+	}
+	return o.Attested.Attestations
 }

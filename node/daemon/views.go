@@ -91,6 +91,10 @@ type OfferView struct {
 	Policy *PolicyView `json:"policy,omitempty"`
 	// Legacy: the offer records a plain terms text, not a policy.
 	Legacy bool `json:"legacy"`
+	// Attested lists the verified source attestations on chain of the
+	// dataset's latest version (the market's attested column); nil: none.
+	// A pointer keeps OfferView comparable.
+	Attested *OfferAttested `json:"attested,omitempty"`
 	// To is the only account a private offer is made to; the market shows
 	// a private offer to that account and to its owner only. Omitted for a
 	// public offer.
@@ -123,6 +127,9 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 			TermsUnknown: why[o.TermsHash], Mine: o.Owner == d.s.Address()}
 		if o.Buyer != (common.Address{}) {
 			v.To, v.ForMe = o.Buyer.Hex(), o.Buyer == d.s.Address()
+		}
+		if att := d.offerAttestations(r.Context(), o); len(att) > 0 {
+			v.Attested = &OfferAttested{Attestations: att}
 		}
 		out.Offers = append(out.Offers, v)
 	}

@@ -192,3 +192,40 @@ func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owne
 	}
 	return uids, nil
 }
+
+// LatestAttestations verifies the attestations of a dataset's latest
+// version (what an offer of it sells from now on): the on-chain ones, and
+// with files the off-chain ones its owner keeps. It returns that version's
+// CID too ("" and nothing when the dataset has no version).
+func (s *Service) LatestAttestations(ctx context.Context, owner common.Address, dataset uint64, files func(c cid.Cid) ([][]byte, error)) (string, []attest.Result, error) {
+	evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{Dataset: &dataset})
+	if err != nil {
+		return "", nil, err
+	}
+	if len(evs) == 0 {
+		return "", nil, nil
+	}
+	last := evs[len(evs)-1]
+	c, err := cid.Cast(last.CID)
+	if err != nil {
+		return "", nil, fmt.Errorf("dataset %d's latest version has CID %x: %w", dataset, last.CID, err)
+	}
+	var fs [][]byte
+	if files != nil {
+		if fs, err = files(c); err != nil {
+			return "", nil, err
+		}
+	}
+	res, err := s.VerifyAttestations(ctx, owner, c, fs)
+	return c.String(), res, err
+}
+
+// AnyVerified reports whether one of rs vouches for its version.
+func AnyVerified(rs []attest.Result) bool {
+	for _, r := range rs {
+		if r.Verified() {
+			return true
+		}
+	}
+	return false
+}
