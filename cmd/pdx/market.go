@@ -13,8 +13,8 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
-	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/acl/attest"
+	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/daemon"
