@@ -24,6 +24,7 @@ import (
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/market"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
@@ -66,6 +67,10 @@ type Config struct {
 	AllowPrivateEndpoints bool
 	// Attest, when set, turns on source attestations (EAS on this chain).
 	Attest *Attestations
+	// Market is the index of the network's open offers that Market
+	// pages through (node/market); the caller opens, syncs in the
+	// background and closes it. Without it Market fails.
+	Market *market.Index
 	// Crash, when set, is called at each point where an operation has
 	// finished one durable step and not yet begun the next ("put:stored",
 	// "grant:bundle", "grant:mined", "erase:mined"). Crash tests kill the
@@ -82,6 +87,8 @@ type Service struct {
 	// policies caches the usage policies of grants read through, by
 	// hash; nil for a hash with no policy on IPFS (purpose.go).
 	policies *policyCache
+	// texts reads the market's terms texts (market_index.go).
+	texts textsResolver
 }
 
 // Errors callers branch on.
@@ -135,7 +142,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 		cfg.FetchTimeout = 30 * time.Second
 	}
 	s := &Service{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Account.PublicKey), log: cfg.Logger,
-		policies: &policyCache{byBundle: map[[32]byte]*policy.Policy{}}}
+		policies: &policyCache{byBundle: map[[32]byte]*policy.Policy{}}, texts: textsResolver{slot: make(chan struct{}, 1)}}
 	s.domain = proxy.Domain{ChainID: id, Registry: cfg.Chain.Address()}
 	return s, nil
 }
