@@ -168,27 +168,48 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 // the owner's datasets or versions.
 func otherVersion(r attest.Result) bool { return r.Code == "version" }
 
+// attestationLogWindow is the widest block range one EAS log query of
+// onChainAttestations covers (acl.DefaultLogRange's order): providers
+// refuse wide ranges.
+const attestationLogWindow = 5000
+
 // onChainAttestations lists the UIDs of EAS's Attested events naming
 // owner as recipient under pdx's schema, newest first, at most
-// MaxAttestationsShown.
+// MaxAttestationsShown: it reads back from the head one window at a time
+// and stops once it has them, so a long chain costs only its recent
+// windows.
 func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owner common.Address) ([][32]byte, error) {
 	eas := bindings.NewEAS()
 	ev := eas.GetABI().Events["Attested"]
-	logs, err := a.Backend.FilterLogs(ctx, ethereum.FilterQuery{
-		FromBlock: new(big.Int).SetUint64(a.Deployment.Block),
-		Addresses: []common.Address{a.Deployment.EAS},
-		Topics:    [][]common.Hash{{ev.ID}, {common.BytesToHash(owner.Bytes())}, nil, {a.Deployment.Schema}},
-	})
+	head, err := s.cfg.Chain.BlockNumber(ctx)
 	if err != nil {
-		return nil, fmt.Errorf("reading attestations from EAS: %w", err)
+		return nil, fmt.Errorf("reading the head block: %w", err)
 	}
 	var uids [][32]byte
-	for i := len(logs) - 1; i >= 0 && len(uids) < MaxAttestationsShown; i-- {
-		e, err := eas.UnpackAttestedEvent(&logs[i])
-		if err != nil {
-			continue // not EAS's event shape: EAS wrote it, so never
+	for to := head; to >= a.Deployment.Block && len(uids) < MaxAttestationsShown; {
+		from := a.Deployment.Block
+		if to-from+1 > attestationLogWindow {
+			from = to + 1 - attestationLogWindow
 		}
-		uids = append(uids, e.Uid)
+		logs, err := a.Backend.FilterLogs(ctx, ethereum.FilterQuery{
+			FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(to),
+			Addresses: []common.Address{a.Deployment.EAS},
+			Topics:    [][]common.Hash{{ev.ID}, {common.BytesToHash(owner.Bytes())}, nil, {a.Deployment.Schema}},
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading attestations from EAS (blocks %d-%d): %w", from, to, err)
+		}
+		for i := len(logs) - 1; i >= 0 && len(uids) < MaxAttestationsShown; i-- {
+			e, err := eas.UnpackAttestedEvent(&logs[i])
+			if err != nil {
+				continue // not EAS's event shape: EAS wrote it, so never
+			}
+			uids = append(uids, e.Uid)
+		}
+		if from == 0 {
+			break
+		}
+		to = from - 1
 	}
 	return uids, nil
 }
