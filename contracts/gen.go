@@ -10,3 +10,5 @@ package contracts
 //go:generate node compile.js
 //go:generate go tool abigen --v2 --abi artifacts/Registry.abi.json --bin artifacts/Registry.bin --pkg bindings --type Registry --out bindings/registry.go
 //go:generate go tool abigen --v2 --abi artifacts/ReentrantReceiver.abi.json --bin artifacts/ReentrantReceiver.bin --pkg bindings --type ReentrantReceiver --out bindings/reentrant_receiver.go
+//go:generate go tool abigen --v2 --abi artifacts/SchemaRegistry.abi.json --bin artifacts/SchemaRegistry.bin --pkg bindings --type SchemaRegistry --out bindings/schema_registry.go
+//go:generate go tool abigen --v2 --abi artifacts/EAS.abi.json --bin artifacts/EAS.bin --pkg bindings --type EAS --out bindings/eas.go

@@ -17,6 +17,12 @@ var generated = []struct{ path, tmp string }{
 	{"artifacts/compiler.json", "artifacts/compiler.json"},
 	{"bindings/registry.go", "registry.go"},
 	{"bindings/reentrant_receiver.go", "reentrant_receiver.go"},
+	{"artifacts/SchemaRegistry.abi.json", "artifacts/SchemaRegistry.abi.json"},
+	{"artifacts/SchemaRegistry.bin", "artifacts/SchemaRegistry.bin"},
+	{"artifacts/EAS.abi.json", "artifacts/EAS.abi.json"},
+	{"artifacts/EAS.bin", "artifacts/EAS.bin"},
+	{"bindings/schema_registry.go", "schema_registry.go"},
+	{"bindings/eas.go", "eas.go"},
 }
 
 // TestGeneratedUpToDate recompiles the Solidity sources with the pinned solc
@@ -47,7 +53,7 @@ func TestGeneratedUpToDate(t *testing.T) {
 	}
 	art := filepath.Join(tmp, "artifacts")
 	run(node, "compile.js", art)
-	for _, c := range []struct{ typ, file string }{{"Registry", "registry.go"}, {"ReentrantReceiver", "reentrant_receiver.go"}} {
+	for _, c := range []struct{ typ, file string }{{"Registry", "registry.go"}, {"ReentrantReceiver", "reentrant_receiver.go"}, {"SchemaRegistry", "schema_registry.go"}, {"EAS", "eas.go"}} {
 		run(goCmd, "tool", "abigen", "--v2",
 			"--abi", filepath.Join(art, c.typ+".abi.json"),
 			"--bin", filepath.Join(art, c.typ+".bin"),

@@ -36,6 +36,7 @@ import (
 	"github.com/ethereum/go-ethereum/rpc"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/attest"
 )
 
 // ChainID is the dev chain's chain id (go-ethereum's dev-mode id).
@@ -84,6 +85,10 @@ type state struct {
 	GrantWindow uint64           `json:"grantWindowSeconds"`
 	Registry    *common.Address  `json:"registry,omitempty"`
 	DeployBlock uint64           `json:"deployBlock,omitempty"`
+	// EAS is the Ethereum Attestation Service deployed after the Registry
+	// (absent in chains made before pdx shipped it: deployed on their next
+	// start).
+	EAS *attest.Deployment `json:"eas,omitempty"`
 	// StateScheme is how the chain keeps its state: "hash" for chains
 	// created by this pdx (every block's state written as it is sealed,
 	// so a killed process loses nothing); empty for older chains, which
@@ -258,6 +263,12 @@ func Open(ctx context.Context, cfg Config) (*Chain, error) {
 		return nil, fmt.Errorf("%w: %s names Registry %s, but the chain in %s has no code there (was the chain data removed?); remove %s to start a new chain",
 			ErrState, path, st.Registry.Hex(), filepath.Join(cfg.Dir, "geth"), path)
 	}
+	if c.st.EAS == nil {
+		if err := c.deployEAS(ctx, path); err != nil {
+			c.Close()
+			return nil, err
+		}
+	}
 	return c, nil
 }
 
@@ -383,8 +394,25 @@ func (c *Chain) deploy(ctx context.Context, path string) error {
 	addr := cl.Address()
 	c.st.Registry = &addr
 	c.st.DeployBlock = rc.BlockNumber.Uint64()
+	if err := saveState(path, &c.st); err != nil {
+		return err
+	}
+	return c.deployEAS(ctx, path)
+}
+
+// deployEAS deploys EAS and registers pdx's attestation schema, from the
+// account that deployed the Registry.
+func (c *Chain) deployEAS(ctx context.Context, path string) error {
+	d, err := attest.Deploy(ctx, c.client, c.keys[0])
+	if err != nil {
+		return fmt.Errorf("devchain: %w", err)
+	}
+	c.st.EAS = &d
 	return saveState(path, &c.st)
 }
+
+// Attestation is where EAS lives on the chain and pdx's schema UID there.
+func (c *Chain) Attestation() attest.Deployment { return *c.st.EAS }
 
 // Client is an in-process JSON-RPC client of the chain; it satisfies
 // acl.Backend.

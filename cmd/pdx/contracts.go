@@ -22,6 +22,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/attest"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/home"
 )
@@ -63,6 +64,18 @@ type deployResult struct {
 	Block       uint64   `json:"block,omitempty"` // the deploy block (use it as a proxy's --from-block)
 	GrantWindow string   `json:"grant_window"`
 	Funded      []funded `json:"funded,omitempty"`
+	// EAS is the Ethereum Attestation Service deployed beside a Registry
+	// deployed by this run, with pdx's attestation schema registered
+	// (chain.eas_address, chain.eas_schema_registry, chain.attestation_schema).
+	EAS *deployedEAS `json:"eas,omitempty"`
+}
+
+// deployedEAS is where the run put EAS.
+type deployedEAS struct {
+	Address        string `json:"address"`
+	SchemaRegistry string `json:"schema_registry"`
+	Schema         string `json:"schema"`
+	Block          uint64 `json:"block"`
 }
 
 // FormatText prints the address on a line of its own first, so a script
@@ -74,6 +87,9 @@ func (r deployResult) FormatText(w io.Writer) error {
 		fmt.Fprintf(&b, "Registry deployed at block %d on chain %d by %s (tx %s), grant window %s\n", r.Block, r.ChainID, r.Deployer, r.Tx, r.GrantWindow)
 	} else {
 		fmt.Fprintf(&b, "Registry already deployed on chain %d (grant window %s); nothing sent\n", r.ChainID, r.GrantWindow)
+	}
+	if e := r.EAS; e != nil {
+		fmt.Fprintf(&b, "EAS deployed at %s (SchemaRegistry %s), pdx's attestation schema %s, block %d\n", e.Address, e.SchemaRegistry, e.Schema, e.Block)
 	}
 	for _, f := range r.Funded {
 		fmt.Fprintf(&b, "funded %s with %s wei\n", f.Address, f.SentWei)
@@ -97,10 +113,14 @@ func (a *app) contractsDeployCmd() *cobra.Command {
 	var o deployOptions
 	cmd := &cobra.Command{
 		Use:   "deploy",
-		Short: "Deploy the Registry to a chain's JSON-RPC endpoint and print its address",
+		Short: "Deploy the Registry (and EAS for attestations) to a chain's JSON-RPC endpoint and print its address",
 		Long: `deploy sends the Registry's creation transaction to the chain at --rpc,
 waits for it to be mined and prints the Registry's address (first line), the
-block it was deployed in (a proxy's --from-block) and the deployer.
+block it was deployed in (a proxy's --from-block) and the deployer. Beside a
+Registry it deploys, it deploys the Ethereum Attestation Service and
+registers pdx's attestation schema (three more transactions) and prints
+their addresses and the schema UID: chain.eas_address,
+chain.eas_schema_registry and chain.attestation_schema.
 
 The deployer is the pdx home's account (--home; the passphrase as for any
 command), or with --key-file an account key in hex, as services keep it. It
@@ -237,6 +257,13 @@ func (a *app) runDeploy(ctx context.Context, o deployOptions) error {
 		client = c
 		res.Registry, res.Deployed = c.Address().Hex(), true
 		res.Tx, res.Block = rc.TxHash.Hex(), rc.BlockNumber.Uint64()
+		// EAS beside it, so sources can attest on this chain
+		// (contracts/spec/attestation-v1.md).
+		d, err := attest.Deploy(ctx, ec, key)
+		if err != nil {
+			return cli.Mark(fmt.Errorf("the Registry is at %s, but deploying EAS failed: %w", res.Registry, err), cli.ErrUnavailable)
+		}
+		res.EAS = &deployedEAS{Address: d.EAS.Hex(), SchemaRegistry: d.SchemaRegistry.Hex(), Schema: d.Schema.Hex(), Block: d.Block}
 	}
 	window, err := client.GrantWindow(ctx)
 	if err != nil {

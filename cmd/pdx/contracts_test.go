@@ -16,6 +16,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/attest"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/testbin"
 )
@@ -88,6 +89,14 @@ func TestContractsDeploy(t *testing.T) {
 	}
 	if w, err := c.GrantWindow(ctx); err != nil || w != time.Hour {
 		t.Fatalf("GrantWindow = %v, %v; want 1h", w, err)
+	}
+	// EAS beside it, with pdx's schema: what the daemon checks at start.
+	if res.EAS == nil {
+		t.Fatal("deploy printed no EAS")
+	}
+	d := attest.Deployment{EAS: common.HexToAddress(res.EAS.Address), SchemaRegistry: common.HexToAddress(res.EAS.SchemaRegistry), Schema: common.HexToHash(res.EAS.Schema)}
+	if err := attest.CheckDeployment(ctx, ec, d); err != nil || d.Schema != attest.SchemaUID(attest.SchemaV1, common.Address{}, attest.Revocable) {
+		t.Fatalf("the printed EAS does not check out: %v (%+v)", err, res.EAS)
 	}
 	two, _ := new(big.Int).SetString("2000000000000000000", 10)
 	if bal, err := ec.BalanceAt(ctx, freshAddr, nil); err != nil || bal.Cmp(two) != 0 {

@@ -2,6 +2,7 @@ package main
 
 import (
 	"archive/tar"
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -17,6 +18,7 @@ import (
 	"github.com/ipfs/go-cid"
 	"github.com/spf13/cobra"
 
+	"github.com/pdx-network/pdx/acl/attest"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/home"
@@ -193,11 +195,43 @@ type getResult struct {
 	// Verified: --verify hashed the plaintext and found the fingerprint on
 	// chain.
 	Verified bool `json:"verified,omitempty"`
+	// Attestations are the version's source attestations, each verified
+	// (verified, failed, revoked, expired, with the reason); absent when
+	// the network has no EAS. In text they go to stderr, one line each.
+	Attestations []attest.Result `json:"attestations,omitempty"`
+}
+
+// showAttestations verifies the attestations of the version just read and
+// prints each on stderr ("attested by 0x… at …", or why it does not
+// hold); it returns them for --json. A network without EAS shows nothing
+// and a failure to verify is a note, never a failed get: the data itself
+// checked out.
+//
+// An attestation vouches for the fingerprint on chain. A get without
+// --verify checks that the envelope carries that fingerprint but does not
+// hash the bytes against it (reencrypt/envelope/ENVELOPE.md), so when
+// attestations are shown for such a get a note says how to check the bytes.
+func (a *app) showAttestations(ctx context.Context, c string, files []string, verified bool) []attest.Result {
+	res, err := a.verifyAttestations(ctx, c, "", files)
+	if err != nil {
+		if len(files) > 0 || !strings.Contains(err.Error(), "attestations are off") {
+			a.out.Note("attestations: not verified: %v", err)
+		}
+		return nil
+	}
+	for _, r := range res.Attestations {
+		a.out.Note("%s", r)
+	}
+	if len(res.Attestations) > 0 && !verified {
+		a.out.Note("attestations vouch for the fingerprint on chain; this get did not hash the bytes against it: pdx get --verify does")
+	}
+	return res.Attestations
 }
 
 func (a *app) getCmd() *cobra.Command {
 	var output, purpose string
 	var verify bool
+	var attestations []string
 	cmd := &cobra.Command{
 		Use:   "get CID [-o FILE]",
 		Short: "Fetch and decrypt a CID you own or were granted, to stdout or a file",
@@ -219,7 +253,12 @@ Every get returns only authenticated bytes of the envelope registered on
 chain, and checks that the fingerprint it carries is the chain's. --verify
 also recomputes the fingerprint from the plaintext (a keyed BLAKE3 hash,
 about half again the CPU time of a get): use it when you rely on the
-fingerprint itself, e.g. an attestation made about it.`,
+fingerprint itself, e.g. an attestation made about it.
+
+After the data, get shows the version's source attestations on stderr
+(pdx attestations): "attested by 0x… at …", or failed, revoked or expired
+with the reason; --attestation adds an off-chain one you were handed. With
+--json they are in the document's "attestations".`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if _, err := cid.Decode(args[0]); err != nil {
@@ -258,6 +297,7 @@ fingerprint itself, e.g. an attestation made about it.`,
 					return cli.Mark(fmt.Errorf("the transfer of %s broke off: %w; the output is incomplete", args[0], err), cli.ErrUnavailable)
 				}
 				bar.Finish()
+				a.showAttestations(cmd.Context(), args[0], attestations, verify)
 				return nil
 			}
 			n, err := writeAtomically(output, bar.Reader(resp.Body))
@@ -266,12 +306,17 @@ fingerprint itself, e.g. an attestation made about it.`,
 				return err
 			}
 			bar.Finish()
-			return a.out.Result(getResult{CID: args[0], File: output, Size: n, Purpose: purpose, Verified: verify})
+			res := getResult{CID: args[0], File: output, Size: n, Purpose: purpose, Verified: verify}
+			if att := a.showAttestations(cmd.Context(), args[0], attestations, verify); a.out.JSON() {
+				res.Attestations = att
+			}
+			return a.out.Result(res)
 		}),
 	}
 	cmd.Flags().StringVarP(&output, "output", "o", "", "write the plaintext to this file instead of stdout")
 	cmd.Flags().StringVar(&purpose, "purpose", "", "what you read for, a DPV purpose (dpv:Marketing); default: the grant's")
 	cmd.Flags().BoolVar(&verify, "verify", false, "also recompute the fingerprint from the plaintext and require the chain's")
+	cmd.Flags().StringArrayVar(&attestations, "attestation", nil, "an off-chain attestation of this version you were handed, verified and shown with the others (repeatable)")
 	return cmd
 }
 

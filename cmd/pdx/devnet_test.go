@@ -26,7 +26,8 @@ import (
 //
 //	devnet HOME...   a dev chain in the test process serving JSON-RPC on
 //	                 loopback, with each home's account and its three
-//	                 local proxies funded at genesis; every later command
+//	                 local proxies funded at genesis, and EAS deployed
+//	                 (attestations on); every later command
 //	                 of the script uses it (PDX_CHAIN_MODE=rpc and the
 //	                 rest), each home gets an API port of its own in its
 //	                 config.toml, and IPFS listens on a port the system
@@ -68,6 +69,8 @@ var scriptNetCmds = map[string]func(ts *testscript.TestScript, neg bool, args []
 			"PDX_CHAIN_MODE": "rpc", "PDX_CHAIN_RPC_URL": ch.HTTPEndpoint(), "PDX_PROXIES_ALLOW_PRIVATE": "true",
 			"PDX_CHAIN_REGISTRY_ADDRESS": ch.Registry().Hex(), "PDX_CHAIN_REGISTRY_BLOCK": strconv.FormatUint(ch.DeployBlock(), 10),
 			"PDX_IPFS_LISTEN_ADDRS": "/ip4/127.0.0.1/tcp/0",
+			"PDX_CHAIN_EAS_ADDRESS": ch.Attestation().EAS.Hex(), "PDX_CHAIN_EAS_SCHEMA_REGISTRY": ch.Attestation().SchemaRegistry.Hex(),
+			"PDX_CHAIN_ATTESTATION_SCHEMA": ch.Attestation().Schema.Hex(),
 		} {
 			ts.Setenv(k, v)
 		}

@@ -82,6 +82,7 @@ var examples = map[string]string{
 	"pdx contracts deploy": `  pdx contracts deploy --rpc http://127.0.0.1:8545
   pdx contracts deploy --rpc http://127.0.0.1:8545 --key-file deployer.key --chain-id 1337 --fund ~/.pdx`,
 	"pdx pinsvc":           `  pdx pinsvc --dir /var/lib/pdx-pinsvc --ipfs-api /ip4/127.0.0.1/tcp/5001 --listen 127.0.0.1:5190 --token-file token`,
+	"pdx attestation":      `  pdx attestation add purchases attestation.json`,
 	"pdx proxy":            `  pdx proxy --dir /var/lib/pdx-proxy --rpc http://127.0.0.1:8545 --registry 0xC98ED389F20Eb6A8e1FfA687fb0242E22B3F1B97 --ipfs-api /ip4/127.0.0.1/tcp/5001 --listen 0.0.0.0:7100 --endpoint https://proxy.example.org`,
 	"pdx proxy rotate-key": `  pdx proxy rotate-key --dir /var/lib/pdx-proxy --rpc http://127.0.0.1:8545 --registry 0xC98ED389F20Eb6A8e1FfA687fb0242E22B3F1B97`,
 }

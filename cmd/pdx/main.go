@@ -142,6 +142,7 @@ listed in docs/cli.md.`,
 		a.marketCmd(), a.refundCmd(), a.networkCmd(), a.fundCmd(), a.rotateCmd(), a.exportCmd(), a.grantsCmd(), a.purchasesCmd(), a.grantedCmd(),
 		a.publishCmd(), a.unpublishCmd(), a.verifyCmd())
 	root.AddCommand(a.contractsCmd(), a.pinsvcCmd())
+	root.AddCommand(a.attestCmd(), a.attestationCmd(), a.attestationsCmd())
 	withExamples(root)
 	return root
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
 
+	"github.com/pdx-network/pdx/acl/attest"
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
@@ -133,6 +134,7 @@ func (r offerResult) FormatText(w io.Writer) error {
 
 func (a *app) offerCmd() *cobra.Command {
 	var price, duration, terms, pol, to string
+	var requireAttestation bool
 	cmd := &cobra.Command{
 		Use:   "offer NAME --price WEI|0.01eth (--policy PRESET|FILE [--terms TEXT] [--duration 30d] | --duration 30d --terms TEXT) [--to 0xBRAND]",
 		Short: "Offer a dataset for sale: a price, an access period and the terms of use",
@@ -201,7 +203,7 @@ stranger from buying, not from seeing that an offer exists.`,
 				return err
 			}
 			var res daemon.OfferResponse
-			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, Policy: doc, To: to}
+			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, Policy: doc, To: to, RequireAttestation: requireAttestation}
 			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "offer"), req, &res); err != nil {
 				return err
 			}
@@ -214,6 +216,7 @@ stranger from buying, not from seeing that an offer exists.`,
 	f.StringVar(&terms, "terms", "", "the purpose buyers may use the data for: plain text, at most 16 KiB, published on IPFS (with --policy: the policy's description, at most 8 KiB)")
 	f.StringVar(&pol, "policy", "", "the offer's usage policy: a preset (analytics-only, no-resale, open-cc-by, personalisation, research-only) or a policy file (docs/policy.md)")
 	f.StringVar(&to, "to", "", "make the offer private: only this account (0x address) may buy it")
+	f.BoolVar(&requireAttestation, "require-attestation", false, "offer attested data only: refused unless the latest version has a verified source attestation, whose attester the terms then name (with --terms)")
 	return cmd
 }
 
@@ -337,7 +340,7 @@ func (r marketResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE")
+	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE\tATTESTED")
 	for _, o := range r.Offers {
 		terms := quoteCut(o.Terms, maxTermsShown)
 		if o.Terms == "" {
@@ -354,7 +357,16 @@ func (r marketResult) FormatText(w io.Writer) error {
 		case o.To != "":
 			private = "to " + o.To
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private))
+		// ATTESTED: verified source attestations on chain of the latest
+		// version, by their attesters.
+		attested := ""
+		for i, x := range offerAttestations(o) {
+			if i > 0 {
+				attested += ", "
+			}
+			attested += "by " + x.Attester.Hex()
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private), orDash(attested))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -402,7 +414,9 @@ The filters keep the offers of one owner (--owner, --mine), the private
 offers made to you (--for-me), a price range (--min-price, --max-price, in
 wei or with a unit: 0.02eth), a duration range (--min-duration,
 --max-duration: 30d, 12h), and terms (--terms: a policy preset's name, a
-terms hash, or words of the terms text). The page is by dataset id, or by
+terms hash, or words of the terms text), and attested data (--attested true,
+or an attester's address: offers whose latest version has a verified source
+attestation on chain, the ATTESTED column). The page is by dataset id, or by
 price or duration when you filter on them.`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
@@ -433,6 +447,7 @@ price or duration when you filter on them.`,
 	fl.StringVar(&f.maxDuration, "max-duration", "", "only offers of an access at most this long (30d, 12h)")
 	fl.StringVar(&f.terms, "terms", "", "only offers under this policy preset (research-only), of this terms hash (0x…), or whose terms text contains these words")
 	fl.StringVar(&f.fields, "fields", "", "only field-level offers (a policy naming fields): any, or those selling every field named (age,city)")
+	fl.StringVar(&f.attested, "attested", "", "only offers whose latest version has a verified source attestation on chain: true, or an attester's address (0x…)")
 	return cmd
 }
 
@@ -446,6 +461,8 @@ type marketFlags struct {
 	mine, forMe              bool
 	minPrice, maxPrice       string
 	minDuration, maxDuration string
+	// attested: "true" or an attester's address (the ATTESTED column).
+	attested string
 }
 
 // query is the GET /v1/market query string of the flags.
@@ -516,6 +533,12 @@ func (f *marketFlags) query() (string, error) {
 	}
 	if f.fields != "" {
 		v.Set("fields", f.fields)
+	}
+	if f.attested != "" {
+		if f.attested != "true" && (!common.IsHexAddress(f.attested) || len(f.attested) != 42) {
+			return "", cli.Usagef("--attested %q: true, or an attester's address (0x and 40 hex digits)", f.attested)
+		}
+		v.Set("attested", f.attested)
 	}
 	return v.Encode(), nil
 }
@@ -635,4 +658,12 @@ the deadline after which an escrowed purchase can be refunded (pdx refund).`,
 			})
 		}),
 	}
+}
+
+// offerAttestations of an offer: none when it carries no attested column.
+func offerAttestations(o daemon.OfferView) []attest.Result {
+	if o.Attested == nil {
+		return nil
+	}
+	return o.Attested.Attestations
 }

@@ -90,7 +90,14 @@ type Chain struct {
 	// RegistryBlock is where the daemon's log queries and followers start
 	// on an rpc chain: scanning from genesis on a long chain is slow.
 	RegistryBlock uint64 `toml:"registry_block" comment:"block the Registry was deployed in (pdx contracts deploy prints it); log scans start there. 0 = from genesis"`
-	DataDir       string `toml:"data_dir" comment:"embedded chain's data, relative to the pdx home"`
+	// EAS, EASSchemaRegistry and AttestationSchema locate the Ethereum
+	// Attestation Service on an rpc chain (pdx contracts deploy prints
+	// them): sources attest through it and gets verify against it. Empty on
+	// an rpc chain: attestations are off (shown as such, never as valid).
+	EAS               string `toml:"eas_address" comment:"deployed EAS (0x…) when mode = \"rpc\"; \"\" = no attestations; the embedded chain deploys its own"`
+	EASSchemaRegistry string `toml:"eas_schema_registry" comment:"EAS's SchemaRegistry (0x…) when mode = \"rpc\""`
+	AttestationSchema string `toml:"attestation_schema" comment:"UID (0x + 64 hex digits) of pdx's attestation schema on that EAS (pdx contracts deploy prints it)"`
+	DataDir           string `toml:"data_dir" comment:"embedded chain's data, relative to the pdx home"`
 	// RPCListen is where the embedded chain serves its JSON-RPC, so that
 	// other homes (a brand's, via pdx init --join) can use the same chain.
 	// The endpoint has no authentication: loopback unless the owner widens

@@ -35,11 +35,24 @@ type Network struct {
 	// private addresses (the member sets proxies.allow_private) and it can
 	// fund a member (pdx fund).
 	Dev bool `json:"dev"`
+	// EAS locates the Ethereum Attestation Service on the chain and pdx's
+	// schema there; documents from owners without it (older pdx) omit it,
+	// and the member then has attestations off.
+	EAS *NetworkEAS `json:"eas,omitempty"`
 	// Proxies is the owner's proxy set: a member's grants use the same.
 	Proxies NetworkProxies `json:"proxies"`
 	// IPFSPeers are the owner's IPFS node's multiaddrs, each ending in
 	// /p2p/<peer id>: the member's embedded node bootstraps from them.
 	IPFSPeers []string `json:"ipfs_peers"`
+}
+
+// NetworkEAS is where attestations live on a network's chain; its fields
+// become chain.eas_address, chain.eas_schema_registry and
+// chain.attestation_schema.
+type NetworkEAS struct {
+	Address        string `json:"address"`
+	SchemaRegistry string `json:"schema_registry"`
+	Schema         string `json:"schema"`
 }
 
 // NetworkProxies is the proxy set of a network.
@@ -85,6 +98,17 @@ func (n *Network) Check() error {
 	} else if !isAddress(n.Registry) {
 		bad("registry %q is not an address (0x and 40 hex digits)", n.Registry)
 	}
+	if e := n.EAS; e != nil {
+		if !isAddress(e.Address) {
+			bad("eas.address %q is not an address", e.Address)
+		}
+		if !isAddress(e.SchemaRegistry) {
+			bad("eas.schema_registry %q is not an address", e.SchemaRegistry)
+		}
+		if !isHash(e.Schema) {
+			bad("eas.schema %q is not a schema UID (0x and 64 hex digits)", e.Schema)
+		}
+	}
 	p := n.Proxies
 	if len(p.Addresses) == 0 {
 		bad("proxies.addresses is empty")
@@ -123,6 +147,10 @@ func (c *Config) Join(n *Network) {
 	c.Chain.RPCURL = n.RPCURL
 	c.Chain.RegistryAddress = n.Registry
 	c.Chain.RegistryBlock = n.RegistryBlock
+	c.Chain.EAS, c.Chain.EASSchemaRegistry, c.Chain.AttestationSchema = "", "", ""
+	if e := n.EAS; e != nil {
+		c.Chain.EAS, c.Chain.EASSchemaRegistry, c.Chain.AttestationSchema = e.Address, e.SchemaRegistry, e.Schema
+	}
 	c.Chain.ChainID = n.ChainID
 	c.Chain.RPCListen = ""
 	c.IPFS.Mode = IPFSEmbedded

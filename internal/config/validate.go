@@ -87,6 +87,18 @@ func (c *Config) Validate() error {
 	if c.Chain.RegistryAddress != "" && !isAddress(c.Chain.RegistryAddress) {
 		bad("chain.registry_address", c.Chain.RegistryAddress, "want 0x followed by 40 hex digits")
 	}
+	if c.Chain.EAS != "" && !isAddress(c.Chain.EAS) {
+		bad("chain.eas_address", c.Chain.EAS, "want 0x followed by 40 hex digits")
+	}
+	if c.Chain.EASSchemaRegistry != "" && !isAddress(c.Chain.EASSchemaRegistry) {
+		bad("chain.eas_schema_registry", c.Chain.EASSchemaRegistry, "want 0x followed by 40 hex digits")
+	}
+	if c.Chain.AttestationSchema != "" && !isHash(c.Chain.AttestationSchema) {
+		bad("chain.attestation_schema", c.Chain.AttestationSchema, "want 0x followed by 64 hex digits")
+	}
+	if (c.Chain.EAS == "") != (c.Chain.EASSchemaRegistry == "") || (c.Chain.EAS == "") != (c.Chain.AttestationSchema == "") {
+		bad("chain.eas_address", c.Chain.EAS, "chain.eas_address, chain.eas_schema_registry and chain.attestation_schema go together: set all three (pdx contracts deploy prints them) or none")
+	}
 
 	// [ipfs]
 	switch c.IPFS.Mode {
@@ -266,6 +278,14 @@ func (c Chain) RPCListenLAN() bool {
 
 func isAddress(s string) bool {
 	return (strings.HasPrefix(s, "0x") || strings.HasPrefix(s, "0X")) && common.IsHexAddress(s)
+}
+
+// isHash: 0x and 64 hex digits (a 32-byte UID).
+func isHash(s string) bool {
+	if len(s) != 66 || (!strings.HasPrefix(s, "0x") && !strings.HasPrefix(s, "0X")) {
+		return false
+	}
+	return strings.Trim(s[2:], "0123456789abcdefABCDEF") == ""
 }
 
 func parseLevel(s string) (slog.Level, error) {

@@ -286,6 +286,10 @@ func (d *Daemon) routeAll() {
 	// able to fetch it before it has a token of this daemon.
 	add("GET", "/v1/network", false, d.network)
 	add("POST", "/v1/fund", true, d.fund)
+	// Source attestations (contracts/spec/attestation-v1.md).
+	add("POST", "/v1/attest", true, d.attest)
+	add("POST", "/v1/cids/{cid}/attestations", true, d.verifyAttestations)
+	add("POST", "/v1/datasets/{name}/attestations", true, d.addAttestation)
 	// The dashboard's files need no token: the page asks for it and sends
 	// it with every API call.
 	ui := web.Handler()

@@ -727,6 +727,10 @@ type OfferRequest struct {
 	// To makes the offer private: only this account (0x + 40 hex digits)
 	// may buy it. Empty: anyone.
 	To string `json:"to,omitempty"`
+	// RequireAttestation: the offer is of attested data. The latest version
+	// must carry a verified source attestation (else the offer is refused)
+	// and the terms say who attested it (attest_offer.go).
+	RequireAttestation bool `json:"require_attestation,omitempty"`
 }
 
 // OfferResponse echoes the opened offer.
@@ -773,6 +777,14 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 		dur, err = config.ParseDuration(req.Duration)
 		if err != nil || dur <= 0 {
 			return badRequest("duration %q is not a positive duration such as \"30d\"", req.Duration)
+		}
+	}
+	if req.RequireAttestation {
+		if pol != nil {
+			return badRequest("require_attestation needs plain terms (--terms), not a policy: the attestation is named in the terms text")
+		}
+		if terms, err = d.attestedTerms(r.Context(), e, terms); err != nil {
+			return err
 		}
 	}
 	if err := service.CheckTerms(terms); err != nil {

@@ -48,6 +48,10 @@ type OfferView struct {
 	ForMe bool `json:"for_me,omitempty"`
 	// Block is the block of the Offered event that opened the offer.
 	Block uint64 `json:"block"`
+	// Attested lists the verified source attestations on chain of the
+	// dataset's latest version (the market's attested column); nil: none.
+	// A pointer keeps OfferView comparable.
+	Attested *OfferAttested `json:"attested,omitempty"`
 }
 
 // MarketList is the body of GET /v1/market.
@@ -59,7 +63,7 @@ type MarketList struct {
 
 // marketParams are the query parameters GET /v1/market takes.
 var marketParams = map[string]bool{"limit": true, "after": true, "owner": true, "mine": true, "for_me": true,
-	"min_price": true, "max_price": true, "terms": true, "min_duration": true, "max_duration": true, "fields": true}
+	"min_price": true, "max_price": true, "terms": true, "min_duration": true, "max_duration": true, "fields": true, "attested": true}
 
 // parseMarketQuery reads GET /v1/market's parameters; any it does not know,
 // or gives twice, is refused rather than ignored (a typo must not widen
@@ -68,7 +72,7 @@ func parseMarketQuery(v url.Values) (market.Query, error) {
 	var q market.Query
 	for k, vs := range v {
 		if !marketParams[k] {
-			return q, badRequest("unknown parameter %q (the market takes limit, after, owner, mine, for_me, min_price, max_price, terms, min_duration, max_duration, fields)", k)
+			return q, badRequest("unknown parameter %q (the market takes limit, after, owner, mine, for_me, min_price, max_price, terms, min_duration, max_duration, fields, attested)", k)
 		}
 		if len(vs) != 1 {
 			return q, badRequest("%s given %d times", k, len(vs))
@@ -130,6 +134,11 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 		}
 		q.Filters = append(q.Filters, f)
 	}
+	if f, err := d.attestedFilter(r.URL.Query().Get("attested")); err != nil {
+		return err
+	} else if f != nil {
+		q.Filters = append(q.Filters, f)
+	}
 	page, err := d.s.Market(r.Context(), q)
 	if err != nil {
 		return err
@@ -145,6 +154,9 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 			TermsUnknown: why[o.TermsHash], Mine: o.Owner == me, Block: o.Block}
 		if o.Private() {
 			v.To, v.ForMe = o.Buyer.Hex(), o.Buyer == me
+		}
+		if att := d.offerAttestations(r.Context(), o.Owner, o.Dataset); len(att) > 0 {
+			v.Attested = &OfferAttested{Attestations: att}
 		}
 		out.Offers = append(out.Offers, v)
 	}

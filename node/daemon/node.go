@@ -21,6 +21,7 @@ import (
 	"github.com/ethereum/go-ethereum/ethclient"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/attest"
 	"github.com/pdx-network/pdx/acl/devchain"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/internal/cli"
@@ -126,6 +127,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	}()
 	var registry common.Address
 	var deployBlock uint64
+	var eas *attest.Deployment // nil: attestations off
 	switch conf.Chain.Mode {
 	case config.ChainEmbedded:
 		// The home's account is funded at genesis, on first start only;
@@ -149,6 +151,8 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		n.defer_(func() { ch.Close() })
 		n.Chain, n.ec = ch, ch.Client()
 		registry, deployBlock = ch.Registry(), ch.DeployBlock()
+		d := ch.Attestation()
+		eas = &d
 	default:
 		ec, err := ethclient.DialContext(ctx, conf.Chain.RPCURL)
 		if err != nil {
@@ -158,6 +162,12 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		n.ec = ec
 		registry = common.HexToAddress(conf.Chain.RegistryAddress)
 		deployBlock = conf.Chain.RegistryBlock
+		if conf.Chain.EAS != "" { // all three keys, checked with the config
+			eas = &attest.Deployment{
+				EAS: common.HexToAddress(conf.Chain.EAS), SchemaRegistry: common.HexToAddress(conf.Chain.EASSchemaRegistry),
+				Schema: common.HexToHash(conf.Chain.AttestationSchema), Block: deployBlock,
+			}
+		}
 	}
 	chainID, err := n.ec.ChainID(ctx)
 	if err != nil {
@@ -180,6 +190,14 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		return nil, err
 	}
 	n.defer_(func() { events.Close() })
+
+	var attestations *service.Attestations
+	if eas != nil {
+		if err := attest.CheckDeployment(ctx, n.ec, *eas); err != nil {
+			return nil, cli.Mark(fmt.Errorf("%w: check chain.eas_address, chain.eas_schema_registry and chain.attestation_schema", err), cli.ErrNotFound)
+		}
+		attestations = &service.Attestations{Backend: n.ec, Deployment: *eas, ChainID: chainID.Uint64()}
+	}
 
 	if n.Store, err = openStore(ctx, h, conf, log); err != nil {
 		return nil, err
@@ -244,6 +262,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		Receiving: u.Receiving, Proxies: set, DeployBlock: deployBlock, History: events, Logger: log, Crash: crash, Market: mix,
 		ChainTimeout: time.Duration(conf.Chain.Timeout), FetchTimeout: time.Duration(conf.IPFS.Timeout),
 		AllowPrivateEndpoints: conf.Chain.Mode == config.ChainEmbedded || conf.Proxies.AllowPrivate,
+		Attest:                attestations,
 	})
 	if err != nil {
 		return nil, err
@@ -263,7 +282,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		return nil, err
 	}
 	dcfg := Config{Home: u, Config: conf, Service: n.Service, Logger: log, Token: tok, Crash: crash}
-	dcfg.Network = n.networkFunc(conf, registry, deployBlock, proxies)
+	dcfg.Network = n.networkFunc(conf, registry, deployBlock, proxies, eas)
 	if n.Chain != nil {
 		dev := n.Chain.Accounts()[0] // deployed the Registry; nothing else sends from it
 		dcfg.Faucet = func(ctx context.Context, to common.Address, wei *big.Int) (*big.Int, common.Hash, error) {
@@ -351,7 +370,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 // networkFunc answers GET /v1/network for this node: its chain's JSON-RPC
 // URL (the embedded chain's, when it serves one), Registry, proxy set and
 // IPFS addresses.
-func (n *Node) networkFunc(conf *config.Config, registry common.Address, block uint64, proxies []string) func(context.Context) (*config.Network, error) {
+func (n *Node) networkFunc(conf *config.Config, registry common.Address, block uint64, proxies []string, eas *attest.Deployment) func(context.Context) (*config.Network, error) {
 	rpcURL := conf.Chain.RPCURL
 	if n.Chain != nil {
 		rpcURL = n.Chain.HTTPEndpoint()
@@ -372,7 +391,11 @@ func (n *Node) networkFunc(conf *config.Config, registry common.Address, block u
 		if err != nil {
 			return nil, cli.Mark(fmt.Errorf("the chain does not answer: %w", err), cli.ErrUnavailable)
 		}
-		return joinNetwork(chainID.Uint64(), rpcURL, registry, block, n.Chain != nil, proxies, conf, peers), nil
+		doc := joinNetwork(chainID.Uint64(), rpcURL, registry, block, n.Chain != nil, proxies, conf, peers)
+		if eas != nil {
+			doc.EAS = &config.NetworkEAS{Address: eas.EAS.Hex(), SchemaRegistry: eas.SchemaRegistry.Hex(), Schema: eas.Schema.Hex()}
+		}
+		return doc, nil
 	}
 }
 

@@ -69,6 +69,8 @@ type Config struct {
 	// rpc chain whose proxies live on a private network. Elsewhere such an
 	// endpoint is a stranger aiming this node at its own services.
 	AllowPrivateEndpoints bool
+	// Attest, when set, turns on source attestations (EAS on this chain).
+	Attest *Attestations
 	// Market is the index of the network's open offers that Market
 	// pages through (node/market); the caller opens, syncs in the
 	// background and closes it. Without it Market fails.

@@ -17,6 +17,7 @@ import (
 	"math/big"
 	"time"
 
+	"github.com/ethereum/go-ethereum/accounts/abi"
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/core"
@@ -71,6 +72,8 @@ var Notes = map[string]string{
 	"buy-private":     "the named buyer buys a private offer",
 	"publish":         "first publication of a dataset under a policy hash",
 	"unpublish":       "withdrawal of a public dataset",
+	"attest":          "a source attests a dataset version on EAS under pdx's schema v1 (36-byte CID, no field fingerprints, 11-byte source name)",
+	"attest-revoke":   "the source revokes that attestation",
 }
 
 // Ops is the order in which operations are reported.
@@ -78,6 +81,7 @@ var Ops = []string{
 	"register-keys", "create-dataset", "add-cid", "grant", "revoke", "offer", "buy", "refund",
 	"grant-1-proxy", "grant-fields", "grant-purchase", "withdraw-vested", "revoke-bought", "decline", "withdraw",
 	"offer-private", "buy-private", "publish", "unpublish", "erase",
+	"attest", "attest-revoke",
 }
 
 // OsakaConfig is go-ethereum's all-forks dev config cut back to Osaka, the
@@ -120,10 +124,13 @@ func (m *meter) send(ctx context.Context, key *ecdsa.PrivateKey, to *common.Addr
 		tx  *types.Transaction
 		err error
 	)
-	if to == nil {
+	switch {
+	case to == nil:
 		_, tx, err = bind.DeployContract(opts, common.FromHex(bindings.RegistryMetaData.Bin), m.client, data)
-	} else {
+	case *to == m.inst.Address():
 		tx, err = bind.Transact(m.inst, opts, data)
+	default:
+		tx, err = bind.Transact(bind.NewBoundContract(*to, abi.ABI{}, m.client, m.client, m.client), opts, data)
 	}
 	if err != nil {
 		return nil, err
@@ -287,6 +294,9 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 			}
 		}
 	}
+	if err := m.attestSteps(ctx, config, owner, brand, gas, intrinsic); err != nil {
+		return nil, err
+	}
 	out := make([]Measurement, 0, len(Ops))
 	for _, op := range Ops {
 		g, ok := gas[op]
@@ -311,4 +321,89 @@ func Check(ms []Measurement) error {
 		}
 	}
 	return errors.Join(errs...)
+}
+
+// attestSchemaV1 is pdx's attestation schema (acl/attest.SchemaV1, which
+// this package sits below): the measured attestation carries a claim of
+// exactly this shape.
+const attestSchemaV1 = "address registry,uint64 dataset,uint32 version,bytes cid,bytes32 fingerprint,bytes32[] fields,string source"
+
+// attestSteps deploys EAS (from deployer), registers pdx's schema, and
+// measures one attestation by source and its revocation.
+func (m *meter) attestSteps(ctx context.Context, config *params.ChainConfig, deployer, source *ecdsa.PrivateKey, gas, intrinsic map[string]uint64) error {
+	deploy := func(bin string, args []byte) (common.Address, error) {
+		opts := bind.NewKeyedTransactor(deployer, m.chainID)
+		opts.Context = ctx
+		a, tx, err := bind.DeployContract(opts, common.FromHex(bin), m.client, args)
+		if err != nil {
+			return a, err
+		}
+		m.sim.Commit()
+		rc, err := bind.WaitMined(ctx, m.client, tx.Hash())
+		if err == nil && rc.Status != types.ReceiptStatusSuccessful {
+			err = fmt.Errorf("gasmeter: deployment %s reverted", tx.Hash())
+		}
+		return a, err
+	}
+	srAddr, err := deploy(bindings.SchemaRegistryMetaData.Bin, nil)
+	if err != nil {
+		return fmt.Errorf("deploying SchemaRegistry: %w", err)
+	}
+	eas := bindings.NewEAS()
+	easAddr, err := deploy(bindings.EASMetaData.Bin, eas.PackConstructor(srAddr))
+	if err != nil {
+		return fmt.Errorf("deploying EAS: %w", err)
+	}
+	sr := bindings.NewSchemaRegistry()
+	if _, err := m.send(ctx, deployer, &srAddr, nil, sr.PackRegister(attestSchemaV1, common.Address{}, true)); err != nil {
+		return fmt.Errorf("registering the schema: %w", err)
+	}
+	schema := crypto.Keccak256Hash([]byte(attestSchemaV1), common.Address{}.Bytes(), []byte{1})
+	args := abi.Arguments{}
+	for _, t := range []string{"address", "uint64", "uint32", "bytes", "bytes32", "bytes32[]", "string"} {
+		ty, err := abi.NewType(t, "", nil)
+		if err != nil {
+			return err
+		}
+		args = append(args, abi.Argument{Type: ty})
+	}
+	cid := append([]byte{0x01, 0x70, 0x12, 0x20}, func() []byte { b := random32(); return b[:] }()...)
+	data, err := args.Pack(m.inst.Address(), uint64(1), uint32(1), cid, random32(), [][32]byte{}, "Corner Shop")
+	if err != nil {
+		return err
+	}
+	measure := func(op string, calldata []byte) (*types.Receipt, error) {
+		rc, err := m.send(ctx, source, &easAddr, nil, calldata)
+		if err != nil {
+			return nil, fmt.Errorf("%s: %w", op, err)
+		}
+		from := crypto.PubkeyToAddress(source.PublicKey)
+		ig, err := core.IntrinsicGas(calldata, nil, nil, from, &easAddr, nil, config.Rules(rc.BlockNumber, true, 0))
+		if err != nil {
+			return nil, err
+		}
+		gas[op], intrinsic[op] = rc.GasUsed, ig
+		return rc, nil
+	}
+	owner := crypto.PubkeyToAddress(newKey().PublicKey)
+	rc, err := measure("attest", eas.PackAttest(bindings.AttestationRequest{
+		Schema: schema,
+		Data:   bindings.AttestationRequestData{Recipient: owner, Revocable: true, Data: data, Value: new(big.Int)},
+	}))
+	if err != nil {
+		return err
+	}
+	var uid [32]byte
+	for _, l := range rc.Logs {
+		if ev, err := eas.UnpackAttestedEvent(l); err == nil {
+			uid = ev.Uid
+		}
+	}
+	if uid == ([32]byte{}) {
+		return errors.New("gasmeter: the attestation logged no Attested event")
+	}
+	_, err = measure("attest-revoke", eas.PackRevoke(bindings.RevocationRequest{
+		Schema: schema, Data: bindings.RevocationRequestData{Uid: uid, Value: new(big.Int)},
+	}))
+	return err
 }

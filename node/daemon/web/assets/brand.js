@@ -194,6 +194,7 @@ function drawOffers(slot, page) {
       { label: 'Owner', cell: (o) => mono(o.owner, shortHex(o.owner)) },
       { label: 'Price', cell: (o) => formatWei(o.price_wei) },
       { label: 'Duration', cell: (o) => o.duration },
+      { label: 'Attested', cell: (o) => (o.attested ? h('span', {}, ...o.attested.attestations.map((a) => h('span', { class: 'badge ok', title: `uid ${a.uid}` }, `by ${shortHex(a.attester)}`))) : '—') },
       { label: 'Terms', cell: (o) => (o.terms ? h('div', {}, o.policy ? null : cut(o.terms, 200), policyView(o.policy, o.legacy)) : h('span', { class: 'hint' }, `unknown text (hash ${shortHex(o.terms_hash)})`)) },
       {
         label: 'Buy', cell: (o) => (o.mine ? h('span', { class: 'hint' }, 'your own offer')

@@ -144,6 +144,7 @@ export function getButton(cid, filename, size, onRefused) {
       download(blob, filename);
       out.replaceChildren(h('span', { class: 'ok' }, `Saved ${got} bytes as ${filename}. SHA-256 `), h('span', { class: 'mono sha256' }, sum));
       announce(`Downloaded ${filename}`);
+      out.append(await attestationsView(cid));
     } catch (err) {
       bar.hide();
       const reason = errorText(err);
@@ -154,6 +155,28 @@ export function getButton(cid, filename, size, onRefused) {
     }
   }));
   return h('div', { class: 'get' }, btn, bar.el, out);
+}
+
+// attestationsView shows every source attestation of a version, verified
+// by the daemon (POST /v1/cids/{cid}/attestations): "attested by 0x… at …",
+// or failed, revoked or expired with the reason — none left out. The name
+// beside an address is the one the attester gives itself.
+export async function attestationsView(cid) {
+  let res;
+  try {
+    res = await api.call('POST', `/v1/cids/${enc(cid)}/attestations`, {});
+  } catch (err) {
+    return h('p', { class: 'hint attestations' }, err.code === 'conflict' ? '' : `Attestations not verified: ${errorText(err)}`);
+  }
+  const list = res.attestations || [];
+  if (list.length === 0) return h('p', { class: 'hint attestations' }, 'No source attestation.');
+  return h('ul', { class: 'attestations', 'aria-label': 'Source attestations' }, ...list.map((a) => {
+    const who = a.source ? `${a.attester} ("${a.source}", as it names itself)` : a.attester;
+    const where = a.on_chain ? 'on chain' : 'off chain';
+    return a.status === 'verified'
+      ? h('li', {}, h('span', { class: 'badge ok' }, 'attested'), ` by ${who} at ${formatTime(a.time)} (${where})`)
+      : h('li', { class: 'refused' }, h('span', { class: 'badge off' }, a.status), ` attestation by ${who}: ${a.reason} (${where})`);
+  }));
 }
 
 export async function renderData(main) {
