@@ -76,6 +76,11 @@ bench-proxy:
 bench-catchup:
 	$(GO) run ./node/internal/cmd/bench-catchup
 
+## bench-scale: listings, an index update, a daemon start (10,000 own versions) and a proxy's catch-up on a dev chain filled with 10^3, 10^4, 10^5 strangers' records: `op n p50_ms` lines and the growth exponent of each (a few minutes; BENCH_SCALE_FLAGS=-quick for a smoke run).
+.PHONY: bench-scale
+bench-scale:
+	$(GO) run ./node/internal/cmd/bench-scale $(BENCH_SCALE_FLAGS)
+
 # ---- the compose stack under a real Docker engine ---------------------------
 COMPOSE_VERSION ?= v5.6.0
 COMPOSE_DIR     ?= $(HOME)/.cache/pdx-test/compose-$(COMPOSE_VERSION)
