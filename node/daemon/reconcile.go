@@ -9,6 +9,7 @@ import (
 
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -397,7 +398,14 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 		}
 		grantee := g.Grantee.Hex()
 		key := keys[0]
-		repinned, res, err := d.s.EnsureBundle(ctx, e.ID, key, g)
+		var repinned bool
+		var res *service.GrantResult
+		bc, cerr := cid.Cast(acl.BundleCID(g.Bundle))
+		if cerr != nil || !slices.ContainsFunc(pins[service.BundlePinName(e.ID, g.Grantee)], bc.Equals) {
+			// Not in the pin list read at the start: pin it again, or
+			// grant again when its block is gone.
+			repinned, res, err = d.s.EnsureBundle(ctx, e.ID, key, g)
+		}
 		switch {
 		case err != nil:
 			rep.Problems = append(rep.Problems, fmt.Sprintf("the grant of %q to %s has no kfrag bundle on this node and granting it again failed: %v; "+
