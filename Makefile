@@ -81,6 +81,11 @@ bench-catchup:
 bench-scale:
 	$(GO) run ./node/internal/cmd/bench-scale $(BENCH_SCALE_FLAGS)
 
+## bench-index: the owner's listing of a dataset's 3 grants among 2,000 unrelated ones, from the home's chain-event index and from a chain scan.
+.PHONY: bench-index
+bench-index:
+	$(GO) test -run '^$$' -bench BenchmarkGrantsOfDataset -benchtime 200x ./node/chainindex
+
 # ---- the compose stack under a real Docker engine ---------------------------
 COMPOSE_VERSION ?= v5.6.0
 COMPOSE_DIR     ?= $(HOME)/.cache/pdx-test/compose-$(COMPOSE_VERSION)

@@ -31,6 +31,9 @@ type Event struct {
 	// Value is the typed event from the bindings: *bindings.RegistryGranted,
 	// *bindings.RegistryRevoked, ... (one per event of the contract).
 	Value any
+	// Log is the log the event was decoded from (nil for an Event made by
+	// hand): what an index stores to decode again later.
+	Log *types.Log
 }
 
 // ErrUnknownEvent: a log of the Registry's address matches no event of its ABI.
@@ -88,7 +91,7 @@ func DecodeLog(reg *bindings.Registry, l *types.Log) (Event, error) {
 	if err != nil {
 		return Event{}, fmt.Errorf("acl: decoding %s (block %d, index %d): %w", ev.Name, l.BlockNumber, l.Index, err)
 	}
-	return Event{Name: ev.Name, Block: l.BlockNumber, Tx: l.TxHash, Index: l.Index, Value: v}, nil
+	return Event{Name: ev.Name, Block: l.BlockNumber, Tx: l.TxHash, Index: l.Index, Value: v, Log: l}, nil
 }
 
 // Cursor persists where a Follower is: the next block to read. The caller
@@ -245,6 +248,16 @@ type Follower struct {
 	// need not read the rest of the network's. A name the Registry does not
 	// have fails Poll.
 	Events []string
+	// Topics, when set (and Proxy is not), makes the follower read with
+	// topic filters of the caller's making, in stages over each window of
+	// blocks: Topics(0, nil) is the first query's filter (it must not be
+	// nil), and for stage 1, 2, … the follower asks Topics(stage, read)
+	// with the logs the window's earlier stages read, until it returns nil.
+	// The window's logs, without duplicates, are then delivered in chain
+	// order. A later stage can so depend on an earlier one: a home reads
+	// the datasets created for it first, then those datasets' events, in
+	// the same window (see node/chainindex).
+	Topics func(stage int, read []types.Log) [][]common.Hash
 	// Undo, when set, makes the follower notice a reorg of the blocks it
 	// has read (deeper than Confirmations, or with Confirmations 0): each
 	// Poll first checks that the newest block it read is still on the
@@ -339,6 +352,11 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 	if len(f.Events) > 0 {
 		q.Topics = [][]common.Hash{kinds}
 	}
+	if f.Topics != nil {
+		if q.Topics = f.Topics(0, nil); q.Topics == nil {
+			return 0, fmt.Errorf("%w: Topics(0) returned no filter", ErrInvalidArgument)
+		}
+	}
 	if f.Proxy != (common.Address{}) {
 		a := f.reg.GetABI()
 		q.Topics = [][]common.Hash{{a.Events["GrantedVia"].ID}, {common.BytesToHash(f.Proxy.Bytes())}}
@@ -351,6 +369,13 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 	err = f.logs.read(ctx, q, next, last, func(end uint64, logs []types.Log) error {
 		start := from
 		from = end + 1
+		if f.Topics != nil && f.Proxy == (common.Address{}) {
+			more, err := f.readStages(ctx, q, start, end, logs)
+			if err != nil {
+				return err
+			}
+			logs = more
+		}
 		if ends.Topics != nil {
 			// The same window's revocations and erasures, merged in
 			// chain order with the proxy's grants.
@@ -403,6 +428,34 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		return delivered, fmt.Errorf("acl: reading logs: %w", err)
 	}
 	return delivered, nil
+}
+
+// readStages reads the later stages of f.Topics over [start, end] after
+// the first one read logs, and returns all of them in chain order, each
+// log once.
+func (f *Follower) readStages(ctx context.Context, q ethereum.FilterQuery, start, end uint64, logs []types.Log) ([]types.Log, error) {
+	for stage := 1; ; stage++ {
+		topics := f.Topics(stage, logs)
+		if topics == nil {
+			break
+		}
+		sq := ethereum.FilterQuery{Addresses: q.Addresses, Topics: topics}
+		if err := f.logs.read(ctx, sq, start, end, func(_ uint64, more []types.Log) error {
+			logs = append(logs, more...)
+			return nil
+		}); err != nil {
+			return nil, err
+		}
+	}
+	slices.SortFunc(logs, func(a, b types.Log) int {
+		if c := cmp.Compare(a.BlockNumber, b.BlockNumber); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Index, b.Index)
+	})
+	return slices.CompactFunc(logs, func(a, b types.Log) bool {
+		return a.BlockNumber == b.BlockNumber && a.Index == b.Index
+	}), nil
 }
 
 // remember notes that block number (hash) was read, with ev delivered

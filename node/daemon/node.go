@@ -194,6 +194,13 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		}
 		return nil, cli.Mark(err, cli.ErrUnavailable)
 	}
+	// The listings read the home's chain-event index; it is closed after
+	// the followers (runCtx) have stopped.
+	events, err := n.openChainIndex(ctx, h, client, deployBlock, log)
+	if err != nil {
+		return nil, err
+	}
+	n.defer_(func() { events.Close() })
 
 	if n.Store, err = openStore(ctx, h, conf, log); err != nil {
 		return nil, err
@@ -216,6 +223,11 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		followers.Wait()
 		n.stopDaemon(log)
 	})
+	followers.Add(1)
+	go func() {
+		defer followers.Done()
+		events.Run(runCtx)
+	}()
 
 	// The owner's proxy set: the local proxies, or proxies.addresses. It
 	// is the only set grants use; the chain's open proxy list is never
@@ -242,7 +254,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 
 	n.Service, err = service.New(ctx, service.Config{
 		Chain: client, Account: u.Account, Store: n.Store, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, Proxies: set, DeployBlock: deployBlock, Logger: log, Crash: crash,
+		Receiving: u.Receiving, Proxies: set, DeployBlock: deployBlock, History: events, Logger: log, Crash: crash,
 		ChainTimeout: time.Duration(conf.Chain.Timeout), FetchTimeout: time.Duration(conf.IPFS.Timeout),
 		AllowPrivateEndpoints: conf.Chain.Mode == config.ChainEmbedded || conf.Proxies.AllowPrivate,
 	})

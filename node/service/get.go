@@ -87,7 +87,7 @@ func (s *Service) ownErased(ctx context.Context, id uint64) error {
 		return nil
 	}
 	var block uint64
-	if evs, err := s.cfg.Chain.Erased(cctx, s.since(), acl.ErasedFilter{Dataset: &id}); err == nil && len(evs) > 0 {
+	if evs, err := s.events().Erased(cctx, acl.ErasedFilter{Dataset: &id}); err == nil && len(evs) > 0 {
 		block = evs[len(evs)-1].Block
 	}
 	return &proxy.Error{Code: proxy.CodeErased, Block: block,

@@ -257,7 +257,7 @@ func (s *Service) Withdraw(ctx context.Context) (*big.Int, error) {
 // vestingBuyers lists the buyers of a dataset whose bought grant still
 // holds payment.
 func (s *Service) vestingBuyers(ctx context.Context, dataset uint64) ([]common.Address, error) {
-	evs, err := s.cfg.Chain.Purchased(ctx, s.since(), acl.PurchasedFilter{Dataset: &dataset})
+	evs, err := s.events().Purchased(ctx, acl.PurchasedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}
@@ -286,7 +286,7 @@ func (s *Service) vestingBuyers(ctx context.Context, dataset uint64) ([]common.A
 // It asks the chain for the purchases of this account's datasets alone
 // (their ids as a topic list), not for every purchase of the network.
 func (s *Service) vestingSales(ctx context.Context) ([]acl.Sale, error) {
-	created, err := s.cfg.Chain.DatasetCreated(ctx, s.since(), acl.DatasetCreatedFilter{Owner: &s.addr})
+	created, err := s.events().DatasetCreated(ctx, acl.DatasetCreatedFilter{Owner: &s.addr})
 	if err != nil {
 		return nil, err
 	}
@@ -296,7 +296,7 @@ func (s *Service) vestingSales(ctx context.Context) ([]acl.Sale, error) {
 		for i, d := range chunk {
 			ids[i] = d.Dataset
 		}
-		more, err := s.cfg.Chain.Purchased(ctx, s.since(), acl.PurchasedFilter{Datasets: ids})
+		more, err := s.events().Purchased(ctx, acl.PurchasedFilter{Datasets: ids})
 		if err != nil {
 			return nil, err
 		}
@@ -495,11 +495,11 @@ func (a *MarketAgent) grant(ctx context.Context, p acl.Purchased, item *MarketIt
 // revokedPurchase returns the block at which the owner revoked a bought
 // grant of dataset to buyer, 0 when it never did.
 func (s *Service) revokedPurchase(ctx context.Context, dataset uint64, buyer common.Address) (uint64, error) {
-	revoked, err := s.cfg.Chain.Revoked(ctx, s.since(), acl.RevokedFilter{Dataset: &dataset, Grantee: &buyer})
+	revoked, err := s.events().Revoked(ctx, acl.RevokedFilter{Dataset: &dataset, Grantee: &buyer})
 	if err != nil || len(revoked) == 0 {
 		return 0, err
 	}
-	granted, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &buyer, Dataset: &dataset})
+	granted, err := s.events().Granted(ctx, acl.GrantedFilter{Grantee: &buyer, Dataset: &dataset})
 	if err != nil {
 		return 0, err
 	}

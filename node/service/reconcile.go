@@ -40,7 +40,7 @@ type ChainVersion struct {
 
 // Versions lists a dataset's versions on chain, oldest first.
 func (s *Service) Versions(ctx context.Context, dataset uint64) ([]ChainVersion, error) {
-	evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{Dataset: &dataset})
+	evs, err := s.events().CIDAdded(ctx, acl.CIDAddedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}
@@ -59,7 +59,7 @@ func (s *Service) Versions(ctx context.Context, dataset uint64) ([]ChainVersion,
 // delegating key pk; ok is false when there is none (the creation never
 // reached the chain).
 func (s *Service) DatasetCreatedWith(ctx context.Context, pk *reencrypt.PublicKey) (id uint64, ok bool, err error) {
-	evs, err := s.cfg.Chain.DatasetCreated(ctx, s.since(), acl.DatasetCreatedFilter{Owner: &s.addr})
+	evs, err := s.events().DatasetCreated(ctx, acl.DatasetCreatedFilter{Owner: &s.addr})
 	if err != nil {
 		return 0, false, err
 	}
@@ -131,7 +131,7 @@ type CurrentGrant struct {
 // Grants lists the newest grant of every grantee of a dataset, in the order
 // the grantees were first granted.
 func (s *Service) Grants(ctx context.Context, dataset uint64) ([]CurrentGrant, error) {
-	evs, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Dataset: &dataset})
+	evs, err := s.events().Granted(ctx, acl.GrantedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}

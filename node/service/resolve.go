@@ -51,7 +51,7 @@ func (s *Service) resolve(ctx context.Context, c cid.Cid, h *envelope.Header) (*
 		owner = common.Address(h.Owner)
 	} else {
 		hash := acl.CIDHash(c.Bytes())
-		evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{CIDHash: &hash})
+		evs, err := s.events().CIDAdded(ctx, acl.CIDAddedFilter{CIDHash: &hash})
 		if err != nil {
 			return nil, err
 		}
@@ -87,7 +87,7 @@ func (s *Service) resolve(ctx context.Context, c cid.Cid, h *envelope.Header) (*
 	if err != nil {
 		return nil, err
 	}
-	grants, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &s.addr, Dataset: &rec.Dataset})
+	grants, err := s.events().Granted(ctx, acl.GrantedFilter{Grantee: &s.addr, Dataset: &rec.Dataset})
 	if err != nil {
 		return nil, err
 	}
@@ -107,7 +107,7 @@ func (s *Service) refusal(ctx context.Context, r *resolved) error {
 		// The erasure's block is said when the chain lists it; the
 		// refusal stands without it.
 		var block uint64
-		if evs, err := s.cfg.Chain.Erased(ctx, s.since(), acl.ErasedFilter{Dataset: &id}); err == nil && len(evs) > 0 {
+		if evs, err := s.events().Erased(ctx, acl.ErasedFilter{Dataset: &id}); err == nil && len(evs) > 0 {
 			block = evs[len(evs)-1].Block
 		}
 		return &proxy.Error{Code: proxy.CodeErased, Block: block,
@@ -118,7 +118,7 @@ func (s *Service) refusal(ctx context.Context, r *resolved) error {
 	}
 	// A revocation the chain does not list (or cannot now) is explained as
 	// an expiry below.
-	if evs, err := s.cfg.Chain.Revoked(ctx, s.since(), acl.RevokedFilter{Dataset: &id, Grantee: &s.addr}); err == nil && len(evs) > 0 {
+	if evs, err := s.events().Revoked(ctx, acl.RevokedFilter{Dataset: &id, Grantee: &s.addr}); err == nil && len(evs) > 0 {
 		return &proxy.Error{Code: proxy.CodeRevoked, Block: evs[len(evs)-1].Block,
 			Message: fmt.Sprintf("the owner %s revoked your grant of dataset %d", r.ds.Owner.Hex(), id)}
 	}
@@ -144,7 +144,7 @@ func (s *Service) wrapOf(ctx context.Context, h *envelope.Header, rec acl.CIDRec
 		capsule, err := h.UmbralCapsule()
 		return capsule, h.WrappedKey[:], err
 	}
-	evs, err := s.cfg.Chain.KeyRotated(ctx, s.since(), acl.KeyRotatedFilter{Dataset: &rec.Dataset})
+	evs, err := s.events().KeyRotated(ctx, acl.KeyRotatedFilter{Dataset: &rec.Dataset})
 	if err != nil {
 		return nil, nil, err
 	}

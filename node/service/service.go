@@ -47,6 +47,10 @@ type Config struct {
 	Proxies ProxySet
 	// DeployBlock is where log queries start (the Registry's deploy block).
 	DeployBlock uint64
+	// History answers the event queries of the listings; nil reads them
+	// from the chain (from DeployBlock). The daemon passes its home's
+	// chain-event index (node/chainindex).
+	History History
 	// HTTP reaches the proxies; nil makes one that dials through
 	// acl.SafeDialer. One given here is used as it is: endpoints are still
 	// checked before a request (acl.CheckEndpoint), but only its own
@@ -442,7 +446,7 @@ func (s *Service) since() acl.Range { return acl.Range{From: s.cfg.DeployBlock} 
 // fingerprint reads a CID's full fingerprint from its CIDAdded event.
 func (s *Service) fingerprint(ctx context.Context, dataset uint64, c cid.Cid) ([32]byte, error) {
 	h := acl.CIDHash(c.Bytes())
-	evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{Dataset: &dataset, CIDHash: &h})
+	evs, err := s.events().CIDAdded(ctx, acl.CIDAddedFilter{Dataset: &dataset, CIDHash: &h})
 	if err != nil {
 		return [32]byte{}, err
 	}
@@ -455,7 +459,7 @@ func (s *Service) fingerprint(ctx context.Context, dataset uint64, c cid.Cid) ([
 // latestGrantTo is the newest Granted event of grantee on dataset, nil when
 // there is none.
 func (s *Service) latestGrantTo(ctx context.Context, dataset uint64, grantee common.Address) (*acl.Granted, error) {
-	evs, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &grantee, Dataset: &dataset})
+	evs, err := s.events().Granted(ctx, acl.GrantedFilter{Grantee: &grantee, Dataset: &dataset})
 	if err != nil || len(evs) == 0 {
 		return nil, err
 	}

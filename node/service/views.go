@@ -61,11 +61,11 @@ type GrantRecord struct {
 
 // DatasetGrants lists every grant ever made on dataset, newest first.
 func (s *Service) DatasetGrants(ctx context.Context, dataset uint64) ([]GrantRecord, error) {
-	evs, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Dataset: &dataset})
+	evs, err := s.events().Granted(ctx, acl.GrantedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}
-	revs, err := s.cfg.Chain.Revoked(ctx, s.since(), acl.RevokedFilter{Dataset: &dataset})
+	revs, err := s.events().Revoked(ctx, acl.RevokedFilter{Dataset: &dataset})
 	if err != nil {
 		return nil, err
 	}
@@ -256,15 +256,15 @@ type PurchaseRecord struct {
 // refunded when a Refunded event does (a refund after the grant window or
 // the owner declining it), and in escrow otherwise.
 func (s *Service) Purchases(ctx context.Context) ([]PurchaseRecord, error) {
-	bought, err := s.cfg.Chain.Purchased(ctx, s.since(), acl.PurchasedFilter{Buyer: &s.addr})
+	bought, err := s.events().Purchased(ctx, acl.PurchasedFilter{Buyer: &s.addr})
 	if err != nil {
 		return nil, err
 	}
-	granted, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &s.addr})
+	granted, err := s.events().Granted(ctx, acl.GrantedFilter{Grantee: &s.addr})
 	if err != nil {
 		return nil, err
 	}
-	refunded, err := s.cfg.Chain.Refunded(ctx, s.since(), acl.RefundedFilter{Buyer: &s.addr})
+	refunded, err := s.events().Refunded(ctx, acl.RefundedFilter{Buyer: &s.addr})
 	if err != nil {
 		return nil, err
 	}
@@ -325,7 +325,7 @@ func (s *Service) Size(ctx context.Context, c cid.Cid) (int64, error) {
 // ReceivedGrants lists the current grant of every dataset this account
 // was ever granted (the newest Granted event per dataset), newest first.
 func (s *Service) ReceivedGrants(ctx context.Context) ([]CurrentGrant, error) {
-	evs, err := s.cfg.Chain.Granted(ctx, s.since(), acl.GrantedFilter{Grantee: &s.addr})
+	evs, err := s.events().Granted(ctx, acl.GrantedFilter{Grantee: &s.addr})
 	if err != nil {
 		return nil, err
 	}
