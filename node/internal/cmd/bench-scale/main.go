@@ -258,7 +258,7 @@ type world struct {
 	// dataset is the owner's dataset whose grants are listed.
 	dataset string
 	// events are the owner's and the brand's chain-event indexes.
-	events []*chainindex.Index
+	events  []*chainindex.Index
 	closers []func()
 }
 
