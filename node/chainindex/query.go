@@ -231,6 +231,10 @@ func answer[T any](ctx context.Context, ix *Index, prefixes func() [][]byte, cha
 	return out, nil
 }
 
+// waitGap is the most blocks a query waits for the index to take: one
+// window of the follower, which it takes in one poll.
+const waitGap = acl.DefaultLogRange
+
 // waitFor asks Run to poll and waits until the index holds every block
 // up to head that is deep enough, ctx ends, or Config.Wait passes; it
 // returns the cursor then.
@@ -248,7 +252,10 @@ func (ix *Index) waitFor(ctx context.Context, head uint64) uint64 {
 			next = ix.start
 		}
 		ix.mu.Unlock()
-		if next >= want {
+		if next >= want || want-next > waitGap {
+			// Caught up, or rebuilding: a query does not wait for a
+			// rebuild (a start's reconcile asks many); the chain answers
+			// the blocks the index does not hold yet.
 			return next
 		}
 		select {
