@@ -27,6 +27,7 @@ import (
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/internal/testbin"
 	"github.com/pdx-network/pdx/node/daemon"
+	"github.com/pdx-network/pdx/node/market"
 	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
@@ -626,8 +627,13 @@ func brandService(t *testing.T, ctx context.Context, ch *devchain.Chain, u *home
 	if err != nil {
 		t.Fatal(err)
 	}
+	mix, err := market.Open(market.Config{Path: filepath.Join(t.TempDir(), "market-index"), Source: ch.Client(), Registry: ch.Registry(), Start: ch.DeployBlock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { mix.Close() })
 	s, err := service.New(ctx, service.Config{Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: ch.DeployBlock(), AllowPrivateEndpoints: true})
+		Receiving: u.Receiving, DeployBlock: ch.DeployBlock(), AllowPrivateEndpoints: true, Market: mix})
 	if err != nil {
 		t.Fatal(err)
 	}

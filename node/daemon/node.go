@@ -28,6 +28,7 @@ import (
 	"github.com/pdx-network/pdx/internal/fsutil"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/market"
 	"github.com/pdx-network/pdx/node/pinsvc"
 	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/service"
@@ -42,8 +43,11 @@ import (
 const (
 	ProxiesDir         = "proxies"
 	daemonMarketCursor = "market.cursor"
-	proxyListenFile    = "listen"
-	followInterval     = 500 * time.Millisecond
+	// MarketIndexDir holds the index of the network's open offers
+	// (node/market), under StateDir.
+	MarketIndexDir  = "market-index"
+	proxyListenFile = "listen"
+	followInterval  = 500 * time.Millisecond
 )
 
 // StartConfig is what Start needs: the unlocked home, its config, and
@@ -214,6 +218,18 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		n.Store = rep.Wrap(n.Store)
 	}
 
+	// The market's offers index; closed after the followers stop (the
+	// cleanups run last first).
+	mix, err := market.Open(market.Config{Path: filepath.Join(h.Dir(), StateDir, MarketIndexDir), Source: n.ec, Registry: registry,
+		Start: deployBlock, Confirmations: n.confirmations, Batch: n.logRange})
+	if err != nil {
+		return nil, err
+	}
+	n.defer_(func() { mix.Close() })
+	if mix.Rebuilt {
+		log.Warn("the market index was damaged, of an older pdx or of another Registry: rebuilding it from the chain")
+	}
+
 	// Followers run under runCtx: close ends them before the services
 	// they use are closed.
 	runCtx, stopRun := context.WithCancel(context.WithoutCancel(ctx))
@@ -254,7 +270,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 
 	n.Service, err = service.New(ctx, service.Config{
 		Chain: client, Account: u.Account, Store: n.Store, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, Proxies: set, DeployBlock: deployBlock, History: events, Logger: log, Crash: crash,
+		Receiving: u.Receiving, Proxies: set, DeployBlock: deployBlock, History: events, Logger: log, Crash: crash, Market: mix,
 		ChainTimeout: time.Duration(conf.Chain.Timeout), FetchTimeout: time.Duration(conf.IPFS.Timeout),
 		AllowPrivateEndpoints: conf.Chain.Mode == config.ChainEmbedded || conf.Proxies.AllowPrivate,
 	})
@@ -331,6 +347,19 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	go func() {
 		defer followers.Done()
 		followEvents(runCtx, mf, agent.HandleEvent, log.With("follower", "market"))
+	}()
+	// The market index follows the chain in the background, so that a
+	// page waits for the newest blocks only; the texts of offers' terms
+	// are read from IPFS in the background too.
+	followers.Add(2)
+	go func() {
+		defer followers.Done()
+		mlog := log.With("follower", "market-index")
+		_ = mix.Run(runCtx, followInterval, func(err error) { mlog.Warn("updating the market index", "err", err) })
+	}()
+	go func() {
+		defer followers.Done()
+		_ = (&service.TextsResolver{S: n.Service}).Run(runCtx, 10*time.Second)
 	}()
 
 	ln, err := net.Listen("tcp", conf.API.Listen)

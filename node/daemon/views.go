@@ -8,10 +8,8 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ipfs/go-cid"
 
-	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/service"
 )
 
@@ -68,65 +66,6 @@ func (d *Daemon) listGrants(w http.ResponseWriter, r *http.Request) error {
 	}
 	texts, _ := d.resolveTerms(r.Context(), d.termsBook(), grantPurposes(gs))
 	writeJSON(w, http.StatusOK, GrantList{Grants: grantViews(gs, texts)})
-	return nil
-}
-
-// OfferView is one open offer on chain as GET /v1/market shows it.
-type OfferView struct {
-	Dataset   uint64 `json:"dataset"`
-	Owner     string `json:"owner"`
-	PriceWei  string `json:"price_wei"`
-	Duration  string `json:"duration"`
-	DurationS uint64 `json:"duration_s"`
-	Terms     string `json:"terms"` // "" when the text of terms_hash could not be read
-	TermsHash string `json:"terms_hash"`
-	// TermsCID is where the owner published the terms text on IPFS.
-	TermsCID string `json:"terms_cid"`
-	// TermsUnknown says why Terms is empty (an offer made before terms
-	// were published, or no IPFS node served the text in time).
-	TermsUnknown string `json:"terms_unknown,omitempty"`
-	Mine         bool   `json:"mine"`
-	// Policy is the offer's usage policy, which buying binds the buyer
-	// to; Terms is then its description.
-	Policy *PolicyView `json:"policy,omitempty"`
-	// Legacy: the offer records a plain terms text, not a policy.
-	Legacy bool `json:"legacy"`
-	// To is the only account a private offer is made to; the market shows
-	// a private offer to that account and to its owner only. Omitted for a
-	// public offer.
-	To string `json:"to,omitempty"`
-	// ForMe: a private offer made to this account.
-	ForMe bool `json:"for_me,omitempty"`
-}
-
-// MarketList is the body of GET /v1/market.
-type MarketList struct {
-	Offers []OfferView `json:"offers"`
-}
-
-func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
-	offers, err := d.s.Offers(r.Context())
-	if err != nil {
-		return err
-	}
-	hs := make([][32]byte, len(offers))
-	for i, o := range offers {
-		hs[i] = o.TermsHash
-	}
-	texts, why := d.resolveTerms(r.Context(), d.termsBook(), hs)
-	out := MarketList{Offers: []OfferView{}}
-	for _, o := range offers {
-		terms, pv, legacy := readTerms(texts[o.TermsHash])
-		v := OfferView{Dataset: o.Dataset, Owner: o.Owner.Hex(), PriceWei: o.Price.String(),
-			Duration: config.Duration(o.Duration).String(), DurationS: uint64(o.Duration / time.Second), Policy: pv, Legacy: legacy,
-			Terms: terms, TermsHash: hexutil.Encode(o.TermsHash[:]), TermsCID: service.TermsCID(o.TermsHash).String(),
-			TermsUnknown: why[o.TermsHash], Mine: o.Owner == d.s.Address()}
-		if o.Buyer != (common.Address{}) {
-			v.To, v.ForMe = o.Buyer.Hex(), o.Buyer == d.s.Address()
-		}
-		out.Offers = append(out.Offers, v)
-	}
-	writeJSON(w, http.StatusOK, out)
 	return nil
 }
 

@@ -19,6 +19,7 @@ import (
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/internal/pdxtest"
+	"github.com/pdx-network/pdx/node/market"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -102,9 +103,14 @@ func (w *world) newNode(t *testing.T, u *home.Unlocked, fs storage.Store, set se
 	if err != nil {
 		t.Fatal(err)
 	}
+	mix, err := market.Open(market.Config{Path: filepath.Join(t.TempDir(), "market-index"), Source: w.ch.Client(), Registry: w.ch.Registry(), Start: w.ch.DeployBlock()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { mix.Close() })
 	s, err := service.New(ctx, service.Config{
 		Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
-		Receiving: u.Receiving, DeployBlock: w.ch.DeployBlock(), AllowPrivateEndpoints: true, Proxies: set,
+		Receiving: u.Receiving, DeployBlock: w.ch.DeployBlock(), AllowPrivateEndpoints: true, Proxies: set, Market: mix,
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -24,6 +24,7 @@ import (
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/market"
 	"github.com/pdx-network/pdx/node/storage"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
@@ -68,6 +69,10 @@ type Config struct {
 	// rpc chain whose proxies live on a private network. Elsewhere such an
 	// endpoint is a stranger aiming this node at its own services.
 	AllowPrivateEndpoints bool
+	// Market is the index of the network's open offers that Market
+	// pages through (node/market); the caller opens, syncs in the
+	// background and closes it. Without it Market fails.
+	Market *market.Index
 	// Crash, when set, is called at each point where an operation has
 	// finished one durable step and not yet begun the next ("put:stored",
 	// "grant:bundle", "grant:mined", "erase:mined"). Crash tests kill the

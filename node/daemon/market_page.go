@@ -1,0 +1,175 @@
+package daemon
+
+import (
+	"fmt"
+	"math/big"
+	"net/http"
+	"net/url"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/node/market"
+	"github.com/pdx-network/pdx/node/service"
+)
+
+// GET /v1/market serves one page of the open offers from the market index
+// (node/market): filtered and paged by its query parameters, so that a
+// page costs what it returns however large the market is.
+
+// OfferView is one open offer on chain as GET /v1/market shows it.
+type OfferView struct {
+	Dataset   uint64 `json:"dataset"`
+	Owner     string `json:"owner"`
+	PriceWei  string `json:"price_wei"`
+	Duration  string `json:"duration"`
+	DurationS uint64 `json:"duration_s"`
+	Terms     string `json:"terms"` // "" when the text of terms_hash could not be read
+	TermsHash string `json:"terms_hash"`
+	// TermsCID is where the owner published the terms text on IPFS.
+	TermsCID string `json:"terms_cid"`
+	// TermsUnknown says why Terms is empty (an offer made before terms
+	// were published, or no IPFS node served the text in time).
+	TermsUnknown string `json:"terms_unknown,omitempty"`
+	Mine         bool   `json:"mine"`
+	// Policy is the offer's usage policy, which buying binds the buyer
+	// to; Terms is then its description.
+	Policy *PolicyView `json:"policy,omitempty"`
+	// Legacy: the offer records a plain terms text, not a policy.
+	Legacy bool `json:"legacy"`
+	// To is the only account a private offer is made to; the market shows
+	// a private offer to that account and to its owner only. Omitted for a
+	// public offer.
+	To string `json:"to,omitempty"`
+	// ForMe: a private offer made to this account.
+	ForMe bool `json:"for_me,omitempty"`
+	// Block is the block of the Offered event that opened the offer.
+	Block uint64 `json:"block"`
+}
+
+// MarketList is the body of GET /v1/market.
+type MarketList struct {
+	Offers []OfferView `json:"offers"`
+	// Next is the after of the next page; "" on the last page.
+	Next string `json:"next"`
+}
+
+// marketParams are the query parameters GET /v1/market takes.
+var marketParams = map[string]bool{"limit": true, "after": true, "owner": true, "mine": true, "for_me": true,
+	"min_price": true, "max_price": true, "terms": true, "min_duration": true, "max_duration": true}
+
+// parseMarketQuery reads GET /v1/market's parameters; any it does not know,
+// or gives twice, is refused rather than ignored (a typo must not widen
+// the page).
+func parseMarketQuery(v url.Values) (market.Query, error) {
+	var q market.Query
+	for k, vs := range v {
+		if !marketParams[k] {
+			return q, badRequest("unknown parameter %q (the market takes limit, after, owner, mine, for_me, min_price, max_price, terms, min_duration, max_duration)", k)
+		}
+		if len(vs) != 1 {
+			return q, badRequest("%s given %d times", k, len(vs))
+		}
+	}
+	var err error
+	if s := v.Get("limit"); s != "" {
+		if q.Limit, err = strconv.Atoi(s); err != nil || q.Limit < 1 || q.Limit > market.MaxLimit {
+			return q, badRequest("limit %q: a page holds 1 to %d offers", s, market.MaxLimit)
+		}
+	}
+	q.After = v.Get("after")
+	if s := v.Get("owner"); s != "" {
+		if !common.IsHexAddress(s) || len(s) != 42 {
+			return q, badRequest("owner %q is not an account address (0x and 40 hex digits)", s)
+		}
+		q.Owner = common.HexToAddress(s)
+	}
+	for name, dst := range map[string]*bool{"mine": &q.Mine, "for_me": &q.ForMe} {
+		if s := v.Get(name); s != "" {
+			if *dst, err = strconv.ParseBool(s); err != nil {
+				return q, badRequest("%s %q: true or false", name, s)
+			}
+		}
+	}
+	for name, dst := range map[string]**big.Int{"min_price": &q.MinPrice, "max_price": &q.MaxPrice} {
+		if s := v.Get(name); s != "" {
+			p, ok := new(big.Int).SetString(s, 10)
+			if !ok || p.Sign() < 0 || p.BitLen() > 256 {
+				return q, badRequest("%s %q: a price in wei, as decimal digits", name, s)
+			}
+			*dst = p
+		}
+	}
+	for name, dst := range map[string]*time.Duration{"min_duration": &q.MinDuration, "max_duration": &q.MaxDuration} {
+		if s := v.Get(name); s != "" {
+			d, err := config.ParseDuration(s)
+			if err != nil || d <= 0 {
+				return q, badRequest("%s %q: a duration such as 30d or 12h", name, s)
+			}
+			*dst = time.Duration(d)
+		}
+	}
+	q.Terms = v.Get("terms")
+	return q, nil
+}
+
+func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
+	q, err := parseMarketQuery(r.URL.Query())
+	if err != nil {
+		return err
+	}
+	page, err := d.s.Market(r.Context(), q)
+	if err != nil {
+		return err
+	}
+	texts, why := d.pageTerms(r, page.Offers)
+	out := MarketList{Offers: []OfferView{}, Next: page.Next}
+	me := d.s.Address()
+	for _, o := range page.Offers {
+		terms, pv, legacy := readTerms(texts[o.TermsHash])
+		v := OfferView{Dataset: o.Dataset, Owner: o.Owner.Hex(), PriceWei: o.Price.String(),
+			Duration: config.Duration(o.Duration).String(), DurationS: uint64(o.Duration / time.Second), Policy: pv, Legacy: legacy,
+			Terms: terms, TermsHash: hexutil.Encode(o.TermsHash[:]), TermsCID: service.TermsCID(o.TermsHash).String(),
+			TermsUnknown: why[o.TermsHash], Mine: o.Owner == me, Block: o.Block}
+		if o.Private() {
+			v.To, v.ForMe = o.Buyer.Hex(), o.Buyer == me
+		}
+		out.Offers = append(out.Offers, v)
+	}
+	writeJSON(w, http.StatusOK, out)
+	return nil
+}
+
+// pageTerms finds the terms texts of a page's offers: those the index
+// holds, then the rest from the daemon's own texts and IPFS at once
+// (resolveTerms: parallel, each read bounded); what IPFS gave is kept in
+// the index for the next page.
+func (d *Daemon) pageTerms(r *http.Request, offers []market.Offer) (texts, why map[[32]byte]string) {
+	ix := d.s.MarketIndex()
+	texts = map[[32]byte]string{}
+	var missing [][32]byte
+	for _, o := range offers {
+		if _, ok := texts[o.TermsHash]; ok {
+			continue
+		}
+		if t, ok, err := ix.Text(o.TermsHash); err == nil && ok {
+			texts[o.TermsHash] = t
+			continue
+		}
+		missing = append(missing, o.TermsHash)
+	}
+	if len(missing) == 0 {
+		return texts, map[[32]byte]string{}
+	}
+	found, why := d.resolveTerms(r.Context(), d.termsBook(), missing)
+	for h, t := range found {
+		texts[h] = t
+	}
+	if err := ix.SetTexts(found); err != nil {
+		d.log.Warn("keeping terms texts in the market index", "err", fmt.Sprint(err))
+	}
+	return texts, why
+}

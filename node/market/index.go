@@ -1,0 +1,357 @@
+// Package market keeps an index of the network's open offers, fed from the
+// chain's offer events, so that a page of the market costs what it returns
+// rather than a scan of every event since the Registry was deployed.
+//
+// The index lives in an embedded store (internal/kvstore) beside the home:
+// an acl.Follower reads only the events that open or close an offer
+// (DatasetCreated for owners, Offered, OfferWithdrawn, Erased; a purchase
+// leaves the offer open) and each batch of changes is written together with
+// the follower's cursor in one atomic, fsynced write, so a crash replays a
+// batch rather than losing or doubling it. The store is derived data: one
+// that is missing, damaged, of another schema or of another Registry is
+// rebuilt from the chain. Its layout is spec/market-index-v1.md.
+package market
+
+import (
+	"bytes"
+	"cmp"
+	"context"
+	"encoding/binary"
+	"fmt"
+	"slices"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/internal/errkind"
+	"github.com/pdx-network/pdx/internal/kvstore"
+)
+
+// Schema names the layout of the store; a store of another is rebuilt.
+const Schema = "pdx/market-index/1"
+
+// Events are the Registry events the index reads: nothing else changes
+// which offers are open or who owns a dataset.
+var Events = []string{"DatasetCreated", "Offered", "OfferWithdrawn", "Erased"}
+
+// errDamaged: a record in the store fails its checks (delete the store to
+// rebuild it).
+var errDamaged = errkind.New(errkind.Damaged, "the market index is damaged; delete it and it is rebuilt from the chain")
+
+// Config is what an Index follows.
+type Config struct {
+	// Path is the store's directory.
+	Path string
+	// Source is the chain node read.
+	Source acl.LogSource
+	// Registry is the contract whose offers are indexed; a store built
+	// from another is rebuilt.
+	Registry common.Address
+	// Start is the first block read when the store is new (the Registry's
+	// deploy block).
+	Start uint64
+	// Confirmations holds back the newest blocks (chain.confirmations):
+	// an offer shows once its block is that deep.
+	Confirmations uint64
+	// Batch is the widest eth_getLogs (chain.log_range; 0: the default).
+	Batch uint64
+}
+
+// Index is the market's open offers, kept from the chain. It is safe for
+// concurrent use: Sync and Run serialize their reads of the chain, and
+// queries read what the last completed batch wrote.
+type Index struct {
+	st *kvstore.Store
+	f  *acl.Follower
+
+	// Rebuilt says the store was found damaged, of another schema or of
+	// another Registry when opened, and was started over.
+	Rebuilt bool
+
+	poll chan struct{} // one reader of the chain at a time
+	tx   *txn          // the changes of the batch being read, written with the cursor
+}
+
+// Open opens the index at cfg.Path (creating or rebuilding it as needed).
+// It reads nothing from the chain until Sync or Run.
+func Open(cfg Config) (*Index, error) {
+	st, rebuilt, err := kvstore.OpenOrReset(cfg.Path, Schema)
+	if err != nil {
+		return nil, fmt.Errorf("opening the market index: %w", err)
+	}
+	reg, ok, err := st.Get(keyRegistry)
+	if err == nil && ok && !bytes.Equal(reg, cfg.Registry[:]) {
+		// Built from another Registry's events: none of it holds here.
+		st.Close()
+		if err := kvstore.Reset(cfg.Path); err != nil {
+			return nil, err
+		}
+		if st, err = kvstore.Open(cfg.Path, Schema); err != nil {
+			return nil, fmt.Errorf("opening the market index: %w", err)
+		}
+		rebuilt, ok = true, false
+	}
+	if err != nil {
+		st.Close()
+		return nil, err
+	}
+	if !ok {
+		if err := st.Write(func(b *kvstore.Batch) { b.Put(keyRegistry, cfg.Registry[:]) }); err != nil {
+			st.Close()
+			return nil, err
+		}
+	}
+	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1)}
+	ix.tx = newTxn(st)
+	f := acl.NewFollower(cfg.Source, cfg.Registry, (*storeCursor)(ix))
+	f.Start = cfg.Start
+	f.Confirmations = cfg.Confirmations
+	if cfg.Batch != 0 {
+		f.Batch = cfg.Batch
+	}
+	f.Events = Events
+	f.Undo = ix.undo
+	ix.f = f
+	return ix, nil
+}
+
+// Close closes the store.
+func (ix *Index) Close() error { return ix.st.Close() }
+
+// Sync reads the chain up to its head (less the confirmations) and returns
+// how many events it applied. A failure leaves the index at the last batch
+// it completed.
+func (ix *Index) Sync(ctx context.Context) (int, error) {
+	select {
+	case ix.poll <- struct{}{}:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	defer func() { <-ix.poll }()
+	n, err := ix.f.Poll(ctx, ix.apply)
+	if err != nil {
+		// What the failed batch applied is dropped with it; the next
+		// Sync reads that batch again from the stored cursor.
+		ix.tx = newTxn(ix.st)
+		return n, fmt.Errorf("updating the market index: %w", err)
+	}
+	return n, nil
+}
+
+// Run keeps the index up to date, syncing every interval, until ctx ends
+// (it then returns ctx.Err()). A failed sync is handed to onErr and tried
+// again at the next tick.
+func (ix *Index) Run(ctx context.Context, interval time.Duration, onErr func(error)) error {
+	if interval <= 0 {
+		interval = time.Second
+	}
+	for {
+		if _, err := ix.Sync(ctx); err != nil && ctx.Err() == nil && onErr != nil {
+			onErr(err)
+		}
+		select {
+		case <-ctx.Done():
+			return ctx.Err()
+		case <-time.After(interval):
+		}
+	}
+}
+
+// Next is the next block the index will read.
+func (ix *Index) Next() (uint64, bool, error) {
+	return (*storeCursor)(ix).Load(context.Background())
+}
+
+// storeCursor is the follower's cursor, kept in the store: storing it
+// writes the batch's changes with it, atomically.
+type storeCursor Index
+
+func (c *storeCursor) Load(context.Context) (uint64, bool, error) {
+	v, ok, err := c.st.Get(keyCursor)
+	if err != nil || !ok {
+		return 0, false, err
+	}
+	if len(v) != 8 {
+		return 0, false, fmt.Errorf("%w: a cursor of %d bytes", errDamaged, len(v))
+	}
+	return binary.BigEndian.Uint64(v), true, nil
+}
+
+func (c *storeCursor) Store(_ context.Context, next uint64) error {
+	c.tx.put(keyCursor, u64(next))
+	err := c.tx.commit()
+	c.tx = newTxn(c.st)
+	return err
+}
+
+// apply records one event delivered by the follower (at least once: one
+// already recorded, replayed after a crash, changes nothing).
+func (ix *Index) apply(_ context.Context, ev acl.Event) error {
+	t := ix.tx
+	switch v := ev.Value.(type) {
+	case *bindings.RegistryDatasetCreated:
+		t.put(cat(pfxOwner, u64(v.Dataset)), v.Owner[:])
+		return nil
+	case *bindings.RegistryOffered:
+		owner, err := t.owner(v.Dataset)
+		if err != nil {
+			return err
+		}
+		d := time.Duration(min(v.Duration, uint64(maxDuration/time.Second))) * time.Second
+		o := Offer{Dataset: v.Dataset, Owner: owner, Price: v.Price, Duration: d, TermsHash: v.TermsHash, Buyer: v.Buyer, Block: ev.Block}
+		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryOffered, offer: o})
+	case *bindings.RegistryOfferWithdrawn:
+		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryWithdrawn})
+	case *bindings.RegistryErased:
+		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryErased})
+	}
+	return nil
+}
+
+// undo takes back an event a reorg dropped from the chain.
+func (ix *Index) undo(_ context.Context, ev acl.Event) error {
+	t := ix.tx
+	switch v := ev.Value.(type) {
+	case *bindings.RegistryDatasetCreated:
+		t.del(cat(pfxOwner, u64(v.Dataset)))
+		return nil
+	case *bindings.RegistryOffered:
+		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
+	case *bindings.RegistryOfferWithdrawn:
+		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
+	case *bindings.RegistryErased:
+		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
+	}
+	return nil
+}
+
+// txn is a batch of changes being collected, with reads that see them.
+type txn struct {
+	st   *kvstore.Store
+	pend map[string][]byte // nil: deleted
+}
+
+func newTxn(st *kvstore.Store) *txn { return &txn{st: st, pend: map[string][]byte{}} }
+
+func (t *txn) get(k []byte) ([]byte, bool, error) {
+	if v, ok := t.pend[string(k)]; ok {
+		return v, v != nil, nil
+	}
+	return t.st.Get(k)
+}
+
+func (t *txn) put(k, v []byte) {
+	if v == nil {
+		v = []byte{}
+	}
+	t.pend[string(k)] = v
+}
+
+func (t *txn) del(k []byte) { t.pend[string(k)] = nil }
+
+func (t *txn) commit() error {
+	return t.st.Write(func(b *kvstore.Batch) {
+		for k, v := range t.pend {
+			if v == nil {
+				b.Delete([]byte(k))
+			} else {
+				b.Put([]byte(k), v)
+			}
+		}
+	})
+}
+
+func (t *txn) owner(dataset uint64) (common.Address, error) {
+	v, ok, err := t.get(cat(pfxOwner, u64(dataset)))
+	if err != nil || !ok {
+		// A dataset created before the index's start block: its owner
+		// is not known here (zero).
+		return common.Address{}, err
+	}
+	return common.BytesToAddress(v), nil
+}
+
+func (t *txn) history(dataset uint64) ([]entry, error) {
+	v, ok, err := t.get(cat(pfxHistory, u64(dataset)))
+	if err != nil || !ok {
+		return nil, err
+	}
+	return decodeHistory(v)
+}
+
+// record adds e to the dataset's history (once) and updates its open offer.
+func (t *txn) record(dataset uint64, e entry) error {
+	h, err := t.history(dataset)
+	if err != nil {
+		return err
+	}
+	i, found := slices.BinarySearchFunc(h, e, cmpEntry)
+	if found {
+		return nil // replayed
+	}
+	h = slices.Insert(h, i, e)
+	t.put(cat(pfxHistory, u64(dataset)), encodeHistory(h))
+	return t.settle(dataset, h)
+}
+
+// forget removes the entry at (block, index) from the dataset's history
+// and updates its open offer.
+func (t *txn) forget(dataset, block uint64, index uint32) error {
+	h, err := t.history(dataset)
+	if err != nil {
+		return err
+	}
+	i, found := slices.BinarySearchFunc(h, entry{block: block, index: index}, cmpEntry)
+	if !found {
+		return nil // undone already
+	}
+	h = slices.Delete(h, i, i+1)
+	if len(h) == 0 {
+		t.del(cat(pfxHistory, u64(dataset)))
+	} else {
+		t.put(cat(pfxHistory, u64(dataset)), encodeHistory(h))
+	}
+	return t.settle(dataset, h)
+}
+
+func cmpEntry(a, b entry) int {
+	if c := cmp.Compare(a.block, b.block); c != 0 {
+		return c
+	}
+	return cmp.Compare(a.index, b.index)
+}
+
+// settle makes the dataset's listed offer the one its history leaves open:
+// the newest entry's offer when it is an Offered, else none.
+func (t *txn) settle(dataset uint64, h []entry) error {
+	okey := cat(pfxOffer, u64(dataset))
+	if v, ok, err := t.get(okey); err != nil {
+		return err
+	} else if ok {
+		old, err := decodeOffer(v)
+		if err != nil {
+			return err
+		}
+		for _, k := range listingKeys(&old) {
+			t.del(k)
+		}
+		t.del(okey)
+	}
+	if len(h) == 0 || h[len(h)-1].kind != entryOffered {
+		return nil
+	}
+	o := h[len(h)-1].offer
+	rec := o.encode()
+	t.put(okey, rec)
+	for _, k := range listingKeys(&o) {
+		t.put(k, rec)
+	}
+	if _, ok, err := t.get(cat(pfxText, o.TermsHash[:])); err != nil {
+		return err
+	} else if !ok {
+		t.put(cat(pfxPending, o.TermsHash[:]), nil)
+	}
+	return nil
+}
