@@ -53,6 +53,7 @@ import (
 	"github.com/pdx-network/pdx/node/chainindex"
 	"github.com/pdx-network/pdx/node/daemon"
 	"github.com/pdx-network/pdx/node/envstore"
+	"github.com/pdx-network/pdx/node/market"
 	"github.com/pdx-network/pdx/node/proxy"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/node/storage"
@@ -159,7 +160,12 @@ func run(ctx context.Context, args []string, out, stderr io.Writer) error {
 				return fmt.Errorf("the chain-event index: %w", err)
 			}
 		}
-		progress(stderr, "bench-scale: the homes' chain-event indexes took them in %v", time.Since(t).Round(time.Millisecond))
+		for _, ix := range w.markets {
+			if _, err := ix.Sync(ctx); err != nil {
+				return err
+			}
+		}
+		progress(stderr, "bench-scale: the homes' chain-event and market indexes took them in %v", time.Since(t).Round(time.Millisecond))
 		for _, op := range w.apiOps() {
 			p50, err := measure(ctx, o, func(ctx context.Context) error { return op.call(ctx) })
 			if err != nil {
@@ -258,7 +264,9 @@ type world struct {
 	// dataset is the owner's dataset whose grants are listed.
 	dataset string
 	// events are the owner's and the brand's chain-event indexes.
-	events  []*chainindex.Index
+	events []*chainindex.Index
+	// markets are their market indexes.
+	markets []*market.Index
 	closers []func()
 }
 
@@ -376,9 +384,19 @@ func (w *world) newParty(ctx context.Context, u *home.Unlocked) (*party, error) 
 	go func() { defer close(done); events.Run(rctx) }()
 	w.closers = append(w.closers, func() { stop(); <-done; events.Close() })
 	w.events = append(w.events, events)
+	// The market's offers index, as daemon.Start wires it.
+	mix, err := market.Open(market.Config{Path: filepath.Join(u.Dir(), daemon.StateDir, daemon.MarketIndexDir),
+		Source: w.chain.Client(), Registry: w.chain.Registry(), Start: w.chain.DeployBlock()})
+	if err != nil {
+		return nil, err
+	}
+	mdone := make(chan struct{})
+	go func() { defer close(mdone); _ = mix.Run(rctx, time.Second, nil) }()
+	w.closers = append(w.closers, func() { stop(); <-mdone; mix.Close() })
+	w.markets = append(w.markets, mix)
 	s, err := service.New(ctx, service.Config{Chain: c, Account: u.Account, Store: w.store,
 		Signer: reencrypt.NewSigner(u.Signing), Receiving: u.Receiving, DeployBlock: w.chain.DeployBlock(),
-		Proxies: w.set, AllowPrivateEndpoints: true, History: events})
+		Proxies: w.set, AllowPrivateEndpoints: true, History: events, Market: mix})
 	if err != nil {
 		return nil, err
 	}
@@ -494,11 +512,35 @@ func (w *world) apiOps() []apiOp {
 		}},
 		{"market_first_page", func(ctx context.Context) error {
 			var l daemon.MarketList
-			return b.call(ctx, "GET", "/v1/market?limit=50", nil, &l)
+			if err := b.call(ctx, "GET", "/v1/market?limit=50", nil, &l); err != nil {
+				return err
+			}
+			if len(l.Offers) == 0 {
+				return errors.New("the market's first page is empty")
+			}
+			return nil
 		}},
+		// Filtered on a field most offers match (the page is full) and on
+		// one owner's (the page holds its one offer).
 		{"market_filtered_page", func(ctx context.Context) error {
 			var l daemon.MarketList
-			return b.call(ctx, "GET", "/v1/market?limit=50&owner="+o.h.Address().Hex(), nil, &l)
+			if err := b.call(ctx, "GET", "/v1/market?limit=50&max_price=5000", nil, &l); err != nil {
+				return err
+			}
+			if len(l.Offers) == 0 {
+				return errors.New("the filtered page is empty")
+			}
+			return nil
+		}},
+		{"market_owner_page", func(ctx context.Context) error {
+			var l daemon.MarketList
+			if err := b.call(ctx, "GET", "/v1/market?limit=50&owner="+o.h.Address().Hex(), nil, &l); err != nil {
+				return err
+			}
+			if len(l.Offers) != 1 {
+				return fmt.Errorf("the owner's page holds %d offers, want 1", len(l.Offers))
+			}
+			return nil
 		}},
 	}
 }
