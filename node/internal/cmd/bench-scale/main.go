@@ -70,18 +70,21 @@ func main() {
 
 // options are the command's flags.
 type options struct {
-	levels   []int // N of each level, ascending
-	runs     int   // timed runs per operation and level
-	versions int   // own versions of the daemon-start home
-	own      int   // grants naming the catching-up proxy
-	others   int   // grants of the history it catches up through (at least)
-	budget   time.Duration
+	levels []int // N of each level, ascending
+	// synthetic are the sizes of the synthetic market histories (offers).
+	synthetic []int
+	runs      int // timed runs per operation and level
+	versions  int // own versions of the daemon-start home
+	own       int // grants naming the catching-up proxy
+	others    int // grants of the history it catches up through (at least)
+	budget    time.Duration
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	fs := flag.NewFlagSet("bench-scale", flag.ContinueOnError)
 	fs.SetOutput(stderr)
 	levels := fs.String("levels", "1000,10000,100000", "history sizes N (records of strangers), ascending")
+	synthetic := fs.String("synthetic", "10000,100000,1000000", "sizes of the synthetic market histories (offers), ascending; empty: none")
 	quick := fs.Bool("quick", false, "two tiny levels, 3 runs: checks the harness, measures nothing")
 	runs := fs.Int("runs", 5, "timed runs per operation and level (the p50 is printed)")
 	versions := fs.Int("versions", 10000, "own versions of the home whose daemon start is timed")
@@ -92,7 +95,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	o := &options{runs: *runs, versions: *versions, own: *own, budget: *budget}
 	if *quick {
-		*levels = "100,300"
+		*levels, *synthetic = "100,300", "1000,3000"
 		o.runs, o.versions, o.own = 3, 500, 10
 	}
 	for _, s := range strings.Split(*levels, ",") {
@@ -101,6 +104,16 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 			return nil, fmt.Errorf("-levels: %q is not a list of ascending positive counts", *levels)
 		}
 		o.levels = append(o.levels, n)
+	}
+	for _, s := range strings.Split(*synthetic, ",") {
+		if strings.TrimSpace(s) == "" {
+			continue
+		}
+		n, err := strconv.Atoi(strings.TrimSpace(s))
+		if err != nil || n <= 0 || (len(o.synthetic) > 0 && n <= o.synthetic[len(o.synthetic)-1]) {
+			return nil, fmt.Errorf("-synthetic: %q is not a list of ascending positive counts", *synthetic)
+		}
+		o.synthetic = append(o.synthetic, n)
 	}
 	if o.runs < 1 || o.versions < 1 || o.own < 0 {
 		return nil, errors.New("-runs, -versions must be positive and -own not negative")
@@ -194,8 +207,22 @@ func run(ctx context.Context, args []string, out, stderr io.Writer) error {
 		return fmt.Errorf("the proxy caught up with %d grants of its own, want %d", got, f.ownTotal)
 	}
 	fmt.Fprintf(out, "proxy_catchup_own_%d %d %.3f\n", f.ownTotal, f.total, p50)
+	synthetic := map[string]bool{}
+	if len(o.synthetic) > 0 {
+		err := syntheticMarket(ctx, o, w, dir, out, stderr, func(op string, n int, p50 float64) {
+			synthetic[op] = true
+			record(op, n, p50)
+		})
+		if err != nil {
+			return fmt.Errorf("the synthetic market: %w", err)
+		}
+	}
 	for _, op := range ops {
-		fmt.Fprintf(out, "growth %s %.3f\n", op, slope(o.levels, results[op]))
+		xs := o.levels
+		if synthetic[op] {
+			xs = o.synthetic
+		}
+		fmt.Fprintf(out, "growth %s %.3f\n", op, slope(xs, results[op]))
 	}
 	progress(stderr, "bench-scale: done in %v", time.Since(began).Round(time.Second))
 	return nil

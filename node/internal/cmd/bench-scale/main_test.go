@@ -52,7 +52,8 @@ func TestBenchScaleQuick(t *testing.T) {
 		levels[f[0]]++
 	}
 	want := []string{"owner_grants", "owner_purchases", "brand_granted", "brand_purchases", "market_first_page",
-		"market_filtered_page", "market_owner_page", "index_update", "daemon_start_500_versions"}
+		"market_filtered_page", "market_owner_page", "index_update", "daemon_start_500_versions",
+		"market_first_page_synthetic", "market_filtered_page_synthetic", "market_owner_page_synthetic"}
 	for _, op := range want {
 		if levels[op] != 2 || !growth[op] {
 			t.Errorf("%s: %d levels, growth %v; want 2 and a growth line", op, levels[op], growth[op])
