@@ -26,6 +26,7 @@ import (
 	"fmt"
 	"log/slog"
 	"math/big"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -120,7 +121,16 @@ func Open(ctx context.Context, cfg Config) (*Index, error) {
 	ix := &Index{cfg: cfg, me: cfg.Chain.From(), reg: bindings.NewRegistry(), log: log, start: cfg.Start,
 		mine: map[uint64]bool{}, changed: make(chan struct{}), kick: make(chan struct{}, 1)}
 	db, rebuilt, err := kvstore.OpenOrReset(cfg.Path, Schema)
-	if err != nil {
+	if fi, serr := os.Stat(cfg.Path); err != nil && serr == nil && !fi.IsDir() {
+		// A file where the store's directory belongs: derived data, so
+		// start it over rather than refuse to start the daemon. (Other
+		// errors, such as the lock of another daemon on this home, are
+		// returned: that store is in use, not damaged.)
+		log.Warn("the chain-event index is not a store; rebuilding it from the chain", "path", cfg.Path, "err", err)
+		if db, err = resetOpen(cfg.Path); err != nil {
+			return nil, err
+		}
+	} else if err != nil {
 		return nil, fmt.Errorf("chainindex: opening %s: %w", cfg.Path, err)
 	}
 	if rebuilt {
@@ -137,6 +147,9 @@ func Open(ctx context.Context, cfg Config) (*Index, error) {
 			return nil, err
 		}
 		ix.next, ix.has, ix.mine = 0, false, map[uint64]bool{}
+	}
+	if !ix.has {
+		log.Info("building the chain-event index from the chain", "from", cfg.Start, "path", cfg.Path)
 	}
 	ix.f = cfg.Chain.Follower(ix)
 	ix.f.Start = cfg.Start

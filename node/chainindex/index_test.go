@@ -512,3 +512,32 @@ func TestReorgWhileStoppedRebuilds(t *testing.T) {
 		t.Fatalf("after a reorg while stopped the store holds grants to %v", got)
 	}
 }
+
+// TestUnopenableStoreRebuilds: a store LevelDB cannot open at all, damage
+// it does not report as corruption (here a file where its directory
+// was), does not stop the home: the index is built again from the chain.
+func TestUnopenableStoreRebuilds(t *testing.T) {
+	w := newWorld(t)
+	ds := w.dataset(w.owner)
+	w.grant(w.owner, ds, w.brand.From())
+	path := filepath.Join(t.TempDir(), "chain-index")
+	w.open(path, w.owner).Close()
+	if err := os.RemoveAll(path); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(path, []byte("not a store"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	ix := w.open(path, w.owner)
+	defer ix.Close()
+	if got := chainindex.StoredGrantees(t, ix, ds); !reflect.DeepEqual(got, []common.Address{w.brand.From()}) {
+		t.Fatalf("after the rebuild the store holds grants to %v", got)
+	}
+	// A store in use (a second daemon on the home) is refused, not reset.
+	if _, err := chainindex.Open(w.ctx, chainindex.Config{Path: path, Chain: w.owner, Headers: w.b, Start: w.deploy}); err == nil {
+		t.Fatal("a second index opened the store in use")
+	}
+	if got := chainindex.StoredGrantees(t, ix, ds); len(got) != 1 {
+		t.Fatalf("after a second open the store in use holds grants to %v", got)
+	}
+}
