@@ -69,7 +69,11 @@ var examples = map[string]string{
   pdx buy 1 --policy analytics-only`,
 	"pdx withdraw": `  pdx withdraw`,
 	"pdx market": `  pdx market
-  pdx --json market`,
+  pdx market --limit 20 --max-price 0.02eth
+  pdx market --owner 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed --min-duration 30d
+  pdx market --terms research-only
+  pdx market --for-me
+  pdx --json market --limit 100 --after AQIDBAUGBwgAAAAAAAAAKg`,
 	"pdx refund": `  pdx purchases
   pdx refund 1`,
 	"pdx purchases": `  pdx purchases`,

@@ -37,14 +37,17 @@ var priceUnits = []struct {
 // parsePrice reads a price in wei ("10000000000000000", "1_000wei") or in
 // gwei or ether with a decimal point ("0.01eth", "2.5gwei"). The result
 // must be a whole number of wei within what the Registry stores.
-func parsePrice(s string) (*big.Int, error) {
+func parsePrice(s string) (*big.Int, error) { return parsePriceOf("--price", s) }
+
+// parsePriceOf is parsePrice of the flag named flag.
+func parsePriceOf(flag, s string) (*big.Int, error) {
 	orig := s
 	s = strings.ToLower(strings.TrimSpace(s))
 	if s == "" {
-		return nil, cli.Usagef("--price is required: an amount of wei (10000000000000000) or of ether (0.01eth)")
+		return nil, cli.Usagef("%s is required: an amount of wei (10000000000000000) or of ether (0.01eth)", flag)
 	}
 	if strings.HasPrefix(s, "-") {
-		return nil, cli.Usagef("--price %q is negative: give an amount of wei or ether of 0 or more", orig)
+		return nil, cli.Usagef("%s %q is negative: give an amount of wei or ether of 0 or more", flag, orig)
 	}
 	decimals := 0
 	for _, u := range priceUnits {
@@ -56,24 +59,24 @@ func parsePrice(s string) (*big.Int, error) {
 	s = strings.ReplaceAll(s, "_", "")
 	whole, frac, _ := strings.Cut(s, ".")
 	if (whole == "" && frac == "") || !allDigits(whole) || !allDigits(frac) {
-		return nil, cli.Usagef("--price %q is not an amount: write wei as digits (10000000000000000) or ether with a unit (0.01eth, 2.5gwei)", orig)
+		return nil, cli.Usagef("%s %q is not an amount: write wei as digits (10000000000000000) or ether with a unit (0.01eth, 2.5gwei)", flag, orig)
 	}
 	if len(frac) > decimals {
 		if decimals == 0 {
-			return nil, cli.Usagef("--price %q has a fraction of a wei: wei are whole; write ether with its unit (0.01eth)", orig)
+			return nil, cli.Usagef("%s %q has a fraction of a wei: wei are whole; write ether with its unit (0.01eth)", flag, orig)
 		}
-		return nil, cli.Usagef("--price %q is finer than 1 wei", orig)
+		return nil, cli.Usagef("%s %q is finer than 1 wei", flag, orig)
 	}
 	digits := whole + frac + strings.Repeat("0", decimals-len(frac))
 	if len(digits) > 80 {
-		return nil, cli.Usagef("--price %q is more than an offer can ask (at most %s wei)", orig, maxPrice)
+		return nil, cli.Usagef("%s %q is more than an offer can ask (at most %s wei)", flag, orig, maxPrice)
 	}
 	v, ok := new(big.Int).SetString(digits, 10)
 	if !ok {
-		return nil, cli.Usagef("--price %q is not an amount", orig)
+		return nil, cli.Usagef("%s %q is not an amount", flag, orig)
 	}
 	if v.Cmp(maxPrice) > 0 {
-		return nil, cli.Usagef("--price %q is more than an offer can ask (at most %s wei)", orig, maxPrice)
+		return nil, cli.Usagef("%s %q is more than an offer can ask (at most %s wei)", flag, orig, maxPrice)
 	}
 	return v, nil
 }
@@ -318,11 +321,19 @@ func (a *app) withdrawCmd() *cobra.Command {
 	}
 }
 
-type marketResult daemon.MarketList
+// marketResult is a page of the market; more is the command of the next
+// page (text only: --json has next).
+type marketResult struct {
+	daemon.MarketList
+	more string
+}
+
+// MarshalJSON is the page as the daemon gave it.
+func (r marketResult) MarshalJSON() ([]byte, error) { return json.Marshal(r.MarketList) }
 
 func (r marketResult) FormatText(w io.Writer) error {
 	if len(r.Offers) == 0 {
-		_, err := fmt.Fprintln(w, "no open offers on chain")
+		_, err := fmt.Fprintln(w, "no open offers on chain match")
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
@@ -351,6 +362,11 @@ func (r marketResult) FormatText(w io.Writer) error {
 	for _, o := range r.Offers {
 		writePolicy(w, "offer of dataset "+strconv.FormatUint(o.Dataset, 10), o.Policy, o.Legacy, "terms")
 	}
+	if r.more != "" {
+		if _, err := fmt.Fprintf(w, "more offers: %s\n", r.more); err != nil {
+			return err
+		}
+	}
 	return nil
 }
 
@@ -369,22 +385,181 @@ func quoteCut(s string, max int) string {
 }
 
 func (a *app) marketCmd() *cobra.Command {
-	return &cobra.Command{
+	var f marketFlags
+	cmd := &cobra.Command{
 		Use:   "market",
 		Short: "List the open offers on chain: dataset id, owner, price, duration, terms",
-		Long: `market lists every open offer in the Registry with its terms text, which the
-owner's node publishes on IPFS: this daemon reads it (waiting a few seconds
-at most), checks it against the hash on chain and shows it quoted and cut
-to 80 characters (--json has it whole). An offer made before terms were
-published, or whose text no IPFS node served, shows its hash instead.`,
+		Long: `market lists the open offers in the Registry, a page at a time (50 by
+default, --limit up to 500), with their terms text, which the owner's node
+publishes on IPFS: this daemon reads it (waiting a few seconds at most),
+checks it against the hash on chain and shows it quoted and cut to 80
+characters (--json has it whole). An offer made before terms were
+published, or whose text no IPFS node served, shows its hash instead.
+
+When there are more offers than fit the page, market ends with the command
+that shows the next page (--after with the cursor it prints; --json: next).
+The filters keep the offers of one owner (--owner, --mine), the private
+offers made to you (--for-me), a price range (--min-price, --max-price, in
+wei or with a unit: 0.02eth), a duration range (--min-duration,
+--max-duration: 30d, 12h), and terms (--terms: a policy preset's name, a
+terms hash, or words of the terms text). The page is by dataset id, or by
+price or duration when you filter on them.`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
-			return show(a, cmd.Context(), "/v1/market", func(r *daemon.MarketList) any {
+			f.limitSet = cmd.Flags().Changed("limit")
+			query, err := f.query()
+			if err != nil {
+				return err
+			}
+			path := "/v1/market"
+			if query != "" {
+				path += "?" + query
+			}
+			return show(a, cmd.Context(), path, func(r *daemon.MarketList) any {
 				r.Offers = orEmpty(r.Offers)
-				return marketResult(*r)
+				return marketResult{MarketList: *r, more: f.nextCommand(r.Next)}
 			})
 		}),
 	}
+	fl := cmd.Flags()
+	fl.IntVar(&f.limit, "limit", 0, "the most offers on the page, 1 to 500 (default 50)")
+	fl.StringVar(&f.after, "after", "", "the cursor a previous page printed: show the page after it (same filters)")
+	fl.StringVar(&f.owner, "owner", "", "only the offers of this account (0x…)")
+	fl.BoolVar(&f.mine, "mine", false, "only your own offers")
+	fl.BoolVar(&f.forMe, "for-me", false, "only the private offers made to you")
+	fl.StringVar(&f.minPrice, "min-price", "", "only offers priced at least this: wei as digits, or with a unit (0.01eth, 2.5gwei)")
+	fl.StringVar(&f.maxPrice, "max-price", "", "only offers priced at most this: wei as digits, or with a unit (0.02eth)")
+	fl.StringVar(&f.minDuration, "min-duration", "", "only offers of an access at least this long (30d, 12h)")
+	fl.StringVar(&f.maxDuration, "max-duration", "", "only offers of an access at most this long (30d, 12h)")
+	fl.StringVar(&f.terms, "terms", "", "only offers under this policy preset (research-only), of this terms hash (0x…), or whose terms text contains these words")
+	return cmd
+}
+
+// marketFlags are market's filters and paging, checked here so that bad
+// input is refused before anything is sent.
+type marketFlags struct {
+	limit                    int
+	limitSet                 bool
+	after, owner, terms      string
+	mine, forMe              bool
+	minPrice, maxPrice       string
+	minDuration, maxDuration string
+}
+
+// query is the GET /v1/market query string of the flags.
+func (f *marketFlags) query() (string, error) {
+	v := url.Values{}
+	if f.limitSet {
+		if f.limit < 1 || f.limit > daemonMaxPage {
+			return "", cli.Usagef("--limit %d: a page holds 1 to %d offers", f.limit, daemonMaxPage)
+		}
+		v.Set("limit", strconv.Itoa(f.limit))
+	}
+	if f.after != "" {
+		v.Set("after", f.after)
+	}
+	if f.owner != "" {
+		if !common.IsHexAddress(f.owner) || len(f.owner) != 42 {
+			return "", cli.Usagef("--owner %q is not an account address: 0x and 40 hex digits", f.owner)
+		}
+		v.Set("owner", f.owner)
+	}
+	if f.mine && f.forMe {
+		return "", cli.Usagef("--mine and --for-me exclude each other: an offer cannot be both yours and made to you")
+	}
+	if f.mine {
+		v.Set("mine", "true")
+	}
+	if f.forMe {
+		v.Set("for_me", "true")
+	}
+	var lo, hi *big.Int
+	for _, p := range []struct {
+		flag, val, key string
+		dst            **big.Int
+	}{{"--min-price", f.minPrice, "min_price", &lo}, {"--max-price", f.maxPrice, "max_price", &hi}} {
+		if p.val == "" {
+			continue
+		}
+		wei, err := parsePriceOf(p.flag, p.val)
+		if err != nil {
+			return "", err
+		}
+		*p.dst = wei
+		v.Set(p.key, wei.String())
+	}
+	if lo != nil && hi != nil && lo.Cmp(hi) > 0 {
+		return "", cli.Usagef("--min-price %s is above --max-price %s", f.minPrice, f.maxPrice)
+	}
+	var dlo, dhi config.Duration
+	for _, d := range []struct {
+		flag, val, key string
+		dst            *config.Duration
+	}{{"--min-duration", f.minDuration, "min_duration", &dlo}, {"--max-duration", f.maxDuration, "max_duration", &dhi}} {
+		if d.val == "" {
+			continue
+		}
+		x, err := config.ParseDuration(d.val)
+		if err != nil || x <= 0 {
+			return "", cli.Usagef("%s %q is not a duration: write it as 30d, 12h or 90m", d.flag, d.val)
+		}
+		*d.dst = x
+		v.Set(d.key, d.val)
+	}
+	if dlo != 0 && dhi != 0 && dlo > dhi {
+		return "", cli.Usagef("--min-duration %s is above --max-duration %s", f.minDuration, f.maxDuration)
+	}
+	if f.terms != "" {
+		v.Set("terms", f.terms)
+	}
+	return v.Encode(), nil
+}
+
+// daemonMaxPage is the largest page GET /v1/market serves.
+const daemonMaxPage = 500
+
+// nextCommand is the pdx market command that shows the page after the one
+// whose next is next ("" on the last page): the same filters, --after next.
+func (f *marketFlags) nextCommand(next string) string {
+	if next == "" {
+		return ""
+	}
+	args := []string{"pdx", "market"}
+	add := func(flag, v string) {
+		if v != "" {
+			args = append(args, flag, v)
+		}
+	}
+	if f.limitSet {
+		add("--limit", strconv.Itoa(f.limit))
+	}
+	add("--owner", f.owner)
+	if f.mine {
+		args = append(args, "--mine")
+	}
+	if f.forMe {
+		args = append(args, "--for-me")
+	}
+	add("--min-price", f.minPrice)
+	add("--max-price", f.maxPrice)
+	add("--min-duration", f.minDuration)
+	add("--max-duration", f.maxDuration)
+	if f.terms != "" {
+		add("--terms", shellQuote(f.terms))
+	}
+	add("--after", next)
+	return strings.Join(args, " ")
+}
+
+// shellQuote quotes s for a POSIX shell when it holds more than safe
+// characters.
+func shellQuote(s string) string {
+	for _, r := range s {
+		if !(r >= 'a' && r <= 'z' || r >= 'A' && r <= 'Z' || r >= '0' && r <= '9' || strings.ContainsRune("-_.:/+@", r)) {
+			return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+		}
+	}
+	return s
 }
 
 type refundResult daemon.RefundResponse

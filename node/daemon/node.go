@@ -359,7 +359,7 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	}()
 	go func() {
 		defer followers.Done()
-		_ = (&service.TextsResolver{S: n.Service}).Run(runCtx, 10*time.Second)
+		_ = n.Service.RunMarketTexts(runCtx, 10*time.Second)
 	}()
 
 	ln, err := net.Listen("tcp", conf.API.Listen)

@@ -84,3 +84,61 @@ func BenchmarkMarketPage(b *testing.B) {
 		ix.Close()
 	}
 }
+
+// TestScanBudget: a page whose filters skip most of the entries its walk
+// reaches (a stranger's flood of offers between the ones asked for) stops
+// at the budget with a cursor, rather than scanning the market; paging on
+// still gives every matching offer once.
+func TestScanBudget(t *testing.T) {
+	ix, err := Open(Config{Path: filepath.Join(t.TempDir(), "market"), Registry: common.Address{1}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	tx := newTxn(ix.st)
+	want := 0
+	for i := range 300 {
+		o := Offer{Dataset: uint64(i + 1), Owner: common.Address{byte(i % 3), 1}, Price: big.NewInt(int64(1 + i%50)), Duration: time.Hour, Block: uint64(i + 1)}
+		if o.Owner == (common.Address{0, 1}) && o.Price.Int64() <= 5 {
+			want++
+		}
+		if err := tx.record(o.Dataset, entry{block: o.Block, kind: entryOffered, offer: o}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := tx.commit(); err != nil {
+		t.Fatal(err)
+	}
+	ix.budget = 10
+	q := Query{Viewer: common.Address{9}, Owner: common.Address{0, 1}, MaxPrice: big.NewInt(5), Limit: 50}
+	seen := map[uint64]bool{}
+	short := false
+	for pages := 0; ; pages++ {
+		if pages > 100 {
+			t.Fatal("paging does not end")
+		}
+		p, err := ix.List(context.Background(), q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if p.Next != "" && len(p.Offers) < q.Limit {
+			short = true
+		}
+		for _, o := range p.Offers {
+			if seen[o.Dataset] || o.Owner != q.Owner || o.Price.Int64() > 5 {
+				t.Fatalf("dataset %d listed twice or not matching: %+v", o.Dataset, o)
+			}
+			seen[o.Dataset] = true
+		}
+		if p.Next == "" {
+			break
+		}
+		q.After = p.Next
+	}
+	if !short {
+		t.Fatal("no page stopped at the budget")
+	}
+	if len(seen) != want {
+		t.Fatalf("paged %d offers, want %d", len(seen), want)
+	}
+}

@@ -71,7 +71,10 @@ type Index struct {
 	Rebuilt bool
 
 	poll chan struct{} // one reader of the chain at a time
-	tx   *txn          // the changes of the batch being read, written with the cursor
+	// budget is the most index entries a page examines (scanBudget;
+	// tests lower it).
+	budget int
+	tx     *txn // the changes of the batch being read, written with the cursor
 }
 
 // Open opens the index at cfg.Path (creating or rebuilding it as needed).
@@ -103,7 +106,7 @@ func Open(cfg Config) (*Index, error) {
 			return nil, err
 		}
 	}
-	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1)}
+	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1), budget: scanBudget}
 	ix.tx = newTxn(st)
 	f := acl.NewFollower(cfg.Source, cfg.Registry, (*storeCursor)(ix))
 	f.Start = cfg.Start

@@ -352,7 +352,7 @@ func (ix *Index) List(ctx context.Context, q Query) (Page, error) {
 			if len(got) > limit {
 				return false, nil
 			}
-			if examined >= scanBudget {
+			if examined >= ix.budget {
 				stoppedAt = slices.Clone(sk)
 				return false, nil
 			}

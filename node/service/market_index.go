@@ -50,41 +50,51 @@ func (s *Service) Market(ctx context.Context, q market.Query) (market.Page, erro
 		// beats none; the background sync catches up.
 		s.log.Warn("market page served from an index behind the chain", "err", err)
 	}
+	if q.Terms != "" {
+		// Words of the terms match the texts the index holds: read the
+		// new offers' texts first (each read bounded; a text no node
+		// serves is skipped for a while).
+		tctx, cancel := context.WithTimeout(ctx, TermsWait+time.Second)
+		_, _ = s.ReadMarketTexts(tctx)
+		cancel()
+	}
 	return ix.List(ctx, q)
 }
 
-// TextsResolver reads, in the background, the terms texts of indexed offers
-// that the index does not hold yet, so that pages show them without a read
-// from IPFS and the terms filter finds words in them. A hash no node served
-// is retried after RetryAfter.
-type TextsResolver struct {
-	S *Service
-	// RetryAfter is how long an unreadable text is left alone (default
-	// 10 minutes).
-	RetryAfter time.Duration
-	// Parallel is how many texts are read at once (default 8).
-	Parallel int
-
+// textsResolver reads the terms texts of indexed offers that the index does
+// not hold yet, so that pages show them without a read from IPFS and the
+// terms filter finds words in them. A hash no node served is left alone
+// for textsRetryAfter.
+type textsResolver struct {
+	slot   chan struct{} // one pass at a time (made by New)
 	failed map[[32]byte]time.Time
 }
 
-// Pass reads every pending text once (but those that failed recently) and
-// returns how many it stored.
-func (r *TextsResolver) Pass(ctx context.Context) (int, error) {
-	ix := r.S.cfg.Market
+const (
+	textsRetryAfter = 10 * time.Minute
+	textsParallel   = 8
+)
+
+// ReadMarketTexts reads every terms text the market index lacks once (but
+// those no node served recently), each bounded by TermsWait, and returns
+// how many it stored. The daemon runs it in the background; a page with a
+// terms filter runs it first.
+func (s *Service) ReadMarketTexts(ctx context.Context) (int, error) {
+	ix := s.cfg.Market
 	if ix == nil {
 		return 0, ErrNoMarketIndex
 	}
+	r := &s.texts
+	select {
+	case r.slot <- struct{}{}:
+	case <-ctx.Done():
+		return 0, ctx.Err()
+	}
+	defer func() { <-r.slot }()
 	if r.failed == nil {
 		r.failed = map[[32]byte]time.Time{}
 	}
-	retry, parallel := r.RetryAfter, r.Parallel
-	if retry <= 0 {
-		retry = 10 * time.Minute
-	}
-	if parallel <= 0 {
-		parallel = 8
-	}
+	retry, parallel := textsRetryAfter, textsParallel
 	stored := 0
 	var after *[32]byte
 	for {
@@ -105,7 +115,7 @@ func (r *TextsResolver) Pass(ctx context.Context) (int, error) {
 			wg.Go(func() {
 				slots <- struct{}{}
 				defer func() { <-slots }()
-				t, err := r.S.TermsText(ctx, h, TermsWait)
+				t, err := s.TermsText(ctx, h, TermsWait)
 				mu.Lock()
 				defer mu.Unlock()
 				if err != nil {
@@ -132,11 +142,11 @@ func (r *TextsResolver) Pass(ctx context.Context) (int, error) {
 	}
 }
 
-// Run makes a Pass every interval until ctx ends.
-func (r *TextsResolver) Run(ctx context.Context, interval time.Duration) error {
+// RunMarketTexts calls ReadMarketTexts every interval until ctx ends.
+func (s *Service) RunMarketTexts(ctx context.Context, interval time.Duration) error {
 	for {
-		if _, err := r.Pass(ctx); err != nil && !errors.Is(err, context.Canceled) && ctx.Err() == nil {
-			r.S.log.Warn("reading the market's terms texts", "err", err)
+		if _, err := s.ReadMarketTexts(ctx); err != nil && !errors.Is(err, context.Canceled) && ctx.Err() == nil {
+			s.log.Warn("reading the market's terms texts", "err", err)
 		}
 		select {
 		case <-ctx.Done():

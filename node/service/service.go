@@ -89,6 +89,8 @@ type Service struct {
 	// policies caches the usage policies of grants read through, by
 	// hash; nil for a hash with no policy on IPFS (purpose.go).
 	policies *policyCache
+	// texts reads the market's terms texts (market_index.go).
+	texts textsResolver
 }
 
 // Errors callers branch on.
@@ -142,7 +144,7 @@ func New(ctx context.Context, cfg Config) (*Service, error) {
 		cfg.FetchTimeout = 30 * time.Second
 	}
 	s := &Service{cfg: cfg, addr: crypto.PubkeyToAddress(cfg.Account.PublicKey), log: cfg.Logger,
-		policies: &policyCache{byBundle: map[[32]byte]*policy.Policy{}}}
+		policies: &policyCache{byBundle: map[[32]byte]*policy.Policy{}}, texts: textsResolver{slot: make(chan struct{}, 1)}}
 	s.domain = proxy.Domain{ChainID: id, Registry: cfg.Chain.Address()}
 	return s, nil
 }

@@ -2,7 +2,7 @@
 
 import * as api from './api.js';
 import { h, show, field, setError, clearErrors, focusFirstInvalid, errorText, busy, table, mono, dialog, announce } from './ui.js';
-import { formatWei, formatTime, formatBytes, shortHex, cut } from './format.js';
+import { formatWei, formatTime, formatBytes, shortHex, cut, parseEth, weiToEth, validAddress, parseDuration } from './format.js';
 import { getButton } from './owner.js';
 import { policyView } from './policy.js';
 
@@ -62,32 +62,146 @@ async function buy(btn, offer, onDone) {
   });
 }
 
+// market is the Market page's filters and where the reader is in the
+// pages: afters[i] is the cursor of page i (the first has none). It lives
+// as long as the tab, so coming back to the page keeps the filters.
+const market = { filters: {}, limit: 20, afters: [''], page: 0 };
+
+function marketPath() {
+  const q = new URLSearchParams({ limit: String(market.limit) });
+  const after = market.afters[market.page];
+  if (after) q.set('after', after);
+  for (const [k, v] of Object.entries(market.filters)) {
+    if (v === true) q.set(k, 'true');
+    else if (typeof v === 'string' && v !== '') q.set(k, v);
+  }
+  return `/v1/market?${q}`;
+}
+
 export async function renderMarket(main) {
-  let offers;
+  let page;
   try {
-    offers = (await api.call('GET', '/v1/market')).offers || [];
+    page = await api.call('GET', marketPath());
   } catch (err) {
     if (!api.notServed(err)) throw err;
-    offers = null;
+    page = null;
   }
+  const results = h('div', { id: 'market-results', 'aria-live': 'polite' });
   show(main,
     h('h1', {}, 'Market'),
     h('p', { class: 'hint' }, 'Datasets their owners offer for a price, a duration and terms of use.'),
-    offers === null ? h('p', { class: 'empty' }, 'This daemon does not list the market yet: update pdx.')
-      : h('section', { class: 'card', 'aria-labelledby': 'm-h' },
-        h('h2', { id: 'm-h' }, `Open offers (${offers.length})`),
-        table('Open offers', [
-          { label: 'Dataset', cell: (o) => (o.for_me ? h('span', {}, `#${o.dataset} `, h('span', { class: 'badge ok' }, 'private offer to you')) : `#${o.dataset}`) },
-          { label: 'Owner', cell: (o) => mono(o.owner, shortHex(o.owner)) },
-          { label: 'Price', cell: (o) => formatWei(o.price_wei) },
-          { label: 'Duration', cell: (o) => o.duration },
-          { label: 'Terms', cell: (o) => (o.terms ? h('div', {}, o.policy ? null : cut(o.terms, 200), policyView(o.policy, o.legacy)) : h('span', { class: 'hint' }, `unknown text (hash ${shortHex(o.terms_hash)})`)) },
-          {
-            label: 'Buy', cell: (o) => (o.mine ? h('span', { class: 'hint' }, 'your own offer')
-              : h('div', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Buy dataset ${o.dataset} for ${formatWei(o.price_wei)}`, onclick: (ev) => buy(ev.target, o, () => {}) }, 'Buy'),
-                h('p', { id: `buy-out-${o.dataset}`, 'aria-live': 'polite' }))),
-          },
-        ], offers, 'No open offer right now.')));
+    page === null ? h('p', { class: 'empty' }, 'This daemon does not list the market yet: update pdx.')
+      : h('div', {}, marketFilters(results), results));
+  if (page !== null) drawOffers(results, page);
+}
+
+// loadOffers fetches the current page into slot.
+async function loadOffers(slot) {
+  slot.setAttribute('aria-busy', 'true');
+  try {
+    drawOffers(slot, await api.call('GET', marketPath()));
+  } catch (err) {
+    slot.replaceChildren(h('p', { class: 'form-error', role: 'alert' }, `Could not load the market: ${errorText(err)}`));
+  }
+  slot.removeAttribute('aria-busy');
+}
+
+function marketFilters(slot) {
+  const f = market.filters;
+  const ethOf = (wei) => (wei ? weiToEth(wei) : '');
+  const minPrice = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', name: 'min_price', value: ethOf(f.min_price) });
+  const maxPrice = h('input', { type: 'text', inputmode: 'decimal', autocomplete: 'off', name: 'max_price', value: ethOf(f.max_price) });
+  const owner = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', name: 'owner', value: f.owner || '' });
+  const terms = h('input', { type: 'text', autocomplete: 'off', name: 'terms', value: f.terms || '' });
+  const minDur = h('input', { type: 'text', autocomplete: 'off', name: 'min_duration', value: f.min_duration || '' });
+  const forMe = h('input', { type: 'checkbox', id: 'market-for-me', name: 'for_me' });
+  forMe.checked = !!f.for_me;
+  const perPage = h('input', { type: 'number', min: '1', max: '500', step: '1', name: 'limit', value: String(market.limit) });
+  const apply = h('button', { type: 'submit' }, 'Apply filters');
+  const clear = h('button', { type: 'button', class: 'ghost' }, 'Clear filters');
+  const form = h('form', { class: 'card form', novalidate: true, 'aria-labelledby': 'mf-h' },
+    h('h2', { id: 'mf-h' }, 'Filter offers'),
+    field('Lowest price (ETH)', minPrice, 'e.g. 0.001; empty: no lower bound.'),
+    field('Highest price (ETH)', maxPrice, 'e.g. 0.02; empty: no upper bound.'),
+    field('Owner account', owner, 'Only this account’s offers (0x…).'),
+    field('Terms', terms, 'A policy preset (research-only), or words of the terms.'),
+    field('Shortest access', minDur, 'e.g. 30d; empty: any duration.'),
+    h('div', { class: 'field' }, h('label', { for: 'market-for-me' }, forMe, ' Only private offers made to me')),
+    field('Offers per page', perPage, '1 to 500.'),
+    h('div', { class: 'actions' }, apply, clear));
+  form.addEventListener('submit', (ev) => {
+    ev.preventDefault();
+    clearErrors(form);
+    const next = {};
+    for (const [input, key] of [[minPrice, 'min_price'], [maxPrice, 'max_price']]) {
+      const v = input.value.trim();
+      if (v === '') continue;
+      const wei = parseEth(v);
+      if (wei === null) setError(input, `"${v}" is not an amount of ether: write e.g. 0.01.`);
+      else next[key] = wei;
+    }
+    if (next.min_price && next.max_price && BigInt(next.min_price) > BigInt(next.max_price)) {
+      setError(minPrice, 'The lowest price is above the highest.');
+    }
+    const o = owner.value.trim();
+    if (o !== '' && !validAddress(o)) setError(owner, `"${o}" is not an account address: 0x and 40 hex digits.`);
+    else if (o !== '') next.owner = o;
+    const d = minDur.value.trim();
+    if (d !== '' && parseDuration(d) === null) setError(minDur, `"${d}" is not a duration: write e.g. 30d or 12h.`);
+    else if (d !== '') next.min_duration = d;
+    if (terms.value.trim() !== '') next.terms = terms.value.trim();
+    if (forMe.checked) next.for_me = true;
+    const n = Number(perPage.value);
+    if (!Number.isInteger(n) || n < 1 || n > 500) setError(perPage, 'A page holds 1 to 500 offers.');
+    if (focusFirstInvalid(form)) return;
+    market.filters = next;
+    market.limit = n;
+    market.afters = [''];
+    market.page = 0;
+    loadOffers(slot);
+  });
+  clear.addEventListener('click', () => {
+    for (const i of [minPrice, maxPrice, owner, terms, minDur]) i.value = '';
+    forMe.checked = false;
+    clearErrors(form);
+    market.filters = {};
+    market.afters = [''];
+    market.page = 0;
+    loadOffers(slot);
+  });
+  return form;
+}
+
+function drawOffers(slot, page) {
+  const offers = page.offers || [];
+  const filtered = Object.keys(market.filters).length > 0;
+  const prev = h('button', { type: 'button', class: 'ghost small', disabled: market.page === 0 }, 'Previous page');
+  const next = h('button', { type: 'button', class: 'ghost small', disabled: !page.next }, 'Next page');
+  prev.addEventListener('click', () => {
+    market.page = Math.max(0, market.page - 1);
+    loadOffers(slot);
+  });
+  next.addEventListener('click', () => {
+    market.afters[market.page + 1] = page.next;
+    market.afters.length = market.page + 2;
+    market.page += 1;
+    loadOffers(slot);
+  });
+  slot.replaceChildren(h('section', { class: 'card', 'aria-labelledby': 'm-h' },
+    h('h2', { id: 'm-h' }, `Open offers, page ${market.page + 1} (${offers.length} shown)`),
+    table('Open offers', [
+      { label: 'Dataset', cell: (o) => (o.for_me ? h('span', {}, `#${o.dataset} `, h('span', { class: 'badge ok' }, 'private offer to you')) : `#${o.dataset}`) },
+      { label: 'Owner', cell: (o) => mono(o.owner, shortHex(o.owner)) },
+      { label: 'Price', cell: (o) => formatWei(o.price_wei) },
+      { label: 'Duration', cell: (o) => o.duration },
+      { label: 'Terms', cell: (o) => (o.terms ? h('div', {}, o.policy ? null : cut(o.terms, 200), policyView(o.policy, o.legacy)) : h('span', { class: 'hint' }, `unknown text (hash ${shortHex(o.terms_hash)})`)) },
+      {
+        label: 'Buy', cell: (o) => (o.mine ? h('span', { class: 'hint' }, 'your own offer')
+          : h('div', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Buy dataset ${o.dataset} for ${formatWei(o.price_wei)}`, onclick: (ev) => buy(ev.target, o, () => {}) }, 'Buy'),
+            h('p', { id: `buy-out-${o.dataset}`, 'aria-live': 'polite' }))),
+      },
+    ], offers, filtered ? 'No open offer matches these filters.' : 'No open offer right now.'),
+    h('nav', { class: 'actions', 'aria-label': 'Market pages' }, prev, next)));
 }
 
 function getByCidForm() {

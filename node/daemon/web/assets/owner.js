@@ -28,11 +28,18 @@ async function grantsOf(name) {
   }
 }
 
-// myOffers maps dataset id → this account's open offer, from the market.
+// myOffers maps dataset id → this account's open offer, from the market's
+// pages of this account's offers.
 async function myOffers() {
   try {
-    const m = await api.call('GET', '/v1/market');
-    return new Map((m.offers || []).filter((o) => o.mine).map((o) => [o.dataset, o]));
+    const out = new Map();
+    let after = '';
+    for (;;) {
+      const m = await api.call('GET', `/v1/market?mine=true&limit=500${after ? `&after=${encodeURIComponent(after)}` : ''}`);
+      for (const o of m.offers || []) out.set(o.dataset, o);
+      if (!m.next) return out;
+      after = m.next;
+    }
   } catch (err) {
     if (api.notServed(err)) return new Map();
     throw err;

@@ -295,13 +295,51 @@ async function main() {
     assert((await stateOf('owner')) === before3, 'an unchanged offer changed something');
     await shot(owner, '08-owner-dataset-offered');
 
-    // ---- Brand: market, buy ----
+    // ---- Brand: market (pages, filters), buy ----
+    // The brand offers a dataset of its own, so the market has two offers
+    // to page through: the owner's (0.01 ETH, the lower dataset id) first.
+    await api('brand', 'POST', '/v1/datasets/panel/versions?create=true', 'brand panel data');
+    await api('brand', 'POST', '/v1/datasets/panel/offer', { price_wei: '5000000000000000', duration: '7d', terms: 'panel study' });
     await login(brand, 'brand');
     await go(brand, '#/market');
     await checkA11y(brand, 'market');
     const buyBtn = brand.getByRole('button', { name: new RegExp(`^Buy dataset ${ds[0].id} for 0\\.01 ETH`) });
     await buyBtn.waitFor();
+    await brand.locator('main').getByText('your own offer').waitFor();
     await shot(brand, '09-brand-market');
+    const results = brand.locator('#market-results');
+    const apply = brand.getByRole('button', { name: 'Apply filters' });
+    // One offer a page: next shows the brand's own, previous the owner's.
+    await brand.getByLabel('Offers per page').fill('1');
+    await apply.click();
+    await results.getByText('page 1 (1 shown)').waitFor();
+    await buyBtn.waitFor();
+    assert(await results.getByText('your own offer').count() === 0, 'page 1 of one offer shows two');
+    await brand.getByRole('button', { name: 'Next page' }).click();
+    await results.getByText('page 2 (1 shown)').waitFor();
+    await results.getByText('your own offer').waitFor();
+    assert(await buyBtn.count() === 0, 'page 2 shows the offer of page 1 again');
+    assert(await brand.getByRole('button', { name: 'Next page' }).isDisabled(), 'the last page offers a next page');
+    await brand.getByRole('button', { name: 'Previous page' }).click();
+    await buyBtn.waitFor();
+    // Filters: a highest price under the owner's leaves the brand's offer.
+    await brand.getByLabel('Offers per page').fill('20');
+    await brand.getByLabel('Highest price (ETH)').fill('0.008');
+    await apply.click();
+    await results.getByText('page 1 (1 shown)').waitFor();
+    await results.getByText('your own offer').waitFor();
+    assert(await buyBtn.count() === 0, 'the owner\'s 0.01 ETH offer passes a 0.008 ETH highest price');
+    // Bad filters are shown inline and change nothing.
+    await brand.getByLabel('Lowest price (ETH)').fill('lots');
+    await brand.getByLabel('Owner account').fill('0x12');
+    await apply.click();
+    await brand.locator('main').getByText('"lots" is not an amount of ether').waitFor();
+    await brand.locator('main').getByText('"0x12" is not an account address').waitFor();
+    await checkA11y(brand, 'market-bad-filters');
+    await shot(brand, '09b-brand-market-filters');
+    await brand.getByRole('button', { name: 'Clear filters' }).click();
+    await buyBtn.waitFor();
+    log({ step: 'market: paged one offer at a time, filtered by price, bad filters shown inline' });
     await buyBtn.click();
     await brand.getByRole('dialog').getByText('Pay 0.01 ETH into escrow').waitFor();
     await shot(brand, '10-brand-buy-confirm', false);
