@@ -260,3 +260,46 @@ func TestJournalRepair(t *testing.T) {
 		}
 	}
 }
+
+// TestCleanStopSkipsComparison: after Stop the next start does not
+// compare the home with the chain (a lost pin stays lost), and the start
+// after that, with no Stop between (a crash), compares again and repairs.
+func TestCleanStopSkipsComparison(t *testing.T) {
+	w := newWorld(t)
+	o := w.owner
+	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/basket/versions?create=true", []byte("a,b\n1,2\n"), nil)
+	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/basket/offer", OfferRequest{PriceWei: "1000", Duration: "30d", Terms: "spend study"}, nil)
+	var mk MarketList
+	o.mustCall(t, http.StatusOK, "GET", "/v1/market", nil, &mk)
+	if len(mk.Offers) != 1 || mk.Offers[0].TermsCID == "" {
+		t.Fatalf("market %+v", mk.Offers)
+	}
+	pins, err := o.store.Pins(w.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, p := range pins {
+		if p.CID.String() == mk.Offers[0].TermsCID {
+			if err := o.store.Unpin(w.ctx, p.CID); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	if err := o.d.Stop(42); err != nil {
+		t.Fatal(err)
+	}
+	rep, err := o.d.Reconcile(w.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Clean == nil || rep.Clean.Block != 42 || rep.Changed() {
+		t.Fatalf("start after a clean stop: %+v", rep)
+	}
+	rep, err = o.d.Reconcile(w.ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rep.Clean != nil || len(rep.Repinned) != 1 {
+		t.Fatalf("start after an unclean stop: %+v", rep)
+	}
+}

@@ -313,6 +313,10 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("reconciling the home with the chain after the last run: %w", err)
 	}
+	if rec.Clean != nil {
+		log.Info("the last run stopped cleanly: nothing to finish, the home was not compared with the chain",
+			"stopped", rec.Clean.Time, "block", rec.Clean.Block)
+	}
 	if rec.Changed() {
 		log.Warn("finished operations the last run left unfinished", "created", rec.Created, "dropped", rec.Dropped,
 			"versions", rec.Versions, "registered", rec.Registered, "regranted", rec.Regranted, "repinned", rec.Repinned, "unpinned", rec.Unpinned,
