@@ -89,7 +89,7 @@ bench-index:
 ## bench-market: one page of 50 offers from the market index (node/market) at 1,000 and 20,000 offers (a synthetic fill of the index's store), first and deep pages, unfiltered and filtered: the cost stays flat as the market grows.
 .PHONY: bench-market
 bench-market:
-	$(GO) test ./node/market -run '^$$' -bench BenchmarkMarketPage -benchtime 200x
+	$(GO) test ./node/market -run '^$$' -bench BenchmarkMarketPage -benchtime 1000x
 
 # ---- the compose stack under a real Docker engine ---------------------------
 COMPOSE_VERSION ?= v5.6.0

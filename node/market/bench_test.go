@@ -14,13 +14,13 @@ import (
 // fillSynthetic writes n offers straight into the index's store, as the
 // follower would from n Offered events (no chain: a chain of 20,000 offers
 // takes far longer to make than the page it is for). One in ten is
-// private, owners rotate over 100 accounts, prices over 1,000 values.
+// private, owners rotate over 10 accounts, prices over 1,000 values.
 func fillSynthetic(b *testing.B, ix *Index, n int) {
 	b.Helper()
 	for i := 0; i < n; {
 		t := newTxn(ix.st)
 		for end := min(n, i+2000); i < end; i++ {
-			o := Offer{Dataset: uint64(i + 1), Owner: common.Address{byte(i % 100), 1}, Price: big.NewInt(int64(1e12 * (1 + (i*7919)%1000))),
+			o := Offer{Dataset: uint64(i + 1), Owner: common.Address{byte(i % 10), 1}, Price: big.NewInt(int64(1e12 * (1 + (i*7919)%1000))),
 				Duration: time.Duration(1+i%90) * 24 * time.Hour, TermsHash: [32]byte{byte(i % 5)}, Block: uint64(i + 1)}
 			if i%10 == 9 {
 				o.Buyer = common.Address{byte(i % 50), 2}
