@@ -39,7 +39,11 @@ import (
 // Names of the daemon's files inside the pdx home (FORMATS.md). They live
 // in their own directory: datasets/ holds only salt files, one per name.
 const (
-	StateDir    = "daemon"
+	StateDir = "daemon"
+	// IndexDir is the index's key-value store (format 2).
+	IndexDir = "index"
+	// IndexFile is the index of format 1, migrated into IndexDir on the
+	// first start that finds it.
 	IndexFile   = "index.json"
 	JournalFile = "journal.jsonl"
 )
@@ -53,7 +57,8 @@ type Config struct {
 	Config  *config.Config
 	Service *service.Service
 	// Datasets is the name ↔ chain id index; nil opens
-	// <home>/daemon/index.json.
+	// <home>/daemon/index/ (migrating <home>/daemon/index.json), and
+	// Close closes it.
 	Datasets *Index
 	// Journal is the local log; nil opens <home>/daemon/journal.jsonl.
 	Journal *Journal
@@ -88,6 +93,7 @@ type Daemon struct {
 	conf    *config.Config
 	s       *service.Service
 	index   *Index
+	ownsIx  bool // opened the index, so Close closes it
 	journal *Journal
 	log     *slog.Logger
 	token   []byte
@@ -133,11 +139,7 @@ func New(ctx context.Context, cfg Config) (*Daemon, error) {
 		cfg.StallTimeout = time.Minute
 	}
 	var err error
-	if cfg.Datasets == nil {
-		if cfg.Datasets, err = OpenIndex(filepath.Join(cfg.Home.Dir(), StateDir, IndexFile)); err != nil {
-			return nil, err
-		}
-	}
+	ownsIx := cfg.Datasets == nil
 	if cfg.Journal == nil {
 		if cfg.Journal, err = OpenJournal(filepath.Join(cfg.Home.Dir(), StateDir, JournalFile)); err != nil {
 			return nil, err
@@ -146,7 +148,21 @@ func New(ctx context.Context, cfg Config) (*Daemon, error) {
 	if err := ctx.Err(); err != nil {
 		return nil, err
 	}
-	d := &Daemon{terms: newTermsCache(),
+	if ownsIx {
+		state := filepath.Join(cfg.Home.Dir(), StateDir)
+		if cfg.Datasets, err = OpenIndex(filepath.Join(state, IndexDir), filepath.Join(state, IndexFile)); err != nil {
+			return nil, err
+		}
+		if cfg.Datasets.Migrated != "" {
+			cfg.Logger.Info("moved the dataset index into its store; the old file is kept as a backup",
+				"store", cfg.Datasets.Path(), "backup", cfg.Datasets.Migrated+IndexBackupSuffix)
+		}
+		if cfg.Datasets.Rebuilt {
+			cfg.Logger.Warn("the dataset index was damaged or of another version and starts empty: the start rebuilds it from the chain and the journal",
+				"store", cfg.Datasets.Path())
+		}
+	}
+	d := &Daemon{terms: newTermsCache(), ownsIx: ownsIx,
 		cfg: cfg, h: cfg.Home, conf: cfg.Config, s: cfg.Service, index: cfg.Datasets,
 		journal: cfg.Journal, log: cfg.Logger, token: []byte(cfg.Token),
 		reg: prometheus.NewRegistry(),
@@ -160,7 +176,7 @@ func New(ctx context.Context, cfg Config) (*Daemon, error) {
 	}
 	d.reg.MustRegister(d.requests, d.latency,
 		prometheus.NewGaugeFunc(prometheus.GaugeOpts{Name: "pdx_daemon_datasets", Help: "Datasets in the local index."},
-			func() float64 { return float64(len(d.index.List())) }),
+			func() float64 { return float64(d.index.Len()) }),
 		collectors.NewGoCollector())
 	d.routeAll()
 	// A rotation or a reconcile re-makes a field grant with the fields'
@@ -171,6 +187,15 @@ func New(ctx context.Context, cfg Config) (*Daemon, error) {
 
 // Index is the daemon's dataset index.
 func (d *Daemon) Index() *Index { return d.index }
+
+// Close closes the index when New opened it. Call it once nothing serves
+// the daemon any more.
+func (d *Daemon) Close() error {
+	if !d.ownsIx {
+		return nil
+	}
+	return d.index.Close()
+}
 
 // Journal is the daemon's journal.
 func (d *Daemon) Journal() *Journal { return d.journal }

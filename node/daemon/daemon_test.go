@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"math/big"
 	"net/http"
+	"path/filepath"
 	"reflect"
 	"regexp"
 	"slices"
@@ -258,13 +259,25 @@ func testEndToEnd(t *testing.T, w *world) {
 		t.Fatalf("brand journal %+v", blg.Entries)
 	}
 
-	// A daemon started again on the same home knows the datasets.
+	// A daemon started again on the same home knows the datasets. The
+	// store admits one process at a time: the first daemon's index is
+	// closed for it, then reopened for the rest of the test.
+	if err := o.d.Index().Close(); err != nil {
+		t.Fatal(err)
+	}
 	again, err := New(w.ctx, Config{Home: o.h, Service: o.s, Token: o.token})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if e, ok := again.Index().Get("purchases"); !ok || e.ID != ds.ID || len(e.Versions) != 1 || e.Terms != "research" {
 		t.Fatalf("after a restart the index holds %+v, %v", e, ok)
+	}
+	if err := again.Close(); err != nil {
+		t.Fatal(err)
+	}
+	state := filepath.Join(o.h.Dir(), StateDir)
+	if o.d.index, err = OpenIndex(filepath.Join(state, IndexDir), filepath.Join(state, IndexFile)); err != nil {
+		t.Fatal(err)
 	}
 
 	// Erase: the name is gone, the salt destroyed, the content unpinned.

@@ -11,48 +11,80 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
-// TestFormatVectors reads the FORMATS.md vectors, checks every value, and
-// checks that rewriting the index reproduces the vector byte for byte.
+// TestFormatVectors reads the FORMATS.md vectors and checks every value:
+// the index.json of format 1 is migrated into the store of format 2 (the
+// file kept as its backup, byte for byte), and reopening the store gives
+// the same entries without migrating twice.
 func TestFormatVectors(t *testing.T) {
 	want, err := os.ReadFile("testdata/index-v1.json")
 	if err != nil {
 		t.Fatal(err)
 	}
-	path := filepath.Join(t.TempDir(), "daemon", IndexFile)
-	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+	state := filepath.Join(t.TempDir(), StateDir)
+	legacy := filepath.Join(state, IndexFile)
+	if err := os.MkdirAll(state, 0o700); err != nil {
 		t.Fatal(err)
 	}
-	if err := os.WriteFile(path, want, 0o600); err != nil {
+	if err := os.WriteFile(legacy, want, 0o600); err != nil {
 		t.Fatal(err)
 	}
-	ix, err := OpenIndex(path)
+	check := func(ix *Index) {
+		t.Helper()
+		list := ix.List()
+		if len(list) != 2 || list[0].Name != "profile" || list[0].ID != 1 || len(list[0].Versions) != 0 || list[0].Terms != "" {
+			t.Fatalf("profile: %+v", list)
+		}
+		p := list[1]
+		v := p.Versions
+		if p.Name != "purchases" || p.ID != 2 || p.Terms != "research" || len(v) != 1 ||
+			v[0].Version != 1 || v[0].CID != "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi" ||
+			v[0].Fingerprint != "0x0101010101010101010101010101010101010101010101010101010101010101" ||
+			v[0].Size != 1234 || !v[0].Put.Equal(time.Date(2026, 11, 29, 1, 0, 1, 0, time.UTC)) ||
+			!p.Created.Equal(time.Date(2026, 11, 29, 1, 0, 0, 5e8, time.UTC)) {
+			t.Fatalf("purchases: %+v", p)
+		}
+		if e, ok := ix.ByID(2); !ok || e.Name != "purchases" {
+			t.Fatalf("ByID(2) = %+v, %v", e, ok)
+		}
+	}
+	ix, err := OpenIndex(filepath.Join(state, IndexDir), legacy)
 	if err != nil {
 		t.Fatal(err)
 	}
-	list := ix.List()
-	if len(list) != 2 || list[0].Name != "profile" || list[0].ID != 1 || len(list[0].Versions) != 0 || list[0].Terms != "" {
-		t.Fatalf("profile: %+v", list)
+	if ix.Migrated != legacy || ix.Rebuilt {
+		t.Fatalf("Migrated %q Rebuilt %v", ix.Migrated, ix.Rebuilt)
 	}
-	p := list[1]
-	v := p.Versions
-	if p.Name != "purchases" || p.ID != 2 || p.Terms != "research" || len(v) != 1 ||
-		v[0].Version != 1 || v[0].CID != "bafybeigdyrzt5sfp7udm7hu76uh7y26nf3efuylqabf3oclgtqy55fbzdi" ||
-		v[0].Size != 1234 || !v[0].Put.Equal(time.Date(2026, 11, 29, 1, 0, 1, 0, time.UTC)) ||
-		!p.Created.Equal(time.Date(2026, 11, 29, 1, 0, 0, 5e8, time.UTC)) {
-		t.Fatalf("purchases: %+v", p)
+	check(ix)
+	if _, err := os.Stat(legacy); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("index.json still in place after the migration: %v", err)
 	}
-	if e, ok := ix.ByID(2); !ok || e.Name != "purchases" {
-		t.Fatalf("ByID(2) = %+v, %v", e, ok)
+	if got, err := os.ReadFile(legacy + IndexBackupSuffix); err != nil || string(got) != string(want) {
+		t.Fatalf("the backup differs from the migrated file: %v\n%s", err, got)
 	}
 	if err := ix.Update("profile", false, func(*Entry) {}); err != nil {
 		t.Fatal(err)
 	}
-	got, err := os.ReadFile(path)
-	if err != nil {
+	if err := ix.Close(); err != nil {
 		t.Fatal(err)
 	}
-	if string(got) != string(want) {
-		t.Fatalf("rewritten index differs from the vector:\n%s", got)
+	// A backup put back in place after the migration is not merged again
+	// (a second rename keeps it), and the store still reads the same.
+	if err := os.Rename(legacy+IndexBackupSuffix, legacy); err != nil {
+		t.Fatal(err)
+	}
+	if ix, err = OpenIndex(filepath.Join(state, IndexDir), legacy); err != nil {
+		t.Fatal(err)
+	}
+	check(ix)
+	ix.Close()
+
+	for _, f := range []string{"index-version.json", "index-unknown-key.json", "index-duplicate.json"} {
+		if _, err := OpenIndex(filepath.Join(t.TempDir(), IndexDir), filepath.Join("testdata/bad", f)); !errors.Is(err, ErrDamaged) {
+			t.Errorf("%s: %v, want ErrDamaged", f, err)
+		}
+		if _, err := os.Stat(filepath.Join("testdata/bad", f)); err != nil {
+			t.Errorf("%s was moved though it was refused: %v", f, err)
+		}
 	}
 
 	j, err := OpenJournal(filepath.Join(t.TempDir(), JournalFile))
@@ -74,11 +106,6 @@ func TestFormatVectors(t *testing.T) {
 		t.Fatalf("purchase record %+v", r)
 	}
 
-	for _, f := range []string{"index-version.json", "index-unknown-key.json", "index-duplicate.json"} {
-		if _, err := OpenIndex(filepath.Join("testdata/bad", f)); !errors.Is(err, ErrDamaged) {
-			t.Errorf("%s: %v, want ErrDamaged", f, err)
-		}
-	}
 	for _, f := range []string{"journal-torn-middle.jsonl", "journal-version.jsonl"} {
 		j.path = filepath.Join("testdata/bad", f)
 		if _, err := j.Read(); !errors.Is(err, ErrDamaged) {

@@ -1,21 +1,32 @@
 package daemon
 
 import (
+	"bytes"
+	"encoding/binary"
 	"encoding/json"
 	"errors"
 	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"sync"
 	"time"
 
-	"github.com/pdx-network/pdx/internal/fsutil"
+	"github.com/pdx-network/pdx/internal/kvstore"
 )
 
-// IndexVersion is the version of index.json this package writes (FORMATS.md).
-const IndexVersion = 1
+// IndexVersion is the version of the index this package writes
+// (FORMATS.md): 2 is the key-value store, 1 the index.json it migrates.
+const IndexVersion = 2
+
+// legacyIndexVersion is the version of index.json, read once to migrate.
+const legacyIndexVersion = 1
+
+// IndexSchema stamps the store (kvstore.Open): a store of another schema is
+// rebuilt, not read.
+const IndexSchema = "pdx/daemon-index/2"
 
 // ErrDamaged: index.json or journal.jsonl is not a file this daemon can read.
 var ErrDamaged = errors.New("daemon: damaged local state")
@@ -60,38 +71,191 @@ type Entry struct {
 	Storing bool `json:"storing,omitempty"`
 }
 
+// header is an Entry without its versions: the value of a dataset's key.
+type header struct {
+	Name       string    `json:"name"`
+	ID         uint64    `json:"id"`
+	Created    time.Time `json:"created"`
+	Terms      string    `json:"terms,omitempty"`
+	Visibility string    `json:"visibility,omitempty"`
+	Pending    bool      `json:"pending,omitempty"`
+	Storing    bool      `json:"storing,omitempty"`
+}
+
+func headerOf(e *Entry) header {
+	return header{Name: e.Name, ID: e.ID, Created: e.Created, Terms: e.Terms, Visibility: e.Visibility, Pending: e.Pending, Storing: e.Storing}
+}
+
 type indexFile struct {
 	Version  int      `json:"version"`
 	Datasets []*Entry `json:"datasets"`
 }
 
-// Index is the daemon's name ↔ chain id mapping, kept in one JSON file
-// rewritten atomically on every change, so a crash leaves the old or the
-// new index and never a torn one. It is safe for concurrent use.
-type Index struct {
-	path   string
-	mu     sync.Mutex
-	byName map[string]*Entry
+// Keys of the store (FORMATS.md, "index/"). Dataset names match
+// [A-Za-z0-9][A-Za-z0-9._-]*, so the 0x00 after a name ends it: no name's
+// versions share a prefix with another's.
+var (
+	datasetPrefix = []byte("d/")
+	versionPrefix = []byte("v/")
+	migratedKey   = []byte("m/migrated")
+	cleanKey      = []byte("m/clean")
+)
+
+func datasetKey(name string) []byte { return append(slices.Clone(datasetPrefix), name...) }
+
+func versionsPrefix(name string) []byte {
+	k := append(slices.Clone(versionPrefix), name...)
+	return append(k, 0)
 }
 
-// OpenIndex reads the index at path; a missing file is an empty index.
-func OpenIndex(path string) (*Index, error) {
-	ix := &Index{path: path, byName: map[string]*Entry{}}
-	data, err := os.ReadFile(path)
-	if errors.Is(err, fs.ErrNotExist) {
-		return ix, nil
+// versionKey orders a dataset's versions by number; the CID after it keeps
+// two records of one number (which the chain never makes) apart rather
+// than letting one overwrite the other.
+func versionKey(name string, v Version) []byte {
+	k := versionsPrefix(name)
+	k = binary.BigEndian.AppendUint32(k, v.Version)
+	return append(k, v.CID...)
+}
+
+// Index is the daemon's name ↔ chain id mapping, with every dataset's
+// versions, offer terms and visibility. It lives in a kvstore (one key per
+// dataset, one per version), so a change writes the keys it touched in one
+// atomic, fsynced batch — not the whole index — and a crash leaves the
+// change whole or absent. A copy is held in memory for reads. It is safe
+// for concurrent use.
+type Index struct {
+	path   string
+	db     *kvstore.Store
+	mu     sync.Mutex
+	byName map[string]*Entry
+	byID   map[uint64]string
+	// Rebuilt: the store was damaged or of another schema and started
+	// empty; the reconcile refills it from the chain and the journal.
+	Rebuilt bool
+	// Migrated names the index.json this open migrated, now kept beside
+	// it as a backup (IndexBackupSuffix); empty when none.
+	Migrated string
+}
+
+// IndexBackupSuffix is appended to index.json's name once it is migrated:
+// the old file stays, renamed, as a backup a downgrade can restore.
+const IndexBackupSuffix = ".v1.bak"
+
+// OpenIndex opens the index store in the directory dir (creating it when
+// missing). A store that is damaged or of another schema is reset and
+// reported by Rebuilt. legacy, when not empty, is an index.json of format 1:
+// if it exists and the store has not yet taken it, its entries are written
+// to the store in one batch and the file is renamed with IndexBackupSuffix.
+// An index.json that cannot be read is ErrDamaged and nothing is changed.
+func OpenIndex(dir, legacy string) (*Index, error) {
+	if err := os.MkdirAll(filepath.Dir(dir), 0o700); err != nil {
+		return nil, err
 	}
+	db, rebuilt, err := kvstore.OpenOrReset(dir, IndexSchema)
 	if err != nil {
-		return nil, fmt.Errorf("reading the dataset index: %w", err)
+		return nil, fmt.Errorf("opening the dataset index %s: %w", dir, err)
 	}
-	f, err := parseIndex(data)
-	if err != nil {
-		return nil, fmt.Errorf("%w: %s: %v", ErrDamaged, path, err)
+	ix := &Index{path: dir, db: db, byName: map[string]*Entry{}, byID: map[uint64]string{}, Rebuilt: rebuilt}
+	if err := ix.load(); err != nil {
+		db.Close()
+		return nil, fmt.Errorf("%w: %s: %v", ErrDamaged, dir, err)
 	}
-	for _, e := range f.Datasets {
-		ix.byName[e.Name] = e
+	if legacy != "" {
+		if err := ix.migrate(legacy); err != nil {
+			db.Close()
+			return nil, err
+		}
 	}
 	return ix, nil
+}
+
+func (ix *Index) load() error {
+	err := ix.db.Scan(datasetPrefix, nil, func(_, v []byte) (bool, error) {
+		var h header
+		if err := strictJSON(v, &h); err != nil {
+			return false, err
+		}
+		ix.byName[h.Name] = &Entry{Name: h.Name, ID: h.ID, Created: h.Created, Terms: h.Terms,
+			Visibility: h.Visibility, Pending: h.Pending, Storing: h.Storing, Versions: []Version{}}
+		if h.ID != 0 {
+			ix.byID[h.ID] = h.Name
+		}
+		return true, nil
+	})
+	if err != nil {
+		return err
+	}
+	return ix.db.Scan(versionPrefix, nil, func(k, v []byte) (bool, error) {
+		name, _, ok := bytes.Cut(k[len(versionPrefix):], []byte{0})
+		if !ok {
+			return false, fmt.Errorf("malformed version key %q", k)
+		}
+		e := ix.byName[string(name)]
+		if e == nil {
+			return false, fmt.Errorf("version key %q of no dataset", k)
+		}
+		var ver Version
+		if err := strictJSON(v, &ver); err != nil {
+			return false, err
+		}
+		e.Versions = append(e.Versions, ver)
+		return true, nil
+	})
+}
+
+// migrate moves an index.json of format 1 into the store. The batch marks
+// the store migrated, so a crash between it and the rename is finished by
+// the next open (the rename alone), and a restored backup is never merged
+// twice.
+func (ix *Index) migrate(legacy string) error {
+	data, err := os.ReadFile(legacy)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("reading the dataset index: %w", err)
+	}
+	_, done, err := ix.db.Get(migratedKey)
+	if err != nil {
+		return err
+	}
+	if !done {
+		f, err := parseIndex(data)
+		if err != nil {
+			return fmt.Errorf("%w: %s: %v", ErrDamaged, legacy, err)
+		}
+		err = ix.db.Write(func(b *kvstore.Batch) {
+			for _, e := range f.Datasets {
+				putEntry(b, e)
+			}
+			b.Put(migratedKey, []byte(time.Now().UTC().Format(time.RFC3339)))
+		})
+		if err != nil {
+			return fmt.Errorf("migrating %s: %w", legacy, err)
+		}
+		for _, e := range f.Datasets {
+			ix.byName[e.Name] = e
+			if e.ID != 0 {
+				ix.byID[e.ID] = e.Name
+			}
+		}
+		// A store rebuilt empty that then took a whole index.json is no
+		// longer empty: the reconcile still runs in full after it.
+	}
+	if err := os.Rename(legacy, legacy+IndexBackupSuffix); err != nil {
+		return fmt.Errorf("keeping %s as a backup: %w", legacy, err)
+	}
+	ix.Migrated = legacy
+	return nil
+}
+
+func putEntry(b *kvstore.Batch, e *Entry) {
+	h, _ := json.Marshal(headerOf(e))
+	b.Put(datasetKey(e.Name), h)
+	for _, v := range e.Versions {
+		vb, _ := json.Marshal(v)
+		b.Put(versionKey(e.Name, v), vb)
+	}
 }
 
 func parseIndex(data []byte) (*indexFile, error) {
@@ -99,8 +263,8 @@ func parseIndex(data []byte) (*indexFile, error) {
 	if err := strictJSON(data, &f); err != nil {
 		return nil, err
 	}
-	if f.Version != IndexVersion {
-		return nil, fmt.Errorf("version %d; this pdx reads version %d", f.Version, IndexVersion)
+	if f.Version != legacyIndexVersion {
+		return nil, fmt.Errorf("version %d; this pdx migrates index.json of version %d", f.Version, legacyIndexVersion)
 	}
 	seen := map[string]bool{}
 	for _, e := range f.Datasets {
@@ -115,8 +279,15 @@ func parseIndex(data []byte) (*indexFile, error) {
 	return &f, nil
 }
 
-// Path is where the index lives.
+// Path is the directory of the index's store.
 func (ix *Index) Path() string { return ix.path }
+
+// Close closes the store; the index must not be used after.
+func (ix *Index) Close() error {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.db.Close()
+}
 
 // Get returns a copy of the entry for name.
 func (ix *Index) Get(name string) (Entry, bool) {
@@ -133,12 +304,19 @@ func (ix *Index) Get(name string) (Entry, bool) {
 func (ix *Index) ByID(id uint64) (Entry, bool) {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
-	for _, e := range ix.byName {
-		if e.ID == id {
+	if name, ok := ix.byID[id]; ok {
+		if e := ix.byName[name]; e != nil && e.ID == id {
 			return clone(e), true
 		}
 	}
 	return Entry{}, false
+}
+
+// Len is the number of entries.
+func (ix *Index) Len() int {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return len(ix.byName)
 }
 
 // List returns copies of every entry, sorted by name.
@@ -162,8 +340,9 @@ func (ix *Index) List() []Entry {
 }
 
 // Update applies f to the entry for name (a new one when create is set and
-// none exists) and writes the index; if the write fails the change is
-// undone in memory too.
+// none exists) and writes what changed — the dataset's key when its fields
+// did, the keys of added, changed or removed versions — in one batch; if
+// the write fails the change is undone in memory too.
 func (ix *Index) Update(name string, create bool, f func(*Entry)) error {
 	ix.mu.Lock()
 	defer ix.mu.Unlock()
@@ -178,14 +357,41 @@ func (ix *Index) Update(name string, create bool, f func(*Entry)) error {
 		e = Entry{Name: name, Versions: []Version{}}
 	}
 	f(&e)
-	ix.byName[name] = &e
-	if err := ix.writeLocked(); err != nil {
-		if ok {
-			ix.byName[name] = old
-		} else {
-			delete(ix.byName, name)
+	e.Name = name
+	err := ix.db.Write(func(b *kvstore.Batch) {
+		if !ok || headerOf(old) != headerOf(&e) {
+			h, _ := json.Marshal(headerOf(&e))
+			b.Put(datasetKey(name), h)
 		}
-		return err
+		was := map[string]Version{}
+		if ok {
+			for _, v := range old.Versions {
+				was[string(versionKey(name, v))] = v
+			}
+		}
+		for _, v := range e.Versions {
+			k := versionKey(name, v)
+			if pv, had := was[string(k)]; had && reflect.DeepEqual(pv, v) {
+				delete(was, string(k))
+				continue
+			}
+			delete(was, string(k))
+			vb, _ := json.Marshal(v)
+			b.Put(k, vb)
+		}
+		for k := range was {
+			b.Delete([]byte(k))
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("writing the dataset index: %w", err)
+	}
+	if ok && old.ID != 0 && old.ID != e.ID {
+		delete(ix.byID, old.ID)
+	}
+	ix.byName[name] = &e
+	if e.ID != 0 {
+		ix.byID[e.ID] = name
 	}
 	return nil
 }
@@ -198,39 +404,57 @@ func (ix *Index) Remove(name string) error {
 	if !ok {
 		return nil
 	}
+	err := ix.db.Write(func(b *kvstore.Batch) {
+		b.Delete(datasetKey(name))
+		for _, v := range old.Versions {
+			b.Delete(versionKey(name, v))
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("writing the dataset index: %w", err)
+	}
 	delete(ix.byName, name)
-	if err := ix.writeLocked(); err != nil {
-		ix.byName[name] = old
-		return err
+	if ix.byID[old.ID] == name {
+		delete(ix.byID, old.ID)
 	}
 	return nil
 }
 
-func (ix *Index) writeLocked() error {
-	f := indexFile{Version: IndexVersion, Datasets: make([]*Entry, 0, len(ix.byName))}
-	for _, e := range ix.byName {
-		f.Datasets = append(f.Datasets, e)
-	}
-	slices.SortFunc(f.Datasets, func(a, b *Entry) int {
-		switch {
-		case a.Name < b.Name:
-			return -1
-		case a.Name > b.Name:
-			return 1
-		}
-		return 0
-	})
-	data, err := json.MarshalIndent(f, "", "  ")
+// CleanStop is what a daemon that stopped cleanly left for its next start
+// (FORMATS.md, m/clean): no owner operation was in flight, so the next
+// start need not compare the whole home with the chain.
+type CleanStop struct {
+	Time time.Time `json:"time"`
+	// Block is the chain's head when the daemon stopped.
+	Block uint64 `json:"block"`
+}
+
+// MarkClean records a clean stop.
+func (ix *Index) MarkClean(c CleanStop) error {
+	b, err := json.Marshal(c)
 	if err != nil {
 		return err
 	}
-	if err := os.MkdirAll(filepath.Dir(ix.path), 0o700); err != nil {
-		return err
+	return ix.db.Write(func(bt *kvstore.Batch) { bt.Put(cleanKey, b) })
+}
+
+// TakeClean returns the clean-stop record, if any, and deletes it durably
+// before returning it: a crash of this run must not look like a clean stop
+// to the next start.
+func (ix *Index) TakeClean() (*CleanStop, error) {
+	v, ok, err := ix.db.Get(cleanKey)
+	if err != nil || !ok {
+		return nil, err
 	}
-	if err := fsutil.WriteFileAtomic(ix.path, append(data, '\n'), 0o600); err != nil {
-		return fmt.Errorf("writing the dataset index: %w", err)
+	var c CleanStop
+	perr := strictJSON(v, &c)
+	if err := ix.db.Write(func(b *kvstore.Batch) { b.Delete(cleanKey) }); err != nil {
+		return nil, err
 	}
-	return nil
+	if perr != nil {
+		return nil, nil // unreadable: as if the stop was not clean
+	}
+	return &c, nil
 }
 
 func clone(e *Entry) Entry {

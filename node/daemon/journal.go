@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -94,19 +95,46 @@ func (j *Journal) Append(r Record) error {
 
 // Repair cuts a torn last line — an append a crash interrupted, which was
 // never acknowledged — so the next append starts on a line of its own
-// instead of gluing itself to the fragment.
+// instead of gluing itself to the fragment. It reads the journal from its
+// end, only as far back as the last newline: a start does not read the
+// whole journal to check it.
 func (j *Journal) Repair() error {
 	j.mu.Lock()
 	defer j.mu.Unlock()
-	data, err := os.ReadFile(j.path)
-	if errors.Is(err, fs.ErrNotExist) || len(data) == 0 || data[len(data)-1] == '\n' {
+	f, err := os.Open(j.path)
+	if errors.Is(err, fs.ErrNotExist) {
 		return nil
 	}
 	if err != nil {
 		return err
 	}
-	keep := bytes.LastIndexByte(data, '\n') + 1
-	return fsutil.TruncateDurable(j.path, int64(keep))
+	defer f.Close()
+	fi, err := f.Stat()
+	if err != nil {
+		return err
+	}
+	end := fi.Size()
+	buf := make([]byte, 64<<10)
+	for pos := end; pos > 0; {
+		n := int64(len(buf))
+		if pos < n {
+			n = pos
+		}
+		pos -= n
+		if _, err := f.ReadAt(buf[:n], pos); err != nil && !errors.Is(err, io.EOF) {
+			return err
+		}
+		if pos+n == end && buf[n-1] == '\n' {
+			return nil // the last line is whole
+		}
+		if i := bytes.LastIndexByte(buf[:n], '\n'); i >= 0 {
+			return fsutil.TruncateDurable(j.path, pos+int64(i)+1)
+		}
+	}
+	if end == 0 {
+		return nil
+	}
+	return fsutil.TruncateDurable(j.path, 0) // one torn line and nothing else
 }
 
 // Read returns every record, oldest first. A torn last line (a crash in

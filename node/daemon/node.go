@@ -93,6 +93,31 @@ type Node struct {
 	// logRange is chain.log_range: the widest eth_getLogs of every client
 	// and follower the daemon runs.
 	logRange uint64
+	// cleanStop: the API closed with no request in flight (set by Close).
+	cleanStop bool
+}
+
+// stopDaemon closes the daemon's index, recording a clean stop when the
+// API closed with nothing in flight and the followers have ended, so the
+// next start skips the comparison with the chain (Reconcile).
+func (n *Node) stopDaemon(log *slog.Logger) {
+	if n.Daemon == nil {
+		return
+	}
+	if n.cleanStop {
+		var block uint64
+		if n.ec != nil {
+			bctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+			block, _ = n.ec.BlockNumber(bctx) // for the record only
+			cancel()
+		}
+		if err := n.Daemon.Stop(block); err != nil {
+			log.Warn("could not record the clean stop: the next start compares the home with the chain", "err", err)
+		}
+	}
+	if err := n.Daemon.Close(); err != nil {
+		log.Warn("closing the dataset index", "err", err)
+	}
 }
 
 func (n *Node) defer_(f func()) { n.cleanups = append(n.cleanups, f) }
@@ -227,7 +252,11 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	// they use are closed.
 	runCtx, stopRun := context.WithCancel(context.WithoutCancel(ctx))
 	var followers sync.WaitGroup
-	n.defer_(func() { stopRun(); followers.Wait() })
+	n.defer_(func() {
+		stopRun()
+		followers.Wait()
+		n.stopDaemon(log)
+	})
 	followers.Add(1)
 	go func() {
 		defer followers.Done()
@@ -303,6 +332,10 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	if err != nil {
 		return nil, fmt.Errorf("reconciling the home with the chain after the last run: %w", err)
 	}
+	if rec.Clean != nil {
+		log.Info("the last run stopped cleanly: nothing to finish, the home was not compared with the chain",
+			"stopped", rec.Clean.Time, "block", rec.Clean.Block)
+	}
 	if rec.Changed() {
 		log.Warn("finished operations the last run left unfinished", "created", rec.Created, "dropped", rec.Dropped,
 			"versions", rec.Versions, "registered", rec.Registered, "regranted", rec.Regranted, "repinned", rec.Repinned, "unpinned", rec.Unpinned,
@@ -361,7 +394,11 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	n.defer_(func() {
 		sctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
 		defer cancel()
-		_ = srv.Shutdown(sctx)
+		// Shutdown returns nil once every request has ended: then no
+		// owner operation is half done, and the stop is clean.
+		if srv.Shutdown(sctx) == nil {
+			n.cleanStop = true
+		}
 	})
 	n.API, n.Registry, n.ChainID, n.Proxies = "http://"+ln.Addr().String(), registry, chainID.Uint64(), proxies
 	return n, nil

@@ -9,6 +9,7 @@ import (
 
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/reencrypt"
@@ -46,6 +47,9 @@ type Reconciled struct {
 	Journaled int `json:"journaled,omitempty"`
 	// Problems Reconcile could not fix, each with what to do.
 	Problems []string `json:"problems,omitempty"`
+	// Clean is the record the last run left when it stopped cleanly:
+	// nothing was in flight, so the comparison with the chain was skipped.
+	Clean *CleanStop `json:"clean,omitempty"`
 }
 
 // Changed reports whether anything was found unfinished.
@@ -70,6 +74,13 @@ func (r *Reconciled) Changed() bool {
 //
 // Problems that need the owner are reported, not fatal: the daemon should
 // still start so the owner can look.
+//
+// After a clean stop (Stop left its record in the index) nothing can be
+// unfinished — every operation ran to its end before the API closed — so
+// the comparison is skipped and a start costs what opening the index
+// costs, however many versions and grants the home holds. The record is
+// deleted first, so a crash of this run is followed by a full comparison.
+// A store rebuilt empty always gets the full comparison, which refills it.
 func (d *Daemon) Reconcile(ctx context.Context) (*Reconciled, error) {
 	d.mu.Lock()
 	defer d.mu.Unlock()
@@ -77,24 +88,85 @@ func (d *Daemon) Reconcile(ctx context.Context) (*Reconciled, error) {
 	if err := d.journal.Repair(); err != nil {
 		return rep, err
 	}
+	clean, err := d.index.TakeClean()
+	if err != nil {
+		return rep, err
+	}
+	if clean != nil && !d.index.Rebuilt {
+		rep.Clean = clean
+		return rep, nil
+	}
 	journal, err := d.journal.Read()
 	if err != nil {
 		return rep, err
 	}
-	if err := d.reconcileSalts(ctx, rep); err != nil {
+	pins, err := d.s.PinsByName(ctx)
+	if err != nil {
+		return rep, err
+	}
+	hist := journalHistory(journal)
+	if err := d.reconcileSalts(ctx, hist, rep); err != nil {
 		return rep, err
 	}
 	for _, e := range d.index.List() {
-		if err := d.reconcileDataset(ctx, e, journal, rep); err != nil {
+		if err := d.reconcileDataset(ctx, e, journal, hist, pins, rep); err != nil {
 			return rep, fmt.Errorf("reconciling dataset %q: %w", e.Name, err)
 		}
 	}
 	return rep, nil
 }
 
+// Stop records a clean stop for the next start (Reconcile): call it once
+// the API has closed with no request in flight and the market agent has
+// stopped. block is the chain's head, for the record.
+func (d *Daemon) Stop(block uint64) error {
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	return d.index.MarkClean(CleanStop{Time: time.Now().UTC(), Block: block})
+}
+
+// history is what the journal remembers of each dataset that the chain
+// does not say: when it was created and each version put, and the terms of
+// its last offer. A reconcile that refills an index rebuilt empty takes
+// them from here rather than stamping everything with the start's time.
+type history struct {
+	created map[uint64]time.Time
+	put     map[string]time.Time // by CID
+	terms   map[uint64]string
+}
+
+func journalHistory(journal []Record) history {
+	h := history{created: map[uint64]time.Time{}, put: map[string]time.Time{}, terms: map[uint64]string{}}
+	for _, r := range journal {
+		if r.Reconciled {
+			continue // stamped with a start's time, not the operation's
+		}
+		switch r.Kind {
+		case KindCreate:
+			if _, ok := h.created[r.ID]; !ok {
+				h.created[r.ID] = r.Time
+			}
+		case KindPut:
+			h.put[r.CID] = r.Time
+		case KindOffer:
+			h.terms[r.ID] = r.Purpose
+		case KindErase:
+			delete(h.terms, r.ID)
+		}
+	}
+	return h
+}
+
+func timeOr(t time.Time, ok bool) time.Time {
+	if ok {
+		return t.UTC()
+	}
+	return time.Now().UTC()
+}
+
 // reconcileSalts finds salts without an index entry: a create that stopped
 // after the salt was written.
-func (d *Daemon) reconcileSalts(ctx context.Context, rep *Reconciled) error {
+func (d *Daemon) reconcileSalts(ctx context.Context, hist history, rep *Reconciled) error {
 	salts, err := d.h.Datasets()
 	if err != nil {
 		return err
@@ -113,8 +185,12 @@ func (d *Daemon) reconcileSalts(ctx context.Context, rep *Reconciled) error {
 				return err
 			}
 			if !info.Erased {
-				now := time.Now().UTC()
-				if err := d.index.Update(local.Name, true, func(e *Entry) { e.ID, e.Created = id, now }); err != nil {
+				created, ok := hist.created[id]
+				created = timeOr(created, ok)
+				// The offer's terms text is only in the journal (the chain
+				// holds its hash): a rebuilt index gets it back from there.
+				terms := hist.terms[id]
+				if err := d.index.Update(local.Name, true, func(e *Entry) { e.ID, e.Created, e.Terms = id, created, terms }); err != nil {
 					return err
 				}
 				d.record(Record{Kind: KindCreate, Dataset: local.Name, ID: id, Reconciled: true})
@@ -154,7 +230,7 @@ func (d *Daemon) createdWith(ctx context.Context, local *home.Dataset) (uint64, 
 	return 0, false, nil
 }
 
-func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record, rep *Reconciled) error {
+func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record, hist history, pins map[string][]cid.Cid, rep *Reconciled) error {
 	if e.Pending && e.ID == 0 {
 		// A put creating it stopped around its transaction: the chain
 		// says whether the dataset got there.
@@ -209,14 +285,11 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 		if err != nil {
 			rep.Problems = append(rep.Problems, fmt.Sprintf("%q version %d (%s) is on chain but does not open here (%v); it is listed with size 0", e.Name, cv.Version, cv.CID, err))
 		}
-		add = append(add, Version{Version: cv.Version, CID: cv.CID.String(), Fingerprint: fmt.Sprintf("0x%x", cv.Fingerprint[:]), Size: size, Put: time.Now().UTC()})
+		put, ok := hist.put[cv.CID.String()]
+		add = append(add, Version{Version: cv.Version, CID: cv.CID.String(), Fingerprint: fmt.Sprintf("0x%x", cv.Fingerprint[:]), Size: size, Put: timeOr(put, ok)})
 		rep.Versions = append(rep.Versions, fmt.Sprintf("%s version %d: %s", e.Name, cv.Version, cv.CID))
 	}
-	pinned, err := d.s.Pins(ctx, "pdx/"+e.Name)
-	if err != nil {
-		return err
-	}
-	for _, c := range pinned {
+	for _, c := range pins["pdx/"+e.Name] {
 		if registered[c] {
 			continue
 		}
@@ -311,6 +384,9 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 		if !g.Live {
 			// A bundle of a grant that no longer authorizes only helps
 			// someone holding t proxy keys reopen its kfrags.
+			if len(pins[service.BundlePinName(e.ID, g.Grantee)]) == 0 {
+				continue // the one pin list read above says none is left
+			}
 			n, err := d.s.UnpinBundles(ctx, e.ID, &g.Grantee)
 			if err != nil {
 				return err
@@ -322,7 +398,14 @@ func (d *Daemon) reconcileDataset(ctx context.Context, e Entry, journal []Record
 		}
 		grantee := g.Grantee.Hex()
 		key := keys[0]
-		repinned, res, err := d.s.EnsureBundle(ctx, e.ID, key, g)
+		var repinned bool
+		var res *service.GrantResult
+		bc, cerr := cid.Cast(acl.BundleCID(g.Bundle))
+		if cerr != nil || !slices.ContainsFunc(pins[service.BundlePinName(e.ID, g.Grantee)], bc.Equals) {
+			// Not in the pin list read at the start: pin it again, or
+			// grant again when its block is gone.
+			repinned, res, err = d.s.EnsureBundle(ctx, e.ID, key, g)
+		}
 		switch {
 		case err != nil:
 			rep.Problems = append(rep.Problems, fmt.Sprintf("the grant of %q to %s has no kfrag bundle on this node and granting it again failed: %v; "+

@@ -389,10 +389,11 @@ func testViewsBadInput(t *testing.T, w *world) {
 		t.Errorf("refund of nothing: %d %s", r.status, r.body)
 	}
 	// Export of a home with no versions: not found, and it says why.
-	empty, err := OpenIndex(filepath.Join(t.TempDir(), IndexFile))
+	empty, err := OpenIndex(filepath.Join(t.TempDir(), IndexDir), "")
 	if err != nil {
 		t.Fatal(err)
 	}
+	defer empty.Close()
 	j, err := OpenJournal(filepath.Join(t.TempDir(), JournalFile))
 	if err != nil {
 		t.Fatal(err)

@@ -278,6 +278,27 @@ func (s *Service) Pins(ctx context.Context, name string) ([]cid.Cid, error) {
 	return out, nil
 }
 
+// PinsByName lists this node's pins once, grouped by pin name: a reconcile
+// looks a dataset's envelopes and its grants' bundles up here instead of
+// listing every pin of the node for each of them.
+func (s *Service) PinsByName(ctx context.Context) (map[string][]cid.Cid, error) {
+	all, err := s.cfg.Store.Pins(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[string][]cid.Cid)
+	for _, p := range all {
+		out[p.Name] = append(out[p.Name], p.CID)
+	}
+	return out, nil
+}
+
+// BundlePinName is the pin name of the kfrag bundle of dataset's grant to
+// grantee on the owner's node.
+func BundlePinName(dataset uint64, grantee common.Address) string {
+	return bundlePinName(dataset, grantee)
+}
+
 // DatasetInfo reads a dataset's record on chain.
 func (s *Service) DatasetInfo(ctx context.Context, dataset uint64) (acl.Dataset, error) {
 	return s.cfg.Chain.DatasetInfo(ctx, dataset)
