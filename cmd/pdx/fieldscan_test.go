@@ -18,7 +18,7 @@ import (
 )
 
 // fieldscan OWNERHOME DATASET BRANDHOME FIELD,... DIR... is the scan of a
-// field grant on real daemons: every file under the DIRs (the proxies'
+// field grant on real daemons, run right after the owner's `pdx --json ls`: every file under the DIRs (the proxies'
 // state, the brand's home) is searched for kfrags and for the owner's
 // field keys. Each kfrag found must verify, as a kfrag of the owner to the
 // brand, under a granted field's key only — never under the key of any
@@ -44,9 +44,9 @@ func init() {
 		ts.Check(err)
 		dsKey, err := u.DatasetKey(ds.Salt)
 		ts.Check(err)
-		// Every field the owner's index lists for the dataset's versions.
-		idx, err := os.ReadFile(filepath.Join(ts.MkAbs(args[0]), "daemon", "index.json"))
-		ts.Check(err)
+		// Every field the owner's `pdx --json ls` lists for the dataset's
+		// versions: the script runs it just before (its stdout).
+		idx := []byte(ts.ReadFile("stdout"))
 		names := map[string]bool{}
 		for _, m := range regexp.MustCompile(`"name":\s*"([^"]+)",\s*"paths"`).FindAllSubmatch(idx, -1) {
 			names[string(m[1])] = true
