@@ -28,7 +28,7 @@ func (d *Daemon) attestedTerms(ctx context.Context, e Entry, terms string) (stri
 	}
 	for _, r := range res {
 		if r.Verified() {
-			return terms + fmt.Sprintf("\nAttested: version %s is attested by %s (uid %s); pdx get shows it verified.", c, r.Attester.Hex(), r.UID.Hex()), nil
+			return terms + fmt.Sprintf("%sversion %s is attested by %s (uid %s); pdx get shows it verified.", attestedClaim, c, r.Attester.Hex(), r.UID.Hex()), nil
 		}
 	}
 	why := "no source has attested it (pdx attest by the source; pdx attestation add for an off-chain one)"
@@ -37,6 +37,14 @@ func (d *Daemon) attestedTerms(ctx context.Context, e Entry, terms string) (stri
 	}
 	return "", fmt.Errorf("%w: the offer requires attested data, but the latest version %s of %q has no verified attestation: %s", service.ErrAttestationInvalid, c, e.Name, why)
 }
+
+// attestedClaim starts the line attestedTerms adds to an offer's terms.
+const attestedClaim = "\nAttested: "
+
+// claimsAttestation reports whether an offer's terms say its data is
+// attested (the line attestedTerms adds); the market checks the claim of
+// those offers only.
+func claimsAttestation(terms string) bool { return strings.Contains(terms, attestedClaim) }
 
 // offerAttestations is the market's attested column for one offer: the
 // verified on-chain attestations of the dataset's latest version (an

@@ -155,8 +155,14 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 		if o.Private() {
 			v.To, v.ForMe = o.Buyer.Hex(), o.Buyer == me
 		}
-		if att := d.offerAttestations(r.Context(), o.Owner, o.Dataset); len(att) > 0 {
-			v.Attested = &OfferAttested{Attestations: att}
+		// Only an offer whose terms claim attested data (offer
+		// --require-attestation) has its claim checked on chain: the check
+		// reads EAS's and the Registry's logs for the dataset, which would
+		// make every page cost what the chain's history costs.
+		if claimsAttestation(terms) {
+			if att := d.offerAttestations(r.Context(), o.Owner, o.Dataset); len(att) > 0 {
+				v.Attested = &OfferAttested{Attestations: att}
+			}
 		}
 		out.Offers = append(out.Offers, v)
 	}
