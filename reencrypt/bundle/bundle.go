@@ -163,21 +163,12 @@ func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipient
 		return nil, fmt.Errorf("%w: the terms document is %d bytes, more than %d", ErrInvalidArgument, len(terms), MaxTerms)
 	}
 	n := len(recipients)
-	if n == 0 || n > MaxProxies || len(kfrags) != n {
+	if len(kfrags) != n {
 		return nil, fmt.Errorf("%w: need 1 to %d proxies and one kfrag each (got %d proxies, %d kfrags)", ErrInvalidArgument, MaxProxies, n, len(kfrags))
 	}
-	if g.Threshold < 1 || g.Threshold > n {
-		return nil, fmt.Errorf("%w: threshold %d is not between 1 and %d proxies", ErrInvalidArgument, g.Threshold, n)
-	}
-	order := make([]int, n)
-	for i := range order {
-		order[i] = i
-	}
-	slices.SortFunc(order, func(a, b int) int { return bytes.Compare(recipients[a].Proxy[:], recipients[b].Proxy[:]) })
-	for i := 1; i < n; i++ {
-		if recipients[order[i]].Proxy == recipients[order[i-1]].Proxy {
-			return nil, fmt.Errorf("%w: proxy %x appears twice", ErrInvalidArgument, recipients[order[i]].Proxy)
-		}
+	order, err := checkRecipients(g, n, recipients)
+	if err != nil {
+		return nil, err
 	}
 	minor := byte(0)
 	if len(terms) > 0 {
@@ -185,7 +176,7 @@ func seal(rnd io.Reader, g Grant, kfrags []*reencrypt.VerifiedKeyFrag, recipient
 	}
 	h := header(g, n, minor)
 	out := append(make([]byte, 0, HeaderSize+n*EntrySize+termsLen+len(terms)), h...)
-	out, err := sealEntries(rnd, out, g, h, order, kfrags, recipients, nil)
+	out, err = sealEntries(rnd, out, g, h, order, kfrags, recipients, nil)
 	if err != nil {
 		return nil, err
 	}
