@@ -38,7 +38,7 @@
 // each path, which depend much less on what else runs on the machine than
 // the best throughputs do.
 //
-// Usage: go run ./node/internal/cmd/bench-storage [-sizes 16MiB,1GiB] [-dir DIR] [-reps 5] [-reps-large 2] [-drop-cache=false] [-cpuprofile PREFIX]
+// Usage: go run ./node/internal/cmd/bench-storage [-sizes 16MiB,1GiB] [-dir DIR] [-reps 5] [-reps-large 2] [-drop-cache=false] [-cpuprofile PREFIX] [-trace PREFIX]
 package main
 
 import (
@@ -54,6 +54,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -99,13 +100,14 @@ func run(args []string, out io.Writer) error {
 	childSeed := flag.String("child-seed", "", "internal: data seed of the child's put")
 	childKey := flag.String("child-key", "", "internal: dataset public key (hex) of the child's pdx put, or recipient of its age put")
 	dropCache := flag.Bool("drop-cache", true, "drop the kernel's clean page cache before each put (needs root; ignored otherwise)")
+	traceOut := flag.String("trace", "", "write execution traces (go tool trace) of the first put of each kind and size here: <prefix>-put-<kind>-<size>.trace")
 	cpuProfile := flag.String("cpuprofile", "", "write CPU profiles here: <prefix>-put-<kind>-<size>.pprof for the first put of each kind and size, <prefix>-get-<kind>-<size>.pprof for the first timed get of each kind and size")
 	if err := flag.Parse(args); err != nil {
 		return err
 	}
 
 	if *child != "" {
-		return runChild(*child, *dirFlag, *childSize, *childSeed, *childKey, *cpuProfile, out)
+		return runChild(*child, *dirFlag, *childSize, *childSeed, *childKey, *cpuProfile, *traceOut, out)
 	}
 
 	var sizes []size
@@ -164,9 +166,12 @@ func run(args []string, out io.Writer) error {
 		results[i] = res
 		for r := range runs(sz) {
 			seed := fmt.Sprintf("bench-%d-%d", sz.n, r)
-			prof := ""
+			prof, tr := "", ""
 			if *cpuProfile != "" && r == 0 {
 				prof = fmt.Sprintf("%s-put-%%s-%s.pprof", *cpuProfile, sz.label)
+			}
+			if *traceOut != "" && r == 0 {
+				tr = fmt.Sprintf("%s-put-%%s-%s.trace", *traceOut, sz.label)
 			}
 			// Each put writes the whole object to disk. The one that
 			// runs second would pay for the kernel's writeback of the
@@ -182,7 +187,7 @@ func run(args []string, out io.Writer) error {
 				syscall.Sync()
 				cacheDropped = *dropCache && dropCleanCache()
 				key := map[string]string{"pdx": pkHex, "age": ageID.Recipient().String()}[kind]
-				c, err := spawnPut(kind, nodeDir, sz.n, seed, key, prof)
+				c, err := spawnPut(kind, nodeDir, sz.n, seed, key, prof, tr)
 				if err != nil {
 					return err
 				}
@@ -447,7 +452,7 @@ func dropCleanCache() bool {
 
 // spawnPut runs one put in a fresh process and reads its peak RSS from the
 // kernel once it has exited.
-func spawnPut(kind, dir string, n int64, seed, pk, prof string) (childResult, error) {
+func spawnPut(kind, dir string, n int64, seed, pk, prof, tr string) (childResult, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return childResult{}, err
@@ -455,8 +460,11 @@ func spawnPut(kind, dir string, n int64, seed, pk, prof string) (childResult, er
 	if prof != "" {
 		prof = fmt.Sprintf(prof, kind)
 	}
+	if tr != "" {
+		tr = fmt.Sprintf(tr, kind)
+	}
 	cmd := exec.Command(exe, "-child", kind, "-dir", dir, "-child-size", strconv.FormatInt(n, 10),
-		"-child-seed", seed, "-child-key", pk, "-cpuprofile", prof)
+		"-child-seed", seed, "-child-key", pk, "-cpuprofile", prof, "-trace", tr)
 	// A test binary re-executed as a child runs main (see main_test.go).
 	cmd.Env = append(os.Environ(), childEnv+"=1")
 	cmd.Stderr = os.Stderr
@@ -477,7 +485,7 @@ func spawnPut(kind, dir string, n int64, seed, pk, prof string) (childResult, er
 }
 
 // runChild is one put, timed from the first byte to the pinned CID.
-func runChild(kind, dir string, n int64, seed, pkHex, prof string, out io.Writer) error {
+func runChild(kind, dir string, n int64, seed, pkHex, prof, tr string, out io.Writer) error {
 	ctx := context.Background()
 	st, err := openNode(ctx, dir)
 	if err != nil {
@@ -553,6 +561,17 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof string, out io.Writer
 	// in the crypto libraries) are not what is being measured.
 	if _, err := put(detstream.New("warm-up-"+seed, 256<<10), "bench/warm-up"); err != nil {
 		return err
+	}
+	if tr != "" {
+		f, err := os.Create(tr)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := trace.Start(f); err != nil {
+			return err
+		}
+		defer trace.Stop()
 	}
 	cpu0 := cpuTime()
 	start := time.Now()
