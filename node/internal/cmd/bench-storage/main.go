@@ -2,7 +2,11 @@
 // IPFS storage, in one run on one embedded kubo node:
 //
 //   - put: envstore.Put (encrypt + add + pin) against storage.Add of the
-//     same bytes (add + pin), same node, same import profile;
+//     same bytes (add + pin), same node, same import profile; storage.Add
+//     is kubo's adder with the leaves hashed ahead on other cores (see
+//     node/storage leafHasher), so the kubo and age lines below are pdx's
+//     store, not kubo's `ipfs add` (which hashes on its importer goroutine
+//     and is slower: the comparison with them is the harder one for pdx);
 //   - get: envstore.Get as pdx get does it by default (fetch + decrypt,
 //     the carried commitment compared with the registered one, the
 //     plaintext not hashed) and as pdx get --verify does it (the plaintext
