@@ -70,6 +70,7 @@ import (
 	"github.com/ipfs/boxo/files"
 	"github.com/ipfs/boxo/path"
 	"github.com/ipfs/go-cid"
+	"github.com/ipfs/kubo/core/coreiface/options"
 
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/internal/detstream"
@@ -190,7 +191,7 @@ func run(args []string, out io.Writer) error {
 			for _, kind := range order(putKinds, r) {
 				syscall.Sync()
 				cacheDropped = *dropCache && dropCleanCache()
-				key := map[string]string{"pdx": pkHex, "age": ageID.Recipient().String()}[kind]
+				key := map[string]string{"pdx": pkHex, "age": ageID.Recipient().String(), "age-ipfs": ageID.Recipient().String()}[kind]
 				c, err := spawnPut(kind, nodeDir, sz.n, seed, key, prof, tr)
 				if err != nil {
 					return err
@@ -199,10 +200,10 @@ func run(args []string, out io.Writer) error {
 				res.puts[kind] = append(res.puts[kind], c)
 				res.put.add(kind, mbps(sz.n, c.Seconds), c.CPUSeconds)
 			}
-			progress("put %s #%d: kubo %.1f MB/s (cpu %.2fs, rss %d MiB), pdx %.1f MB/s (cpu %.2fs, rss %d MiB), age %.1f MB/s (cpu %.2fs)",
+			progress("put %s #%d: kubo %.1f MB/s (cpu %.2fs, rss %d MiB), pdx %.1f MB/s (cpu %.2fs, rss %d MiB), age %.1f MB/s (cpu %.2fs), age|ipfs add %.1f MB/s (cpu %.2fs)",
 				sz.label, r, mbps(sz.n, got["kubo"].Seconds), got["kubo"].CPUSeconds, got["kubo"].MaxRSSKiB>>10,
 				mbps(sz.n, got["pdx"].Seconds), got["pdx"].CPUSeconds, got["pdx"].MaxRSSKiB>>10,
-				mbps(sz.n, got["age"].Seconds), got["age"].CPUSeconds)
+				mbps(sz.n, got["age"].Seconds), got["age"].CPUSeconds, mbps(sz.n, got["age-ipfs"].Seconds), got["age-ipfs"].CPUSeconds)
 		}
 	}
 
@@ -298,6 +299,10 @@ func run(args []string, out io.Writer) error {
 			fmt.Fprintf(out, "vs_age %s %s %.1f %.1f %.2f\n", o.op, res.size.label, o.m.best(o.kind), o.m.best("age"), o.m.best(o.kind)/o.m.best("age"))
 		}
 	}
+	fmt.Fprintf(out, "# vs_age_ipfs op size pdx_MBps age_ipfs_MBps ratio   (age encrypting into kubo's own adder, exactly `age -r R | ipfs add` with the import profile, instead of pdx's storage.Add)\n")
+	for _, res := range results {
+		fmt.Fprintf(out, "vs_age_ipfs put %s %.1f %.1f %.2f\n", res.size.label, res.put.best("pdx"), res.put.best("age-ipfs"), res.put.best("pdx")/res.put.best("age-ipfs"))
+	}
 	var lp *sizeResult
 	for _, res := range results {
 		if res.size.n == largest.n {
@@ -322,7 +327,7 @@ func run(args []string, out io.Writer) error {
 		}{
 			{"put", "pdx", "kubo", &res.put}, {"get", "pdx", "kubo", &res.get}, {"get_verify", "pdx-verify", "kubo", &res.get},
 			{"age_put", "age", "kubo", &res.put}, {"age_get", "age", "kubo", &res.get},
-			{"put pdx/age", "pdx", "age", &res.put}, {"get pdx/age", "pdx", "age", &res.get}, {"get_verify pdx/age", "pdx-verify", "age", &res.get},
+			{"put pdx/age", "pdx", "age", &res.put}, {"put pdx/age-ipfs", "pdx", "age-ipfs", &res.put}, {"get pdx/age", "pdx", "age", &res.get}, {"get_verify pdx/age", "pdx-verify", "age", &res.get},
 		} {
 			r := o.m.ratios(o.kind, o.base)
 			fmt.Fprintf(out, "#   %s %s %.2f (%s)\n", o.name, res.size.label, median(r), fmtRatios(r))
@@ -337,8 +342,8 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "# age: filippo.io/age X25519 (ChaCha20-Poly1305 STREAM, 64 KiB chunks), encrypting into storage.Add and decrypting kubo's cat, through an io.Pipe between two goroutines\n")
 	fmt.Fprintf(out, "# cpu seconds per GB (user+system, median; insensitive to other load):\n")
 	for _, res := range results {
-		fmt.Fprintf(out, "#   %s: put pdx %.2f age %.2f kubo %.2f | get pdx %.2f pdx --verify %.2f age %.2f kubo %.2f\n", res.size.label,
-			res.put.cpuPerGB("pdx", res.size.n), res.put.cpuPerGB("age", res.size.n), res.put.cpuPerGB("kubo", res.size.n),
+		fmt.Fprintf(out, "#   %s: put pdx %.2f age %.2f age|ipfs %.2f kubo %.2f | get pdx %.2f pdx --verify %.2f age %.2f kubo %.2f\n", res.size.label,
+			res.put.cpuPerGB("pdx", res.size.n), res.put.cpuPerGB("age", res.size.n), res.put.cpuPerGB("age-ipfs", res.size.n), res.put.cpuPerGB("kubo", res.size.n),
 			res.get.cpuPerGB("pdx", res.size.n), res.get.cpuPerGB("pdx-verify", res.size.n), res.get.cpuPerGB("age", res.size.n), res.get.cpuPerGB("kubo", res.size.n))
 	}
 	return nil
@@ -346,7 +351,7 @@ func run(args []string, out io.Writer) error {
 
 // The kinds of put and get measured, in their order in round 0.
 var (
-	putKinds = []string{"kubo", "pdx", "age"}
+	putKinds = []string{"kubo", "pdx", "age", "age-ipfs"}
 	getKinds = []string{"kubo", "pdx", "pdx-verify", "age"}
 )
 
@@ -533,10 +538,12 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof, tr string, out io.Wr
 			r, err := envstore.Put(ctx, st, data, cfg, name)
 			return childResult{CID: r.CID.String(), Size: r.Size, Commitment: r.Commitment.String()}, err
 		}
-	case "age":
+	case "age", "age-ipfs":
 		// `age -r R | ipfs add`: the encryption writes into a pipe on a
 		// goroutine of its own while the node imports from the other end,
-		// as the two processes of the shell pipeline would.
+		// as the two processes of the shell pipeline would. "age" imports
+		// with pdx's storage.Add, "age-ipfs" with kubo's own adder (the
+		// CoreAPI's Unixfs().Add, what `ipfs add` runs), same profile.
 		rcpt, err := age.ParseX25519Recipient(pkHex)
 		if err != nil {
 			return err
@@ -553,7 +560,17 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof, tr string, out io.Wr
 				}
 				pw.CloseWithError(err)
 			}()
-			c, err := st.Add(ctx, pr, storage.AddOptions{Name: name})
+			var c cid.Cid
+			var err error
+			if kind == "age-ipfs" {
+				var p path.ImmutablePath
+				p, err = st.Raw().Unixfs().Add(ctx, files.NewReaderFile(pr), ipfsAddOptions(name)...)
+				if err == nil {
+					c = p.RootCid()
+				}
+			} else {
+				c, err = st.Add(ctx, pr, storage.AddOptions{Name: name})
+			}
 			pr.CloseWithError(errors.New("the import stopped"))
 			return childResult{CID: c.String(), Size: n}, err
 		}
@@ -587,6 +604,21 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof, tr string, out io.Wr
 	res.CPUSeconds = cpuTime() - cpu0
 	res.VmHWMKiB = vmHWM()
 	return json.NewEncoder(out).Encode(res)
+}
+
+// ipfsAddOptions are `ipfs add --cid-version 1 --raw-leaves --chunker
+// size-262144 --max-file-links 174 --inline=false --pin --pin-name name`:
+// pdx's import profile (node/storage/IMPORT.md) through kubo's own adder.
+func ipfsAddOptions(name string) []options.UnixfsAddOption {
+	return []options.UnixfsAddOption{
+		options.Unixfs.CidVersion(1),
+		options.Unixfs.RawLeaves(true),
+		options.Unixfs.Chunker("size-262144"),
+		options.Unixfs.MaxFileLinks(174),
+		options.Unixfs.Layout(options.BalancedLayout),
+		options.Unixfs.Inline(false),
+		options.Unixfs.Pin(true, name),
+	}
 }
 
 // cpuTime is this process's user+system CPU time so far, in seconds.
