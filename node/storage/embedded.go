@@ -56,6 +56,11 @@ type Embedded struct {
 	node   *core.IpfsNode
 	dir    string
 	cancel context.CancelFunc
+
+	// Raw leaves whose CID an Add took from its read ahead, and those its
+	// importer hashed itself (see leafHasher); the second stays 0 unless
+	// kubo's importer reads leaves differently from the read ahead.
+	leavesPrehashed, leavesRehashed atomic.Int64
 }
 
 var _ Store = (*Embedded)(nil)
@@ -285,11 +290,12 @@ func (e *Embedded) Add(ctx context.Context, r io.Reader, opts AddOptions) (cid.C
 		return cid.Undef, err
 	}
 	lr := newLimitReader(r, opts.MaxSize)
-	p, err := e.api.Unixfs().Add(ctx, files.NewReaderFile(lr), importOptions(opts.Name)...)
+	c, err := e.add(ctx, lr, opts.Name)
 	if err != nil {
+		// add has stopped reading lr before it returned.
 		return cid.Undef, lr.addError(ctx, err)
 	}
-	return p.RootCid(), nil
+	return c, nil
 }
 
 // open resolves c to a UnixFS file on this node (fetching it if needed).
