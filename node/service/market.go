@@ -391,9 +391,9 @@ type Decision struct {
 	Amount  *big.Int       `json:"amount"`
 	Granted bool           `json:"granted"`
 	// Terms is the text of the offer bought (empty when unknown).
-	Terms  string         `json:"terms,omitempty"`
-	Reason  string         `json:"reason,omitempty"`
-	Block   uint64         `json:"block"`
+	Terms  string `json:"terms,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	Block  uint64 `json:"block"`
 }
 
 // MarketAgent grants purchases of the owner's datasets automatically when
