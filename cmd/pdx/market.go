@@ -415,8 +415,8 @@ func (r marketResult) FormatText(w io.Writer) error {
 			attested += "by " + x.Attester.Hex()
 		}
 		fields := "all"
-		if len(o.Fields) > 0 {
-			fields = strings.Join(o.Fields, ",")
+		if o.Fields != nil && len(*o.Fields) > 0 {
+			fields = strings.Join(*o.Fields, ",")
 		}
 		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, fields, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private), orDash(attested))
 	}
