@@ -48,7 +48,7 @@ const TermsWait = 3 * time.Second
 // TermsHash is how an offer's terms text is recorded on chain: its SHA-256
 // digest, which is also the digest of the raw IPFS block the owner's node
 // publishes the text in, so any node finds the text from the hash alone
-// (TermsCID). contracts/spec/registry-v3.md, "termsHash".
+// (TermsCID). contracts/spec/registry-v4.md, "termsHash".
 func TermsHash(terms string) [32]byte { return sha256.Sum256([]byte(terms)) }
 
 // LegacyTermsHash is how offers were recorded before their terms were
