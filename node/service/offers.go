@@ -160,7 +160,7 @@ func (s *Service) PickOffer(ctx context.Context, dataset uint64, pick OfferPick)
 		if len(offers) == 1 {
 			return &offers[0], nil
 		}
-		return nil, fmt.Errorf("%w: dataset %d has %d offers; name one with --fields (or --all for the whole dataset) or --terms HASH:\n%s", ErrOfferAmbiguous, dataset, len(offers), listOffers(offers))
+		return nil, fmt.Errorf("%w: dataset %d has %d offers; name one with --fields (or --all-fields for the whole dataset) or --terms HASH:\n%s", ErrOfferAmbiguous, dataset, len(offers), listOffers(offers))
 	}
 	var found []DatasetOffer
 	for _, o := range offers {
