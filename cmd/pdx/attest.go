@@ -34,6 +34,9 @@ func (r attestResult) FormatText(w io.Writer) error {
 		fmt.Fprintf(&b, "attested off chain (no transaction): dataset %d version %d of %s, fingerprint %s\n", r.Dataset, r.Version, r.Owner, r.Fingerprint.Hex())
 		fmt.Fprintf(&b, "uid %s, written to %s: hand it to the owner (pdx attestation add)\n", r.UID.Hex(), r.File)
 	}
+	if len(r.Fields) > 0 {
+		fmt.Fprintf(&b, "field fingerprints named: %s (the fields you read; any other field is not attested)\n", strings.Join(r.Fields, ", "))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -65,6 +68,10 @@ data for a person: it signs, with this home's account, that version CID of
 --owner's dataset (its fingerprint as on chain) is what the source recorded.
 Read the version first (the owner grants you; pdx get) and compare it with
 your own record: the attestation vouches for the fingerprint the chain holds.
+
+A version split into fields (pdx put --fields) is attested field by field
+too: the attestation names the fingerprint of each field you read (all of
+them, or those of your field grant) and no other.
 
 On chain (the default) it is one EAS transaction, paid by this account, that
 anyone can look up. With --offchain it is an EIP-712 signed attestation in
@@ -148,6 +155,9 @@ func (r attestationsResult) FormatText(w io.Writer) error {
 	}
 	for _, x := range r.Attestations {
 		fmt.Fprintf(&b, "%s\n", x)
+		if line := x.FieldsLine(nil); line != "" {
+			fmt.Fprintf(&b, "  attested fields: %s\n", line)
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err

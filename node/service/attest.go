@@ -50,6 +50,10 @@ type Attested struct {
 	Version     uint32      `json:"version"`
 	Owner       string      `json:"owner"`
 	Fingerprint common.Hash `json:"fingerprint"`
+	// Fields are the fields of a split version whose fingerprints the
+	// attestation names (those the source reads); absent for a version
+	// that is not split.
+	Fields []string `json:"fields,omitempty"`
 }
 
 func (s *Service) attestations() (*Attestations, error) {
@@ -81,7 +85,11 @@ func (s *Service) expect(ctx context.Context, owner common.Address, c cid.Cid) (
 	if err != nil {
 		return attest.Expect{}, err
 	}
-	return attest.Expect{Registry: s.cfg.Chain.Address(), Owner: rec.Owner, Dataset: rec.Dataset, Version: rec.Version, CID: c.Bytes(), Fingerprint: fp}, nil
+	fields, err := s.splitFields(ctx, c, rec, fp)
+	if err != nil {
+		return attest.Expect{}, err
+	}
+	return attest.Expect{Registry: s.cfg.Chain.Address(), Owner: rec.Owner, Dataset: rec.Dataset, Version: rec.Version, CID: c.Bytes(), Fingerprint: fp, Fields: fields}, nil
 }
 
 // Attest makes this account a source vouching for version c of owner's
@@ -98,8 +106,15 @@ func (s *Service) Attest(ctx context.Context, owner common.Address, c cid.Cid, s
 	if err != nil {
 		return nil, err
 	}
-	claim := attest.Claim{Registry: want.Registry, Dataset: want.Dataset, Version: want.Version, CID: want.CID, Fingerprint: want.Fingerprint, Source: source}
-	out := &Attested{OnChain: !offchain, Dataset: want.Dataset, Version: want.Version, Owner: want.Owner.Hex(), Fingerprint: want.Fingerprint}
+	// A split version: each field's fingerprint, of the fields this
+	// source reads (its grant's), zero for the others.
+	readable, err := s.readableFields(ctx, want)
+	if err != nil {
+		return nil, err
+	}
+	fields, vouched := fieldFingerprints(want, readable)
+	claim := attest.Claim{Registry: want.Registry, Dataset: want.Dataset, Version: want.Version, CID: want.CID, Fingerprint: want.Fingerprint, Fields: fields, Source: source}
+	out := &Attested{OnChain: !offchain, Dataset: want.Dataset, Version: want.Version, Owner: want.Owner.Hex(), Fingerprint: want.Fingerprint, Fields: vouched}
 	if offchain {
 		o, err := attest.SignOffchain(s.cfg.Account, attest.DomainFor(a.ChainID, a.Deployment), a.Deployment.Schema, want.Owner, claim, time.Now(), expires)
 		if err != nil {
@@ -161,6 +176,12 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 		}
 		results = append(results, r)
 	}
+	// Per-field checks of the fields this reader gets.
+	readable, err := s.readableFields(ctx, want)
+	if err != nil {
+		return nil, err
+	}
+	onlyFields(results, readable)
 	return results, nil
 }
 

@@ -173,9 +173,13 @@ export async function attestationsView(cid) {
   return h('ul', { class: 'attestations', 'aria-label': 'Source attestations' }, ...list.map((a) => {
     const who = a.source ? `${a.attester} ("${a.source}", as it names itself)` : a.attester;
     const where = a.on_chain ? 'on chain' : 'off chain';
+    // A split version: each field read, against the manifest's fingerprint.
+    const mark = { verified: '✓', failed: '✗ (another fingerprint)' };
+    const fields = (a.field_results || []).map((f) => `${f.name} ${mark[f.status] || '– (not attested)'}`).join(' ');
+    const fieldsLine = fields ? h('span', { class: 'attested-fields' }, ` — fields: ${fields}`) : null;
     return a.status === 'verified'
-      ? h('li', {}, h('span', { class: 'badge ok' }, 'attested'), ` by ${who} at ${formatTime(a.time)} (${where})`)
-      : h('li', { class: 'refused' }, h('span', { class: 'badge off' }, a.status), ` attestation by ${who}: ${a.reason} (${where})`);
+      ? h('li', {}, h('span', { class: 'badge ok' }, 'attested'), ` by ${who} at ${formatTime(a.time)} (${where})`, fieldsLine)
+      : h('li', { class: 'refused' }, h('span', { class: 'badge off' }, a.status), ` attestation by ${who}: ${a.reason} (${where})`, fieldsLine);
   }));
 }
 
