@@ -124,6 +124,9 @@ func (r Result) String() string {
 	if r.Verified() {
 		return fmt.Sprintf("attested by %s at %s (%s, uid %s)", who, r.Time.UTC().Format(time.RFC3339), where, r.UID.Hex())
 	}
+	if r.Attester == (common.Address{}) {
+		return fmt.Sprintf("attestation %s: %s (%s)", r.Status, r.Reason, where) // not even read
+	}
 	return fmt.Sprintf("attestation %s by %s %s: %s (%s)", r.UID.Hex(), who, r.Status, r.Reason, where)
 }
 

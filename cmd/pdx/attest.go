@@ -141,7 +141,13 @@ The format is contracts/spec/attestation-v1.md.`,
 type addAttestationResult daemon.AddAttestationResponse
 
 func (r addAttestationResult) FormatText(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "kept with %s version %d (%s): %s\n", r.Dataset, r.Version, r.CID, r.Attestation)
+	if _, err := fmt.Fprintf(w, "kept with %s version %d (%s): %s\n", r.Dataset, r.Version, r.CID, r.Attestation); err != nil {
+		return err
+	}
+	if r.Published == "" {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, "published on IPFS as %s: grants you make under a usage policy from now on name it, so their grantees find and verify it themselves (no transaction)\n", r.Published)
 	return err
 }
 
@@ -176,7 +182,11 @@ func (a *app) attestationCmd() *cobra.Command {
 		Long: `add verifies FILE (an off-chain attestation a source made with pdx attest
 --offchain, or any tool writing EAS's off-chain format under pdx's schema)
 against the version of DATASET it names and keeps it in the home, where
-this home's pdx get and pdx attestations show it. One that does not verify
+this home's pdx get and pdx attestations show it. It is also published on
+IPFS, and every grant you make from then on under a usage policy (pdx grant
+--policy) names it in the policy, so the grantee's pdx get finds and
+verifies it without being handed the file; nothing is sent to the chain for
+it. Grants with a plain --purpose carry no policy and name none. One that does not verify
 — signed for another chain, another dataset or fingerprint, revoked,
 expired — is refused with the reason (exit 6), and nothing is kept.`,
 		Example: `  pdx attestation add purchases attestation.json`,

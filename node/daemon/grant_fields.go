@@ -86,7 +86,9 @@ func (d *Daemon) grantFieldsEdit(w http.ResponseWriter, r *http.Request) error {
 			np.Fields = append(np.Fields, f.Name)
 		}
 		slices.Sort(np.Fields)
-		req2.Policy = &np
+		if req2.Policy, err = d.withAttestations(r.Context(), e, &np); err != nil {
+			return err
+		}
 	case text != "":
 		req2.Purpose = text
 	default:

@@ -136,7 +136,9 @@ func (s *Service) Attest(ctx context.Context, owner common.Address, c cid.Cid, s
 
 // VerifyAttestations checks every attestation of version c of owner's
 // data: the on-chain ones EAS holds for the owner under pdx's schema that
-// name this dataset and version, and the given off-chain files. Each is
+// name this dataset and version, the given off-chain files, and the
+// off-chain ones the owner published that this account's grant names
+// (publishedAttestations). Each is
 // reported with its status; none is dropped for failing. Attestations
 // for the owner's other versions are not this version's and are left out.
 func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, c cid.Cid, files [][]byte) ([]attest.Result, error) {
@@ -176,6 +178,12 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 		}
 		results = append(results, r)
 	}
+	// Those the owner published and this account's grant names.
+	published, err := s.publishedAttestations(ctx, v, want, results)
+	if err != nil {
+		return nil, err
+	}
+	results = append(results, published...)
 	// Per-field checks of the fields this reader gets.
 	readable, err := s.readableFields(ctx, want)
 	if err != nil {
