@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -85,11 +86,7 @@ func (s *Service) expect(ctx context.Context, owner common.Address, c cid.Cid) (
 	if err != nil {
 		return attest.Expect{}, err
 	}
-	fields, err := s.splitFields(ctx, c, rec, fp)
-	if err != nil {
-		return attest.Expect{}, err
-	}
-	return attest.Expect{Registry: s.cfg.Chain.Address(), Owner: rec.Owner, Dataset: rec.Dataset, Version: rec.Version, CID: c.Bytes(), Fingerprint: fp, Fields: fields}, nil
+	return attest.Expect{Registry: s.cfg.Chain.Address(), Owner: rec.Owner, Dataset: rec.Dataset, Version: rec.Version, CID: c.Bytes(), Fingerprint: fp}, nil
 }
 
 // Attest makes this account a source vouching for version c of owner's
@@ -104,6 +101,9 @@ func (s *Service) Attest(ctx context.Context, owner common.Address, c cid.Cid, s
 	}
 	want, err := s.expect(ctx, owner, c)
 	if err != nil {
+		return nil, err
+	}
+	if want.Fields, err = s.splitFields(ctx, c, want); err != nil {
 		return nil, err
 	}
 	// A split version: each field's fingerprint, of the fields this
@@ -150,6 +150,35 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 	if err != nil {
 		return nil, err
 	}
+	results, err := s.verifyAll(ctx, a, want, files)
+	if err != nil {
+		return nil, err
+	}
+	// Per-field fingerprints are checked against the version's manifest,
+	// read from IPFS only when an attestation names some: a version's
+	// plain attestations cost no IPFS read.
+	if slices.ContainsFunc(results, func(r attest.Result) bool { return len(r.Fields) > 0 }) {
+		if want.Fields, err = s.splitFields(ctx, c, want); err != nil {
+			return nil, err
+		}
+		if len(want.Fields) > 0 {
+			if results, err = s.verifyAll(ctx, a, want, files); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Per-field checks of the fields this reader gets.
+	readable, err := s.readableFields(ctx, want)
+	if err != nil {
+		return nil, err
+	}
+	onlyFields(results, readable)
+	return results, nil
+}
+
+// verifyAll verifies the on-chain attestations of want's owner, the given
+// files and those the owner published for this account (VerifyAttestations).
+func (s *Service) verifyAll(ctx context.Context, a *Attestations, want attest.Expect, files [][]byte) ([]attest.Result, error) {
 	v := attest.NewVerifier(a.Backend, a.Deployment, a.ChainID, nil)
 	results := []attest.Result{}
 	uids, err := s.onChainAttestations(ctx, a, want.Owner)
@@ -183,14 +212,7 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 	if err != nil {
 		return nil, err
 	}
-	results = append(results, published...)
-	// Per-field checks of the fields this reader gets.
-	readable, err := s.readableFields(ctx, want)
-	if err != nil {
-		return nil, err
-	}
-	onlyFields(results, readable)
-	return results, nil
+	return append(results, published...), nil
 }
 
 // otherVersion: a failure only because the attestation is for another of

@@ -17,15 +17,15 @@ import (
 // not vouch for; a reader checks each against the manifest, which the
 // version's fingerprint on chain authenticates.
 
-// splitFields is the fields of version c when it is a split one, from its
-// manifest checked against the chain (fingerprint, owner, dataset); nil
-// when c is an envelope.
-func (s *Service) splitFields(ctx context.Context, c cid.Cid, rec acl.CIDRecord, fp [32]byte) ([]attest.ExpectField, error) {
+// splitFields is the fields of version c (want) when it is a split one,
+// from its manifest checked against the chain (fingerprint, owner,
+// dataset); nil when c is an envelope.
+func (s *Service) splitFields(ctx context.Context, c cid.Cid, want attest.Expect) ([]attest.ExpectField, error) {
 	ok, err := s.isManifest(ctx, c)
 	if err != nil || !ok {
 		return nil, err
 	}
-	m, err := s.readManifest(ctx, c, fp, rec.Owner, rec.Dataset)
+	m, err := s.readManifest(ctx, c, want.Fingerprint, want.Owner, want.Dataset)
 	if err != nil {
 		return nil, err
 	}
