@@ -51,7 +51,8 @@ func (d *Daemon) publishedFor(ctx context.Context, e Entry) ([]string, error) {
 }
 
 // withAttestations is pol naming the dataset's published off-chain
-// attestations (a copy; pol itself when there are none or pol is nil).
+// attestations besides those it names already (a copy; pol itself when
+// there are none or pol is nil).
 func (d *Daemon) withAttestations(ctx context.Context, e Entry, pol *policy.Policy) (*policy.Policy, error) {
 	if pol == nil {
 		return nil, nil
@@ -60,8 +61,15 @@ func (d *Daemon) withAttestations(ctx context.Context, e Entry, pol *policy.Poli
 	if err != nil || len(refs) == 0 {
 		return pol, err
 	}
+	// Those the policy already names stay; the dataset's are added, up
+	// to the policy's bound.
 	p := *pol
-	p.Attestations = refs
+	p.Attestations = slices.Clone(pol.Attestations)
+	for _, r := range refs {
+		if len(p.Attestations) < policy.MaxAttestations && !slices.Contains(p.Attestations, r) {
+			p.Attestations = append(p.Attestations, r)
+		}
+	}
 	slices.Sort(p.Attestations)
 	return &p, nil
 }
