@@ -290,6 +290,7 @@ func (d *Daemon) routeAll() {
 	add("POST", "/v1/datasets/{name}/versions", true, d.put)
 	add("POST", "/v1/datasets/{name}/grants", true, d.grant)
 	add("DELETE", "/v1/datasets/{name}/grants/{grantee}", true, d.revoke)
+	add("PUT", "/v1/datasets/{name}/grants/{grantee}/fields", true, d.grantFieldsEdit)
 	add("POST", "/v1/datasets/{name}/offer", true, d.offer)
 	add("POST", "/v1/datasets/{name}/offer/withdraw", true, d.withdrawOffer)
 	add("POST", "/v1/datasets/{name}/publish", true, d.publish)

@@ -661,6 +661,11 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 		slices.Sort(withFields.Fields)
 		pol = &withFields
 	}
+	// The off-chain attestations kept for the dataset, published on IPFS
+	// and named by the policy, so the grantee finds them (attest_publish.go).
+	if pol, err = d.withAttestations(r.Context(), e, pol); err != nil {
+		return err
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	res, err := d.s.Grant(r.Context(), service.GrantRequest{

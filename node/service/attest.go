@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -50,6 +51,10 @@ type Attested struct {
 	Version     uint32      `json:"version"`
 	Owner       string      `json:"owner"`
 	Fingerprint common.Hash `json:"fingerprint"`
+	// Fields are the fields of a split version whose fingerprints the
+	// attestation names (those the source reads); absent for a version
+	// that is not split.
+	Fields []string `json:"fields,omitempty"`
 }
 
 func (s *Service) attestations() (*Attestations, error) {
@@ -98,8 +103,18 @@ func (s *Service) Attest(ctx context.Context, owner common.Address, c cid.Cid, s
 	if err != nil {
 		return nil, err
 	}
-	claim := attest.Claim{Registry: want.Registry, Dataset: want.Dataset, Version: want.Version, CID: want.CID, Fingerprint: want.Fingerprint, Source: source}
-	out := &Attested{OnChain: !offchain, Dataset: want.Dataset, Version: want.Version, Owner: want.Owner.Hex(), Fingerprint: want.Fingerprint}
+	if want.Fields, err = s.splitFields(ctx, c, want); err != nil {
+		return nil, err
+	}
+	// A split version: each field's fingerprint, of the fields this
+	// source reads (its grant's), zero for the others.
+	readable, err := s.readableFields(ctx, want)
+	if err != nil {
+		return nil, err
+	}
+	fields, vouched := fieldFingerprints(want, readable)
+	claim := attest.Claim{Registry: want.Registry, Dataset: want.Dataset, Version: want.Version, CID: want.CID, Fingerprint: want.Fingerprint, Fields: fields, Source: source}
+	out := &Attested{OnChain: !offchain, Dataset: want.Dataset, Version: want.Version, Owner: want.Owner.Hex(), Fingerprint: want.Fingerprint, Fields: vouched}
 	if offchain {
 		o, err := attest.SignOffchain(s.cfg.Account, attest.DomainFor(a.ChainID, a.Deployment), a.Deployment.Schema, want.Owner, claim, time.Now(), expires)
 		if err != nil {
@@ -121,7 +136,9 @@ func (s *Service) Attest(ctx context.Context, owner common.Address, c cid.Cid, s
 
 // VerifyAttestations checks every attestation of version c of owner's
 // data: the on-chain ones EAS holds for the owner under pdx's schema that
-// name this dataset and version, and the given off-chain files. Each is
+// name this dataset and version, the given off-chain files, and the
+// off-chain ones the owner published that this account's grant names
+// (publishedAttestations). Each is
 // reported with its status; none is dropped for failing. Attestations
 // for the owner's other versions are not this version's and are left out.
 func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, c cid.Cid, files [][]byte) ([]attest.Result, error) {
@@ -133,6 +150,35 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 	if err != nil {
 		return nil, err
 	}
+	results, err := s.verifyAll(ctx, a, want, files)
+	if err != nil {
+		return nil, err
+	}
+	// Per-field fingerprints are checked against the version's manifest,
+	// read from IPFS only when an attestation names some: a version's
+	// plain attestations cost no IPFS read.
+	if slices.ContainsFunc(results, func(r attest.Result) bool { return len(r.Fields) > 0 }) {
+		if want.Fields, err = s.splitFields(ctx, c, want); err != nil {
+			return nil, err
+		}
+		if len(want.Fields) > 0 {
+			if results, err = s.verifyAll(ctx, a, want, files); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Per-field checks of the fields this reader gets.
+	readable, err := s.readableFields(ctx, want)
+	if err != nil {
+		return nil, err
+	}
+	onlyFields(results, readable)
+	return results, nil
+}
+
+// verifyAll verifies the on-chain attestations of want's owner, the given
+// files and those the owner published for this account (VerifyAttestations).
+func (s *Service) verifyAll(ctx context.Context, a *Attestations, want attest.Expect, files [][]byte) ([]attest.Result, error) {
 	v := attest.NewVerifier(a.Backend, a.Deployment, a.ChainID, nil)
 	results := []attest.Result{}
 	uids, err := s.onChainAttestations(ctx, a, want.Owner)
@@ -161,7 +207,12 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 		}
 		results = append(results, r)
 	}
-	return results, nil
+	// Those the owner published and this account's grant names.
+	published, err := s.publishedAttestations(ctx, v, want, results)
+	if err != nil {
+		return nil, err
+	}
+	return append(results, published...), nil
 }
 
 // otherVersion: a failure only because the attestation is for another of

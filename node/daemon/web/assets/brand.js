@@ -263,6 +263,9 @@ export async function renderPurchases(main) {
         h('p', { class: 'meta' }, 'Owner ', mono(g.owner, shortHex(g.owner)), ` · for “${g.purpose}” · until ${formatTime(g.expires)} `,
           g.reads ? `· reads ${g.reads.used} of ${g.reads.allowed || 'no limit'} ` : null,
           g.active ? h('span', { class: 'countdown', dataset: { until: g.expires } }) : null),
+        h('p', { class: 'meta grant-fields' }, g.fields && g.fields.length
+          ? `Fields you can read: ${g.fields.join(', ')} (a get of a version split into fields returns these only).`
+          : 'Fields you can read: all (the whole dataset).'),
         policyView(g.policy, g.legacy),
         table(`Versions of dataset ${g.dataset}`, [
           { label: 'Version', cell: (v) => `v${v.version}` },
