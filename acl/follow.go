@@ -223,9 +223,10 @@ type Follower struct {
 	// Start is the first block read when the cursor is empty (the deploy
 	// block is a good choice).
 	Start uint64
-	// Batch is the most blocks one eth_getLogs covers (default
-	// DefaultLogRange; config key chain.log_range): public endpoints cap
-	// the range, and one that refuses Batch narrows it further (logReader).
+	// Batch is the blocks one eth_getLogs covers (default
+	// DefaultLogRange; config key chain.log_range), widened over sparse
+	// stretches up to 64 times: public endpoints cap the range, and one
+	// that refuses a window narrows it (logReader).
 	Batch uint64
 	// Confirmations holds back the newest blocks: an event in block b is
 	// handed over once the head is at least b+Confirmations, so a reorg

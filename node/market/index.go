@@ -75,6 +75,7 @@ type Index struct {
 	// tests lower it).
 	budget int
 	tx     *txn // the changes of the batch being read, written with the cursor
+	tip    tipState
 }
 
 // Open opens the index at cfg.Path (creating or rebuilding it as needed).
@@ -106,7 +107,7 @@ func Open(cfg Config) (*Index, error) {
 			return nil, err
 		}
 	}
-	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1), budget: scanBudget}
+	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1), budget: scanBudget, tip: newTipState(cfg.Source, cfg.Start)}
 	ix.tx = newTxn(st)
 	f := acl.NewFollower(cfg.Source, cfg.Registry, (*storeCursor)(ix))
 	f.Start = cfg.Start
@@ -133,6 +134,9 @@ func (ix *Index) Sync(ctx context.Context) (int, error) {
 		return 0, ctx.Err()
 	}
 	defer func() { <-ix.poll }()
+	if err := ix.checkTip(ctx); err != nil {
+		return 0, fmt.Errorf("checking the market index against the chain: %w", err)
+	}
 	n, err := ix.f.Poll(ctx, ix.apply)
 	if err != nil {
 		// What the failed batch applied is dropped with it; the next
@@ -182,7 +186,10 @@ func (c *storeCursor) Load(context.Context) (uint64, bool, error) {
 	return binary.BigEndian.Uint64(v), true, nil
 }
 
-func (c *storeCursor) Store(_ context.Context, next uint64) error {
+func (c *storeCursor) Store(ctx context.Context, next uint64) error {
+	if err := (*Index)(c).noteTip(ctx, next); err != nil {
+		return err
+	}
 	c.tx.put(keyCursor, u64(next))
 	err := c.tx.commit()
 	c.tx = newTxn(c.st)
