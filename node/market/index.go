@@ -29,12 +29,15 @@ import (
 	"github.com/pdx-network/pdx/internal/kvstore"
 )
 
-// Schema names the layout of the store; a store of another is rebuilt.
-const Schema = "pdx/market-index/1"
+// Schema names the layout of the store (spec/market-index-v2.md); a store
+// of another is rebuilt.
+const Schema = "pdx/market-index/2"
 
 // Events are the Registry events the index reads: nothing else changes
 // which offers are open or who owns a dataset.
-var Events = []string{"DatasetCreated", "Offered", "OfferWithdrawn", "Erased"}
+// CIDAdded, the versions, are kept for what the market shows of an
+// offer's data (versions.go).
+var Events = []string{"DatasetCreated", "Offered", "OfferWithdrawn", "Erased", "CIDAdded"}
 
 // errDamaged: a record in the store fails its checks (delete the store to
 // rebuild it).
@@ -216,6 +219,8 @@ func (ix *Index) apply(_ context.Context, ev acl.Event) error {
 		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryWithdrawn})
 	case *bindings.RegistryErased:
 		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryErased})
+	case *bindings.RegistryCIDAdded:
+		t.addVersion(v, ev)
 	}
 	return nil
 }
@@ -233,6 +238,8 @@ func (ix *Index) undo(_ context.Context, ev acl.Event) error {
 		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
 	case *bindings.RegistryErased:
 		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
+	case *bindings.RegistryCIDAdded:
+		t.dropVersion(v, ev)
 	}
 	return nil
 }

@@ -1,0 +1,52 @@
+package market
+
+import (
+	"encoding/hex"
+	"encoding/json"
+	"os"
+	"testing"
+)
+
+// TestVersionVectors: a version entry's key and value are those
+// spec/market-index-v2.md fixes (testdata/version-v2.json), and decode back.
+func TestVersionVectors(t *testing.T) {
+	b, err := os.ReadFile("testdata/version-v2.json")
+	if err != nil {
+		t.Fatal(err)
+	}
+	var v struct {
+		Dataset     uint64 `json:"dataset"`
+		Block       uint64 `json:"block"`
+		Index       uint32 `json:"index"`
+		Version     uint32 `json:"version"`
+		Fingerprint string `json:"fingerprint"`
+		CID         string `json:"cid"`
+		Key         string `json:"key"`
+		Value       string `json:"value"`
+	}
+	if err := json.Unmarshal(b, &v); err != nil {
+		t.Fatal(err)
+	}
+	c, _ := hex.DecodeString(v.CID)
+	fp, _ := hex.DecodeString(v.Fingerprint)
+	want := Version{Dataset: v.Dataset, Block: v.Block, Index: v.Index, Version: v.Version, CID: c}
+	copy(want.Fingerprint[:], fp)
+	key := versionKey(v.Dataset, v.Block, v.Index)
+	if got := hex.EncodeToString(key); got != v.Key {
+		t.Fatalf("key %s, want %s", got, v.Key)
+	}
+	if got := hex.EncodeToString(want.encode()); got != v.Value {
+		t.Fatalf("value %s, want %s", got, v.Value)
+	}
+	back, err := decodeVersion(key, want.encode())
+	if err != nil || back.Dataset != want.Dataset || back.Block != want.Block || back.Index != want.Index ||
+		back.Version != want.Version || back.Fingerprint != want.Fingerprint || hex.EncodeToString(back.CID) != v.CID {
+		t.Fatalf("decoded %+v, %v; want %+v", back, err, want)
+	}
+	if _, err := decodeVersion(key, want.encode()[:versionHead-1]); err == nil {
+		t.Fatal("a value cut short decodes")
+	}
+	if _, err := decodeVersion(key[1:], want.encode()); err == nil {
+		t.Fatal("a key cut short decodes")
+	}
+}
