@@ -16,8 +16,14 @@ import (
 // bounds the search for its attestations: none can name a version before
 // the chain numbered it (spec/market-index-v2.md).
 
-// pfxVersion: `c/` ds block(8) index(4) → a version entry.
-var pfxVersion = []byte("c/")
+// pfxVersion: `c/` ds block(8) index(4) → a version entry; pfxByCID:
+// `k/` CID hash(32) ds block(8) index(4) → empty, the same versions by
+// the keccak256 of their CID (acl.CIDHash), for a get that knows only the
+// CID.
+var (
+	pfxVersion = []byte("c/")
+	pfxByCID   = []byte("k/")
+)
 
 // Version is a version of a dataset as the index holds it: its CIDAdded
 // event.
@@ -65,12 +71,16 @@ func (t *txn) addVersion(a *bindings.RegistryCIDAdded, ev acl.Event) {
 		return
 	}
 	v := Version{Version: a.Version, Fingerprint: a.Fingerprint, CID: a.Cid}
-	t.put(versionKey(a.Dataset, ev.Block, uint32(ev.Index)), v.encode())
+	key := versionKey(a.Dataset, ev.Block, uint32(ev.Index))
+	t.put(key, v.encode())
+	t.put(cat(pfxByCID, a.CidHash[:], key[len(pfxVersion):]), nil)
 }
 
 // dropVersion takes back a CIDAdded event a reorg removed.
 func (t *txn) dropVersion(a *bindings.RegistryCIDAdded, ev acl.Event) {
-	t.del(versionKey(a.Dataset, ev.Block, uint32(ev.Index)))
+	key := versionKey(a.Dataset, ev.Block, uint32(ev.Index))
+	t.del(key)
+	t.del(cat(pfxByCID, a.CidHash[:], key[len(pfxVersion):]))
 }
 
 // LatestVersion is the newest version of dataset the index holds; ok is
@@ -94,4 +104,33 @@ func (ix *Index) Versions(dataset uint64) ([]Version, error) {
 		return err == nil, err
 	})
 	return out, err
+}
+
+// VersionsOfCID are the versions, of any dataset, whose CID hashes to
+// hash (acl.CIDHash), in dataset then chain order.
+func (ix *Index) VersionsOfCID(hash [32]byte) ([]Version, error) {
+	var keys [][]byte
+	err := ix.st.Scan(cat(pfxByCID, hash[:]), nil, func(k, _ []byte) (bool, error) {
+		keys = append(keys, cat(pfxVersion, k[len(pfxByCID)+32:]))
+		return true, nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	var out []Version
+	for _, k := range keys {
+		b, ok, err := ix.st.Get(k)
+		if err != nil {
+			return nil, err
+		}
+		if !ok {
+			continue // taken back by a batch written since the scan
+		}
+		v, err := decodeVersion(k, b)
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
 }

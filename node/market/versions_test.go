@@ -53,6 +53,9 @@ func TestVersionsFollowChain(t *testing.T) {
 	if v, ok, err := ix.LatestVersion(ds); err != nil || !ok || string(v.CID) != "\x01\x55third" || v.Version != 3 {
 		t.Fatalf("latest version %+v, %v, %v; want the third", v, ok, err)
 	}
+	if vs, err := ix.VersionsOfCID(acl.CIDHash([]byte("\x01\x55second"))); err != nil || len(vs) != 1 || vs[0].Dataset != ds || vs[0].Version != 2 {
+		t.Fatalf("the versions of the second CID: %+v, %v", vs, err)
+	}
 	if _, ok, err := ix.LatestVersion(bare); err != nil || ok {
 		t.Fatalf("a dataset without versions has a latest one (%v, %v)", ok, err)
 	}
@@ -67,5 +70,8 @@ func TestVersionsFollowChain(t *testing.T) {
 	w.sync(ix)
 	if v, ok, err := ix.LatestVersion(ds); err != nil || !ok || string(v.CID) != "\x01\x55second" {
 		t.Fatalf("after a reorg dropped the third version the latest is %+v, %v, %v; want the second", v, ok, err)
+	}
+	if vs, err := ix.VersionsOfCID(acl.CIDHash([]byte("\x01\x55third"))); err != nil || len(vs) != 0 {
+		t.Fatalf("after a reorg dropped it, the third CID has versions %+v, %v", vs, err)
 	}
 }

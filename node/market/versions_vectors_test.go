@@ -5,6 +5,8 @@ import (
 	"encoding/json"
 	"os"
 	"testing"
+
+	"github.com/pdx-network/pdx/acl"
 )
 
 // TestVersionVectors: a version entry's key and value are those
@@ -22,6 +24,8 @@ func TestVersionVectors(t *testing.T) {
 		Fingerprint string `json:"fingerprint"`
 		CID         string `json:"cid"`
 		Key         string `json:"key"`
+		CIDHash     string `json:"cid_hash"`
+		CIDKey      string `json:"cid_key"`
 		Value       string `json:"value"`
 	}
 	if err := json.Unmarshal(b, &v); err != nil {
@@ -34,6 +38,10 @@ func TestVersionVectors(t *testing.T) {
 	key := versionKey(v.Dataset, v.Block, v.Index)
 	if got := hex.EncodeToString(key); got != v.Key {
 		t.Fatalf("key %s, want %s", got, v.Key)
+	}
+	ch := acl.CIDHash(c)
+	if got := hex.EncodeToString(cat(pfxByCID, ch[:], key[len(pfxVersion):])); got != v.CIDKey || hex.EncodeToString(ch[:]) != v.CIDHash {
+		t.Fatalf("by-CID key %s, want %s", got, v.CIDKey)
 	}
 	if got := hex.EncodeToString(want.encode()); got != v.Value {
 		t.Fatalf("value %s, want %s", got, v.Value)
