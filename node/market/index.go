@@ -9,7 +9,9 @@
 // the follower's cursor in one atomic, fsynced write, so a crash replays a
 // batch rather than losing or doubling it. The store is derived data: one
 // that is missing, damaged, of another schema or of another Registry is
-// rebuilt from the chain. Its layout is spec/market-index-v1.md.
+// rebuilt from the chain. Its layout is spec/market-index-v2.md (format 1,
+// spec/market-index-v1.md, and the datasets' versions, read from CIDAdded,
+// so that what a page shows of an offer's data is an index read too).
 package market
 
 import (
