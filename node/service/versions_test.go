@@ -95,7 +95,7 @@ func TestVersionsFromMarketIndex(t *testing.T) {
 	}
 
 	// A version added after the index's last sync: the chain's tail.
-	res, err = w.owner.Put(ctx, ds, w.dsKey, strings.NewReader("third version"), "test")
+	_, err = w.owner.Put(ctx, ds, w.dsKey, strings.NewReader("third version"), "test")
 	if err != nil {
 		t.Fatal(err)
 	}
