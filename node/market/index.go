@@ -37,9 +37,10 @@ const Schema = "pdx/market-index/2"
 
 // Events are the Registry events the index reads: nothing else changes
 // which offers are open or who owns a dataset.
-// CIDAdded, the versions, are kept for what the market shows of an
-// offer's data (versions.go).
-var Events = []string{"DatasetCreated", "Offered", "OfferWithdrawn", "Erased", "CIDAdded"}
+// CIDAdded and KeyRotated, the versions and key rotations, are kept for
+// what the market shows of an offer's data and a get reads of it
+// (versions.go, rotations.go).
+var Events = []string{"DatasetCreated", "Offered", "OfferWithdrawn", "Erased", "CIDAdded", "KeyRotated"}
 
 // errDamaged: a record in the store fails its checks (delete the store to
 // rebuild it).
@@ -223,6 +224,8 @@ func (ix *Index) apply(_ context.Context, ev acl.Event) error {
 		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryErased})
 	case *bindings.RegistryCIDAdded:
 		t.addVersion(v, ev)
+	case *bindings.RegistryKeyRotated:
+		t.addRotation(v, ev)
 	}
 	return nil
 }
@@ -242,6 +245,8 @@ func (ix *Index) undo(_ context.Context, ev acl.Event) error {
 		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
 	case *bindings.RegistryCIDAdded:
 		t.dropVersion(v, ev)
+	case *bindings.RegistryKeyRotated:
+		t.dropRotation(v, ev)
 	}
 	return nil
 }

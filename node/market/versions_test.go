@@ -5,6 +5,8 @@ import (
 	"path/filepath"
 	"testing"
 
+	"github.com/ethereum/go-ethereum/crypto"
+
 	"github.com/pdx-network/pdx/acl"
 )
 
@@ -29,6 +31,13 @@ func TestVersionsFollowChain(t *testing.T) {
 		t.Fatal(err)
 	}
 	add("\x01\x55third")
+	k, err := crypto.GenerateKey()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := w.clients[ownerA].RotateKey(w.ctx, ds, crypto.CompressPubkey(&k.PublicKey), []byte("\x01\x55manifest")); err != nil {
+		t.Fatal(err)
+	}
 	ix := w.open(filepath.Join(t.TempDir(), "market"), 0)
 	defer ix.Close()
 	w.sync(ix)
@@ -56,6 +65,9 @@ func TestVersionsFollowChain(t *testing.T) {
 	if vs, err := ix.VersionsOfCID(acl.CIDHash([]byte("\x01\x55second"))); err != nil || len(vs) != 1 || vs[0].Dataset != ds || vs[0].Version != 2 {
 		t.Fatalf("the versions of the second CID: %+v, %v", vs, err)
 	}
+	if rs, err := ix.Rotations(ds); err != nil || len(rs) != 1 || rs[0].Epoch != 1 || string(rs[0].Rewrap) != "\x01\x55manifest" {
+		t.Fatalf("rotations %+v, %v; want the one to epoch 1", rs, err)
+	}
 	if _, ok, err := ix.LatestVersion(bare); err != nil || ok {
 		t.Fatalf("a dataset without versions has a latest one (%v, %v)", ok, err)
 	}
@@ -70,6 +82,9 @@ func TestVersionsFollowChain(t *testing.T) {
 	w.sync(ix)
 	if v, ok, err := ix.LatestVersion(ds); err != nil || !ok || string(v.CID) != "\x01\x55second" {
 		t.Fatalf("after a reorg dropped the third version the latest is %+v, %v, %v; want the second", v, ok, err)
+	}
+	if rs, err := ix.Rotations(ds); err != nil || len(rs) != 0 {
+		t.Fatalf("after a reorg dropped it, the rotation is still held: %+v, %v", rs, err)
 	}
 	if vs, err := ix.VersionsOfCID(acl.CIDHash([]byte("\x01\x55third"))); err != nil || len(vs) != 0 {
 		t.Fatalf("after a reorg dropped it, the third CID has versions %+v, %v", vs, err)

@@ -7,7 +7,19 @@ import (
 	"testing"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/internal/kvstore"
 )
+
+func newTestStore(t *testing.T) *kvstore.Store {
+	t.Helper()
+	st, err := kvstore.Open(t.TempDir(), Schema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(func() { st.Close() })
+	return st
+}
 
 // TestVersionVectors: a version entry's key and value are those
 // spec/market-index-v2.md fixes (testdata/version-v2.json), and decode back.
@@ -26,6 +38,9 @@ func TestVersionVectors(t *testing.T) {
 		Key         string `json:"key"`
 		CIDHash     string `json:"cid_hash"`
 		CIDKey      string `json:"cid_key"`
+		RotEpoch    uint16 `json:"rotation_epoch"`
+		RotKey      string `json:"rotation_key"`
+		RotValue    string `json:"rotation_value"`
 		Value       string `json:"value"`
 	}
 	if err := json.Unmarshal(b, &v); err != nil {
@@ -50,6 +65,19 @@ func TestVersionVectors(t *testing.T) {
 	if err != nil || back.Dataset != want.Dataset || back.Block != want.Block || back.Index != want.Index ||
 		back.Version != want.Version || back.Fingerprint != want.Fingerprint || hex.EncodeToString(back.CID) != v.CID {
 		t.Fatalf("decoded %+v, %v; want %+v", back, err, want)
+	}
+	st := newTestStore(t)
+	tx := newTxn(st)
+	tx.addRotation(&bindings.RegistryKeyRotated{Dataset: v.Dataset, Epoch: v.RotEpoch, Rewrap: c}, acl.Event{Block: v.Block, Index: uint(v.Index)})
+	if k, _ := hex.DecodeString(v.RotKey); len(tx.pend) != 1 || hex.EncodeToString(tx.pend[string(k)]) != v.RotValue {
+		t.Fatalf("rotation entry %x, want %s → %s", tx.pend, v.RotKey, v.RotValue)
+	}
+	if err := tx.commit(); err != nil {
+		t.Fatal(err)
+	}
+	ix := &Index{st: st}
+	if rs, err := ix.Rotations(v.Dataset); err != nil || len(rs) != 1 || rs[0].Epoch != v.RotEpoch || rs[0].Block != v.Block || rs[0].Index != v.Index || hex.EncodeToString(rs[0].Rewrap) != v.CID {
+		t.Fatalf("rotations %+v, %v", rs, err)
 	}
 	if _, err := decodeVersion(key, want.encode()[:versionHead-1]); err == nil {
 		t.Fatal("a value cut short decodes")

@@ -141,7 +141,7 @@ func (s *Service) wrapOf(ctx context.Context, h *envelope.Header, rec acl.CIDRec
 		capsule, err := h.UmbralCapsule()
 		return capsule, h.WrappedKey[:], err
 	}
-	evs, err := s.events().KeyRotated(ctx, acl.KeyRotatedFilter{Dataset: &rec.Dataset})
+	evs, err := s.rotationsOf(ctx, rec.Dataset)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -100,3 +100,37 @@ func (s *Service) erasedAt(ctx context.Context, dataset uint64) uint64 {
 	}
 	return 0
 }
+
+// rotationsOf lists dataset's key rotations (KeyRotated events), oldest
+// first: from the market index and the chain past its cursor, as
+// versionsOf does, or from the History without an index.
+func (s *Service) rotationsOf(ctx context.Context, dataset uint64) ([]acl.KeyRotated, error) {
+	f := acl.KeyRotatedFilter{Dataset: &dataset}
+	ix := s.cfg.Market
+	if ix == nil {
+		return s.events().KeyRotated(ctx, f)
+	}
+	next, ok, err := ix.Next()
+	if err != nil {
+		return nil, err
+	}
+	if !ok {
+		return s.events().KeyRotated(ctx, f)
+	}
+	rs, err := ix.Rotations(dataset)
+	if err != nil {
+		return nil, err
+	}
+	var out []acl.KeyRotated
+	for _, r := range rs {
+		if r.Block >= next {
+			break
+		}
+		out = append(out, acl.KeyRotated{EventLog: acl.EventLog{Block: r.Block, Index: uint(r.Index)}, Dataset: r.Dataset, Epoch: r.Epoch, Rewrap: r.Rewrap})
+	}
+	tail, err := s.cfg.Chain.KeyRotated(ctx, acl.Range{From: next}, f)
+	if err != nil {
+		return nil, err
+	}
+	return append(out, tail...), nil
+}
