@@ -74,9 +74,10 @@ type Options struct {
 	// PollInterval is the first delay between receipt polls (default 50ms;
 	// it grows up to one second).
 	PollInterval time.Duration
-	// LogRange is the most blocks one eth_getLogs covers (default
-	// DefaultLogRange; config key chain.log_range). A provider that refuses
-	// it narrows it further.
+	// LogRange is the blocks one eth_getLogs covers (default
+	// DefaultLogRange; config key chain.log_range), widened over sparse
+	// stretches up to 64 times (logReader). A provider that refuses a
+	// window narrows it.
 	LogRange uint64
 }
 

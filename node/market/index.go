@@ -11,7 +11,9 @@
 // that is missing, damaged, of another schema or of another Registry is
 // rebuilt from the chain. Its layout is spec/market-index-v3.md: one row
 // per (dataset, terms hash) offer, since a dataset holds one offer per
-// terms hash (Registry interface 4).
+// terms hash (Registry interface 4), and the datasets' versions, read from
+// CIDAdded, so that what a page shows of an offer's data is an index read
+// too.
 package market
 
 import (
@@ -31,7 +33,8 @@ import (
 	"github.com/pdx-network/pdx/internal/kvstore"
 )
 
-// Schema names the layout of the store; a store of another is rebuilt.
+// Schema names the layout of the store (spec/market-index-v3.md); a store
+// of another is rebuilt.
 const Schema = "pdx/market-index/3"
 
 // MaxOpenPerDataset bounds the offers of one dataset the index lists: a
@@ -41,7 +44,10 @@ const MaxOpenPerDataset = 256
 
 // Events are the Registry events the index reads: nothing else changes
 // which offers are open or who owns a dataset.
-var Events = []string{"DatasetCreated", "Offered", "OfferWithdrawn", "Erased"}
+// CIDAdded and KeyRotated, the versions and key rotations, are kept for
+// what the market shows of an offer's data and a get reads of it
+// (versions.go, rotations.go).
+var Events = []string{"DatasetCreated", "Offered", "OfferWithdrawn", "Erased", "CIDAdded", "KeyRotated"}
 
 // errDamaged: a record in the store fails its checks (delete the store to
 // rebuild it).
@@ -82,6 +88,7 @@ type Index struct {
 	// tests lower it).
 	budget int
 	tx     *txn // the changes of the batch being read, written with the cursor
+	tip    tipState
 }
 
 // Open opens the index at cfg.Path (creating or rebuilding it as needed).
@@ -113,7 +120,7 @@ func Open(cfg Config) (*Index, error) {
 			return nil, err
 		}
 	}
-	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1), budget: scanBudget}
+	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1), budget: scanBudget, tip: newTipState(cfg.Source, cfg.Start)}
 	ix.tx = newTxn(st)
 	f := acl.NewFollower(cfg.Source, cfg.Registry, (*storeCursor)(ix))
 	f.Start = cfg.Start
@@ -140,6 +147,9 @@ func (ix *Index) Sync(ctx context.Context) (int, error) {
 		return 0, ctx.Err()
 	}
 	defer func() { <-ix.poll }()
+	if err := ix.checkTip(ctx); err != nil {
+		return 0, fmt.Errorf("checking the market index against the chain: %w", err)
+	}
 	n, err := ix.f.Poll(ctx, ix.apply)
 	if err != nil {
 		// What the failed batch applied is dropped with it; the next
@@ -189,7 +199,10 @@ func (c *storeCursor) Load(context.Context) (uint64, bool, error) {
 	return binary.BigEndian.Uint64(v), true, nil
 }
 
-func (c *storeCursor) Store(_ context.Context, next uint64) error {
+func (c *storeCursor) Store(ctx context.Context, next uint64) error {
+	if err := (*Index)(c).noteTip(ctx, next); err != nil {
+		return err
+	}
 	c.tx.put(keyCursor, u64(next))
 	err := c.tx.commit()
 	c.tx = newTxn(c.st)
@@ -217,6 +230,10 @@ func (ix *Index) apply(_ context.Context, ev acl.Event) error {
 			offer: Offer{Dataset: v.Dataset, TermsHash: v.TermsHash}})
 	case *bindings.RegistryErased:
 		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryErased})
+	case *bindings.RegistryCIDAdded:
+		t.addVersion(v, ev)
+	case *bindings.RegistryKeyRotated:
+		t.addRotation(v, ev)
 	}
 	return nil
 }
@@ -234,6 +251,10 @@ func (ix *Index) undo(_ context.Context, ev acl.Event) error {
 		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
 	case *bindings.RegistryErased:
 		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
+	case *bindings.RegistryCIDAdded:
+		t.dropVersion(v, ev)
+	case *bindings.RegistryKeyRotated:
+		t.dropRotation(v, ev)
 	}
 	return nil
 }

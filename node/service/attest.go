@@ -67,26 +67,38 @@ func (s *Service) attestations() (*Attestations, error) {
 // expect is what an attestation of version c of owner must say (owner
 // zero: whoever a get of c would read it from).
 func (s *Service) expect(ctx context.Context, owner common.Address, c cid.Cid) (attest.Expect, error) {
+	want, _, err := s.expectAt(ctx, owner, c)
+	return want, err
+}
+
+// expectAt is expect, with the block the version was registered in: no
+// attestation of it can name its version number before (pdx's Attest
+// reads it from the chain), so the search for them starts there.
+func (s *Service) expectAt(ctx context.Context, owner common.Address, c cid.Cid) (attest.Expect, uint64, error) {
 	var rec acl.CIDRecord
 	if owner == (common.Address{}) {
 		// The owner as a get finds it: the only registrant, or the one
 		// the envelope names.
 		r, err := s.resolve(ctx, c, nil)
 		if err != nil {
-			return attest.Expect{}, err
+			return attest.Expect{}, 0, err
 		}
 		rec = r.rec
 	} else {
 		var err error
 		if rec, err = s.cfg.Chain.DatasetOfCID(ctx, owner, c.Bytes()); err != nil {
-			return attest.Expect{}, err
+			return attest.Expect{}, 0, err
 		}
 	}
-	fp, err := s.fingerprint(ctx, rec.Dataset, c)
+	h := acl.CIDHash(c.Bytes())
+	evs, err := s.versionsOf(ctx, rec.Dataset, &h)
 	if err != nil {
-		return attest.Expect{}, err
+		return attest.Expect{}, 0, err
 	}
-	return attest.Expect{Registry: s.cfg.Chain.Address(), Owner: rec.Owner, Dataset: rec.Dataset, Version: rec.Version, CID: c.Bytes(), Fingerprint: fp}, nil
+	if len(evs) == 0 {
+		return attest.Expect{}, 0, fmt.Errorf("service: no CIDAdded event for %s", c)
+	}
+	return attest.Expect{Registry: s.cfg.Chain.Address(), Owner: rec.Owner, Dataset: rec.Dataset, Version: rec.Version, CID: c.Bytes(), Fingerprint: evs[0].Fingerprint}, evs[0].Block, nil
 }
 
 // Attest makes this account a source vouching for version c of owner's
@@ -146,11 +158,11 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 	if err != nil {
 		return nil, err
 	}
-	want, err := s.expect(ctx, owner, c)
+	want, registered, err := s.expectAt(ctx, owner, c)
 	if err != nil {
 		return nil, err
 	}
-	results, err := s.verifyAll(ctx, a, want, files)
+	results, err := s.verifyAll(ctx, a, want, registered, files)
 	if err != nil {
 		return nil, err
 	}
@@ -162,7 +174,7 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 			return nil, err
 		}
 		if len(want.Fields) > 0 {
-			if results, err = s.verifyAll(ctx, a, want, files); err != nil {
+			if results, err = s.verifyAll(ctx, a, want, registered, files); err != nil {
 				return nil, err
 			}
 		}
@@ -177,11 +189,12 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 }
 
 // verifyAll verifies the on-chain attestations of want's owner, the given
-// files and those the owner published for this account (VerifyAttestations).
-func (s *Service) verifyAll(ctx context.Context, a *Attestations, want attest.Expect, files [][]byte) ([]attest.Result, error) {
+// files and those the owner published for this account (VerifyAttestations);
+// registered is the version's block, where the on-chain search stops.
+func (s *Service) verifyAll(ctx context.Context, a *Attestations, want attest.Expect, registered uint64, files [][]byte) ([]attest.Result, error) {
 	v := attest.NewVerifier(a.Backend, a.Deployment, a.ChainID, nil)
 	results := []attest.Result{}
-	uids, err := s.onChainAttestations(ctx, a, want.Owner)
+	uids, err := s.onChainAttestations(ctx, a, want.Owner, registered)
 	if err != nil {
 		return nil, err
 	}
@@ -227,9 +240,9 @@ const attestationLogWindow = 5000
 // onChainAttestations lists the UIDs of EAS's Attested events naming
 // owner as recipient under pdx's schema, newest first, at most
 // MaxAttestationsShown: it reads back from the head one window at a time
-// and stops once it has them, so a long chain costs only its recent
-// windows.
-func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owner common.Address) ([][32]byte, error) {
+// and stops once it has them, or at block since (the version's: nothing
+// before can attest it), so a long chain costs only its recent windows.
+func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owner common.Address, since uint64) ([][32]byte, error) {
 	eas := bindings.NewEAS()
 	ev := eas.GetABI().Events["Attested"]
 	head, err := s.cfg.Chain.BlockNumber(ctx)
@@ -237,8 +250,9 @@ func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owne
 		return nil, fmt.Errorf("reading the head block: %w", err)
 	}
 	var uids [][32]byte
-	for to := head; to >= a.Deployment.Block && len(uids) < MaxAttestationsShown; {
-		from := a.Deployment.Block
+	first := max(a.Deployment.Block, since)
+	for to := head; to >= first && len(uids) < MaxAttestationsShown; {
+		from := first
 		if to-from+1 > attestationLogWindow {
 			from = to + 1 - attestationLogWindow
 		}
@@ -257,7 +271,7 @@ func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owne
 			}
 			uids = append(uids, e.Uid)
 		}
-		if from == 0 {
+		if from == first || from == 0 {
 			break
 		}
 		to = from - 1
@@ -270,7 +284,7 @@ func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owne
 // with files the off-chain ones its owner keeps. It returns that version's
 // CID too ("" and nothing when the dataset has no version).
 func (s *Service) LatestAttestations(ctx context.Context, owner common.Address, dataset uint64, files func(c cid.Cid) ([][]byte, error)) (string, []attest.Result, error) {
-	evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{Dataset: &dataset})
+	evs, err := s.versionsOf(ctx, dataset, nil)
 	if err != nil {
 		return "", nil, err
 	}
