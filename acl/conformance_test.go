@@ -54,6 +54,10 @@ var conformance = []struct {
 	{"EventQueries", testEventQueries},
 	{"EventQueryWindows", testEventQueryWindows},
 	{"ChainReads", testChainReads},
+	{"CampaignJoinCapClose", testCampaignJoinCapClose},
+	{"CampaignDeadline", testCampaignDeadline},
+	{"CampaignRevokeEraseRefund", testCampaignRevokeEraseRefund},
+	{"CampaignBrandHoldsPurchase", testCampaignBrandHoldsPurchase},
 }
 
 func runConformance(t *testing.T, e *env) {
