@@ -277,3 +277,17 @@ func (e Event) CampaignJoined() (CampaignJoined, bool) { return typed(e, campaig
 
 // CampaignClosed returns a followed event as a CampaignClosed.
 func (e Event) CampaignClosed() (CampaignClosed, bool) { return typed(e, campaignClosedOf) }
+
+// CampaignClosedIn finds the CampaignClosed event among a transaction's
+// receipt logs (CloseCampaign's receipt); ok is false when there is none.
+func (c *Client) CampaignClosedIn(logs []*types.Log) (CampaignClosed, bool) {
+	for _, l := range logs {
+		if l.Address != c.address {
+			continue
+		}
+		if ev, err := c.reg.UnpackCampaignClosedEvent(l); err == nil {
+			return campaignClosedOf(ev, l), true
+		}
+	}
+	return CampaignClosed{}, false
+}
