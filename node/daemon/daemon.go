@@ -291,6 +291,7 @@ func (d *Daemon) routeAll() {
 	add("POST", "/v1/datasets/{name}/grants", true, d.grant)
 	add("DELETE", "/v1/datasets/{name}/grants/{grantee}", true, d.revoke)
 	add("POST", "/v1/datasets/{name}/offer", true, d.offer)
+	add("POST", "/v1/datasets/{name}/offer/withdraw", true, d.withdrawOffer)
 	add("POST", "/v1/datasets/{name}/publish", true, d.publish)
 	add("POST", "/v1/datasets/{name}/unpublish", true, d.unpublish)
 	add("POST", "/v1/datasets/{name}/erase", true, d.erase)
