@@ -135,6 +135,15 @@ type CampaignJoin struct {
 	Proxies   []common.Address
 }
 
+// JoinResult is what a join recorded: the grant to the campaign's brand
+// and what it is paid.
+type JoinResult struct {
+	*GrantResult
+	Expires        time.Time
+	PricePerPerson *big.Int
+	Policy         *policy.Policy
+}
+
 // JoinCampaign joins a campaign with one of this account's datasets: it
 // reads the campaign and its document, pins the document here (the policy
 // the owner was paid under stays with it), and grants the campaign's brand
@@ -142,7 +151,7 @@ type CampaignJoin struct {
 // into the grant's vesting. A document that is not a usage policy is
 // refused before anything is sent; the chain refuses a closed, full or
 // expired campaign and a second join of the dataset.
-func (s *Service) JoinCampaign(ctx context.Context, req CampaignJoin) (*GrantResult, error) {
+func (s *Service) JoinCampaign(ctx context.Context, req CampaignJoin) (*JoinResult, error) {
 	c, err := s.cfg.Chain.CampaignOf(ctx, req.Campaign)
 	if err != nil {
 		return nil, err
@@ -157,10 +166,18 @@ func (s *Service) JoinCampaign(ctx context.Context, req CampaignJoin) (*GrantRes
 	if err := s.pinPolicy(ctx, doc); err != nil {
 		return nil, err
 	}
-	return s.Grant(ctx, GrantRequest{
+	g, err := s.Grant(ctx, GrantRequest{
 		Dataset: req.Dataset, DatasetKey: req.DatasetKey, Grantee: c.Brand, Policy: doc,
 		Threshold: req.Threshold, Proxies: req.Proxies, Campaign: req.Campaign,
 	})
+	if err != nil {
+		return nil, err
+	}
+	st, err := s.cfg.Chain.GrantOf(ctx, req.Dataset, c.Brand)
+	if err != nil {
+		return nil, err
+	}
+	return &JoinResult{GrantResult: g, Expires: st.Expiry.UTC(), PricePerPerson: c.PricePerPerson, Policy: doc}, nil
 }
 
 // CloseCampaign closes a campaign (this account's own at any time, anyone's

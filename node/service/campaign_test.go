@@ -50,7 +50,7 @@ func TestCampaignJoinGetWithdrawClose(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if res.Grantee != w.brand.Address() || len(res.Proxies) != 3 {
+	if res.Grantee != w.brand.Address() || len(res.Proxies) != 3 || res.PricePerPerson.Cmp(price) != 0 || res.Expires.IsZero() {
 		t.Fatalf("join result %+v", res)
 	}
 	// The owner's node keeps the policy it was paid under.
