@@ -13,8 +13,8 @@ import (
 	"github.com/pdx-network/pdx/contracts/bindings"
 )
 
-// This file is the client side of the Registry's campaigns (spec
-// registry-v4-campaigns.md): a brand funds a campaign for a number of
+// This file is the client side of the Registry's campaigns
+// (contracts/spec/registry-v4.md, "Campaigns"): a brand funds a campaign for a number of
 // people in one transaction; each owner joins with one dataset in one
 // transaction that grants the brand and pays the owner from the escrow.
 

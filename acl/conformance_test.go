@@ -44,6 +44,7 @@ var conformance = []struct {
 	{"MarketDecline", testMarketDecline},
 	{"MarketPrivateOffer", testMarketPrivateOffer},
 	{"MarketOffersPerTerms", testMarketOffersPerTerms},
+	{"InterfaceVersion", testInterfaceVersion},
 	{"Visibility", testVisibility},
 	{"CIDSquatting", testCIDSquatting},
 	{"KeyEpochs", testKeyEpochs},
@@ -1221,4 +1222,37 @@ func testMarketOffersPerTerms(t *testing.T, e *env) {
 	}
 	_, err = brandA.Buy(ctx, id, cheap, private, time.Hour)
 	wantRevert(t, err, acl.ErrDatasetErased)
+}
+
+// A client binds only a Registry of its own interface version: another
+// contract at the address (here one without interfaceVersion, as every
+// Registry before version 4) is refused with ErrInterfaceVersion and the
+// way out, not bound to fail call by call. And the Registry stays far under
+// the 24 KiB code limit.
+func testInterfaceVersion(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	code := ok(e.backend.CodeAt(ctx, owner.Address(), nil))(t)
+	// Offers per terms hash took version 4 to 16,791 bytes, its campaigns
+	// to 19,975.
+	if len(code) == 0 || len(code) > 21_000 {
+		t.Fatalf("the Registry's runtime code is %d bytes; the limit is 24,576 and this version stays under 21,000", len(code))
+	}
+	t.Logf("Registry runtime code: %d bytes", len(code))
+	chainID := ok(e.backend.ChainID(ctx))(t)
+	opts := bind.NewKeyedTransactor(e.keys[kStranger], chainID)
+	opts.Context = ctx
+	rr := bindings.NewReentrantReceiver()
+	_, tx, err := bind.DeployContract(opts, common.FromHex(bindings.ReentrantReceiverMetaData.Bin), e.backend, rr.PackConstructor(owner.Address()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := waitReceipt(ctx, e.backend, tx.Hash())
+	if err != nil || rc.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("deploying another contract: %v %+v", err, rc)
+	}
+	_, err = acl.New(ctx, e.backend, rc.ContractAddress, e.keys[kBrand], nil)
+	if !errors.Is(err, acl.ErrInterfaceVersion) || !strings.Contains(err.Error(), "this pdx speaks 4") || !strings.Contains(err.Error(), "pdx contracts deploy") {
+		t.Fatalf("binding a contract of no Registry version: %v, want ErrInterfaceVersion with the way out", err)
+	}
 }

@@ -872,7 +872,7 @@ contract Registry {
     }
 
     // ================================================================
-    // Campaigns (spec/registry-v4-campaigns.md)
+    // Campaigns (spec/registry-v4.md, "Campaigns")
     //
     // A brand states what it wants and funds it in escrow in one
     // transaction; each owner who opts in grants the brand in one

@@ -18,7 +18,7 @@ import (
 
 // Campaigns: a brand funds one for many owners (create), an owner joins
 // with a dataset (join), anyone reads one (show), the brand closes it
-// (close). contracts/spec/registry-v4-campaigns.md is the contract side.
+// (close). contracts/spec/registry-v4.md ("Campaigns") is the contract side.
 
 func (a *app) campaignCmd() *cobra.Command {
 	cmd := &cobra.Command{

@@ -57,7 +57,14 @@ var examples = map[string]string{
 	"pdx offer": `  pdx offer history --price 0.01eth --duration 30d --terms "loyalty analytics"
   pdx offer history --price 0.01eth --duration 30d --policy analytics-only
   pdx offer history --price 0.01eth --policy ./three-reads-30-days.json
-  pdx offer history --price 0.01eth --policy analytics-only --to 0x8ba1f109551bD432803012645Ac136ddd64DBA72`,
+  pdx offer history --price 0.01eth --policy analytics-only --to 0x8ba1f109551bD432803012645Ac136ddd64DBA72
+  # several offers of one split dataset: two fields cheap, everything dear
+  pdx offer profile --fields age,city --price 0.01eth --duration 30d --terms "regional statistics"
+  pdx offer profile --price 0.05eth --duration 30d --terms "regional statistics"`,
+	"pdx offer withdraw": `  pdx offer withdraw profile --fields age,city
+  pdx offer withdraw profile --all-fields
+  pdx offer withdraw profile --terms 0x66f62d1807d3821a3865f2573b69c74be033f1341240ac861fefc6d430bff5e0
+  pdx offer withdraw profile --all`,
 	"pdx publish": `  pdx publish profile --policy open-cc-by --yes
   pdx publish profile --policy my-policy.json --yes`,
 	"pdx unpublish": `  pdx unpublish profile`,
@@ -67,7 +74,11 @@ var examples = map[string]string{
 	"pdx buy": `  pdx market
   pdx buy 1
   pdx buy 1 --terms "loyalty analytics"
-  pdx buy 1 --policy analytics-only`,
+  pdx buy 1 --policy analytics-only
+  # a dataset with several offers: name the one you buy
+  pdx buy 1 --fields age,city
+  pdx buy 1 --all-fields
+  pdx buy 1 --terms 0x66f62d1807d3821a3865f2573b69c74be033f1341240ac861fefc6d430bff5e0`,
 	"pdx withdraw": `  pdx withdraw`,
 	"pdx market": `  pdx market
   pdx market --limit 20 --max-price 0.02eth

@@ -13,7 +13,7 @@ import (
 	"github.com/pdx-network/pdx/node/service"
 )
 
-// Campaigns (contracts/spec/registry-v4-campaigns.md): a brand funds one
+// Campaigns (contracts/spec/registry-v4.md, "Campaigns"): a brand funds one
 // for many owners, an owner joins with one of its datasets. The routes:
 //
 //	POST /v1/campaigns               create and fund (the brand)

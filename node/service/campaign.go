@@ -15,7 +15,7 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
-// Campaigns (contracts/spec/registry-v4-campaigns.md): a brand funds a
+// Campaigns (contracts/spec/registry-v4.md, "Campaigns"): a brand funds a
 // campaign for up to Cap people in one transaction, and each owner who
 // opts in grants the brand in one transaction and is paid from the escrow.
 //

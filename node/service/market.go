@@ -48,7 +48,7 @@ const TermsWait = 3 * time.Second
 // TermsHash is how an offer's terms text is recorded on chain: its SHA-256
 // digest, which is also the digest of the raw IPFS block the owner's node
 // publishes the text in, so any node finds the text from the hash alone
-// (TermsCID). contracts/spec/registry-v3.md, "termsHash".
+// (TermsCID). contracts/spec/registry-v4.md, "termsHash".
 func TermsHash(terms string) [32]byte { return sha256.Sum256([]byte(terms)) }
 
 // LegacyTermsHash is how offers were recorded before their terms were
@@ -398,7 +398,8 @@ type MarketItem struct {
 	Policy config.Policy
 	// Fields are the field groups of the dataset's newest version; empty
 	// when it is not split. A purchase of an offer whose policy names
-	// fields is declined unless the version has every one of them.
+	// fields is declined unless the version has every one of them; one of
+	// an offer of the whole dataset is a field grant of all of them.
 	Fields []string
 	// Proxies, when set, are this dataset's proxies for new purchases;
 	// empty means the owner's ProxySet. A purchase that extends a live
@@ -537,11 +538,39 @@ func (a *MarketAgent) grant(ctx context.Context, p acl.Purchased, item *MarketIt
 	// A purchase of an offer under a usage policy is granted under that
 	// policy: the grant's purposeHash is the offer's termsHash, and a
 	// policy of some fields makes it a field grant of those (policyFields).
+	// An offer of the whole dataset whose newest version is split is a
+	// field grant of every field of it: no key of the dataset opens a
+	// split version (node/fieldsplit/FIELDS.md).
+	var fields []FieldGrant
+	if (pol == nil || len(pol.Fields) == 0) && len(item.Fields) > 0 {
+		if fields, err = s.fieldGrants(ctx, p.Dataset, item.Fields); err != nil {
+			return err
+		}
+	}
 	_, err = s.Grant(ctx, GrantRequest{
 		Dataset: p.Dataset, DatasetKey: item.Key, Grantee: p.Buyer, Purpose: terms, Policy: pol,
-		Threshold: a.Threshold, Proxies: proxies, Purchase: true,
+		Threshold: a.Threshold, Proxies: proxies, Purchase: true, Fields: fields,
 	})
 	return err
+}
+
+// fieldGrants derives the current keys of the named fields of dataset.
+func (s *Service) fieldGrants(ctx context.Context, dataset uint64, names []string) ([]FieldGrant, error) {
+	if s.fieldKeys == nil {
+		return nil, fmt.Errorf("%w: dataset %d is split into fields and this node derives no field keys", ErrFieldRegrant, dataset)
+	}
+	out := make([]FieldGrant, 0, len(names))
+	for _, n := range names {
+		keys, err := s.fieldKeys.FieldKeys(ctx, dataset, n)
+		if err != nil {
+			return nil, err
+		}
+		if len(keys) == 0 {
+			return nil, fmt.Errorf("%w: dataset %d is not held here", ErrFieldRegrant, dataset)
+		}
+		out = append(out, FieldGrant{Name: n, Key: keys[0]})
+	}
+	return out, nil
 }
 
 // termsOf is the text of the offer a purchase bought: the item's latest

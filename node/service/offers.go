@@ -141,7 +141,7 @@ func (s *Service) PickOffer(ctx context.Context, dataset uint64, pick OfferPick)
 		if err != nil {
 			return nil, err
 		}
-		if pick.TermsHash == nil {
+		if pick.TermsHash == nil && len(offers) > 0 {
 			if p, _ := TermsPolicy(pick.Terms); p != nil {
 				return nil, fmt.Errorf("%w: dataset %d has no open offer under the usage policy given (hash %x); its offers are:\n%s", ErrTermsMismatch, dataset, p.Hash(), listOffers(offers))
 			}

@@ -303,7 +303,7 @@ async function main() {
     await login(brand, 'brand');
     await go(brand, '#/market');
     await checkA11y(brand, 'market');
-    const buyBtn = brand.getByRole('button', { name: new RegExp(`^Buy dataset ${ds[0].id} for 0\\.01 ETH`) });
+    const buyBtn = brand.getByRole('button', { name: new RegExp(`^Buy all fields of dataset ${ds[0].id} for 0\\.01 ETH`) });
     await buyBtn.waitFor();
     await brand.locator('main').getByText('your own offer').waitFor();
     await shot(brand, '09-brand-market');
