@@ -3,12 +3,15 @@ package daemon
 import (
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"strconv"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/service"
 )
@@ -193,7 +196,7 @@ func (d *Daemon) joinCampaign(w http.ResponseWriter, r *http.Request) error {
 	defer d.mu.Unlock()
 	res, err := d.s.JoinCampaign(r.Context(), service.CampaignJoin{Campaign: id, Dataset: e.ID, DatasetKey: key, Threshold: req.Threshold})
 	if err != nil {
-		return err
+		return joinRefused(err, req.Dataset, id)
 	}
 	out := JoinCampaignResponse{Campaign: id, Dataset: req.Dataset, ID: e.ID, Brand: res.Grantee.Hex(), PriceWei: res.PricePerPerson.String(),
 		Expires: res.Expires.Format(time.RFC3339), Threshold: res.Threshold, Bundle: res.Bundle, Block: res.Block, Proxies: []string{}, Fields: res.Fields}
@@ -227,4 +230,19 @@ func (d *Daemon) closeCampaign(w http.ResponseWriter, r *http.Request) error {
 	}
 	writeJSON(w, http.StatusOK, CloseCampaignResponse{ID: id, RefundWei: refund.String()})
 	return nil
+}
+
+// joinRefused says for the owner the refusals the Registry words for a
+// buyer (they are shared with buy): here the brand is the one holding the
+// grant or purchase, and nothing was paid by anyone.
+func joinRefused(err error, dataset string, id uint64) error {
+	switch {
+	case errors.Is(err, acl.ErrAlreadyGranted):
+		return cli.Say(err, fmt.Sprintf("the campaign's brand holds a live grant of %s already: nothing was granted; revoke that grant first to join campaign %d with it", dataset, id))
+	case errors.Is(err, acl.ErrPurchasePending):
+		return cli.Say(err, fmt.Sprintf("the campaign's brand has bought %s and its purchase waits for your grant: nothing was granted; grant or decline the purchase, then join campaign %d", dataset, id))
+	case errors.Is(err, acl.ErrOwnDataset):
+		return cli.Say(err, fmt.Sprintf("campaign %d is your own: an owner cannot be paid by its own campaign", id))
+	}
+	return err
 }
