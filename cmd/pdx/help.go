@@ -100,15 +100,16 @@ var examples = map[string]string{
 
 // withExamples sets each command's Example from examples (a command already
 // carrying one keeps it), and gives every command with subcommands the
-// argument check that suggests the nearest command for a mistyped one. No
-// command of pdx with subcommands takes arguments of its own.
+// argument check that suggests the nearest command for a mistyped one,
+// unless it takes arguments of its own (offer NAME has the subcommand
+// withdraw: cobra picks the subcommand when the first argument names it).
 func withExamples(root *cobra.Command) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if c.Example == "" {
 			c.Example = examples[c.CommandPath()]
 		}
-		if c.HasSubCommands() {
+		if c.HasSubCommands() && c.Annotations[ownArgs] == "" {
 			c.Args = noArgsSuggest
 			// cobra's own default, which it sets only on its own path.
 			c.SuggestionsMinimumDistance = 2
@@ -119,6 +120,11 @@ func withExamples(root *cobra.Command) {
 	}
 	walk(root)
 }
+
+// ownArgs annotates a command with subcommands that also takes arguments
+// of its own (offer NAME, beside offer withdraw NAME): withExamples leaves
+// its argument check alone.
+const ownArgs = "pdx/own-args"
 
 // noArgsSuggest is cobra.NoArgs for a command with subcommands: an argument
 // there is a mistyped command, so the error names the nearest

@@ -238,6 +238,7 @@ dataset. pdx offer withdraw closes one offer, or all.`,
 	f.BoolVar(&requireAttestation, "require-attestation", false, "offer attested data only: refused unless the latest version has a verified source attestation, whose attester the terms then name (with --terms)")
 	f.StringVar(&fields, "fields", "", "offer these field groups of a split dataset only (comma-separated), beside its other offers")
 	cmd.AddCommand(a.offerWithdrawCmd())
+	cmd.Annotations = map[string]string{ownArgs: "NAME"}
 	return cmd
 }
 

@@ -143,9 +143,9 @@ func (s *Service) PickOffer(ctx context.Context, dataset uint64, pick OfferPick)
 		}
 		if pick.TermsHash == nil && len(offers) > 0 {
 			if p, _ := TermsPolicy(pick.Terms); p != nil {
-				return nil, fmt.Errorf("%w: dataset %d has no open offer under the usage policy given (hash %x); its offers are:\n%s", ErrTermsMismatch, dataset, p.Hash(), listOffers(offers))
+				return nil, fmt.Errorf("%w: the offers of dataset %d have another usage policy than the one given (hash %x); read the offers again:\n%s", ErrTermsMismatch, dataset, p.Hash(), listOffers(offers))
 			}
-			return nil, fmt.Errorf("%w: dataset %d has no open offer of the terms %q; its offers are:\n%s", ErrTermsMismatch, dataset, pick.Terms, listOffers(offers))
+			return nil, fmt.Errorf("%w: the offers of dataset %d have other terms than %q; read the offers again:\n%s", ErrTermsMismatch, dataset, pick.Terms, listOffers(offers))
 		}
 		return nil, noOffer(dataset, fmt.Sprintf("terms 0x%x", hs[0]), offers)
 	}
@@ -160,7 +160,7 @@ func (s *Service) PickOffer(ctx context.Context, dataset uint64, pick OfferPick)
 		if len(offers) == 1 {
 			return &offers[0], nil
 		}
-		return nil, fmt.Errorf("%w: dataset %d has %d offers; name one with --fields (or --all for the whole dataset) or --terms HASH:\n%s", ErrOfferAmbiguous, dataset, len(offers), listOffers(offers))
+		return nil, fmt.Errorf("%w: dataset %d has %d offers; name one with --fields (or --all-fields for the whole dataset) or --terms HASH:\n%s", ErrOfferAmbiguous, dataset, len(offers), listOffers(offers))
 	}
 	var found []DatasetOffer
 	for _, o := range offers {
