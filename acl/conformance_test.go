@@ -7,6 +7,7 @@ import (
 	"errors"
 	"github.com/ethereum/go-ethereum"
 	"math/big"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -1254,5 +1255,22 @@ func testInterfaceVersion(t *testing.T, e *env) {
 	_, err = acl.New(ctx, e.backend, rc.ContractAddress, e.keys[kBrand], nil)
 	if !errors.Is(err, acl.ErrInterfaceVersion) || !strings.Contains(err.Error(), "this pdx speaks 4") || !strings.Contains(err.Error(), "pdx contracts deploy") {
 		t.Fatalf("binding a contract of no Registry version: %v, want ErrInterfaceVersion with the way out", err)
+	}
+	// A Registry of interface version 3 (testdata/registry-v3.bin: its
+	// init code as pdx last shipped it) is named as such.
+	v3, err := os.ReadFile(filepath.Join("testdata", "registry-v3.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tx, err = bind.DeployContract(opts, common.FromHex(strings.TrimSpace(string(v3))), e.backend, bindings.NewRegistry().PackConstructor(3600))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc, err = waitReceipt(ctx, e.backend, tx.Hash()); err != nil || rc.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("deploying a version-3 Registry: %v %+v", err, rc)
+	}
+	_, err = acl.New(ctx, e.backend, rc.ContractAddress, e.keys[kBrand], nil)
+	if !errors.Is(err, acl.ErrInterfaceVersion) || !strings.Contains(err.Error(), "is interface version 3; this pdx speaks 4: redeploy with `pdx contracts deploy` or use a pdx that matches") {
+		t.Fatalf("binding a version-3 Registry: %v", err)
 	}
 }

@@ -85,7 +85,8 @@ var examples = map[string]string{
   pdx market --owner 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed --min-duration 30d
   pdx market --terms research-only
   pdx market --for-me
-  pdx --json market --limit 100 --after AQIDBAUGBwgAAAAAAAAAKg`,
+  pdx --json market --limit 100 --after AgEBAgMEBQYHCAAAAAAAAAAqAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+  pdx market --fields age,city`,
 	"pdx refund": `  pdx purchases
   pdx refund 1`,
 	"pdx purchases": `  pdx purchases`,

@@ -9,7 +9,7 @@
 // the follower's cursor in one atomic, fsynced write, so a crash replays a
 // batch rather than losing or doubling it. The store is derived data: one
 // that is missing, damaged, of another schema or of another Registry is
-// rebuilt from the chain. Its layout is spec/market-index-v2.md: one row
+// rebuilt from the chain. Its layout is spec/market-index-v3.md: one row
 // per (dataset, terms hash) offer, since a dataset holds one offer per
 // terms hash (Registry interface 4).
 package market
@@ -32,11 +32,11 @@ import (
 )
 
 // Schema names the layout of the store; a store of another is rebuilt.
-const Schema = "pdx/market-index/2"
+const Schema = "pdx/market-index/3"
 
 // MaxOpenPerDataset bounds the offers of one dataset the index lists: a
 // hostile owner can open any number, and the index keeps the newest this
-// many (spec/market-index-v2.md).
+// many (spec/market-index-v3.md).
 const MaxOpenPerDataset = 256
 
 // Events are the Registry events the index reads: nothing else changes

@@ -218,7 +218,7 @@ func (q *Query) fingerprint() []byte {
 	return h[:8]
 }
 
-// A cursor (spec/market-index-v2.md) is base64url of: version 2, the plan,
+// A cursor (spec/market-index-v3.md) is base64url of: version 2, the plan,
 // the query's fingerprint (8 bytes), the sort key of the last offer passed
 // (at most 32 + 8 + 32 bytes: a price, a dataset, a terms hash). A cursor
 // of version 1 (a dataset's one offer) is refused: ask again from the start.

@@ -32,7 +32,7 @@ type Offer struct {
 func (o *Offer) Private() bool { return o.Buyer != (common.Address{}) }
 
 // The record of an offer, as every key of the index that lists it holds it
-// (spec/market-index-v2.md): 8+20+32+8+32+20+8 bytes, integers big-endian.
+// (spec/market-index-v3.md): 8+20+32+8+32+20+8 bytes, integers big-endian.
 const recordLen = 128
 
 func (o *Offer) encode() []byte {
@@ -94,7 +94,7 @@ func cat(parts ...[]byte) []byte {
 	return out
 }
 
-// Key spaces of the index (spec/market-index-v2.md). Every listing key
+// Key spaces of the index (spec/market-index-v3.md). Every listing key
 // ends with the dataset id and the terms hash (or the terms hash then the
 // dataset): a dataset lists one row per offer.
 var (

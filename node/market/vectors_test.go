@@ -11,7 +11,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
-// vectors is testdata/record-v2.json: encodings spec/market-index-v2.md
+// vectors is testdata/record-v3.json: encodings spec/market-index-v3.md
 // fixes, so that a change of layout without a new schema fails here.
 type vectors struct {
 	Offer struct {
@@ -39,7 +39,7 @@ type vectors struct {
 }
 
 func TestVectors(t *testing.T) {
-	b, err := os.ReadFile("testdata/record-v2.json")
+	b, err := os.ReadFile("testdata/record-v3.json")
 	if err != nil {
 		t.Fatal(err)
 	}
