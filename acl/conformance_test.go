@@ -57,6 +57,10 @@ var conformance = []struct {
 	{"EventQueries", testEventQueries},
 	{"EventQueryWindows", testEventQueryWindows},
 	{"ChainReads", testChainReads},
+	{"CampaignJoinCapClose", testCampaignJoinCapClose},
+	{"CampaignDeadline", testCampaignDeadline},
+	{"CampaignRevokeEraseRefund", testCampaignRevokeEraseRefund},
+	{"CampaignBrandHoldsPurchase", testCampaignBrandHoldsPurchase},
 }
 
 func runConformance(t *testing.T, e *env) {
@@ -1230,8 +1234,10 @@ func testInterfaceVersion(t *testing.T, e *env) {
 	ctx := testCtx(t)
 	owner := deploy(t, e)
 	code := ok(e.backend.CodeAt(ctx, owner.Address(), nil))(t)
-	if len(code) == 0 || len(code) > 20_000 {
-		t.Fatalf("the Registry's runtime code is %d bytes; the limit is 24,576 and this version stays under 20,000", len(code))
+	// Offers per terms hash took version 4 to 16,791 bytes, its campaigns
+	// to 19,975.
+	if len(code) == 0 || len(code) > 21_000 {
+		t.Fatalf("the Registry's runtime code is %d bytes; the limit is 24,576 and this version stays under 21,000", len(code))
 	}
 	t.Logf("Registry runtime code: %d bytes", len(code))
 	chainID := ok(e.backend.ChainID(ctx))(t)

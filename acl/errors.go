@@ -96,6 +96,13 @@ var sentinels = map[string]error{
 	"OfferIsPrivate":        ErrOfferIsPrivate,
 	"InvalidPolicy":         ErrInvalidPolicy,
 	"NotPublic":             ErrNotPublic,
+	// Campaigns (campaign.go).
+	"UnknownCampaign": ErrUnknownCampaign,
+	"InvalidCampaign": ErrInvalidCampaign,
+	"CampaignNotOpen": ErrCampaignNotOpen,
+	"CampaignFull":    ErrCampaignFull,
+	"AlreadyJoined":   ErrAlreadyJoined,
+	"CloseTooEarly":   ErrCloseTooEarly,
 }
 
 // RevertError is a contract call or transaction that reverted, with the

@@ -85,6 +85,12 @@ func DecodeLog(reg *bindings.Registry, l *types.Log) (Event, error) {
 		v, err = reg.UnpackPublishedEvent(l)
 	case "Unpublished":
 		v, err = reg.UnpackUnpublishedEvent(l)
+	case "CampaignCreated":
+		v, err = reg.UnpackCampaignCreatedEvent(l)
+	case "CampaignJoined":
+		v, err = reg.UnpackCampaignJoinedEvent(l)
+	case "CampaignClosed":
+		v, err = reg.UnpackCampaignClosedEvent(l)
 	default:
 		return Event{}, fmt.Errorf("%w: %s has no decoder in this client", ErrUnknownEvent, ev.Name)
 	}

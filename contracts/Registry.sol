@@ -813,6 +813,9 @@ contract Registry {
         bytes32 topic = Granted.selector;
         bytes32 via = GrantedVia.selector;
         assembly ("memory-safe") {
+            // An address computed from a packed word (a campaign's brand)
+            // may reach assembly with the word's higher bits still set.
+            grantee := and(grantee, ADDRESS_MASK)
             record := or(record, shl(96, dataset))
             mstore(0x00, or(shl(160, dataset), grantee))
             mstore(0x20, _grants.slot)
@@ -866,5 +869,202 @@ contract Registry {
         prefix = key[0];
         if (prefix != 0x02 && prefix != 0x03) revert InvalidKey();
         x = bytes32(key[1:33]);
+    }
+
+    // ================================================================
+    // Campaigns (spec/registry-v4.md, "Campaigns")
+    //
+    // A brand states what it wants and funds it in escrow in one
+    // transaction; each owner who opts in grants the brand in one
+    // transaction and is paid from that escrow, the payment vesting as a
+    // bought grant's does. This section keeps its errors, events, storage
+    // and functions together.
+    //
+    //   _campaigns[id]      brand (bits 0-159) | cap uint32 (160-191) |
+    //                       joined uint32 (192-223) | closed (bit 224)
+    //   _campaignTerms[id]  price per person uint128 (0-127) | duration
+    //                       uint64 (128-191) | deadline uint64 (192-255)
+    //   _campaignDoc[id]    terms hash: sha2-256 of the campaign document
+    //   _campaignMembers[id << 64 | dataset]
+    //                       1 once the dataset joined (kept after a revoke,
+    //                       so a dataset is paid once per campaign)
+    // ================================================================
+
+    /// The campaign id was never created.
+    error UnknownCampaign(uint64 id);
+    /// A campaign needs a price per person in 1..2^128-1 wei, a duration of
+    /// 1..2^32-1 seconds, a cap of at least one and a deadline in the future.
+    error InvalidCampaign();
+    /// The campaign is closed or its deadline passed: it takes no one else.
+    error CampaignNotOpen(uint64 id);
+    /// Every place of the campaign is taken.
+    error CampaignFull(uint64 id);
+    /// The dataset joined the campaign already (once per campaign, even
+    /// after a revoke).
+    error AlreadyJoined(uint64 id, uint64 dataset);
+    /// Only the campaign's brand may close it before its deadline.
+    error CloseTooEarly(uint64 deadline);
+
+    /// A brand opened a campaign for up to `cap` people at `pricePerPerson`
+    /// wei each, for grants of `duration` seconds, open to joins until
+    /// `deadline`; termsHash is the sha2-256 of the campaign document (a raw
+    /// IPFS block, as offer terms are).
+    event CampaignCreated(
+        uint64 indexed id,
+        address indexed brand,
+        bytes32 termsHash,
+        uint256 pricePerPerson,
+        uint64 duration,
+        uint32 cap,
+        uint64 deadline
+    );
+    /// The owner of `dataset` joined campaign `id`: the same transaction
+    /// granted the brand (Granted, GrantedVia) and moved the price into the
+    /// grant's vesting.
+    event CampaignJoined(uint64 indexed id, uint64 indexed dataset, address indexed owner);
+    /// The campaign is closed; `refund` wei (the unspent places) went to the
+    /// brand's balance.
+    event CampaignClosed(uint64 indexed id, address indexed brand, uint256 refund);
+
+    uint256 private constant CLOSED = 1 << 224;
+    uint64 private _lastCampaign;
+    mapping(uint64 => uint256) private _campaigns;
+    mapping(uint64 => uint256) private _campaignTerms;
+    mapping(uint64 => bytes32) private _campaignDoc;
+    mapping(uint256 => uint256) private _campaignMembers;
+
+    /// @notice Opens a campaign and funds it: msg.value must be
+    /// pricePerPerson × cap, held in escrow until owners join (each is paid
+    /// pricePerPerson, vesting over `duration`) or the campaign is closed
+    /// (the unspent places back to the brand's balance).
+    function createCampaign(bytes32 termsHash, uint256 pricePerPerson, uint64 duration, uint32 cap, uint64 deadline)
+        external
+        payable
+        returns (uint64 id)
+    {
+        if (
+            pricePerPerson == 0 || pricePerPerson > type(uint128).max || duration == 0
+                || duration > type(uint32).max || cap == 0 || deadline <= block.timestamp
+        ) revert InvalidCampaign();
+        // Below 2^160: no overflow.
+        uint256 escrow = pricePerPerson * cap;
+        if (msg.value != escrow) revert WrongPayment(escrow, msg.value);
+        id = ++_lastCampaign;
+        _campaigns[id] = uint256(uint160(msg.sender)) | (uint256(cap) << 160);
+        _campaignTerms[id] = pricePerPerson | (uint256(duration) << 128) | (uint256(deadline) << 192);
+        _campaignDoc[id] = termsHash;
+        emit CampaignCreated(id, msg.sender, termsHash, pricePerPerson, duration, cap, deadline);
+    }
+
+    /// @notice Joins campaign `id` with `dataset` (its owner only, dataset
+    /// live): grants the campaign's brand for the campaign's duration from
+    /// now, as grantPurchase does (threshold, purpose, bundle and proxies as
+    /// there; Granted and a GrantedVia per proxy), and moves one price from
+    /// the campaign's escrow into the grant's vesting: a revoke or erase
+    /// returns the unvested part to the brand. Refused when the campaign is
+    /// closed, past its deadline or full, when the dataset joined it
+    /// before, or when the brand holds a live grant of the dataset or a
+    /// purchase of it in escrow (one paid record per pair).
+    function joinCampaign(
+        uint64 id,
+        uint64 dataset,
+        uint8 threshold,
+        bytes32 purposeHash,
+        bytes32 bundle,
+        address[] calldata proxies
+    ) external {
+        address brand;
+        uint256 t;
+        (brand, t) = _admit(id, dataset);
+        if (threshold == 0) revert InvalidThreshold();
+        uint256 key = _pair(dataset, brand);
+        if (_purchases[key] != 0) revert PurchasePending(dataset, brand);
+        uint256 g = _grants[key];
+        if (g != 0 && uint64(g) > block.timestamp) revert AlreadyGranted(dataset, brand);
+        // What an earlier, expired bought grant of the pair still holds is
+        // the owner's (as in grantPurchase).
+        _settle(dataset, brand, msg.sender, false);
+        uint256 expiry = block.timestamp + uint64(t >> 128);
+        _vesting[key] = uint128(t) | (block.timestamp << 128) | (expiry << 192);
+        _storeGrant(dataset, brand, expiry | (uint256(threshold) << 64) | ((LIVE | BOUGHT) << 72), purposeHash, bundle, proxies);
+        emit CampaignJoined(id, dataset, msg.sender);
+    }
+
+    /// Checks that the caller may join campaign `id` with `dataset`, takes
+    /// the place (joined + 1, the dataset marked) and returns the brand and
+    /// the campaign's terms word.
+    function _admit(uint64 id, uint64 dataset) private returns (address brand, uint256 t) {
+        uint256 d = _ownedLive(dataset);
+        uint256 c = _campaigns[id];
+        if (c == 0) revert UnknownCampaign(id);
+        t = _campaignTerms[id];
+        if (c & CLOSED != 0 || block.timestamp >= (t >> 192)) revert CampaignNotOpen(id);
+        uint256 joined = uint32(c >> 192);
+        if (joined >= uint32(c >> 160)) revert CampaignFull(id);
+        brand = address(uint160(c));
+        if (brand == address(uint160(d))) revert OwnDataset(dataset);
+        uint256 member = (uint256(id) << 64) | dataset;
+        if (_campaignMembers[member] != 0) revert AlreadyJoined(id, dataset);
+        _campaignMembers[member] = 1;
+        _campaigns[id] = c + (1 << 192);
+    }
+
+    /// @notice Closes a campaign (its brand at any time, anyone once the
+    /// deadline passed): no one joins afterwards, and the escrow of the
+    /// places not taken, price × (cap − joined), goes to the brand's balance
+    /// (withdraw pays it out).
+    function closeCampaign(uint64 id) external {
+        uint256 c = _campaigns[id];
+        if (c == 0) revert UnknownCampaign(id);
+        if (c & CLOSED != 0) revert CampaignNotOpen(id);
+        address brand = address(uint160(c));
+        uint256 t = _campaignTerms[id];
+        if (msg.sender != brand && block.timestamp < (t >> 192)) revert CloseTooEarly(uint64(t >> 192));
+        _campaigns[id] = c | CLOSED;
+        uint256 unspent = uint256(uint128(t)) * (uint32(c >> 160) - uint32(c >> 192));
+        _balances[brand] += unspent;
+        emit CampaignClosed(id, brand, unspent);
+    }
+
+    /// @notice A campaign as stored: its brand, the terms hash of its
+    /// document, price per person, grant duration, cap, places taken,
+    /// deadline and whether it is closed. UnknownCampaign when there is none.
+    function campaignOf(uint64 id)
+        external
+        view
+        returns (
+            address brand,
+            bytes32 termsHash,
+            uint256 pricePerPerson,
+            uint64 duration,
+            uint32 cap,
+            uint32 joined,
+            uint64 deadline,
+            bool closed
+        )
+    {
+        uint256 c = _campaigns[id];
+        if (c == 0) revert UnknownCampaign(id);
+        uint256 t = _campaignTerms[id];
+        return (
+            address(uint160(c)),
+            _campaignDoc[id],
+            uint128(t),
+            uint64(t >> 128),
+            uint32(c >> 160),
+            uint32(c >> 192),
+            uint64(t >> 192),
+            c & CLOSED != 0
+        );
+    }
+
+    /// @notice Whether `dataset` joined campaign `id` (also after a revoke).
+    function joinedCampaign(uint64 id, uint64 dataset) external view returns (bool) {
+        return _campaignMembers[(uint256(id) << 64) | dataset] != 0;
+    }
+
+    /// @notice The number of campaigns created so far (ids are 1..n).
+    function campaignCount() external view returns (uint64) {
+        return _lastCampaign;
     }
 }

@@ -143,6 +143,7 @@ listed in docs/cli.md.`,
 		a.publishCmd(), a.unpublishCmd(), a.verifyCmd())
 	root.AddCommand(a.contractsCmd(), a.pinsvcCmd())
 	root.AddCommand(a.attestCmd(), a.attestationCmd(), a.attestationsCmd())
+	root.AddCommand(a.campaignCmd())
 	withExamples(root)
 	return root
 }

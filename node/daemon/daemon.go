@@ -317,6 +317,11 @@ func (d *Daemon) routeAll() {
 	add("POST", "/v1/attest", true, d.attest)
 	add("POST", "/v1/cids/{cid}/attestations", true, d.verifyAttestations)
 	add("POST", "/v1/datasets/{name}/attestations", true, d.addAttestation)
+	// Campaigns (campaigns.go).
+	add("POST", "/v1/campaigns", true, d.createCampaign)
+	add("GET", "/v1/campaigns/{id}", true, d.getCampaign)
+	add("POST", "/v1/campaigns/{id}/join", true, d.joinCampaign)
+	add("POST", "/v1/campaigns/{id}/close", true, d.closeCampaign)
 	// The dashboard's files need no token: the page asks for it and sends
 	// it with every API call.
 	ui := web.Handler()

@@ -85,6 +85,7 @@ var rules = errkind.Rules{
 	{Err: acl.ErrUnknownDataset, Kind: errkind.NotFound},
 	{Err: acl.ErrNoGrant, Kind: errkind.NotFound},
 	{Err: acl.ErrNoOffer, Kind: errkind.NotFound},
+	{Err: acl.ErrUnknownCampaign, Kind: errkind.NotFound},
 	{Err: acl.ErrNoPurchase, Kind: errkind.NotFound},
 	{Err: acl.ErrUnknownCID, Kind: errkind.NotFound},
 	{Err: service.ErrUnknownCID, Kind: errkind.NotFound},

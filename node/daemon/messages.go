@@ -109,6 +109,25 @@ var revertSentences = map[string]func(a revertArgs) string{
 	"NotPublic": func(a revertArgs) string {
 		return fmt.Sprintf("dataset %s is not public: there is nothing to unpublish", a.id(0))
 	},
+	// Campaigns (contracts/spec/registry-v4.md, "Campaigns").
+	"UnknownCampaign": func(a revertArgs) string {
+		return fmt.Sprintf("there is no campaign %s on the chain: check the campaign number", a.id(0))
+	},
+	"InvalidCampaign": func(revertArgs) string {
+		return "a campaign needs a price per owner above zero, a duration of at most 136 years, at least one place and a deadline in the future: nothing was paid"
+	},
+	"CampaignNotOpen": func(a revertArgs) string {
+		return fmt.Sprintf("campaign %s is closed or past its deadline: it takes no one else; nothing was granted", a.id(0))
+	},
+	"CampaignFull": func(a revertArgs) string {
+		return fmt.Sprintf("every place of campaign %s is taken: nothing was granted", a.id(0))
+	},
+	"AlreadyJoined": func(a revertArgs) string {
+		return fmt.Sprintf("dataset %s joined campaign %s already (a dataset is paid once per campaign): nothing was granted", a.id(1), a.id(0))
+	},
+	"CloseTooEarly": func(a revertArgs) string {
+		return fmt.Sprintf("only the campaign's brand may close it before its deadline, %s: anyone may after that", a.time(0))
+	},
 }
 
 // revertSentence says a revert for people; a revert the table lacks (a

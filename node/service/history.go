@@ -21,6 +21,9 @@ type History interface {
 	KeyRotated(context.Context, acl.KeyRotatedFilter) ([]acl.KeyRotated, error)
 	Purchased(context.Context, acl.PurchasedFilter) ([]acl.Purchased, error)
 	Refunded(context.Context, acl.RefundedFilter) ([]acl.Refunded, error)
+	// CampaignJoined finds the campaign grants of this account's datasets
+	// (their payments vest as a purchase's do).
+	CampaignJoined(context.Context, acl.CampaignJoinedFilter) ([]acl.CampaignJoined, error)
 }
 
 // chainHistory is History read from the chain: every query scans the
@@ -60,6 +63,10 @@ func (h chainHistory) Purchased(ctx context.Context, f acl.PurchasedFilter) ([]a
 
 func (h chainHistory) Refunded(ctx context.Context, f acl.RefundedFilter) ([]acl.Refunded, error) {
 	return h.c.Refunded(ctx, h.r, f)
+}
+
+func (h chainHistory) CampaignJoined(ctx context.Context, f acl.CampaignJoinedFilter) ([]acl.CampaignJoined, error) {
+	return h.c.CampaignJoined(ctx, h.r, f)
 }
 
 // events is the History the service reads: Config.History, or the chain.

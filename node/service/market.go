@@ -281,6 +281,18 @@ func (s *Service) vestingBuyers(ctx context.Context, dataset uint64) ([]common.A
 			out = append(out, b)
 		}
 	}
+	// A campaign's grant vests as a purchase's does; its buyer is the
+	// campaign's brand.
+	sales, err := s.campaignSales(ctx, acl.CampaignJoinedFilter{Dataset: &dataset})
+	if err != nil {
+		return nil, err
+	}
+	for _, sale := range sales {
+		if !seen[sale.Buyer] {
+			seen[sale.Buyer] = true
+			out = append(out, sale.Buyer)
+		}
+	}
 	return out, nil
 }
 
@@ -337,6 +349,16 @@ func (s *Service) vestingSales(ctx context.Context) ([]acl.Sale, error) {
 			return nil, err
 		}
 		if v.Amount.Sign() != 0 {
+			out = append(out, sale)
+		}
+	}
+	more, err := s.campaignSales(ctx, acl.CampaignJoinedFilter{Owner: &s.addr})
+	if err != nil {
+		return nil, err
+	}
+	for _, sale := range more {
+		if !seen[sale] {
+			seen[sale] = true
 			out = append(out, sale)
 		}
 	}

@@ -251,6 +251,10 @@ type GrantRequest struct {
 	// Purchase grants a buyer's escrowed purchase (its payment then vests
 	// to the owner over the grant's life).
 	Purchase bool
+	// Campaign, when set, joins that campaign with the dataset: the grant
+	// goes to the campaign's brand (Grantee) for the campaign's duration,
+	// paid from its escrow (campaign.go).
+	Campaign uint64
 	// Rebundle replaces the kfrag bundle of a live grant and keeps its
 	// terms on chain (a bought grant cannot be granted again before it
 	// expires; after a rotation its kfrags must change all the same).
@@ -362,6 +366,12 @@ func (s *Service) Grant(ctx context.Context, req GrantRequest) (*GrantResult, er
 	var block uint64
 	if req.Rebundle {
 		rc, err := s.cfg.Chain.Rebundle(ctx, req.Dataset, req.Grantee, purpose, digest, named...)
+		if err != nil {
+			return nil, err
+		}
+		block = rc.BlockNumber.Uint64()
+	} else if req.Campaign != 0 {
+		rc, err := s.cfg.Chain.JoinCampaign(ctx, req.Campaign, req.Dataset, req.Grantee, uint8(req.Threshold), purpose, digest, named...)
 		if err != nil {
 			return nil, err
 		}

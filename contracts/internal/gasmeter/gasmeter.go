@@ -56,6 +56,10 @@ var Targets = map[string]uint64{
 	"unpublish":     35_000,
 	// A field grant is a grant: the same ceiling.
 	"grant-fields": 60_000,
+	// Campaigns: one transaction per brand, one per participant.
+	"campaign-create": 120_000,
+	"campaign-join":   120_000,
+	"campaign-close":  40_000,
 }
 
 // Notes say what an operation's line measures where the name alone does not.
@@ -77,6 +81,9 @@ var Notes = map[string]string{
 	"unpublish":       "withdrawal of a public dataset",
 	"attest":          "a source attests a dataset version on EAS under pdx's schema v1 (36-byte CID, no field fingerprints, 11-byte source name)",
 	"attest-revoke":   "the source revokes that attestation",
+	"campaign-create": "a brand's first campaign (the campaign counter written from zero), funded for 2 places",
+	"campaign-join":   "an owner joins with a dataset the brand holds no grant of, naming 3 proxies: grant, vesting and the place in one transaction (compare grant-purchase plus buy)",
+	"campaign-close":  "the brand closes with 1 of 2 places unspent, refunded to its balance",
 }
 
 // Ops is the order in which operations are reported.
@@ -85,6 +92,7 @@ var Ops = []string{
 	"grant-1-proxy", "grant-fields", "grant-purchase", "withdraw-vested", "revoke-bought", "decline", "withdraw",
 	"offer-private", "buy-private", "offer-fields", "buy-fields", "withdraw-offer", "publish", "unpublish", "erase",
 	"attest", "attest-revoke",
+	"campaign-create", "campaign-join", "campaign-close",
 }
 
 // OsakaConfig is go-ethereum's all-forks dev config cut back to Osaka, the
@@ -294,6 +302,13 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 		{"publish", owner, nil, m.reg.PackPublish(1, random32()), 0},
 		{"unpublish", owner, nil, m.reg.PackUnpublish(1), 0},
 		{"erase", owner, nil, m.reg.PackErase(1, []common.Address{brandAddr}), 0},
+		// A campaign of two places; a third dataset joins it, naming three
+		// proxies as grant does, and the brand closes it with one place
+		// unspent.
+		{"create-dataset", owner, nil, m.reg.PackCreateDataset(compressed(newKey())), 0},
+		{"campaign-create", brand, new(big.Int).Mul(price, big.NewInt(2)), m.reg.PackCreateCampaign(random32(), price, duration, 2, head.Time+7*24*3600), 0},
+		{"campaign-join", owner, nil, m.reg.PackJoinCampaign(1, 3, 2, random32(), random32(), proxies), 0},
+		{"campaign-close", brand, nil, m.reg.PackCloseCampaign(1), 0},
 	}
 	for _, s := range steps {
 		if err := step(s.op, s.key, s.value, s.data); err != nil {
@@ -317,6 +332,57 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 		out = append(out, Measurement{Op: op, Gas: g, Intrinsic: intrinsic[op]})
 	}
 	return out, nil
+}
+
+// MaxCodeSize is the most bytes of runtime code a contract may have on
+// mainnet (EIP-170, unchanged in Osaka): a larger Registry cannot be
+// deployed.
+const MaxCodeSize = 24_576
+
+// ErrCodeTooLarge: the Registry's runtime code is over MaxCodeSize.
+var ErrCodeTooLarge = errors.New("gasmeter: the Registry's runtime code is above the EIP-170 limit")
+
+// RegistryCodeSize deploys the Registry on a fresh chain under Osaka rules
+// and returns the size of its runtime code, with ErrCodeTooLarge when it is
+// over MaxCodeSize. The chain itself refuses such a deployment (the
+// receipt fails and says nothing more); this names the cause.
+func RegistryCodeSize(ctx context.Context) (int, error) {
+	deployer := newKey()
+	from := crypto.PubkeyToAddress(deployer.PublicKey)
+	eth := new(big.Int).Exp(big.NewInt(10), big.NewInt(18), nil)
+	config := OsakaConfig()
+	sim := simulated.NewBackend(types.GenesisAlloc{from: {Balance: eth}}, func(_ *node.Config, ec *ethconfig.Config) {
+		ec.Genesis.Config = config
+	})
+	defer sim.Close()
+	client := sim.Client()
+	chainID, err := client.ChainID(ctx)
+	if err != nil {
+		return 0, err
+	}
+	opts := bind.NewKeyedTransactor(deployer, chainID)
+	opts.Context = ctx
+	reg := bindings.NewRegistry()
+	addr, tx, err := bind.DeployContract(opts, common.FromHex(bindings.RegistryMetaData.Bin), client, reg.PackConstructor(3600))
+	if err != nil {
+		return 0, fmt.Errorf("deploying the Registry: %w", err)
+	}
+	sim.Commit()
+	rc, err := bind.WaitMined(ctx, client, tx.Hash())
+	if err != nil {
+		return 0, err
+	}
+	if rc.Status != types.ReceiptStatusSuccessful {
+		return 0, fmt.Errorf("%w: the deployment failed (gas used %d)", ErrCodeTooLarge, rc.GasUsed)
+	}
+	code, err := client.CodeAt(ctx, addr, nil)
+	if err != nil {
+		return 0, err
+	}
+	if len(code) > MaxCodeSize {
+		return len(code), fmt.Errorf("%w: %d bytes, limit %d", ErrCodeTooLarge, len(code), MaxCodeSize)
+	}
+	return len(code), nil
 }
 
 // ErrOverTarget is returned by Check when an operation costs more than its

@@ -39,3 +39,19 @@ func TestRulesAreMainnetOsaka(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestRegistryCodeSize holds the Registry under the EIP-170 limit with a
+// clear failure, before a deployment would fail on mainnet.
+func TestRegistryCodeSize(t *testing.T) {
+	log.SetDefault(log.NewLogger(log.DiscardHandler()))
+	ctx, cancel := context.WithTimeout(context.Background(), time.Minute)
+	defer cancel()
+	n, err := RegistryCodeSize(ctx)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n < 1000 {
+		t.Fatalf("Registry runtime code of %d bytes: implausible", n)
+	}
+	t.Logf("Registry runtime code: %d bytes of %d (%d left)", n, MaxCodeSize, MaxCodeSize-n)
+}

@@ -3,7 +3,9 @@
 //
 //	gas <op> <units>
 //
-// and exits with status 1 when an operation exceeds its published target.
+// then the Registry's runtime code size (`code-size registry <bytes>`), and
+// exits with status 1 when an operation exceeds its published target or the
+// code the EIP-170 limit (24,576 bytes).
 // -v adds the intrinsic/execution split; -draft measures on go-ethereum's dev
 // config (the draft forks geth --dev runs) for comparison.
 // `make gas` runs it.
@@ -53,6 +55,12 @@ func main() {
 	if *draft {
 		return
 	}
+	size, err := gasmeter.RegistryCodeSize(ctx)
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "gas:", err)
+		os.Exit(1)
+	}
+	fmt.Printf("code-size registry %d\n", size)
 	if err := gasmeter.Check(ms); err != nil {
 		fmt.Fprintln(os.Stderr, "gas:", err)
 		os.Exit(1)

@@ -1,0 +1,248 @@
+package daemon
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"net/http"
+	"strconv"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common/hexutil"
+
+	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/internal/cli"
+	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/node/service"
+)
+
+// Campaigns (contracts/spec/registry-v4.md, "Campaigns"): a brand funds one
+// for many owners, an owner joins with one of its datasets. The routes:
+//
+//	POST /v1/campaigns               create and fund (the brand)
+//	GET  /v1/campaigns/{id}          the campaign and its policy
+//	POST /v1/campaigns/{id}/join     grant the brand one dataset, paid from the escrow
+//	POST /v1/campaigns/{id}/close    refund the unspent places to the brand's balance
+
+// CampaignRequest is the body of POST /v1/campaigns.
+type CampaignRequest struct {
+	// Policy is the campaign document: a preset's name or a policy
+	// document (docs/policy.md). Required.
+	Policy json.RawMessage `json:"policy"`
+	// PriceWei is paid to each owner who joins.
+	PriceWei string `json:"price_wei"`
+	// Duration of each grant ("30d"); empty takes the policy's.
+	Duration string `json:"duration,omitempty"`
+	// Cap is the number of places; the campaign is funded with price × cap.
+	Cap uint32 `json:"cap"`
+	// Deadline is when joins stop: a duration from now ("7d"), a date or
+	// an RFC 3339 time.
+	Deadline string `json:"deadline"`
+}
+
+// CampaignView is a campaign as the API shows it.
+type CampaignView struct {
+	ID       uint64 `json:"id"`
+	Brand    string `json:"brand"`
+	PriceWei string `json:"price_wei"`
+	Duration string `json:"duration"`
+	Cap      uint32 `json:"cap"`
+	Joined   uint32 `json:"joined"`
+	Deadline string `json:"deadline"`
+	Closed   bool   `json:"closed"`
+	// Open: not closed, before the deadline, a place left.
+	Open bool `json:"open"`
+	// UnspentWei is the escrow still held for the places not taken.
+	UnspentWei string `json:"unspent_wei"`
+	TermsHash  string `json:"terms_hash"`
+	// Policy is the campaign document; absent when no IPFS node served it
+	// (PolicyError says why).
+	Policy      *PolicyView `json:"policy,omitempty"`
+	PolicyError string      `json:"policy_error,omitempty"`
+}
+
+func campaignView(info *service.CampaignInfo, now time.Time) CampaignView {
+	c := info.Campaign
+	v := CampaignView{
+		ID: c.ID, Brand: c.Brand.Hex(), PriceWei: c.PricePerPerson.String(), Duration: config.Duration(c.Duration).String(),
+		Cap: c.Cap, Joined: c.Joined, Deadline: c.Deadline.UTC().Format(time.RFC3339), Closed: c.Closed, Open: c.Open(now),
+		UnspentWei: c.Unspent().String(), TermsHash: hexutil.Encode(c.TermsHash[:]),
+	}
+	if info.Document != nil {
+		v.Policy = policyView(info.Document)
+	} else if info.DocumentErr != nil {
+		v.PolicyError = forPeople(info.DocumentErr)
+	}
+	return v
+}
+
+func parseCampaignID(s string) (uint64, error) {
+	id, err := strconv.ParseUint(s, 10, 64)
+	if err != nil || id == 0 {
+		return 0, badRequest("campaign id %q is not a campaign number (1, 2, …)", s)
+	}
+	return id, nil
+}
+
+func (d *Daemon) createCampaign(w http.ResponseWriter, r *http.Request) error {
+	var req CampaignRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	pol, err := parsePolicy(req.Policy)
+	if err != nil {
+		return err
+	}
+	if pol == nil {
+		return badRequest("policy is required: the campaign's usage policy, a preset's name or a document, whose description says what you want")
+	}
+	var price config.Wei
+	if err := price.UnmarshalText([]byte(req.PriceWei)); err != nil {
+		return badRequest("price_wei: %v", err)
+	}
+	if price.Int().Sign() <= 0 {
+		return badRequest("price_wei must be above zero: a campaign pays each participant")
+	}
+	var dur time.Duration
+	if req.Duration != "" {
+		d, err := config.ParseDuration(req.Duration)
+		if err != nil || d <= 0 {
+			return badRequest("duration %q is not a positive duration such as \"30d\"", req.Duration)
+		}
+		dur = time.Duration(d)
+	}
+	if req.Cap == 0 {
+		return badRequest("cap is required: the number of owners the campaign pays (at least 1)")
+	}
+	if req.Deadline == "" {
+		return badRequest("deadline is required: how long owners may join, such as \"7d\", or a date")
+	}
+	deadline, err := parseExpiry(req.Deadline, time.Now())
+	if err != nil {
+		return badRequest("deadline: %v", errors.Unwrap(err))
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	id, err := d.s.CreateCampaign(r.Context(), service.CampaignRequest{
+		Policy: pol, PricePerPerson: price.Int(), Duration: dur, Cap: req.Cap, Deadline: deadline,
+	})
+	if err != nil {
+		return err
+	}
+	info, err := d.s.Campaign(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusCreated, campaignView(info, time.Now()))
+	return nil
+}
+
+func (d *Daemon) getCampaign(w http.ResponseWriter, r *http.Request) error {
+	id, err := parseCampaignID(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	info, err := d.s.Campaign(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, campaignView(info, time.Now()))
+	return nil
+}
+
+// JoinCampaignRequest is the body of POST /v1/campaigns/{id}/join.
+type JoinCampaignRequest struct {
+	// Dataset is the name of this home's dataset that joins.
+	Dataset string `json:"dataset"`
+	// Threshold of the grant; 0 takes proxies.threshold.
+	Threshold int `json:"threshold,omitempty"`
+}
+
+// JoinCampaignResponse is the grant a join made.
+type JoinCampaignResponse struct {
+	Campaign  uint64   `json:"campaign"`
+	Dataset   string   `json:"dataset"`
+	ID        uint64   `json:"id"`
+	Brand     string   `json:"brand"`
+	PriceWei  string   `json:"price_wei"`
+	Expires   string   `json:"expires"`
+	Threshold int      `json:"threshold"`
+	Bundle    string   `json:"bundle"`
+	Block     uint64   `json:"block"`
+	Proxies   []string `json:"proxies"`
+	Fields    []string `json:"fields,omitempty"`
+}
+
+func (d *Daemon) joinCampaign(w http.ResponseWriter, r *http.Request) error {
+	id, err := parseCampaignID(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	var req JoinCampaignRequest
+	if err := decodeBody(r, &req); err != nil {
+		return err
+	}
+	if req.Dataset == "" {
+		return badRequest("dataset is required: the name of the dataset to grant the campaign's brand")
+	}
+	if req.Threshold < 0 || req.Threshold > config.MaxProxyShares {
+		return badRequest("threshold %d is not between 1 and %d", req.Threshold, config.MaxProxyShares)
+	}
+	e, key, err := d.dataset(req.Dataset)
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	res, err := d.s.JoinCampaign(r.Context(), service.CampaignJoin{Campaign: id, Dataset: e.ID, DatasetKey: key, Threshold: req.Threshold})
+	if err != nil {
+		return joinRefused(err, req.Dataset, id)
+	}
+	out := JoinCampaignResponse{Campaign: id, Dataset: req.Dataset, ID: e.ID, Brand: res.Grantee.Hex(), PriceWei: res.PricePerPerson.String(),
+		Expires: res.Expires.Format(time.RFC3339), Threshold: res.Threshold, Bundle: res.Bundle, Block: res.Block, Proxies: []string{}, Fields: res.Fields}
+	for _, p := range res.Proxies {
+		out.Proxies = append(out.Proxies, p.Hex())
+	}
+	// A join is a grant: the journal keeps it as one, with the campaign's
+	// policy, so the owner's views read it back as any grant.
+	d.record(Record{Kind: KindGrant, Dataset: req.Dataset, ID: e.ID, Block: res.Block, Grantee: out.Brand, Purpose: string(res.Policy.Bytes()), Expires: out.Expires, Amount: out.PriceWei})
+	writeJSON(w, http.StatusCreated, out)
+	return nil
+}
+
+// CloseCampaignResponse is the body of POST /v1/campaigns/{id}/close.
+type CloseCampaignResponse struct {
+	ID uint64 `json:"id"`
+	// RefundWei went to the brand's balance (POST /v1/withdraw pays it out).
+	RefundWei string `json:"refund_wei"`
+}
+
+func (d *Daemon) closeCampaign(w http.ResponseWriter, r *http.Request) error {
+	id, err := parseCampaignID(r.PathValue("id"))
+	if err != nil {
+		return err
+	}
+	d.mu.Lock()
+	defer d.mu.Unlock()
+	refund, err := d.s.CloseCampaign(r.Context(), id)
+	if err != nil {
+		return err
+	}
+	writeJSON(w, http.StatusOK, CloseCampaignResponse{ID: id, RefundWei: refund.String()})
+	return nil
+}
+
+// joinRefused says for the owner the refusals the Registry words for a
+// buyer (they are shared with buy): here the brand is the one holding the
+// grant or purchase, and nothing was paid by anyone.
+func joinRefused(err error, dataset string, id uint64) error {
+	switch {
+	case errors.Is(err, acl.ErrAlreadyGranted):
+		return cli.Say(err, fmt.Sprintf("the campaign's brand holds a live grant of %s already: nothing was granted; revoke that grant first to join campaign %d with it", dataset, id))
+	case errors.Is(err, acl.ErrPurchasePending):
+		return cli.Say(err, fmt.Sprintf("the campaign's brand has bought %s and its purchase waits for your grant: nothing was granted; grant or decline the purchase, then join campaign %d", dataset, id))
+	case errors.Is(err, acl.ErrOwnDataset):
+		return cli.Say(err, fmt.Sprintf("campaign %d is your own: an owner cannot be paid by its own campaign", id))
+	}
+	return err
+}
