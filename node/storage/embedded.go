@@ -285,9 +285,20 @@ func (e *Embedded) Add(ctx context.Context, r io.Reader, opts AddOptions) (cid.C
 		return cid.Undef, err
 	}
 	lr := newLimitReader(r, opts.MaxSize)
-	p, err := e.api.Unixfs().Add(ctx, files.NewReaderFile(lr), importOptions(opts.Name)...)
+	// kubo runs to its normal end even when the input fails or ctx ends
+	// (endClean), so that it has written every block before Add returns;
+	// ctx ending stops the input at its next read instead.
+	in := &endClean{r: lr, ctx: ctx}
+	p, err := e.api.Unixfs().Add(context.WithoutCancel(ctx), files.NewReaderFile(in), importOptions(opts.Name)...)
 	if err != nil {
 		return cid.Undef, lr.addError(ctx, err)
+	}
+	if in.err != nil {
+		err := lr.addError(ctx, in.err)
+		if uerr := e.Unpin(context.WithoutCancel(ctx), p.RootCid()); uerr != nil {
+			err = errors.Join(err, fmt.Errorf("storage: unpinning the cut-off object %s: %w", p.RootCid(), uerr))
+		}
+		return cid.Undef, err
 	}
 	return p.RootCid(), nil
 }
