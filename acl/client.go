@@ -74,14 +74,17 @@ type Options struct {
 	// PollInterval is the first delay between receipt polls (default 50ms;
 	// it grows up to one second).
 	PollInterval time.Duration
-	// LogRange is the most blocks one eth_getLogs covers (default
-	// DefaultLogRange; config key chain.log_range). A provider that refuses
-	// it narrows it further.
+	// LogRange is the blocks one eth_getLogs covers (default
+	// DefaultLogRange; config key chain.log_range), widened over sparse
+	// stretches up to 64 times (logReader). A provider that refuses a
+	// window narrows it.
 	LogRange uint64
 }
 
 // New opens the Registry at address. With a nil key the client is
-// read-only. It fails when no contract code is at the address.
+// read-only. It fails when no contract code is at the address, and with
+// ErrInterfaceVersion when the Registry there speaks another interface
+// version than InterfaceVersion.
 func New(ctx context.Context, backend Backend, address common.Address, key *ecdsa.PrivateKey, opts *Options) (*Client, error) {
 	code, err := backend.CodeAt(ctx, address, nil)
 	if err != nil {
@@ -90,7 +93,14 @@ func New(ctx context.Context, backend Backend, address common.Address, key *ecds
 	if len(code) == 0 {
 		return nil, fmt.Errorf("acl: no contract at %s: deploy the Registry first or fix the address: %w", address.Hex(), bind.ErrNoCode)
 	}
-	return newClient(ctx, backend, address, key, opts)
+	c, err := newClient(ctx, backend, address, key, opts)
+	if err != nil {
+		return nil, err
+	}
+	if err := checkVersion(ctx, c); err != nil {
+		return nil, err
+	}
+	return c, nil
 }
 
 func newClient(ctx context.Context, backend Backend, address common.Address, key *ecdsa.PrivateKey, opts *Options) (*Client, error) {
@@ -702,17 +712,20 @@ func (c *Client) OfferTo(ctx context.Context, dataset uint64, price *big.Int, du
 	return c.transact(ctx, nil, c.reg.PackOffer(dataset, price, uint64(duration/time.Second), termsHash, buyer))
 }
 
-// WithdrawOffer closes the open offer of a dataset.
-func (c *Client) WithdrawOffer(ctx context.Context, dataset uint64) (*types.Receipt, error) {
-	return c.transact(ctx, nil, c.reg.PackWithdrawOffer(dataset))
+// WithdrawOffer closes the offer of a dataset under termsHash; the
+// dataset's other offers stay open.
+func (c *Client) WithdrawOffer(ctx context.Context, dataset uint64, termsHash [32]byte) (*types.Receipt, error) {
+	return c.transact(ctx, nil, c.reg.PackWithdrawOffer(dataset, termsHash))
 }
 
-// ErrNoOpenOffer: the dataset has no open offer.
+// ErrNoOpenOffer: the dataset has no open offer (under the terms named).
 var ErrNoOpenOffer = errors.New("acl: dataset has no open offer")
 
-// OfferOf reads the open offer of a dataset, or ErrNoOpenOffer.
-func (c *Client) OfferOf(ctx context.Context, dataset uint64) (Offer, error) {
-	out, err := c.call(ctx, c.reg.PackOfferOf(dataset))
+// OfferOf reads the open offer of a dataset under termsHash, or
+// ErrNoOpenOffer (also once the dataset is erased: erasing closes every
+// offer of it).
+func (c *Client) OfferOf(ctx context.Context, dataset uint64, termsHash [32]byte) (Offer, error) {
+	out, err := c.call(ctx, c.reg.PackOfferOf(dataset, termsHash))
 	if err != nil {
 		return Offer{}, err
 	}
@@ -723,12 +736,13 @@ func (c *Client) OfferOf(ctx context.Context, dataset uint64) (Offer, error) {
 	if o.Duration == 0 {
 		return Offer{}, ErrNoOpenOffer
 	}
-	return Offer{Price: o.Price, Duration: time.Duration(o.Duration) * time.Second, TermsHash: o.TermsHash, Buyer: o.Buyer}, nil
+	return Offer{Price: o.Price, Duration: time.Duration(o.Duration) * time.Second, TermsHash: termsHash, Buyer: o.Buyer}, nil
 }
 
-// Buy pays price into escrow for the open offer of a dataset; termsHash and
-// duration must be the offer's (so a changed offer is not bought by
-// surprise: the contract refuses the payment otherwise).
+// Buy pays price into escrow for the offer of a dataset under termsHash
+// (which of the dataset's offers); price and duration must be that offer's
+// (so a changed offer is not bought by surprise: the contract refuses the
+// payment otherwise).
 func (c *Client) Buy(ctx context.Context, dataset uint64, price *big.Int, termsHash [32]byte, duration time.Duration) (*types.Receipt, error) {
 	if price == nil || price.Sign() < 0 {
 		return nil, fmt.Errorf("%w: price must be a non-negative amount of wei", ErrInvalidArgument)

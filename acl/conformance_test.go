@@ -7,6 +7,7 @@ import (
 	"errors"
 	"github.com/ethereum/go-ethereum"
 	"math/big"
+	"os"
 	"path/filepath"
 	"strings"
 	"sync"
@@ -43,6 +44,8 @@ var conformance = []struct {
 	{"MarketNoSelfOrDoubleBuy", testMarketNoSelfOrDoubleBuy},
 	{"MarketDecline", testMarketDecline},
 	{"MarketPrivateOffer", testMarketPrivateOffer},
+	{"MarketOffersPerTerms", testMarketOffersPerTerms},
+	{"InterfaceVersion", testInterfaceVersion},
 	{"Visibility", testVisibility},
 	{"CIDSquatting", testCIDSquatting},
 	{"KeyEpochs", testKeyEpochs},
@@ -363,7 +366,8 @@ func testErase(t *testing.T, e *env) {
 	brand := e.addr(kBrand)
 	expiry := time.Unix(int64(head(t, e).Time)+3600, 0)
 	ok(owner.Grant(ctx, acl.Grant{Dataset: id, Grantee: brand, Expiry: expiry, Threshold: 1}))(t)
-	ok(owner.Offer(ctx, id, big.NewInt(1000), time.Hour, rand32(t)))(t)
+	th := rand32(t)
+	ok(owner.Offer(ctx, id, big.NewInt(1000), time.Hour, th))(t)
 	ok(owner.Erase(ctx, id))(t)
 	if authorized := ok(owner.IsAuthorized(ctx, id, brand))(t); authorized {
 		t.Fatal("authorized on an erased dataset")
@@ -377,11 +381,11 @@ func testErase(t *testing.T, e *env) {
 	wantRevert(t, err, acl.ErrDatasetErased)
 	_, err = owner.Erase(ctx, id)
 	wantRevert(t, err, acl.ErrDatasetErased)
-	if _, err := owner.OfferOf(ctx, id); !errors.Is(err, acl.ErrNoOpenOffer) {
+	if _, err := owner.OfferOf(ctx, id, th); !errors.Is(err, acl.ErrNoOpenOffer) {
 		t.Fatalf("offer survives erase: %v", err)
 	}
 	buyer := as(t, e, owner, kBrand2, nil)
-	_, err = buyer.Buy(ctx, id, big.NewInt(1000), [32]byte{}, time.Hour)
+	_, err = buyer.Buy(ctx, id, big.NewInt(1000), th, time.Hour)
 	wantRevert(t, err, acl.ErrDatasetErased)
 	// Revoking on an erased dataset is still allowed (it is already void).
 	ok(owner.Revoke(ctx, id, brand))(t)
@@ -404,13 +408,13 @@ func testMarketGrantReleases(t *testing.T, e *env) {
 	buyer := as(t, e, owner, kBrand, nil)
 	price := big.NewInt(1_000_000_000_000)
 	terms := rand32(t)
-	if _, err := buyer.OfferOf(ctx, id); !errors.Is(err, acl.ErrNoOpenOffer) {
+	if _, err := buyer.OfferOf(ctx, id, terms); !errors.Is(err, acl.ErrNoOpenOffer) {
 		t.Fatalf("offer before offering: %v", err)
 	}
 	_, err := buyer.Buy(ctx, id, price, terms, 2*time.Hour)
 	wantRevert(t, err, acl.ErrNoOffer)
 	ok(owner.Offer(ctx, id, price, 2*time.Hour, terms))(t)
-	o := ok(buyer.OfferOf(ctx, id))(t)
+	o := ok(buyer.OfferOf(ctx, id, terms))(t)
 	if o.Price.Cmp(price) != 0 || o.Duration != 2*time.Hour || o.TermsHash != terms {
 		t.Fatalf("offer %+v", o)
 	}
@@ -422,8 +426,9 @@ func testMarketGrantReleases(t *testing.T, e *env) {
 	}
 	_, err = buyer.Buy(ctx, id, new(big.Int).Add(price, big.NewInt(1)), terms, 2*time.Hour)
 	wantRevert(t, err, acl.ErrWrongPayment)
+	// Other terms name no offer of the dataset (v4: one offer per terms).
 	_, err = buyer.Buy(ctx, id, price, rand32(t), 2*time.Hour)
-	wantRevert(t, err, acl.ErrTermsChanged)
+	wantRevert(t, err, acl.ErrNoOffer)
 
 	rc := ok(buyer.Buy(ctx, id, price, terms, 2*time.Hour))(t)
 	p := ok(buyer.PurchaseOf(ctx, id, e.addr(kBrand)))(t)
@@ -793,7 +798,7 @@ func testMarketFrontRunReoffer(t *testing.T, e *env) {
 	buyer := as(t, e, owner, kBrand, nil)
 	price := big.NewInt(1_000_000_000_000)
 	id, terms := offered(t, owner, price, 30*24*time.Hour)
-	read := ok(buyer.OfferOf(ctx, id))(t)
+	read := ok(buyer.OfferOf(ctx, id, terms))(t)
 	ok(owner.Offer(ctx, id, price, time.Second, terms))(t) // the front-run
 	before := balance(t, e, e.addr(kBrand))
 	_, err := buyer.Buy(ctx, id, read.Price, read.TermsHash, read.Duration)
@@ -1021,7 +1026,7 @@ func testMarketPrivateOffer(t *testing.T, e *env) {
 	id := newDataset(t, owner)
 	terms := rand32(t)
 	ok(owner.OfferTo(ctx, id, price, time.Hour, terms, e.addr(kBrand)))(t)
-	o := ok(stranger.OfferOf(ctx, id))(t)
+	o := ok(stranger.OfferOf(ctx, id, terms))(t)
 	if o.Buyer != e.addr(kBrand) || !o.Private() {
 		t.Fatalf("offerOf buyer %s, want %s", o.Buyer.Hex(), e.addr(kBrand).Hex())
 	}
@@ -1053,7 +1058,7 @@ func testMarketPrivateOffer(t *testing.T, e *env) {
 	// Re-offered publicly: anyone may buy, and the zero-address filter finds
 	// it as a public offer.
 	ok(owner.Offer(ctx, id, price, time.Hour, terms))(t)
-	if o := ok(stranger.OfferOf(ctx, id))(t); o.Private() {
+	if o := ok(stranger.OfferOf(ctx, id, terms))(t); o.Private() {
 		t.Fatalf("public re-offer still names %s", o.Buyer.Hex())
 	}
 	var zero common.Address
@@ -1063,8 +1068,8 @@ func testMarketPrivateOffer(t *testing.T, e *env) {
 	ok(stranger.Buy(ctx, id, price, terms, time.Hour))(t)
 	// Withdrawing clears the buyer with the offer.
 	ok(owner.OfferTo(ctx, id, price, time.Hour, terms, mine))(t)
-	ok(owner.WithdrawOffer(ctx, id))(t)
-	if _, err := stranger.OfferOf(ctx, id); !errors.Is(err, acl.ErrNoOpenOffer) {
+	ok(owner.WithdrawOffer(ctx, id, terms))(t)
+	if _, err := stranger.OfferOf(ctx, id, terms); !errors.Is(err, acl.ErrNoOpenOffer) {
 		t.Fatalf("offer after withdrawal: %v", err)
 	}
 }
@@ -1131,5 +1136,135 @@ func testVisibility(t *testing.T, e *env) {
 	}
 	if _, err := stranger.VisibilityOf(ctx, 999); !errors.Is(err, acl.ErrUnknownDataset) {
 		t.Fatalf("visibility of an unknown dataset: %v", err)
+	}
+}
+
+// Interface v4: a dataset holds one offer per terms hash. Two offers (some
+// fields cheap, the whole dataset dear) are open side by side, each bought
+// at its own price by its own buyer; withdrawing one leaves the other; a
+// private offer under one terms hash leaves the others public; erasing the
+// dataset closes every offer at once, without visiting them.
+func testMarketOffersPerTerms(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	id := newDataset(t, owner)
+	brandA := as(t, e, owner, kBrand, nil)
+	brandB := as(t, e, owner, kBrand2, nil)
+	stranger := as(t, e, owner, kStranger, nil)
+	if v := ok(owner.InterfaceVersion(ctx))(t); v != acl.InterfaceVersion {
+		t.Fatalf("interfaceVersion %d, want %d", v, acl.InterfaceVersion)
+	}
+	cheap, dear := big.NewInt(1000), big.NewInt(5000)
+	fieldsTerms, allTerms := rand32(t), rand32(t)
+	ok(owner.Offer(ctx, id, cheap, time.Hour, fieldsTerms))(t)
+	ok(owner.Offer(ctx, id, dear, 2*time.Hour, allTerms))(t)
+	a := ok(stranger.OfferOf(ctx, id, fieldsTerms))(t)
+	b := ok(stranger.OfferOf(ctx, id, allTerms))(t)
+	if a.Price.Cmp(cheap) != 0 || a.Duration != time.Hour || b.Price.Cmp(dear) != 0 || b.Duration != 2*time.Hour {
+		t.Fatalf("offers %+v and %+v", a, b)
+	}
+	// The cheap price does not buy the dear offer, nor the dear price the
+	// cheap one: each offer is its own.
+	_, err := brandB.Buy(ctx, id, cheap, allTerms, 2*time.Hour)
+	wantRevert(t, err, acl.ErrWrongPayment)
+	rcA := ok(brandA.Buy(ctx, id, cheap, fieldsTerms, time.Hour))(t)
+	rcB := ok(brandB.Buy(ctx, id, dear, allTerms, 2*time.Hour))(t)
+	for _, c := range []struct {
+		rc    *types.Receipt
+		terms [32]byte
+		buyer common.Address
+		paid  *big.Int
+	}{{rcA, fieldsTerms, e.addr(kBrand), cheap}, {rcB, allTerms, e.addr(kBrand2), dear}} {
+		evs := ok(owner.Purchased(ctx, acl.Range{From: c.rc.BlockNumber.Uint64(), To: c.rc.BlockNumber.Uint64()}, acl.PurchasedFilter{Dataset: &id}))(t)
+		if len(evs) != 1 || evs[0].TermsHash != c.terms || evs[0].Buyer != c.buyer || evs[0].Amount.Cmp(c.paid) != 0 {
+			t.Fatalf("purchase %+v, want terms %x by %s for %v", evs, c.terms, c.buyer.Hex(), c.paid)
+		}
+	}
+	// Withdrawing the fields offer leaves the whole-dataset one open.
+	rc := ok(owner.WithdrawOffer(ctx, id, fieldsTerms))(t)
+	if _, err := stranger.OfferOf(ctx, id, fieldsTerms); !errors.Is(err, acl.ErrNoOpenOffer) {
+		t.Fatalf("withdrawn offer still open: %v", err)
+	}
+	ok(stranger.OfferOf(ctx, id, allTerms))(t)
+	var withdrawn int
+	for _, l := range rc.Logs {
+		if ev, err := bindings.NewRegistry().UnpackOfferWithdrawnEvent(l); err == nil {
+			withdrawn++
+			if ev.Dataset != id || ev.TermsHash != fieldsTerms {
+				t.Fatalf("OfferWithdrawn %d %x, want %d %x", ev.Dataset, ev.TermsHash, id, fieldsTerms)
+			}
+		}
+	}
+	if withdrawn != 1 {
+		t.Fatalf("%d OfferWithdrawn events", withdrawn)
+	}
+	_, err = owner.WithdrawOffer(ctx, id, fieldsTerms)
+	wantRevert(t, err, acl.ErrNoOffer)
+	// A private offer under a third terms hash: only its buyer buys it, and
+	// the public offer beside it stays public.
+	private := rand32(t)
+	ok(owner.OfferTo(ctx, id, cheap, time.Hour, private, e.addr(kBrand)))(t)
+	_, err = stranger.Buy(ctx, id, cheap, private, time.Hour)
+	wantRevert(t, err, acl.ErrOfferIsPrivate)
+	if o := ok(stranger.OfferOf(ctx, id, allTerms))(t); o.Private() {
+		t.Fatalf("the public offer became private: %+v", o)
+	}
+	ok(stranger.Buy(ctx, id, dear, allTerms, 2*time.Hour))(t)
+	// Erase closes both open offers at once.
+	ok(owner.Erase(ctx, id))(t)
+	for _, h := range [][32]byte{allTerms, private} {
+		if _, err := stranger.OfferOf(ctx, id, h); !errors.Is(err, acl.ErrNoOpenOffer) {
+			t.Fatalf("offer %x open after erase: %v", h, err)
+		}
+	}
+	_, err = brandA.Buy(ctx, id, cheap, private, time.Hour)
+	wantRevert(t, err, acl.ErrDatasetErased)
+}
+
+// A client binds only a Registry of its own interface version: another
+// contract at the address (here one without interfaceVersion, as every
+// Registry before version 4) is refused with ErrInterfaceVersion and the
+// way out, not bound to fail call by call. And the Registry stays far under
+// the 24 KiB code limit.
+func testInterfaceVersion(t *testing.T, e *env) {
+	ctx := testCtx(t)
+	owner := deploy(t, e)
+	code := ok(e.backend.CodeAt(ctx, owner.Address(), nil))(t)
+	if len(code) == 0 || len(code) > 20_000 {
+		t.Fatalf("the Registry's runtime code is %d bytes; the limit is 24,576 and this version stays under 20,000", len(code))
+	}
+	t.Logf("Registry runtime code: %d bytes", len(code))
+	chainID := ok(e.backend.ChainID(ctx))(t)
+	opts := bind.NewKeyedTransactor(e.keys[kStranger], chainID)
+	opts.Context = ctx
+	rr := bindings.NewReentrantReceiver()
+	_, tx, err := bind.DeployContract(opts, common.FromHex(bindings.ReentrantReceiverMetaData.Bin), e.backend, rr.PackConstructor(owner.Address()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rc, err := waitReceipt(ctx, e.backend, tx.Hash())
+	if err != nil || rc.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("deploying another contract: %v %+v", err, rc)
+	}
+	_, err = acl.New(ctx, e.backend, rc.ContractAddress, e.keys[kBrand], nil)
+	if !errors.Is(err, acl.ErrInterfaceVersion) || !strings.Contains(err.Error(), "this pdx speaks 4") || !strings.Contains(err.Error(), "pdx contracts deploy") {
+		t.Fatalf("binding a contract of no Registry version: %v, want ErrInterfaceVersion with the way out", err)
+	}
+	// A Registry of interface version 3 (testdata/registry-v3.bin: its
+	// init code as pdx last shipped it) is named as such.
+	v3, err := os.ReadFile(filepath.Join("testdata", "registry-v3.bin"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, tx, err = bind.DeployContract(opts, common.FromHex(strings.TrimSpace(string(v3))), e.backend, bindings.NewRegistry().PackConstructor(3600))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if rc, err = waitReceipt(ctx, e.backend, tx.Hash()); err != nil || rc.Status != types.ReceiptStatusSuccessful {
+		t.Fatalf("deploying a version-3 Registry: %v %+v", err, rc)
+	}
+	_, err = acl.New(ctx, e.backend, rc.ContractAddress, e.keys[kBrand], nil)
+	if !errors.Is(err, acl.ErrInterfaceVersion) || !strings.Contains(err.Error(), "is interface version 3; this pdx speaks 4: redeploy with `pdx contracts deploy` or use a pdx that matches") {
+		t.Fatalf("binding a version-3 Registry: %v", err)
 	}
 }

@@ -46,7 +46,6 @@ var (
 	ErrInvalidOffer          = errors.New("registry: offer needs a non-zero duration and a price below 2^128 wei")
 	ErrNoOffer               = errors.New("registry: dataset has no open offer")
 	ErrWrongPayment          = errors.New("registry: payment differs from the offer's price")
-	ErrTermsChanged          = errors.New("registry: the offer's terms changed; read the offer again")
 	ErrPurchasePending       = errors.New("registry: a purchase of this dataset is already in escrow")
 	ErrNoPurchase            = errors.New("registry: no purchase in escrow")
 	ErrRefundTooEarly        = errors.New("registry: the grant window has not passed yet")
@@ -81,7 +80,6 @@ var sentinels = map[string]error{
 	"InvalidOffer":          ErrInvalidOffer,
 	"NoOffer":               ErrNoOffer,
 	"WrongPayment":          ErrWrongPayment,
-	"TermsChanged":          ErrTermsChanged,
 	"PurchasePending":       ErrPurchasePending,
 	"NoPurchase":            ErrNoPurchase,
 	"RefundTooEarly":        ErrRefundTooEarly,

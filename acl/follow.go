@@ -223,9 +223,10 @@ type Follower struct {
 	// Start is the first block read when the cursor is empty (the deploy
 	// block is a good choice).
 	Start uint64
-	// Batch is the most blocks one eth_getLogs covers (default
-	// DefaultLogRange; config key chain.log_range): public endpoints cap
-	// the range, and one that refuses Batch narrows it further (logReader).
+	// Batch is the blocks one eth_getLogs covers (default
+	// DefaultLogRange; config key chain.log_range), widened over sparse
+	// stretches up to 64 times: public endpoints cap the range, and one
+	// that refuses a window narrows it (logReader).
 	Batch uint64
 	// Confirmations holds back the newest blocks: an event in block b is
 	// handed over once the head is at least b+Confirmations, so a reorg
@@ -243,6 +244,13 @@ type Follower struct {
 	// only Revoked and Erased, the events that end a grant. A proxy's
 	// catch-up then costs its own grants, not the network's.
 	Proxy common.Address
+	// ProxyDatasets, with Proxy set, narrows the Revoked and Erased read
+	// to the datasets it returns (those the proxy holds grants of) and
+	// those of the window's grants naming the proxy, MaxTopicList to a
+	// query: the network's other revocations and erasures are not fetched
+	// either. It is asked once per window, after the window's grants are
+	// read. Nil: every Revoked and Erased is read.
+	ProxyDatasets func() []uint64
 	// Events, when not empty (and Proxy is not set), are the only events
 	// asked for, by name ("Purchased"): a follower that acts on one kind
 	// need not read the rest of the network's. A name the Registry does not
@@ -348,7 +356,7 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 	f.logs.max = f.Batch // 0: DefaultLogRange
 	delivered := 0
 	q := ethereum.FilterQuery{Addresses: []common.Address{f.registry}}
-	var ends ethereum.FilterQuery // the proxy's second query: what ends a grant
+	var ends ethereum.FilterQuery // the proxy's second query: what ends a grant (its topics; no dataset)
 	if len(f.Events) > 0 {
 		q.Topics = [][]common.Hash{kinds}
 	}
@@ -379,11 +387,13 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		if ends.Topics != nil {
 			// The same window's revocations and erasures, merged in
 			// chain order with the proxy's grants.
-			if err := f.logs.read(ctx, ends, start, end, func(_ uint64, more []types.Log) error {
-				logs = append(logs, more...)
-				return nil
-			}); err != nil {
-				return err
+			for _, q := range f.endsQueries(ends, logs) {
+				if err := f.logs.read(ctx, q, start, end, func(_ uint64, more []types.Log) error {
+					logs = append(logs, more...)
+					return nil
+				}); err != nil {
+					return err
+				}
 			}
 			slices.SortFunc(logs, func(a, b types.Log) int {
 				if c := cmp.Compare(a.BlockNumber, b.BlockNumber); c != 0 {
@@ -410,7 +420,11 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 				f.remember(ev.Block, logs[i].BlockHash, &ev)
 			}
 		}
-		if headers != nil {
+		// The window's last block is remembered by its hash so that a
+		// reorg of it is noticed; a window more than reorgMemory blocks
+		// below the head is past any reorg looked for, and a catch-up
+		// through a long history reads no header of it.
+		if headers != nil && end+reorgMemory > last {
 			h, err := headers.HeaderByNumber(ctx, new(big.Int).SetUint64(end))
 			if err != nil {
 				stop = fmt.Errorf("acl: reading the header of block %d: %w", end, err)
@@ -428,6 +442,38 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		return delivered, fmt.Errorf("acl: reading logs: %w", err)
 	}
 	return delivered, nil
+}
+
+// endsQueries are a proxy's queries of what ends its grants in a window
+// whose grants naming it are grants: ends itself without ProxyDatasets,
+// else ends narrowed to the proxy's datasets and the grants', at most
+// MaxTopicList to a query (none when there are none). Revoked and Erased
+// both hold the dataset as their first indexed argument.
+func (f *Follower) endsQueries(ends ethereum.FilterQuery, grants []types.Log) []ethereum.FilterQuery {
+	if f.ProxyDatasets == nil {
+		return []ethereum.FilterQuery{ends}
+	}
+	seen := map[common.Hash]bool{}
+	var ds []common.Hash
+	add := func(h common.Hash) {
+		if !seen[h] {
+			seen[h] = true
+			ds = append(ds, h)
+		}
+	}
+	for _, d := range f.ProxyDatasets() {
+		add(common.BigToHash(new(big.Int).SetUint64(d)))
+	}
+	for _, l := range grants {
+		if g, err := f.reg.UnpackGrantedViaEvent(&l); err == nil {
+			add(common.BigToHash(new(big.Int).SetUint64(DecodeGrantWord(g.Grant).Dataset)))
+		}
+	}
+	var out []ethereum.FilterQuery
+	for chunk := range slices.Chunk(ds, MaxTopicList) {
+		out = append(out, ethereum.FilterQuery{Addresses: ends.Addresses, Topics: [][]common.Hash{ends.Topics[0], chunk}})
+	}
+	return out
 }
 
 // readStages reads the later stages of f.Topics over [start, end] after

@@ -110,17 +110,22 @@ func classify(err error) refusal {
 }
 
 // logReader is the one place pdx calls eth_getLogs: it reads a block range
-// in windows of at most max blocks, narrows the window when the provider
-// refuses it as too wide or too large, and pauses and asks again when the
-// provider is busy, so a provider that caps ranges or results still yields
-// every log, in chain order.
+// in windows of max blocks, widened over sparse stretches (maxGrowth),
+// narrows the window when the provider refuses it as too wide or too
+// large, and pauses and asks again when the provider is busy, so a
+// provider that caps ranges or results still yields every log, in chain
+// order.
 type logReader struct {
 	src ethereum.LogFilterer
-	// max is the widest window asked for (0: DefaultLogRange).
+	// max is the configured window (0: DefaultLogRange): reads start with
+	// it, and widen it over sparse stretches (maxGrowth).
 	max uint64
 	// learnt is the widest window the provider accepted after refusing a
 	// wider one as a range (0: none refused yet); it holds for later reads.
 	learnt atomic.Uint64
+	// span is the window the last read ended with (0: none yet), where
+	// the next read starts.
+	span atomic.Uint64
 	// pause waits between retries of a busy provider (tests shorten it).
 	pause func(ctx context.Context, d time.Duration) error
 }
@@ -136,16 +141,49 @@ func sleepCtx(ctx context.Context, d time.Duration) error {
 	}
 }
 
+// A reader widens its window over sparse stretches: a window that
+// returned fewer than sparseLogs logs is doubled for the next, up to
+// maxGrowth times the configured window (or the window a provider's range
+// refusal taught it), so a topic-filtered read of a long history in which
+// the caller's events are few — a proxy's catch-up, a home's rebuild —
+// costs requests in proportion to those events and the logarithm of the
+// history, not one per configured window. A provider that refuses the
+// wider window narrows it again (and for good, when it refuses the
+// range); a dense stretch halves it.
+// Beyond maxWindow blocks one eth_getLogs is a scan no provider answers
+// in time (config.MaxLogRange).
+const (
+	maxGrowth  = 64
+	sparseLogs = 1_000
+	maxWindow  = 1_000_000
+)
+
+// base is the configured window (DefaultLogRange when none).
+func (r *logReader) base() uint64 {
+	if r.max == 0 {
+		return DefaultLogRange
+	}
+	return r.max
+}
+
 // window is the widest window to ask for now.
 func (r *logReader) window() uint64 {
-	w := r.max
-	if w == 0 {
-		w = DefaultLogRange
-	}
+	w := max(min(r.base()*maxGrowth, maxWindow), r.base())
 	if l := r.learnt.Load(); l != 0 && l < w {
 		w = l
 	}
 	return w
+}
+
+// first is the window a read starts with: the one the last read ended
+// with (a reader of a sparse history keeps its wide window), at first the
+// configured one.
+func (r *logReader) first() uint64 {
+	s := r.span.Load()
+	if s == 0 {
+		s = r.base()
+	}
+	return min(s, r.window())
 }
 
 // read reads the logs q selects in blocks from..to (both included; q's own
@@ -158,7 +196,7 @@ func (r *logReader) read(ctx context.Context, q ethereum.FilterQuery, from, to u
 	if pause == nil {
 		pause = sleepCtx
 	}
-	span := r.window()
+	span := r.first()
 	busy := 0
 	for from <= to {
 		span = min(span, r.window())
@@ -197,15 +235,23 @@ func (r *logReader) read(ctx context.Context, q ethereum.FilterQuery, from, to u
 			}
 		}
 		busy = 0
+		n := len(logs)
 		if err := each(end, logs); err != nil {
 			return err
 		}
+		switch {
+		case n < sparseLogs:
+			// A sparse stretch: a wider window next.
+			span = min(span*2, r.window())
+		case span < r.base():
+			// A window halved for a dense stretch grows back after it.
+			span = min(span*2, r.base())
+		}
+		r.span.Store(span)
 		if end == to {
 			break
 		}
 		from = end + 1
-		// A window halved for a dense stretch grows back after it.
-		span = min(span*2, r.window())
 	}
 	return nil
 }

@@ -227,6 +227,8 @@ func TestLogRangeHardFailures(t *testing.T) {
 			fmt.Fprintf(w, `{"jsonrpc":"2.0","id":%s,"result":"0x60"}`, req.ID)
 		case "eth_blockNumber":
 			fmt.Fprintf(w, `{"jsonrpc":"2.0","id":%s,"result":"0x4e20"}`, req.ID)
+		case "eth_call": // interfaceVersion(), asked by acl.New
+			fmt.Fprintf(w, `{"jsonrpc":"2.0","id":%s,"result":"0x%064x"}`, req.ID, acl.InterfaceVersion)
 		default:
 			calls++
 			fmt.Fprintf(w, `{"jsonrpc":"2.0","id":%s,"error":{"code":-32000,"message":"header not found"}}`, req.ID)

@@ -12,7 +12,7 @@ pragma solidity 0.8.37;
 /// is the point); strings, CIDs, purposes and bundles live in events only,
 /// where a byte costs 8 gas instead of 20,000 per 32 bytes.
 ///
-/// Storage layout (see spec/registry-v3.md for the full description):
+/// Storage layout (see spec/registry-v4.md for the full description):
 ///   _datasets[id]       owner (bits 0-159) | versions uint32 (160-191) |
 ///                       flags uint8 (192-199: bit0 erased, bit1 public,
 ///                       bit2 withdrawn) | key prefix (200-207) |
@@ -26,9 +26,13 @@ pragma solidity 0.8.37;
 ///   _grants[gkey]       expiry uint64 (0-63) | threshold uint8 (64-71) |
 ///                       flags uint8 (72-79: bit0 live, bit1 bought) |
 ///                       dataset uint64 (96-159)
-///   _offers[id]         price uint128 (0-127) | duration uint64 (128-191)
-///   _offerTerms[id]     terms hash
-///   _offerBuyer[id]     the only account that may buy the offer (zero: anyone)
+///   _offers[id][terms]  price uint128 (0-127) | duration uint64 (128-191):
+///                       one open offer per (dataset, terms hash), so a
+///                       dataset is offered field set by field set, each
+///                       at its own price
+///   _offerBuyer[id][terms]
+///                       the only account that may buy that offer (zero:
+///                       anyone)
 ///   _policies[id]       hash of a public dataset's policy document
 ///   _purchases[gkey]    amount uint128 (0-127) | deadline uint64 (128-191) |
 ///                       duration uint64 (192-255)
@@ -65,12 +69,10 @@ contract Registry {
     error NoGrant(uint64 dataset, address grantee);
     /// An offer needs a non-zero duration and a price below 2^128.
     error InvalidOffer();
-    /// The dataset has no open offer.
-    error NoOffer(uint64 dataset);
+    /// The dataset has no open offer under these terms.
+    error NoOffer(uint64 dataset, bytes32 termsHash);
     /// The payment does not equal the offer's price.
     error WrongPayment(uint256 expected, uint256 sent);
-    /// The offer's terms changed since the buyer read them.
-    error TermsChanged(bytes32 expected, bytes32 current);
     /// The buyer already has a purchase in escrow for this dataset.
     error PurchasePending(uint64 dataset, address buyer);
     /// There is no purchase in escrow for this (dataset, buyer).
@@ -120,7 +122,7 @@ contract Registry {
     /// (72-79: bit0 live, bit1 bought), dataset (96-159); the grant slot holds
     /// the same word. The dataset is indexed too (375 gas a grant), so an
     /// owner's listing of a dataset's grants asks for that dataset's alone
-    /// instead of every grant of the network (see spec/registry-v3.md).
+    /// instead of every grant of the network (see spec/registry-v4.md).
     /// bundle is the sha2-256 digest of the kfrag bundle, stored as a CIDv1
     /// raw block: its CID is 0x01 0x55 0x12 0x20 followed by these 32 bytes.
     event Granted(address indexed grantee, uint64 indexed dataset, uint256 grant, bytes32 purposeHash, bytes32 bundle);
@@ -142,7 +144,9 @@ contract Registry {
     /// The dataset was withdrawn from public view: its owner stopped
     /// serving it. Copies already taken are not recalled.
     event Unpublished(uint64 indexed dataset);
-    event OfferWithdrawn(uint64 indexed dataset);
+    /// The offer of the dataset under termsHash is closed; its other
+    /// offers stay open.
+    event OfferWithdrawn(uint64 indexed dataset, bytes32 termsHash);
     event Purchased(
         uint64 indexed dataset, address indexed buyer, uint256 amount, uint64 duration, uint64 deadline, bytes32 termsHash
     );
@@ -175,9 +179,8 @@ contract Registry {
     mapping(uint64 => bytes32) private _datasetKeyX;
     mapping(address => mapping(bytes32 => uint256)) private _cids;
     mapping(uint256 => uint256) private _grants;
-    mapping(uint64 => uint256) private _offers;
-    mapping(uint64 => bytes32) private _offerTerms;
-    mapping(uint64 => address) private _offerBuyer;
+    mapping(uint64 => mapping(bytes32 => uint256)) private _offers;
+    mapping(uint64 => mapping(bytes32 => address)) private _offerBuyer;
     mapping(uint64 => bytes32) private _policies;
     mapping(uint256 => uint256) private _purchases;
     mapping(uint256 => uint256) private _vesting;
@@ -374,7 +377,9 @@ contract Registry {
     }
 
     /// @notice Erases a dataset: every grant stops authorizing at once, and
-    /// no CID, grant, offer or purchase is accepted for it afterwards.
+    /// no CID, grant, offer or purchase is accepted for it afterwards. Its
+    /// open offers (there may be many, one per terms hash) are not visited:
+    /// buy and offerOf read the erased flag, so one write closes them all.
     /// Payments of bought grants stop vesting at this block: the unvested
     /// part of each grant named in `buyers` is returned to its buyer in this
     /// transaction, and that of any other bought grant (the same figure) when
@@ -382,7 +387,6 @@ contract Registry {
     function erase(uint64 dataset, address[] calldata buyers) external {
         uint256 d = _ownedLive(dataset);
         _datasets[dataset] = d | (ERASED << 192) | (block.timestamp << 224);
-        delete _offers[dataset];
         emit Erased(dataset);
         for (uint256 i = 0; i < buyers.length; i++) {
             _settle(dataset, buyers[i], address(uint160(d)), true);
@@ -585,64 +589,73 @@ contract Registry {
 
     // ---------------------------------------------------------------- market
 
+    /// @notice The interface version of this Registry (spec/registry-v4.md):
+    /// a client of another version refuses it with a clear message instead
+    /// of failing on a selector it does not find.
+    function interfaceVersion() external pure returns (uint256) {
+        return 4;
+    }
+
     /// @notice Offers access to a dataset for `price` wei for `duration`
     /// seconds under the terms whose hash is `termsHash`, to `buyer` only
-    /// (a private offer) or, when it is zero, to anyone. Replaces any
-    /// previous offer; purchases already in escrow keep their terms.
+    /// (a private offer) or, when it is zero, to anyone. A dataset holds one
+    /// offer per terms hash, side by side (terms that name other fields are
+    /// another offer with its own price); this opens the offer of
+    /// `termsHash` or replaces it. Purchases already in escrow keep their
+    /// terms.
     function offer(uint64 dataset, uint256 price, uint64 duration, bytes32 termsHash, address buyer) external {
         _ownedLive(dataset);
         if (duration == 0 || price > type(uint128).max) revert InvalidOffer();
-        _offers[dataset] = price | (uint256(duration) << 128);
-        _offerTerms[dataset] = termsHash;
+        _offers[dataset][termsHash] = price | (uint256(duration) << 128);
         // Writing zero over zero costs a public offer ~2,200 gas, less than
         // a branch that reads the slot to skip it would save on a re-offer.
-        _offerBuyer[dataset] = buyer;
+        _offerBuyer[dataset][termsHash] = buyer;
         emit Offered(dataset, buyer, price, duration, termsHash);
     }
 
-    /// @notice Withdraws the open offer of a dataset.
-    function withdrawOffer(uint64 dataset) external {
+    /// @notice Withdraws the offer of a dataset under `termsHash`; its other
+    /// offers stay open.
+    function withdrawOffer(uint64 dataset, bytes32 termsHash) external {
         _owned(dataset);
-        if (_offers[dataset] == 0) revert NoOffer(dataset);
-        delete _offers[dataset];
-        delete _offerTerms[dataset];
-        delete _offerBuyer[dataset];
-        emit OfferWithdrawn(dataset);
+        if (_offers[dataset][termsHash] == 0) revert NoOffer(dataset, termsHash);
+        delete _offers[dataset][termsHash];
+        delete _offerBuyer[dataset][termsHash];
+        emit OfferWithdrawn(dataset, termsHash);
     }
 
-    /// @notice The open offer of a dataset (duration 0 when there is none)
-    /// and the only account it is made to (zero: anyone).
-    function offerOf(uint64 dataset)
+    /// @notice The open offer of a dataset under `termsHash` (duration 0 when
+    /// there is none, or the dataset is erased) and the only account it is
+    /// made to (zero: anyone).
+    function offerOf(uint64 dataset, bytes32 termsHash)
         external
         view
-        returns (uint256 price, uint64 duration, bytes32 termsHash, address buyer)
+        returns (uint256 price, uint64 duration, address buyer)
     {
-        uint256 o = _offers[dataset];
-        if (o == 0) return (0, 0, _offerTerms[dataset], address(0));
-        return (uint128(o), uint64(o >> 128), _offerTerms[dataset], _offerBuyer[dataset]);
+        uint256 o = _offers[dataset][termsHash];
+        if (o == 0 || (_datasets[dataset] >> 192) & ERASED != 0) return (0, 0, address(0));
+        return (uint128(o), uint64(o >> 128), _offerBuyer[dataset][termsHash]);
     }
 
-    /// @notice Buys the open offer of a dataset. The payment must equal the
-    /// price and `termsHash` the offer's terms; it is held in escrow until the
-    /// owner grants (and is paid) or, after the grant window, the buyer takes a
-    /// refund.
+    /// @notice Buys the offer of a dataset under `termsHash`. The payment
+    /// must equal its price; it is held in escrow until the owner grants
+    /// (and is paid) or, after the grant window, the buyer takes a refund.
     /// The buyer pins all three terms it read — price (the payment), terms
-    /// hash and duration — so an owner who re-offers just before the buy
-    /// cannot sell something else for the same money. An owner cannot buy its
-    /// own dataset, and a buyer holding a live grant of it cannot pay again.
-    /// A private offer is bought by the account it names only.
+    /// hash (which offer) and duration — so an owner who re-offers just
+    /// before the buy cannot sell something else for the same money. An
+    /// owner cannot buy its own dataset, and a buyer holding a live grant of
+    /// it cannot pay again (purchases and grants are per (dataset, buyer),
+    /// whichever offer they came from). A private offer is bought by the
+    /// account it names only.
     function buy(uint64 dataset, bytes32 termsHash, uint64 duration) external payable {
         uint256 d = _datasets[dataset];
         if (d == 0) revert UnknownDataset(dataset);
         if ((d >> 192) & ERASED != 0) revert DatasetErased(dataset);
         if (address(uint160(d)) == msg.sender) revert OwnDataset(dataset);
-        uint256 o = _offers[dataset];
-        if (o == 0) revert NoOffer(dataset);
-        address only = _offerBuyer[dataset];
+        uint256 o = _offers[dataset][termsHash];
+        if (o == 0) revert NoOffer(dataset, termsHash);
+        address only = _offerBuyer[dataset][termsHash];
         if (only != address(0) && only != msg.sender) revert OfferIsPrivate(dataset, msg.sender);
         if (msg.value != uint128(o)) revert WrongPayment(uint128(o), msg.value);
-        bytes32 terms = _offerTerms[dataset];
-        if (terms != termsHash) revert TermsChanged(termsHash, terms);
         if (uint64(o >> 128) != duration) revert DurationChanged(duration, uint64(o >> 128));
         uint256 key = _pair(dataset, msg.sender);
         if (_purchases[key] != 0) revert PurchasePending(dataset, msg.sender);

@@ -295,3 +295,73 @@ func TestWrongSchemaAndExpired(t *testing.T) {
 		t.Errorf("expired: got %+v", r)
 	}
 }
+
+// TestFieldFingerprints: an attestation of a split version names each
+// field's fingerprint in the manifest's order (zero for a field the
+// source does not vouch for). Each field is checked against the
+// manifest's: a match verifies, a zero entry is not attested, and another
+// fingerprint — or a list of another length, or fields for a version
+// that is not split — makes the whole attestation fail, with the field
+// named.
+func TestFieldFingerprints(t *testing.T) {
+	w := newWorld(t)
+	ctx := ctxT(t)
+	fp := func(s string) [32]byte { return crypto.Keccak256Hash([]byte(s)) }
+	want := w.want
+	want.Fields = []attest.ExpectField{{Name: "age", Fingerprint: fp("age")}, {Name: "email", Fingerprint: fp("email")}, {Name: "city", Fingerprint: fp("city")}}
+	check := func(fields [][32]byte, want attest.Expect) attest.Result {
+		t.Helper()
+		claim := w.claim
+		claim.Fields = fields
+		o, err := attest.SignOffchain(w.shop, attest.DomainFor(devchain.ChainID, w.d), w.d.Schema, addr(w.owner), claim, time.Now(), time.Time{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r, err := w.verifier.Offchain(ctx, o, want)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return r
+	}
+	statuses := func(r attest.Result) string {
+		var s []string
+		for _, f := range r.FieldResults {
+			s = append(s, f.Name+"="+string(f.Status))
+		}
+		return strings.Join(s, " ")
+	}
+
+	r := check([][32]byte{fp("age"), {}, fp("city")}, want)
+	if !r.Verified() || statuses(r) != "age=verified email=not_attested city=verified" {
+		t.Fatalf("a source of age and city: %s %s (%s)", r.Status, statuses(r), r.Reason)
+	}
+	if got := r.FieldsLine([]string{"age", "city"}); got != "age ✓ city ✓" {
+		t.Errorf("the line of the fields read: %q", got)
+	}
+	if got := r.FieldsLine(nil); got != "age ✓ email – (not attested) city ✓" {
+		t.Errorf("the line of every field: %q", got)
+	}
+
+	r = check([][32]byte{fp("age"), fp("email"), fp("another city")}, want)
+	if r.Status != attest.StatusFailed || r.Code != "fields" || !strings.Contains(r.Reason, "city") || statuses(r) != "age=verified email=verified city=failed" {
+		t.Fatalf("a field attested with another fingerprint: %s %s %s (%s)", r.Status, r.Code, statuses(r), r.Reason)
+	}
+	if got := r.FieldsLine([]string{"city"}); got != "city ✗ (another fingerprint)" {
+		t.Errorf("the failed field's line: %q", got)
+	}
+
+	r = check([][32]byte{fp("age"), fp("email")}, want)
+	if r.Status != attest.StatusFailed || r.Code != "fields" || !strings.Contains(r.Reason, "2 field fingerprints, and this version has 3") {
+		t.Fatalf("a list shorter than the manifest's: %s %s (%s)", r.Status, r.Code, r.Reason)
+	}
+	r = check([][32]byte{fp("age")}, w.want)
+	if r.Status != attest.StatusFailed || r.Code != "fields" || !strings.Contains(r.Reason, "not split") {
+		t.Fatalf("field fingerprints for a version that is not split: %s %s (%s)", r.Status, r.Code, r.Reason)
+	}
+	// An attestation without field fingerprints vouches for the version as
+	// a whole, as before: no per-field result.
+	r = check(nil, want)
+	if !r.Verified() || len(r.FieldResults) != 0 {
+		t.Fatalf("no field fingerprints: %s %s", r.Status, statuses(r))
+	}
+}

@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"context"
 	"fmt"
+	"slices"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi/bind/v2"
@@ -22,6 +24,10 @@ const (
 	StatusFailed   Status = "failed"  // forged, for other data, wrong schema, domain or owner
 	StatusRevoked  Status = "revoked" // the attester withdrew it
 	StatusExpired  Status = "expired"
+	// StatusNotAttested is a field's status when the attestation names no
+	// fingerprint for it (a zero entry: the source did not vouch for that
+	// field, typically one its grant does not cover).
+	StatusNotAttested Status = "not_attested"
 )
 
 // Expect is what the reader fetched and the chain says about it: an
@@ -34,6 +40,26 @@ type Expect struct {
 	Version     uint32
 	CID         []byte
 	Fingerprint [32]byte
+	// Fields are the fields of the version's split manifest, in its
+	// order (node/fieldsplit/FIELDS.md); empty when the version is not
+	// split. The manifest is authenticated by Fingerprint, and with it
+	// each field's fingerprint.
+	Fields []ExpectField
+}
+
+// ExpectField is one field of a split version: its name and its
+// envelope's fingerprint as the manifest lists it.
+type ExpectField struct {
+	Name        string
+	Fingerprint [32]byte
+}
+
+// FieldResult is one field's verification in an attestation that names
+// per-field fingerprints: verified (the attested fingerprint is the
+// manifest's), failed (another one) or not_attested (a zero entry).
+type FieldResult struct {
+	Name   string `json:"name"`
+	Status Status `json:"status"`
 }
 
 // Result is one attestation's verification.
@@ -49,12 +75,37 @@ type Result struct {
 	Status  Status    `json:"status"`
 	// Code names the check that failed, for programs: unknown, schema,
 	// domain, uid, signature, future, claim, recipient, registry, version,
-	// fingerprint, cid, revoked, expired.
+	// fingerprint, cid, fields, revoked, expired.
 	Code string `json:"code,omitempty"`
 	// Reason says why the status is not verified, in the reader's words.
 	Reason string `json:"reason,omitempty"`
 	// Fields are the per-field fingerprints the attester vouched for.
 	Fields []common.Hash `json:"fields,omitempty"`
+	// FieldResults are the per-field checks, by name in the manifest's
+	// order, when the attestation names per-field fingerprints and the
+	// version is split (Expect.Fields).
+	FieldResults []FieldResult `json:"field_results,omitempty"`
+}
+
+// FieldsLine is the per-field checks on one line, for the fields named
+// (all when names is nil): "age ✓ city ✗ (another fingerprint) email –
+// (not attested)"; "" when there are none.
+func (r Result) FieldsLine(names []string) string {
+	var parts []string
+	for _, f := range r.FieldResults {
+		if names != nil && !slices.Contains(names, f.Name) {
+			continue
+		}
+		switch f.Status {
+		case StatusVerified:
+			parts = append(parts, f.Name+" ✓")
+		case StatusFailed:
+			parts = append(parts, f.Name+" ✗ (another fingerprint)")
+		default:
+			parts = append(parts, f.Name+" – (not attested)")
+		}
+	}
+	return strings.Join(parts, " ")
 }
 
 // Verified reports whether the attestation vouches for the data.
@@ -72,6 +123,9 @@ func (r Result) String() string {
 	}
 	if r.Verified() {
 		return fmt.Sprintf("attested by %s at %s (%s, uid %s)", who, r.Time.UTC().Format(time.RFC3339), where, r.UID.Hex())
+	}
+	if r.Attester == (common.Address{}) {
+		return fmt.Sprintf("attestation %s: %s (%s)", r.Status, r.Reason, where) // not even read
 	}
 	return fmt.Sprintf("attestation %s by %s %s: %s (%s)", r.UID.Hex(), who, r.Status, r.Reason, where)
 }
@@ -178,11 +232,50 @@ func (v *Verifier) check(r Result, recipient common.Address, expiration uint64, 
 		return r.fail(StatusFailed, "fingerprint", fmt.Sprintf("it vouches for fingerprint %x, but the data fetched has %x", c.Fingerprint, want.Fingerprint))
 	case !bytes.Equal(c.CID, want.CID):
 		return r.fail(StatusFailed, "cid", "it names another CID than the one fetched")
+	}
+	if len(c.Fields) > 0 {
+		if bad, reason := r.checkFields(c.Fields, want.Fields); bad {
+			return r.fail(StatusFailed, "fields", reason)
+		}
+	}
+	switch {
 	case expiration != 0 && expiration <= uint64(v.now().Unix()):
 		return r.fail(StatusExpired, "expired", fmt.Sprintf("it expired at %s", r.Expires.Format(time.RFC3339)))
 	}
 	r.Status = StatusVerified
 	return r
+}
+
+// checkFields compares per-field fingerprints with the manifest's, in
+// its order (attestation-v1.md, "Per-field fingerprints"), filling
+// r.FieldResults. A zero entry vouches for nothing; any other entry that
+// is not the manifest's fingerprint of that field, or a list that is not
+// as long as the manifest's, makes the attestation contradict the version
+// it names: it fails as a whole, with the reason.
+func (r *Result) checkFields(got [][32]byte, want []ExpectField) (bad bool, reason string) {
+	if len(want) == 0 {
+		return true, fmt.Sprintf("it names %d field fingerprints, and this version is not split into fields", len(got))
+	}
+	if len(got) != len(want) {
+		return true, fmt.Sprintf("it names %d field fingerprints, and this version has %d fields", len(got), len(want))
+	}
+	var wrong []string
+	for i, f := range want {
+		st := StatusVerified
+		switch got[i] {
+		case [32]byte{}:
+			st = StatusNotAttested
+		case f.Fingerprint:
+		default:
+			st = StatusFailed
+			wrong = append(wrong, f.Name)
+		}
+		r.FieldResults = append(r.FieldResults, FieldResult{Name: f.Name, Status: st})
+	}
+	if len(wrong) > 0 {
+		return true, fmt.Sprintf("it vouches for the field(s) %s with another fingerprint than the version's", strings.Join(wrong, ", "))
+	}
+	return false, ""
 }
 
 func (r Result) fail(s Status, code, reason string) Result {

@@ -13,6 +13,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/ipfs/go-cid"
+	mh "github.com/multiformats/go-multihash"
 )
 
 // The JSON-LD context every pdx policy names: ODRL's, and the prefixes the
@@ -36,6 +39,7 @@ type doc struct {
 	Profile     string          `json:"profile"`
 	Description *string         `json:"dct:description,omitempty"`
 	License     *string         `json:"dct:license,omitempty"`
+	References  []string        `json:"dct:references,omitempty"`
 	Permission  []rule          `json:"permission"`
 	Prohibition []rule          `json:"prohibition,omitempty"`
 }
@@ -205,6 +209,13 @@ func (d *doc) policy() (*Policy, error) {
 			return nil, err
 		}
 		p.License = *d.License
+	}
+	if d.References != nil {
+		refs, err := parseReferences(d.References)
+		if err != nil {
+			return nil, err
+		}
+		p.Attestations = refs
 	}
 	if len(d.Permission) != 1 {
 		return nil, invalid("permission", "a policy has exactly one permission rule (it has %d): list its actions and constraints in it", len(d.Permission))
@@ -462,6 +473,32 @@ func checkIRI(at, s string) error {
 	return nil
 }
 
+// parseReferences reads dct:references: the off-chain source attestations
+// of the dataset's versions the owner published (contracts/spec/
+// attestation-v1.md, "Off-chain attestations a grantee finds"), each an
+// ipfs:// IRI of a raw block (CIDv1, raw codec, sha2-256), none twice, at
+// most MaxAttestations; sorted in the canonical form.
+func parseReferences(refs []string) ([]string, error) {
+	if len(refs) == 0 || len(refs) > MaxAttestations {
+		return nil, invalid("dct:references", "a list of 1 to %d ipfs:// IRIs of off-chain attestations (%d given)", MaxAttestations, len(refs))
+	}
+	out := make([]string, 0, len(refs))
+	for i, r := range refs {
+		at := fmt.Sprintf("dct:references[%d]", i)
+		s, ok := strings.CutPrefix(r, "ipfs://")
+		c, err := cid.Decode(s)
+		if !ok || err != nil || c.Version() != 1 || c.Type() != cid.Raw || c.String() != s || c.Prefix().MhType != mh.SHA2_256 {
+			return nil, invalid(at, "%q is not ipfs:// and the CID of a raw block (bafkrei…) of an off-chain attestation", r)
+		}
+		if slices.Contains(out, s) {
+			return nil, invalid(at, "%q appears twice", r)
+		}
+		out = append(out, s)
+	}
+	slices.Sort(out)
+	return out, nil
+}
+
 // doc is the policy as its canonical document.
 func (p *Policy) doc() *doc {
 	d := &doc{Context: mustJSON(context()), Type: "Set", UID: p.UID, Profile: Profile}
@@ -473,6 +510,9 @@ func (p *Policy) doc() *doc {
 	}
 	if p.License != "" {
 		d.License = &p.License
+	}
+	for _, a := range sorted(p.Attestations) {
+		d.References = append(d.References, "ipfs://"+a)
 	}
 	perm := rule{Action: mustJSON(sorted(p.Permitted))}
 	if len(p.Purposes) > 0 {

@@ -109,7 +109,17 @@ type Policy struct {
 	// The grant's bundle carries kfrags of these fields only: what the
 	// policy says, the cryptography enforces.
 	Fields []string
+	// Attestations are the CIDs (raw blocks on IPFS) of off-chain source
+	// attestations of the dataset's versions that the owner published
+	// (dct:references), so that a grantee finds and verifies them itself;
+	// each is verified like any other attestation, never trusted for being
+	// named here. Not a term of use: a reader of the policy's words sees
+	// them listed.
+	Attestations []string
 }
+
+// MaxAttestations bounds the off-chain attestations a policy names.
+const MaxAttestations = 16
 
 // Parse reads a policy document strictly: malformed JSON, a key twice, a
 // key or a value the profile does not have, an unknown DPV purpose or ODRL
@@ -247,6 +257,9 @@ func (p *Policy) Describe() []string {
 	}
 	if p.License != "" {
 		out = append(out, "Licence: "+p.License+".")
+	}
+	if len(p.Attestations) > 0 {
+		out = append(out, fmt.Sprintf("Source attestations published with it: %d (off chain, verified at each get).", len(p.Attestations)))
 	}
 	if p.Description != "" {
 		out = append(out, "Terms: "+p.Description)

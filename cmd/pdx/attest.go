@@ -34,6 +34,9 @@ func (r attestResult) FormatText(w io.Writer) error {
 		fmt.Fprintf(&b, "attested off chain (no transaction): dataset %d version %d of %s, fingerprint %s\n", r.Dataset, r.Version, r.Owner, r.Fingerprint.Hex())
 		fmt.Fprintf(&b, "uid %s, written to %s: hand it to the owner (pdx attestation add)\n", r.UID.Hex(), r.File)
 	}
+	if len(r.Fields) > 0 {
+		fmt.Fprintf(&b, "field fingerprints named: %s (the fields you read; any other field is not attested)\n", strings.Join(r.Fields, ", "))
+	}
 	_, err := io.WriteString(w, b.String())
 	return err
 }
@@ -65,6 +68,10 @@ data for a person: it signs, with this home's account, that version CID of
 --owner's dataset (its fingerprint as on chain) is what the source recorded.
 Read the version first (the owner grants you; pdx get) and compare it with
 your own record: the attestation vouches for the fingerprint the chain holds.
+
+A version split into fields (pdx put --fields) is attested field by field
+too: the attestation names the fingerprint of each field you read (all of
+them, or those of your field grant) and no other.
 
 On chain (the default) it is one EAS transaction, paid by this account, that
 anyone can look up. With --offchain it is an EIP-712 signed attestation in
@@ -134,7 +141,13 @@ The format is contracts/spec/attestation-v1.md.`,
 type addAttestationResult daemon.AddAttestationResponse
 
 func (r addAttestationResult) FormatText(w io.Writer) error {
-	_, err := fmt.Fprintf(w, "kept with %s version %d (%s): %s\n", r.Dataset, r.Version, r.CID, r.Attestation)
+	if _, err := fmt.Fprintf(w, "kept with %s version %d (%s): %s\n", r.Dataset, r.Version, r.CID, r.Attestation); err != nil {
+		return err
+	}
+	if r.Published == "" {
+		return nil
+	}
+	_, err := fmt.Fprintf(w, "published on IPFS as %s: grants you make under a usage policy from now on name it, so their grantees find and verify it themselves (no transaction)\n", r.Published)
 	return err
 }
 
@@ -148,6 +161,9 @@ func (r attestationsResult) FormatText(w io.Writer) error {
 	}
 	for _, x := range r.Attestations {
 		fmt.Fprintf(&b, "%s\n", x)
+		if line := x.FieldsLine(nil); line != "" {
+			fmt.Fprintf(&b, "  attested fields: %s\n", line)
+		}
 	}
 	_, err := io.WriteString(w, b.String())
 	return err
@@ -166,7 +182,11 @@ func (a *app) attestationCmd() *cobra.Command {
 		Long: `add verifies FILE (an off-chain attestation a source made with pdx attest
 --offchain, or any tool writing EAS's off-chain format under pdx's schema)
 against the version of DATASET it names and keeps it in the home, where
-this home's pdx get and pdx attestations show it. One that does not verify
+this home's pdx get and pdx attestations show it. It is also published on
+IPFS, and every grant you make from then on under a usage policy (pdx grant
+--policy) names it in the policy, so the grantee's pdx get finds and
+verifies it without being handed the file; nothing is sent to the chain for
+it. Grants with a plain --purpose carry no policy and name none. One that does not verify
 — signed for another chain, another dataset or fingerprint, revoked,
 expired — is refused with the reason (exit 6), and nothing is kept.`,
 		Example: `  pdx attestation add purchases attestation.json`,

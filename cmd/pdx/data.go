@@ -221,6 +221,11 @@ func (a *app) showAttestations(ctx context.Context, c string, files []string, ve
 	}
 	for _, r := range res.Attestations {
 		a.out.Note("%s", r)
+		// A split version: each field read, checked against the
+		// manifest's fingerprint of it.
+		if line := r.FieldsLine(nil); line != "" {
+			a.out.Note("  attested fields: %s", line)
+		}
 	}
 	if len(res.Attestations) > 0 && !verified {
 		a.out.Note("attestations vouch for the fingerprint on chain; this get did not hash the bytes against it: pdx get --verify does")

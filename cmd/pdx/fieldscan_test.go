@@ -2,9 +2,11 @@ package main
 
 import (
 	"bytes"
+	"encoding/base64"
 	"encoding/hex"
 	"fmt"
 	"io/fs"
+	"maps"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -17,18 +19,16 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
-// fieldscan OWNERHOME DATASET BRANDHOME FIELD,... DIR... is the scan of a
-// field grant on real daemons, run right after the owner's `pdx --json ls`: every file under the DIRs (the proxies'
-// state, the brand's home) is searched for kfrags and for the owner's
-// field keys. Each kfrag found must verify, as a kfrag of the owner to the
-// brand, under a granted field's key only — never under the key of any
-// other field of the dataset's newest version nor the dataset's key — and
-// no field's secret key may be anywhere. It fails when no kfrag of a
-// granted field is found (the scan would then prove nothing).
+// fieldscan OWNERHOME DATASET BRANDHOME FIELD,... PATH... is the scan of a
+// field grant on real daemons, run right after the owner's `pdx --json
+// ls`: every file under the PATHs (the proxies' state, the brand's home, a
+// daemon's log saved to a file) is searched for material that opens a
+// field the brand was not granted (fieldLeakScan). It fails when no kfrag
+// of a granted field is found (the scan would then prove nothing).
 func init() {
 	scriptNetCmds["fieldscan"] = func(ts *testscript.TestScript, neg bool, args []string) {
 		if neg || len(args) < 5 {
-			ts.Fatalf("usage: fieldscan OWNERHOME DATASET BRANDHOME FIELD,... DIR...")
+			ts.Fatalf("usage: fieldscan OWNERHOME DATASET BRANDHOME FIELD,... PATH...")
 		}
 		u, err := home.Open(ts.MkAbs(args[0]), ts.Getenv("PDX_PASSPHRASE"))
 		ts.Check(err)
@@ -37,71 +37,149 @@ func init() {
 		ts.Check(err)
 		brand, err := home.Load(ts.MkAbs(args[2]))
 		ts.Check(err)
-		granted := strings.Split(args[3], ",")
-		vk, err := reencrypt.PublicKeyFromBytes(u.Keys().VerifyingKey)
+		sc := fieldLeakScan{granted: strings.Split(args[3], ","), keys: map[string]*reencrypt.SecretKey{}}
+		sc.verifying, err = reencrypt.PublicKeyFromBytes(u.Keys().VerifyingKey)
 		ts.Check(err)
-		pkB, err := reencrypt.PublicKeyFromBytes(brand.Keys().ReceivingKey)
+		sc.receiving, err = reencrypt.PublicKeyFromBytes(brand.Keys().ReceivingKey)
 		ts.Check(err)
-		dsKey, err := u.DatasetKey(ds.Salt)
+		sc.dataset, err = u.DatasetKey(ds.Salt)
 		ts.Check(err)
 		// Every field the owner's `pdx --json ls` lists for the dataset's
 		// versions: the script runs it just before (its stdout).
 		idx := []byte(ts.ReadFile("stdout"))
-		names := map[string]bool{}
 		for _, m := range regexp.MustCompile(`"name":\s*"([^"]+)",\s*"paths"`).FindAllSubmatch(idx, -1) {
-			names[string(m[1])] = true
+			n := string(m[1])
+			if sc.keys[n], err = u.FieldKey(ds.Salt, n); err != nil {
+				ts.Fatalf("fieldscan: the key of field %s: %v", n, err)
+			}
 		}
-		if len(names) <= len(granted) {
-			ts.Fatalf("fieldscan: the index lists the fields %v; want more than the granted %v", names, granted)
+		if len(sc.keys) <= len(sc.granted) {
+			ts.Fatalf("fieldscan: the index lists the fields %v; want more than the granted %v", slices.Sorted(maps.Keys(sc.keys)), sc.granted)
 		}
-		keys := map[string]*reencrypt.SecretKey{}
-		for n := range names {
-			keys[n], err = u.FieldKey(ds.Salt, n)
-			ts.Check(err)
+		var paths []string
+		for _, p := range args[4:] {
+			paths = append(paths, ts.MkAbs(p))
 		}
-		kfragRE := regexp.MustCompile(fmt.Sprintf("[0-9a-fA-F]{%d}", 2*reencrypt.KeyFragSize))
-		found := map[string]int{}
-		for _, dir := range args[4:] {
-			_ = filepath.WalkDir(ts.MkAbs(dir), func(path string, d fs.DirEntry, err error) error {
-				if err != nil || d.IsDir() {
-					return nil
-				}
-				b, err := os.ReadFile(path)
-				if err != nil {
-					return nil
-				}
-				for n, k := range keys {
-					sk := k.Bytes()
-					if bytes.Contains(b, sk) || bytes.Contains(bytes.ToLower(b), []byte(hex.EncodeToString(sk))) {
-						ts.Fatalf("fieldscan: the secret key of field %s is in %s", n, path)
-					}
-				}
-				for _, m := range kfragRE.FindAll(b, -1) {
-					raw, _ := hex.DecodeString(string(m))
-					kf, err := reencrypt.KeyFragFromBytes(raw)
-					if err != nil {
-						continue
-					}
-					if _, err := kf.Verify(vk, dsKey.PublicKey(), pkB); err == nil {
-						ts.Fatalf("fieldscan: a kfrag of the dataset's key to the brand is in %s", path)
-					}
-					for n, k := range keys {
-						if _, err := kf.Verify(vk, k.PublicKey(), pkB); err == nil {
-							if !slices.Contains(granted, n) {
-								ts.Fatalf("fieldscan: a kfrag of field %s, not granted, is in %s", n, path)
-							}
-							found[n]++
-						}
-					}
-				}
-				return nil
-			})
+		found, err := sc.scan(paths)
+		if err != nil {
+			ts.Fatalf("fieldscan: %v", err)
 		}
-		for _, n := range granted {
+		for _, n := range sc.granted {
 			if found[n] == 0 {
 				ts.Fatalf("fieldscan: no kfrag of the granted field %s found: the scan looked in the wrong place", n)
 			}
 		}
 		ts.Logf("fieldscan: kfrags of %v found, of no other field", found)
 	}
+}
+
+// fieldLeakScan searches files for what would open a field of a split
+// dataset that the brand was not granted:
+//
+//   - any field's secret key (field keys never leave the owner, granted or
+//     not), or the dataset's, as raw bytes, hex (either case) or base64
+//     (standard or URL alphabet, padded or not);
+//   - a kfrag, in hex or base64, that verifies as the owner's delegation to
+//     the brand of the dataset's key or of a field not granted.
+//
+// Kfrags of granted fields are counted: finding none means the scan did
+// not look where the grant's material is.
+type fieldLeakScan struct {
+	granted   []string
+	keys      map[string]*reencrypt.SecretKey // every field of the dataset, by name
+	dataset   *reencrypt.SecretKey
+	verifying *reencrypt.PublicKey // the owner's
+	receiving *reencrypt.PublicKey // the brand's
+}
+
+// encodings are the forms a 32-byte secret or a kfrag is looked for in.
+func encodings(b []byte) [][]byte {
+	return [][]byte{b, []byte(hex.EncodeToString(b)), []byte(strings.ToUpper(hex.EncodeToString(b))),
+		[]byte(base64.StdEncoding.EncodeToString(b)), []byte(base64.RawStdEncoding.EncodeToString(b)),
+		[]byte(base64.URLEncoding.EncodeToString(b)), []byte(base64.RawURLEncoding.EncodeToString(b))}
+}
+
+var (
+	hexRun = regexp.MustCompile(fmt.Sprintf("[0-9a-fA-F]{%d}", 2*reencrypt.KeyFragSize))
+	b64Run = regexp.MustCompile(`[A-Za-z0-9+/_-]{40,}={0,2}`)
+)
+
+// kfragsIn are the kfrags written in b as hex or base64.
+func kfragsIn(b []byte) []*reencrypt.KeyFrag {
+	var out []*reencrypt.KeyFrag
+	try := func(raw []byte) {
+		if len(raw) != reencrypt.KeyFragSize {
+			return
+		}
+		if kf, err := reencrypt.KeyFragFromBytes(raw); err == nil {
+			out = append(out, kf)
+		}
+	}
+	for _, m := range hexRun.FindAll(b, -1) {
+		raw, _ := hex.DecodeString(string(m))
+		try(raw)
+	}
+	for _, m := range b64Run.FindAll(b, -1) {
+		s := strings.TrimRight(string(m), "=")
+		for _, enc := range []*base64.Encoding{base64.RawStdEncoding, base64.RawURLEncoding} {
+			if raw, err := enc.DecodeString(s); err == nil {
+				try(raw)
+			}
+		}
+	}
+	return out
+}
+
+// scan walks every path (a directory or a file) and returns the kfrags of
+// granted fields found, by field; the error names the first leak.
+func (sc *fieldLeakScan) scan(paths []string) (map[string]int, error) {
+	found := map[string]int{}
+	secrets := map[string][]byte{"the dataset's key": sc.dataset.Bytes()}
+	for n, k := range sc.keys {
+		secrets["the key of field "+n] = k.Bytes()
+	}
+	var leak error
+	for _, root := range paths {
+		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			if d.IsDir() || leak != nil {
+				return nil
+			}
+			b, err := os.ReadFile(path)
+			if err != nil {
+				return nil // a socket, a lock: nothing written there
+			}
+			for what, sk := range secrets {
+				for _, e := range encodings(sk) {
+					if bytes.Contains(b, e) {
+						leak = fmt.Errorf("the secret %s is in %s", what, path)
+						return nil
+					}
+				}
+			}
+			for _, kf := range kfragsIn(b) {
+				if _, err := kf.Verify(sc.verifying, sc.dataset.PublicKey(), sc.receiving); err == nil {
+					leak = fmt.Errorf("a kfrag of the dataset's key to the brand is in %s", path)
+					return nil
+				}
+				for n, k := range sc.keys {
+					if _, err := kf.Verify(sc.verifying, k.PublicKey(), sc.receiving); err != nil {
+						continue
+					}
+					if !slices.Contains(sc.granted, n) {
+						leak = fmt.Errorf("a kfrag of field %s, not granted, is in %s", n, path)
+						return nil
+					}
+					found[n]++
+				}
+			}
+			return nil
+		})
+		if err != nil {
+			return nil, fmt.Errorf("reading %s: %w", root, err)
+		}
+	}
+	return found, leak
 }

@@ -336,11 +336,7 @@ func (r grantsResult) FormatText(w io.Writer) error {
 		case g.RevokedBlock != 0:
 			state = "revoked at " + strconv.FormatUint(g.RevokedBlock, 10)
 		}
-		// A field grant reads only its fields; any other grant, all.
-		fields := "all"
-		if len(g.Fields) > 0 {
-			fields = strings.Join(g.Fields, ",")
-		}
+		fields := fieldsWords(g.Fields)
 		fmt.Fprintf(tw, "%s\t%s\t%s\t%s\t%d\t%d of %d\t%s\n", g.Grantee, orDash(g.Purpose), g.Expires, state, g.Block, g.Threshold, len(g.Proxies), fields)
 	}
 	if err := tw.Flush(); err != nil {
@@ -381,19 +377,20 @@ func (r grantedResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATASET\tOWNER\tPURPOSE\tEXPIRES\tACTIVE\tVERSION\tCID\tSIZE\tREADS")
+	fmt.Fprintln(tw, "DATASET\tOWNER\tPURPOSE\tEXPIRES\tACTIVE\tVERSION\tCID\tSIZE\tREADS\tFIELDS")
 	for _, g := range r.Grants {
 		active := strconv.FormatBool(g.Active)
 		reads := readsWords(g.Reads)
+		fields := fieldsWords(g.Fields)
 		if len(g.Versions) == 0 {
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t-\t-\t-\t%s\n", g.Dataset, g.Owner, orDash(g.Purpose), g.Expires, active, reads)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t-\t-\t-\t%s\t%s\n", g.Dataset, g.Owner, orDash(g.Purpose), g.Expires, active, reads, fields)
 		}
 		for _, v := range g.Versions {
 			size := "-"
 			if v.Size > 0 {
 				size = strconv.FormatInt(v.Size, 10)
 			}
-			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\n", g.Dataset, g.Owner, orDash(g.Purpose), g.Expires, active, v.Version, v.CID, size, reads)
+			fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%d\t%s\t%s\t%s\t%s\n", g.Dataset, g.Owner, orDash(g.Purpose), g.Expires, active, v.Version, v.CID, size, reads, fields)
 		}
 	}
 	if err := tw.Flush(); err != nil {
@@ -403,6 +400,16 @@ func (r grantedResult) FormatText(w io.Writer) error {
 		writePolicy(w, "grant of dataset "+strconv.FormatUint(g.Dataset, 10)+" by "+g.Owner, g.Policy, g.Legacy, "purpose")
 	}
 	return nil
+}
+
+// fieldsWords is the fields a grant covers as grants and granted show
+// them alike: a field grant's names, "all" for a grant of the whole
+// dataset (it reads every field of a split version).
+func fieldsWords(fields []string) string {
+	if len(fields) == 0 {
+		return "all"
+	}
+	return strings.Join(fields, ",")
 }
 
 // readsWords is a grant's reads as `granted` shows them: "2/3" used of
@@ -424,7 +431,9 @@ func (a *app) grantedCmd() *cobra.Command {
 		Short: "List the grants made to this account and the CIDs it may get",
 		Long: `granted lists, for every dataset another account granted to this one (by
 pdx grant or a purchase), the owner, purpose, expiry, whether the grant is
-active, and each version's CID to give to pdx get.`,
+active, each version's CID to give to pdx get, and the fields the grant
+covers (all, or the fields of a field grant: a get of a version split into
+fields returns those only).`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
 			return show(a, cmd.Context(), "/v1/granted", func(r *daemon.GrantedList) any {

@@ -57,7 +57,14 @@ var examples = map[string]string{
 	"pdx offer": `  pdx offer history --price 0.01eth --duration 30d --terms "loyalty analytics"
   pdx offer history --price 0.01eth --duration 30d --policy analytics-only
   pdx offer history --price 0.01eth --policy ./three-reads-30-days.json
-  pdx offer history --price 0.01eth --policy analytics-only --to 0x8ba1f109551bD432803012645Ac136ddd64DBA72`,
+  pdx offer history --price 0.01eth --policy analytics-only --to 0x8ba1f109551bD432803012645Ac136ddd64DBA72
+  # several offers of one split dataset: two fields cheap, everything dear
+  pdx offer profile --fields age,city --price 0.01eth --duration 30d --terms "regional statistics"
+  pdx offer profile --price 0.05eth --duration 30d --terms "regional statistics"`,
+	"pdx offer withdraw": `  pdx offer withdraw profile --fields age,city
+  pdx offer withdraw profile --all-fields
+  pdx offer withdraw profile --terms 0x66f62d1807d3821a3865f2573b69c74be033f1341240ac861fefc6d430bff5e0
+  pdx offer withdraw profile --all`,
 	"pdx publish": `  pdx publish profile --policy open-cc-by --yes
   pdx publish profile --policy my-policy.json --yes`,
 	"pdx unpublish": `  pdx unpublish profile`,
@@ -67,14 +74,19 @@ var examples = map[string]string{
 	"pdx buy": `  pdx market
   pdx buy 1
   pdx buy 1 --terms "loyalty analytics"
-  pdx buy 1 --policy analytics-only`,
+  pdx buy 1 --policy analytics-only
+  # a dataset with several offers: name the one you buy
+  pdx buy 1 --fields age,city
+  pdx buy 1 --all-fields
+  pdx buy 1 --terms 0x66f62d1807d3821a3865f2573b69c74be033f1341240ac861fefc6d430bff5e0`,
 	"pdx withdraw": `  pdx withdraw`,
 	"pdx market": `  pdx market
   pdx market --limit 20 --max-price 0.02eth
   pdx market --owner 0x5aAeb6053F3E94C9b9A09f33669435E7Ef1BeAed --min-duration 30d
   pdx market --terms research-only
   pdx market --for-me
-  pdx --json market --limit 100 --after AQIDBAUGBwgAAAAAAAAAKg`,
+  pdx --json market --limit 100 --after AgEBAgMEBQYHCAAAAAAAAAAqAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
+  pdx market --fields age,city`,
 	"pdx refund": `  pdx purchases
   pdx refund 1`,
 	"pdx purchases": `  pdx purchases`,
@@ -89,15 +101,16 @@ var examples = map[string]string{
 
 // withExamples sets each command's Example from examples (a command already
 // carrying one keeps it), and gives every command with subcommands the
-// argument check that suggests the nearest command for a mistyped one. No
-// command of pdx with subcommands takes arguments of its own.
+// argument check that suggests the nearest command for a mistyped one,
+// unless it takes arguments of its own (offer NAME has the subcommand
+// withdraw: cobra picks the subcommand when the first argument names it).
 func withExamples(root *cobra.Command) {
 	var walk func(c *cobra.Command)
 	walk = func(c *cobra.Command) {
 		if c.Example == "" {
 			c.Example = examples[c.CommandPath()]
 		}
-		if c.HasSubCommands() {
+		if c.HasSubCommands() && c.Annotations[ownArgs] == "" {
 			c.Args = noArgsSuggest
 			// cobra's own default, which it sets only on its own path.
 			c.SuggestionsMinimumDistance = 2
@@ -108,6 +121,11 @@ func withExamples(root *cobra.Command) {
 	}
 	walk(root)
 }
+
+// ownArgs annotates a command with subcommands that also takes arguments
+// of its own (offer NAME, beside offer withdraw NAME): withExamples leaves
+// its argument check alone.
+const ownArgs = "pdx/own-args"
 
 // noArgsSuggest is cobra.NoArgs for a command with subcommands: an argument
 // there is a mistyped command, so the error names the nearest

@@ -109,6 +109,11 @@ func formatEther(wei string) string {
 type offerResult daemon.OfferResponse
 
 func (r offerResult) FormatText(w io.Writer) error {
+	if len(r.Fields) > 0 {
+		fmt.Fprintf(w, "offer of the fields %s (terms %s), beside the dataset's other offers\n", strings.Join(r.Fields, ","), r.TermsHash)
+	} else if r.TermsHash != "" {
+		fmt.Fprintf(w, "offer of the whole dataset (terms %s), beside the dataset's other offers\n", r.TermsHash)
+	}
 	if r.Policy != nil {
 		to := ""
 		if r.To != "" {
@@ -133,12 +138,12 @@ func (r offerResult) FormatText(w io.Writer) error {
 }
 
 func (a *app) offerCmd() *cobra.Command {
-	var price, duration, terms, pol, to string
+	var price, duration, terms, pol, to, fields string
 	var requireAttestation bool
 	cmd := &cobra.Command{
-		Use:   "offer NAME --price WEI|0.01eth (--policy PRESET|FILE [--terms TEXT] [--duration 30d] | --duration 30d --terms TEXT) [--to 0xBRAND]",
-		Short: "Offer a dataset for sale: a price, an access period and the terms of use",
-		Long: `offer opens (or replaces) the dataset's offer on chain: anyone may buy
+		Use:   "offer NAME --price WEI|0.01eth (--policy PRESET|FILE [--terms TEXT] [--duration 30d] | --duration 30d --terms TEXT) [--fields age,city] [--to 0xBRAND]",
+		Short: "Offer a dataset (or some of its fields) for sale: a price, an access period and the terms of use",
+		Long: `offer opens an offer of the dataset on chain: anyone may buy
 access for --duration by paying --price into escrow and accepting --terms,
 the purpose they may use the data for. The terms text is published on
 IPFS (pinned by this node; its SHA-256 is the hash on chain), so every
@@ -157,7 +162,17 @@ is published as a plain text, as offers made before policies were.
 With --to the offer is private: only that account can buy it (the chain
 refuses anyone else's payment), and pdx market shows it to that account and
 to you only. The offer itself is still on the public chain: --to keeps a
-stranger from buying, not from seeing that an offer exists.`,
+stranger from buying, not from seeing that an offer exists.
+
+A dataset holds one offer per terms: offering under other terms (another
+text, policy or field set) opens another offer beside the others, each
+with its own price, duration and buyer; offering under the same terms
+again replaces that one. --fields age,city offers those field groups of a
+dataset put with --fields (its newest version must have them): the offer's
+usage policy names them (with --terms alone, a policy permitting use, with
+--terms as its description), and each purchase is granted as a field grant
+of exactly those fields. Without --fields the offer is of the whole
+dataset. pdx offer withdraw closes one offer, or all.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			if err := checkDatasetName(args[0]); err != nil {
@@ -202,8 +217,12 @@ stranger from buying, not from seeing that an offer exists.`,
 			if err != nil {
 				return err
 			}
+			fl, err := parseFields(fields)
+			if err != nil {
+				return err
+			}
 			var res daemon.OfferResponse
-			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, Policy: doc, To: to, RequireAttestation: requireAttestation}
+			req := daemon.OfferRequest{PriceWei: wei.String(), Duration: duration, Terms: terms, Policy: doc, To: to, RequireAttestation: requireAttestation, Fields: fl}
 			if err := c.call(cmd.Context(), "POST", datasetPath(args[0], "offer"), req, &res); err != nil {
 				return err
 			}
@@ -217,12 +236,18 @@ stranger from buying, not from seeing that an offer exists.`,
 	f.StringVar(&pol, "policy", "", "the offer's usage policy: a preset (analytics-only, no-resale, open-cc-by, personalisation, research-only) or a policy file (docs/policy.md)")
 	f.StringVar(&to, "to", "", "make the offer private: only this account (0x address) may buy it")
 	f.BoolVar(&requireAttestation, "require-attestation", false, "offer attested data only: refused unless the latest version has a verified source attestation, whose attester the terms then name (with --terms)")
+	f.StringVar(&fields, "fields", "", "offer these field groups of a split dataset only (comma-separated), beside its other offers")
+	cmd.AddCommand(a.offerWithdrawCmd())
+	cmd.Annotations = map[string]string{ownArgs: "NAME"}
 	return cmd
 }
 
 type buyResult daemon.BuyResponse
 
 func (r buyResult) FormatText(w io.Writer) error {
+	if len(r.Fields) > 0 {
+		fmt.Fprintf(w, "bought the offer of the fields %s (terms %s)\n", strings.Join(r.Fields, ","), r.TermsHash)
+	}
 	if r.Policy != nil {
 		fmt.Fprintf(w, "usage policy %s (pinned on this node):\n", r.Policy.CID)
 		for _, l := range r.Policy.Describe {
@@ -238,9 +263,10 @@ func (r buyResult) FormatText(w io.Writer) error {
 }
 
 func (a *app) buyCmd() *cobra.Command {
-	var terms, pol string
+	var terms, pol, fields string
+	var allFields bool
 	cmd := &cobra.Command{
-		Use:   "buy DATASET-ID [--terms TEXT | --policy PRESET|FILE]",
+		Use:   "buy DATASET-ID [--fields age,city | --all-fields | --terms TEXT|0xHASH | --policy PRESET|FILE]",
 		Short: "Buy access to another account's dataset: pay its offer into escrow",
 		Long: `buy pays the open offer of the dataset DATASET-ID (its id on chain, as the
 owner's pdx ls shows it) into escrow, accepting the offer's terms: the text
@@ -256,7 +282,13 @@ An offer under a usage policy (docs/policy.md): buy reads the policy from
 IPFS, checks it against the hash on chain, refuses one that is malformed,
 pins it on this node and shows it in plain words; paying binds you to it.
 --policy names the policy you expect (a preset or a file): the purchase is
-refused unless it is the offer's.`,
+refused unless it is the offer's.
+
+A dataset may hold several offers, one per terms (some fields at one
+price, the whole dataset at another): name the one you buy with --fields
+age,city (the offer of exactly those fields), --all-fields (the offer of
+the whole dataset), or --terms 0xHASH (the TERMS HASH the market shows);
+with several open and none named, buy lists them and pays nothing.`,
 		Args: cobra.ExactArgs(1),
 		RunE: do(func(cmd *cobra.Command, args []string) error {
 			id, err := strconv.ParseUint(args[0], 10, 64)
@@ -266,11 +298,25 @@ refused unless it is the offer's.`,
 			if terms != "" && strings.TrimSpace(terms) == "" {
 				return cli.Usagef("--terms is blank: leave it out to buy under the offer's published terms, or give their text")
 			}
+			fl, err := parseFields(fields)
+			if err != nil {
+				return err
+			}
+			named := 0
+			for _, set := range []bool{terms != "", pol != "", len(fl) > 0, allFields} {
+				if set {
+					named++
+				}
+			}
+			if named > 1 {
+				return cli.Usagef("name the offer one way: --fields, --all-fields, --terms or --policy")
+			}
+			req := daemon.BuyRequest{Fields: fl, AllFields: allFields}
+			if isTermsHash(terms) {
+				req.TermsHash, terms = terms, ""
+			}
 			var doc json.RawMessage
 			if pol != "" {
-				if terms != "" {
-					return cli.Usagef("give --terms or --policy, not both")
-				}
 				p, err := policy.Load(pol)
 				if err != nil {
 					return err
@@ -283,13 +329,16 @@ refused unless it is the offer's.`,
 			}
 			var res daemon.BuyResponse
 			path := "/v1/market/" + url.PathEscape(strconv.FormatUint(id, 10)) + "/buy"
-			if err := c.call(cmd.Context(), "POST", path, daemon.BuyRequest{Terms: terms, Policy: doc}, &res); err != nil {
+			req.Terms, req.Policy = terms, doc
+			if err := c.call(cmd.Context(), "POST", path, req, &res); err != nil {
 				return err
 			}
 			return a.out.Result(buyResult(res))
 		}),
 	}
-	cmd.Flags().StringVar(&terms, "terms", "", "the offer's terms text you accept, checked against the offer (default: the published text)")
+	cmd.Flags().StringVar(&terms, "terms", "", "the offer's terms hash (0x…, as the market shows it) or text you accept, checked against the offer (default: the published text)")
+	cmd.Flags().StringVar(&fields, "fields", "", "buy the dataset's offer of exactly these field groups (comma-separated)")
+	cmd.Flags().BoolVar(&allFields, "all-fields", false, "buy the dataset's offer of the whole dataset (when it also offers field sets)")
 	cmd.Flags().StringVar(&pol, "policy", "", "the usage policy you accept, a preset or a file, checked against the offer's (default: the published policy)")
 	return cmd
 }
@@ -340,7 +389,7 @@ func (r marketResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATASET\tOWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE\tATTESTED")
+	fmt.Fprintln(tw, "DATASET\tFIELDS\tOWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE\tATTESTED")
 	for _, o := range r.Offers {
 		terms := quoteCut(o.Terms, maxTermsShown)
 		if o.Terms == "" {
@@ -366,7 +415,11 @@ func (r marketResult) FormatText(w io.Writer) error {
 			}
 			attested += "by " + x.Attester.Hex()
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private), orDash(attested))
+		fields := "all"
+		if o.Fields != nil && len(*o.Fields) > 0 {
+			fields = strings.Join(*o.Fields, ",")
+		}
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, fields, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private), orDash(attested))
 	}
 	if err := tw.Flush(); err != nil {
 		return err

@@ -199,9 +199,11 @@ func TestDashboard(t *testing.T) {
 	}
 	// Exactly what the session did, in order: the refused and cancelled
 	// forms added nothing (the two grants by hand: a plain purpose, then
-	// the same grantee under a usage policy).
+	// the same grantee under a usage policy; then a split dataset, a field
+	// grant from the form and the change of its fields).
 	want := []string{daemon.KindCreate, daemon.KindPut, daemon.KindOffer, daemon.KindPurchase, daemon.KindWithdraw,
-		daemon.KindRevoke, daemon.KindGrant, daemon.KindGrant, daemon.KindRevoke, daemon.KindRotate}
+		daemon.KindRevoke, daemon.KindGrant, daemon.KindGrant, daemon.KindRevoke, daemon.KindRotate,
+		daemon.KindCreate, daemon.KindPut, daemon.KindGrant, daemon.KindGrant}
 	if !slices.Equal(kinds, want) {
 		t.Errorf("the owner's journal after the dashboard session: %v, want %v", kinds, want)
 	}

@@ -161,6 +161,10 @@ type AddAttestationResponse struct {
 	Version     uint32        `json:"version"`
 	CID         string        `json:"cid"`
 	Attestation attest.Result `json:"attestation"`
+	// Published is the attestation's CID on IPFS (one raw block, pinned
+	// here): grants made from now on under a usage policy name it, so
+	// their grantees find it (attest_publish.go).
+	Published string `json:"published"`
 }
 
 // addAttestation keeps an off-chain attestation a source handed the owner,
@@ -212,8 +216,12 @@ func (d *Daemon) addAttestation(w http.ResponseWriter, r *http.Request) error {
 	if err := writeFileAtomic(filepath.Join(dir, got.UID.Hex()+".json"), raw); err != nil {
 		return err
 	}
-	d.log.Info("attestation added", "dataset", name, "version", version.Version, "uid", got.UID.Hex(), "attester", got.Attester.Hex())
-	writeJSON(w, http.StatusOK, AddAttestationResponse{Dataset: name, Version: version.Version, CID: c.String(), Attestation: got})
+	pc, err := d.s.PublishAttestation(r.Context(), raw)
+	if err != nil {
+		return err
+	}
+	d.log.Info("attestation added", "dataset", name, "version", version.Version, "uid", got.UID.Hex(), "attester", got.Attester.Hex(), "published", pc.String())
+	writeJSON(w, http.StatusOK, AddAttestationResponse{Dataset: name, Version: version.Version, CID: c.String(), Attestation: got, Published: pc.String()})
 	return nil
 }
 

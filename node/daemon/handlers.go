@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/common/hexutil"
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl/policy"
@@ -660,6 +661,11 @@ func (d *Daemon) grant(w http.ResponseWriter, r *http.Request) error {
 		slices.Sort(withFields.Fields)
 		pol = &withFields
 	}
+	// The off-chain attestations kept for the dataset, published on IPFS
+	// and named by the policy, so the grantee finds them (attest_publish.go).
+	if pol, err = d.withAttestations(r.Context(), e, pol); err != nil {
+		return err
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
 	res, err := d.s.Grant(r.Context(), service.GrantRequest{
@@ -731,6 +737,10 @@ type OfferRequest struct {
 	// must carry a verified source attestation (else the offer is refused)
 	// and the terms say who attested it (attest_offer.go).
 	RequireAttestation bool `json:"require_attestation,omitempty"`
+	// Fields makes the offer one of these field groups of a split dataset
+	// (offers.go): its usage policy names them, and it opens beside the
+	// dataset's other offers (one per terms). Empty: the whole dataset.
+	Fields []string `json:"fields,omitempty"`
 }
 
 // OfferResponse echoes the opened offer.
@@ -744,6 +754,10 @@ type OfferResponse struct {
 	Policy *PolicyView `json:"policy,omitempty"`
 	// To is the only account a private offer is made to ("" when public).
 	To string `json:"to,omitempty"`
+	// TermsHash names this offer among the dataset's (buy and withdraw
+	// take it); Fields are the field groups it sells, empty: all.
+	TermsHash string   `json:"terms_hash"`
+	Fields    []string `json:"fields,omitempty"`
 }
 
 func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
@@ -762,6 +776,9 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 	}
 	pol, err := parsePolicy(req.Policy)
 	if err != nil {
+		return err
+	}
+	if pol, err = d.offerFields(name, e, pol, req); err != nil {
 		return err
 	}
 	terms := req.Terms
@@ -813,7 +830,11 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 	}
 	d.record(Record{Kind: KindOffer, Dataset: name, ID: e.ID, Amount: price.String(), Purpose: terms})
 	shown, pv, _ := readTerms(terms)
-	res := OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: shown, Policy: pv}
+	th := service.TermsHash(terms)
+	res := OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: shown, Policy: pv, TermsHash: hexutil.Encode(th[:])}
+	if pol != nil {
+		res.Fields = pol.Fields
+	}
 	if to != (common.Address{}) {
 		res.To = to.Hex()
 	}
@@ -945,6 +966,13 @@ func (k homeKeys) DatasetKeys(_ context.Context, dataset uint64) ([]*reencrypt.S
 // BuyRequest is the body of POST /v1/market/{dataset}/buy.
 type BuyRequest struct {
 	Terms string `json:"terms"`
+	// TermsHash (0x and 64 hex digits), Fields or AllFields name which of
+	// the dataset's offers is bought (it has one per terms): the offer
+	// under that hash, the offer of exactly these fields, or the offer of
+	// the whole dataset. None named: the dataset's only offer.
+	TermsHash string   `json:"terms_hash,omitempty"`
+	Fields    []string `json:"fields,omitempty"`
+	AllFields bool     `json:"all_fields,omitempty"`
 	// Policy, when given, is the usage policy the buyer accepts (a
 	// preset's name or the document), checked against the offer's.
 	Policy json.RawMessage `json:"policy,omitempty"`
@@ -958,6 +986,10 @@ type BuyResponse struct {
 	// Policy is the offer's usage policy the purchase is bound to, pinned
 	// on this node; absent for an offer of plain terms (legacy).
 	Policy *PolicyView `json:"policy,omitempty"`
+	// TermsHash names the offer bought; Fields are the field groups it
+	// sells (empty: the whole dataset).
+	TermsHash string   `json:"terms_hash"`
+	Fields    []string `json:"fields,omitempty"`
 }
 
 func (d *Daemon) buy(w http.ResponseWriter, r *http.Request) error {
@@ -985,15 +1017,23 @@ func (d *Daemon) buy(w http.ResponseWriter, r *http.Request) error {
 		}
 		given = string(pol.Bytes())
 	}
+	pick, err := offerPick(given, req.TermsHash, req.Fields, req.AllFields)
+	if err != nil {
+		return err
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	o, terms, err := d.s.BuyOffer(r.Context(), id, given)
+	o, terms, err := d.s.BuyPick(r.Context(), id, pick)
 	if err != nil {
 		return err
 	}
 	d.record(Record{Kind: KindBuy, ID: id, Amount: o.Price.String(), Purpose: terms})
 	shown, pv, _ := readTerms(terms)
-	writeJSON(w, http.StatusCreated, BuyResponse{ID: id, PriceWei: o.Price.String(), Terms: shown, Policy: pv})
+	res := BuyResponse{ID: id, PriceWei: o.Price.String(), Terms: shown, Policy: pv, TermsHash: hexutil.Encode(o.TermsHash[:])}
+	if p, _ := service.TermsPolicy(terms); p != nil {
+		res.Fields = p.Fields
+	}
+	writeJSON(w, http.StatusCreated, res)
 	return nil
 }
 
@@ -1043,7 +1083,7 @@ func (d *Daemon) MarketItem(id uint64) (*service.MarketItem, bool) {
 		d.log.Error("market: dataset of a purchase is unreadable", "dataset", e.Name, "err", err)
 		return nil, false
 	}
-	return &service.MarketItem{Key: key, Terms: e.Terms, Policy: d.conf.Market.PolicyFor(e.Name)}, true
+	return &service.MarketItem{Key: key, Terms: e.Terms, Policy: d.conf.Market.PolicyFor(e.Name), Fields: latestFields(e)}, true
 }
 
 // RecordDecision journals the market agent's decision on a purchase
@@ -1053,6 +1093,9 @@ func (d *Daemon) RecordDecision(dec service.Decision) {
 	rec := Record{Kind: KindPurchase, ID: dec.Dataset, Block: dec.Block, Grantee: dec.Buyer.Hex(), Granted: &granted, Reason: dec.Reason}
 	if e, ok := d.index.ByID(dec.Dataset); ok {
 		rec.Dataset, rec.Purpose = e.Name, e.Terms
+	}
+	if dec.Terms != "" {
+		rec.Purpose = dec.Terms
 	}
 	if dec.Amount != nil {
 		rec.Amount = new(big.Int).Set(dec.Amount).String()

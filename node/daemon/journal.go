@@ -35,6 +35,9 @@ const (
 	KindDiscard   = "discard"   // the blocks a failed or interrupted put added were removed
 	KindPublish   = "publish"   // the dataset was made public (Purpose: the policy hash)
 	KindUnpublish = "unpublish" // the dataset was withdrawn from public view
+	// KindWithdrawOffer: one offer of the dataset was closed (Purpose: its
+	// terms hash); its other offers stay open.
+	KindWithdrawOffer = "withdraw-offer"
 )
 
 // Record is one line of the journal: something the daemon did (or, for a

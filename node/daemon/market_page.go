@@ -40,6 +40,11 @@ type OfferView struct {
 	Policy *PolicyView `json:"policy,omitempty"`
 	// Legacy: the offer records a plain terms text, not a policy.
 	Legacy bool `json:"legacy"`
+	// Fields are the field groups the offer sells (its policy names them);
+	// empty: the whole dataset. A dataset has one offer per terms hash, so
+	// one row per field set and price. A pointer keeps OfferView
+	// comparable.
+	Fields *[]string `json:"fields,omitempty"`
 	// To is the only account a private offer is made to; the market shows
 	// a private offer to that account and to its owner only. Omitted for a
 	// public offer.
@@ -154,6 +159,9 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 			TermsUnknown: why[o.TermsHash], Mine: o.Owner == me, Block: o.Block}
 		if o.Private() {
 			v.To, v.ForMe = o.Buyer.Hex(), o.Buyer == me
+		}
+		if p, err := service.TermsPolicy(texts[o.TermsHash]); err == nil && p != nil && len(p.Fields) > 0 {
+			v.Fields = &p.Fields
 		}
 		// Only an offer whose terms claim attested data (offer
 		// --require-attestation) has its claim checked on chain: the check

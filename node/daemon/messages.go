@@ -62,13 +62,10 @@ var revertSentences = map[string]func(a revertArgs) string{
 		return "an offer needs a duration above zero and a price below 2^128 wei"
 	},
 	"NoOffer": func(a revertArgs) string {
-		return fmt.Sprintf("dataset %s is not offered for sale: nothing was paid; the market lists the open offers", a.id(0))
+		return fmt.Sprintf("dataset %s has no open offer under those terms (it was withdrawn or never made): nothing was paid; the market lists the open offers", a.id(0))
 	},
 	"WrongPayment": func(a revertArgs) string {
 		return fmt.Sprintf("the payment of %s wei is not the offer's price of %s wei: nothing was paid; read the offer again", a.num(1), a.num(0))
-	},
-	"TermsChanged": func(revertArgs) string {
-		return "the offer's terms changed since you read them: nothing was paid; read the offer again"
 	},
 	"PurchasePending": func(a revertArgs) string {
 		return fmt.Sprintf("you have paid for dataset %s already and the purchase waits for its owner's grant: nothing more was paid; your purchases show it", a.id(0))

@@ -206,6 +206,9 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		if errors.Is(err, bind.ErrNoCode) {
 			return nil, cli.Mark(fmt.Errorf("%w: no Registry at %s on chain %s: check chain.registry_address", err, registry.Hex(), chainID), cli.ErrNotFound)
 		}
+		if errors.Is(err, acl.ErrInterfaceVersion) {
+			return nil, cli.Mark(err, cli.ErrConfig)
+		}
 		return nil, cli.Mark(err, cli.ErrUnavailable)
 	}
 	// The listings read the home's chain-event index; it is closed after

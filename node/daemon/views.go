@@ -135,6 +135,10 @@ type GrantedView struct {
 	Policy *PolicyView `json:"policy,omitempty"`
 	// Legacy: the grant records a plain purpose text, not a policy.
 	Legacy bool `json:"legacy"`
+	// Fields are the field groups a field grant covers: what this account
+	// can read of the dataset's split versions (as GrantView.Fields shows
+	// it to the owner). Absent for a grant of the whole dataset.
+	Fields []string `json:"fields,omitempty"`
 }
 
 // GrantedList is the body of GET /v1/granted.
@@ -161,7 +165,8 @@ func (d *Daemon) granted(w http.ResponseWriter, r *http.Request) error {
 	for _, g := range gs {
 		purpose, pv, legacy := readTerms(texts[g.PurposeHash])
 		v := GrantedView{Dataset: g.Dataset, Owner: g.Owner.Hex(), Purpose: purpose, Policy: pv, Legacy: legacy,
-			Expires: g.Expiry.UTC().Format(time.RFC3339), Active: g.Live, Versions: []GrantedVersion{}}
+			Expires: g.Expiry.UTC().Format(time.RFC3339), Active: g.Live, Versions: []GrantedVersion{},
+			Fields: d.s.BundleFields(r.Context(), g.Bundle)}
 		vs, err := d.s.Versions(r.Context(), g.Dataset)
 		if err != nil {
 			return err

@@ -111,6 +111,7 @@ func (w *world) newNode(t *testing.T, u *home.Unlocked, fs storage.Store, set se
 	s, err := service.New(ctx, service.Config{
 		Chain: c, Account: u.Account, Store: fs, Signer: reencrypt.NewSigner(u.Signing),
 		Receiving: u.Receiving, DeployBlock: w.ch.DeployBlock(), AllowPrivateEndpoints: true, Proxies: set, Market: mix,
+		Attest: &service.Attestations{Backend: w.ch.Client(), Deployment: w.ch.Attestation(), ChainID: devchain.ChainID},
 	})
 	if err != nil {
 		t.Fatal(err)

@@ -5,8 +5,8 @@
 // (package reencrypt/envelope), which encrypts a plaintext of any size as a
 // stream of authenticated chunks, and the storage layer (package
 // node/storage), which imports a stream into IPFS with pdx's fixed import
-// profile and pins it. Everything streams: Put encrypts into a pipe that the
-// store reads as it imports, Get decrypts as the store delivers blocks, and
+// profile and pins it. Everything streams: Put encrypts into a stream that
+// the store reads as it imports, Get decrypts as the store delivers blocks, and
 // Range reads only the chunks a byte range touches. Memory stays constant
 // (a few chunks and import blocks) whatever the size of the data.
 //
@@ -65,10 +65,10 @@ type Result struct {
 
 // Put seals plaintext into an envelope described by cfg and adds it to
 // store, pinned under pinName, in one streaming pass: the store's importer
-// reads the envelope from an envelope.SealReader, which seals each chunk
-// straight into the importer's buffer while the plaintext is read ahead
-// (and its commitment hashed) on a goroutine of its own. Memory stays
-// constant whatever the size.
+// reads the envelope from an envelope.SealReader, which reads the plaintext
+// ahead on a goroutine of its own and seals it, and hashes its commitment,
+// on worker goroutines, so the importer's goroutine (which hashes every
+// leaf) is left with its own work. Memory stays constant whatever the size.
 //
 // A failure on either side ends the other: a plaintext read or sealing
 // error fails the importer's next read, so it aborts, and an import error

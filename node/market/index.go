@@ -9,7 +9,11 @@
 // the follower's cursor in one atomic, fsynced write, so a crash replays a
 // batch rather than losing or doubling it. The store is derived data: one
 // that is missing, damaged, of another schema or of another Registry is
-// rebuilt from the chain. Its layout is spec/market-index-v1.md.
+// rebuilt from the chain. Its layout is spec/market-index-v3.md: one row
+// per (dataset, terms hash) offer, since a dataset holds one offer per
+// terms hash (Registry interface 4), and the datasets' versions, read from
+// CIDAdded, so that what a page shows of an offer's data is an index read
+// too.
 package market
 
 import (
@@ -29,12 +33,21 @@ import (
 	"github.com/pdx-network/pdx/internal/kvstore"
 )
 
-// Schema names the layout of the store; a store of another is rebuilt.
-const Schema = "pdx/market-index/1"
+// Schema names the layout of the store (spec/market-index-v3.md); a store
+// of another is rebuilt.
+const Schema = "pdx/market-index/3"
+
+// MaxOpenPerDataset bounds the offers of one dataset the index lists: a
+// hostile owner can open any number, and the index keeps the newest this
+// many (spec/market-index-v3.md).
+const MaxOpenPerDataset = 256
 
 // Events are the Registry events the index reads: nothing else changes
 // which offers are open or who owns a dataset.
-var Events = []string{"DatasetCreated", "Offered", "OfferWithdrawn", "Erased"}
+// CIDAdded and KeyRotated, the versions and key rotations, are kept for
+// what the market shows of an offer's data and a get reads of it
+// (versions.go, rotations.go).
+var Events = []string{"DatasetCreated", "Offered", "OfferWithdrawn", "Erased", "CIDAdded", "KeyRotated"}
 
 // errDamaged: a record in the store fails its checks (delete the store to
 // rebuild it).
@@ -75,6 +88,7 @@ type Index struct {
 	// tests lower it).
 	budget int
 	tx     *txn // the changes of the batch being read, written with the cursor
+	tip    tipState
 }
 
 // Open opens the index at cfg.Path (creating or rebuilding it as needed).
@@ -106,7 +120,7 @@ func Open(cfg Config) (*Index, error) {
 			return nil, err
 		}
 	}
-	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1), budget: scanBudget}
+	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1), budget: scanBudget, tip: newTipState(cfg.Source, cfg.Start)}
 	ix.tx = newTxn(st)
 	f := acl.NewFollower(cfg.Source, cfg.Registry, (*storeCursor)(ix))
 	f.Start = cfg.Start
@@ -133,6 +147,9 @@ func (ix *Index) Sync(ctx context.Context) (int, error) {
 		return 0, ctx.Err()
 	}
 	defer func() { <-ix.poll }()
+	if err := ix.checkTip(ctx); err != nil {
+		return 0, fmt.Errorf("checking the market index against the chain: %w", err)
+	}
 	n, err := ix.f.Poll(ctx, ix.apply)
 	if err != nil {
 		// What the failed batch applied is dropped with it; the next
@@ -182,7 +199,10 @@ func (c *storeCursor) Load(context.Context) (uint64, bool, error) {
 	return binary.BigEndian.Uint64(v), true, nil
 }
 
-func (c *storeCursor) Store(_ context.Context, next uint64) error {
+func (c *storeCursor) Store(ctx context.Context, next uint64) error {
+	if err := (*Index)(c).noteTip(ctx, next); err != nil {
+		return err
+	}
 	c.tx.put(keyCursor, u64(next))
 	err := c.tx.commit()
 	c.tx = newTxn(c.st)
@@ -206,9 +226,14 @@ func (ix *Index) apply(_ context.Context, ev acl.Event) error {
 		o := Offer{Dataset: v.Dataset, Owner: owner, Price: v.Price, Duration: d, TermsHash: v.TermsHash, Buyer: v.Buyer, Block: ev.Block}
 		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryOffered, offer: o})
 	case *bindings.RegistryOfferWithdrawn:
-		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryWithdrawn})
+		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryWithdrawn,
+			offer: Offer{Dataset: v.Dataset, TermsHash: v.TermsHash}})
 	case *bindings.RegistryErased:
 		return t.record(v.Dataset, entry{block: ev.Block, index: uint32(ev.Index), kind: entryErased})
+	case *bindings.RegistryCIDAdded:
+		t.addVersion(v, ev)
+	case *bindings.RegistryKeyRotated:
+		t.addRotation(v, ev)
 	}
 	return nil
 }
@@ -226,6 +251,10 @@ func (ix *Index) undo(_ context.Context, ev acl.Event) error {
 		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
 	case *bindings.RegistryErased:
 		return t.forget(v.Dataset, ev.Block, uint32(ev.Index))
+	case *bindings.RegistryCIDAdded:
+		t.dropVersion(v, ev)
+	case *bindings.RegistryKeyRotated:
+		t.dropRotation(v, ev)
 	}
 	return nil
 }
@@ -294,9 +323,10 @@ func (t *txn) record(dataset uint64, e entry) error {
 	if found {
 		return nil // replayed
 	}
+	old := slices.Clone(h)
 	h = slices.Insert(h, i, e)
 	t.put(cat(pfxHistory, u64(dataset)), encodeHistory(h))
-	return t.settle(dataset, h)
+	return t.settle(old, h)
 }
 
 // forget removes the entry at (block, index) from the dataset's history
@@ -310,13 +340,14 @@ func (t *txn) forget(dataset, block uint64, index uint32) error {
 	if !found {
 		return nil // undone already
 	}
+	old := slices.Clone(h)
 	h = slices.Delete(h, i, i+1)
 	if len(h) == 0 {
 		t.del(cat(pfxHistory, u64(dataset)))
 	} else {
 		t.put(cat(pfxHistory, u64(dataset)), encodeHistory(h))
 	}
-	return t.settle(dataset, h)
+	return t.settle(old, h)
 }
 
 func cmpEntry(a, b entry) int {
@@ -326,35 +357,56 @@ func cmpEntry(a, b entry) int {
 	return cmp.Compare(a.index, b.index)
 }
 
-// settle makes the dataset's listed offer the one its history leaves open:
-// the newest entry's offer when it is an Offered, else none.
-func (t *txn) settle(dataset uint64, h []entry) error {
-	okey := cat(pfxOffer, u64(dataset))
-	if v, ok, err := t.get(okey); err != nil {
-		return err
-	} else if ok {
-		old, err := decodeOffer(v)
-		if err != nil {
-			return err
+// openOffers are the offers a dataset's history leaves open, one per terms
+// hash: the newest Offered of each hash not withdrawn since, none after an
+// erasure; at most MaxOpenPerDataset, the newest.
+func openOffers(h []entry) []Offer {
+	open := map[[32]byte]int{} // terms hash -> entry index
+	for i, e := range h {
+		switch e.kind {
+		case entryOffered:
+			open[e.offer.TermsHash] = i
+		case entryWithdrawn:
+			delete(open, e.offer.TermsHash)
+		case entryErased:
+			clear(open)
 		}
-		for _, k := range listingKeys(&old) {
+	}
+	idx := make([]int, 0, len(open))
+	for _, i := range open {
+		idx = append(idx, i)
+	}
+	slices.Sort(idx)
+	if len(idx) > MaxOpenPerDataset {
+		idx = idx[len(idx)-MaxOpenPerDataset:]
+	}
+	out := make([]Offer, len(idx))
+	for j, i := range idx {
+		out[j] = h[i].offer
+	}
+	return out
+}
+
+// settle makes the dataset's listed offers those its new history h leaves
+// open, where old left open those it listed.
+func (t *txn) settle(old, h []entry) error {
+	for _, o := range openOffers(old) {
+		t.del(cat(pfxOffer, o.id()))
+		for _, k := range listingKeys(&o) {
 			t.del(k)
 		}
-		t.del(okey)
 	}
-	if len(h) == 0 || h[len(h)-1].kind != entryOffered {
-		return nil
-	}
-	o := h[len(h)-1].offer
-	rec := o.encode()
-	t.put(okey, rec)
-	for _, k := range listingKeys(&o) {
-		t.put(k, rec)
-	}
-	if _, ok, err := t.get(cat(pfxText, o.TermsHash[:])); err != nil {
-		return err
-	} else if !ok {
-		t.put(cat(pfxPending, o.TermsHash[:]), nil)
+	for _, o := range openOffers(h) {
+		rec := o.encode()
+		t.put(cat(pfxOffer, o.id()), rec)
+		for _, k := range listingKeys(&o) {
+			t.put(k, rec)
+		}
+		if _, ok, err := t.get(cat(pfxText, o.TermsHash[:])); err != nil {
+			return err
+		} else if !ok {
+			t.put(cat(pfxPending, o.TermsHash[:]), nil)
+		}
 	}
 	return nil
 }

@@ -118,6 +118,23 @@ func (w *world) dataset(owner int) uint64 {
 
 func terms(text string) [32]byte { return sha256.Sum256([]byte(text)) }
 
+// knownTexts are every terms text the tests offer under: a dataset holds
+// one offer per terms hash, and these are the hashes to ask the chain of.
+var knownTexts = []string{"analytics only, no resale", "research only", "anything goes", "Analytics only, no resale"}
+
+// withdrawAll withdraws every open offer of ds (under any known terms).
+func (w *world) withdrawAll(owner int, ds uint64) {
+	w.t.Helper()
+	for _, text := range knownTexts {
+		if _, err := w.clients[owner].WithdrawOffer(w.ctx, ds, terms(text)); err != nil && !errors.Is(err, acl.ErrNoOffer) {
+			w.t.Fatal(err)
+		}
+	}
+}
+
+// key names an offer: its dataset and terms hash.
+func key(o market.Offer) string { return fmt.Sprintf("%d/%x", o.Dataset, o.TermsHash) }
+
 func (w *world) offer(owner int, ds uint64, gwei int64, days int, termsText string, buyer common.Address) {
 	w.t.Helper()
 	price := new(big.Int).Mul(big.NewInt(gwei), big.NewInt(1e9))
@@ -150,25 +167,32 @@ func (w *world) fromChain(viewer common.Address) []market.Offer {
 	w.t.Helper()
 	c := w.clients[ownerA]
 	var out []market.Offer
+	hashes := make([][32]byte, 0, len(knownTexts))
+	for _, text := range knownTexts {
+		hashes = append(hashes, terms(text))
+	}
+	slices.SortFunc(hashes, func(a, b [32]byte) int { return bytes.Compare(a[:], b[:]) })
 	for _, id := range w.datasets {
-		o, err := c.OfferOf(w.ctx, id)
-		if errors.Is(err, acl.ErrNoOpenOffer) || errors.Is(err, acl.ErrNoOffer) {
-			continue
+		for _, h := range hashes {
+			o, err := c.OfferOf(w.ctx, id, h)
+			if errors.Is(err, acl.ErrNoOpenOffer) || errors.Is(err, acl.ErrNoOffer) {
+				continue
+			}
+			if err != nil {
+				w.t.Fatal(err)
+			}
+			info, err := c.DatasetInfo(w.ctx, id)
+			if err != nil {
+				w.t.Fatal(err)
+			}
+			if info.Erased {
+				continue
+			}
+			if o.Private() && o.Buyer != viewer && info.Owner != viewer {
+				continue
+			}
+			out = append(out, market.Offer{Dataset: id, Owner: info.Owner, Price: o.Price, Duration: o.Duration, TermsHash: o.TermsHash, Buyer: o.Buyer})
 		}
-		if err != nil {
-			w.t.Fatal(err)
-		}
-		info, err := c.DatasetInfo(w.ctx, id)
-		if err != nil {
-			w.t.Fatal(err)
-		}
-		if info.Erased {
-			continue
-		}
-		if o.Private() && o.Buyer != viewer && info.Owner != viewer {
-			continue
-		}
-		out = append(out, market.Offer{Dataset: id, Owner: info.Owner, Price: o.Price, Duration: o.Duration, TermsHash: o.TermsHash, Buyer: o.Buyer})
 	}
 	return out
 }
@@ -177,7 +201,7 @@ func (w *world) fromChain(viewer common.Address) []market.Offer {
 func all(t *testing.T, ix *market.Index, q market.Query) []market.Offer {
 	t.Helper()
 	var out []market.Offer
-	seen := map[uint64]bool{}
+	seen := map[string]bool{}
 	for pages := 0; ; pages++ {
 		if pages > 1000 {
 			t.Fatal("paging does not end")
@@ -187,10 +211,10 @@ func all(t *testing.T, ix *market.Index, q market.Query) []market.Offer {
 			t.Fatal(err)
 		}
 		for _, o := range p.Offers {
-			if seen[o.Dataset] {
-				t.Fatalf("dataset %d listed twice", o.Dataset)
+			if seen[key(o)] {
+				t.Fatalf("offer %s listed twice", key(o))
 			}
-			seen[o.Dataset] = true
+			seen[key(o)] = true
 		}
 		out = append(out, p.Offers...)
 		if p.Next == "" {
@@ -226,9 +250,12 @@ func (w *world) fill(n int) {
 		}
 		w.offer(owner, ds, int64(1+(i*37)%20), 1+i%3*15, texts[i%3], buyer)
 	}
-	// A replaced offer, a withdrawn one, an erased one, a dataset never offered.
+	// A second offer beside a dataset's first (other terms), a replaced
+	// one, a withdrawn one, an erased one, a dataset never offered.
 	w.offer(ownerA, w.datasets[0], 7, 30, "research only", common.Address{})
-	if _, err := w.clients[ownerB].WithdrawOffer(w.ctx, w.datasets[1]); err != nil {
+	w.offer(ownerB, w.datasets[3], 8, 16, "research only", common.Address{})
+	w.offer(ownerB, w.datasets[3], 9, 16, "research only", common.Address{})
+	if _, err := w.clients[ownerB].WithdrawOffer(w.ctx, w.datasets[1], terms("research only")); err != nil {
 		w.t.Fatal(err)
 	}
 	if _, err := w.clients[ownerA].Erase(w.ctx, w.datasets[2]); err != nil {
@@ -288,13 +315,13 @@ func TestListMatchesChain(t *testing.T) {
 				if !slices.Equal(gotIDs, ids(want)) {
 					t.Fatalf("viewer %d, %s, limit %d: index lists %v, chain %v", viewer, c.name, limit, ids(got), ids(want))
 				}
-				byID := map[uint64]market.Offer{}
+				byKey := map[string]market.Offer{}
 				for _, o := range want {
-					byID[o.Dataset] = o
+					byKey[key(o)] = o
 				}
 				for _, o := range got {
-					if !same(o, byID[o.Dataset]) {
-						t.Fatalf("viewer %d, %s: dataset %d indexed as %+v, chain says %+v", viewer, c.name, o.Dataset, o, byID[o.Dataset])
+					if !same(o, byKey[key(o)]) {
+						t.Fatalf("viewer %d, %s: offer %s indexed as %+v, chain says %+v", viewer, c.name, key(o), o, byKey[key(o)])
 					}
 				}
 				if c.name == "price" || c.name == "max price" {
@@ -353,15 +380,17 @@ func TestPagingUnderNewOffers(t *testing.T) {
 					owner = i
 				}
 			}
-			if _, err := w.clients[owner].WithdrawOffer(w.ctx, withdrawn); err != nil {
-				t.Fatal(err)
-			}
+			w.withdrawAll(owner, withdrawn)
 		}
 		w.sync(ix)
 	}
 	g := ids(got)
-	if !slices.IsSorted(g) || len(slices.Compact(slices.Clone(g))) != len(g) {
-		t.Fatalf("paged ids not strictly increasing: %v", g)
+	keys := make([]string, len(got))
+	for i, o := range got {
+		keys[i] = fmt.Sprintf("%020d/%x", o.Dataset, o.TermsHash)
+	}
+	if !slices.IsSorted(keys) || len(slices.Compact(slices.Clone(keys))) != len(keys) {
+		t.Fatalf("paged offers not strictly increasing: %v", keys)
 	}
 	for _, id := range before {
 		if id != withdrawn && !slices.Contains(g, id) {
@@ -469,7 +498,7 @@ func TestReorgTakesBackOffer(t *testing.T) {
 
 	// After the fork point: a new offer, and the withdrawal of kept's.
 	w.offer(ownerB, gone, 9, 1, "anything goes", common.Address{})
-	if _, err := w.clients[ownerA].WithdrawOffer(w.ctx, kept); err != nil {
+	if _, err := w.clients[ownerA].WithdrawOffer(w.ctx, kept, terms("research only")); err != nil {
 		t.Fatal(err)
 	}
 	w.sync(eager)
@@ -566,5 +595,51 @@ func TestTermsFilter(t *testing.T) {
 	}
 	if pending, _ := ix.PendingTexts(nil, 10); len(pending) != 1 || pending[0] != p.Hash() {
 		t.Fatalf("pending after one was read: %x", pending)
+	}
+}
+
+// TestOffersPerTerms: a dataset's offers under two terms are two rows;
+// OfferWithdrawn closes only the offer it names; re-offering one terms
+// replaces that row alone; erasing the dataset closes both.
+func TestOffersPerTerms(t *testing.T) {
+	w := newWorld(t)
+	ds := w.dataset(ownerA)
+	w.offer(ownerA, ds, 1, 30, "research only", common.Address{})
+	w.offer(ownerA, ds, 5, 30, "anything goes", common.Address{})
+	ix := w.open(filepath.Join(t.TempDir(), "market"), 0)
+	w.sync(ix)
+	v := market.Query{Viewer: w.addr(brandC)}
+	rows := func() map[[32]byte]int64 {
+		out := map[[32]byte]int64{}
+		for _, o := range all(t, ix, v) {
+			if o.Dataset != ds {
+				t.Fatalf("listed dataset %d", o.Dataset)
+			}
+			out[o.TermsHash] = new(big.Int).Div(o.Price, big.NewInt(1e9)).Int64()
+		}
+		return out
+	}
+	if got := rows(); len(got) != 2 || got[terms("research only")] != 1 || got[terms("anything goes")] != 5 {
+		t.Fatalf("two offers of one dataset list as %v", got)
+	}
+	w.offer(ownerA, ds, 2, 30, "research only", common.Address{})
+	w.sync(ix)
+	if got := rows(); len(got) != 2 || got[terms("research only")] != 2 || got[terms("anything goes")] != 5 {
+		t.Fatalf("after re-offering one: %v", got)
+	}
+	if _, err := w.clients[ownerA].WithdrawOffer(w.ctx, ds, terms("anything goes")); err != nil {
+		t.Fatal(err)
+	}
+	w.sync(ix)
+	if got := rows(); len(got) != 1 || got[terms("research only")] != 2 {
+		t.Fatalf("after withdrawing one: %v", got)
+	}
+	w.offer(ownerA, ds, 5, 30, "anything goes", common.Address{})
+	if _, err := w.clients[ownerA].Erase(w.ctx, ds); err != nil {
+		t.Fatal(err)
+	}
+	w.sync(ix)
+	if got := rows(); len(got) != 0 {
+		t.Fatalf("after erasing the dataset: %v", got)
 	}
 }

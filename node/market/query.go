@@ -111,7 +111,7 @@ type plan struct {
 }
 
 func (ix *Index) plan(q *Query) (*plan, error) {
-	ds := func(o *Offer) []byte { return u64(o.Dataset) }
+	ds := func(o *Offer) []byte { return o.id() }
 	owner := q.Owner
 	if q.Mine {
 		owner = q.Viewer
@@ -141,7 +141,7 @@ func (ix *Index) plan(q *Query) (*plan, error) {
 			r.hi = price32(q.MaxPrice)
 		}
 		return &plan{id: planPrice, base: pfxPrice, ranges: []scanRange{r}, merge: true,
-			sortKey: func(o *Offer) []byte { return cat(price32(o.Price), u64(o.Dataset)) }}, nil
+			sortKey: func(o *Offer) []byte { return cat(price32(o.Price), o.id()) }}, nil
 	case q.MinDuration > 0 || q.MaxDuration > 0:
 		r := scanRange{}
 		if q.MinDuration > 0 {
@@ -151,7 +151,7 @@ func (ix *Index) plan(q *Query) (*plan, error) {
 			r.hi = u64(uint64(q.MaxDuration / time.Second))
 		}
 		return &plan{id: planDuration, base: pfxDuration, ranges: []scanRange{r}, merge: true,
-			sortKey: func(o *Offer) []byte { return cat(u64(uint64(o.Duration/time.Second)), u64(o.Dataset)) }}, nil
+			sortKey: func(o *Offer) []byte { return cat(u64(uint64(o.Duration/time.Second)), o.id()) }}, nil
 	}
 	return &plan{id: planAll, base: pfxAll, ranges: []scanRange{{}}, merge: true, sortKey: ds}, nil
 }
@@ -218,9 +218,14 @@ func (q *Query) fingerprint() []byte {
 	return h[:8]
 }
 
-// A cursor (spec/market-index-v1.md) is base64url of: version 1, the plan,
-// the query's fingerprint (8 bytes), the sort key of the last offer passed.
-const cursorVersion = 1
+// A cursor (spec/market-index-v3.md) is base64url of: version 2, the plan,
+// the query's fingerprint (8 bytes), the sort key of the last offer passed
+// (at most 32 + 8 + 32 bytes: a price, a dataset, a terms hash). A cursor
+// of version 1 (a dataset's one offer) is refused: ask again from the start.
+const (
+	cursorVersion = 2
+	maxSortKey    = 32 + 8 + 32
+)
 
 func encodeCursor(planID byte, fp, key []byte) string {
 	return base64.RawURLEncoding.EncodeToString(cat([]byte{cursorVersion, planID}, fp, key))
@@ -228,7 +233,7 @@ func encodeCursor(planID byte, fp, key []byte) string {
 
 func decodeCursor(s string, planID byte, fp []byte) ([]byte, error) {
 	b, err := base64.RawURLEncoding.DecodeString(s)
-	if err != nil || len(b) < 10 || b[0] != cursorVersion || len(b) > 10+64 {
+	if err != nil || len(b) < 10 || b[0] != cursorVersion || len(b) > 10+maxSortKey {
 		return nil, fmt.Errorf("%w: %q is not a market cursor (use the next of a page as it was given)", ErrBadQuery, s)
 	}
 	if b[1] != planID || !bytes.Equal(b[2:10], fp) {
@@ -388,14 +393,14 @@ func (ix *Index) List(ctx context.Context, q Query) (Page, error) {
 // They are few, against the whole market: read all of them.
 func (ix *Index) private(ctx context.Context, q *Query, p *plan, after, upto []byte, termsSet [][32]byte) ([]keyed, error) {
 	var out []keyed
-	seen := map[uint64]bool{}
+	seen := map[string]bool{}
 	for _, pfx := range [][]byte{cat(pfxTo, q.Viewer[:]), cat(pfxPrivBy, q.Viewer[:])} {
 		err := ix.st.Scan(pfx, nil, func(_, v []byte) (bool, error) {
 			o, err := decodeOffer(v)
-			if err != nil || seen[o.Dataset] {
+			if err != nil || seen[string(o.id())] {
 				return err == nil, err
 			}
-			seen[o.Dataset] = true
+			seen[string(o.id())] = true
 			k := p.sortKey(&o)
 			if (after != nil && bytes.Compare(k, after) <= 0) || (upto != nil && bytes.Compare(k, upto) > 0) {
 				return true, nil

@@ -9,8 +9,9 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 )
 
-// Offer is one open offer as the index holds it: the dataset's newest
-// Offered event, not withdrawn since and the dataset not erased.
+// Offer is one open offer as the index holds it: the newest Offered event
+// of a (dataset, terms hash) — a dataset has one offer per terms hash —
+// not withdrawn since and the dataset not erased.
 type Offer struct {
 	Dataset uint64
 	// Owner is the dataset's owner (from its DatasetCreated event).
@@ -31,7 +32,7 @@ type Offer struct {
 func (o *Offer) Private() bool { return o.Buyer != (common.Address{}) }
 
 // The record of an offer, as every key of the index that lists it holds it
-// (spec/market-index-v1.md): 8+20+32+8+32+20+8 bytes, integers big-endian.
+// (spec/market-index-v3.md): 8+20+32+8+32+20+8 bytes, integers big-endian.
 const recordLen = 128
 
 func (o *Offer) encode() []byte {
@@ -93,25 +94,27 @@ func cat(parts ...[]byte) []byte {
 	return out
 }
 
-// Key spaces of the index (spec/market-index-v1.md).
+// Key spaces of the index (spec/market-index-v3.md). Every listing key
+// ends with the dataset id and the terms hash (or the terms hash then the
+// dataset): a dataset lists one row per offer.
 var (
 	keyRegistry = []byte("m/registry")
 	keyCursor   = []byte("m/cursor")
 
 	pfxOwner   = []byte("d/") // dataset → owner
 	pfxHistory = []byte("h/") // dataset → its offer events
-	pfxOffer   = []byte("o/") // dataset → its open offer
+	pfxOffer   = []byte("o/") // dataset, terms hash → that open offer
 
 	// Listings of the public offers, each sorted its own way.
-	pfxAll      = []byte("a/") // by dataset
-	pfxPrice    = []byte("p/") // by price, then dataset
-	pfxBy       = []byte("w/") // by owner, then dataset
+	pfxAll      = []byte("a/") // by dataset, terms hash
+	pfxPrice    = []byte("p/") // by price, then dataset, terms hash
+	pfxBy       = []byte("w/") // by owner, then dataset, terms hash
 	pfxTerms    = []byte("t/") // by terms hash, then dataset
-	pfxDuration = []byte("u/") // by duration, then dataset
+	pfxDuration = []byte("u/") // by duration, then dataset, terms hash
 
 	// Private offers, listed for their buyer and their owner only.
-	pfxTo     = []byte("b/") // by buyer, then dataset
-	pfxPrivBy = []byte("v/") // by owner, then dataset
+	pfxTo     = []byte("b/") // by buyer, then dataset, terms hash
+	pfxPrivBy = []byte("v/") // by owner, then dataset, terms hash
 
 	pfxText    = []byte("x/") // terms hash → text, once read
 	pfxPending = []byte("y/") // terms hash whose text is not read yet
@@ -119,7 +122,7 @@ var (
 
 // listingKeys are the keys that list o (each holds its record).
 func listingKeys(o *Offer) [][]byte {
-	ds := u64(o.Dataset)
+	ds := o.id()
 	if o.Private() {
 		return [][]byte{cat(pfxTo, o.Buyer[:], ds), cat(pfxPrivBy, o.Owner[:], ds)}
 	}
@@ -127,13 +130,19 @@ func listingKeys(o *Offer) [][]byte {
 		cat(pfxAll, ds),
 		cat(pfxPrice, price32(o.Price), ds),
 		cat(pfxBy, o.Owner[:], ds),
-		cat(pfxTerms, o.TermsHash[:], ds),
+		cat(pfxTerms, o.TermsHash[:], u64(o.Dataset)),
 		cat(pfxDuration, u64(uint64(o.Duration/time.Second)), ds),
 	}
 }
 
+// id is what names an offer in the index: its dataset, then its terms hash
+// (40 bytes).
+func (o *Offer) id() []byte { return cat(u64(o.Dataset), o.TermsHash[:]) }
+
 // History entries: what each offer event of a dataset did, so that a reorg
-// that takes one back can restore what was open before it.
+// that takes one back can restore what was open before it. A withdrawal's
+// record holds the dataset and the terms hash of the offer it closed, the
+// rest zero; an erasure's is zero.
 const (
 	entryOffered   = 1
 	entryWithdrawn = 2
@@ -145,7 +154,7 @@ type entry struct {
 	block uint64
 	index uint32
 	kind  byte
-	offer Offer // entryOffered only
+	offer Offer // entryOffered; entryWithdrawn: Dataset and TermsHash only
 }
 
 func (e *entry) encode() []byte {
@@ -153,8 +162,12 @@ func (e *entry) encode() []byte {
 	b = binary.BigEndian.AppendUint64(b, e.block)
 	b = binary.BigEndian.AppendUint32(b, e.index)
 	b = append(b, e.kind)
-	if e.kind == entryOffered {
+	switch e.kind {
+	case entryOffered:
 		return append(b, e.offer.encode()...)
+	case entryWithdrawn:
+		w := Offer{Dataset: e.offer.Dataset, TermsHash: e.offer.TermsHash}
+		return append(b, w.encode()...)
 	}
 	return append(b, make([]byte, recordLen)...)
 }
@@ -166,7 +179,7 @@ func decodeHistory(b []byte) ([]entry, error) {
 	out := make([]entry, 0, len(b)/entryLen)
 	for ; len(b) > 0; b = b[entryLen:] {
 		e := entry{block: binary.BigEndian.Uint64(b), index: binary.BigEndian.Uint32(b[8:]), kind: b[12]}
-		if e.kind == entryOffered {
+		if e.kind == entryOffered || e.kind == entryWithdrawn {
 			o, err := decodeOffer(b[13:entryLen])
 			if err != nil {
 				return nil, err

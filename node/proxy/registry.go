@@ -84,6 +84,12 @@ func (p *Proxy) HandleEvent(ctx context.Context, ev acl.Event) error {
 	return nil
 }
 
+// Datasets are the datasets the proxy holds (or held) a grant of: a
+// follower with Proxy set reads the revocations and erasures of these
+// alone (acl.Follower.ProxyDatasets), so the network's others cost the
+// proxy nothing.
+func (p *Proxy) Datasets() []uint64 { return p.store.datasetIDs() }
+
 // UndoEvent takes back an event a reorg removed from the chain after
 // HandleEvent applied it (acl.Follower.Undo). A grant is forgotten, kfrag
 // and all, if the proxy still records that very grant (same block and

@@ -230,9 +230,11 @@ func (r *Running) setUp(ctx context.Context, cfg RunConfig) error {
 	r.follower.Start = cfg.FromBlock
 	r.follower.Confirmations = cfg.Confirmations
 	// Only the grants that name this proxy (GrantedVia), and the events
-	// that end grants: a grant no event named it in is found on demand
+	// that end them: a grant no event named it in is found on demand
 	// when its grantee asks (discover.go).
 	r.follower.Proxy = r.Proxy.Address()
+	// Of the revocations and erasures, those of its own grants' datasets.
+	r.follower.ProxyDatasets = r.Proxy.Datasets
 	// A reorg deeper than the confirmations takes back what it removed.
 	r.follower.Undo = r.Proxy.UndoEvent
 	r.cursor = cfg.Cursor

@@ -7,10 +7,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"maps"
 	"os"
 	"path/filepath"
 	"slices"
 	"strconv"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -62,6 +64,10 @@ type store struct {
 	// (one per receipt) and those reserved by requests in flight; rebuilt
 	// from the receipts at start, so a restart forgets no read.
 	reads map[readKey]int
+	// datasets are those with a grant file (kept, ended or dropped since
+	// this start): the datasets whose revocations and erasures the
+	// proxy's follower reads.
+	datasets map[uint64]struct{}
 
 	// Group commit of receipts: concurrent requests queue their records,
 	// and whoever holds flushMu writes and fsyncs everything queued, so one
@@ -87,7 +93,17 @@ func openStore(dir string) (*store, error) {
 	if err := os.MkdirAll(filepath.Join(dir, policiesDir), 0o700); err != nil {
 		return nil, err
 	}
-	s := &store{dir: dir, nonces: make(map[common.Hash]uint64), reads: make(map[readKey]int)}
+	s := &store{dir: dir, nonces: make(map[common.Hash]uint64), reads: make(map[readKey]int), datasets: map[uint64]struct{}{}}
+	grants, err := os.ReadDir(filepath.Join(dir, "grants"))
+	if err != nil {
+		return nil, err
+	}
+	for _, e := range grants {
+		ds, _, ok := strings.Cut(e.Name(), "-")
+		if n, err := strconv.ParseUint(ds, 10, 64); ok && err == nil {
+			s.datasets[n] = struct{}{}
+		}
+	}
 	// Rebuild the replay set from the receipts: a request answered before
 	// a restart must stay refused until its deadline.
 	now := uint64(time.Now().Unix())
@@ -210,6 +226,7 @@ func (s *store) readGrant(dataset uint64, grantee common.Address) (*grantState, 
 func (s *store) putGrant(g *grantState) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	s.datasets[g.Dataset] = struct{}{}
 	b, err := json.MarshalIndent(g, "", "  ")
 	if err != nil {
 		return err
@@ -276,6 +293,13 @@ func (s *store) end(dataset uint64, grantee common.Address, how string, block ui
 		return false, err
 	}
 	return live, fsutil.WriteFileAtomic(s.grantPath(dataset, grantee), b, 0o600)
+}
+
+// datasetIDs lists the datasets the proxy has held a grant of, in order.
+func (s *store) datasetIDs() []uint64 {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return slices.Sorted(maps.Keys(s.datasets))
 }
 
 // grantsOf lists every grant state of a dataset (for Erased).

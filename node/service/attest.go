@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"math/big"
+	"slices"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
@@ -50,6 +51,10 @@ type Attested struct {
 	Version     uint32      `json:"version"`
 	Owner       string      `json:"owner"`
 	Fingerprint common.Hash `json:"fingerprint"`
+	// Fields are the fields of a split version whose fingerprints the
+	// attestation names (those the source reads); absent for a version
+	// that is not split.
+	Fields []string `json:"fields,omitempty"`
 }
 
 func (s *Service) attestations() (*Attestations, error) {
@@ -62,26 +67,38 @@ func (s *Service) attestations() (*Attestations, error) {
 // expect is what an attestation of version c of owner must say (owner
 // zero: whoever a get of c would read it from).
 func (s *Service) expect(ctx context.Context, owner common.Address, c cid.Cid) (attest.Expect, error) {
+	want, _, err := s.expectAt(ctx, owner, c)
+	return want, err
+}
+
+// expectAt is expect, with the block the version was registered in: no
+// attestation of it can name its version number before (pdx's Attest
+// reads it from the chain), so the search for them starts there.
+func (s *Service) expectAt(ctx context.Context, owner common.Address, c cid.Cid) (attest.Expect, uint64, error) {
 	var rec acl.CIDRecord
 	if owner == (common.Address{}) {
 		// The owner as a get finds it: the only registrant, or the one
 		// the envelope names.
 		r, err := s.resolve(ctx, c, nil)
 		if err != nil {
-			return attest.Expect{}, err
+			return attest.Expect{}, 0, err
 		}
 		rec = r.rec
 	} else {
 		var err error
 		if rec, err = s.cfg.Chain.DatasetOfCID(ctx, owner, c.Bytes()); err != nil {
-			return attest.Expect{}, err
+			return attest.Expect{}, 0, err
 		}
 	}
-	fp, err := s.fingerprint(ctx, rec.Dataset, c)
+	h := acl.CIDHash(c.Bytes())
+	evs, err := s.versionsOf(ctx, rec.Dataset, &h)
 	if err != nil {
-		return attest.Expect{}, err
+		return attest.Expect{}, 0, err
 	}
-	return attest.Expect{Registry: s.cfg.Chain.Address(), Owner: rec.Owner, Dataset: rec.Dataset, Version: rec.Version, CID: c.Bytes(), Fingerprint: fp}, nil
+	if len(evs) == 0 {
+		return attest.Expect{}, 0, fmt.Errorf("service: no CIDAdded event for %s", c)
+	}
+	return attest.Expect{Registry: s.cfg.Chain.Address(), Owner: rec.Owner, Dataset: rec.Dataset, Version: rec.Version, CID: c.Bytes(), Fingerprint: evs[0].Fingerprint}, evs[0].Block, nil
 }
 
 // Attest makes this account a source vouching for version c of owner's
@@ -98,8 +115,18 @@ func (s *Service) Attest(ctx context.Context, owner common.Address, c cid.Cid, s
 	if err != nil {
 		return nil, err
 	}
-	claim := attest.Claim{Registry: want.Registry, Dataset: want.Dataset, Version: want.Version, CID: want.CID, Fingerprint: want.Fingerprint, Source: source}
-	out := &Attested{OnChain: !offchain, Dataset: want.Dataset, Version: want.Version, Owner: want.Owner.Hex(), Fingerprint: want.Fingerprint}
+	if want.Fields, err = s.splitFields(ctx, c, want); err != nil {
+		return nil, err
+	}
+	// A split version: each field's fingerprint, of the fields this
+	// source reads (its grant's), zero for the others.
+	readable, err := s.readableFields(ctx, want)
+	if err != nil {
+		return nil, err
+	}
+	fields, vouched := fieldFingerprints(want, readable)
+	claim := attest.Claim{Registry: want.Registry, Dataset: want.Dataset, Version: want.Version, CID: want.CID, Fingerprint: want.Fingerprint, Fields: fields, Source: source}
+	out := &Attested{OnChain: !offchain, Dataset: want.Dataset, Version: want.Version, Owner: want.Owner.Hex(), Fingerprint: want.Fingerprint, Fields: vouched}
 	if offchain {
 		o, err := attest.SignOffchain(s.cfg.Account, attest.DomainFor(a.ChainID, a.Deployment), a.Deployment.Schema, want.Owner, claim, time.Now(), expires)
 		if err != nil {
@@ -121,7 +148,9 @@ func (s *Service) Attest(ctx context.Context, owner common.Address, c cid.Cid, s
 
 // VerifyAttestations checks every attestation of version c of owner's
 // data: the on-chain ones EAS holds for the owner under pdx's schema that
-// name this dataset and version, and the given off-chain files. Each is
+// name this dataset and version, the given off-chain files, and the
+// off-chain ones the owner published that this account's grant names
+// (publishedAttestations). Each is
 // reported with its status; none is dropped for failing. Attestations
 // for the owner's other versions are not this version's and are left out.
 func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, c cid.Cid, files [][]byte) ([]attest.Result, error) {
@@ -129,13 +158,43 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 	if err != nil {
 		return nil, err
 	}
-	want, err := s.expect(ctx, owner, c)
+	want, registered, err := s.expectAt(ctx, owner, c)
 	if err != nil {
 		return nil, err
 	}
+	results, err := s.verifyAll(ctx, a, want, registered, files)
+	if err != nil {
+		return nil, err
+	}
+	// Per-field fingerprints are checked against the version's manifest,
+	// read from IPFS only when an attestation names some: a version's
+	// plain attestations cost no IPFS read.
+	if slices.ContainsFunc(results, func(r attest.Result) bool { return len(r.Fields) > 0 }) {
+		if want.Fields, err = s.splitFields(ctx, c, want); err != nil {
+			return nil, err
+		}
+		if len(want.Fields) > 0 {
+			if results, err = s.verifyAll(ctx, a, want, registered, files); err != nil {
+				return nil, err
+			}
+		}
+	}
+	// Per-field checks of the fields this reader gets.
+	readable, err := s.readableFields(ctx, want)
+	if err != nil {
+		return nil, err
+	}
+	onlyFields(results, readable)
+	return results, nil
+}
+
+// verifyAll verifies the on-chain attestations of want's owner, the given
+// files and those the owner published for this account (VerifyAttestations);
+// registered is the version's block, where the on-chain search stops.
+func (s *Service) verifyAll(ctx context.Context, a *Attestations, want attest.Expect, registered uint64, files [][]byte) ([]attest.Result, error) {
 	v := attest.NewVerifier(a.Backend, a.Deployment, a.ChainID, nil)
 	results := []attest.Result{}
-	uids, err := s.onChainAttestations(ctx, a, want.Owner)
+	uids, err := s.onChainAttestations(ctx, a, want.Owner, registered)
 	if err != nil {
 		return nil, err
 	}
@@ -161,7 +220,12 @@ func (s *Service) VerifyAttestations(ctx context.Context, owner common.Address, 
 		}
 		results = append(results, r)
 	}
-	return results, nil
+	// Those the owner published and this account's grant names.
+	published, err := s.publishedAttestations(ctx, v, want, results)
+	if err != nil {
+		return nil, err
+	}
+	return append(results, published...), nil
 }
 
 // otherVersion: a failure only because the attestation is for another of
@@ -176,9 +240,9 @@ const attestationLogWindow = 5000
 // onChainAttestations lists the UIDs of EAS's Attested events naming
 // owner as recipient under pdx's schema, newest first, at most
 // MaxAttestationsShown: it reads back from the head one window at a time
-// and stops once it has them, so a long chain costs only its recent
-// windows.
-func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owner common.Address) ([][32]byte, error) {
+// and stops once it has them, or at block since (the version's: nothing
+// before can attest it), so a long chain costs only its recent windows.
+func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owner common.Address, since uint64) ([][32]byte, error) {
 	eas := bindings.NewEAS()
 	ev := eas.GetABI().Events["Attested"]
 	head, err := s.cfg.Chain.BlockNumber(ctx)
@@ -186,8 +250,9 @@ func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owne
 		return nil, fmt.Errorf("reading the head block: %w", err)
 	}
 	var uids [][32]byte
-	for to := head; to >= a.Deployment.Block && len(uids) < MaxAttestationsShown; {
-		from := a.Deployment.Block
+	first := max(a.Deployment.Block, since)
+	for to := head; to >= first && len(uids) < MaxAttestationsShown; {
+		from := first
 		if to-from+1 > attestationLogWindow {
 			from = to + 1 - attestationLogWindow
 		}
@@ -206,7 +271,7 @@ func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owne
 			}
 			uids = append(uids, e.Uid)
 		}
-		if from == 0 {
+		if from == first || from == 0 {
 			break
 		}
 		to = from - 1
@@ -219,7 +284,7 @@ func (s *Service) onChainAttestations(ctx context.Context, a *Attestations, owne
 // with files the off-chain ones its owner keeps. It returns that version's
 // CID too ("" and nothing when the dataset has no version).
 func (s *Service) LatestAttestations(ctx context.Context, owner common.Address, dataset uint64, files func(c cid.Cid) ([][]byte, error)) (string, []attest.Result, error) {
-	evs, err := s.cfg.Chain.CIDAdded(ctx, s.since(), acl.CIDAddedFilter{Dataset: &dataset})
+	evs, err := s.versionsOf(ctx, dataset, nil)
 	if err != nil {
 		return "", nil, err
 	}

@@ -231,3 +231,12 @@ func (s *Service) policyFields(ctx context.Context, req *GrantRequest) error {
 	}
 	return nil
 }
+
+// BundleFields is the fields a grant's bundle (its digest) covers: the
+// field groups of a field grant, nil for a grant of the whole dataset or a
+// bundle not readable within a few seconds. A grantee's views show it
+// beside the owner's (GrantRecord.Fields).
+func (s *Service) BundleFields(ctx context.Context, digest [32]byte) []string {
+	_, fields := s.bundleInfo(ctx, digest)
+	return fields
+}

@@ -48,7 +48,7 @@ const TermsWait = 3 * time.Second
 // TermsHash is how an offer's terms text is recorded on chain: its SHA-256
 // digest, which is also the digest of the raw IPFS block the owner's node
 // publishes the text in, so any node finds the text from the hash alone
-// (TermsCID). contracts/spec/registry-v3.md, "termsHash".
+// (TermsCID). contracts/spec/registry-v4.md, "termsHash".
 func TermsHash(terms string) [32]byte { return sha256.Sum256([]byte(terms)) }
 
 // LegacyTermsHash is how offers were recorded before their terms were
@@ -123,22 +123,17 @@ func (s *Service) OfferTo(ctx context.Context, dataset uint64, price *big.Int, d
 var ErrPrivateOfferToSelf = errors.New("service: private offer to the owner")
 
 // PublishTerms makes sure the terms of this account's open offer of
-// dataset are published: when the offer on chain records terms' SHA-256
+// dataset under terms are published: when the offer on chain records terms' SHA-256
 // and this node no longer pins their block (a repository restored from an
 // older backup, a pin removed by hand), the text is added and pinned
 // again. It reports whether it did; an offer of other or legacy terms, or
 // none, is left alone.
 func (s *Service) PublishTerms(ctx context.Context, dataset uint64, terms string) (bool, error) {
-	o, err := s.cfg.Chain.OfferOf(ctx, dataset)
-	if errors.Is(err, acl.ErrNoOffer) {
-		return false, nil
-	}
-	if err != nil {
-		return false, err
-	}
 	h := TermsHash(terms)
-	if o.TermsHash != h {
+	if _, err := s.cfg.Chain.OfferOf(ctx, dataset, h); errors.Is(err, acl.ErrNoOpenOffer) {
 		return false, nil
+	} else if err != nil {
+		return false, err
 	}
 	if pinned, err := s.cfg.Store.IsPinned(ctx, TermsCID(h)); err != nil || pinned {
 		return false, err
@@ -177,29 +172,38 @@ func (s *Service) TermsText(ctx context.Context, h [32]byte, wait time.Duration)
 }
 
 // Buy pays a dataset's open offer into escrow. terms must be the offer's
-// terms text: the chain refuses a purchase whose terms changed.
+// terms text: it names which of the dataset's offers is bought.
 func (s *Service) Buy(ctx context.Context, dataset uint64, terms string) (*acl.Offer, error) {
 	o, _, err := s.BuyOffer(ctx, dataset, terms)
 	return o, err
 }
 
-// BuyOffer is Buy that also accepts empty terms: the offer's published
-// text is then read from IPFS (TermsText) and bought under; it returns the
-// terms bought under either way. The terms' hash is pinned in the
-// transaction, so the purchase is refused if the offer changed meanwhile.
+// BuyOffer is Buy that also accepts empty terms: the dataset's only open
+// offer is then bought under its published text, read from IPFS
+// (TermsText); with several open it is ErrOfferAmbiguous (BuyPick names
+// one). It returns the terms bought under either way.
 func (s *Service) BuyOffer(ctx context.Context, dataset uint64, terms string) (*acl.Offer, string, error) {
-	o, err := s.cfg.Chain.OfferOf(ctx, dataset)
+	return s.BuyPick(ctx, dataset, OfferPick{Terms: terms})
+}
+
+// BuyPick pays the offer of dataset that pick names into escrow (by terms
+// hash, text or fields; PickOffer) and returns it with the terms text it was
+// bought under. The terms' hash is pinned in the transaction, so the
+// purchase is refused if that offer changed or closed meanwhile.
+func (s *Service) BuyPick(ctx context.Context, dataset uint64, pick OfferPick) (*acl.Offer, string, error) {
+	picked, err := s.PickOffer(ctx, dataset, pick)
 	if err != nil {
 		return nil, "", err
+	}
+	o, terms := picked.Offer, pick.Terms
+	if terms == "" {
+		terms = picked.Text
 	}
 	if terms == "" {
 		if terms, err = s.TermsText(ctx, o.TermsHash, TermsWait); err != nil {
 			return nil, "", fmt.Errorf("%w; ask the owner for the terms of dataset %d and name them with --terms", err, dataset)
 		}
 	} else if !TermsMatch(terms, o.TermsHash) {
-		if p, _ := TermsPolicy(terms); p != nil {
-			return nil, "", fmt.Errorf("%w: the offer of dataset %d has another usage policy than the one given (hash %x); read the offer again", ErrTermsMismatch, dataset, p.Hash())
-		}
 		return nil, "", fmt.Errorf("%w: the offer of dataset %d has other terms than %q; read the offer again", ErrTermsMismatch, dataset, terms)
 	}
 	// An offer's terms may be a usage policy: it must parse, and it is
@@ -362,9 +366,19 @@ func (s *Service) Wallet(ctx context.Context) (*big.Int, error) {
 
 // MarketItem is what the owner's node knows of one offered dataset.
 type MarketItem struct {
-	Key    *reencrypt.SecretKey
-	Terms  string // the offer's terms: the purpose granted to buyers, or its usage policy's document
+	Key *reencrypt.SecretKey
+	// Terms is the text of the dataset's latest offer (the purpose granted
+	// to buyers, or its usage policy's document). A purchase of another of
+	// the dataset's offers is granted under that offer's text, read from
+	// this node's IPFS by the purchase's terms hash (the owner published
+	// and pinned it when offering).
+	Terms  string
 	Policy config.Policy
+	// Fields are the field groups of the dataset's newest version; empty
+	// when it is not split. A purchase of an offer whose policy names
+	// fields is declined unless the version has every one of them; one of
+	// an offer of the whole dataset is a field grant of all of them.
+	Fields []string
 	// Proxies, when set, are this dataset's proxies for new purchases;
 	// empty means the owner's ProxySet. A purchase that extends a live
 	// grant keeps that grant's proxies either way.
@@ -377,8 +391,10 @@ type Decision struct {
 	Buyer   common.Address `json:"buyer"`
 	Amount  *big.Int       `json:"amount"`
 	Granted bool           `json:"granted"`
-	Reason  string         `json:"reason,omitempty"`
-	Block   uint64         `json:"block"`
+	// Terms is the text of the offer bought (empty when unknown).
+	Terms  string `json:"terms,omitempty"`
+	Reason string `json:"reason,omitempty"`
+	Block  uint64 `json:"block"`
 }
 
 // MarketAgent grants purchases of the owner's datasets automatically when
@@ -419,16 +435,34 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 	} else if err != nil {
 		return err
 	}
-	if item.Terms == "" || !TermsMatch(item.Terms, p.TermsHash) {
+	terms := a.termsOf(ctx, item, p.TermsHash)
+	if terms == "" {
 		return a.declinePurchase(ctx, d, "the purchase names terms this node does not know")
 	}
-	pol, err := TermsPolicy(item.Terms)
+	d.Terms = terms
+	pol, err := TermsPolicy(terms)
 	if err != nil {
 		return a.declinePurchase(ctx, d, err.Error())
 	}
+	// An offer of some fields is granted as a field grant of exactly
+	// those: the newest version must be split and hold every one.
+	if pol != nil && len(pol.Fields) > 0 {
+		if len(item.Fields) == 0 {
+			return a.declinePurchase(ctx, d, fmt.Sprintf("the offer sells the fields %s, but the dataset's newest version is not split into fields", strings.Join(pol.Fields, ",")))
+		}
+		var missing []string
+		for _, f := range pol.Fields {
+			if !slices.Contains(item.Fields, f) {
+				missing = append(missing, f)
+			}
+		}
+		if len(missing) > 0 {
+			return a.declinePurchase(ctx, d, fmt.Sprintf("the offer sells the fields %s, and the dataset's newest version has no field %s", strings.Join(pol.Fields, ","), strings.Join(missing, ",")))
+		}
+	}
 	// The market policy's allowed purposes are words: a usage policy is
 	// checked by its description, as a plain terms text is by itself.
-	purpose := item.Terms
+	purpose := terms
 	if pol != nil {
 		purpose = pol.Description
 	}
@@ -443,7 +477,7 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 	} else if block != 0 {
 		return a.declinePurchase(ctx, d, fmt.Sprintf("you revoked this buyer's bought grant at block %d; the market agent does not sell to a revoked buyer again (grant by hand to let it back)", block))
 	}
-	if err := a.grant(ctx, p, item); err != nil {
+	if err := a.grant(ctx, p, item, terms, pol); err != nil {
 		if retryable(ctx, err) {
 			return fmt.Errorf("service: granting the purchase of dataset %d by %s: %w", p.Dataset, p.Buyer.Hex(), err)
 		}
@@ -457,7 +491,7 @@ func (a *MarketAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 // grant grants one purchase: to the proxies of the buyer's live grant when
 // the purchase extends one (a grant's proxy set is fixed when it is made),
 // else to the item's or the owner's configured proxies.
-func (a *MarketAgent) grant(ctx context.Context, p acl.Purchased, item *MarketItem) error {
+func (a *MarketAgent) grant(ctx context.Context, p acl.Purchased, item *MarketItem, terms string, pol *policy.Policy) error {
 	s := a.S
 	// The buyer's keys first: nothing is sealed for a key that opens nothing.
 	if _, err := s.granteeKey(ctx, p.Buyer); err != nil {
@@ -480,16 +514,57 @@ func (a *MarketAgent) grant(ctx context.Context, p acl.Purchased, item *MarketIt
 		}
 	}
 	// A purchase of an offer under a usage policy is granted under that
-	// policy: the grant's purposeHash is the offer's termsHash.
-	pol, err := TermsPolicy(item.Terms)
-	if err != nil {
-		return err
+	// policy: the grant's purposeHash is the offer's termsHash, and a
+	// policy of some fields makes it a field grant of those (policyFields).
+	// An offer of the whole dataset whose newest version is split is a
+	// field grant of every field of it: no key of the dataset opens a
+	// split version (node/fieldsplit/FIELDS.md).
+	var fields []FieldGrant
+	if (pol == nil || len(pol.Fields) == 0) && len(item.Fields) > 0 {
+		if fields, err = s.fieldGrants(ctx, p.Dataset, item.Fields); err != nil {
+			return err
+		}
 	}
 	_, err = s.Grant(ctx, GrantRequest{
-		Dataset: p.Dataset, DatasetKey: item.Key, Grantee: p.Buyer, Purpose: item.Terms, Policy: pol,
-		Threshold: a.Threshold, Proxies: proxies, Purchase: true,
+		Dataset: p.Dataset, DatasetKey: item.Key, Grantee: p.Buyer, Purpose: terms, Policy: pol,
+		Threshold: a.Threshold, Proxies: proxies, Purchase: true, Fields: fields,
 	})
 	return err
+}
+
+// fieldGrants derives the current keys of the named fields of dataset.
+func (s *Service) fieldGrants(ctx context.Context, dataset uint64, names []string) ([]FieldGrant, error) {
+	if s.fieldKeys == nil {
+		return nil, fmt.Errorf("%w: dataset %d is split into fields and this node derives no field keys", ErrFieldRegrant, dataset)
+	}
+	out := make([]FieldGrant, 0, len(names))
+	for _, n := range names {
+		keys, err := s.fieldKeys.FieldKeys(ctx, dataset, n)
+		if err != nil {
+			return nil, err
+		}
+		if len(keys) == 0 {
+			return nil, fmt.Errorf("%w: dataset %d is not held here", ErrFieldRegrant, dataset)
+		}
+		out = append(out, FieldGrant{Name: n, Key: keys[0]})
+	}
+	return out, nil
+}
+
+// termsOf is the text of the offer a purchase bought: the item's latest
+// terms when they are the purchase's, else the text this node published
+// under the purchase's terms hash. Only the owner opens offers of its
+// dataset and buy accepts only an open offer's hash, so the text is one
+// the owner offered. Empty when it cannot be had.
+func (a *MarketAgent) termsOf(ctx context.Context, item *MarketItem, h [32]byte) string {
+	if item.Terms != "" && TermsMatch(item.Terms, h) {
+		return item.Terms
+	}
+	text, err := a.S.TermsText(ctx, h, TermsWait)
+	if err != nil {
+		return ""
+	}
+	return text
 }
 
 // revokedPurchase returns the block at which the owner revoked a bought

@@ -22,7 +22,7 @@ func TestOfferPolicyBoundOnBuy(t *testing.T) {
 	if err := w.owner.Offer(w.ctx, ds, big.NewInt(1000), 24*time.Hour, string(p.Bytes())); err != nil {
 		t.Fatal(err)
 	}
-	o, err := w.owner.cfg.Chain.OfferOf(w.ctx, ds)
+	o, err := w.owner.cfg.Chain.OfferOf(w.ctx, ds, p.Hash())
 	if err != nil || o.TermsHash != p.Hash() {
 		t.Fatalf("the offer records %x, want the policy's hash %x (%v)", o.TermsHash, p.Hash(), err)
 	}

@@ -163,7 +163,7 @@ func (s *Service) publicVersion(ctx context.Context, rec acl.CIDRecord, c cid.Ci
 		return want, false, err
 	}
 	h, ds := acl.CIDHash(c.Bytes()), rec.Dataset
-	evs, err := s.events().CIDAdded(ctx, acl.CIDAddedFilter{Dataset: &ds, CIDHash: &h})
+	evs, err := s.versionsOf(ctx, ds, &h)
 	if err != nil || len(evs) == 0 {
 		return want, false, err
 	}

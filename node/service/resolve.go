@@ -51,7 +51,7 @@ func (s *Service) resolve(ctx context.Context, c cid.Cid, h *envelope.Header) (*
 		owner = common.Address(h.Owner)
 	} else {
 		hash := acl.CIDHash(c.Bytes())
-		evs, err := s.events().CIDAdded(ctx, acl.CIDAddedFilter{CIDHash: &hash})
+		evs, err := s.registrations(ctx, hash)
 		if err != nil {
 			return nil, err
 		}
@@ -106,10 +106,7 @@ func (s *Service) refusal(ctx context.Context, r *resolved) error {
 	if r.ds.Erased {
 		// The erasure's block is said when the chain lists it; the
 		// refusal stands without it.
-		var block uint64
-		if evs, err := s.events().Erased(ctx, acl.ErasedFilter{Dataset: &id}); err == nil && len(evs) > 0 {
-			block = evs[len(evs)-1].Block
-		}
+		block := s.erasedAt(ctx, id)
 		return &proxy.Error{Code: proxy.CodeErased, Block: block,
 			Message: fmt.Sprintf("dataset %d was erased by its owner %s; nothing of it can be read any more", id, r.ds.Owner.Hex())}
 	}
@@ -144,7 +141,7 @@ func (s *Service) wrapOf(ctx context.Context, h *envelope.Header, rec acl.CIDRec
 		capsule, err := h.UmbralCapsule()
 		return capsule, h.WrappedKey[:], err
 	}
-	evs, err := s.events().KeyRotated(ctx, acl.KeyRotatedFilter{Dataset: &rec.Dataset})
+	evs, err := s.rotationsOf(ctx, rec.Dataset)
 	if err != nil {
 		return nil, nil, err
 	}

@@ -487,7 +487,7 @@ func (s *Service) since() acl.Range { return acl.Range{From: s.cfg.DeployBlock} 
 // fingerprint reads a CID's full fingerprint from its CIDAdded event.
 func (s *Service) fingerprint(ctx context.Context, dataset uint64, c cid.Cid) ([32]byte, error) {
 	h := acl.CIDHash(c.Bytes())
-	evs, err := s.events().CIDAdded(ctx, acl.CIDAddedFilter{Dataset: &dataset, CIDHash: &h})
+	evs, err := s.versionsOf(ctx, dataset, &h)
 	if err != nil {
 		return [32]byte{}, err
 	}

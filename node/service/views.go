@@ -1,6 +1,8 @@
 package service
 
 import (
+	"bytes"
+	"cmp"
 	"context"
 	"encoding/hex"
 	"encoding/json"
@@ -164,7 +166,7 @@ type OpenOffer struct {
 }
 
 // Offers lists the open offers on chain this account may see, by dataset
-// id: every public offer, and a private one only when this account made it
+// id then terms hash (a dataset has one offer per terms hash): every public offer, and a private one only when this account made it
 // or is the one it names. (The chain's events show private offers to
 // anyone who reads them; hiding them here keeps a brand's market to what it
 // can buy, and the contract refuses the rest.)
@@ -173,27 +175,41 @@ func (s *Service) Offers(ctx context.Context) ([]OpenOffer, error) {
 	if err != nil {
 		return nil, err
 	}
-	last := map[uint64]uint64{}
-	var ids []uint64
-	for _, o := range evs {
-		if _, ok := last[o.Dataset]; !ok {
-			ids = append(ids, o.Dataset)
-		}
-		last[o.Dataset] = o.Block
+	type key struct {
+		ds uint64
+		th [32]byte
 	}
-	slices.Sort(ids)
+	last := map[key]uint64{}
+	var keys []key
+	for _, o := range evs {
+		k := key{o.Dataset, o.TermsHash}
+		if _, ok := last[k]; !ok {
+			keys = append(keys, k)
+		}
+		last[k] = o.Block
+	}
+	slices.SortFunc(keys, func(a, b key) int {
+		if c := cmp.Compare(a.ds, b.ds); c != 0 {
+			return c
+		}
+		return bytes.Compare(a.th[:], b.th[:])
+	})
 	out := []OpenOffer{}
-	for _, id := range ids {
-		o, err := s.cfg.Chain.OfferOf(ctx, id)
+	infos := map[uint64]acl.Dataset{}
+	for _, k := range keys {
+		o, err := s.cfg.Chain.OfferOf(ctx, k.ds, k.th)
 		if errors.Is(err, acl.ErrNoOpenOffer) {
 			continue
 		}
 		if err != nil {
 			return nil, err
 		}
-		info, err := s.cfg.Chain.DatasetInfo(ctx, id)
-		if err != nil {
-			return nil, err
+		info, ok := infos[k.ds]
+		if !ok {
+			if info, err = s.cfg.Chain.DatasetInfo(ctx, k.ds); err != nil {
+				return nil, err
+			}
+			infos[k.ds] = info
 		}
 		if info.Erased {
 			continue
@@ -201,7 +217,7 @@ func (s *Service) Offers(ctx context.Context) ([]OpenOffer, error) {
 		if o.Private() && o.Buyer != s.addr && info.Owner != s.addr {
 			continue
 		}
-		out = append(out, OpenOffer{Dataset: id, Owner: info.Owner, Price: o.Price, Duration: o.Duration, TermsHash: o.TermsHash, Buyer: o.Buyer, Block: last[id]})
+		out = append(out, OpenOffer{Dataset: k.ds, Owner: info.Owner, Price: o.Price, Duration: o.Duration, TermsHash: o.TermsHash, Buyer: o.Buyer, Block: last[k]})
 	}
 	return out, nil
 }

@@ -56,6 +56,11 @@ type Embedded struct {
 	node   *core.IpfsNode
 	dir    string
 	cancel context.CancelFunc
+
+	// Raw leaves whose CID an Add took from its read ahead, and those its
+	// importer hashed itself (see leafHasher); the second stays 0 unless
+	// kubo's importer reads leaves differently from the read ahead.
+	leavesPrehashed, leavesRehashed atomic.Int64
 }
 
 var _ Store = (*Embedded)(nil)
@@ -289,18 +294,19 @@ func (e *Embedded) Add(ctx context.Context, r io.Reader, opts AddOptions) (cid.C
 	// (endClean), so that it has written every block before Add returns;
 	// ctx ending stops the input at its next read instead.
 	in := &endClean{r: lr, ctx: ctx}
-	p, err := e.api.Unixfs().Add(context.WithoutCancel(ctx), files.NewReaderFile(in), importOptions(opts.Name)...)
+	c, err := e.add(context.WithoutCancel(ctx), in, opts.Name)
 	if err != nil {
+		// add has stopped reading lr before it returned.
 		return cid.Undef, lr.addError(ctx, err)
 	}
 	if in.err != nil {
 		err := lr.addError(ctx, in.err)
-		if uerr := e.Unpin(context.WithoutCancel(ctx), p.RootCid()); uerr != nil {
-			err = errors.Join(err, fmt.Errorf("storage: unpinning the cut-off object %s: %w", p.RootCid(), uerr))
+		if uerr := e.Unpin(context.WithoutCancel(ctx), c); uerr != nil {
+			err = errors.Join(err, fmt.Errorf("storage: unpinning the cut-off object %s: %w", c, uerr))
 		}
 		return cid.Undef, err
 	}
-	return p.RootCid(), nil
+	return c, nil
 }
 
 // open resolves c to a UnixFS file on this node (fetching it if needed).

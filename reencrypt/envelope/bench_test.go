@@ -41,6 +41,46 @@ func BenchmarkSeal(b *testing.B) {
 	b.ReportMetric(float64(cpuNanos()-c0)/float64(int64(b.N)*benchSize), "cpu-ns/B")
 }
 
+// BenchmarkSealReader measures the put path's sealing stage: a SealReader
+// read the way kubo's importer reads it (io.ReadFull into 256 KiB leaves).
+// "discard" only reads; "importer" also hashes each leaf with SHA-256 on
+// the reading goroutine, as the importer does, which is what the sealing
+// must run beside rather than in turn with. workers-1 seals on one
+// goroutine, workers-N on the default number. cpu-ns/B is all goroutines.
+//
+//	go test ./reencrypt/envelope -run '^$' -bench SealReader
+func BenchmarkSealReader(b *testing.B) {
+	sk := datasetKey(b)
+	pt := plaintext(1, benchSize)
+	s := seal(b, sk, pt[:1], DefaultChunkSize, 0) // a header and its key
+	for _, mode := range []string{"discard", "importer"} {
+		for _, workers := range []int{1, sealWorkers()} {
+			b.Run(fmt.Sprintf("%s/workers-%d", mode, workers), func(b *testing.B) {
+				leaf := make([]byte, 256<<10)
+				b.SetBytes(benchSize)
+				c0 := cpuNanos()
+				for b.Loop() {
+					r := sealReaderFor(bytes.NewReader(pt), s.header, s.key, workers)
+					for {
+						n, err := io.ReadFull(r, leaf)
+						if mode == "importer" {
+							sha256.Sum256(leaf[:n])
+						}
+						if err == io.EOF || err == io.ErrUnexpectedEOF {
+							break
+						}
+						if err != nil {
+							b.Fatal(err)
+						}
+					}
+					r.Close()
+				}
+				b.ReportMetric(float64(cpuNanos()-c0)/float64(int64(b.N)*benchSize), "cpu-ns/B")
+			})
+		}
+	}
+}
+
 // BenchmarkOpen measures opening throughput with the file key at hand
 // (header MAC, every chunk, the commitment), in the caller's goroutine and
 // with workers, and the CPU time per byte (all goroutines, user+system),

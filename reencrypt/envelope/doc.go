@@ -19,8 +19,8 @@
 //	fingerprint, _ := w.Commitment() // registered on chain
 //
 // or, for a consumer that pulls (an IPFS importer), NewSealReader: the same
-// bytes as an io.Reader, each chunk sealed straight into the caller's
-// buffer while the plaintext is read ahead on a goroutine of its own:
+// bytes as an io.Reader, the plaintext read ahead on a goroutine of its own
+// and sealed (and hashed) on workers, so the caller's goroutine only copies:
 //
 //	r, err := envelope.NewSealReader(plaintext, cfg)
 //	importer(r)                       // reads to io.EOF

@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"io"
 	"math"
+	"runtime"
 	"sync"
 	"sync/atomic"
 )
@@ -15,12 +16,16 @@ import (
 // input, such as an IPFS importer reading its leaves.
 //
 // Why it exists beside Writer: feeding an importer from a Writer needs a
-// pipe, and the pipe copies every sealed byte once more into the
-// importer's buffer. A SealReader seals each chunk straight into the
-// buffer passed to Read, so the ciphertext is written once. The plaintext
-// is read ahead, and its commitment hashed, on a goroutine of its own, so
-// a reader that hashes what it reads (an importer computing CIDs) works in
-// parallel with the plaintext source and the commitment.
+// pipe, and an importer is a single goroutine that hashes every block it
+// reads (kubo's SHA-256 of each 256 KiB leaf): whatever else runs on that
+// goroutine adds to the time of the whole put. A SealReader therefore does
+// all the sealing elsewhere: the plaintext is read ahead on a goroutine of
+// its own, in runs of chunks (about 256 KiB), and each run is sealed, and
+// in format 2 its commitment hashed (BLAKE3 subtrees, joined in order),
+// on worker goroutines; Read only copies sealed bytes out, in order. The
+// importer's goroutine is left with its own work, and on a machine with
+// two cores the sealing runs beside it rather than in turn with it
+// (ENVELOPE.md, "Sealing in parallel").
 //
 // The final chunk is sealed once the plaintext source reports io.EOF; a
 // source error ends the stream with that error and no final chunk, so what
@@ -32,56 +37,89 @@ type SealReader struct {
 	header []byte // the part of the header not yet read
 	hdr    *Header
 	cs     int
-	idx    uint64
-	nonce  [nonceSize]byte
+	tree   *blake3Tree // format 2 with cs a multiple of b3Group: workers hash
 
-	// The read-ahead goroutine hands over plaintext chunks, in order and
-	// already written to the commitment, through jobs; buffers come back
-	// through free.
-	jobs chan *plainChunk
-	free chan *plainChunk
-	stop chan struct{} // closed by Close: the read ahead ends
-	done chan struct{} // closed when the read-ahead goroutine has returned
-	once sync.Once
-	read atomic.Int64 // plaintext bytes read from the source
+	// The read-ahead goroutine hands runs of plaintext chunks to the
+	// workers (work) and, in order, to Read (order); Read recycles them
+	// through free once their sealed bytes are copied out.
+	order chan *sealJob
+	work  chan *sealJob
+	free  chan *sealJob
+	stop  chan struct{} // closed by Close: the read ahead ends
+	done  chan struct{} // closed when the read-ahead goroutine has returned
+	once  sync.Once
+	read  atomic.Int64 // plaintext bytes read from the source
 
-	pending    []byte // sealed bytes that did not fit the last Read's buffer
-	scratch    []byte // where such a chunk is sealed, cap cs+minFinalChunk
-	finished   bool   // the final chunk has been sealed
+	cur        *sealJob // the job whose sealed bytes are being read
+	pending    []byte   // sealed bytes of cur not yet read
+	finished   bool     // the final chunk has been sealed
 	commitment Commitment
 	err        error // sticky
 }
 
-type plainChunk struct {
-	buf        []byte // plaintext; the final chunk's ends with the commitment
-	final      bool
+// sealJob is a run of consecutive chunks: read by the read-ahead goroutine,
+// sealed by a worker (all but a final chunk), read out in order by Read,
+// which also seals the final chunk once the commitment is known.
+type sealJob struct {
+	first uint64 // index of the job's first chunk
+	pt    []byte // plaintext: k·cs bytes, fewer in a final job; cap k·cs+CommitmentSize
+	ct    []byte // sealed chunks; cap k·(cs+tagSize)+CommitmentSize
+	final bool   // the job ends with the final chunk (the last cs bytes or fewer of pt)
+	// commitment: set by the read ahead on a final job when it hashes in
+	// order (no tree); with a tree, Read computes it.
 	commitment Commitment
-	err        error // the source failed; nothing else is set
+	cvs        [][8]uint32 // BLAKE3 group chaining values of the non-final chunks (tree mode)
+	err        error       // the source failed; the job has no chunks
+	done       chan struct{}
+	nonce      [nonceSize]byte
 }
 
-// sealReadAhead is how many plaintext chunks the read-ahead goroutine may
-// hold beyond the one being sealed: enough to keep both sides busy, little
-// memory (8 × 64 KiB at the default chunk size).
-const sealReadAhead = 8
+// sealJobBytes is about how much plaintext one job carries: several 64 KiB
+// chunks, so that goroutine hand-offs are paid per 256 KiB, the size of a
+// leaf of the storage import profile.
+const sealJobBytes = 256 << 10
+
+// sealWorkers is how many goroutines seal the jobs of a SealReader: one per
+// core (the importer reading the stream needs one of them most of the
+// time, but sealing bursts while it waits on its writes), at most four.
+func sealWorkers() int { return min(max(runtime.GOMAXPROCS(0), 1), 4) }
 
 // sealReaderFor returns the SealReader of header h (whose MAC must be made
-// with key) over src.
-func sealReaderFor(src io.Reader, h *Header, key FileKey) *SealReader {
+// with key) over src, sealing on workers goroutines (at least one).
+func sealReaderFor(src io.Reader, h *Header, key FileKey, workers int) *SealReader {
+	workers = max(workers, 1)
 	r := &SealReader{
-		aead:    key.payloadAEAD(h),
-		header:  h.raw,
-		hdr:     h,
-		cs:      h.ChunkSize,
-		jobs:    make(chan *plainChunk, sealReadAhead),
-		free:    make(chan *plainChunk, sealReadAhead+2),
-		stop:    make(chan struct{}),
-		done:    make(chan struct{}),
-		scratch: make([]byte, 0, h.ChunkSize+minFinalChunk),
+		aead:   key.payloadAEAD(h),
+		header: h.raw,
+		hdr:    h,
+		cs:     h.ChunkSize,
+		stop:   make(chan struct{}),
+		done:   make(chan struct{}),
 	}
-	for range sealReadAhead + 2 {
-		r.free <- &plainChunk{buf: make([]byte, 0, h.ChunkSize+CommitmentSize)}
+	commit := newCommitter(key, h.Major)
+	if t, ok := commit.(*blake3Tree); ok && r.cs%b3Group == 0 {
+		// Chunk i starts at group i·cs/b3Group: workers can hash it.
+		r.tree, commit = t, nil
 	}
-	go r.readAhead(src, newCommitter(key, h.Major))
+	n := 2*workers + 2
+	r.order = make(chan *sealJob, n)
+	r.work = make(chan *sealJob, n)
+	r.free = make(chan *sealJob, n)
+	k := max(1, sealJobBytes/r.cs)
+	for range n {
+		r.free <- &sealJob{
+			pt: make([]byte, 0, k*r.cs+CommitmentSize),
+			ct: make([]byte, 0, k*(r.cs+tagSize)+CommitmentSize),
+		}
+	}
+	var treeKey *[8]uint32
+	if r.tree != nil {
+		treeKey = &r.tree.key
+	}
+	go r.readAhead(src, k, commit)
+	for range workers {
+		go r.seal(treeKey)
+	}
 	return r
 }
 
@@ -92,69 +130,106 @@ func (r *SealReader) Header() *Header { return r.hdr }
 // so far.
 func (r *SealReader) PlaintextRead() int64 { return r.read.Load() }
 
-// readAhead reads the source in chunks and hands them over in order. A
-// full chunk is held back until the next read shows whether more data
-// follows, so that the final chunk is empty only if the whole plaintext
-// is, as Writer does.
-func (r *SealReader) readAhead(src io.Reader, commit committer) {
+// readAhead reads the source k chunks at a time and hands the runs over in
+// order. A full run is held back until the next read shows whether more
+// data follows, so that the final chunk is empty only if the whole
+// plaintext is, as Writer does. commit, when not nil, is the commitment
+// hashed here, in order (format 1, or chunks the workers cannot hash apart).
+func (r *SealReader) readAhead(src io.Reader, k int, commit committer) {
 	defer close(r.done)
-	defer close(r.jobs)
-	send := func(c *plainChunk) bool {
-		select {
-		case r.jobs <- c:
-			return true
-		case <-r.stop:
-			return false
+	defer close(r.work) // the workers end once they have sealed what was sent
+	defer close(r.order)
+	var idx uint64
+	send := func(j *sealJob, final bool) {
+		j.first, j.final = idx, final
+		idx += uint64(len(j.pt) / r.cs) // a final job is the last one sent
+		if commit != nil {
+			commit.write(j.pt)
+			if final {
+				j.commitment = commit.sum()
+			}
 		}
+		j.done = make(chan struct{})
+		// Neither send blocks: both channels have room for every buffer.
+		r.order <- j
+		r.work <- j
 	}
-	var held *plainChunk
+	var held *sealJob
 	for {
-		var c *plainChunk
+		var j *sealJob
 		select {
-		case c = <-r.free:
+		case j = <-r.free:
 		case <-r.stop:
 			return
 		}
-		n, err := io.ReadFull(src, c.buf[:r.cs])
-		c.buf = c.buf[:n]
+		n, err := io.ReadFull(src, j.pt[:k*r.cs])
+		j.pt = j.pt[:n]
 		r.read.Add(int64(n))
 		switch {
 		case err == nil:
 			if held != nil {
-				commit.write(held.buf)
-				if !send(held) {
-					return
-				}
+				send(held, false)
 			}
-			held = c
+			held = j
 		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
-			final := c
 			if n == 0 && held != nil {
-				final = held
-				c.buf = c.buf[:0]
-				r.free <- c // room for it: free holds every buffer
-			} else if held != nil {
-				commit.write(held.buf)
-				if !send(held) {
-					return
-				}
+				// The held run ends the plaintext: its last full chunk
+				// is the final one.
+				j.pt = j.pt[:0]
+				r.free <- j // room for it: free holds every buffer
+				send(held, true)
+				return
 			}
-			commit.write(final.buf)
-			final.final = true
-			final.commitment = commit.sum()
-			final.buf = append(final.buf, final.commitment[:]...)
-			send(final)
+			if held != nil {
+				send(held, false)
+			}
+			send(j, true)
 			return
 		default:
-			send(&plainChunk{err: err})
+			j.pt, j.err = j.pt[:0], err
+			j.done = make(chan struct{})
+			r.order <- j
+			r.work <- j
 			return
 		}
 	}
 }
 
-// Read fills p with the envelope's next bytes: the header first, then
-// chunks, each sealed straight into p when it fits and through a small
-// buffer otherwise. It returns io.EOF after the final chunk, and the
+// seal seals the non-final chunks of each job, and in tree mode hashes
+// their plaintext into BLAKE3 group chaining values; the plaintext of a
+// sealed chunk is cleared at once. A final chunk is left to Read, which
+// knows the commitment it carries only once every earlier job is joined.
+func (r *SealReader) seal(treeKey *[8]uint32) {
+	for j := range r.work {
+		if j.err == nil {
+			pt, ct := j.pt, j.ct[:0]
+			nonFinal := len(pt) / r.cs
+			if j.final {
+				nonFinal = max(len(pt)-1, 0) / r.cs
+			}
+			j.cvs = j.cvs[:0]
+			for c := range nonFinal {
+				p := pt[c*r.cs : (c+1)*r.cs]
+				i := j.first + uint64(c)
+				if treeKey != nil {
+					j.cvs = groupCVs(treeKey, p, i*uint64(r.cs/b3Group), j.cvs)
+				}
+				ct = r.aeadSeal(ct, &j.nonce, i, false, p)
+				clear(p)
+			}
+			j.ct = ct
+		}
+		close(j.done)
+	}
+}
+
+// aeadSeal appends chunk i sealed to dst.
+func (r *SealReader) aeadSeal(dst []byte, n *[nonceSize]byte, i uint64, final bool, pt []byte) []byte {
+	return r.aead.Seal(dst, nonce(n, i, final), pt, nil)
+}
+
+// Read fills p with the envelope's next bytes: the header first, then the
+// sealed chunks in order. It returns io.EOF after the final chunk, and the
 // source's error (wrapped) if reading the plaintext failed.
 func (r *SealReader) Read(p []byte) (int, error) {
 	if r.err != nil {
@@ -177,42 +252,61 @@ func (r *SealReader) Read(p []byte) (int, error) {
 		if r.finished {
 			break
 		}
-		var c *plainChunk
-		select {
-		case c = <-r.jobs:
-		case <-r.stop:
+		if err := r.next(); err != nil {
+			r.err = err
+			return n, err
 		}
-		if c == nil {
-			r.err = fmt.Errorf("%w: read after Close", ErrClosed)
-			return n, r.err
-		}
-		if c.err != nil {
-			r.err = fmt.Errorf("envelope: reading the plaintext after %d bytes: %w", r.read.Load(), c.err)
-			return n, r.err
-		}
-		if r.idx == math.MaxUint64 {
-			r.err = fmt.Errorf("%w: chunk counter exhausted", ErrInvalidArgument)
-			return n, r.err
-		}
-		nc := nonce(&r.nonce, r.idx, c.final)
-		if size := len(c.buf) + tagSize; len(p)-n >= size {
-			r.aead.Seal(p[n:n], nc, c.buf, nil)
-			n += size
-		} else {
-			r.pending = r.aead.Seal(r.scratch[:0], nc, c.buf, nil)
-		}
-		r.idx++
-		if c.final {
-			r.finished, r.commitment = true, c.commitment
-		}
-		clear(c.buf)
-		c.buf, c.final = c.buf[:0], false
-		r.free <- c
 	}
 	if n == 0 && r.finished {
 		return 0, io.EOF
 	}
 	return n, nil
+}
+
+// next recycles the job whose bytes were all read and makes the next one's
+// sealed bytes pending, sealing the final chunk if it has one.
+func (r *SealReader) next() error {
+	if r.cur != nil {
+		r.cur.ct = r.cur.ct[:0]
+		r.free <- r.cur // never blocks: one slot per buffer
+		r.cur = nil
+	}
+	var j *sealJob
+	select {
+	case j = <-r.order:
+	case <-r.stop:
+	}
+	if j == nil {
+		return fmt.Errorf("%w: read after Close", ErrClosed)
+	}
+	<-j.done
+	if j.err != nil {
+		return fmt.Errorf("envelope: reading the plaintext after %d bytes: %w", r.read.Load(), j.err)
+	}
+	if r.tree != nil {
+		// Every group of a non-final chunk is followed by more input
+		// (at least the final chunk's data), as addGroups requires.
+		r.tree.addGroups(j.cvs)
+	}
+	if j.final {
+		nonFinal := max(len(j.pt)-1, 0) / r.cs
+		data := j.pt[nonFinal*r.cs:]
+		i := j.first + uint64(nonFinal)
+		if i == math.MaxUint64 {
+			return fmt.Errorf("%w: chunk counter exhausted", ErrInvalidArgument)
+		}
+		commitment := j.commitment
+		if r.tree != nil {
+			r.tree.write(data)
+			commitment = r.tree.sum()
+		}
+		data = append(data, commitment[:]...)
+		j.ct = r.aeadSeal(j.ct, &j.nonce, i, true, data)
+		clear(data)
+		r.finished, r.commitment = true, commitment
+	}
+	r.cur, r.pending = j, j.ct
+	return nil
 }
 
 // Commitment returns the plaintext commitment, known once Read has
@@ -224,7 +318,7 @@ func (r *SealReader) Commitment() (Commitment, error) {
 	return r.commitment, nil
 }
 
-// Close stops the read ahead without waiting for it (see Wait): a Read of
+// Close stops the read ahead without waiting for it (see Done): a Read of
 // the source in progress is left to return on its own, and nothing is read
 // after it. Later Reads fail with ErrClosed. It always returns nil.
 func (r *SealReader) Close() error {

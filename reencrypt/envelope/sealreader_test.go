@@ -13,27 +13,36 @@ import (
 
 // TestSealReaderMatchesWriter: for one header and file key, a SealReader
 // produces exactly the bytes a Writer writes, at every size around chunk
-// boundaries and whatever sizes the consumer reads in, and the same
-// commitment.
+// and job boundaries, whatever sizes the consumer reads in and however many
+// workers seal, and the same commitment. The chunk sizes cover the
+// commitment hashed in order (1 KiB: chunks are not whole BLAKE3 subtrees)
+// and hashed by the workers (16 KiB and the default 64 KiB).
 func TestSealReaderMatchesWriter(t *testing.T) {
 	sk := datasetKey(t)
-	const cs = MinChunkSize
-	for _, n := range []int{0, 1, cs - 1, cs, cs + 1, 2 * cs, 5*cs + 7, 40 * cs} {
-		s := seal(t, sk, plaintext(uint64(n), n), cs, 0)
-		for _, step := range []int{1, 7, cs + tagSize, cs + tagSize + 1, 3*cs + 5, 1 << 20} {
-			r := sealReaderFor(bytes.NewReader(s.pt), s.header, s.key)
-			got, err := readInSteps(r, step)
-			if err != nil {
-				t.Fatalf("size %d, reads of %d: %v", n, step, err)
+	for _, cs := range []int{MinChunkSize, b3Group, DefaultChunkSize} {
+		job := max(1, sealJobBytes/cs) * cs
+		for _, n := range []int{0, 1, cs - 1, cs, cs + 1, 2 * cs, 5*cs + 7, job - 1, job, job + 1, 2 * job, 2*job + cs, 3*job + 5} {
+			s := seal(t, sk, plaintext(uint64(n), n), cs, 0)
+			for _, step := range []int{1, 7, cs + tagSize, cs + tagSize + 1, 3*cs + 5, 1 << 20} {
+				if step < 100 && n > 4*cs {
+					continue // byte-sized reads of large streams only add time
+				}
+				for _, workers := range []int{1, 3} {
+					r := sealReaderFor(bytes.NewReader(s.pt), s.header, s.key, workers)
+					got, err := readInSteps(r, step)
+					if err != nil {
+						t.Fatalf("cs %d, size %d, reads of %d, %d workers: %v", cs, n, step, workers, err)
+					}
+					if !bytes.Equal(got, s.env) {
+						t.Fatalf("cs %d, size %d, reads of %d, %d workers: SealReader gave %d bytes that differ from the Writer's %d", cs, n, step, workers, len(got), len(s.env))
+					}
+					c, err := r.Commitment()
+					if err != nil || c != s.commitment {
+						t.Fatalf("cs %d, size %d, %d workers: commitment %x, %v; the Writer's is %x", cs, n, workers, c, err, s.commitment)
+					}
+					<-r.Done()
+				}
 			}
-			if !bytes.Equal(got, s.env) {
-				t.Fatalf("size %d, reads of %d: SealReader gave %d bytes that differ from the Writer's %d", n, step, len(got), len(s.env))
-			}
-			c, err := r.Commitment()
-			if err != nil || c != s.commitment {
-				t.Fatalf("size %d: commitment %x, %v; the Writer's is %x", n, c, err, s.commitment)
-			}
-			<-r.Done()
 		}
 	}
 }
@@ -124,9 +133,9 @@ func TestSealReaderClose(t *testing.T) {
 	if _, err := io.ReadAll(r); !errors.Is(err, ErrClosed) {
 		t.Fatalf("Read after Close: %v, want ErrClosed", err)
 	}
-	// The read ahead holds at most sealReadAhead+2 chunks beyond what was
-	// consumed, so most of the source was never read.
-	if n := src.n; n > (4+sealReadAhead+2)*DefaultChunkSize {
+	// The read ahead holds at most 2·workers+2 jobs of sealJobBytes beyond
+	// what was consumed, so most of the source was never read.
+	if n := src.n; n > 2*DefaultChunkSize+(2*sealWorkers()+3)*sealJobBytes {
 		t.Fatalf("the source was read for %d bytes after 2 chunks were consumed", n)
 	}
 }

@@ -51,7 +51,7 @@ func NewSealReader(src io.Reader, cfg WriterConfig) (*SealReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return sealReaderFor(src, h, key), nil
+	return sealReaderFor(src, h, key, sealWorkers()), nil
 }
 
 // newHeaderFields draws a file key and wraps it under cfg.DatasetKey.

@@ -70,6 +70,9 @@ var Notes = map[string]string{
 	"erase":           "with one live bought grant settled in the same transaction",
 	"offer-private":   "a first offer of a dataset, to one named buyer",
 	"buy-private":     "the named buyer buys a private offer",
+	"offer-fields":    "a second offer of a dataset beside its first, under other terms (a field set at another price): its own two slots, written from zero",
+	"buy-fields":      "a buyer buys that second offer (the offer is found by dataset and terms hash)",
+	"withdraw-offer":  "closes one offer of a dataset, by terms hash; its others stay open",
 	"publish":         "first publication of a dataset under a policy hash",
 	"unpublish":       "withdrawal of a public dataset",
 	"attest":          "a source attests a dataset version on EAS under pdx's schema v1 (36-byte CID, no field fingerprints, 11-byte source name)",
@@ -80,7 +83,7 @@ var Notes = map[string]string{
 var Ops = []string{
 	"register-keys", "create-dataset", "add-cid", "grant", "revoke", "offer", "buy", "refund",
 	"grant-1-proxy", "grant-fields", "grant-purchase", "withdraw-vested", "revoke-bought", "decline", "withdraw",
-	"offer-private", "buy-private", "publish", "unpublish", "erase",
+	"offer-private", "buy-private", "offer-fields", "buy-fields", "withdraw-offer", "publish", "unpublish", "erase",
 	"attest", "attest-revoke",
 }
 
@@ -230,6 +233,8 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 	expiry := head.Time + 30*24*3600
 	price := new(big.Int).Div(eth, big.NewInt(100))
 	terms := random32()
+	// A field set's offer beside the whole dataset's: other terms, a lower price.
+	fieldPrice, fieldTerms := new(big.Int).Div(price, big.NewInt(5)), random32()
 
 	brand2Addr := crypto.PubkeyToAddress(brand2.PublicKey)
 	// grant-1-proxy's grantee: a fresh account, as grant's brand was.
@@ -280,6 +285,12 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 		{"create-dataset", owner, nil, m.reg.PackCreateDataset(compressed(newKey())), 0},
 		{"offer-private", owner, nil, m.reg.PackOffer(2, price, duration, terms, brand4Addr), 0},
 		{"buy-private", brand4, price, m.reg.PackBuy(2, terms, duration), 0},
+		// Interface 4: a second offer of dataset 2 under other terms (a
+		// field set) beside the private one, bought by another brand, then
+		// withdrawn alone.
+		{"offer-fields", owner, nil, m.reg.PackOffer(2, fieldPrice, duration, fieldTerms, common.Address{}), 0},
+		{"buy-fields", brand3, fieldPrice, m.reg.PackBuy(2, fieldTerms, duration), 0},
+		{"withdraw-offer", owner, nil, m.reg.PackWithdrawOffer(2, fieldTerms), 0},
 		{"publish", owner, nil, m.reg.PackPublish(1, random32()), 0},
 		{"unpublish", owner, nil, m.reg.PackUnpublish(1), 0},
 		{"erase", owner, nil, m.reg.PackErase(1, []common.Address{brandAddr}), 0},

@@ -30,7 +30,7 @@ function refusalsList() {
 async function buy(btn, offer, onDone) {
   const terms = h('input', { type: 'text', autocomplete: 'off', id: 'buy-terms', value: offer.terms || '' });
   const body = h('div', {},
-    h('p', {}, `Pay ${formatWei(offer.price_wei)} into escrow for dataset ${offer.dataset} of ${shortHex(offer.owner)}.`),
+    h('p', {}, `Pay ${formatWei(offer.price_wei)} into escrow for ${offerFields(offer)} of dataset ${offer.dataset} of ${shortHex(offer.owner)}.`),
     h('ul', {},
       h('li', {}, `Access for ${offer.duration} from the grant.`),
       h('li', {}, 'The owner’s node grants access automatically if its policy accepts; the payment is then released to the owner.'),
@@ -44,12 +44,16 @@ async function buy(btn, offer, onDone) {
     { label: `Pay ${formatWei(offer.price_wei)}`, value: 'buy' },
   ]);
   if (choice !== 'buy') return;
-  const out = document.getElementById(`buy-out-${offer.dataset}`);
+  const out = document.getElementById(buyOutId(offer));
   await busy(btn, 'Buying…', async () => {
     try {
       // Under a policy, the buy names the very document shown: the daemon
       // refuses it if the offer's policy is another.
-      const req = offer.policy ? { policy: offer.policy.document } : { terms: offer.terms || terms.value.trim() };
+      // A dataset has one offer per terms: an offer whose text is unknown
+      // here is named by its terms hash.
+      const req = offer.policy ? { policy: offer.policy.document }
+        : offer.terms ? { terms: offer.terms }
+        : terms.value.trim() ? { terms: terms.value.trim() } : { terms_hash: offer.terms_hash };
       const r = await api.call('POST', `/v1/market/${offer.dataset}/buy`, req);
       out.className = 'ok';
       out.textContent = `Paid ${formatWei(r.price_wei)} into escrow. The owner’s node grants access shortly: see My purchases.`;
@@ -171,6 +175,16 @@ function marketFilters(slot) {
   });
   return form;
 }
+// offerFields says what an offer sells: some fields, or the whole dataset.
+function offerFields(o) {
+  return o.fields && o.fields.length ? `the fields ${o.fields.join(', ')}` : 'all fields';
+}
+
+// buyOutId names the line under one offer's Buy button: a dataset lists
+// one row per offer (per terms hash).
+function buyOutId(o) {
+  return `buy-out-${o.dataset}-${(o.terms_hash || '').slice(2, 18)}`;
+}
 
 function drawOffers(slot, page) {
   const offers = page.offers || [];
@@ -192,14 +206,15 @@ function drawOffers(slot, page) {
     table('Open offers', [
       { label: 'Dataset', cell: (o) => (o.for_me ? h('span', {}, `#${o.dataset} `, h('span', { class: 'badge ok' }, 'private offer to you')) : `#${o.dataset}`) },
       { label: 'Owner', cell: (o) => mono(o.owner, shortHex(o.owner)) },
+      { label: 'Fields', cell: (o) => (o.fields && o.fields.length ? o.fields.join(', ') : h('span', { class: 'hint' }, 'all')) },
       { label: 'Price', cell: (o) => formatWei(o.price_wei) },
       { label: 'Duration', cell: (o) => o.duration },
       { label: 'Attested', cell: (o) => (o.attested ? h('span', {}, ...o.attested.attestations.map((a) => h('span', { class: 'badge ok', title: `uid ${a.uid}` }, `by ${shortHex(a.attester)}`))) : '—') },
       { label: 'Terms', cell: (o) => (o.terms ? h('div', {}, o.policy ? null : cut(o.terms, 200), policyView(o.policy, o.legacy)) : h('span', { class: 'hint' }, `unknown text (hash ${shortHex(o.terms_hash)})`)) },
       {
         label: 'Buy', cell: (o) => (o.mine ? h('span', { class: 'hint' }, 'your own offer')
-          : h('div', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Buy dataset ${o.dataset} for ${formatWei(o.price_wei)}`, onclick: (ev) => buy(ev.target, o, () => {}) }, 'Buy'),
-            h('p', { id: `buy-out-${o.dataset}`, 'aria-live': 'polite' }))),
+          : h('div', {}, h('button', { type: 'button', class: 'small', 'aria-label': `Buy ${offerFields(o)} of dataset ${o.dataset} for ${formatWei(o.price_wei)}`, onclick: (ev) => buy(ev.target, o, () => {}) }, 'Buy'),
+            h('p', { id: buyOutId(o), 'aria-live': 'polite' }))),
       },
     ], offers, filtered ? 'No open offer matches these filters.' : 'No open offer right now.'),
     h('nav', { class: 'actions', 'aria-label': 'Market pages' }, prev, next)));
@@ -248,6 +263,9 @@ export async function renderPurchases(main) {
         h('p', { class: 'meta' }, 'Owner ', mono(g.owner, shortHex(g.owner)), ` · for “${g.purpose}” · until ${formatTime(g.expires)} `,
           g.reads ? `· reads ${g.reads.used} of ${g.reads.allowed || 'no limit'} ` : null,
           g.active ? h('span', { class: 'countdown', dataset: { until: g.expires } }) : null),
+        h('p', { class: 'meta grant-fields' }, g.fields && g.fields.length
+          ? `Fields you can read: ${g.fields.join(', ')} (a get of a version split into fields returns these only).`
+          : 'Fields you can read: all (the whole dataset).'),
         policyView(g.policy, g.legacy),
         table(`Versions of dataset ${g.dataset}`, [
           { label: 'Version', cell: (v) => `v${v.version}` },

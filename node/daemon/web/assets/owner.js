@@ -3,7 +3,7 @@
 import * as api from './api.js';
 import {
   h, show, field, setError, clearErrors, formError, focusFirstInvalid, errorText, busy, table,
-  progressBar, copyButton, mono, dialog, announce, download,
+  progressBar, copyButton, mono, dialog, announce, download, nextId,
 } from './ui.js';
 import {
   validName, validAddress, parseExpiry, parseEth, parseDuration, formatWei, weiToEth, formatBytes,
@@ -173,9 +173,13 @@ export async function attestationsView(cid) {
   return h('ul', { class: 'attestations', 'aria-label': 'Source attestations' }, ...list.map((a) => {
     const who = a.source ? `${a.attester} ("${a.source}", as it names itself)` : a.attester;
     const where = a.on_chain ? 'on chain' : 'off chain';
+    // A split version: each field read, against the manifest's fingerprint.
+    const mark = { verified: '✓', failed: '✗ (another fingerprint)' };
+    const fields = (a.field_results || []).map((f) => `${f.name} ${mark[f.status] || '– (not attested)'}`).join(' ');
+    const fieldsLine = fields ? h('span', { class: 'attested-fields' }, ` — fields: ${fields}`) : null;
     return a.status === 'verified'
-      ? h('li', {}, h('span', { class: 'badge ok' }, 'attested'), ` by ${who} at ${formatTime(a.time)} (${where})`)
-      : h('li', { class: 'refused' }, h('span', { class: 'badge off' }, a.status), ` attestation by ${who}: ${a.reason} (${where})`);
+      ? h('li', {}, h('span', { class: 'badge ok' }, 'attested'), ` by ${who} at ${formatTime(a.time)} (${where})`, fieldsLine)
+      : h('li', { class: 'refused' }, h('span', { class: 'badge off' }, a.status), ` attestation by ${who}: ${a.reason} (${where})`, fieldsLine);
   }));
 }
 
@@ -258,7 +262,71 @@ function exportForm() {
 
 // ---- One dataset --------------------------------------------------------
 
-function grantsTable(rows, withDataset, onChange) {
+// latestFields is the field groups of a dataset's newest version: what a
+// field grant of it can name (none when that version is not split).
+function latestFields(ds) {
+  const vs = ds.versions || [];
+  const last = vs[vs.length - 1];
+  return last && last.fields ? last.fields.map((f) => f.name) : [];
+}
+
+// fieldChecks is one checkbox per field, ticked for those in checked, in a
+// fieldset named by legend.
+function fieldChecks(legend, names, checked, hint) {
+  const boxes = names.map((n) => {
+    const box = h('input', { type: 'checkbox', name: 'field', value: n, id: nextId('fld') });
+    box.checked = checked.includes(n);
+    return box;
+  });
+  const el = h('fieldset', { class: 'field fields-pick' },
+    h('legend', {}, legend),
+    hint ? h('p', { class: 'hint' }, hint) : null,
+    boxes.map((b) => h('div', { class: 'check' }, b, h('label', { for: b.id }, b.value))));
+  return { el, value: () => boxes.filter((b) => b.checked).map((b) => b.value) };
+}
+
+// changeFields asks which fields a live grant covers from now on and
+// grants them (PUT …/fields keeps the grant's terms, expiry and proxies).
+async function changeFields(btn, dataset, g, names, onChange) {
+  const pick = fieldChecks('Fields this brand can read', names, g.fields && g.fields.length ? g.fields : names,
+    'Unticking a field revokes it from the next read; ticking one adds it. What the brand already read stays read.');
+  const choice = await dialog(`Fields of ${shortHex(g.grantee)} on ${dataset}`, h('div', {}, pick.el), [
+    { label: 'Cancel', value: 'cancel', class: 'ghost' },
+    { label: 'Change fields', value: 'go' },
+  ]);
+  if (choice !== 'go') return;
+  const fields = pick.value();
+  if (fields.length === 0) {
+    flash('Not changed: tick at least one field. To end the grant, revoke it.', true);
+    return;
+  }
+  await busy(btn, 'Granting…', async () => {
+    try {
+      const r = await api.call('PUT', `/v1/datasets/${enc(dataset)}/grants/${enc(g.grantee)}/fields`, { fields });
+      flash(`${shortHex(r.grantee)} now reads ${(r.fields || []).join(', ')} of ${dataset} (block ${r.block}).`);
+    } catch (err) {
+      flash(`Fields not changed: ${errorText(err)}`, true);
+    }
+  });
+  onChange();
+}
+
+// fieldMatrix shows who can read which field of the newest split version:
+// one row per live grant, one column per field.
+function fieldMatrix(names, grants) {
+  const live = grants.filter((g) => grantState(g) === 'active');
+  const reads = (g, n) => !g.fields || g.fields.length === 0 || g.fields.includes(n);
+  return table('Who can read which field', [
+    { label: 'Brand', cell: (g) => mono(g.grantee, shortHex(g.grantee)) },
+    ...names.map((n) => ({
+      label: n,
+      cell: (g) => (reads(g, n) ? h('span', { class: 'badge ok', 'aria-label': `${g.grantee} reads ${n}` }, 'reads')
+        : h('span', { class: 'no-read', 'aria-label': `${g.grantee} cannot read ${n}` }, '—')),
+    })),
+  ], live, 'Nobody can read any field: no live grant.');
+}
+
+function grantsTable(rows, withDataset, onChange, fieldsOf) {
   return table('Grants', [
     withDataset ? { label: 'Dataset', cell: (g) => h('a', { href: `#/data/${enc(g.dataset)}` }, g.dataset) } : null,
     { label: 'Brand', cell: (g) => h('span', {}, mono(g.grantee, shortHex(g.grantee)), ' ', copyButton(g.grantee, 'brand address')) },
@@ -272,7 +340,8 @@ function grantsTable(rows, withDataset, onChange) {
     {
       label: 'Actions', cell: (g) => (grantState(g) !== 'active' ? '—' : h('div', { class: 'row-actions' },
         h('button', { type: 'button', class: 'small danger', 'aria-label': `Revoke ${g.grantee} on ${g.dataset}`, onclick: (ev) => revoke(ev.target, g.dataset, g.grantee, onChange) }, 'Revoke'),
-        h('button', { type: 'button', class: 'small ghost', 'aria-label': `Revoke all grants of ${g.grantee}`, onclick: (ev) => revokeAll(ev.target, g.grantee, onChange) }, 'Revoke all for this brand'))),
+        h('button', { type: 'button', class: 'small ghost', 'aria-label': `Revoke all grants of ${g.grantee}`, onclick: (ev) => revokeAll(ev.target, g.grantee, onChange) }, 'Revoke all for this brand'),
+        fieldsOf && fieldsOf(g).length ? h('button', { type: 'button', class: 'small ghost', 'aria-label': `Change the fields of ${g.grantee} on ${g.dataset}`, onclick: (ev) => changeFields(ev.target, g.dataset, g, fieldsOf(g), onChange) }, 'Change fields') : null)),
     },
   ].filter(Boolean), rows, 'Nobody can read this: no grant yet.');
 }
@@ -322,7 +391,11 @@ function flash(msg, bad = false) {
   announce(msg);
 }
 
-function grantForm(name, onDone) {
+function grantForm(ds, onDone) {
+  const name = ds.name;
+  const names = latestFields(ds);
+  const pick = names.length ? fieldChecks('Fields (optional)', names, [],
+    'Tick the fields the brand may read; none ticked grants the whole dataset. Each field is under its own key: no other field can be opened.') : null;
   const grantee = h('input', { type: 'text', name: 'grantee', autocomplete: 'off', spellcheck: 'false', placeholder: '0x…' });
   const purpose = h('input', { type: 'text', name: 'purpose', autocomplete: 'off' });
   const expires = h('input', { type: 'text', name: 'expires', autocomplete: 'off', value: '30d' });
@@ -336,6 +409,7 @@ function grantForm(name, onDone) {
     field('Purpose', purpose, 'What the brand may use it for; brands see it and proxies log it. Leave it empty with a usage policy: the policy names the purposes.'),
     field('Expires', expires, 'A duration (30d, 1d12h, 90m) or a date (2027-01-31, 2027-01-31T12:00). With a usage policy that has a duration, empty means the policy’s.'),
     field('Threshold (optional)', threshold, 'How many proxies must agree; empty uses your config.'),
+    pick ? pick.el : null,
     h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -356,8 +430,10 @@ function grantForm(name, onDone) {
         const body = pol.policy ? { grantee: a, policy: pol.policy } : { grantee: a, purpose: purpose.value.trim() };
         if (ex.value) body.expires = ex.value;
         if (th) body.threshold = th;
+        const fields = pick ? pick.value() : [];
+        if (fields.length) body.fields = fields;
         const g = await api.call('POST', `/v1/datasets/${enc(name)}/grants`, body);
-        flash(`Granted ${shortHex(g.grantee)} until ${formatTime(g.expires)} (block ${g.block}).`);
+        flash(`Granted ${shortHex(g.grantee)} until ${formatTime(g.expires)} (block ${g.block})${g.fields && g.fields.length ? `: the fields ${g.fields.join(', ')} only` : ''}.`);
         onDone();
       } catch (err) {
         formError(form, `Not granted: ${errorText(err)}`);
@@ -525,6 +601,7 @@ export async function renderDataset(main, name) {
   const [grants, offers] = await Promise.all([grantsOf(name), myOffers()]);
   const again = () => renderDataset(main, name);
   const rows = (grants || []).map((g) => ({ ...g, dataset: name }));
+  const fields = latestFields(ds);
   show(main,
     h('p', { class: 'crumbs' }, h('a', { href: '#/data' }, 'Your data'), ' / ', name),
     h('h1', {}, name),
@@ -532,8 +609,12 @@ export async function renderDataset(main, name) {
     h('section', { class: 'card', 'aria-labelledby': 'v-h' }, h('h2', { id: 'v-h' }, 'Versions'), versionsTable(ds)),
     h('section', { class: 'card', 'aria-labelledby': 'g-h' },
       h('h2', { id: 'g-h' }, 'Who can read it'),
-      grants === null ? h('p', { class: 'empty' }, 'This daemon does not list grants yet: update pdx.') : grantsTable(rows, false, again)),
-    grantForm(name, again),
+      grants === null ? h('p', { class: 'empty' }, 'This daemon does not list grants yet: update pdx.') : grantsTable(rows, false, again, () => latestFields(ds))),
+    fields.length && grants !== null ? h('section', { class: 'card', 'aria-labelledby': 'fm-h' },
+      h('h2', { id: 'fm-h' }, 'Who can read which field'),
+      h('p', { class: 'hint' }, `The newest version is split into ${fields.length} fields, each under its own key. Live grants only.`),
+      fieldMatrix(fields, rows)) : null,
+    grantForm(ds, again),
     putForm([name], name, again),
     offerForm(ds, offers.get(ds.id), again),
     visibilityCard(ds, again),

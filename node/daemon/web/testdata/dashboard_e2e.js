@@ -303,7 +303,7 @@ async function main() {
     await login(brand, 'brand');
     await go(brand, '#/market');
     await checkA11y(brand, 'market');
-    const buyBtn = brand.getByRole('button', { name: new RegExp(`^Buy dataset ${ds[0].id} for 0\\.01 ETH`) });
+    const buyBtn = brand.getByRole('button', { name: new RegExp(`^Buy all fields of dataset ${ds[0].id} for 0\\.01 ETH`) });
     await buyBtn.waitFor();
     await brand.locator('main').getByText('your own offer').waitFor();
     await shot(brand, '09-brand-market');
@@ -525,6 +525,56 @@ async function main() {
     await owner.locator('main').getByText(/Saved pdx-export-.*\.tar/).waitFor();
     await shot(owner, '18-owner-data-exported');
     log({ step: 'rotated and exported', tar: names });
+
+    // ---- Field grants: the grant form's fields, who reads which, change fields; the brand's view ----
+    const profile = { name: 'Ana Martin', email: 'ana@example.org', age: 34, city: 'Lyon' };
+    await api('owner', 'POST', '/v1/datasets/profile/versions?create=true&fields=json', profile);
+    await go(owner, '#/data/profile');
+    const fieldForm = owner.locator('form:has(#grant-h)');
+    await fieldForm.getByRole('group', { name: 'Fields (optional)' }).waitFor();
+    for (const f of ['name', 'email', 'age', 'city']) {
+      assert(!(await fieldForm.getByLabel(f, { exact: true }).isChecked()), `the grant form ticks ${f} by itself`);
+    }
+    await fieldForm.getByLabel('Brand address', { exact: true }).fill(cfg.brand.address);
+    await fieldForm.getByLabel('Purpose', { exact: true }).fill('age and city research');
+    await fieldForm.getByLabel('Expires', { exact: true }).fill('2d');
+    await fieldForm.getByLabel('age', { exact: true }).check();
+    await fieldForm.getByLabel('city', { exact: true }).check();
+    await fieldForm.getByRole('button', { name: 'Grant', exact: true }).click();
+    await owner.locator('#flash').getByText(/the fields age, city only/).waitFor({ timeout: 30000 });
+    const cell = (verb, f) => owner.locator(`[aria-label="${cfg.brand.address} ${verb} ${f}"]`);
+    await cell('reads', 'city').waitFor();
+    for (const [verb, f] of [['reads', 'age'], ['cannot read', 'name'], ['cannot read', 'email']]) {
+      assert(await cell(verb, f).count() === 1, `the field matrix does not say the brand ${verb} ${f}`);
+    }
+    let pg = (await api('owner', 'GET', '/v1/datasets/profile/grants')).grants;
+    assert(JSON.stringify(pg[0].fields) === '["age","city"]' && pg[0].active, `after the field grant: ${JSON.stringify(pg[0])}`);
+    await checkA11y(owner, 'dataset page with fields');
+    await shot(owner, '18b-owner-field-grant');
+    log({ step: 'a field grant of age and city from the grant form; the matrix shows who reads which' });
+
+    // Remove city: a dialog of the grant's fields; the grant keeps its purpose and expiry.
+    await owner.getByRole('button', { name: `Change the fields of ${cfg.brand.address} on profile` }).click();
+    const fd = owner.getByRole('dialog');
+    assert(await fd.getByLabel('city', { exact: true }).isChecked() && !(await fd.getByLabel('name', { exact: true }).isChecked()), 'the change dialog does not start from the grant\'s fields');
+    await fd.getByLabel('city', { exact: true }).uncheck();
+    await shot(owner, '18c-owner-change-fields', false);
+    await fd.getByRole('button', { name: 'Change fields' }).click();
+    await owner.locator('#flash').getByText(/now reads age of profile/).waitFor({ timeout: 30000 });
+    await cell('cannot read', 'city').waitFor();
+    pg = (await api('owner', 'GET', '/v1/datasets/profile/grants')).grants;
+    assert(JSON.stringify(pg[0].fields) === '["age"]' && pg[0].active && pg[0].purpose === 'age and city research' && pg[0].expires === pg[1].expires,
+      `after removing city: ${JSON.stringify(pg.slice(0, 2))}`);
+    log({ step: 'removed city from the live grant: same purpose and expiry, the matrix updated' });
+
+    await go(brand, '#/purchases');
+    await until('the brand\'s field grant on its page', async () => {
+      await refresh(brand);
+      return (await brand.locator('.grant-fields', { hasText: 'Fields you can read: age (' }).count()) > 0;
+    }, 20000);
+    await checkA11y(brand, 'purchases with a field grant');
+    await shot(brand, '18d-brand-field-grant');
+    log({ step: 'the brand\'s page shows the fields it holds' });
 
     // ---- Phone width ----
     await brand.setViewportSize({ width: 390, height: 844 });

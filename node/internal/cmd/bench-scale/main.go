@@ -36,6 +36,7 @@ import (
 	"net/http/httptest"
 	"os"
 	"path/filepath"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -79,8 +80,13 @@ type options struct {
 	runs      int // timed runs per operation and level
 	versions  int // own versions of the daemon-start home
 	own       int // grants naming the catching-up proxy
-	others    int // grants of the history it catches up through (at least)
 	budget    time.Duration
+	// ops, when set, selects the operations measured by name (a regular
+	// expression): the chain is filled as always, the rest is skipped.
+	ops *regexp.Regexp
+	// cpuProfile, when set, is where a CPU profile of the measurements
+	// (not of the fills) is written.
+	cpuProfile string
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -91,12 +97,21 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	quick := fs.Bool("quick", false, "two tiny levels, 3 runs: checks the harness, measures nothing")
 	runs := fs.Int("runs", 5, "timed runs per operation and level (the p50 is printed)")
 	versions := fs.Int("versions", 10000, "own versions of the home whose daemon start is timed")
-	own := fs.Int("own", 1000, "grants naming the catching-up proxy, spread through the history")
+	own := fs.Int("own", 1000, "grants naming the catching-up proxy, made among the first level's records (not counted in N)")
 	budget := fs.Duration("budget", 20*time.Second, "at most this long per operation and level: fewer runs when one is slower")
+	ops := fs.String("ops", "", "measure only the operations whose name matches this regular expression (e.g. proxy_catchup)")
+	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measurements (not of the fills) to this file")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	o := &options{runs: *runs, versions: *versions, own: *own, budget: *budget}
+	o := &options{runs: *runs, versions: *versions, own: *own, budget: *budget, cpuProfile: *cpuProfile}
+	if *ops != "" {
+		re, err := regexp.Compile(*ops)
+		if err != nil {
+			return nil, fmt.Errorf("-ops: %w", err)
+		}
+		o.ops = re
+	}
 	if *quick {
 		*levels, *synthetic = "100,300", "1000,3000"
 		o.runs, o.versions, o.own = 3, 500, 10
@@ -121,7 +136,6 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	if o.runs < 1 || o.versions < 1 || o.own < 0 {
 		return nil, errors.New("-runs, -versions must be positive and -own not negative")
 	}
-	o.others = o.levels[len(o.levels)-1]
 	return o, nil
 }
 
@@ -148,6 +162,12 @@ func run(ctx context.Context, args []string, out, stderr io.Writer) error {
 	if err != nil {
 		return fmt.Errorf("the daemon-start home: %w", err)
 	}
+	// The profile covers the measurements alone: fills are paused out of it.
+	prof, err := newProfiler(o.cpuProfile)
+	if err != nil {
+		return err
+	}
+	defer prof.stop()
 
 	results := map[string][]float64{} // op → p50 per level
 	var ops []string
@@ -158,13 +178,20 @@ func run(ctx context.Context, args []string, out, stderr io.Writer) error {
 		results[op] = append(results[op], p50)
 		fmt.Fprintf(out, "%s %d %.3f\n", op, n, p50)
 	}
+	wanted := o.wanted
+	catchUp := fmt.Sprintf("proxy_catchup_own_%d", o.own)
 	f := &filler{w: w}
-	for _, n := range o.levels {
+	for i, n := range o.levels {
 		t := time.Now()
-		// The own grants of the catching-up proxy are spread through the
-		// levels in proportion to their records.
-		ownHere := o.own*n/o.others - f.ownTotal
-		if err := f.fillTo(ctx, n, ownHere); err != nil {
+		// The catching-up proxy's own grants are all made among the first
+		// level's records (and not counted in N): every level's catch-up
+		// then handles the same grants of its own, among more of others'.
+		own := 0
+		if i == 0 {
+			own = o.own
+		}
+		prof.pause()
+		if err := f.fillTo(ctx, n, own); err != nil {
 			return fmt.Errorf("filling the chain to %d records: %w", n, err)
 		}
 		progress(stderr, "bench-scale: %d records on chain (%d blocks) after %v", n, f.head, time.Since(t).Round(time.Millisecond))
@@ -182,36 +209,48 @@ func run(ctx context.Context, args []string, out, stderr io.Writer) error {
 			}
 		}
 		progress(stderr, "bench-scale: the homes' chain-event and market indexes took them in %v", time.Since(t).Round(time.Millisecond))
+		if err := prof.resume(); err != nil {
+			return err
+		}
+		// A fresh proxy's catch-up through the whole history, following
+		// only the grants that name it.
+		if wanted(catchUp) {
+			p50, got, err := measureCatchUp(ctx, o, w, f.proxy)
+			if err != nil {
+				return fmt.Errorf("proxy catch-up at N=%d: %w", n, err)
+			}
+			if got != f.ownTotal {
+				return fmt.Errorf("the proxy caught up with %d grants of its own, want %d", got, f.ownTotal)
+			}
+			record(catchUp, n, p50)
+		}
 		for _, op := range w.apiOps() {
+			if !wanted(op.name) {
+				continue
+			}
 			p50, err := measure(ctx, o, func(ctx context.Context) error { return op.call(ctx) })
 			if err != nil {
 				return fmt.Errorf("%s at N=%d: %w", op.name, n, err)
 			}
 			record(op.name, n, p50)
 		}
-		p50, err := start.updates(ctx, o)
-		if err != nil {
-			return fmt.Errorf("index update at N=%d: %w", n, err)
+		if wanted("index_update") {
+			p50, err := start.updates(ctx, o)
+			if err != nil {
+				return fmt.Errorf("index update at N=%d: %w", n, err)
+			}
+			record("index_update", n, p50)
 		}
-		record("index_update", n, p50)
-		p50, err = measure(ctx, o, start.start)
-		if err != nil {
-			return fmt.Errorf("daemon start at N=%d: %w", n, err)
+		if op := fmt.Sprintf("daemon_start_%d_versions", o.versions); wanted(op) {
+			p50, err := measure(ctx, o, start.start)
+			if err != nil {
+				return fmt.Errorf("daemon start at N=%d: %w", n, err)
+			}
+			record(op, n, p50)
 		}
-		record(fmt.Sprintf("daemon_start_%d_versions", o.versions), n, p50)
 	}
-	// A fresh proxy's catch-up through the whole history, following only
-	// the grants that name it.
-	p50, got, err := measureCatchUp(ctx, o, w, f.proxy)
-	if err != nil {
-		return fmt.Errorf("proxy catch-up: %w", err)
-	}
-	if got != f.ownTotal {
-		return fmt.Errorf("the proxy caught up with %d grants of its own, want %d", got, f.ownTotal)
-	}
-	fmt.Fprintf(out, "proxy_catchup_own_%d %d %.3f\n", f.ownTotal, f.total, p50)
 	synthetic := map[string]bool{}
-	if len(o.synthetic) > 0 {
+	if len(o.synthetic) > 0 && slices.ContainsFunc(syntheticOps, wanted) {
 		err := syntheticMarket(ctx, o, w, dir, out, stderr, func(op string, n int, p50 float64) {
 			synthetic[op] = true
 			record(op, n, p50)
@@ -230,6 +269,9 @@ func run(ctx context.Context, args []string, out, stderr io.Writer) error {
 	progress(stderr, "bench-scale: done in %v", time.Since(began).Round(time.Second))
 	return nil
 }
+
+// wanted says whether op is measured (-ops).
+func (o *options) wanted(op string) bool { return o.ops == nil || o.ops.MatchString(op) }
 
 func progress(w io.Writer, format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
 
@@ -665,8 +707,9 @@ func (s *startHome) updates(ctx context.Context, o *options) (float64, error) {
 }
 
 // filler mines the strangers' records: for every 10, one dataset, its
-// offer, and 8 grants on the filler's datasets to fresh grantees, a few
-// naming the catching-up proxy.
+// offer, and 8 grants on the filler's datasets to fresh grantees; and
+// beside them (not counted in total) the grants naming the catching-up
+// proxy.
 type filler struct {
 	w        *world
 	total    int
@@ -713,12 +756,7 @@ func (f *filler) fillTo(ctx context.Context, n, own int) error {
 	strangers := []common.Address{newAddress(), newAddress(), newAddress()}
 	measured := crypto.PubkeyToAddress(f.proxy.PublicKey)
 	add := n - f.total
-	every := 0
-	if own > 0 {
-		// About 8 records in 10 are grants: spread own among them.
-		every = max(add*7/10/own, 1)
-	}
-	ownSent, grants := 0, 0
+	ownSent := 0
 	send := func(data []byte, gas uint64) error {
 		tx, err := types.SignTx(types.NewTx(&types.DynamicFeeTx{
 			ChainID: chainID, Nonce: f.nonce, GasTipCap: big.NewInt(1_000_000_000), GasFeeCap: big.NewInt(100_000_000_000),
@@ -733,10 +771,20 @@ func (f *filler) fillTo(ctx context.Context, n, own int) error {
 		f.nonce++
 		return nil
 	}
+	// own names the measured proxy first; the strangers' grants name
+	// three proxies nobody runs.
+	ownProxies := []common.Address{measured, strangers[0], strangers[1]}
+	grant := func(ds uint64, i int, proxies []common.Address) error {
+		data := reg.PackGrant(ds, newAddress(), terms, [32]byte{}, [32]byte{byte(i), byte(i >> 8), byte(f.total >> 8), byte(f.total >> 16)}, proxies)
+		return send(data, 200_000)
+	}
 	for sent := 0; sent < add; {
+		// The proxy's own grants go along with the first waves, at most
+		// half a wave each, spread among the strangers' grants.
+		ownNow := min(own-ownSent, wave/2)
 		// Datasets first (their ids are needed), then the wave's offers
 		// and grants on them.
-		batch := min(wave, add-sent)
+		batch := min(wave-ownNow, add-sent)
 		creates := max(batch/10, 1)
 		if len(f.datasets) == 0 || creates > 0 {
 			count, err := f.datasetCount(ctx)
@@ -771,19 +819,26 @@ func (f *filler) fillTo(ctx context.Context, n, own int) error {
 				return err
 			}
 		}
-		for i := range rest - offers {
-			proxies := strangers
-			grants++
-			if every > 0 && ownSent < own && grants%every == 0 {
-				proxies = []common.Address{measured, strangers[0], strangers[1]}
-				ownSent++
-			}
+		grants := rest - offers
+		ownDone := 0
+		for i := range grants {
 			ds := f.datasets[len(f.datasets)-1-i%creates]
-			data := reg.PackGrant(ds, newAddress(), terms, [32]byte{}, [32]byte{byte(i), byte(i >> 8), byte(f.total >> 8), byte(f.total >> 16)}, proxies)
-			if err := send(data, 200_000); err != nil {
+			if err := grant(ds, i, strangers); err != nil {
+				return err
+			}
+			// ownNow in proportion to the wave's grants sent so far.
+			for ; ownDone < ownNow*(i+1)/max(grants, 1); ownDone++ {
+				if err := grant(ds, grants+ownDone, ownProxies); err != nil {
+					return err
+				}
+			}
+		}
+		for ; ownDone < ownNow; ownDone++ {
+			if err := grant(f.datasets[len(f.datasets)-1], grants+ownDone, ownProxies); err != nil {
 				return err
 			}
 		}
+		ownSent += ownNow
 		if err := f.mined(ctx, from); err != nil {
 			return err
 		}
@@ -882,7 +937,8 @@ func measureCatchUp(ctx context.Context, o *options, w *world, key *ecdsa.Privat
 			return err
 		}
 		fl := c.Follower(&acl.MemoryCursor{})
-		fl.Start, fl.Proxy = w.chain.DeployBlock(), p.Address()
+		// As proxy.Run sets it up: its own grants, and reorgs noticed.
+		fl.Start, fl.Proxy, fl.ProxyDatasets, fl.Undo = w.chain.DeployBlock(), p.Address(), p.Datasets, p.UndoEvent
 		stored = 0
 		_, err = fl.Poll(ctx, func(ctx context.Context, ev acl.Event) error {
 			if _, ok := ev.Granted(); ok {

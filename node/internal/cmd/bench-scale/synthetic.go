@@ -8,6 +8,7 @@ import (
 	"log/slog"
 	"math/big"
 	"path/filepath"
+	"slices"
 	"time"
 
 	ethereum "github.com/ethereum/go-ethereum"
@@ -117,6 +118,9 @@ func (s *syntheticLogs) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([
 	return out, nil
 }
 
+// syntheticOps are the operations syntheticMarket measures.
+var syntheticOps = []string{"market_first_page_synthetic", "market_filtered_page_synthetic", "market_owner_page_synthetic"}
+
 // syntheticMarket measures the market pages through a daemon whose market
 // index followed a synthetic history of each size in levels (offers, all
 // of them: a history of N records holds about N/10 on a real chain).
@@ -159,16 +163,17 @@ func syntheticMarket(ctx context.Context, o *options, w *world, dir string, out,
 	defer d.Close()
 	p := &party{h: u, s: s, d: d, token: tok}
 	ops := []apiOp{
-		{"market_first_page_synthetic", func(ctx context.Context) error {
+		{syntheticOps[0], func(ctx context.Context) error {
 			return pageOf(ctx, p, "/v1/market?limit=50", 50)
 		}},
-		{"market_filtered_page_synthetic", func(ctx context.Context) error {
+		{syntheticOps[1], func(ctx context.Context) error {
 			return pageOf(ctx, p, "/v1/market?limit=50&max_price=200000", 50)
 		}},
-		{"market_owner_page_synthetic", func(ctx context.Context) error {
+		{syntheticOps[2], func(ctx context.Context) error {
 			return pageOf(ctx, p, "/v1/market?limit=50&owner="+common.Address{7, 0, 1}.Hex(), 1)
 		}},
 	}
+	ops = slices.DeleteFunc(ops, func(op apiOp) bool { return !o.wanted(op.name) })
 	for _, n := range o.synthetic {
 		t := time.Now()
 		src.n = n

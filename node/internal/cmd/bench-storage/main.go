@@ -2,7 +2,11 @@
 // IPFS storage, in one run on one embedded kubo node:
 //
 //   - put: envstore.Put (encrypt + add + pin) against storage.Add of the
-//     same bytes (add + pin), same node, same import profile;
+//     same bytes (add + pin), same node, same import profile; storage.Add
+//     is kubo's adder with the leaves hashed ahead on other cores (see
+//     node/storage leafHasher), so the kubo and age lines below are pdx's
+//     store, not kubo's `ipfs add` (which hashes on its importer goroutine
+//     and is slower: the comparison with them is the harder one for pdx);
 //   - get: envstore.Get as pdx get does it by default (fetch + decrypt,
 //     the carried commitment compared with the registered one, the
 //     plaintext not hashed) and as pdx get --verify does it (the plaintext
@@ -38,7 +42,7 @@
 // each path, which depend much less on what else runs on the machine than
 // the best throughputs do.
 //
-// Usage: go run ./node/internal/cmd/bench-storage [-sizes 16MiB,1GiB] [-dir DIR] [-reps 5] [-reps-large 2] [-drop-cache=false] [-cpuprofile PREFIX]
+// Usage: go run ./node/internal/cmd/bench-storage [-sizes 16MiB,1GiB] [-dir DIR] [-reps 5] [-reps-large 2] [-drop-cache=false] [-cpuprofile PREFIX] [-trace PREFIX]
 package main
 
 import (
@@ -54,6 +58,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime/pprof"
+	"runtime/trace"
 	"slices"
 	"strconv"
 	"strings"
@@ -65,6 +70,7 @@ import (
 	"github.com/ipfs/boxo/files"
 	"github.com/ipfs/boxo/path"
 	"github.com/ipfs/go-cid"
+	"github.com/ipfs/kubo/core/coreiface/options"
 
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/internal/detstream"
@@ -99,13 +105,14 @@ func run(args []string, out io.Writer) error {
 	childSeed := flag.String("child-seed", "", "internal: data seed of the child's put")
 	childKey := flag.String("child-key", "", "internal: dataset public key (hex) of the child's pdx put, or recipient of its age put")
 	dropCache := flag.Bool("drop-cache", true, "drop the kernel's clean page cache before each put (needs root; ignored otherwise)")
+	traceOut := flag.String("trace", "", "write execution traces (go tool trace) of the first put of each kind and size here: <prefix>-put-<kind>-<size>.trace")
 	cpuProfile := flag.String("cpuprofile", "", "write CPU profiles here: <prefix>-put-<kind>-<size>.pprof for the first put of each kind and size, <prefix>-get-<kind>-<size>.pprof for the first timed get of each kind and size")
 	if err := flag.Parse(args); err != nil {
 		return err
 	}
 
 	if *child != "" {
-		return runChild(*child, *dirFlag, *childSize, *childSeed, *childKey, *cpuProfile, out)
+		return runChild(*child, *dirFlag, *childSize, *childSeed, *childKey, *cpuProfile, *traceOut, out)
 	}
 
 	var sizes []size
@@ -164,9 +171,12 @@ func run(args []string, out io.Writer) error {
 		results[i] = res
 		for r := range runs(sz) {
 			seed := fmt.Sprintf("bench-%d-%d", sz.n, r)
-			prof := ""
+			prof, tr := "", ""
 			if *cpuProfile != "" && r == 0 {
 				prof = fmt.Sprintf("%s-put-%%s-%s.pprof", *cpuProfile, sz.label)
+			}
+			if *traceOut != "" && r == 0 {
+				tr = fmt.Sprintf("%s-put-%%s-%s.trace", *traceOut, sz.label)
 			}
 			// Each put writes the whole object to disk. The one that
 			// runs second would pay for the kernel's writeback of the
@@ -181,8 +191,8 @@ func run(args []string, out io.Writer) error {
 			for _, kind := range order(putKinds, r) {
 				syscall.Sync()
 				cacheDropped = *dropCache && dropCleanCache()
-				key := map[string]string{"pdx": pkHex, "age": ageID.Recipient().String()}[kind]
-				c, err := spawnPut(kind, nodeDir, sz.n, seed, key, prof)
+				key := map[string]string{"pdx": pkHex, "age": ageID.Recipient().String(), "age-ipfs": ageID.Recipient().String()}[kind]
+				c, err := spawnPut(kind, nodeDir, sz.n, seed, key, prof, tr)
 				if err != nil {
 					return err
 				}
@@ -190,10 +200,10 @@ func run(args []string, out io.Writer) error {
 				res.puts[kind] = append(res.puts[kind], c)
 				res.put.add(kind, mbps(sz.n, c.Seconds), c.CPUSeconds)
 			}
-			progress("put %s #%d: kubo %.1f MB/s (cpu %.2fs, rss %d MiB), pdx %.1f MB/s (cpu %.2fs, rss %d MiB), age %.1f MB/s (cpu %.2fs)",
+			progress("put %s #%d: kubo %.1f MB/s (cpu %.2fs, rss %d MiB), pdx %.1f MB/s (cpu %.2fs, rss %d MiB), age %.1f MB/s (cpu %.2fs), age|ipfs add %.1f MB/s (cpu %.2fs)",
 				sz.label, r, mbps(sz.n, got["kubo"].Seconds), got["kubo"].CPUSeconds, got["kubo"].MaxRSSKiB>>10,
 				mbps(sz.n, got["pdx"].Seconds), got["pdx"].CPUSeconds, got["pdx"].MaxRSSKiB>>10,
-				mbps(sz.n, got["age"].Seconds), got["age"].CPUSeconds)
+				mbps(sz.n, got["age"].Seconds), got["age"].CPUSeconds, mbps(sz.n, got["age-ipfs"].Seconds), got["age-ipfs"].CPUSeconds)
 		}
 	}
 
@@ -289,6 +299,10 @@ func run(args []string, out io.Writer) error {
 			fmt.Fprintf(out, "vs_age %s %s %.1f %.1f %.2f\n", o.op, res.size.label, o.m.best(o.kind), o.m.best("age"), o.m.best(o.kind)/o.m.best("age"))
 		}
 	}
+	fmt.Fprintf(out, "# vs_age_ipfs op size pdx_MBps age_ipfs_MBps ratio   (age encrypting into kubo's own adder, exactly `age -r R | ipfs add` with the import profile, instead of pdx's storage.Add)\n")
+	for _, res := range results {
+		fmt.Fprintf(out, "vs_age_ipfs put %s %.1f %.1f %.2f\n", res.size.label, res.put.best("pdx"), res.put.best("age-ipfs"), res.put.best("pdx")/res.put.best("age-ipfs"))
+	}
 	var lp *sizeResult
 	for _, res := range results {
 		if res.size.n == largest.n {
@@ -313,7 +327,7 @@ func run(args []string, out io.Writer) error {
 		}{
 			{"put", "pdx", "kubo", &res.put}, {"get", "pdx", "kubo", &res.get}, {"get_verify", "pdx-verify", "kubo", &res.get},
 			{"age_put", "age", "kubo", &res.put}, {"age_get", "age", "kubo", &res.get},
-			{"put pdx/age", "pdx", "age", &res.put}, {"get pdx/age", "pdx", "age", &res.get}, {"get_verify pdx/age", "pdx-verify", "age", &res.get},
+			{"put pdx/age", "pdx", "age", &res.put}, {"put pdx/age-ipfs", "pdx", "age-ipfs", &res.put}, {"get pdx/age", "pdx", "age", &res.get}, {"get_verify pdx/age", "pdx-verify", "age", &res.get},
 		} {
 			r := o.m.ratios(o.kind, o.base)
 			fmt.Fprintf(out, "#   %s %s %.2f (%s)\n", o.name, res.size.label, median(r), fmtRatios(r))
@@ -328,8 +342,8 @@ func run(args []string, out io.Writer) error {
 	fmt.Fprintf(out, "# age: filippo.io/age X25519 (ChaCha20-Poly1305 STREAM, 64 KiB chunks), encrypting into storage.Add and decrypting kubo's cat, through an io.Pipe between two goroutines\n")
 	fmt.Fprintf(out, "# cpu seconds per GB (user+system, median; insensitive to other load):\n")
 	for _, res := range results {
-		fmt.Fprintf(out, "#   %s: put pdx %.2f age %.2f kubo %.2f | get pdx %.2f pdx --verify %.2f age %.2f kubo %.2f\n", res.size.label,
-			res.put.cpuPerGB("pdx", res.size.n), res.put.cpuPerGB("age", res.size.n), res.put.cpuPerGB("kubo", res.size.n),
+		fmt.Fprintf(out, "#   %s: put pdx %.2f age %.2f age|ipfs %.2f kubo %.2f | get pdx %.2f pdx --verify %.2f age %.2f kubo %.2f\n", res.size.label,
+			res.put.cpuPerGB("pdx", res.size.n), res.put.cpuPerGB("age", res.size.n), res.put.cpuPerGB("age-ipfs", res.size.n), res.put.cpuPerGB("kubo", res.size.n),
 			res.get.cpuPerGB("pdx", res.size.n), res.get.cpuPerGB("pdx-verify", res.size.n), res.get.cpuPerGB("age", res.size.n), res.get.cpuPerGB("kubo", res.size.n))
 	}
 	return nil
@@ -337,7 +351,7 @@ func run(args []string, out io.Writer) error {
 
 // The kinds of put and get measured, in their order in round 0.
 var (
-	putKinds = []string{"kubo", "pdx", "age"}
+	putKinds = []string{"kubo", "pdx", "age", "age-ipfs"}
 	getKinds = []string{"kubo", "pdx", "pdx-verify", "age"}
 )
 
@@ -447,7 +461,7 @@ func dropCleanCache() bool {
 
 // spawnPut runs one put in a fresh process and reads its peak RSS from the
 // kernel once it has exited.
-func spawnPut(kind, dir string, n int64, seed, pk, prof string) (childResult, error) {
+func spawnPut(kind, dir string, n int64, seed, pk, prof, tr string) (childResult, error) {
 	exe, err := os.Executable()
 	if err != nil {
 		return childResult{}, err
@@ -455,8 +469,11 @@ func spawnPut(kind, dir string, n int64, seed, pk, prof string) (childResult, er
 	if prof != "" {
 		prof = fmt.Sprintf(prof, kind)
 	}
+	if tr != "" {
+		tr = fmt.Sprintf(tr, kind)
+	}
 	cmd := exec.Command(exe, "-child", kind, "-dir", dir, "-child-size", strconv.FormatInt(n, 10),
-		"-child-seed", seed, "-child-key", pk, "-cpuprofile", prof)
+		"-child-seed", seed, "-child-key", pk, "-cpuprofile", prof, "-trace", tr)
 	// A test binary re-executed as a child runs main (see main_test.go).
 	cmd.Env = append(os.Environ(), childEnv+"=1")
 	cmd.Stderr = os.Stderr
@@ -477,7 +494,7 @@ func spawnPut(kind, dir string, n int64, seed, pk, prof string) (childResult, er
 }
 
 // runChild is one put, timed from the first byte to the pinned CID.
-func runChild(kind, dir string, n int64, seed, pkHex, prof string, out io.Writer) error {
+func runChild(kind, dir string, n int64, seed, pkHex, prof, tr string, out io.Writer) error {
 	ctx := context.Background()
 	st, err := openNode(ctx, dir)
 	if err != nil {
@@ -521,10 +538,12 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof string, out io.Writer
 			r, err := envstore.Put(ctx, st, data, cfg, name)
 			return childResult{CID: r.CID.String(), Size: r.Size, Commitment: r.Commitment.String()}, err
 		}
-	case "age":
+	case "age", "age-ipfs":
 		// `age -r R | ipfs add`: the encryption writes into a pipe on a
 		// goroutine of its own while the node imports from the other end,
-		// as the two processes of the shell pipeline would.
+		// as the two processes of the shell pipeline would. "age" imports
+		// with pdx's storage.Add, "age-ipfs" with kubo's own adder (the
+		// CoreAPI's Unixfs().Add, what `ipfs add` runs), same profile.
 		rcpt, err := age.ParseX25519Recipient(pkHex)
 		if err != nil {
 			return err
@@ -541,7 +560,17 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof string, out io.Writer
 				}
 				pw.CloseWithError(err)
 			}()
-			c, err := st.Add(ctx, pr, storage.AddOptions{Name: name})
+			var c cid.Cid
+			var err error
+			if kind == "age-ipfs" {
+				var p path.ImmutablePath
+				p, err = st.Raw().Unixfs().Add(ctx, files.NewReaderFile(pr), ipfsAddOptions(name)...)
+				if err == nil {
+					c = p.RootCid()
+				}
+			} else {
+				c, err = st.Add(ctx, pr, storage.AddOptions{Name: name})
+			}
 			pr.CloseWithError(errors.New("the import stopped"))
 			return childResult{CID: c.String(), Size: n}, err
 		}
@@ -554,6 +583,17 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof string, out io.Writer
 	if _, err := put(detstream.New("warm-up-"+seed, 256<<10), "bench/warm-up"); err != nil {
 		return err
 	}
+	if tr != "" {
+		f, err := os.Create(tr)
+		if err != nil {
+			return err
+		}
+		defer f.Close()
+		if err := trace.Start(f); err != nil {
+			return err
+		}
+		defer trace.Stop()
+	}
 	cpu0 := cpuTime()
 	start := time.Now()
 	res, err := put(data, "bench/"+kind+"/"+seed)
@@ -564,6 +604,21 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof string, out io.Writer
 	res.CPUSeconds = cpuTime() - cpu0
 	res.VmHWMKiB = vmHWM()
 	return json.NewEncoder(out).Encode(res)
+}
+
+// ipfsAddOptions are `ipfs add --cid-version 1 --raw-leaves --chunker
+// size-262144 --max-file-links 174 --inline=false --pin --pin-name name`:
+// pdx's import profile (node/storage/IMPORT.md) through kubo's own adder.
+func ipfsAddOptions(name string) []options.UnixfsAddOption {
+	return []options.UnixfsAddOption{
+		options.Unixfs.CidVersion(1),
+		options.Unixfs.RawLeaves(true),
+		options.Unixfs.Chunker("size-262144"),
+		options.Unixfs.MaxFileLinks(174),
+		options.Unixfs.Layout(options.BalancedLayout),
+		options.Unixfs.Inline(false),
+		options.Unixfs.Pin(true, name),
+	}
 }
 
 // cpuTime is this process's user+system CPU time so far, in seconds.

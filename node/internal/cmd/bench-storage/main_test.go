@@ -40,7 +40,7 @@ func TestReport(t *testing.T) {
 			}
 			positive(t, l, f[2:])
 			seen[f[0]+" "+f[1]] = true
-		case "vs_age":
+		case "vs_age", "vs_age_ipfs":
 			if len(f) != 6 {
 				t.Fatalf("line %q: want vs_age op size pdx_MBps age_MBps ratio", l)
 			}
@@ -62,7 +62,7 @@ func TestReport(t *testing.T) {
 		}
 	}
 	for _, k := range []string{"put 1MiB", "get 1MiB", "put 3MiB", "get 3MiB", "get_verify 3MiB", "age_put 3MiB", "age_get 3MiB",
-		"vs_age put 3MiB", "vs_age get 3MiB", "vs_age get_verify 3MiB", "peak_rss_mib", "range_read_bytes"} {
+		"vs_age put 3MiB", "vs_age get 3MiB", "vs_age get_verify 3MiB", "vs_age_ipfs put 3MiB", "peak_rss_mib", "range_read_bytes"} {
 		if !seen[k] {
 			t.Fatalf("report has no %q line:\n%s", k, out.String())
 		}
