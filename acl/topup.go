@@ -77,5 +77,9 @@ func TopUp(ctx context.Context, b BalanceBackend, key *ecdsa.PrivateKey, to comm
 	if rc.Status != types.ReceiptStatusSuccessful {
 		return nil, common.Hash{}, fmt.Errorf("acl: the transfer to %s failed on chain (tx %s)", to.Hex(), tx.Hash().Hex())
 	}
+	// A rerun reads the balance at the head: it must see this transfer.
+	if err := AwaitHead(ctx, b, rc.BlockNumber.Uint64()); err != nil {
+		return nil, common.Hash{}, fmt.Errorf("acl: waiting for the transfer to %s (tx %s): %w", to.Hex(), tx.Hash().Hex(), err)
+	}
 	return value, tx.Hash(), nil
 }

@@ -165,12 +165,19 @@ func (t *transactor) signAndSend(ctx context.Context, inner *types.DynamicFeeTx)
 	return tx, nil
 }
 
-// wait polls for the receipt until it exists or ctx ends.
+// wait polls for the receipt until it exists or ctx ends, then until the
+// node's head includes the transaction (AwaitHead), so that what the caller
+// reads next sees it.
 func (t *transactor) wait(ctx context.Context, hash common.Hash) (*types.Receipt, error) {
 	delay := t.poll
 	for {
 		rc, err := t.backend.TransactionReceipt(ctx, hash)
 		if err == nil && rc != nil {
+			if rc.BlockNumber != nil {
+				if err := AwaitHead(ctx, t.backend, rc.BlockNumber.Uint64()); err != nil {
+					return nil, fmt.Errorf("acl: waiting for %s: %w", hash.Hex(), err)
+				}
+			}
 			return rc, nil
 		}
 		// A node that is still indexing its transactions says so instead of

@@ -420,6 +420,11 @@ func topUp(ctx context.Context, ec *ethclient.Client, key *ecdsa.PrivateKey, cha
 	if rc.Status != types.ReceiptStatusSuccessful {
 		return funded{}, fmt.Errorf("the transfer to %s failed on chain (tx %s)", to.Hex(), tx.Hash().Hex())
 	}
+	// What runs next (the funded account's first transaction) reads its
+	// balance at the head.
+	if err := acl.AwaitHead(ctx, ec, rc.BlockNumber.Uint64()); err != nil {
+		return funded{}, cli.Mark(fmt.Errorf("waiting for the transfer to %s (tx %s): %w", to.Hex(), tx.Hash().Hex(), err), cli.ErrUnavailable)
+	}
 	f.SentWei, f.Tx = value.String(), tx.Hash().Hex()
 	return f, nil
 }

@@ -45,6 +45,7 @@ func Fund(ctx context.Context, ec *ethclient.Client, from *ecdsa.PrivateKey, val
 		}
 		txs = append(txs, tx)
 	}
+	var last uint64
 	for _, tx := range txs {
 		for {
 			rc, err := ec.TransactionReceipt(ctx, tx.Hash())
@@ -52,14 +53,36 @@ func Fund(ctx context.Context, ec *ethclient.Client, from *ecdsa.PrivateKey, val
 				if rc.Status != types.ReceiptStatusSuccessful {
 					return fmt.Errorf("funding transaction %s failed", tx.Hash())
 				}
+				last = max(last, rc.BlockNumber.Uint64())
 				break
 			}
-			select {
-			case <-ctx.Done():
-				return ctx.Err()
-			case <-time.After(20 * time.Millisecond):
+			if err := pause(ctx); err != nil {
+				return err
 			}
 		}
 	}
-	return nil
+	// go-ethereum finds a block's receipts a moment before its head moves
+	// there, and a balance or gas estimate is read at the head: wait for it
+	// (acl.AwaitHead), or the funded account can still look empty.
+	for {
+		n, err := ec.BlockNumber(ctx)
+		if err != nil {
+			return err
+		}
+		if n >= last {
+			return nil
+		}
+		if err := pause(ctx); err != nil {
+			return err
+		}
+	}
+}
+
+func pause(ctx context.Context) error {
+	select {
+	case <-ctx.Done():
+		return ctx.Err()
+	case <-time.After(20 * time.Millisecond):
+		return nil
+	}
 }

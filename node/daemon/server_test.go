@@ -114,9 +114,21 @@ func testHealthzHidesAccount(t *testing.T, w *world) {
 // than holding a connection and a handler forever. A body that keeps
 // moving is read to its end however long it takes in all (a put of a large
 // version is not bounded as a whole).
+//
+// StallTimeout is a deadline on the connection, so both halves are real
+// time: the steady client must send each piece within stall of the last,
+// and its pieces are late by however long a loaded machine keeps it from
+// running. The pieces therefore go stallGap apart, a tenth of stall: the
+// steady body passes as long as no piece is held back by more than nine
+// tenths of a second, and its twenty pieces still take two stall timeouts
+// in all. (With 150 ms pieces under a 300 ms stall, a client descheduled
+// for 150 ms at load average 10-20 was taken for a stalled one.)
 func testStalledBodyDropped(t *testing.T, w *world) {
 	o := w.owner
-	const stall = 300 * time.Millisecond
+	const (
+		stall    = time.Second
+		stallGap = stall / 10
+	)
 	d, err := New(w.ctx, Config{Home: o.h, Service: o.s, Token: o.token, Datasets: o.d.Index(), Journal: o.d.Journal(), StallTimeout: stall})
 	if err != nil {
 		t.Fatal(err)
@@ -161,15 +173,15 @@ func testStalledBodyDropped(t *testing.T, w *world) {
 		t.Fatalf("stalled body answered after %s, want about %s", took, stall)
 	}
 
-	// The same body in pieces, 150 ms apart: 1 s in all, more than three
-	// stall timeouts, and read to its end: the answer is about the dataset,
-	// which does not exist.
+	// The same body in twenty pieces, stallGap apart: two stall timeouts in
+	// all, and read to its end: the answer is about the dataset, which does
+	// not exist.
 	var chunks []string
-	for i := 0; i < len(body); i += len(body)/6 + 1 {
-		chunks = append(chunks, body[i:min(i+len(body)/6+1, len(body))])
+	for i := range 20 {
+		chunks = append(chunks, body[i*len(body)/20:(i+1)*len(body)/20])
 	}
-	got, took = send(chunks, 150*time.Millisecond, len(body))
-	if !strings.Contains(got, `unknown dataset "nosuch"`) || took < 3*stall {
+	got, took = send(chunks, stallGap, len(body))
+	if !strings.Contains(got, `unknown dataset "nosuch"`) || took < 2*stall {
 		t.Fatalf("a slow but steady body: %q after %s, want unknown dataset (the whole body read)", got, took)
 	}
 }

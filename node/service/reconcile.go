@@ -233,9 +233,10 @@ func (s *Service) FinishErase(ctx context.Context, dataset uint64, cids []cid.Ci
 
 // CollectGarbage removes every block no pin holds — what a failed or
 // interrupted put added (the store pins an envelope only once it is
-// whole) — and returns how many it removed. An import that failed can
-// still be writing its last blocks when it returns, so collection goes on,
-// a moment apart, until a pass finds nothing (at most gcPasses).
+// whole) — and returns how many it removed. The embedded store has written
+// every block of a failed import when Add returns; a remote kubo daemon can
+// still be writing the last blocks of an upload that was cut, so collection
+// goes on, a moment apart, until a pass finds nothing (at most gcPasses).
 func (s *Service) CollectGarbage(ctx context.Context) (int, error) {
 	total := 0
 	for range gcPasses {

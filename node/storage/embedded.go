@@ -290,10 +290,21 @@ func (e *Embedded) Add(ctx context.Context, r io.Reader, opts AddOptions) (cid.C
 		return cid.Undef, err
 	}
 	lr := newLimitReader(r, opts.MaxSize)
-	c, err := e.add(ctx, lr, opts.Name)
+	// kubo runs to its normal end even when the input fails or ctx ends
+	// (endClean), so that it has written every block before Add returns;
+	// ctx ending stops the input at its next read instead.
+	in := &endClean{r: lr, ctx: ctx}
+	c, err := e.add(context.WithoutCancel(ctx), in, opts.Name)
 	if err != nil {
 		// add has stopped reading lr before it returned.
 		return cid.Undef, lr.addError(ctx, err)
+	}
+	if in.err != nil {
+		err := lr.addError(ctx, in.err)
+		if uerr := e.Unpin(context.WithoutCancel(ctx), c); uerr != nil {
+			err = errors.Join(err, fmt.Errorf("storage: unpinning the cut-off object %s: %w", c, uerr))
+		}
+		return cid.Undef, err
 	}
 	return c, nil
 }

@@ -32,6 +32,8 @@ type Store interface {
 	// recursively under opts.Name and returns its CID. The pin is written
 	// only after every block is stored, so a CID Add returned is fully
 	// present and pinned, and a failed or interrupted Add pins nothing.
+	// The embedded store has also written every block of a failed Add
+	// when it returns, so one GC then removes them all (endClean).
 	Add(ctx context.Context, r io.Reader, opts AddOptions) (cid.Cid, error)
 	// Size is the byte size of the file c.
 	Size(ctx context.Context, c cid.Cid) (int64, error)
