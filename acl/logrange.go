@@ -72,7 +72,12 @@ var (
 		"response size exceeded", "response size is", "response is too big", "query timeout exceeded",
 		"logs matched by query exceeds", "result window is too large",
 	}
-	busyRefusals = []string{"rate limit", "too many requests", "rate exceeded", "try again later", "temporarily unavailable"}
+	// busyRefusals pass: asked again after a pause. geth's log index
+	// (core/filtermaps) answers a query that reaches a block it has not
+	// indexed yet — the head, a moment after it was imported — with "failed
+	// to retrieve log value pointer of block N"; the index catches up
+	// within moments, so that is a pause too, not a failure.
+	busyRefusals = []string{"rate limit", "too many requests", "rate exceeded", "try again later", "temporarily unavailable", "failed to retrieve log value pointer"}
 )
 
 // classify tells a provider's refusal from a real failure. Texts are

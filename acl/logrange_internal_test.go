@@ -31,6 +31,7 @@ func TestClassifyRefusals(t *testing.T) {
 		{rpc.HTTPError{StatusCode: http.StatusTooManyRequests, Status: "429 Too Many Requests"}, refusedBusy},
 		{fmt.Errorf("wrapped: %w", rpc.HTTPError{StatusCode: http.StatusServiceUnavailable}), refusedBusy},
 		{errors.New("project ID request rate exceeded"), refusedBusy},
+		{errors.New("failed to retrieve log value pointer after last block 183: failed to retrieve log value pointer of block 184: pebble: not found"), refusedBusy}, // geth's log index behind its head
 		{errors.New("header not found"), refusedOther},
 		{errors.New("invalid argument 0: hex string without 0x prefix"), refusedOther},
 		{rpc.HTTPError{StatusCode: http.StatusUnauthorized}, refusedOther},
