@@ -14,7 +14,7 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/rewrap-v1.json from a fresh manifest")
+var update = flag.Bool("update", false, "rewrite testdata/rewrap-v1.json and rewrap-v1.1.json from fresh manifests")
 
 func rand32(t *testing.T) (b [32]byte) {
 	t.Helper()
@@ -203,7 +203,7 @@ func TestVectors(t *testing.T) {
 
 func testVectors(t *testing.T, file string, nfields int) {
 	path := filepath.Join("testdata", file)
-	if *update && (nfields > 0 || os.Getenv("PDX_REWRAP_V10") != "") {
+	if *update {
 		sk, _ := reencrypt.GenerateSecretKey()
 		v := vector{DatasetKey: hex.EncodeToString(sk.Bytes()), Epoch: 2}
 		ds, owner := [32]byte{31: 5}, [20]byte{0xaa, 19: 0xbb}
