@@ -34,6 +34,12 @@ func TestFieldScanCatchesLeaks(t *testing.T) {
 	for _, n := range []string{"name", "email", "age", "city"} {
 		sc.keys[n] = must(reencrypt.GenerateSecretKey())
 	}
+	// The keys of the salt before a rotation.
+	sc.earlierDatasets = []*reencrypt.SecretKey{must(reencrypt.GenerateSecretKey())}
+	sc.earlier = map[string][]*reencrypt.SecretKey{}
+	for _, n := range []string{"name", "email", "age", "city"} {
+		sc.earlier[n] = []*reencrypt.SecretKey{must(reencrypt.GenerateSecretKey())}
+	}
 	kfrag := func(k *reencrypt.SecretKey) []byte {
 		t.Helper()
 		kfs, err := reencrypt.GenerateKFrags(k, brand.PublicKey(), signer, 2, 3, true, true)
@@ -59,6 +65,8 @@ func TestFieldScanCatchesLeaks(t *testing.T) {
 	clean := []string{
 		write("proxies/p1/state.json", `{"kfrags":{"age":"`+hex.EncodeToString(kfrag(sc.keys["age"]))+`","city":"`+base64.StdEncoding.EncodeToString(kfrag(sc.keys["city"]))+`"}}`),
 		write("brand/home/daemon.log", "time=… level=INFO msg=\"get\" cid=bafy… fields=age,city\n"),
+		// A granted field's kfrag of before the rotation: no leak.
+		write("proxies/p1/old.json", `{"kfrag":"`+hex.EncodeToString(kfrag(sc.earlier["age"][0]))+`"}`),
 	}
 	found, err := sc.scan(clean)
 	if err != nil || found["age"] != 1 || found["city"] != 1 {
@@ -74,6 +82,9 @@ func TestFieldScanCatchesLeaks(t *testing.T) {
 		{"an ungranted field's secret key, base64", "brand/daemon.log", "key=" + base64.StdEncoding.EncodeToString(email.Bytes()) + "\n"},
 		{"a granted field's secret key, hex", "proxies/p3/key.txt", hex.EncodeToString(sc.keys["age"].Bytes())},
 		{"the dataset's secret key", "brand/home/x.json", `"` + base64.URLEncoding.EncodeToString(sc.dataset.Bytes()) + `"`},
+		{"an ungranted field's kfrag of its key before a rotation", "proxies/p2/old.json", `{"kfrag":"` + hex.EncodeToString(kfrag(sc.earlier["email"][0])) + `"}`},
+		{"a kfrag of the dataset's key before a rotation", "brand/home/old.bin", hex.EncodeToString(kfrag(sc.earlierDatasets[0]))},
+		{"a granted field's secret key before a rotation", "brand/daemon.log", "k=" + hex.EncodeToString(sc.earlier["age"][0].Bytes()) + "\n"},
 	} {
 		t.Run(c.name, func(t *testing.T) {
 			p := write("leak/"+c.file, c.content)

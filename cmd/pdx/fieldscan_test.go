@@ -53,6 +53,26 @@ func init() {
 				ts.Fatalf("fieldscan: the key of field %s: %v", n, err)
 			}
 		}
+		// After a rotation, the keys of every earlier salt are looked for
+		// too: a rotation rewraps old split versions under the new field
+		// keys and must leave no old key, nor a kfrag of an old key of a
+		// field not granted, anywhere.
+		for _, salt := range ds.Salts() {
+			if bytes.Equal(salt, ds.Salt) {
+				continue
+			}
+			dk, err := u.DatasetKey(salt)
+			ts.Check(err)
+			sc.earlierDatasets = append(sc.earlierDatasets, dk)
+			for n := range sc.keys {
+				fk, err := u.FieldKey(salt, n)
+				ts.Check(err)
+				if sc.earlier == nil {
+					sc.earlier = map[string][]*reencrypt.SecretKey{}
+				}
+				sc.earlier[n] = append(sc.earlier[n], fk)
+			}
+		}
 		if len(sc.keys) <= len(sc.granted) {
 			ts.Fatalf("fieldscan: the index lists the fields %v; want more than the granted %v", slices.Sorted(maps.Keys(sc.keys)), sc.granted)
 		}
@@ -90,6 +110,12 @@ type fieldLeakScan struct {
 	dataset   *reencrypt.SecretKey
 	verifying *reencrypt.PublicKey // the owner's
 	receiving *reencrypt.PublicKey // the brand's
+	// earlier are the fields' keys of the dataset's earlier salts (before
+	// rotations), by name, and earlierDatasets the dataset's: looked for
+	// like the current ones; a kfrag of a granted field's earlier key is
+	// not counted (it proves nothing of the current grant).
+	earlier         map[string][]*reencrypt.SecretKey
+	earlierDatasets []*reencrypt.SecretKey
 }
 
 // encodings are the forms a 32-byte secret or a kfrag is looked for in.
@@ -138,6 +164,14 @@ func (sc *fieldLeakScan) scan(paths []string) (map[string]int, error) {
 	for n, k := range sc.keys {
 		secrets["the key of field "+n] = k.Bytes()
 	}
+	for n, ks := range sc.earlier {
+		for i, k := range ks {
+			secrets[fmt.Sprintf("an earlier key (%d) of field %s", i, n)] = k.Bytes()
+		}
+	}
+	for i, k := range sc.earlierDatasets {
+		secrets[fmt.Sprintf("an earlier key (%d) of the dataset", i)] = k.Bytes()
+	}
 	var leak error
 	for _, root := range paths {
 		err := filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
@@ -173,6 +207,20 @@ func (sc *fieldLeakScan) scan(paths []string) (map[string]int, error) {
 						return nil
 					}
 					found[n]++
+				}
+				for _, k := range sc.earlierDatasets {
+					if _, err := kf.Verify(sc.verifying, k.PublicKey(), sc.receiving); err == nil {
+						leak = fmt.Errorf("a kfrag of an earlier key of the dataset to the brand is in %s", path)
+						return nil
+					}
+				}
+				for n, ks := range sc.earlier {
+					for _, k := range ks {
+						if _, err := kf.Verify(sc.verifying, k.PublicKey(), sc.receiving); err == nil && !slices.Contains(sc.granted, n) {
+							leak = fmt.Errorf("a kfrag of an earlier key of field %s, not granted, is in %s", n, path)
+							return nil
+						}
+					}
 				}
 			}
 			return nil

@@ -13,12 +13,14 @@ import (
 
 	"github.com/ipfs/go-cid"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/fieldsplit"
 	"github.com/pdx-network/pdx/reencrypt"
 	"github.com/pdx-network/pdx/reencrypt/bundle"
 	"github.com/pdx-network/pdx/reencrypt/envelope"
+	"github.com/pdx-network/pdx/reencrypt/rewrap"
 )
 
 // FieldGrant is one field group a field grant covers, with the key its
@@ -66,11 +68,12 @@ func (s *Service) getFields(ctx context.Context, c cid.Cid, look *getLookup, w i
 	}
 	data := map[string][]byte{}
 	var names, failures []string
+	rw := &fieldRewraps{s: s, look: look}
 	for i := range m.Fields {
 		f := &m.Fields[i]
 		key, ok := granted[f.Name]
-		if !ok || hex.EncodeToString(key) != f.Key {
-			continue // not granted, or granted under another key (another salt)
+		if !ok {
+			continue // not granted: never fetched, never asked for
 		}
 		pk, err := reencrypt.PublicKeyFromBytes(key)
 		if err != nil {
@@ -78,6 +81,19 @@ func (s *Service) getFields(ctx context.Context, c cid.Cid, look *getLookup, w i
 		}
 		fl := *look
 		fl.pkA, fl.field = pk, f.Name
+		if hex.EncodeToString(key) != f.Key {
+			// Granted under another key (another salt): a version put
+			// before the last rotation opens through the rotation's
+			// wrap of this field under the granted key, if it has one.
+			wrap, err := rw.find(ctx, f, key)
+			if err != nil {
+				return nil, err
+			}
+			if wrap == nil {
+				continue
+			}
+			fl.fieldWrap = wrap
+		}
 		var fails []string
 		b, err := s.openField(ctx, f, func(h *envelope.Header) (envelope.FileKey, error) {
 			id, fs, err := s.granteeIdentity(ctx, c, h, &fl)
@@ -108,6 +124,50 @@ func (s *Service) getFields(ctx context.Context, c cid.Cid, look *getLookup, w i
 	purpose, _ := look.purpose()
 	return &GetResult{CID: c.String(), Dataset: look.rec.Dataset, Owner: look.ds.Owner, Version: look.rec.Version, Bytes: n,
 		Purpose: purpose, Failures: failures, Fields: names}, nil
+}
+
+// fieldRewraps finds field envelopes' wraps in the rewrap manifest of the
+// dataset's last rotation, fetched once per read and only when needed.
+type fieldRewraps struct {
+	s       *Service
+	look    *getLookup
+	fetched bool
+	m       *rewrap.Manifest
+}
+
+// find returns the wrap of field f's envelope under key (the field's key
+// the grant carries kfrags of), or nil when the version is of the current
+// epoch or the rotation wrapped no such field under that key: the field is
+// then not read (it is under a key not granted).
+func (r *fieldRewraps) find(ctx context.Context, f *fieldsplit.Field, key []byte) (*envelope.Wrap, error) {
+	if !r.fetched {
+		r.fetched = true
+		_, current, err := r.s.cfg.Chain.KeyAt(ctx, r.look.rec.Dataset, 0)
+		if err != nil {
+			return nil, err
+		}
+		if r.look.rec.Epoch < current {
+			r.m, err = r.s.rotationRewrap(ctx, r.look.rec, r.look.ds, current)
+			if err != nil && !errors.Is(err, rewrap.ErrNotFound) {
+				return nil, err
+			}
+		}
+	}
+	if r.m == nil {
+		return nil, nil
+	}
+	fc, err := cid.Decode(f.CID)
+	if err != nil {
+		return nil, err
+	}
+	e, err := r.m.FindField(acl.CIDHash(fc.Bytes()))
+	if errors.Is(err, rewrap.ErrNotFound) || err == nil && !bytes.Equal(e.Key.Bytes(), key) {
+		return nil, nil
+	}
+	if err != nil {
+		return nil, err
+	}
+	return &envelope.Wrap{Capsule: e.Capsule, WrappedKey: e.WrappedKey}, nil
 }
 
 // isManifestOrUnknown: the object c is a field manifest, or cannot be

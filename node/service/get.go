@@ -206,15 +206,19 @@ func (s *Service) granteeIdentity(ctx context.Context, c cid.Cid, h *envelope.He
 	}
 	// A version put before the dataset's last key rotation opens through
 	// the rotation's rewrap manifest, with the current key's kfrags. A
-	// field envelope is always under its field's key of the version's time
-	// (a field grant names the keys).
+	// field envelope is under its field's key of the version's time; one
+	// put before the rotation opens through the rewrap manifest's field
+	// entry under the field's new key, which getFields found (fieldWrap).
 	var capsule *reencrypt.Capsule
 	var wrapped []byte
 	var err error
-	if look.field != "" {
+	switch {
+	case look.field != "" && look.fieldWrap != nil:
+		capsule, wrapped = look.fieldWrap.Capsule, look.fieldWrap.WrappedKey
+	case look.field != "":
 		capsule, err = h.UmbralCapsule()
 		wrapped = h.WrappedKey[:]
-	} else {
+	default:
 		capsule, wrapped, err = s.wrapOf(ctx, h, rec, ds, c)
 	}
 	if err != nil {
@@ -298,6 +302,10 @@ type getLookup struct {
 	// field is the field group a field grant's read asks for (its pkA is
 	// then the field's key); empty for a whole envelope.
 	field string
+	// fieldWrap is the rewrap manifest's wrap of the field envelope under
+	// the field's key pkA, for a split version put before the dataset's
+	// last rotation (REWRAP.md 1.1); nil when the envelope's own opens.
+	fieldWrap *envelope.Wrap
 	// public: the version was added while its dataset was public; it is
 	// the plaintext, checked against fingerprint, and nothing else is set.
 	public bool

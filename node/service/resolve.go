@@ -3,6 +3,7 @@ package service
 import (
 	"bytes"
 	"context"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io"
@@ -141,9 +142,24 @@ func (s *Service) wrapOf(ctx context.Context, h *envelope.Header, rec acl.CIDRec
 		capsule, err := h.UmbralCapsule()
 		return capsule, h.WrappedKey[:], err
 	}
-	evs, err := s.rotationsOf(ctx, rec.Dataset)
+	m, err := s.rotationRewrap(ctx, rec, ds, current)
 	if err != nil {
 		return nil, nil, err
+	}
+	e, err := m.Find(acl.CIDHash(c.Bytes()))
+	if err != nil {
+		return nil, nil, fmt.Errorf("%w (%s, version %d)", err, c, rec.Version)
+	}
+	return e.Capsule, e.WrappedKey, nil
+}
+
+// rotationRewrap fetches and checks the rewrap manifest of the dataset's
+// rotation to epoch current (the latest), which carries every version put
+// before it; rewrap.ErrNotFound when that rotation published none.
+func (s *Service) rotationRewrap(ctx context.Context, rec acl.CIDRecord, ds acl.Dataset, current uint16) (*rewrap.Manifest, error) {
+	evs, err := s.rotationsOf(ctx, rec.Dataset)
+	if err != nil {
+		return nil, err
 	}
 	var rot *acl.KeyRotated
 	for i := range evs {
@@ -152,30 +168,26 @@ func (s *Service) wrapOf(ctx context.Context, h *envelope.Header, rec acl.CIDRec
 		}
 	}
 	if rot == nil || len(rot.Rewrap) == 0 {
-		return nil, nil, fmt.Errorf("%w: version %d is under key epoch %d and the owner's rotation to epoch %d published no rewrap manifest; ask the owner to put it again", rewrap.ErrNotFound, rec.Version, rec.Epoch, current)
+		return nil, fmt.Errorf("%w: version %d is under key epoch %d and the owner's rotation to epoch %d published no rewrap manifest; ask the owner to put it again", rewrap.ErrNotFound, rec.Version, rec.Epoch, current)
 	}
 	mc, err := cid.Cast(rot.Rewrap)
 	if err != nil {
-		return nil, nil, fmt.Errorf("%w: the rotation names a malformed manifest CID: %v", rewrap.ErrMalformed, err)
+		return nil, fmt.Errorf("%w: the rotation names a malformed manifest CID: %v", rewrap.ErrMalformed, err)
 	}
 	fctx, cancel := context.WithTimeout(ctx, s.cfg.FetchTimeout)
-	raw, err := readAll(fctx, s.cfg.Store, mc, int64(rewrap.HeaderSize)+int64(rewrap.EntrySize)*rewrap.MaxEntries)
+	raw, err := readAll(fctx, s.cfg.Store, mc, int64(rewrap.MaxSize))
 	cancel()
 	if err != nil {
-		return nil, nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, fmt.Errorf("service: fetching the rotation's rewrap manifest %s: %w", mc, err))
+		return nil, s.stageErr(ctx, "IPFS", s.cfg.FetchTimeout, fmt.Errorf("service: fetching the rotation's rewrap manifest %s: %w", mc, err))
 	}
 	m, err := rewrap.Parse(raw)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	if err := m.Check(acl.DatasetID32(rec.Dataset), ds.Owner, current); err != nil {
-		return nil, nil, err
+		return nil, err
 	}
-	e, err := m.Find(acl.CIDHash(c.Bytes()))
-	if err != nil {
-		return nil, nil, fmt.Errorf("%w (%s, version %d)", err, c, rec.Version)
-	}
-	return e.Capsule, e.WrappedKey, nil
+	return m, nil
 }
 
 // readAll reads a whole object from the store, refusing more than max bytes.
@@ -208,13 +220,20 @@ func (s *Service) rewrapVersions(ctx context.Context, dataset uint64, epoch uint
 		return cid.Undef, nil
 	}
 	items := make([]rewrap.Item, 0, len(versions))
+	var fields []rewrap.FieldItem
 	for _, v := range versions {
 		h, err := envstore.Open(ctx, s.cfg.Store, v.CID)
 		if errors.Is(err, envstore.ErrNotEnvelope) {
 			// A split version (a field manifest) is under field keys of
-			// its own time; field grants re-made after the rotation are
-			// of the new field keys (FIELDS.md, "Limits").
+			// its own time: each field envelope's file key is wrapped
+			// under the field's new key (REWRAP.md 1.1), which the field
+			// grants re-made after the rotation carry kfrags of.
 			if ok, merr := s.isManifest(ctx, v.CID); merr == nil && ok {
+				fs, err := s.rewrapFields(ctx, dataset, v)
+				if err != nil {
+					return cid.Undef, err
+				}
+				fields = append(fields, fs...)
 				continue
 			}
 		}
@@ -227,10 +246,10 @@ func (s *Service) rewrapVersions(ctx context.Context, dataset uint64, epoch uint
 		}
 		items = append(items, rewrap.Item{CIDHash: acl.CIDHash(v.CID.Bytes()), FileKey: fk})
 	}
-	if len(items) == 0 {
+	if len(items) == 0 && len(fields) == 0 {
 		return cid.Undef, nil
 	}
-	b, err := rewrap.Seal(acl.DatasetID32(dataset), s.addr, epoch, newKey, items)
+	b, err := rewrap.SealFields(acl.DatasetID32(dataset), s.addr, epoch, newKey, items, fields)
 	if err != nil {
 		return cid.Undef, err
 	}
@@ -239,4 +258,47 @@ func (s *Service) rewrapVersions(ctx context.Context, dataset uint64, epoch uint
 		return cid.Undef, fmt.Errorf("service: storing the rewrap manifest: %w", err)
 	}
 	return c, nil
+}
+
+// rewrapFields recovers the file key of each field envelope of split
+// version v with the field's keys (any salt) and names the field's current
+// key (the rotation's, its salt written first) to wrap it under. Without
+// field keys here there is nothing to wrap: the version stays the owner's
+// to read (FIELDS.md, "Limits").
+func (s *Service) rewrapFields(ctx context.Context, dataset uint64, v ChainVersion) ([]rewrap.FieldItem, error) {
+	if s.fieldKeys == nil {
+		return nil, nil
+	}
+	m, err := s.readManifest(ctx, v.CID, v.Fingerprint, s.addr, dataset)
+	if err != nil {
+		return nil, fmt.Errorf("service: split version %d (%s) cannot be read to carry it over to the new keys: %w", v.Version, v.CID, err)
+	}
+	out := make([]rewrap.FieldItem, 0, len(m.Fields))
+	for i := range m.Fields {
+		f := &m.Fields[i]
+		keys, err := s.fieldKeys.FieldKeys(ctx, dataset, f.Name)
+		if err != nil {
+			return nil, err
+		}
+		if len(keys) == 0 {
+			return nil, fmt.Errorf("service: dataset %d is not held here: its field %q cannot be carried over to the new keys", dataset, f.Name)
+		}
+		if hex.EncodeToString(keys[0].PublicKey().Bytes()) == f.Key {
+			continue // already under the field's current key
+		}
+		fc, err := cid.Decode(f.CID)
+		if err != nil {
+			return nil, err
+		}
+		h, err := envstore.Open(ctx, s.cfg.Store, fc)
+		if err != nil {
+			return nil, fmt.Errorf("service: field %q of version %d (%s) cannot be read to carry it over to the new key: %w", f.Name, v.Version, fc, err)
+		}
+		fk, err := h.FileKey(ownerIdentities(keys)...)
+		if err != nil {
+			return nil, fmt.Errorf("service: none of the %d keys of field %q opens it in version %d (%s): %w", len(keys), f.Name, v.Version, fc, err)
+		}
+		out = append(out, rewrap.FieldItem{CIDHash: acl.CIDHash(fc.Bytes()), FileKey: fk, Key: keys[0].PublicKey()})
+	}
+	return out, nil
 }

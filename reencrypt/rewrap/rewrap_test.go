@@ -14,7 +14,7 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
-var update = flag.Bool("update", false, "rewrite testdata/rewrap-v1.json from a fresh manifest")
+var update = flag.Bool("update", false, "rewrite testdata/rewrap-v1.json and rewrap-v1.1.json from fresh manifests")
 
 func rand32(t *testing.T) (b [32]byte) {
 	t.Helper()
@@ -90,17 +90,20 @@ func TestParseRefuses(t *testing.T) {
 		b    []byte
 		want error
 	}{
-		"empty":        {nil, ErrMalformed},
-		"tag":          {mut(func(b []byte) []byte { b[0] = 'X'; return b }), ErrMalformed},
-		"major":        {mut(func(b []byte) []byte { b[4] = 2; return b }), ErrUnsupportedVersion},
-		"truncated":    {good[:len(good)-1], ErrMalformed},
-		"trailing":     {append(bytes.Clone(good), 0), ErrMalformed},
-		"count":        {mut(func(b []byte) []byte { b[63] = 3; return b }), ErrMalformed},
-		"huge count":   {mut(func(b []byte) []byte { b[60] = 0xff; return b }), ErrMalformed},
-		"order":        {mut(func(b []byte) []byte { b[HeaderSize] = 9; return b }), ErrMalformed},
-		"capsule":      {mut(func(b []byte) []byte { b[HeaderSize+32+5] ^= 1; return b }), ErrMalformed},
-		"header only":  {good[:HeaderSize-1], ErrMalformed},
-		"minor+1 tail": {mut(func(b []byte) []byte { b[5] = 1; return append(b, 1, 2, 3) }), nil},
+		"empty":                     {nil, ErrMalformed},
+		"tag":                       {mut(func(b []byte) []byte { b[0] = 'X'; return b }), ErrMalformed},
+		"major":                     {mut(func(b []byte) []byte { b[4] = 2; return b }), ErrUnsupportedVersion},
+		"truncated":                 {good[:len(good)-1], ErrMalformed},
+		"trailing":                  {append(bytes.Clone(good), 0), ErrMalformed},
+		"count":                     {mut(func(b []byte) []byte { b[63] = 3; return b }), ErrMalformed},
+		"huge count":                {mut(func(b []byte) []byte { b[60] = 0xff; return b }), ErrMalformed},
+		"order":                     {mut(func(b []byte) []byte { b[HeaderSize] = 9; return b }), ErrMalformed},
+		"capsule":                   {mut(func(b []byte) []byte { b[HeaderSize+32+5] ^= 1; return b }), ErrMalformed},
+		"header only":               {good[:HeaderSize-1], ErrMalformed},
+		"minor+2 tail":              {mut(func(b []byte) []byte { b[5] = 2; return append(b, 0, 0, 0, 0, 1, 2, 3) }), nil},
+		"minor 1, no field section": {mut(func(b []byte) []byte { b[5] = 1; return b }), ErrMalformed},
+		"minor 1, tail":             {mut(func(b []byte) []byte { b[5] = 1; return append(b, 0, 0, 0, 0, 1) }), ErrMalformed},
+		"minor 1, field count":      {mut(func(b []byte) []byte { b[5] = 1; return append(b, 0, 0, 0, 1) }), ErrMalformed},
 	}
 	for name, c := range cases {
 		_, err := Parse(c.b)
@@ -110,20 +113,96 @@ func TestParseRefuses(t *testing.T) {
 	}
 }
 
+// TestSealFields: a field entry opens with the field's key only, is found
+// by its field envelope's CID hash, and a manifest without fields is minor 0.
+func TestSealFields(t *testing.T) {
+	sk, _ := reencrypt.GenerateSecretKey()
+	fa, _ := reencrypt.GenerateSecretKey()
+	fb, _ := reencrypt.GenerateSecretKey()
+	ds, owner := rand32(t), [20]byte{4}
+	items := []Item{{CIDHash: rand32(t), FileKey: rand32(t)}}
+	fields := []FieldItem{
+		{CIDHash: rand32(t), FileKey: rand32(t), Key: fa.PublicKey()},
+		{CIDHash: rand32(t), FileKey: rand32(t), Key: fb.PublicKey()},
+	}
+	b, err := SealFields(ds, owner, 2, sk.PublicKey(), items, fields)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if b[5] != 1 || len(b) != HeaderSize+EntrySize+4+2*FieldEntrySize {
+		t.Fatalf("minor %d, %d bytes", b[5], len(b))
+	}
+	m, err := Parse(b)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for i, f := range fields {
+		e, err := m.FindField(f.CIDHash)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(e.Key.Bytes(), f.Key.Bytes()) {
+			t.Fatalf("field %d names another key", i)
+		}
+		own, other := fa, fb
+		if i == 1 {
+			own, other = fb, fa
+		}
+		k, err := reencrypt.DecryptOriginal(own, e.Capsule, e.WrappedKey)
+		if err != nil || !bytes.Equal(k, f.FileKey[:]) {
+			t.Fatalf("field %d opens to %x, %v", i, k, err)
+		}
+		if _, err := reencrypt.DecryptOriginal(other, e.Capsule, e.WrappedKey); err == nil {
+			t.Fatalf("field %d opened with another field's key", i)
+		}
+		if _, err := reencrypt.DecryptOriginal(sk, e.Capsule, e.WrappedKey); err == nil {
+			t.Fatalf("field %d opened with the dataset's key", i)
+		}
+	}
+	if _, err := m.FindField(items[0].CIDHash); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a whole version's CID among the fields: %v", err)
+	}
+	if _, err := m.Find(fields[0].CIDHash); !errors.Is(err, ErrNotFound) {
+		t.Fatalf("a field envelope's CID among the versions: %v", err)
+	}
+	plain, err := SealFields(ds, owner, 2, sk.PublicKey(), items, nil)
+	if err != nil || plain[5] != 0 || len(plain) != HeaderSize+EntrySize {
+		t.Fatalf("no fields: minor %d, %d bytes, %v", plain[5], len(plain), err)
+	}
+	if _, err := SealFields(ds, owner, 2, sk.PublicKey(), items, []FieldItem{fields[0], fields[0]}); err == nil {
+		t.Fatal("a field envelope given twice was sealed")
+	}
+	if _, err := SealFields(ds, owner, 2, sk.PublicKey(), items, []FieldItem{{CIDHash: rand32(t)}}); err == nil {
+		t.Fatal("a field entry without a key was sealed")
+	}
+}
+
+type fieldVector struct {
+	Key     string `json:"field_secret_key"`
+	CIDHash string `json:"cid_hash"`
+	FileKey string `json:"file_key"`
+}
+
 type vector struct {
-	DatasetKey string   `json:"dataset_secret_key"`
-	Dataset    string   `json:"dataset"`
-	Owner      string   `json:"owner"`
-	Epoch      uint16   `json:"epoch"`
-	CIDHashes  []string `json:"cid_hashes"`
-	FileKeys   []string `json:"file_keys"`
-	Manifest   string   `json:"manifest"`
+	Fields     []fieldVector `json:"fields,omitempty"`
+	DatasetKey string        `json:"dataset_secret_key"`
+	Dataset    string        `json:"dataset"`
+	Owner      string        `json:"owner"`
+	Epoch      uint16        `json:"epoch"`
+	CIDHashes  []string      `json:"cid_hashes"`
+	FileKeys   []string      `json:"file_keys"`
+	Manifest   string        `json:"manifest"`
 }
 
 // TestVectors opens the stored manifest with the stored key: the format a
 // reader of this build accepts is the one written down.
 func TestVectors(t *testing.T) {
-	path := filepath.Join("testdata", "rewrap-v1.json")
+	t.Run("1.0", func(t *testing.T) { testVectors(t, "rewrap-v1.json", 0) })
+	t.Run("1.1", func(t *testing.T) { testVectors(t, "rewrap-v1.1.json", 2) })
+}
+
+func testVectors(t *testing.T, file string, nfields int) {
+	path := filepath.Join("testdata", file)
 	if *update {
 		sk, _ := reencrypt.GenerateSecretKey()
 		v := vector{DatasetKey: hex.EncodeToString(sk.Bytes()), Epoch: 2}
@@ -134,7 +213,14 @@ func TestVectors(t *testing.T) {
 			it := Item{CIDHash: rand32(t), FileKey: rand32(t)}
 			items = append(items, it)
 		}
-		b, err := Seal(ds, owner, v.Epoch, sk.PublicKey(), items)
+		var fields []FieldItem
+		for i := 0; i < nfields; i++ {
+			fk, _ := reencrypt.GenerateSecretKey()
+			f := FieldItem{CIDHash: rand32(t), FileKey: rand32(t), Key: fk.PublicKey()}
+			fields = append(fields, f)
+			v.Fields = append(v.Fields, fieldVector{Key: hex.EncodeToString(fk.Bytes()), CIDHash: hex.EncodeToString(f.CIDHash[:]), FileKey: hex.EncodeToString(f.FileKey[:])})
+		}
+		b, err := SealFields(ds, owner, v.Epoch, sk.PublicKey(), items, fields)
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -196,6 +282,28 @@ func TestVectors(t *testing.T) {
 		k, err := reencrypt.DecryptOriginal(sk, e.Capsule, e.WrappedKey)
 		if err != nil || hex.EncodeToString(k) != v.FileKeys[i] {
 			t.Fatalf("entry %d opens to %x, %v", i, k, err)
+		}
+	}
+	if len(m.Fields) != len(v.Fields) || len(v.Fields) != nfields {
+		t.Fatalf("%d field entries, vector has %d, want %d", len(m.Fields), len(v.Fields), nfields)
+	}
+	for i, f := range v.Fields {
+		var ch [32]byte
+		copy(ch[:], unhex(f.CIDHash))
+		e, err := m.FindField(ch)
+		if err != nil {
+			t.Fatal(err)
+		}
+		fk, err := reencrypt.SecretKeyFromBytes(unhex(f.Key))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Equal(e.Key.Bytes(), fk.PublicKey().Bytes()) {
+			t.Fatalf("field entry %d names another key", i)
+		}
+		k, err := reencrypt.DecryptOriginal(fk, e.Capsule, e.WrappedKey)
+		if err != nil || hex.EncodeToString(k) != f.FileKey {
+			t.Fatalf("field entry %d opens to %x, %v", i, k, err)
 		}
 	}
 }
