@@ -163,6 +163,13 @@ func runCLI(ctx context.Context, root string, sizes []size, runs func(size) int,
 				cids[kind] = strings.TrimSpace(c)
 				res.put.add(kind, mbps(sz.n, d), 0)
 			}
+			// The remote home's version must be in the kubo daemon the
+			// pipeline writes into, or the lines compare other stores.
+			if r == 0 {
+				if err := runQuiet(ctx, ipfsEnv, ipfsBin, "pin", "ls", "--type=recursive", cids["remote"]); err != nil {
+					return fmt.Errorf("the remote home's version is not pinned in the kubo daemon: %w", err)
+				}
+			}
 			got := map[string]float64{}
 			for _, kind := range order(cliKinds, r) {
 				syscall.Sync()
