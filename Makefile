@@ -66,6 +66,11 @@ gas:
 bench-storage:
 	$(GO) run ./node/internal/cmd/bench-storage
 
+## bench-storage-cli: the commands, process against process: pdx put and pdx get -o (a pdx daemon on a kubo daemon, and one embedded) against age -r R FILE | ipfs add and ipfs cat CID | age -d > OUT through that kubo daemon (16 MiB and 1 GiB; builds pdx, ipfs and age itself).
+.PHONY: bench-storage-cli
+bench-storage-cli:
+	$(GO) run ./node/internal/cmd/bench-storage -cli
+
 ## bench-proxy: one proxy under 64 concurrent brands (re-encryptions/s, p50/p99), grant and get latency end to end.
 .PHONY: bench-proxy
 bench-proxy:

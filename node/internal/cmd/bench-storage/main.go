@@ -42,7 +42,11 @@
 // each path, which depend much less on what else runs on the machine than
 // the best throughputs do.
 //
-// Usage: go run ./node/internal/cmd/bench-storage [-sizes 16MiB,1GiB] [-dir DIR] [-reps 5] [-reps-large 2] [-drop-cache=false] [-cpuprofile PREFIX] [-trace PREFIX]
+// With -cli it compares the commands instead, process against process:
+// `pdx put` and `pdx get` through pdx daemons against `age -r R FILE | ipfs
+// add` and `ipfs cat CID | age -d` through a kubo daemon (see cli.go).
+//
+// Usage: go run ./node/internal/cmd/bench-storage [-cli] [-sizes 16MiB,1GiB] [-dir DIR] [-reps 5] [-reps-large 2] [-drop-cache=false] [-cpuprofile PREFIX] [-trace PREFIX]
 package main
 
 import (
@@ -107,6 +111,7 @@ func run(args []string, out io.Writer) error {
 	dropCache := flag.Bool("drop-cache", true, "drop the kernel's clean page cache before each put (needs root; ignored otherwise)")
 	traceOut := flag.String("trace", "", "write execution traces (go tool trace) of the first put of each kind and size here: <prefix>-put-<kind>-<size>.trace")
 	cpuProfile := flag.String("cpuprofile", "", "write CPU profiles here: <prefix>-put-<kind>-<size>.pprof for the first put of each kind and size, <prefix>-get-<kind>-<size>.pprof for the first timed get of each kind and size")
+	cli := flag.Bool("cli", false, "compare the commands instead: pdx put/get through pdx daemons (one on a kubo daemon, one embedded) against `age | ipfs add` and `ipfs cat | age -d` through that kubo daemon (cli.go)")
 	if err := flag.Parse(args); err != nil {
 		return err
 	}
@@ -143,6 +148,9 @@ func run(args []string, out io.Writer) error {
 	}
 	nodeDir := filepath.Join(root, "ipfs")
 	ctx := context.Background()
+	if *cli {
+		return runCLI(ctx, root, sizes, runs, *dropCache, out)
+	}
 
 	// Initialise the repository once, so every process opens the same node.
 	st, err := openNode(ctx, nodeDir)
