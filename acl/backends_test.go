@@ -4,7 +4,6 @@ import (
 	"context"
 	"os"
 	"path/filepath"
-	"sync"
 	"testing"
 	"time"
 
@@ -18,6 +17,7 @@ import (
 
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
+	"github.com/pdx-network/pdx/internal/simchain"
 	"github.com/pdx-network/pdx/internal/testbin"
 )
 
@@ -25,24 +25,6 @@ func TestMain(m *testing.M) {
 	// go-ethereum logs every block at INFO level; the tests' output is theirs.
 	log.SetDefault(log.NewLogger(log.DiscardHandler()))
 	os.Exit(m.Run())
-}
-
-// autoMine makes the simulated backend seal a block for every transaction,
-// as the dev chain and geth --dev do, so that clients can wait for receipts.
-type autoMine struct {
-	simulated.Client
-	sim *simulated.Backend
-	mu  sync.Mutex
-}
-
-func (a *autoMine) SendTransaction(ctx context.Context, tx *types.Transaction) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.Client.SendTransaction(ctx, tx); err != nil {
-		return err
-	}
-	a.sim.Commit()
-	return nil
 }
 
 // newSimulated is the suite's env on go-ethereum's simulated backend (in
@@ -59,7 +41,7 @@ func newSimulated(t *testing.T) (*env, *simulated.Backend) {
 		ec.Genesis.Config = devchain.ChainConfig()
 	})
 	t.Cleanup(func() { sim.Close() })
-	return &env{name: "simulated", backend: &autoMine{Client: sim.Client(), sim: sim}, keys: keys}, sim
+	return &env{name: "simulated", backend: simchain.NewAutoMine(sim), keys: keys}, sim
 }
 
 // TestSimulated runs the suite on go-ethereum's simulated backend (in

@@ -11,7 +11,6 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
-	"sync"
 	"testing"
 	"time"
 
@@ -26,25 +25,9 @@ import (
 	"github.com/pdx-network/pdx/acl/devchain"
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/errkind"
+	"github.com/pdx-network/pdx/internal/simchain"
 	"github.com/pdx-network/pdx/node/market"
 )
-
-// autoMine seals a block after each transaction, as pdx's dev chain does.
-type autoMine struct {
-	simulated.Client
-	sim *simulated.Backend
-	mu  sync.Mutex
-}
-
-func (a *autoMine) SendTransaction(ctx context.Context, tx *types.Transaction) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.Client.SendTransaction(ctx, tx); err != nil {
-		return err
-	}
-	a.sim.Commit()
-	return nil
-}
 
 // world is a Registry on go-ethereum's simulated backend with two owners
 // and two brands.
@@ -52,7 +35,7 @@ type world struct {
 	t        *testing.T
 	ctx      context.Context
 	sim      *simulated.Backend
-	backend  *autoMine
+	backend  *simchain.AutoMine
 	keys     []*ecdsa.PrivateKey
 	clients  []*acl.Client
 	registry common.Address
@@ -84,7 +67,7 @@ func newWorld(t *testing.T) *world {
 	}
 	w.sim = simulated.NewBackend(alloc, func(_ *node.Config, ec *ethconfig.Config) { ec.Genesis.Config = devchain.ChainConfig() })
 	t.Cleanup(func() { w.sim.Close() })
-	w.backend = &autoMine{Client: w.sim.Client(), sim: w.sim}
+	w.backend = simchain.NewAutoMine(w.sim)
 	c, rc, err := acl.Deploy(ctx, w.backend, w.keys[0], time.Hour, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -5,7 +5,6 @@ import (
 	"crypto/ecdsa"
 	"errors"
 	"math/big"
-	"sync"
 	"testing"
 	"time"
 
@@ -19,24 +18,8 @@ import (
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/devchain"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
+	"github.com/pdx-network/pdx/internal/simchain"
 )
-
-// autoMine seals a block after each transaction, as pdx's dev chain does.
-type autoMine struct {
-	simulated.Client
-	sim *simulated.Backend
-	mu  sync.Mutex
-}
-
-func (a *autoMine) SendTransaction(ctx context.Context, tx *types.Transaction) error {
-	a.mu.Lock()
-	defer a.mu.Unlock()
-	if err := a.Client.SendTransaction(ctx, tx); err != nil {
-		return err
-	}
-	a.sim.Commit()
-	return nil
-}
 
 type unservedBundles struct{}
 
@@ -65,7 +48,7 @@ func TestRunForgetsAGrantAReorgTookBack(t *testing.T) {
 	}
 	sim := simulated.NewBackend(alloc, func(_ *node.Config, ec *ethconfig.Config) { ec.Genesis.Config = devchain.ChainConfig() })
 	defer sim.Close()
-	backend := &autoMine{Client: sim.Client(), sim: sim}
+	backend := simchain.NewAutoMine(sim)
 	owner, rc, err := acl.Deploy(ctx, backend, keys[0], time.Hour, nil)
 	if err != nil {
 		t.Fatal(err)

@@ -37,6 +37,7 @@ import (
 	"github.com/pdx-network/pdx/acl/devchain"
 	proxyapi "github.com/pdx-network/pdx/acl/proxy"
 	"github.com/pdx-network/pdx/contracts/bindings"
+	"github.com/pdx-network/pdx/internal/simchain"
 	"github.com/pdx-network/pdx/node/proxy"
 )
 
@@ -48,21 +49,6 @@ func main() {
 		fmt.Fprintln(os.Stderr, "bench-catchup:", err)
 		os.Exit(1)
 	}
-}
-
-// autoMine mines a block after each transaction sent through it (the
-// deploy and the dataset, which the acl client waits for).
-type autoMine struct {
-	simulated.Client
-	sim *simulated.Backend
-}
-
-func (a autoMine) SendTransaction(ctx context.Context, tx *types.Transaction) error {
-	if err := a.Client.SendTransaction(ctx, tx); err != nil {
-		return err
-	}
-	a.sim.Commit()
-	return nil
 }
 
 // noBundles serves no bundle: the proxy's background lookup fails at once.
@@ -85,7 +71,7 @@ func run(ctx context.Context, own, others int) error {
 		ec.Miner.GasCeil = 60_000_000
 	})
 	defer sim.Close()
-	backend := autoMine{Client: sim.Client(), sim: sim}
+	backend := simchain.NewAutoMine(sim)
 	c, rc, err := acl.Deploy(ctx, backend, ownerKey, time.Hour, nil)
 	if err != nil {
 		return err
