@@ -8,6 +8,7 @@ import (
 	"strings"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/internal/errkind"
 	"github.com/pdx-network/pdx/node/fieldsplit"
 )
@@ -195,7 +196,7 @@ func listOffers(offers []DatasetOffer) string {
 		if i > 0 {
 			b.WriteByte('\n')
 		}
-		fmt.Fprintf(&b, "  --terms 0x%x  %s  %s wei for %s", o.TermsHash, o.Label(), o.Price, o.Duration)
+		fmt.Fprintf(&b, "  --terms 0x%x  %s  %s wei for %s", o.TermsHash, o.Label(), o.Price, config.Duration(o.Duration))
 		if o.Private() {
 			fmt.Fprintf(&b, " (private, to %s)", o.Buyer.Hex())
 		}
