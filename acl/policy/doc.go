@@ -16,6 +16,8 @@ import (
 
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
+
+	"github.com/pdx-network/pdx/acl/describe"
 )
 
 // The JSON-LD context every pdx policy names: ODRL's, and the prefixes the
@@ -26,9 +28,18 @@ const (
 	xsdNS       = "http://www.w3.org/2001/XMLSchema#"
 )
 
-// context is the one @context a policy has, in canonical form.
+// pdxNS is the IRI the "pdx:" prefix of profile v3's members stands for.
+const pdxNS = "urn:pdx:vocab#"
+
+// context is the one @context a policy of profile v1 or v2 has, in
+// canonical form.
 func context() []any {
 	return []any{odrlContext, map[string]any{"dct": dctNS, "dpv": DPVNamespace, "xsd": xsdNS}}
+}
+
+// contextV3 is the @context of profile v3: v1's with the pdx prefix.
+func contextV3() []any {
+	return []any{odrlContext, map[string]any{"dct": dctNS, "dpv": DPVNamespace, "pdx": pdxNS, "xsd": xsdNS}}
 }
 
 // doc is the document's JSON form, its fields in the canonical key order.
@@ -40,6 +51,8 @@ type doc struct {
 	Description *string         `json:"dct:description,omitempty"`
 	License     *string         `json:"dct:license,omitempty"`
 	References  []string        `json:"dct:references,omitempty"`
+	Dataset     json.RawMessage `json:"pdx:dataset,omitempty"`
+	Wants       json.RawMessage `json:"pdx:wants,omitempty"`
 	Permission  []rule          `json:"permission"`
 	Prohibition []rule          `json:"prohibition,omitempty"`
 }
@@ -183,14 +196,18 @@ func (d *doc) policy() (*Policy, error) {
 	if len(d.Context) == 0 {
 		return nil, invalid("@context", "missing; it must be %s", mustJSON(context()))
 	}
-	if err := json.Unmarshal(d.Context, &ctx); err != nil || !reflect.DeepEqual(ctx, context()) {
-		return nil, invalid("@context", "it must be %s (ODRL's context and the prefixes dct, dpv and xsd)", mustJSON(context()))
+	wantCtx := context()
+	if d.Profile == ProfileDescribed {
+		wantCtx = contextV3()
+	}
+	if err := json.Unmarshal(d.Context, &ctx); err != nil || !reflect.DeepEqual(ctx, wantCtx) {
+		return nil, invalid("@context", "it must be %s (ODRL's context and the prefixes of profile %s)", mustJSON(wantCtx), d.Profile)
 	}
 	if d.Type != "Set" {
 		return nil, invalid("@type", "it must be \"Set\" (a policy pdx binds to an offer or a grant), not %q", d.Type)
 	}
-	if d.Profile != Profile && d.Profile != ProfileFields {
-		return nil, invalid("profile", "it must be %q (or %q for a policy of some fields), not %q", Profile, ProfileFields, d.Profile)
+	if d.Profile != Profile && d.Profile != ProfileFields && d.Profile != ProfileDescribed {
+		return nil, invalid("profile", "it must be %q (or %q for a policy of some fields, %q for one that describes a dataset or a campaign's wants), not %q", Profile, ProfileFields, ProfileDescribed, d.Profile)
 	}
 	if d.UID != "" {
 		if err := checkIRI("uid", d.UID); err != nil {
@@ -217,6 +234,20 @@ func (d *doc) policy() (*Policy, error) {
 		}
 		p.Attestations = refs
 	}
+	if d.Dataset != nil {
+		desc, err := describe.ParseDescription(d.Dataset)
+		if err != nil {
+			return nil, invalid("pdx:dataset", "%s", strings.TrimPrefix(err.Error(), describe.ErrInvalid.Error()+": "))
+		}
+		p.Dataset = desc
+	}
+	if d.Wants != nil {
+		w, err := describe.ParseWants(d.Wants)
+		if err != nil {
+			return nil, invalid("pdx:wants", "%s", strings.TrimPrefix(err.Error(), describe.ErrInvalid.Error()+": "))
+		}
+		p.Wants = w
+	}
 	if len(d.Permission) != 1 {
 		return nil, invalid("permission", "a policy has exactly one permission rule (it has %d): list its actions and constraints in it", len(d.Permission))
 	}
@@ -228,8 +259,16 @@ func (d *doc) policy() (*Policy, error) {
 	if err := p.constraints(perm.Constraint); err != nil {
 		return nil, err
 	}
-	// One profile per policy: version 2 exactly when it names fields.
-	if (d.Profile == ProfileFields) != (len(p.Fields) > 0) {
+	// One profile per policy: version 3 exactly when it describes a
+	// dataset or wants; otherwise version 2 exactly when it names fields.
+	described := p.Dataset != nil || p.Wants != nil
+	if (d.Profile == ProfileDescribed) != described {
+		if described {
+			return nil, invalid("profile", "a policy with pdx:dataset or pdx:wants is of profile %q", ProfileDescribed)
+		}
+		return nil, invalid("profile", "a policy of profile %q has pdx:dataset or pdx:wants", ProfileDescribed)
+	}
+	if !described && (d.Profile == ProfileFields) != (len(p.Fields) > 0) {
 		if len(p.Fields) > 0 {
 			return nil, invalid("profile", "a policy with a fields constraint is of profile %q", ProfileFields)
 		}
@@ -504,6 +543,15 @@ func (p *Policy) doc() *doc {
 	d := &doc{Context: mustJSON(context()), Type: "Set", UID: p.UID, Profile: Profile}
 	if len(p.Fields) > 0 {
 		d.Profile = ProfileFields
+	}
+	if p.Dataset != nil || p.Wants != nil {
+		d.Profile, d.Context = ProfileDescribed, mustJSON(contextV3())
+	}
+	if p.Dataset != nil {
+		d.Dataset = p.Dataset.Bytes()
+	}
+	if p.Wants != nil {
+		d.Wants = p.Wants.Bytes()
 	}
 	if p.Description != "" {
 		d.Description = &p.Description

@@ -30,6 +30,7 @@ import (
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/internal/errkind"
 )
 
@@ -44,6 +45,14 @@ const Profile = "urn:pdx:odrl-profile:v1"
 // is written under Profile, byte for byte as before; one with fields under
 // ProfileFields, and a version-2 document must name its fields.
 const ProfileFields = "urn:pdx:odrl-profile:v2"
+
+// ProfileDescribed is the profile of a policy that also says what data it
+// is about (docs/policy.md, "Descriptions and wants"): version 3 adds to
+// version 2 an offered dataset's self-description ("pdx:dataset") and a
+// campaign's wants ("pdx:wants"), both of acl/describe, and the "pdx"
+// prefix in the context. A policy with neither is written under v1 or v2,
+// byte for byte as before.
+const ProfileDescribed = "urn:pdx:odrl-profile:v3"
 
 // MaxFields bounds the fields a policy names (a split version's most).
 const MaxFields = 64
@@ -116,6 +125,14 @@ type Policy struct {
 	// named here. Not a term of use: a reader of the policy's words sees
 	// them listed.
 	Attestations []string
+	// Dataset is what an offer's dataset says about itself (title,
+	// category, fields, rows, period, size, attesters), published with
+	// the offer so a brand does not buy blind; nil on other policies.
+	Dataset *describe.Description
+	// Wants is what a campaign asks of a dataset (category, fields,
+	// period, rows, attestation); an owner's agent joins only with a
+	// dataset whose description meets them. Nil on other policies.
+	Wants *describe.Wants
 }
 
 // MaxAttestations bounds the off-chain attestations a policy names.
@@ -148,7 +165,7 @@ func IsDocument(b []byte) bool {
 	var head struct {
 		Profile string `json:"profile"`
 	}
-	return json.Unmarshal(b, &head) == nil && (head.Profile == Profile || head.Profile == ProfileFields)
+	return json.Unmarshal(b, &head) == nil && (head.Profile == Profile || head.Profile == ProfileFields || head.Profile == ProfileDescribed)
 }
 
 // Validate checks a Policy made by hand as Parse checks a document.
