@@ -114,6 +114,7 @@ type Cursor interface {
 // number themselves through Next).
 type MemoryCursor struct {
 	next uint64
+	hash common.Hash
 	ok   bool
 }
 
@@ -122,76 +123,171 @@ func (m *MemoryCursor) Load(context.Context) (uint64, bool, error) { return m.ne
 
 // Store implements Cursor.
 func (m *MemoryCursor) Store(_ context.Context, next uint64) error {
-	m.next, m.ok = next, true
+	m.next, m.hash, m.ok = next, common.Hash{}, true
 	return nil
 }
 
-// FileCursor is a Cursor in a small text file (format: spec/cursor-v1.md):
+// Position is where a Follower is, with the block that got it there: Next
+// is the next block to read and Hash the hash of block Next-1 as it was
+// read, so that a follower resuming after a restart notices a reorg of it
+// (Follower.Poll). A zero Hash is unknown (a cursor of version 1).
+type Position struct {
+	Next uint64
+	Hash common.Hash
+}
+
+// BlockCursor is a Cursor that also keeps the hash of the last block
+// handled (FileCursor, MemoryCursor). A Follower whose source reads headers
+// stores it after each batch and, on resuming, compares it with the chain.
+type BlockCursor interface {
+	Cursor
+	// LoadPosition returns the stored position, and false when nothing
+	// was stored; a position stored without a hash has a zero Hash.
+	LoadPosition(ctx context.Context) (Position, bool, error)
+	// StorePosition records the position.
+	StorePosition(ctx context.Context, p Position) error
+}
+
+// LoadPosition implements BlockCursor.
+func (m *MemoryCursor) LoadPosition(context.Context) (Position, bool, error) {
+	return Position{Next: m.next, Hash: m.hash}, m.ok, nil
+}
+
+// StorePosition implements BlockCursor.
+func (m *MemoryCursor) StorePosition(_ context.Context, p Position) error {
+	m.next, m.hash, m.ok = p.Next, p.Hash, true
+	return nil
+}
+
+// FileCursor is a BlockCursor in a small text file (format:
+// spec/cursor-v2.md; a file of version 1, spec/cursor-v1.md, is still read
+// and is written as version 2 by the next StorePosition):
 //
-//	pdx-acl-cursor/1 <registry address> <next block>\n
+//	pdx-acl-cursor/2 <registry address> <next block> <hash of block next-1>\n
 //
 // The Registry address guards against resuming one contract's cursor on
-// another. Writes go to a temporary file that is synced and renamed over the
-// old one, so a crash leaves either the old or the new cursor.
+// another; the hash lets a restarted follower notice that the block it
+// stopped after is no longer on the chain. Writes go to a temporary file
+// that is synced and renamed over the old one, so a crash leaves either
+// the old or the new cursor.
 type FileCursor struct {
 	Path     string
 	Registry common.Address
 }
 
-const cursorMagic = "pdx-acl-cursor/1"
+const (
+	cursorMagic   = "pdx-acl-cursor/1"
+	cursorMagicV2 = "pdx-acl-cursor/2"
+)
 
 // ErrCursor: a cursor file is malformed or belongs to another Registry.
 var ErrCursor = errors.New("acl: bad cursor file")
 
 // Load implements Cursor.
-func (f *FileCursor) Load(context.Context) (uint64, bool, error) {
-	b, err := os.ReadFile(f.Path)
-	if errors.Is(err, os.ErrNotExist) {
-		return 0, false, nil
-	}
-	if err != nil {
-		return 0, false, fmt.Errorf("acl: reading cursor: %w", err)
-	}
-	return ParseCursor(b, f.Registry)
+func (f *FileCursor) Load(ctx context.Context) (uint64, bool, error) {
+	p, ok, err := f.LoadPosition(ctx)
+	return p.Next, ok, err
 }
 
-// ParseCursor parses the content of a cursor file for the given Registry.
+// LoadPosition implements BlockCursor.
+func (f *FileCursor) LoadPosition(context.Context) (Position, bool, error) {
+	b, err := os.ReadFile(f.Path)
+	if errors.Is(err, os.ErrNotExist) {
+		return Position{}, false, nil
+	}
+	if err != nil {
+		return Position{}, false, fmt.Errorf("acl: reading cursor: %w", err)
+	}
+	return ParseCursorPosition(b, f.Registry)
+}
+
+// ParseCursor parses the content of a cursor file (version 1 or 2) for the
+// given Registry and returns its next block.
 func ParseCursor(b []byte, registry common.Address) (uint64, bool, error) {
+	p, ok, err := ParseCursorPosition(b, registry)
+	return p.Next, ok, err
+}
+
+// ParseCursorPosition parses the content of a cursor file for the given
+// Registry: version 2 (spec/cursor-v2.md), or version 1
+// (spec/cursor-v1.md), whose position has a zero Hash.
+func ParseCursorPosition(b []byte, registry common.Address) (Position, bool, error) {
 	line, ok := bytes.CutSuffix(b, []byte("\n"))
 	if !ok {
-		return 0, false, fmt.Errorf("%w: no final newline (truncated?)", ErrCursor)
+		return Position{}, false, fmt.Errorf("%w: no final newline (truncated?)", ErrCursor)
 	}
 	fields := strings.Split(string(line), " ")
-	if len(fields) != 3 || fields[0] != cursorMagic {
-		return 0, false, fmt.Errorf("%w: want %q <address> <block>", ErrCursor, cursorMagic)
+	switch {
+	case len(fields) == 3 && fields[0] == cursorMagic:
+	case len(fields) == 4 && fields[0] == cursorMagicV2:
+	default:
+		return Position{}, false, fmt.Errorf("%w: want %q <address> <block> <hash> (or %q <address> <block>)", ErrCursor, cursorMagicV2, cursorMagic)
 	}
 	if !common.IsHexAddress(fields[1]) {
-		return 0, false, fmt.Errorf("%w: %q is not an address", ErrCursor, fields[1])
+		return Position{}, false, fmt.Errorf("%w: %q is not an address", ErrCursor, fields[1])
 	}
 	if got := common.HexToAddress(fields[1]); got != registry {
-		return 0, false, fmt.Errorf("%w: it follows Registry %s, not %s; remove it to start over", ErrCursor, got.Hex(), registry.Hex())
+		return Position{}, false, fmt.Errorf("%w: it follows Registry %s, not %s; remove it to start over", ErrCursor, got.Hex(), registry.Hex())
 	}
 	n, err := strconv.ParseUint(fields[2], 10, 64)
 	if err != nil || (len(fields[2]) > 1 && fields[2][0] == '0') {
-		return 0, false, fmt.Errorf("%w: block %q is not a decimal number", ErrCursor, fields[2])
+		return Position{}, false, fmt.Errorf("%w: block %q is not a decimal number", ErrCursor, fields[2])
 	}
-	return n, true, nil
+	p := Position{Next: n}
+	if len(fields) == 4 {
+		h := fields[3]
+		if len(h) != 66 || h[:2] != "0x" || !isHex(h[2:]) {
+			return Position{}, false, fmt.Errorf("%w: %q is not a block hash (0x and 64 hex digits)", ErrCursor, h)
+		}
+		p.Hash = common.HexToHash(h)
+		switch {
+		case n == 0:
+			return Position{}, false, fmt.Errorf("%w: block 0 has no block before it to hold a hash of", ErrCursor)
+		case p.Hash == (common.Hash{}):
+			return Position{}, false, fmt.Errorf("%w: the zero hash names no block", ErrCursor)
+		}
+	}
+	return p, true, nil
 }
 
-// FormatCursor is the content of a cursor file.
+func isHex(s string) bool {
+	for _, c := range s {
+		if !('0' <= c && c <= '9' || 'a' <= c && c <= 'f' || 'A' <= c && c <= 'F') {
+			return false
+		}
+	}
+	return true
+}
+
+// FormatCursor is the content of a cursor file of version 1: a position
+// without the hash of its block.
 func FormatCursor(registry common.Address, next uint64) []byte {
 	return fmt.Appendf(nil, "%s %s %d\n", cursorMagic, registry.Hex(), next)
 }
 
-// Store implements Cursor.
-func (f *FileCursor) Store(_ context.Context, next uint64) error {
+// FormatCursorPosition is the content of a cursor file of p: version 2,
+// or version 1 when p has no hash (or no block before Next to hold one).
+func FormatCursorPosition(registry common.Address, p Position) []byte {
+	if p.Hash == (common.Hash{}) || p.Next == 0 {
+		return FormatCursor(registry, p.Next)
+	}
+	return fmt.Appendf(nil, "%s %s %d %s\n", cursorMagicV2, registry.Hex(), p.Next, p.Hash.Hex())
+}
+
+// Store implements Cursor: a position without a hash (version 1).
+func (f *FileCursor) Store(ctx context.Context, next uint64) error {
+	return f.StorePosition(ctx, Position{Next: next})
+}
+
+// StorePosition implements BlockCursor.
+func (f *FileCursor) StorePosition(_ context.Context, p Position) error {
 	dir := filepath.Dir(f.Path)
 	tmp, err := os.CreateTemp(dir, ".cursor-*")
 	if err != nil {
 		return fmt.Errorf("acl: storing cursor: %w", err)
 	}
 	defer os.Remove(tmp.Name()) // no-op after the rename
-	if _, err := tmp.Write(FormatCursor(f.Registry, next)); err != nil {
+	if _, err := tmp.Write(FormatCursorPosition(f.Registry, p)); err != nil {
 		tmp.Close()
 		return fmt.Errorf("acl: storing cursor: %w", err)
 	}
@@ -279,8 +375,9 @@ type Follower struct {
 	// the reorg dropped (newest first), then reads again from the first
 	// dropped block, so what the winning chain holds there is delivered.
 	// It remembers the last reorgMemory blocks it read in memory: a reorg
-	// deeper than that, or one across a restart, is not seen. The source
-	// must read headers (ethclient and the simulated backend do).
+	// deeper than that is not seen. One across a restart is seen through a
+	// BlockCursor's hash (see Poll). The source must read headers
+	// (ethclient and the simulated backend do).
 	Undo func(context.Context, Event) error
 
 	// read is what Undo needs: the blocks read, oldest first, with
@@ -315,11 +412,32 @@ func NewFollower(src LogSource, registry common.Address, cursor Cursor) *Followe
 // Poll reads from the cursor to the head (less Confirmations), handing each
 // event to handle in order, and returns how many it delivered. An error from
 // handle stops it without moving the cursor past the failed batch.
+//
+// With a BlockCursor and a source that reads headers, the cursor keeps the
+// hash of the last block handled, and a Poll that has no blocks of its own
+// in memory (the first after a restart) checks it: when that block is no
+// longer on the chain, a reorg happened while the follower was not
+// looking, and Poll walks back from it by parent hashes to the last block
+// both chains share, hands Undo the events the dropped blocks held (read
+// by their hashes, newest first) and reads again from there. A node that
+// no longer serves the dropped blocks, or a reorg deeper than reorgMemory,
+// leaves nothing to undo by: Poll then reads again from reorgMemory blocks
+// back (or Start), so the winning chain's events are delivered, and what
+// the dropped blocks delivered stays with the handler.
 func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event) error) (int, error) {
-	next, ok, err := f.cursor.Load(ctx)
+	bc, _ := f.cursor.(BlockCursor)
+	var pos Position
+	var ok bool
+	var err error
+	if bc != nil {
+		pos, ok, err = bc.LoadPosition(ctx)
+	} else {
+		pos.Next, ok, err = f.cursor.Load(ctx)
+	}
 	if err != nil {
 		return 0, err
 	}
+	next := pos.Next
 	if !ok {
 		next = f.Start
 	}
@@ -331,36 +449,6 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		}
 		kinds[i] = ev.ID
 	}
-	var headers headerSource
-	if f.Undo != nil {
-		var canRead bool
-		if headers, canRead = f.src.(headerSource); !canRead {
-			return 0, fmt.Errorf("%w: reading block headers to notice reorgs", ErrUnsupported)
-		}
-		rewound, err := f.undoReorg(ctx, headers)
-		if err != nil {
-			return 0, err
-		}
-		if rewound != 0 && rewound < next {
-			next = rewound
-			if err := f.cursor.Store(ctx, next); err != nil {
-				return 0, err
-			}
-		}
-	}
-	head, err := f.src.BlockNumber(ctx)
-	if err != nil {
-		return 0, fmt.Errorf("acl: reading the head block: %w", err)
-	}
-	if head < f.Confirmations {
-		return 0, nil
-	}
-	last := head - f.Confirmations
-	if next > last {
-		return 0, nil
-	}
-	f.logs.max = f.Batch // 0: DefaultLogRange
-	delivered := 0
 	q := ethereum.FilterQuery{Addresses: []common.Address{f.registry}}
 	var ends ethereum.FilterQuery // the proxy's second query: what ends a grant (its topics; no dataset)
 	if len(f.Events) > 0 {
@@ -376,6 +464,46 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		q.Topics = [][]common.Hash{{a.Events["GrantedVia"].ID}, {common.BytesToHash(f.Proxy.Bytes())}}
 		ends = ethereum.FilterQuery{Addresses: q.Addresses, Topics: [][]common.Hash{{a.Events["Revoked"].ID, a.Events["Erased"].ID}}}
 	}
+	// hs reads the hashes the cursor keeps; headers, set with Undo, the
+	// blocks remembered to notice a live reorg.
+	hs, _ := f.src.(headerSource)
+	var headers headerSource
+	if f.Undo != nil {
+		if hs == nil {
+			return 0, fmt.Errorf("%w: reading block headers to notice reorgs", ErrUnsupported)
+		}
+		headers = hs
+	}
+	var rewound *Position
+	switch {
+	case headers != nil && len(f.read) > 0:
+		if rewound, err = f.undoReorg(ctx, headers); err != nil {
+			return 0, err
+		}
+	case ok && pos.Hash != (common.Hash{}) && hs != nil:
+		if rewound, err = f.resume(ctx, hs, pos, q, ends); err != nil {
+			return 0, err
+		}
+	}
+	if rewound != nil && rewound.Next < next {
+		next = rewound.Next
+		if err := f.store(ctx, bc, *rewound); err != nil {
+			return 0, err
+		}
+	}
+	head, err := f.src.BlockNumber(ctx)
+	if err != nil {
+		return 0, fmt.Errorf("acl: reading the head block: %w", err)
+	}
+	if head < f.Confirmations {
+		return 0, nil
+	}
+	last := head - f.Confirmations
+	if next > last {
+		return 0, nil
+	}
+	f.logs.max = f.Batch // 0: DefaultLogRange
+	delivered := 0
 	// stop is the handler's or the cursor's error, returned as it is; the
 	// reader's own are the chain's.
 	var stop error
@@ -383,30 +511,16 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 	err = f.logs.read(ctx, q, next, last, func(end uint64, logs []types.Log) error {
 		start := from
 		from = end + 1
-		if f.Topics != nil && f.Proxy == (common.Address{}) {
-			more, err := f.readStages(ctx, q, start, end, logs)
-			if err != nil {
-				return err
-			}
-			logs = more
-		}
-		if ends.Topics != nil {
-			// The same window's revocations and erasures, merged in
-			// chain order with the proxy's grants.
-			for _, q := range f.endsQueries(ends, logs) {
-				if err := f.logs.read(ctx, q, start, end, func(_ uint64, more []types.Log) error {
-					logs = append(logs, more...)
-					return nil
-				}); err != nil {
-					return err
-				}
-			}
-			slices.SortFunc(logs, func(a, b types.Log) int {
-				if c := cmp.Compare(a.BlockNumber, b.BlockNumber); c != 0 {
-					return c
-				}
-				return cmp.Compare(a.Index, b.Index)
+		logs, err := f.windowLogs(q, ends, logs, func(q ethereum.FilterQuery) ([]types.Log, error) {
+			var out []types.Log
+			err := f.logs.read(ctx, q, start, end, func(_ uint64, more []types.Log) error {
+				out = append(out, more...)
+				return nil
 			})
+			return out, err
+		})
+		if err != nil {
+			return err
 		}
 		for i := range logs {
 			if logs[i].Removed {
@@ -429,16 +543,23 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		// The window's last block is remembered by its hash so that a
 		// reorg of it is noticed; a window more than reorgMemory blocks
 		// below the head is past any reorg looked for, and a catch-up
-		// through a long history reads no header of it.
-		if headers != nil && end+reorgMemory > last {
-			h, err := headers.HeaderByNumber(ctx, new(big.Int).SetUint64(end))
+		// through a long history reads no header of it for that. A
+		// BlockCursor keeps the hash of every window's last block, so
+		// that a restart anywhere notices a reorg of it.
+		remember := headers != nil && end+reorgMemory > last
+		p := Position{Next: end + 1}
+		if remember || (bc != nil && hs != nil) {
+			h, err := hs.HeaderByNumber(ctx, new(big.Int).SetUint64(end))
 			if err != nil {
 				stop = fmt.Errorf("acl: reading the header of block %d: %w", end, err)
 				return stop
 			}
-			f.remember(end, h.Hash(), nil)
+			p.Hash = h.Hash()
+			if remember {
+				f.remember(end, p.Hash, nil)
+			}
 		}
-		stop = f.cursor.Store(ctx, end+1)
+		stop = f.store(ctx, bc, p)
 		return stop
 	})
 	switch {
@@ -448,6 +569,127 @@ func (f *Follower) Poll(ctx context.Context, handle func(context.Context, Event)
 		return delivered, fmt.Errorf("acl: reading logs: %w", err)
 	}
 	return delivered, nil
+}
+
+// store records p in the cursor, with its hash when the cursor keeps one.
+func (f *Follower) store(ctx context.Context, bc BlockCursor, p Position) error {
+	if bc != nil {
+		return bc.StorePosition(ctx, p)
+	}
+	return f.cursor.Store(ctx, p.Next)
+}
+
+// windowLogs completes the logs q read of one window (a range of blocks,
+// or one block by its hash) with what the follower reads beside them —
+// the later stages of Topics, a proxy's ends of grants — fetched with
+// fetch, and returns them in chain order, each once.
+func (f *Follower) windowLogs(q, ends ethereum.FilterQuery, logs []types.Log, fetch func(ethereum.FilterQuery) ([]types.Log, error)) ([]types.Log, error) {
+	if f.Topics != nil && f.Proxy == (common.Address{}) {
+		return f.readStages(q, logs, fetch)
+	}
+	if ends.Topics == nil {
+		return logs, nil
+	}
+	// The same window's revocations and erasures, merged in chain order
+	// with the proxy's grants.
+	for _, q := range f.endsQueries(ends, logs) {
+		more, err := fetch(q)
+		if err != nil {
+			return nil, err
+		}
+		logs = append(logs, more...)
+	}
+	slices.SortFunc(logs, func(a, b types.Log) int {
+		if c := cmp.Compare(a.BlockNumber, b.BlockNumber); c != 0 {
+			return c
+		}
+		return cmp.Compare(a.Index, b.Index)
+	})
+	return logs, nil
+}
+
+// hashHeaderSource is the part of a node a restarted Follower walks a
+// dropped chain back with: headers by hash (ethclient and the simulated
+// backend read them, of blocks off the canonical chain too).
+type hashHeaderSource interface {
+	HeaderByHash(ctx context.Context, hash common.Hash) (*types.Header, error)
+}
+
+// resume checks the block a cursor's position was stored after against
+// the chain and returns nil when it is still there; else the position to
+// read again from, after handing Undo what the dropped blocks delivered
+// (Poll).
+func (f *Follower) resume(ctx context.Context, hs headerSource, pos Position, q, ends ethereum.FilterQuery) (*Position, error) {
+	number := pos.Next - 1
+	h, err := hs.HeaderByNumber(ctx, new(big.Int).SetUint64(number))
+	switch {
+	case err == nil && h.Hash() == pos.Hash:
+		return nil, nil
+	case err != nil && !errors.Is(err, ethereum.NotFound):
+		return nil, fmt.Errorf("acl: reading the header of block %d: %w", number, err)
+	}
+	// Walk the dropped chain back by parent hashes until a parent is the
+	// winning chain's block of its number: the last common ancestor.
+	var dropped []common.Hash // newest first
+	var ancestor *Position
+	if bh, ok := f.src.(hashHeaderSource); ok {
+		hash, n := pos.Hash, number
+		for walked := 0; walked < reorgMemory && n > 0; walked++ {
+			hdr, err := bh.HeaderByHash(ctx, hash)
+			if errors.Is(err, ethereum.NotFound) {
+				break
+			}
+			if err != nil {
+				return nil, fmt.Errorf("acl: reading the header of dropped block %d: %w", n, err)
+			}
+			if n >= f.Start { // a block before Start delivered nothing
+				dropped = append(dropped, hash)
+			}
+			c, err := hs.HeaderByNumber(ctx, new(big.Int).SetUint64(n-1))
+			if err != nil && !errors.Is(err, ethereum.NotFound) {
+				return nil, fmt.Errorf("acl: reading the header of block %d: %w", n-1, err)
+			}
+			if err == nil && c.Hash() == hdr.ParentHash {
+				ancestor = &Position{Next: n, Hash: hdr.ParentHash}
+				break
+			}
+			hash, n = hdr.ParentHash, n-1
+		}
+	}
+	if ancestor == nil {
+		// No ancestor established: read the last reorgMemory blocks again.
+		from := f.Start
+		if pos.Next > reorgMemory {
+			from = max(from, pos.Next-reorgMemory)
+		}
+		return &Position{Next: min(from, pos.Next)}, nil
+	}
+	if f.Undo == nil {
+		return ancestor, nil
+	}
+	for _, hash := range dropped {
+		fetch := func(q ethereum.FilterQuery) ([]types.Log, error) {
+			q.FromBlock, q.ToBlock, q.BlockHash = nil, nil, &hash
+			return f.src.FilterLogs(ctx, q)
+		}
+		logs, err := fetch(q)
+		if err != nil {
+			return nil, fmt.Errorf("acl: reading the logs of dropped block %s: %w", hash.Hex(), err)
+		}
+		if logs, err = f.windowLogs(q, ends, logs, fetch); err != nil {
+			return nil, fmt.Errorf("acl: reading the logs of dropped block %s: %w", hash.Hex(), err)
+		}
+		for i := len(logs) - 1; i >= 0; i-- {
+			ev, err := DecodeLog(f.reg, &logs[i])
+			if err != nil {
+				return nil, err
+			}
+			if err := f.Undo(ctx, ev); err != nil {
+				return nil, fmt.Errorf("acl: undoing %s of block %d after a reorg: %w", ev.Name, ev.Block, err)
+			}
+		}
+	}
+	return ancestor, nil
 }
 
 // endsQueries are a proxy's queries of what ends its grants in a window
@@ -482,22 +724,20 @@ func (f *Follower) endsQueries(ends ethereum.FilterQuery, grants []types.Log) []
 	return out
 }
 
-// readStages reads the later stages of f.Topics over [start, end] after
-// the first one read logs, and returns all of them in chain order, each
-// log once.
-func (f *Follower) readStages(ctx context.Context, q ethereum.FilterQuery, start, end uint64, logs []types.Log) ([]types.Log, error) {
+// readStages reads the later stages of f.Topics over the window whose
+// first stage read logs, with fetch, and returns all of them in chain
+// order, each log once.
+func (f *Follower) readStages(q ethereum.FilterQuery, logs []types.Log, fetch func(ethereum.FilterQuery) ([]types.Log, error)) ([]types.Log, error) {
 	for stage := 1; ; stage++ {
 		topics := f.Topics(stage, logs)
 		if topics == nil {
 			break
 		}
-		sq := ethereum.FilterQuery{Addresses: q.Addresses, Topics: topics}
-		if err := f.logs.read(ctx, sq, start, end, func(_ uint64, more []types.Log) error {
-			logs = append(logs, more...)
-			return nil
-		}); err != nil {
+		more, err := fetch(ethereum.FilterQuery{Addresses: q.Addresses, Topics: topics})
+		if err != nil {
 			return nil, err
 		}
+		logs = append(logs, more...)
 	}
 	slices.SortFunc(logs, func(a, b types.Log) int {
 		if c := cmp.Compare(a.BlockNumber, b.BlockNumber); c != 0 {
@@ -531,16 +771,17 @@ func (f *Follower) remember(number uint64, hash common.Hash, ev *Event) {
 
 // undoReorg checks the blocks read, newest first, against the chain until
 // one is still on it, hands Undo the events of those that are not (newest
-// first) and forgets them. It returns the first block to read again, or 0
-// when nothing was dropped.
-func (f *Follower) undoReorg(ctx context.Context, headers headerSource) (uint64, error) {
+// first) and forgets them. It returns the position to read again from
+// (with the hash of the block before it when that block is remembered),
+// or nil when nothing was dropped.
+func (f *Follower) undoReorg(ctx context.Context, headers headerSource) (*Position, error) {
 	i := len(f.read) - 1
 	for ; i >= 0; i-- {
 		b := f.read[i]
 		h, err := headers.HeaderByNumber(ctx, new(big.Int).SetUint64(b.number))
 		switch {
 		case err != nil && !errors.Is(err, ethereum.NotFound):
-			return 0, fmt.Errorf("acl: reading the header of block %d: %w", b.number, err)
+			return nil, fmt.Errorf("acl: reading the header of block %d: %w", b.number, err)
 		case err == nil && h.Hash() == b.hash:
 			// Blocks chain by hash: everything before it stands too.
 		default:
@@ -549,18 +790,18 @@ func (f *Follower) undoReorg(ctx context.Context, headers headerSource) (uint64,
 		break
 	}
 	if i == len(f.read)-1 {
-		return 0, nil
+		return nil, nil
 	}
 	dropped := f.read[i+1:]
-	from := dropped[0].number
+	from := &Position{Next: dropped[0].number}
 	if i >= 0 {
-		from = f.read[i].number + 1
+		from = &Position{Next: f.read[i].number + 1, Hash: f.read[i].hash}
 	}
 	for j := len(dropped) - 1; j >= 0; j-- {
 		for k := len(dropped[j].events) - 1; k >= 0; k-- {
 			ev := dropped[j].events[k]
 			if err := f.Undo(ctx, ev); err != nil {
-				return 0, fmt.Errorf("acl: undoing %s of block %d after a reorg: %w", ev.Name, ev.Block, err)
+				return nil, fmt.Errorf("acl: undoing %s of block %d after a reorg: %w", ev.Name, ev.Block, err)
 			}
 			// Undone: a failure on a later one must not undo it twice.
 			dropped[j].events = dropped[j].events[:k]

@@ -3,12 +3,17 @@ package acl_test
 import (
 	"context"
 	"errors"
+	"math/big"
+	"os"
+	"path/filepath"
 	"slices"
+	"strings"
 	"testing"
 	"time"
 
 	"github.com/ethereum/go-ethereum"
 	"github.com/ethereum/go-ethereum/common"
+	"github.com/ethereum/go-ethereum/core/types"
 
 	"github.com/pdx-network/pdx/acl"
 )
@@ -164,7 +169,9 @@ func TestFollowerUndoesReorg(t *testing.T) {
 		undone = append(undone, g.Bundle[0])
 		return nil
 	}
-	naive := acl.NewFollower(chain, owner.Address(), &acl.MemoryCursor{})
+	// naive keeps neither the blocks it read nor, in its cursor, the hash
+	// of the last one (a Cursor that is not a BlockCursor).
+	naive := acl.NewFollower(chain, owner.Address(), plainCursor{&acl.MemoryCursor{}})
 	naive.Start, naive.Proxy = rc.BlockNumber.Uint64(), proxy
 	poll := func() {
 		t.Helper()
@@ -217,5 +224,150 @@ func TestFollowerUndoesReorg(t *testing.T) {
 	poll()
 	if len(undone) != 1 || len(delivered) != 2 {
 		t.Fatalf("a poll with no reorg: undone %x, delivered %x", undone, delivered)
+	}
+}
+
+// plainCursor is a Cursor that keeps the next block alone.
+type plainCursor struct{ c acl.Cursor }
+
+func (p plainCursor) Load(ctx context.Context) (uint64, bool, error) { return p.c.Load(ctx) }
+func (p plainCursor) Store(ctx context.Context, next uint64) error   { return p.c.Store(ctx, next) }
+
+// noHashHeaders is a chain node that reads headers by number only (or has
+// pruned the dropped blocks): a restarted follower cannot walk a dropped
+// chain back on it.
+type noHashHeaders struct {
+	acl.LogSource
+	h interface {
+		HeaderByNumber(context.Context, *big.Int) (*types.Header, error)
+	}
+}
+
+func (n noHashHeaders) HeaderByNumber(ctx context.Context, b *big.Int) (*types.Header, error) {
+	return n.h.HeaderByNumber(ctx, b)
+}
+
+// TestFollowerResumeUndoesReorgWhileStopped: a follower reads a grant and
+// stops (its memory of the blocks it read goes with it); while it is
+// stopped a reorg drops the grant's block for a chain holding another
+// grant. Restarted on the same cursor file (version 2: it keeps the hash
+// of the last block handled), the follower notices the block is gone,
+// walks back to the fork, hands Undo the dropped grant and delivers the
+// winning chain's. On a node that cannot serve the dropped blocks it
+// still reads the winning chain again (by the depth bound), with nothing
+// to undo by.
+func TestFollowerResumeUndoesReorgWhileStopped(t *testing.T) {
+	ctx := testCtx(t)
+	e, sim := newSimulated(t)
+	chain := sim.Client()
+	owner, rc, err := acl.Deploy(ctx, e.backend, e.keys[kOwner], grantWindow, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dataset := newDataset(t, owner)
+	sim.Commit()
+	fork := head(t, e)
+	proxy := common.Address{0x01}
+	grant := func(c *acl.Client, bundle byte) {
+		t.Helper()
+		ok(c.Grant(ctx, acl.Grant{Dataset: dataset, Grantee: common.Address{0xa1}, Expiry: time.Unix(int64(fork.Time)+3600, 0),
+			Threshold: 1, Bundle: [32]byte{bundle}, Proxies: []common.Address{proxy}}))(t)
+	}
+	dir := t.TempDir()
+	type run struct{ delivered, undone []byte }
+	// start is a follower as a process starting on the cursor file at
+	// path makes it: nothing in memory but the file.
+	start := func(src acl.LogSource, path string, r *run) {
+		t.Helper()
+		f := acl.NewFollower(src, owner.Address(), &acl.FileCursor{Path: path, Registry: owner.Address()})
+		f.Start, f.Proxy = rc.BlockNumber.Uint64(), proxy
+		f.Undo = func(_ context.Context, ev acl.Event) error {
+			g, _ := ev.Granted()
+			r.undone = append(r.undone, g.Bundle[0])
+			return nil
+		}
+		if _, err := f.Poll(ctx, func(_ context.Context, ev acl.Event) error {
+			g, _ := ev.Granted()
+			r.delivered = append(r.delivered, g.Bundle[0])
+			return nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	walked, bounded := filepath.Join(dir, "walked"), filepath.Join(dir, "bounded")
+	var w, b run
+	grant(owner, 0xaa) // block fork+1
+	sim.Commit()
+	sim.Commit()
+	start(chain, walked, &w)
+	start(noHashHeaders{chain, chain}, bounded, &b)
+	if !slices.Equal(w.delivered, []byte{0xaa}) || !slices.Equal(b.delivered, []byte{0xaa}) {
+		t.Fatalf("before the reorg: delivered %x and %x, want aa", w.delivered, b.delivered)
+	}
+	text, err := os.ReadFile(walked)
+	if err != nil {
+		t.Fatal(err)
+	}
+	pos, found, err := acl.ParseCursorPosition(text, owner.Address())
+	if h, herr := chain.HeaderByNumber(ctx, new(big.Int).SetUint64(pos.Next-1)); err != nil || !found || herr != nil || h.Hash() != pos.Hash ||
+		!strings.HasPrefix(string(text), "pdx-acl-cursor/2 ") {
+		t.Fatalf("the cursor after a poll: %q (%+v, %v, %v): want version 2 with the hash of block next-1", text, pos, err, herr)
+	}
+
+	// While both are stopped: the winning chain, from fork, grant bb in
+	// fork+1, and longer.
+	if err := sim.Fork(fork.Hash()); err != nil {
+		t.Fatal(err)
+	}
+	sim.Rollback()
+	grant(as(t, e, owner, kOwner, nil), 0xbb)
+	for range 4 {
+		sim.Commit()
+	}
+	w, b = run{}, run{}
+	start(chain, walked, &w)
+	start(noHashHeaders{chain, chain}, bounded, &b)
+	if !slices.Equal(w.undone, []byte{0xaa}) || !slices.Equal(w.delivered, []byte{0xbb}) {
+		t.Fatalf("restarted after the reorg: undone %x, delivered %x; want aa undone, bb delivered", w.undone, w.delivered)
+	}
+	if len(b.undone) != 0 || !slices.Equal(b.delivered, []byte{0xbb}) {
+		t.Fatalf("restarted on a node without the dropped blocks: undone %x, delivered %x; want nothing undone, bb delivered", b.undone, b.delivered)
+	}
+	w = run{}
+	start(chain, walked, &w)
+	if len(w.undone) != 0 || len(w.delivered) != 0 {
+		t.Fatalf("restarted again, no reorg: undone %x, delivered %x", w.undone, w.delivered)
+	}
+}
+
+// TestFollowerUpgradesCursorV1: a cursor file of version 1 (no hash) is
+// resumed from and rewritten as version 2 by the next batch.
+func TestFollowerUpgradesCursorV1(t *testing.T) {
+	ctx := testCtx(t)
+	e, sim := newSimulated(t)
+	owner, rc, err := acl.Deploy(ctx, e.backend, e.keys[kOwner], grantWindow, nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	newDataset(t, owner)
+	path := filepath.Join(t.TempDir(), "cursor")
+	if err := os.WriteFile(path, acl.FormatCursor(owner.Address(), rc.BlockNumber.Uint64()), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	f := acl.NewFollower(sim.Client(), owner.Address(), &acl.FileCursor{Path: path, Registry: owner.Address()})
+	var names []string
+	if _, err := f.Poll(ctx, func(_ context.Context, ev acl.Event) error {
+		names = append(names, ev.Name)
+		return nil
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if !slices.Contains(names, "DatasetCreated") {
+		t.Fatalf("resumed from a version 1 cursor: delivered %v, want the DatasetCreated after it", names)
+	}
+	text, _ := os.ReadFile(path)
+	tip := head(t, e)
+	if want := acl.FormatCursorPosition(owner.Address(), acl.Position{Next: tip.Number.Uint64() + 1, Hash: tip.Hash()}); string(text) != string(want) {
+		t.Fatalf("the cursor after a poll: %q, want %q", text, want)
 	}
 }

@@ -19,7 +19,7 @@ import (
 // proxies lay their directories out alike.
 const (
 	AccountKeyFile = "proxy.key" // the proxy's Ethereum account key, hex
-	CursorFile     = "cursor"    // the event follower's position (acl/spec/cursor-v1.md)
+	CursorFile     = "cursor"    // the event follower's position (acl/spec/cursor-v2.md)
 )
 
 // AccountKey reads the proxy's account key from <dir>/proxy.key, creating
