@@ -561,3 +561,39 @@ func (c *Client) Follower(cursor Cursor) *Follower {
 	f.Batch = c.logs.max
 	return f
 }
+
+// PublishedAt tells whether dataset was public at the point at (a block
+// and a log index in it; the point's own log excluded), and under which
+// policy: the last Published or Unpublished event of the dataset before
+// it decides (nil when that is an Unpublished, or there is none since
+// block from). Both events are read in one topic-filtered query, backward
+// from at's block, window by window (readBack), so the answer costs the
+// blocks since the dataset's last change of visibility, not since from.
+func (c *Client) PublishedAt(ctx context.Context, dataset, from uint64, at EventLog) (*Published, error) {
+	pub, unpub := c.abi.Events["Published"], c.abi.Events["Unpublished"]
+	q := ethereum.FilterQuery{Addresses: []common.Address{c.address},
+		Topics: [][]common.Hash{{pub.ID, unpub.ID}, uintTopic(&dataset)}}
+	var last *types.Log
+	err := c.logs.readBack(ctx, q, from, at.Block, func(logs []types.Log) bool {
+		for i := range logs {
+			l := &logs[i]
+			if l.Removed || l.BlockNumber > at.Block || (l.BlockNumber == at.Block && l.Index >= at.Index) {
+				continue
+			}
+			last = l
+		}
+		return last != nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("acl: reading the publications of dataset %d: %w", dataset, err)
+	}
+	if last == nil || last.Topics[0] != pub.ID {
+		return nil, nil
+	}
+	p, err := c.reg.UnpackPublishedEvent(last)
+	if err != nil {
+		return nil, fmt.Errorf("acl: decoding Published (block %d, index %d): %w", last.BlockNumber, last.Index, err)
+	}
+	out := publishedOf(p, last)
+	return &out, nil
+}

@@ -273,3 +273,38 @@ func (r *logReader) narrow(w uint64) {
 		}
 	}
 }
+
+// readBack reads the logs q selects backward, from block to down to block
+// from: windows of the configured size, newest first, each read as read
+// reads (narrowed on refusals, retried when busy) and widened over sparse
+// stretches as read widens them, each window's logs handed to each in
+// chain order. It stops when each says it has what it needs, so a caller
+// after the last event before a point costs the blocks back to that
+// event, not the history since from.
+func (r *logReader) readBack(ctx context.Context, q ethereum.FilterQuery, from, to uint64, each func(logs []types.Log) (done bool)) error {
+	if to < from {
+		return nil
+	}
+	span := r.base()
+	hi := to
+	for {
+		lo := from
+		if hi-from >= span {
+			lo = hi - span + 1
+		}
+		var got []types.Log
+		if err := r.read(ctx, q, lo, hi, func(_ uint64, logs []types.Log) error {
+			got = append(got, logs...)
+			return nil
+		}); err != nil {
+			return err
+		}
+		if each(got) || lo == from {
+			return nil
+		}
+		hi = lo - 1
+		if len(got) < sparseLogs {
+			span = min(span*2, r.window())
+		}
+	}
+}

@@ -252,3 +252,120 @@ func TestLogRangeHardFailures(t *testing.T) {
 		t.Fatal(err)
 	}
 }
+
+// TestPublishedAtCappedProvider: whether a dataset was public at a point,
+// and under which policy, read backward in bounded windows
+// (Client.PublishedAt, what `pdx verify` and a public get ask), is the
+// same through a geth that refuses ranges wider than 4 blocks, behind a
+// shim that rate-limits every fourth eth_getLogs, as the forward history
+// of the dataset's Published and Unpublished events says — at every point
+// of a history where it is published, withdrawn and published again among
+// another dataset's publications.
+func TestPublishedAtCappedProvider(t *testing.T) {
+	const rangeLimit = 3
+	gethURL := testbin.StartGeth(t, "--rpc.rangelimit", fmt.Sprint(rangeLimit))
+	ctx := testCtx(t)
+	direct, err := ethclient.Dial(gethURL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(direct.Close)
+	dev, err := crypto.HexToECDSA(devKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	keys := newKeys(t, nKeys)
+	if err := transfer(ctx, direct, dev, crypto.PubkeyToAddress(keys[kOwner].PublicKey), ether(100)); err != nil {
+		t.Fatalf("funding: %v", err)
+	}
+	owner := deploy(t, &env{name: "geth", backend: direct, keys: keys})
+	from := ok(direct.BlockNumber(ctx))(t)
+	d, other := newDataset(t, owner), newDataset(t, owner)
+	noise := func(n int) {
+		for i := range n {
+			ok(owner.Publish(ctx, other, [32]byte{0xee, byte(i)}))(t)
+		}
+	}
+	noise(3)
+	ok(owner.Publish(ctx, d, [32]byte{0xaa}))(t)
+	noise(6)
+	ok(owner.Unpublish(ctx, d))(t)
+	noise(5)
+	ok(owner.Publish(ctx, d, [32]byte{0xbb}))(t)
+	noise(7)
+	head := ok(direct.BlockNumber(ctx))(t)
+
+	target, _ := url.Parse(gethURL)
+	shim := &capShim{target: target, maxLogs: 1, busyEvery: 4}
+	srv := httptest.NewServer(shim)
+	t.Cleanup(srv.Close)
+	capped, err := ethclient.Dial(srv.URL)
+	if err != nil {
+		t.Fatal(err)
+	}
+	t.Cleanup(capped.Close)
+	reader := ok(acl.New(ctx, capped, owner.Address(), nil, nil))(t)
+	acl.NoLogBackoff(reader, nil, new(int))
+
+	// The forward history, every event of the dataset in order.
+	pubs := ok(reader.Published(ctx, acl.Range{From: from}, acl.PublishedFilter{Dataset: &d}))(t)
+	unpubs := ok(reader.Unpublished(ctx, acl.Range{From: from}, acl.UnpublishedFilter{Dataset: &d}))(t)
+	if len(pubs) != 2 || len(unpubs) != 1 {
+		t.Fatalf("the history holds %d Published and %d Unpublished of dataset %d, want 2 and 1", len(pubs), len(unpubs), d)
+	}
+	before := func(l, at acl.EventLog) bool {
+		return l.Block < at.Block || (l.Block == at.Block && l.Index < at.Index)
+	}
+	want := func(at acl.EventLog) *[32]byte {
+		var last *acl.Published
+		for i := range pubs {
+			if before(pubs[i].EventLog, at) {
+				last = &pubs[i]
+			}
+		}
+		if last == nil {
+			return nil
+		}
+		for _, u := range unpubs {
+			if before(u.EventLog, at) && before(last.EventLog, u.EventLog) {
+				return nil
+			}
+		}
+		return &last.PolicyHash
+	}
+	shim.mu.Lock()
+	shim.widestAnswered = 0
+	shim.mu.Unlock()
+	public := 0
+	for b := from; b <= head; b++ {
+		for _, idx := range []uint{0, 1, 1000} {
+			at := acl.EventLog{Block: b, Index: idx}
+			got, err := reader.PublishedAt(ctx, d, from, at)
+			if err != nil {
+				t.Fatalf("at block %d index %d: %v", b, idx, err)
+			}
+			w := want(at)
+			switch {
+			case (got == nil) != (w == nil):
+				t.Fatalf("at block %d index %d: published %v, want %v", b, idx, got != nil, w != nil)
+			case got != nil && got.PolicyHash != *w:
+				t.Fatalf("at block %d index %d: policy %x, want %x", b, idx, got.PolicyHash, *w)
+			}
+			if got != nil {
+				public++
+			}
+		}
+	}
+	if public == 0 {
+		t.Fatal("no point was public: the test did not test the reading of a publication")
+	}
+	// The cap is real: geth refuses the dataset's history in one eth_getLogs.
+	_, err = direct.FilterLogs(ctx, ethereum.FilterQuery{FromBlock: new(big.Int).SetUint64(from), ToBlock: new(big.Int).SetUint64(head),
+		Addresses: []common.Address{owner.Address()}})
+	if err == nil || !strings.Contains(err.Error(), "exceed maximum block range") {
+		t.Fatalf("geth with --rpc.rangelimit %d answered a %d-block eth_getLogs: %v", rangeLimit, head-from+1, err)
+	}
+	if shim.widestAnswered > rangeLimit+1 {
+		t.Fatalf("an eth_getLogs of %d blocks was answered, over geth's cap of %d", shim.widestAnswered, rangeLimit+1)
+	}
+}

@@ -7,7 +7,6 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"slices"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ipfs/go-cid"
@@ -290,33 +289,15 @@ func Verify(ctx context.Context, chain *acl.Client, since acl.Range, c cid.Cid, 
 }
 
 // policyAt is the policy hash a dataset was public under when ev was
-// logged, and whether it was public then: the last Published or
-// Unpublished event of the dataset at or before ev decides.
+// logged, and whether it was public then (the zero hash when it was not):
+// the last Published or Unpublished event of the dataset before ev
+// decides. It is read backward from ev's block in bounded windows
+// (acl.Client.PublishedAt), so it costs the blocks since the dataset last
+// changed its visibility, not the chain's history since since.From.
 func policyAt(ctx context.Context, chain *acl.Client, since acl.Range, ev acl.CIDAdded) ([32]byte, bool, error) {
-	r := acl.Range{From: since.From, To: ev.Block}
-	ds := ev.Dataset
-	pubs, err := chain.Published(ctx, r, acl.PublishedFilter{Dataset: &ds})
-	if err != nil {
+	p, err := chain.PublishedAt(ctx, ev.Dataset, since.From, ev.EventLog)
+	if err != nil || p == nil {
 		return [32]byte{}, false, err
 	}
-	unpubs, err := chain.Unpublished(ctx, r, acl.UnpublishedFilter{Dataset: &ds})
-	if err != nil {
-		return [32]byte{}, false, err
-	}
-	before := func(l acl.EventLog) bool {
-		return l.Block < ev.Block || (l.Block == ev.Block && l.Index < ev.Index)
-	}
-	pubs = slices.DeleteFunc(pubs, func(p acl.Published) bool { return !before(p.EventLog) })
-	unpubs = slices.DeleteFunc(unpubs, func(u acl.Unpublished) bool { return !before(u.EventLog) })
-	if len(pubs) == 0 {
-		return [32]byte{}, false, nil
-	}
-	last := pubs[len(pubs)-1]
-	if len(unpubs) > 0 {
-		u := unpubs[len(unpubs)-1]
-		if u.Block > last.Block || (u.Block == last.Block && u.Index > last.Index) {
-			return last.PolicyHash, false, nil
-		}
-	}
-	return last.PolicyHash, true, nil
+	return p.PolicyHash, true, nil
 }
