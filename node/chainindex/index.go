@@ -41,7 +41,7 @@ import (
 
 // Schema names the store's layout (SPEC.md); a store of another schema is
 // rebuilt.
-const Schema = "pdx/home-events/1"
+const Schema = "pdx/home-events/2"
 
 // Headers reads block headers: the index checks at start that the last
 // block it took is still on the chain, and its follower notices reorgs.
@@ -428,6 +428,9 @@ func subject(ev acl.Event) (dataset uint64, party common.Address, ok bool) {
 	case "KeyRotated":
 		e, _ := ev.KeyRotated()
 		return e.Dataset, common.Address{}, true
+	case "CampaignJoined":
+		e, _ := ev.CampaignJoined()
+		return e.Dataset, e.Owner, true
 	}
 	return 0, common.Address{}, false
 }

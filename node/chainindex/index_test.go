@@ -150,7 +150,7 @@ func (w *world) grant(c *acl.Client, dataset uint64, to common.Address) {
 // history is what the tests list: every kind of event the index keeps,
 // on the owner's datasets, naming the brand, and on the stranger's.
 type history struct {
-	ds1, ds2, ds4, foreign uint64
+	ds1, ds2, ds4, ds5, foreign, campaign uint64
 }
 
 func (w *world) fill() history {
@@ -187,6 +187,18 @@ func (w *world) fill() history {
 	must(w.brand.Buy(w.ctx, h.ds4, big.NewInt(9), terms, time.Hour))(t)
 	must(w.owner.Decline(w.ctx, h.ds4, w.brand.From()))(t)
 	must(w.owner.Erase(w.ctx, h.ds4))(t)
+	// A campaign of the brand's, joined with the owner's ds5 and with a
+	// second dataset of the stranger's.
+	var err error
+	h.campaign, _, err = w.brand.CreateCampaign(w.ctx, acl.CampaignTerms{TermsHash: terms, PricePerPerson: big.NewInt(5),
+		Duration: time.Hour, Cap: 3, Deadline: time.Now().Add(time.Hour)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	h.ds5 = w.dataset(w.owner)
+	must(w.owner.JoinCampaign(w.ctx, h.campaign, h.ds5, w.brand.From(), 1, rand32(t), rand32(t)))(t)
+	joined := w.dataset(w.stranger)
+	must(w.stranger.JoinCampaign(w.ctx, h.campaign, joined, w.brand.From(), 1, rand32(t), rand32(t)))(t)
 	return h
 }
 
@@ -224,8 +236,11 @@ func (w *world) queries(h history, me *acl.Client) (covered, passed []query) {
 			q("sales of ds2", acl.PurchasedFilter{Dataset: &h.ds2}, (*chainindex.Index).Purchased, me.Purchased, ctx, from),
 			q("sales of all", acl.PurchasedFilter{Datasets: []uint64{h.ds1, h.ds2, h.ds4}}, (*chainindex.Index).Purchased, me.Purchased, ctx, from),
 			q("refunds of ds4", acl.RefundedFilter{Dataset: &h.ds4}, (*chainindex.Index).Refunded, me.Refunded, ctx, from),
+			q("campaign joins", acl.CampaignJoinedFilter{Owner: ptr(me.From())}, (*chainindex.Index).CampaignJoined, me.CampaignJoined, ctx, from),
+			q("campaign joins of ds5", acl.CampaignJoinedFilter{Dataset: &h.ds5}, (*chainindex.Index).CampaignJoined, me.CampaignJoined, ctx, from),
 		}
 		passed = []query{
+			q("joins of the campaign", acl.CampaignJoinedFilter{ID: &h.campaign}, (*chainindex.Index).CampaignJoined, me.CampaignJoined, ctx, from),
 			q("grants of a stranger's dataset", acl.GrantedFilter{Dataset: &h.foreign}, ix, me.Granted, ctx, from),
 			q("sales of a stranger's dataset", acl.PurchasedFilter{Datasets: []uint64{h.ds1, h.foreign}}, (*chainindex.Index).Purchased, me.Purchased, ctx, from),
 		}

@@ -112,10 +112,11 @@ func parseCursor(v []byte) (cursor, error) {
 // topics are the follower's filters (acl.Follower.Topics), in stages over
 // each window: (0) what names this home's account at the second indexed
 // argument: the datasets it created, revocations of its grants, its
-// purchases and refunds; (1) grants to it (the grantee is the first); then,
-// for this home's datasets (those known and those the window's stage 0
-// created), 500 at a time, (2+2i) their events that index the dataset
-// first and (3+2i) their grants (the dataset is the second).
+// purchases and refunds; (1) grants to it (the grantee is the first); (2)
+// its campaign joins (the owner is the third); then, for this home's
+// datasets (those known and those the window's stage 0 created), 500 at a
+// time, (3+2i) their events that index the dataset first and (4+2i) their
+// grants (the dataset is the second).
 func (ix *Index) topics(stage int, read []types.Log) [][]common.Hash {
 	a := ix.reg.GetABI()
 	id := func(names ...string) []common.Hash {
@@ -131,6 +132,9 @@ func (ix *Index) topics(stage int, read []types.Log) [][]common.Hash {
 		return [][]common.Hash{id("DatasetCreated", "Revoked", "Purchased", "Refunded"), nil, me}
 	case 1:
 		return [][]common.Hash{id("Granted"), me}
+	case 2:
+		// Campaign joins name the owner third (id, dataset, owner).
+		return [][]common.Hash{id("CampaignJoined"), nil, nil, me}
 	}
 	created := a.Events["DatasetCreated"].ID
 	set := map[uint64]bool{}
@@ -149,7 +153,7 @@ func (ix *Index) topics(stage int, read []types.Log) [][]common.Hash {
 		ids = append(ids, d)
 	}
 	slices.Sort(ids)
-	chunk := (stage - 2) / 2
+	chunk := (stage - 3) / 2
 	if chunk*acl.MaxTopicList >= len(ids) {
 		return nil
 	}
@@ -158,7 +162,7 @@ func (ix *Index) topics(stage int, read []types.Log) [][]common.Hash {
 	for i, d := range ids {
 		ds[i] = common.BigToHash(new(big.Int).SetUint64(d))
 	}
-	if stage%2 == 0 {
+	if (stage-3)%2 == 0 {
 		return [][]common.Hash{id("CIDAdded", "Erased", "KeyRotated", "Revoked", "Purchased", "Refunded"), ds}
 	}
 	return [][]common.Hash{id("Granted"), nil, ds}
