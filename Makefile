@@ -81,7 +81,7 @@ bench-proxy:
 bench-catchup:
 	$(GO) run ./node/internal/cmd/bench-catchup
 
-## bench-scale: listings, an index update, a daemon start (10,000 own versions) and a proxy's catch-up on a dev chain filled with 10^3, 10^4, 10^5 strangers' records, and the market at 10^6 offers from a synthetic history: `op n p50_ms` lines and the growth exponent of each (10-13 minutes on 2 busy cores; BENCH_SCALE_FLAGS=-quick for a smoke run, BENCH_SCALE_FLAGS=-synthetic=10000,100000 to skip 10^6).
+## bench-scale: listings, an index update, a daemon start (10,000 own versions) and a proxy's catch-up on a dev chain filled with 10^3, 10^4, 10^5 strangers' records, and the market at 10^6 offers from a synthetic history: `op n p50_ms` lines and the growth exponent of each (10-13 minutes on 2 busy cores; BENCH_SCALE_FLAGS=-quick for a smoke run, BENCH_SCALE_FLAGS=-synthetic=10000,100000 to skip 10^6, BENCH_SCALE_FLAGS=-market-only for the synthetic market alone, in a few minutes).
 .PHONY: bench-scale
 bench-scale:
 	$(GO) run ./node/internal/cmd/bench-scale $(BENCH_SCALE_FLAGS)

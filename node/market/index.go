@@ -89,6 +89,7 @@ type Index struct {
 	budget int
 	tx     *txn // the changes of the batch being read, written with the cursor
 	tip    tipState
+	texts  textCache // terms texts read from the store (terms.go)
 }
 
 // Open opens the index at cfg.Path (creating or rebuilding it as needed).

@@ -87,6 +87,10 @@ type options struct {
 	// cpuProfile, when set, is where a CPU profile of the measurements
 	// (not of the fills) is written.
 	cpuProfile string
+	// marketOnly skips the filled levels and the daemon-start home: only
+	// the synthetic market is measured, in a minute or two rather than
+	// the whole bench's ten.
+	marketOnly bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -101,10 +105,11 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	budget := fs.Duration("budget", 20*time.Second, "at most this long per operation and level: fewer runs when one is slower")
 	ops := fs.String("ops", "", "measure only the operations whose name matches this regular expression (e.g. proxy_catchup)")
 	cpuProfile := fs.String("cpuprofile", "", "write a CPU profile of the measurements (not of the fills) to this file")
+	marketOnly := fs.Bool("market-only", false, "measure the synthetic market alone: no chain fills, no daemon start")
 	if err := fs.Parse(args); err != nil {
 		return nil, err
 	}
-	o := &options{runs: *runs, versions: *versions, own: *own, budget: *budget, cpuProfile: *cpuProfile}
+	o := &options{runs: *runs, versions: *versions, own: *own, budget: *budget, cpuProfile: *cpuProfile, marketOnly: *marketOnly}
 	if *ops != "" {
 		re, err := regexp.Compile(*ops)
 		if err != nil {
@@ -133,6 +138,12 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 		}
 		o.synthetic = append(o.synthetic, n)
 	}
+	if o.marketOnly {
+		if len(o.synthetic) == 0 {
+			return nil, errors.New("-market-only measures the synthetic market: -synthetic must name its sizes")
+		}
+		o.levels = nil
+	}
 	if o.runs < 1 || o.versions < 1 || o.own < 0 {
 		return nil, errors.New("-runs, -versions must be positive and -own not negative")
 	}
@@ -158,9 +169,11 @@ func run(ctx context.Context, args []string, out, stderr io.Writer) error {
 	defer w.close()
 	progress(stderr, "bench-scale: owner, brand and 3 proxies up in %v", time.Since(began).Round(time.Millisecond))
 
-	start, err := newStartHome(ctx, w, filepath.Join(dir, "start"), o.versions)
-	if err != nil {
-		return fmt.Errorf("the daemon-start home: %w", err)
+	var start *startHome
+	if !o.marketOnly {
+		if start, err = newStartHome(ctx, w, filepath.Join(dir, "start"), o.versions); err != nil {
+			return fmt.Errorf("the daemon-start home: %w", err)
+		}
 	}
 	// The profile covers the measurements alone: fills are paused out of it.
 	prof, err := newProfiler(o.cpuProfile)
@@ -251,7 +264,7 @@ func run(ctx context.Context, args []string, out, stderr io.Writer) error {
 	}
 	synthetic := map[string]bool{}
 	if len(o.synthetic) > 0 && slices.ContainsFunc(syntheticOps, wanted) {
-		err := syntheticMarket(ctx, o, w, dir, out, stderr, func(op string, n int, p50 float64) {
+		err := syntheticMarket(ctx, o, w, dir, prof, out, stderr, func(op string, n int, p50 float64) {
 			synthetic[op] = true
 			record(op, n, p50)
 		})

@@ -77,3 +77,18 @@ func TestSlope(t *testing.T) {
 		}
 	}
 }
+
+// TestMarketOnlyFlags: -market-only drops the filled levels (so no chain
+// fill runs) and keeps the synthetic sizes; without sizes it is refused.
+func TestMarketOnlyFlags(t *testing.T) {
+	o, err := parseFlags([]string{"-market-only", "-synthetic", "1000,2000"}, io.Discard)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !o.marketOnly || len(o.levels) != 0 || len(o.synthetic) != 2 {
+		t.Fatalf("-market-only: levels %v, synthetic %v, marketOnly %v", o.levels, o.synthetic, o.marketOnly)
+	}
+	if _, err := parseFlags([]string{"-market-only", "-synthetic", ""}, io.Discard); err == nil {
+		t.Fatal("-market-only without synthetic sizes was accepted")
+	}
+}

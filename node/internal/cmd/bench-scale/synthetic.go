@@ -118,13 +118,18 @@ func (s *syntheticLogs) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([
 	return out, nil
 }
 
+// ownerPage is the size of the owner-filtered page measured: every
+// owner of a synthetic history of 10^4 offers or more holds at least that
+// many.
+const ownerPage = 10
+
 // syntheticOps are the operations syntheticMarket measures.
 var syntheticOps = []string{"market_first_page_synthetic", "market_filtered_page_synthetic", "market_owner_page_synthetic"}
 
 // syntheticMarket measures the market pages through a daemon whose market
 // index followed a synthetic history of each size in levels (offers, all
 // of them: a history of N records holds about N/10 on a real chain).
-func syntheticMarket(ctx context.Context, o *options, w *world, dir string, out, stderr io.Writer, record func(string, int, float64)) error {
+func syntheticMarket(ctx context.Context, o *options, w *world, dir string, prof *profiler, out, stderr io.Writer, record func(string, int, float64)) error {
 	src, err := newSyntheticLogs(w.chain.Registry())
 	if err != nil {
 		return err
@@ -162,6 +167,7 @@ func syntheticMarket(ctx context.Context, o *options, w *world, dir string, out,
 	}
 	defer d.Close()
 	p := &party{h: u, s: s, d: d, token: tok}
+	cur := 0 // the size being measured
 	ops := []apiOp{
 		{syntheticOps[0], func(ctx context.Context) error {
 			return pageOf(ctx, p, "/v1/market?limit=50", 50)
@@ -170,17 +176,27 @@ func syntheticMarket(ctx context.Context, o *options, w *world, dir string, out,
 			return pageOf(ctx, p, "/v1/market?limit=50&max_price=200000", 50)
 		}},
 		{syntheticOps[2], func(ctx context.Context) error {
-			return pageOf(ctx, p, "/v1/market?limit=50&owner="+common.Address{7, 0, 1}.Hex(), 1)
+			// One owner's offers grow with the history (owners rotate over
+			// 1,000 accounts: N/1,000 each), so the page is of the same
+			// ownerPage offers at every size: a page of 50 held 10 offers
+			// at 10^4 and 50 from 10^5 on, and its growth was that of its
+			// JSON, not of the index.
+			return pageOf(ctx, p, fmt.Sprintf("/v1/market?limit=%d&owner=%s", ownerPage, common.Address{7, 0, 1}.Hex()), min(ownerPage, cur/1000))
 		}},
 	}
 	ops = slices.DeleteFunc(ops, func(op apiOp) bool { return !o.wanted(op.name) })
 	for _, n := range o.synthetic {
+		cur = n
 		t := time.Now()
 		src.n = n
+		prof.pause() // the fill is not what is measured
 		if _, err := mix.Sync(ctx); err != nil {
 			return fmt.Errorf("the synthetic market of %d offers: %w", n, err)
 		}
 		progress(stderr, "bench-scale: the market index followed a synthetic history to %d offers in %v", n, time.Since(t).Round(time.Millisecond))
+		if err := prof.resume(); err != nil {
+			return err
+		}
 		for _, op := range ops {
 			p50, err := measure(ctx, o, op.call)
 			if err != nil {
