@@ -128,6 +128,10 @@ func (s *Store) Write(fill func(*Batch)) error {
 	return s.db.Write(&b.b, &opt.WriteOptions{Sync: true})
 }
 
+// Compact merges every table of the store (LevelDB's compaction of the
+// whole key range) and returns when it is done.
+func (s *Store) Compact() error { return s.db.CompactRange(util.Range{}) }
+
 // Scan calls f for every key with prefix, in key order, starting at the
 // first key ≥ from (from nil: the prefix's first key), until f returns
 // false or an error. Keys and values are only valid during the call.
