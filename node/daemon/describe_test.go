@@ -137,7 +137,6 @@ func TestDescribeOffer(t *testing.T) {
 	}
 }
 
-
 // TestHostileDescriptionOnChain: offers whose terms on chain claim a
 // description that does not read — oversized, malformed, not canonical,
 // control characters — are listed in a brand's market with the
