@@ -85,6 +85,7 @@ func TestLeakVectors(t *testing.T) {
 		t.Fatal(err)
 	}
 	var v struct {
+		Note  string `json:"note"`
 		Cases []struct {
 			Name      string   `json:"name"`
 			Plaintext string   `json:"plaintext"`
@@ -101,13 +102,22 @@ func TestLeakVectors(t *testing.T) {
 	}
 	for _, c := range v.Cases {
 		lc := describe.NewLeakCheck(&describe.Description{Title: c.Title, Category: "other", Fields: c.Fields})
-		if _, err := describe.Scan(strings.NewReader(c.Plaintext), lc.See); err != nil {
+		f, err := describe.Scan(strings.NewReader(c.Plaintext), lc.See)
+		if err != nil {
 			t.Fatalf("%s: %v", c.Name, err)
 		}
-		err := lc.Err()
+		if f.Format == "" { // as the daemon does: neither CSV nor JSON
+			if err := describe.ScanText(strings.NewReader(c.Plaintext), lc.See); err != nil {
+				t.Fatal(err)
+			}
+		}
+		err = lc.Err()
 		switch {
 		case c.Field == "" && err != nil:
 			t.Errorf("%s: refused: %v", c.Name, err)
+		case c.Field == "*" && (!errors.Is(err, describe.ErrLeak) || f.Format != ""):
+			t.Errorf("%s: %v (read as %q), want a refusal after reading it as text", c.Name, err, f.Format)
+		case c.Field == "*":
 		case c.Field != "" && (!errors.Is(err, describe.ErrLeak) || !strings.Contains(err.Error(), `field "`+c.Field+`"`)):
 			t.Errorf("%s: %v, want a refusal naming the field %q", c.Name, err, c.Field)
 		}
