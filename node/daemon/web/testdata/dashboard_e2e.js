@@ -343,12 +343,12 @@ async function main() {
     await buyBtn.waitFor();
     // Descriptions: the brand's offer shows its title and category; the
     // owner's is not described; a category filter keeps the described one.
-    await results.getByText('Survey panel answers').waitFor();
-    await results.getByText('not described').waitFor();
+    await results.getByText('Survey panel answers', { exact: true }).waitFor();
+    await results.getByText('not described', { exact: true }).waitFor();
     await brand.getByLabel('Category').selectOption('media');
     await apply.click();
     await results.getByText('page 1 (1 shown)').waitFor();
-    await results.getByText('Survey panel answers').waitFor();
+    await results.getByText('Survey panel answers', { exact: true }).waitFor();
     assert(await buyBtn.count() === 0, 'an undescribed offer passes a category filter');
     await brand.getByLabel('Title words').fill('PANEL survey');
     await apply.click();
