@@ -114,8 +114,14 @@ func TestDescriptionFilters(t *testing.T) {
 	}
 	// Every offer is still listed, the hostile ones with an unreadable
 	// description.
-	if got := list(market.Query{}); len(got) != 4+len(hostile) {
+	got := list(market.Query{})
+	if len(got) != 4+len(hostile) {
 		t.Fatalf("the whole market: %v", got)
+	}
+	for _, ds := range bad {
+		if !slices.Contains(got, ds) {
+			t.Fatalf("the offer of dataset %d, with a hostile description, is not listed: %v", ds, got)
+		}
 	}
 	for h := range byHash {
 		d, unreadable, err := ix.Description(h)
