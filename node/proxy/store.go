@@ -408,6 +408,58 @@ func (s *store) addReceipt(r *proxyapi.Receipt, wait time.Duration) error {
 	return err
 }
 
+// addReceipts is addReceipt for a batch: every receipt's nonce reserved,
+// then all of them written in one flush, which the caller waits for; it
+// returns one error per receipt (errReplayed for a nonce used meanwhile).
+func (s *store) addReceipts(rs []*proxyapi.Receipt) []error {
+	errs := make([]error, len(rs))
+	pending := make([]*pendingReceipt, len(rs))
+	for i, r := range rs {
+		b, err := json.Marshal(r)
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		now := uint64(r.Time.Unix())
+		s.mu.Lock()
+		if d, ok := s.nonces[r.Request.Nonce]; ok && d >= now {
+			s.mu.Unlock()
+			errs[i] = errReplayed
+			continue
+		}
+		s.nonces[r.Request.Nonce] = r.Request.Deadline
+		if len(s.nonces) > max(s.pruneAt, pruneAbove) {
+			s.pruneLocked(now)
+			s.pruneAt = 2 * len(s.nonces)
+		}
+		s.mu.Unlock()
+		pending[i] = &pendingReceipt{dataset: r.Request.Dataset, line: append(b, '\n'), done: make(chan error, 1)}
+	}
+	s.qmu.Lock()
+	for _, p := range pending {
+		if p != nil {
+			s.queue = append(s.queue, p)
+		}
+	}
+	s.qmu.Unlock()
+	// Every receipt of ours is queued before flushMu is taken, so after
+	// this flush each was written, by it or by the flush before.
+	s.flushMu.Lock()
+	s.flush()
+	s.flushMu.Unlock()
+	for i, p := range pending {
+		if p == nil {
+			continue
+		}
+		if errs[i] = <-p.done; errs[i] != nil {
+			s.mu.Lock()
+			delete(s.nonces, rs[i].Request.Nonce)
+			s.mu.Unlock()
+		}
+	}
+	return errs
+}
+
 // flush writes every queued receipt, one append and fsync per dataset log,
 // and tells each waiter how it went. The caller holds flushMu.
 func (s *store) flush() {
