@@ -66,6 +66,11 @@ type ReadOptions struct {
 	// commitment hash"). Set it when the fingerprint itself is relied on:
 	// an attestation or a dispute about what the fingerprint names.
 	Verify bool
+	// Batch, when set, sends this read's proxy requests through a Batcher
+	// shared with other reads (a campaign's bulk get, CampaignGet), so
+	// each proxy gets them in batches; each request is signed and checked
+	// on its own as before.
+	Batch *proxy.Batcher
 }
 
 // ReadWith is Read with options.
@@ -165,6 +170,7 @@ func (s *Service) getFor(ctx context.Context, c cid.Cid, opts ReadOptions, w io.
 		return purpose, err
 	}
 	look.purpose = purposeOf
+	look.batch = opts.Batch
 	if look.bundle.Fields != nil {
 		// A field grant: the version must be a split one, and only the
 		// granted fields are fetched and opened.
@@ -181,6 +187,7 @@ func (s *Service) getFor(ctx context.Context, c cid.Cid, opts ReadOptions, w io.
 				return envelope.FileKey{}, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 			}
 			look.purpose = purposeOf // of the owner's grant, read from its bundle
+			look.batch = opts.Batch
 		}
 		var id envelope.Identity
 		id, failures, err = s.granteeIdentity(ctx, c, h, look)
@@ -230,7 +237,7 @@ func (s *Service) granteeIdentity(ctx context.Context, c cid.Cid, h *envelope.He
 		return nil, nil, err
 	}
 	var failures []string
-	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account, Purpose: purpose, Field: look.field,
+	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account, Purpose: purpose, Field: look.field, Batch: look.batch,
 		OnFailure: func(f proxy.ProxyFailure) {
 			failures = append(failures, fmt.Sprintf("%s: %v", f.Proxy.Hex(), f.Err))
 			if errors.Is(f.Err, reencrypt.ErrVerificationFailed) {
@@ -306,6 +313,8 @@ type getLookup struct {
 	// the field's key pkA, for a split version put before the dataset's
 	// last rotation (REWRAP.md 1.1); nil when the envelope's own opens.
 	fieldWrap *envelope.Wrap
+	// batch carries the proxy requests with other reads' (ReadOptions.Batch).
+	batch *proxy.Batcher
 	// public: the version was added while its dataset was public; it is
 	// the plaintext, checked against fingerprint, and nothing else is set.
 	public bool
