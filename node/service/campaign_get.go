@@ -9,6 +9,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"sync"
 	"unicode/utf8"
@@ -146,6 +147,18 @@ func (s *Service) ReadCampaign(ctx context.Context, id uint64, joins []acl.Campa
 		hc = http.DefaultClient
 	}
 	batch := &proxy.Batcher{HTTP: hc}
+	// The chain's events of every joined dataset, in a few queries of many
+	// topics each rather than a few queries per dataset. Without them
+	// (the chain refused such a query) each read asks on its own.
+	datasets := make([]uint64, len(joins))
+	for i, j := range joins {
+		datasets[i] = j.Dataset
+	}
+	facts, err := s.campaignFacts(ctx, datasets)
+	if err != nil {
+		s.log.Warn("reading the campaign's datasets' events at once failed; each read asks on its own", "campaign", id, "err", err)
+		facts = nil
+	}
 	res := &CampaignGetResult{Campaign: id, Joined: len(joins), Outcomes: make([]CampaignOutcome, len(joins))}
 	var wg sync.WaitGroup
 	var mu sync.Mutex
@@ -161,7 +174,7 @@ func (s *Service) ReadCampaign(ctx context.Context, id uint64, joins []acl.Campa
 		}
 		go func() {
 			defer func() { <-sem; wg.Done() }()
-			out := s.campaignRead(ctx, id, j, opts.Purpose, batch, open)
+			out := s.campaignRead(ctx, id, j, opts.Purpose, batch, facts, open)
 			res.Outcomes[i] = out
 			if opts.Done != nil {
 				mu.Lock()
@@ -195,17 +208,21 @@ func (s *Service) ReadCampaign(ctx context.Context, id uint64, joins []acl.Campa
 }
 
 // campaignRead reads one join's latest version into the writer open gives.
-func (s *Service) campaignRead(ctx context.Context, id uint64, j acl.CampaignJoined, purpose string, batch *proxy.Batcher, open func(CampaignDataset) (DatasetWriter, error)) CampaignOutcome {
+func (s *Service) campaignRead(ctx context.Context, id uint64, j acl.CampaignJoined, purpose string, batch *proxy.Batcher, facts *campaignFacts, open func(CampaignDataset) (DatasetWriter, error)) CampaignOutcome {
 	out := CampaignOutcome{CampaignDataset: CampaignDataset{Campaign: id, Dataset: j.Dataset, Owner: j.Owner}}
 	fail := func(err error) CampaignOutcome {
 		out.Err, out.Reason = err, ReasonOf(err)
 		return out
 	}
-	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
-	vs, err := s.versionsOf(cctx, j.Dataset, nil)
-	cancel()
-	if err != nil {
-		return fail(s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err))
+	vs, ok := facts.versionsOf(j.Dataset)
+	if !ok {
+		cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
+		var err error
+		vs, err = s.versionsOf(cctx, j.Dataset, nil)
+		cancel()
+		if err != nil {
+			return fail(s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err))
+		}
 	}
 	if len(vs) == 0 {
 		return fail(fmt.Errorf("%w: dataset %d of %s joined the campaign with no version", ErrNoVersion, j.Dataset, j.Owner.Hex()))
@@ -220,7 +237,7 @@ func (s *Service) campaignRead(ctx context.Context, id uint64, j acl.CampaignJoi
 	if err != nil {
 		return fail(err)
 	}
-	r, err := s.getFor(ctx, c, ReadOptions{Purpose: purpose, Batch: batch}, w)
+	r, err := s.getFor(ctx, c, ReadOptions{Purpose: purpose, Batch: batch, facts: facts}, w)
 	if err != nil {
 		w.Abort()
 		return fail(err)
@@ -357,4 +374,103 @@ func (w *FileWriter) Commit() error {
 func (w *FileWriter) Abort() {
 	w.f.Close()
 	os.Remove(w.f.Name())
+}
+
+// campaignFacts are the chain's events a campaign get needs of its
+// datasets, read once for all of them: each dataset's versions, every
+// registration of each latest version's CID (by any dataset: a squatter's
+// too, which resolve must see), and this account's grants of each. A
+// nil *campaignFacts holds nothing, and every read asks on its own.
+type campaignFacts struct {
+	versions map[uint64][]acl.CIDAdded
+	regs     map[[32]byte][]acl.CIDAdded
+	grants   map[uint64][]acl.Granted
+}
+
+// campaignFacts reads the facts of datasets, MaxTopicList at a time.
+func (s *Service) campaignFacts(ctx context.Context, datasets []uint64) (*campaignFacts, error) {
+	f := &campaignFacts{versions: map[uint64][]acl.CIDAdded{}, regs: map[[32]byte][]acl.CIDAdded{}, grants: map[uint64][]acl.Granted{}}
+	r := s.since()
+	var hashes [][32]byte
+	for chunk := range slices.Chunk(datasets, acl.MaxTopicList) {
+		for _, d := range chunk {
+			f.versions[d], f.grants[d] = []acl.CIDAdded{}, []acl.Granted{}
+		}
+		vs, err := s.cfg.Chain.CIDAdded(ctx, r, acl.CIDAddedFilter{Datasets: chunk})
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vs {
+			f.versions[v.Dataset] = append(f.versions[v.Dataset], v)
+		}
+		gs, err := s.cfg.Chain.Granted(ctx, r, acl.GrantedFilter{Grantee: &s.addr, Datasets: chunk})
+		if err != nil {
+			return nil, err
+		}
+		for _, g := range gs {
+			f.grants[g.Dataset] = append(f.grants[g.Dataset], g)
+		}
+	}
+	for _, d := range datasets {
+		if vs := f.versions[d]; len(vs) > 0 {
+			h := vs[len(vs)-1].CIDHash
+			if _, ok := f.regs[h]; !ok {
+				f.regs[h] = nil
+				hashes = append(hashes, h)
+			}
+		}
+	}
+	for chunk := range slices.Chunk(hashes, acl.MaxTopicList) {
+		for _, h := range chunk {
+			f.regs[h] = []acl.CIDAdded{}
+		}
+		vs, err := s.cfg.Chain.CIDAdded(ctx, r, acl.CIDAddedFilter{CIDHashes: chunk})
+		if err != nil {
+			return nil, err
+		}
+		for _, v := range vs {
+			f.regs[v.CIDHash] = append(f.regs[v.CIDHash], v)
+		}
+	}
+	return f, nil
+}
+
+func (f *campaignFacts) versionsOf(dataset uint64) ([]acl.CIDAdded, bool) {
+	if f == nil {
+		return nil, false
+	}
+	vs, ok := f.versions[dataset]
+	return vs, ok
+}
+
+func (f *campaignFacts) registrations(hash [32]byte) ([]acl.CIDAdded, bool) {
+	if f == nil {
+		return nil, false
+	}
+	vs, ok := f.regs[hash]
+	return vs, ok
+}
+
+func (f *campaignFacts) grantsOf(dataset uint64) ([]acl.Granted, bool) {
+	if f == nil {
+		return nil, false
+	}
+	gs, ok := f.grants[dataset]
+	return gs, ok
+}
+
+// fingerprint is c's fingerprint from its dataset's versions, as
+// Service.fingerprint reads it (the first registration of c).
+func (f *campaignFacts) fingerprint(dataset uint64, c cid.Cid) ([32]byte, bool) {
+	vs, ok := f.versionsOf(dataset)
+	if !ok {
+		return [32]byte{}, false
+	}
+	h := acl.CIDHash(c.Bytes())
+	for _, v := range vs {
+		if v.CIDHash == h {
+			return v.Fingerprint, true
+		}
+	}
+	return [32]byte{}, false
 }

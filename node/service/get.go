@@ -71,6 +71,10 @@ type ReadOptions struct {
 	// each proxy gets them in batches; each request is signed and checked
 	// on its own as before.
 	Batch *proxy.Batcher
+	// facts, when set, answer the chain's events of the read's dataset
+	// (its versions, the CID's registrations, this account's grants),
+	// read for many datasets at once (CampaignGet).
+	facts *campaignFacts
 }
 
 // ReadWith is Read with options.
@@ -144,7 +148,7 @@ func (s *Service) getFor(ctx context.Context, c cid.Cid, opts ReadOptions, w io.
 			return nil, fmt.Errorf("%w: %v", ErrBadPurpose, err)
 		}
 	}
-	look, err := s.lookup(ctx, c, nil)
+	look, err := s.lookupWith(ctx, c, nil, opts.facts)
 	if err != nil {
 		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 	}
@@ -183,7 +187,7 @@ func (s *Service) getFor(ctx context.Context, c cid.Cid, opts ReadOptions, w io.
 			// this CID (a squatter who also granted this account): the
 			// owner the envelope names decides.
 			s.log.Warn("a CID is registered by another account than the owner its envelope names", "cid", c, "registrant", look.ds.Owner.Hex(), "owner", h.Owner.Hex())
-			if look, err = s.lookup(ctx, c, h); err != nil {
+			if look, err = s.lookupWith(ctx, c, h, opts.facts); err != nil {
 				return envelope.FileKey{}, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 			}
 			look.purpose = purposeOf // of the owner's grant, read from its bundle
@@ -326,10 +330,16 @@ type getLookup struct {
 // anything is fetched from IPFS. h is the envelope's header when it is
 // already known (it names the owner).
 func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*getLookup, error) {
+	return s.lookupWith(ctx, c, h, nil)
+}
+
+// lookupWith is lookup taking the chain's events from facts when it holds
+// them (nil: from the chain or the market index, each asked here).
+func (s *Service) lookupWith(ctx context.Context, c cid.Cid, h *envelope.Header, facts *campaignFacts) (*getLookup, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 	defer cancel()
 	var l getLookup
-	r, err := s.resolve(cctx, c, h)
+	r, err := s.resolveWith(cctx, c, h, facts)
 	if err != nil {
 		return nil, err
 	}
@@ -354,7 +364,9 @@ func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*g
 	if l.pkA, err = reencrypt.PublicKeyFromBytes(l.ds.DelegatingKey); err != nil {
 		return nil, err
 	}
-	if l.fingerprint, err = s.fingerprint(cctx, l.rec.Dataset, c); err != nil {
+	if fp, ok := facts.fingerprint(l.rec.Dataset, c); ok {
+		l.fingerprint = fp
+	} else if l.fingerprint, err = s.fingerprint(cctx, l.rec.Dataset, c); err != nil {
 		return nil, err
 	}
 	if len(r.grants) == 0 {

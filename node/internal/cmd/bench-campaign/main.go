@@ -22,7 +22,7 @@
 //	campaign_created_to_granted_s    from the campaign created to all N joins mined, participants' setup included
 //	bulk_get_MBps                    service.CampaignGet of the N datasets: plaintext MB/s
 //	bulk_get_per_dataset_ms          its time over N
-//	single_get_per_dataset_ms        N service.GetFor, one after the other, as N pdx get would
+//	single_get_per_dataset_ms        N service.GetFor, one after the other, each to a file as pdx get -o writes it
 //	single_over_bulk                 the ratio of the two per-dataset times
 //	bulk_get_cpu_ms_per_dataset      CPU time of the whole process (chain, proxies, kubo, brand) per dataset, bulk
 //	single_get_cpu_ms_per_dataset    the same for the single gets
@@ -207,13 +207,25 @@ func run(ctx context.Context, args []string, out, stderr io.Writer) error {
 	progress(stderr, "bulk get of %d in %s; %d single gets", *n, bulk.Round(time.Millisecond), *n)
 	c1 := cpuTime()
 	t1 := time.Now()
+	singleDir := filepath.Join(dir, "single")
+	if err := os.Mkdir(singleDir, 0o755); err != nil {
+		return err
+	}
 	for i, c := range cids {
-		var buf bytes.Buffer
-		if _, err := w.brand.GetFor(ctx, c, purpose, &buf); err != nil {
+		// As pdx get -o writes: a temporary file, synced, renamed.
+		fw, err := service.NewFileWriter(singleDir, strconv.Itoa(i))
+		if err != nil {
+			return err
+		}
+		if _, err := w.brand.GetFor(ctx, c, purpose, fw); err != nil {
+			fw.Abort()
 			return fmt.Errorf("single get %d: %w", i, err)
 		}
-		if !bytes.Equal(buf.Bytes(), data[i]) {
-			return fmt.Errorf("single get %d: other bytes", i)
+		if err := fw.Commit(); err != nil {
+			return err
+		}
+		if got, err := os.ReadFile(fw.Path); err != nil || !bytes.Equal(got, data[i]) {
+			return fmt.Errorf("single get %d: other bytes (%v)", i, err)
 		}
 	}
 	single := time.Since(t1)
