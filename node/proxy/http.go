@@ -19,7 +19,8 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
-// Handler serves the proxy's HTTP API: POST /v1/reencrypt,
+// Handler serves the proxy's HTTP API: POST /v1/reencrypt, POST
+// /v1/reencrypt/batch (batch.go),
 // GET /v1/receipts, /healthz and /metrics.
 func (p *Proxy) Handler() http.Handler {
 	mux := http.NewServeMux()

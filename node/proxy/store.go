@@ -471,15 +471,34 @@ func (s *store) flush() {
 	for _, p := range batch {
 		byDataset[p.dataset] = append(byDataset[p.dataset], p.line...)
 	}
-	errs := map[uint64]error{}
+	// Each dataset's log is appended and fsynced at once with the others
+	// (at most flushParallel at a time): a batch touching hundreds of
+	// logs costs about one fsync's wait, not hundreds in a row, which the
+	// file system's journal commits together.
+	errs := make(map[uint64]error, len(byDataset))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, flushParallel)
 	for ds, lines := range byDataset {
-		errs[ds] = fsutil.AppendDurable(s.receiptPath(ds), lines, 0o600)
-		s.syncs.Add(1)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			err := fsutil.AppendDurable(s.receiptPath(ds), lines, 0o600)
+			s.syncs.Add(1)
+			mu.Lock()
+			errs[ds] = err
+			mu.Unlock()
+		}()
 	}
+	wg.Wait()
 	for _, p := range batch {
 		p.done <- errs[p.dataset]
 	}
 }
+
+// flushParallel bounds the receipt logs one flush writes at once.
+const flushParallel = 32
 
 // pruneAbove is the fewest remembered nonces that trigger a sweep.
 const pruneAbove = 4096

@@ -35,7 +35,7 @@ type CampaignGetOptions struct {
 	// Purpose is what the brand reads for (GetFor); empty: each grant's.
 	Purpose string
 	// Concurrency is how many datasets are read at once (envelopes fetched
-	// from IPFS, proxies asked); default 32.
+	// from IPFS, proxies asked); default 64.
 	Concurrency int
 	// Done, when set, hears each dataset's outcome as it ends (in the
 	// order they end), e.g. to stream them.
@@ -140,7 +140,7 @@ func (s *Service) ReadCampaign(ctx context.Context, id uint64, joins []acl.Campa
 	}
 	conc := opts.Concurrency
 	if conc <= 0 {
-		conc = 32
+		conc = 64
 	}
 	hc := s.cfg.HTTP
 	if hc == nil {

@@ -324,17 +324,14 @@ type getLookup struct {
 	public bool
 }
 
-// lookup reads from the chain (and the grant's bundle from IPFS) what a get
+// lookupWith reads from the chain (and the grant's bundle from IPFS) what a get
 // needs, each wait bounded by ChainTimeout or FetchTimeout. A grant that is
 // revoked, expired or erased is refused here, from the chain alone, before
 // anything is fetched from IPFS. h is the envelope's header when it is
 // already known (it names the owner).
-func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*getLookup, error) {
-	return s.lookupWith(ctx, c, h, nil)
-}
-
-// lookupWith is lookup taking the chain's events from facts when it holds
-// them (nil: from the chain or the market index, each asked here).
+//
+// The chain's events are taken from facts when it holds them (nil: from
+// the chain or the market index, each asked here).
 func (s *Service) lookupWith(ctx context.Context, c cid.Cid, h *envelope.Header, facts *campaignFacts) (*getLookup, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 	defer cancel()
