@@ -64,9 +64,12 @@ type CampaignFrame struct {
 
 // frameWriter writes frames to a response, one at a time.
 type frameWriter struct {
-	mu  sync.Mutex
-	w   io.Writer
-	err error
+	mu sync.Mutex
+	w  io.Writer
+	// flush, when set, sends what was written so far (every frame but
+	// data, whose end frame follows soon).
+	flush func() error
+	err   error
 }
 
 func (f *frameWriter) frame(fr CampaignFrame, data []byte) error {
@@ -83,8 +86,8 @@ func (f *frameWriter) frame(fr CampaignFrame, data []byte) error {
 	if err == nil && len(data) > 0 {
 		_, err = f.w.Write(data)
 	}
-	if fl, ok := f.w.(http.Flusher); ok && err == nil && fr.Frame != FrameData {
-		fl.Flush()
+	if f.flush != nil && err == nil && fr.Frame != FrameData {
+		err = f.flush()
 	}
 	f.err = err
 	return err
@@ -211,7 +214,8 @@ func (d *Daemon) campaignData(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	fw := &frameWriter{w: w}
+	rc := http.NewResponseController(w)
+	fw := &frameWriter{w: w, flush: rc.Flush}
 	w.Header().Set("Content-Type", CampaignStreamType)
 	w.WriteHeader(http.StatusOK)
 	_ = fw.frame(CampaignFrame{Frame: FrameBegin, Version: CampaignStreamVersion, Campaign: id, Joined: len(joins)}, nil)
