@@ -34,11 +34,12 @@ life, so a revoke or erase returns the unvested part to the brand.`,
 		Example: `  pdx campaign create --policy analytics-only --price 0.001eth --duration 30d --cap 15 --deadline 7d
   pdx campaign show 1
   pdx campaign join 1 --dataset history
+  pdx campaign get 1 -o campaign-1
   pdx campaign close 1`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(a.campaignCreateCmd(), a.campaignShowCmd(), a.campaignJoinCmd(), a.campaignCloseCmd())
+	cmd.AddCommand(a.campaignCreateCmd(), a.campaignShowCmd(), a.campaignJoinCmd(), a.campaignCloseCmd(), a.campaignGetCmd())
 	return cmd
 }
 

@@ -24,6 +24,10 @@ var examples = map[string]string{
 	"pdx keys": `  pdx keys
   pdx keys --verify
   pdx --json keys`,
+	"pdx describe": `  pdx describe purchases --title "Grocery receipts of one household" --category purchases --period 2025-01..2025-12
+  pdx describe purchases
+  pdx describe purchases --title "Grocery receipts" --category purchases --preview
+  pdx --json describe purchases`,
 	"pdx version": `  pdx version
   pdx --json version`,
 	"pdx demo": `  pdx demo
@@ -86,7 +90,9 @@ var examples = map[string]string{
   pdx market --terms research-only
   pdx market --for-me
   pdx --json market --limit 100 --after AgEBAgMEBQYHCAAAAAAAAAAqAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
-  pdx market --fields age,city`,
+  pdx market --fields age,city
+  pdx market --category purchases --field amount --search grocery
+  pdx market --category loyalty --wide`,
 	"pdx refund": `  pdx purchases
   pdx refund 1`,
 	"pdx purchases": `  pdx purchases`,

@@ -292,6 +292,8 @@ func (d *Daemon) routeAll() {
 	add("DELETE", "/v1/datasets/{name}/grants/{grantee}", true, d.revoke)
 	add("PUT", "/v1/datasets/{name}/grants/{grantee}/fields", true, d.grantFieldsEdit)
 	add("POST", "/v1/datasets/{name}/offer", true, d.offer)
+	add("GET", "/v1/datasets/{name}/description", true, d.getDescription)
+	add("PUT", "/v1/datasets/{name}/description", true, d.putDescription)
 	add("POST", "/v1/datasets/{name}/offer/withdraw", true, d.withdrawOffer)
 	add("POST", "/v1/datasets/{name}/publish", true, d.publish)
 	add("POST", "/v1/datasets/{name}/unpublish", true, d.unpublish)
@@ -322,6 +324,7 @@ func (d *Daemon) routeAll() {
 	add("GET", "/v1/campaigns/{id}", true, d.getCampaign)
 	add("POST", "/v1/campaigns/{id}/join", true, d.joinCampaign)
 	add("POST", "/v1/campaigns/{id}/close", true, d.closeCampaign)
+	add("GET", "/v1/campaigns/{id}/data", true, d.campaignData)
 	// The dashboard's files need no token: the page asks for it and sends
 	// it with every API call.
 	ui := web.Handler()

@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/internal/kvstore"
 )
 
@@ -149,7 +150,7 @@ func damageIndex(t *testing.T, dir string) {
 // TestIndexRebuiltByReconcile: an index store damaged on disk, or deleted,
 // is started empty and the start's reconcile refills it from the chain and
 // the journal: the dataset list is the one before (names, ids, versions,
-// sizes, offer terms, times).
+// sizes, offer terms, times, description).
 func TestIndexRebuiltByReconcile(t *testing.T) {
 	w := newWorld(t)
 	o := w.owner
@@ -157,6 +158,8 @@ func TestIndexRebuiltByReconcile(t *testing.T) {
 	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/basket/versions", []byte("a,b\n3,4\n"), nil)
 	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/profile/versions?create=true", []byte(`{"age":40}`), nil)
 	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/basket/offer", OfferRequest{PriceWei: "1000", Duration: "30d", Terms: "spend study"}, nil)
+	var described DescriptionResponse
+	o.mustCall(t, http.StatusOK, "PUT", "/v1/datasets/basket/description", describe.Description{Title: "Weekly basket", Category: "purchases"}, &described)
 	var before DatasetList
 	o.mustCall(t, http.StatusOK, "GET", "/v1/datasets", nil, &before)
 	if len(before.Datasets) != 2 {
@@ -228,6 +231,10 @@ func TestIndexRebuiltByReconcile(t *testing.T) {
 			if !bytes.Equal(aj, bj) {
 				t.Errorf("%s: after the rebuild\n%s\nwant\n%s", how, aj, bj)
 			}
+		}
+		// The description comes back from the journal's describe record.
+		if d, ok := o.d.Description("basket"); !ok || !bytes.Equal(d.Bytes(), described.Description.Bytes()) {
+			t.Errorf("%s: description after the rebuild %v %+v, want %s", how, ok, d, described.Description.Bytes())
 		}
 		// The next start finds nothing left to do.
 		if rep, err := o.d.Reconcile(w.ctx); err != nil || rep.Changed() {
@@ -313,5 +320,76 @@ func TestCleanStopSkipsComparison(t *testing.T) {
 	}
 	if rep.Clean != nil || len(rep.Repinned) != 1 {
 		t.Fatalf("start after an unclean stop: %+v", rep)
+	}
+}
+
+// TestIndexDescriptionKey: a dataset's description is the key s/<name>
+// (FORMATS.md, format 2 extended), its value the canonical JSON of the
+// vector testdata/index-v2-description.json; it survives a reopen, goes
+// with the dataset's removal, and a value that does not read makes the
+// store damaged rather than silently dropped.
+func TestIndexDescriptionKey(t *testing.T) {
+	vec, err := os.ReadFile(filepath.Join("testdata", "index-v2-description.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := describe.ParseDescription(vec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), IndexDir)
+	ix, err := OpenIndex(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.SetDescription("basket", want); err == nil {
+		t.Fatal("a description of a dataset not in the index was saved")
+	}
+	if err := ix.Update("basket", true, func(e *Entry) { e.ID = 3 }); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.SetDescription("basket", want); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	db, err := kvstore.Open(dir, IndexSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, ok, err := db.Get([]byte("s/basket"))
+	db.Close()
+	if err != nil || !ok || !bytes.Equal(v, vec) {
+		t.Fatalf("s/basket = %q (%v, %v), want the vector", v, ok, err)
+	}
+	if ix, err = OpenIndex(dir, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := ix.Description("basket"); !ok || !bytes.Equal(got.Bytes(), vec) {
+		t.Fatalf("after reopen: %v %+v", ok, got)
+	}
+	if err := ix.Remove("basket"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Update("basket", true, func(e *Entry) { e.ID = 4 }); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := ix.Description("basket"); ok {
+		t.Fatal("a removed dataset's description came back with its name")
+	}
+	ix.Close()
+
+	db, err = kvstore.Open(dir, IndexSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Write(func(b *kvstore.Batch) { b.Put([]byte("s/basket"), []byte(`{"category":"purchases","title":"x"}`)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if ix, err := OpenIndex(dir, ""); !errors.Is(err, ErrDamaged) {
+		if ix != nil {
+			ix.Close()
+		}
+		t.Fatalf("a non-canonical description opened: %v", err)
 	}
 }

@@ -57,17 +57,23 @@ func (ix *Index) Text(hash [32]byte) (string, bool, error) {
 
 // SetTexts records terms texts read from IPFS, by their hash; the caller
 // has checked each against its hash.
+// The descriptions the texts carry are indexed in the same write
+// (describe.go).
 func (ix *Index) SetTexts(texts map[[32]byte]string) error {
+	var derr error
 	err := ix.st.Write(func(b *kvstore.Batch) {
 		for h, t := range texts {
 			b.Put(cat(pfxText, h[:]), []byte(t))
 			b.Delete(cat(pfxPending, h[:]))
 		}
+		derr = ix.indexDescriptions(b, texts)
 	})
 	if err == nil {
+		// The texts are in the store: keep them in memory too.
 		for h, t := range texts {
 			ix.texts.put(h, t)
 		}
+		err = derr
 	}
 	return err
 }
