@@ -1,6 +1,7 @@
 package daemon
 
 import (
+	"context"
 	"encoding/json"
 	"errors"
 	"fmt"
@@ -188,26 +189,50 @@ func (d *Daemon) joinCampaign(w http.ResponseWriter, r *http.Request) error {
 	if req.Threshold < 0 || req.Threshold > config.MaxProxyShares {
 		return badRequest("threshold %d is not between 1 and %d", req.Threshold, config.MaxProxyShares)
 	}
-	e, key, err := d.dataset(req.Dataset)
+	out, err := d.joinWith(r.Context(), id, req.Dataset, req.Threshold)
 	if err != nil {
 		return err
 	}
+	// A person's join stands beside (and over) what the agent decided.
+	dec, ok, err := d.index.CampaignDecision(id)
+	if err != nil {
+		d.log.Warn("reading the campaign agent's decision", "campaign", id, "err", err)
+	}
+	if !ok {
+		dec = CampaignDecision{Campaign: id, Brand: out.Brand}
+	} else if dec.State != DecisionJoined {
+		dec.Reason = "your agent had not joined: " + dec.Reason
+	}
+	dec.State, dec.Rule, dec.Dataset, dec.JoinBlock, dec.ByHand, dec.Decided = DecisionJoined, "", req.Dataset, out.Block, true, time.Now().UTC()
+	if err := d.index.PutCampaignDecision(dec); err != nil {
+		d.log.Warn("recording a join by hand", "campaign", id, "err", err)
+	}
+	writeJSON(w, http.StatusCreated, out)
+	return nil
+}
+
+// joinWith joins campaign id with the dataset name (the API's join and the
+// campaign agent's): one transaction, journaled as a grant.
+func (d *Daemon) joinWith(ctx context.Context, id uint64, name string, threshold int) (*JoinCampaignResponse, error) {
+	e, key, err := d.dataset(name)
+	if err != nil {
+		return nil, err
+	}
 	d.mu.Lock()
 	defer d.mu.Unlock()
-	res, err := d.s.JoinCampaign(r.Context(), service.CampaignJoin{Campaign: id, Dataset: e.ID, DatasetKey: key, Threshold: req.Threshold})
+	res, err := d.s.JoinCampaign(ctx, service.CampaignJoin{Campaign: id, Dataset: e.ID, DatasetKey: key, Threshold: threshold})
 	if err != nil {
-		return joinRefused(err, req.Dataset, id)
+		return nil, joinRefused(err, name, id)
 	}
-	out := JoinCampaignResponse{Campaign: id, Dataset: req.Dataset, ID: e.ID, Brand: res.Grantee.Hex(), PriceWei: res.PricePerPerson.String(),
+	out := &JoinCampaignResponse{Campaign: id, Dataset: name, ID: e.ID, Brand: res.Grantee.Hex(), PriceWei: res.PricePerPerson.String(),
 		Expires: res.Expires.Format(time.RFC3339), Threshold: res.Threshold, Bundle: res.Bundle, Block: res.Block, Proxies: []string{}, Fields: res.Fields}
 	for _, p := range res.Proxies {
 		out.Proxies = append(out.Proxies, p.Hex())
 	}
 	// A join is a grant: the journal keeps it as one, with the campaign's
 	// policy, so the owner's views read it back as any grant.
-	d.record(Record{Kind: KindGrant, Dataset: req.Dataset, ID: e.ID, Block: res.Block, Grantee: out.Brand, Purpose: string(res.Policy.Bytes()), Expires: out.Expires, Amount: out.PriceWei})
-	writeJSON(w, http.StatusCreated, out)
-	return nil
+	d.record(Record{Kind: KindGrant, Dataset: name, ID: e.ID, Block: res.Block, Grantee: out.Brand, Purpose: string(res.Policy.Bytes()), Expires: out.Expires, Amount: out.PriceWei})
+	return out, nil
 }
 
 // CloseCampaignResponse is the body of POST /v1/campaigns/{id}/close.
