@@ -12,6 +12,7 @@ import (
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/service"
@@ -21,6 +22,7 @@ import (
 // for many owners, an owner joins with one of its datasets. The routes:
 //
 //	POST /v1/campaigns               create and fund (the brand)
+//	GET  /v1/campaigns               the campaigns this daemon's agent saw, with its decisions
 //	GET  /v1/campaigns/{id}          the campaign and its policy
 //	POST /v1/campaigns/{id}/join     grant the brand one dataset, paid from the escrow
 //	POST /v1/campaigns/{id}/close    refund the unspent places to the brand's balance
@@ -39,6 +41,12 @@ type CampaignRequest struct {
 	// Deadline is when joins stop: a duration from now ("7d"), a date or
 	// an RFC 3339 time.
 	Deadline string `json:"deadline"`
+	// Wants is what the campaign asks of a dataset (acl/describe Wants:
+	// category, fields, period, minRows, attested, attestedBy); it goes
+	// into the policy (profile v3, "pdx:wants"), replacing any the policy
+	// has. Owners' agents join only with a dataset whose description
+	// meets it.
+	Wants json.RawMessage `json:"wants,omitempty"`
 }
 
 // CampaignView is a campaign as the API shows it.
@@ -60,6 +68,9 @@ type CampaignView struct {
 	// (PolicyError says why).
 	Policy      *PolicyView `json:"policy,omitempty"`
 	PolicyError string      `json:"policy_error,omitempty"`
+	// Agent is what this daemon's campaign agent decided (or the owner's
+	// join by hand); absent when it has not seen the campaign.
+	Agent *CampaignDecision `json:"agent,omitempty"`
 }
 
 func campaignView(info *service.CampaignInfo, now time.Time) CampaignView {
@@ -96,6 +107,13 @@ func (d *Daemon) createCampaign(w http.ResponseWriter, r *http.Request) error {
 	}
 	if pol == nil {
 		return badRequest("policy is required: the campaign's usage policy, a preset's name or a document, whose description says what you want")
+	}
+	if len(req.Wants) > 0 && string(req.Wants) != "null" {
+		w, err := describe.ParseWants(req.Wants)
+		if err != nil {
+			return badRequest("wants: %v", err)
+		}
+		pol.Wants = w
 	}
 	var price config.Wei
 	if err := price.UnmarshalText([]byte(req.PriceWei)); err != nil {
@@ -147,7 +165,73 @@ func (d *Daemon) getCampaign(w http.ResponseWriter, r *http.Request) error {
 	if err != nil {
 		return err
 	}
-	writeJSON(w, http.StatusOK, campaignView(info, time.Now()))
+	v := campaignView(info, time.Now())
+	if dec, ok, err := d.index.CampaignDecision(id); err != nil {
+		return err
+	} else if ok {
+		v.Agent = &dec
+	}
+	writeJSON(w, http.StatusOK, v)
+	return nil
+}
+
+// CampaignListItem is one campaign of GET /v1/campaigns: what the chain
+// says of it now, and what this daemon decided.
+type CampaignListItem struct {
+	ID         uint64           `json:"id"`
+	Brand      string           `json:"brand"`
+	PriceWei   string           `json:"price_wei"`
+	Duration   string           `json:"duration"`
+	Cap        uint32           `json:"cap"`
+	Joined     uint32           `json:"joined"`
+	Deadline   string           `json:"deadline"`
+	Open       bool             `json:"open"`
+	Closed     bool             `json:"closed"`
+	UnspentWei string           `json:"unspent_wei"`
+	Agent      CampaignDecision `json:"agent"`
+}
+
+// CampaignList is the body of GET /v1/campaigns.
+type CampaignList struct {
+	Campaigns []CampaignListItem `json:"campaigns"`
+}
+
+// maxCampaignList bounds one listing: the newest campaigns first.
+const maxCampaignList = 500
+
+// listCampaigns lists the campaigns the agent has seen, newest first, each
+// with the chain's state now and the decision: the open ones, or all with
+// ?all=true.
+func (d *Daemon) listCampaigns(w http.ResponseWriter, r *http.Request) error {
+	all := false
+	if v := r.URL.Query().Get("all"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return badRequest("all=%q: want true or false", v)
+		}
+		all = b
+	}
+	decs, err := d.index.CampaignDecisions(maxCampaignList)
+	if err != nil {
+		return err
+	}
+	now := time.Now()
+	out := CampaignList{Campaigns: []CampaignListItem{}}
+	for _, dec := range decs {
+		c, err := d.s.CampaignState(r.Context(), dec.Campaign)
+		if err != nil {
+			return err
+		}
+		if !all && !c.Open(now) {
+			continue
+		}
+		out.Campaigns = append(out.Campaigns, CampaignListItem{
+			ID: c.ID, Brand: c.Brand.Hex(), PriceWei: c.PricePerPerson.String(), Duration: config.Duration(c.Duration).String(),
+			Cap: c.Cap, Joined: c.Joined, Deadline: c.Deadline.UTC().Format(time.RFC3339), Open: c.Open(now), Closed: c.Closed,
+			UnspentWei: c.Unspent().String(), Agent: dec,
+		})
+	}
+	writeJSON(w, http.StatusOK, out)
 	return nil
 }
 

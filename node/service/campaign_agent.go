@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/policy"
 )
 
@@ -92,4 +93,9 @@ func CheckPurposes(allowed []string) error {
 		}
 	}
 	return nil
+}
+
+// CampaignState reads a campaign's state on chain (no document).
+func (s *Service) CampaignState(ctx context.Context, id uint64) (acl.Campaign, error) {
+	return s.cfg.Chain.CampaignOf(ctx, id)
 }
