@@ -82,8 +82,11 @@ func (a *CampaignAgent) HandleEvent(ctx context.Context, ev acl.Event) error {
 	if err := ctx.Err(); err != nil {
 		return err
 	}
-	a.log.Info("campaign decided", "campaign", dec.Campaign, "state", dec.State, "rule", dec.Rule, "dataset", dec.Dataset, "reason", dec.Reason)
-	return a.d.index.PutCampaignDecision(dec)
+	added, err := a.d.index.AddCampaignDecision(dec)
+	if added {
+		a.log.Info("campaign decided", "campaign", dec.Campaign, "state", dec.State, "rule", dec.Rule, "dataset", dec.Dataset, "reason", dec.Reason)
+	}
+	return err
 }
 
 // Decide decides campaign c (steps 1–9 above) and, when everything lets it,

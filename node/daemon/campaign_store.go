@@ -80,13 +80,32 @@ func (ix *Index) CampaignDecision(id uint64) (CampaignDecision, bool, error) {
 	return dec, true, nil
 }
 
-// PutCampaignDecision stores a decision (fsynced).
+// PutCampaignDecision stores a decision (fsynced), over any earlier one:
+// a person's join by hand.
 func (ix *Index) PutCampaignDecision(dec CampaignDecision) error {
 	b, err := json.Marshal(dec)
 	if err != nil {
 		return err
 	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
 	return ix.db.Write(func(b2 *kvstore.Batch) { b2.Put(campaignDecisionKey(dec.Campaign), b) })
+}
+
+// AddCampaignDecision stores the agent's decision unless the campaign has
+// one already (a join by hand made while the agent decided); it reports
+// whether it stored it.
+func (ix *Index) AddCampaignDecision(dec CampaignDecision) (bool, error) {
+	b, err := json.Marshal(dec)
+	if err != nil {
+		return false, err
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if _, ok, err := ix.db.Get(campaignDecisionKey(dec.Campaign)); err != nil || ok {
+		return false, err
+	}
+	return true, ix.db.Write(func(b2 *kvstore.Batch) { b2.Put(campaignDecisionKey(dec.Campaign), b) })
 }
 
 // CampaignDecisions lists the decisions, newest campaign first, at most

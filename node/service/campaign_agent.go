@@ -60,25 +60,21 @@ func (s *Service) DatasetSplit(ctx context.Context, dataset uint64) (bool, error
 	return s.hasSplitVersions(ctx, dataset)
 }
 
-// ErrPurposeNotAllowed: a campaign's policy permits a purpose the owner's
-// campaign policy does not accept.
-var ErrPurposeNotAllowed = errors.New("the campaign permits a purpose you do not accept")
-
 // PurposesWithin checks that everything p permits is within allowed (DPV
 // purposes; a narrower purpose of an allowed one is within it): a policy
 // that names no purpose permits any, so it is within nothing. An empty
 // allowed accepts no campaign.
 func PurposesWithin(p *policy.Policy, allowed []string) error {
 	if len(allowed) == 0 {
-		return fmt.Errorf("%w: your purposes list is empty, so no campaign is joined by itself", ErrPurposeNotAllowed)
+		return errors.New("your purposes list is empty, so no campaign is joined by itself")
 	}
 	if len(p.Purposes) == 0 {
-		return fmt.Errorf("%w: the campaign's policy permits any purpose; you accept only %s", ErrPurposeNotAllowed, strings.Join(allowed, ", "))
+		return fmt.Errorf("the campaign's policy permits any purpose; you accept only %s", strings.Join(allowed, ", "))
 	}
 	within := &policy.Policy{Purposes: allowed}
 	for _, q := range p.Purposes {
 		if err := within.Permits(q); err != nil {
-			return fmt.Errorf("%w: the campaign permits %s; you accept only %s", ErrPurposeNotAllowed, q, strings.Join(allowed, ", "))
+			return fmt.Errorf("the campaign permits %s, not among the purposes you accept (%s)", q, strings.Join(allowed, ", "))
 		}
 	}
 	return nil
