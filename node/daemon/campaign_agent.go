@@ -120,6 +120,9 @@ func (a *CampaignAgent) Decide(ctx context.Context, c acl.CampaignCreated) (Camp
 		return refuse(ruleOf(err), err.Error())
 	}
 	if info.Document == nil {
+		if errors.Is(info.DocumentErr, service.ErrCampaignDocument) {
+			return refuse("document", forPeople(info.DocumentErr))
+		}
 		return refuse("document", "the campaign's document is not readable: "+forPeople(info.DocumentErr))
 	}
 	doc := info.Document

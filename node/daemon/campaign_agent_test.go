@@ -78,6 +78,11 @@ func TestCampaignAgent(t *testing.T) {
 		return id
 	}
 	malformed := fund(sha256.Sum256([]byte(bad)), 5000)
+	huge := `{"profile":"urn:pdx:odrl-profile:v3","uid":"` + strings.Repeat("x", 100<<10) + `"}`
+	if _, err := b.store.Add(ctx, strings.NewReader(huge), storage.AddOptions{Name: "huge", MaxSize: 1 << 20}); err != nil {
+		t.Fatal(err)
+	}
+	oversized := fund(sha256.Sum256([]byte(huge)), 5000)
 	unserved := fund(sha256.Sum256([]byte("nobody has this block")), 5000)
 
 	policy := config.DefaultCampaigns()
@@ -105,6 +110,7 @@ func TestCampaignAgent(t *testing.T) {
 		tooMany:    {DecisionRefused, "wants", "at least 1000 records"},
 		noWants:    {DecisionRefused, "categories", "no category"},
 		malformed:  {DecisionRefused, "document", ""},
+		oversized:  {DecisionRefused, "document", ""},
 		unserved:   {DecisionRefused, "document", ""},
 	}
 	check := func(ix *Index) {
@@ -114,6 +120,7 @@ func TestCampaignAgent(t *testing.T) {
 			if err != nil || !ok {
 				t.Fatalf("campaign %d: no decision (%v)", id, err)
 			}
+			t.Logf("campaign %d: %s %s: %s", id, dec.State, dec.Rule, dec.Reason)
 			if dec.State != wd.state || dec.Rule != wd.rule || !strings.Contains(dec.Reason, wd.says) {
 				t.Errorf("campaign %d: decided %+v, want %s/%s saying %q", id, dec, wd.state, wd.rule, wd.says)
 			}
