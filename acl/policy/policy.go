@@ -241,7 +241,8 @@ func (p *Policy) Expiry(t time.Time) time.Time {
 
 // Describe is the policy in plain English, one line per term, in a fixed
 // order: purposes, permitted and prohibited actions, duration, reads,
-// attribution, licence, and the owner's own words last.
+// attribution, licence, the dataset's description and a campaign's wants
+// (profile v3), and the owner's own words last.
 func (p *Policy) Describe() []string {
 	var out []string
 	if len(p.Purposes) == 0 {
@@ -277,6 +278,12 @@ func (p *Policy) Describe() []string {
 	}
 	if len(p.Attestations) > 0 {
 		out = append(out, fmt.Sprintf("Source attestations published with it: %d (off chain, verified at each get).", len(p.Attestations)))
+	}
+	if p.Dataset != nil {
+		out = append(out, p.Dataset.Lines()...)
+	}
+	if p.Wants != nil {
+		out = append(out, p.Wants.Line())
 	}
 	if p.Description != "" {
 		out = append(out, "Terms: "+p.Description)

@@ -24,6 +24,10 @@ var examples = map[string]string{
 	"pdx keys": `  pdx keys
   pdx keys --verify
   pdx --json keys`,
+	"pdx describe": `  pdx describe purchases --title "Grocery receipts of one household" --category purchases --period 2025-01..2025-12
+  pdx describe purchases
+  pdx describe purchases --title "Grocery receipts" --category purchases --preview
+  pdx --json describe purchases`,
 	"pdx version": `  pdx version
   pdx --json version`,
 	"pdx demo": `  pdx demo

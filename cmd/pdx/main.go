@@ -144,6 +144,7 @@ listed in docs/cli.md.`,
 	root.AddCommand(a.contractsCmd(), a.pinsvcCmd())
 	root.AddCommand(a.attestCmd(), a.attestationCmd(), a.attestationsCmd())
 	root.AddCommand(a.campaignCmd())
+	root.AddCommand(a.describeCmd())
 	withExamples(root)
 	return root
 }

@@ -292,6 +292,8 @@ func (d *Daemon) routeAll() {
 	add("DELETE", "/v1/datasets/{name}/grants/{grantee}", true, d.revoke)
 	add("PUT", "/v1/datasets/{name}/grants/{grantee}/fields", true, d.grantFieldsEdit)
 	add("POST", "/v1/datasets/{name}/offer", true, d.offer)
+	add("GET", "/v1/datasets/{name}/description", true, d.getDescription)
+	add("PUT", "/v1/datasets/{name}/description", true, d.putDescription)
 	add("POST", "/v1/datasets/{name}/offer/withdraw", true, d.withdrawOffer)
 	add("POST", "/v1/datasets/{name}/publish", true, d.publish)
 	add("POST", "/v1/datasets/{name}/unpublish", true, d.unpublish)

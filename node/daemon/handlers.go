@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/pdx-network/pdx/acl/describe"
 	"io"
 	"math/big"
 	"net/http"
@@ -758,6 +759,9 @@ type OfferResponse struct {
 	// take it); Fields are the field groups it sells, empty: all.
 	TermsHash string   `json:"terms_hash"`
 	Fields    []string `json:"fields,omitempty"`
+	// Description is the dataset's description the offer publishes in its
+	// policy (pdx describe); absent when the dataset has none.
+	Description *describe.Description `json:"description,omitempty"`
 }
 
 func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
@@ -779,6 +783,9 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 		return err
 	}
 	if pol, err = d.offerFields(name, e, pol, req); err != nil {
+		return err
+	}
+	if pol, err = d.offerDescribed(name, pol, req); err != nil {
 		return err
 	}
 	terms := req.Terms
@@ -833,7 +840,7 @@ func (d *Daemon) offer(w http.ResponseWriter, r *http.Request) error {
 	th := service.TermsHash(terms)
 	res := OfferResponse{Dataset: name, ID: e.ID, PriceWei: price.String(), Duration: dur.String(), Terms: shown, Policy: pv, TermsHash: hexutil.Encode(th[:])}
 	if pol != nil {
-		res.Fields = pol.Fields
+		res.Fields, res.Description = pol.Fields, pol.Dataset
 	}
 	if to != (common.Address{}) {
 		res.To = to.Hex()

@@ -14,6 +14,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/internal/kvstore"
 )
 
@@ -95,13 +96,16 @@ type indexFile struct {
 // [A-Za-z0-9][A-Za-z0-9._-]*, so the 0x00 after a name ends it: no name's
 // versions share a prefix with another's.
 var (
-	datasetPrefix = []byte("d/")
-	versionPrefix = []byte("v/")
-	migratedKey   = []byte("m/migrated")
-	cleanKey      = []byte("m/clean")
+	datasetPrefix   = []byte("d/")
+	versionPrefix   = []byte("v/")
+	describedPrefix = []byte("s/")
+	migratedKey     = []byte("m/migrated")
+	cleanKey        = []byte("m/clean")
 )
 
 func datasetKey(name string) []byte { return append(slices.Clone(datasetPrefix), name...) }
+
+func describedKey(name string) []byte { return append(slices.Clone(describedPrefix), name...) }
 
 func versionsPrefix(name string) []byte {
 	k := append(slices.Clone(versionPrefix), name...)
@@ -129,6 +133,9 @@ type Index struct {
 	mu     sync.Mutex
 	byName map[string]*Entry
 	byID   map[uint64]string
+	// described holds each described dataset's description, canonical
+	// (describe.Description.Bytes), by name (key s/<name>).
+	described map[string][]byte
 	// Rebuilt: the store was damaged or of another schema and started
 	// empty; the reconcile refills it from the chain and the journal.
 	Rebuilt bool
@@ -155,7 +162,7 @@ func OpenIndex(dir, legacy string) (*Index, error) {
 	if err != nil {
 		return nil, fmt.Errorf("opening the dataset index %s: %w", dir, err)
 	}
-	ix := &Index{path: dir, db: db, byName: map[string]*Entry{}, byID: map[uint64]string{}, Rebuilt: rebuilt}
+	ix := &Index{path: dir, db: db, byName: map[string]*Entry{}, byID: map[uint64]string{}, described: map[string][]byte{}, Rebuilt: rebuilt}
 	if err := ix.load(); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("%w: %s: %v", ErrDamaged, dir, err)
@@ -180,6 +187,20 @@ func (ix *Index) load() error {
 		if h.ID != 0 {
 			ix.byID[h.ID] = h.Name
 		}
+		return true, nil
+	})
+	if err != nil {
+		return err
+	}
+	err = ix.db.Scan(describedPrefix, nil, func(k, v []byte) (bool, error) {
+		name := string(k[len(describedPrefix):])
+		if ix.byName[name] == nil {
+			return false, fmt.Errorf("description key %q of no dataset", k)
+		}
+		if _, err := describe.ParseDescription(v); err != nil {
+			return false, fmt.Errorf("description of %q: %v", name, err)
+		}
+		ix.described[name] = slices.Clone(v)
 		return true, nil
 	})
 	if err != nil {
@@ -406,6 +427,7 @@ func (ix *Index) Remove(name string) error {
 	}
 	err := ix.db.Write(func(b *kvstore.Batch) {
 		b.Delete(datasetKey(name))
+		b.Delete(describedKey(name))
 		for _, v := range old.Versions {
 			b.Delete(versionKey(name, v))
 		}
@@ -414,8 +436,59 @@ func (ix *Index) Remove(name string) error {
 		return fmt.Errorf("writing the dataset index: %w", err)
 	}
 	delete(ix.byName, name)
+	delete(ix.described, name)
 	if ix.byID[old.ID] == name {
 		delete(ix.byID, old.ID)
+	}
+	return nil
+}
+
+// Description is the saved description of the dataset name (a copy),
+// false when it has none.
+func (ix *Index) Description(name string) (*describe.Description, bool) {
+	ix.mu.Lock()
+	b, ok := ix.described[name]
+	ix.mu.Unlock()
+	if !ok {
+		return nil, false
+	}
+	d, err := describe.ParseDescription(b)
+	if err != nil { // load and SetDescription checked it
+		return nil, false
+	}
+	return d, true
+}
+
+// SetDescription saves d as the description of the dataset name, which
+// must be in the index; d is stored in canonical form and must be valid.
+// nil deletes it.
+func (ix *Index) SetDescription(name string, d *describe.Description) error {
+	var b []byte
+	if d != nil {
+		b = d.Bytes()
+		if _, err := describe.ParseDescription(b); err != nil {
+			return err
+		}
+	}
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	if ix.byName[name] == nil {
+		return fmt.Errorf("daemon: no dataset %q in the index", name)
+	}
+	err := ix.db.Write(func(bt *kvstore.Batch) {
+		if b == nil {
+			bt.Delete(describedKey(name))
+		} else {
+			bt.Put(describedKey(name), b)
+		}
+	})
+	if err != nil {
+		return fmt.Errorf("writing the dataset index: %w", err)
+	}
+	if b == nil {
+		delete(ix.described, name)
+	} else {
+		ix.described[name] = b
 	}
 	return nil
 }

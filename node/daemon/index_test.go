@@ -11,6 +11,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/internal/kvstore"
 )
 
@@ -313,5 +314,76 @@ func TestCleanStopSkipsComparison(t *testing.T) {
 	}
 	if rep.Clean != nil || len(rep.Repinned) != 1 {
 		t.Fatalf("start after an unclean stop: %+v", rep)
+	}
+}
+
+// TestIndexDescriptionKey: a dataset's description is the key s/<name>
+// (FORMATS.md, format 2 extended), its value the canonical JSON of the
+// vector testdata/index-v2-description.json; it survives a reopen, goes
+// with the dataset's removal, and a value that does not read makes the
+// store damaged rather than silently dropped.
+func TestIndexDescriptionKey(t *testing.T) {
+	vec, err := os.ReadFile(filepath.Join("testdata", "index-v2-description.json"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	want, err := describe.ParseDescription(vec)
+	if err != nil {
+		t.Fatal(err)
+	}
+	dir := filepath.Join(t.TempDir(), IndexDir)
+	ix, err := OpenIndex(dir, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.SetDescription("basket", want); err == nil {
+		t.Fatal("a description of a dataset not in the index was saved")
+	}
+	if err := ix.Update("basket", true, func(e *Entry) { e.ID = 3 }); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.SetDescription("basket", want); err != nil {
+		t.Fatal(err)
+	}
+	ix.Close()
+	db, err := kvstore.Open(dir, IndexSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	v, ok, err := db.Get([]byte("s/basket"))
+	db.Close()
+	if err != nil || !ok || !bytes.Equal(v, vec) {
+		t.Fatalf("s/basket = %q (%v, %v), want the vector", v, ok, err)
+	}
+	if ix, err = OpenIndex(dir, ""); err != nil {
+		t.Fatal(err)
+	}
+	if got, ok := ix.Description("basket"); !ok || !bytes.Equal(got.Bytes(), vec) {
+		t.Fatalf("after reopen: %v %+v", ok, got)
+	}
+	if err := ix.Remove("basket"); err != nil {
+		t.Fatal(err)
+	}
+	if err := ix.Update("basket", true, func(e *Entry) { e.ID = 4 }); err != nil {
+		t.Fatal(err)
+	}
+	if _, ok := ix.Description("basket"); ok {
+		t.Fatal("a removed dataset's description came back with its name")
+	}
+	ix.Close()
+
+	db, err = kvstore.Open(dir, IndexSchema)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := db.Write(func(b *kvstore.Batch) { b.Put([]byte("s/basket"), []byte(`{"category":"purchases","title":"x"}`)) }); err != nil {
+		t.Fatal(err)
+	}
+	db.Close()
+	if ix, err := OpenIndex(dir, ""); !errors.Is(err, ErrDamaged) {
+		if ix != nil {
+			ix.Close()
+		}
+		t.Fatalf("a non-canonical description opened: %v", err)
 	}
 }

@@ -38,6 +38,10 @@ const (
 	// KindWithdrawOffer: one offer of the dataset was closed (Purpose: its
 	// terms hash); its other offers stay open.
 	KindWithdrawOffer = "withdraw-offer"
+	// KindDescribe: the dataset's description was saved (Purpose: its
+	// canonical JSON, describe.Description.Bytes), so a rebuilt index
+	// gets it back.
+	KindDescribe = "describe"
 )
 
 // Record is one line of the journal: something the daemon did (or, for a

@@ -3,6 +3,7 @@ package daemon
 import (
 	"encoding/hex"
 	"encoding/json"
+	"github.com/pdx-network/pdx/acl/describe"
 	"net/http"
 	"strings"
 
@@ -14,17 +15,19 @@ import (
 // PolicyView is a usage policy (docs/policy.md) as the API shows it: in
 // plain words (Describe, one line per term) and as the document itself.
 type PolicyView struct {
-	Hash       string          `json:"hash"` // SHA-256 of the document: the grant's purpose_hash, the offer's terms_hash
-	CID        string          `json:"cid"`  // where the document is on IPFS
-	Describe   []string        `json:"describe"`
-	Purposes   []string        `json:"purposes"` // DPV purposes; empty means any
-	Permitted  []string        `json:"permitted"`
-	Prohibited []string        `json:"prohibited"`
-	MaxReads   int             `json:"max_reads,omitempty"`
-	Duration   string          `json:"duration,omitempty"`
-	Until      string          `json:"until,omitempty"`
-	License    string          `json:"license,omitempty"`
-	Document   json.RawMessage `json:"document"`
+	Hash       string   `json:"hash"` // SHA-256 of the document: the grant's purpose_hash, the offer's terms_hash
+	CID        string   `json:"cid"`  // where the document is on IPFS
+	Describe   []string `json:"describe"`
+	Purposes   []string `json:"purposes"` // DPV purposes; empty means any
+	Permitted  []string `json:"permitted"`
+	Prohibited []string `json:"prohibited"`
+	MaxReads   int      `json:"max_reads,omitempty"`
+	Duration   string   `json:"duration,omitempty"`
+	Until      string   `json:"until,omitempty"`
+	License    string   `json:"license,omitempty"`
+	// Dataset is an offer's description of its dataset (profile v3).
+	Dataset  *describe.Description `json:"dataset,omitempty"`
+	Document json.RawMessage       `json:"document"`
 }
 
 // String is the policy in plain words on one line, for text output.
@@ -34,7 +37,7 @@ func policyView(p *policy.Policy) *PolicyView {
 	h := p.Hash()
 	v := &PolicyView{Hash: "0x" + hex.EncodeToString(h[:]), CID: p.CID().String(), Describe: p.Describe(),
 		Purposes: nonNil(p.Purposes), Permitted: nonNil(p.Permitted), Prohibited: nonNil(p.Prohibited),
-		License: p.License, Document: p.Bytes()}
+		License: p.License, Dataset: p.Dataset, Document: p.Bytes()}
 	if n, ok := p.MaxReads(); ok {
 		v.MaxReads = n
 	}

@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"github.com/pdx-network/pdx/acl/describe"
 	"slices"
 	"time"
 
@@ -133,10 +134,12 @@ type history struct {
 	created map[uint64]time.Time
 	put     map[string]time.Time // by CID
 	terms   map[uint64]string
+	// described is each dataset's last saved description, by id.
+	described map[uint64]*describe.Description
 }
 
 func journalHistory(journal []Record) history {
-	h := history{created: map[uint64]time.Time{}, put: map[string]time.Time{}, terms: map[uint64]string{}}
+	h := history{created: map[uint64]time.Time{}, put: map[string]time.Time{}, terms: map[uint64]string{}, described: map[uint64]*describe.Description{}}
 	for _, r := range journal {
 		if r.Reconciled {
 			continue // stamped with a start's time, not the operation's
@@ -150,8 +153,13 @@ func journalHistory(journal []Record) history {
 			h.put[r.CID] = r.Time
 		case KindOffer:
 			h.terms[r.ID] = r.Purpose
+		case KindDescribe:
+			if desc, err := describe.ParseDescription([]byte(r.Purpose)); err == nil {
+				h.described[r.ID] = desc
+			}
 		case KindErase:
 			delete(h.terms, r.ID)
+			delete(h.described, r.ID)
 		}
 	}
 	return h
@@ -192,6 +200,12 @@ func (d *Daemon) reconcileSalts(ctx context.Context, hist history, rep *Reconcil
 				terms := hist.terms[id]
 				if err := d.index.Update(local.Name, true, func(e *Entry) { e.ID, e.Created, e.Terms = id, created, terms }); err != nil {
 					return err
+				}
+				// So is the description the owner saved (pdx describe).
+				if desc := hist.described[id]; desc != nil {
+					if err := d.index.SetDescription(local.Name, desc); err != nil {
+						return err
+					}
 				}
 				d.record(Record{Kind: KindCreate, Dataset: local.Name, ID: id, Reconciled: true})
 				rep.Journaled++
