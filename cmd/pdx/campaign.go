@@ -364,14 +364,6 @@ func (w *wantsFlags) wants() (*describe.Wants, error) {
 	return out, nil
 }
 
-func categoryNames() string {
-	var names []string
-	for _, c := range describe.Categories() {
-		names = append(names, string(c))
-	}
-	return strings.Join(names, ", ")
-}
-
 type campaignListResult daemon.CampaignList
 
 func (r campaignListResult) FormatText(w io.Writer) error {
