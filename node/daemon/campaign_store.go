@@ -74,7 +74,7 @@ func (ix *Index) CampaignDecision(id uint64) (CampaignDecision, bool, error) {
 		return CampaignDecision{}, false, err
 	}
 	var dec CampaignDecision
-	if err := json.Unmarshal(v, &dec); err != nil {
+	if err := strictJSON(v, &dec); err != nil {
 		return CampaignDecision{}, false, fmt.Errorf("%w: campaign decision %d: %v", ErrDamaged, id, err)
 	}
 	return dec, true, nil
@@ -114,7 +114,7 @@ func (ix *Index) CampaignDecisions(limit int) ([]CampaignDecision, error) {
 	var out []CampaignDecision
 	err := ix.db.ScanReverse(campaignDecisionPrefix, nil, func(k, v []byte) (bool, error) {
 		var dec CampaignDecision
-		if err := json.Unmarshal(v, &dec); err != nil {
+		if err := strictJSON(v, &dec); err != nil {
 			return false, fmt.Errorf("%w: campaign decision %x: %v", ErrDamaged, k, err)
 		}
 		out = append(out, dec)
