@@ -7,6 +7,8 @@ import (
 	"log/slog"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/internal/config"
@@ -30,8 +32,9 @@ import (
 //  6. its wants' category among the owner's categories;
 //  7. the datasets that may be offered (market.campaigns.datasets, or
 //     every described one), in name order: the first whose description
-//     meets the wants (describe.Wants.Match) is the one; none: refused
-//     with the first dataset's mismatch;
+//     meets the wants (describe.Wants.Match), and of which the brand
+//     holds no live grant already (the chain would refuse the join), is
+//     the one; none: refused with the first dataset's mismatch;
 //  8. auto_join off: refused, naming the dataset that would have joined;
 //  9. the join: one transaction granting the brand under the campaign's
 //     policy, paid from its escrow (service.JoinCampaign).
@@ -139,7 +142,7 @@ func (a *CampaignAgent) Decide(ctx context.Context, c acl.CampaignCreated) (Camp
 	if err := a.policy.CheckCategory(category); err != nil {
 		return refuse(ruleOf(err), err.Error())
 	}
-	name, why, err := a.match(ctx, c.ID, doc.Wants, len(doc.Fields) > 0)
+	name, why, err := a.match(ctx, c.ID, cur.Brand, doc.Wants, len(doc.Fields) > 0)
 	if err != nil {
 		return dec, err
 	}
@@ -171,7 +174,7 @@ func (a *CampaignAgent) Decide(ctx context.Context, c acl.CampaignCreated) (Camp
 // match finds the dataset that joins: the first offered one (by name)
 // whose description meets w. why is the first mismatch when none does,
 // DecisionJoined when the found one joined campaign id already.
-func (a *CampaignAgent) match(ctx context.Context, id uint64, w *describe.Wants, fieldGrant bool) (name, why string, err error) {
+func (a *CampaignAgent) match(ctx context.Context, id uint64, brand common.Address, w *describe.Wants, fieldGrant bool) (name, why string, err error) {
 	firstMiss := ""
 	miss := func(n, reason string) {
 		if firstMiss == "" {
@@ -211,6 +214,14 @@ func (a *CampaignAgent) match(ctx context.Context, id uint64, w *describe.Wants,
 		}
 		if joined {
 			return e.Name, DecisionJoined, nil
+		}
+		live, err := a.d.s.HoldsLiveGrant(ctx, e.ID, brand, a.Now())
+		if err != nil {
+			return "", "", err
+		}
+		if live {
+			miss(e.Name, "the campaign's brand holds a live grant of it already")
+			continue
 		}
 		return e.Name, "", nil
 	}

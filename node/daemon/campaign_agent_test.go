@@ -58,6 +58,7 @@ func TestCampaignAgent(t *testing.T) {
 	location := create("analytics-only", "1000", &describe.Wants{Category: "location"})
 	tooMany := create("analytics-only", "1000", &describe.Wants{Category: "purchases", MinRows: 1000})
 	noWants := create("analytics-only", "1000", nil)
+	again := create("analytics-only", "2000", shop) // history is granted to the brand by then
 
 	// Hostile documents, funded straight on chain: a block that claims to
 	// be a policy and is not one, and a hash nobody serves.
@@ -109,6 +110,7 @@ func TestCampaignAgent(t *testing.T) {
 		location:   {DecisionRefused, "categories", "location"},
 		tooMany:    {DecisionRefused, "wants", "at least 1000 records"},
 		noWants:    {DecisionRefused, "categories", "no category"},
+		again:      {DecisionRefused, "wants", "holds a live grant of it already"},
 		malformed:  {DecisionRefused, "document", ""},
 		oversized:  {DecisionRefused, "document", ""},
 		unserved:   {DecisionRefused, "document", ""},

@@ -7,6 +7,8 @@ import (
 	"strings"
 	"time"
 
+	"github.com/ethereum/go-ethereum/common"
+
 	"github.com/pdx-network/pdx/acl"
 	"github.com/pdx-network/pdx/acl/policy"
 )
@@ -94,4 +96,15 @@ func CheckPurposes(allowed []string) error {
 // CampaignState reads a campaign's state on chain (no document).
 func (s *Service) CampaignState(ctx context.Context, id uint64) (acl.Campaign, error) {
 	return s.cfg.Chain.CampaignOf(ctx, id)
+}
+
+// HoldsLiveGrant reports whether grantee holds a grant of dataset that has
+// not expired at now: the chain refuses a campaign join then, so the agent
+// offers another dataset instead.
+func (s *Service) HoldsLiveGrant(ctx context.Context, dataset uint64, grantee common.Address, now time.Time) (bool, error) {
+	g, err := s.cfg.Chain.GrantOf(ctx, dataset, grantee)
+	if err != nil {
+		return false, err
+	}
+	return g.Exists && (g.Expiry.IsZero() || g.Expiry.After(now)), nil
 }
