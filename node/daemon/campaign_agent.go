@@ -35,7 +35,9 @@ import (
 //     meets the wants (describe.Wants.Match), and of which the brand
 //     holds no live grant already (the chain would refuse the join), is
 //     the one; none: refused with the first dataset's mismatch;
-//  8. auto_join off: refused, naming the dataset that would have joined;
+//  8. auto_join off: refused, naming the dataset that would have joined
+//     (with no categories or purposes configured either — the default —
+//     it is refused as soon as the campaign is found open);
 //  9. the join: one transaction granting the brand under the campaign's
 //     policy, paid from its escrow (service.JoinCampaign).
 //
@@ -118,6 +120,10 @@ func (a *CampaignAgent) Decide(ctx context.Context, c acl.CampaignCreated) (Camp
 		return refuse("campaign", "every place of the campaign is taken")
 	case !cur.Open(now):
 		return refuse("campaign", "the campaign is past its deadline")
+	}
+	if !a.policy.AutoJoin && (len(a.policy.Categories) == 0 || len(a.policy.Purposes) == 0) {
+		// The default: the owner has not set up automatic joins at all.
+		return refuse(string(config.RuleAutoJoin), fmt.Sprintf("auto_join is off and [market.campaigns] names no categories or purposes (config.toml): join by hand with pdx campaign join %d --dataset NAME", c.ID))
 	}
 	if err := a.policy.CheckTerms(cur.Brand, cur.PricePerPerson, cur.Duration); err != nil {
 		return refuse(ruleOf(err), err.Error())
