@@ -255,10 +255,52 @@ func scanJSON(r io.Reader, each func(Value)) (*Facts, error) {
 			break
 		}
 	}
+	// One document: anything after it but spaces makes it not JSON.
+	if _, err := dec.Token(); !errors.Is(err, io.EOF) {
+		return nil, errors.New("more after the JSON document")
+	}
 	for k := range fields {
 		f.Fields = append(f.Fields, k)
 	}
 	return f, nil
+}
+
+// ScanText reads a plaintext as text, for what Scan could not read as CSV
+// or JSON: every piece between separators (line breaks, tabs, commas,
+// semicolons, quotes, brackets, braces, colons) is a value of no field.
+// The leak check runs it over such a plaintext so that nothing escapes it
+// for being malformed.
+func ScanText(r io.Reader, each func(Value)) error {
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 64<<10), 1<<20)
+	sc.Split(func(data []byte, atEOF bool) (int, []byte, error) {
+		sep := func(b byte) bool { return strings.IndexByte("\n\r\t,;\"{}[]:", b) >= 0 }
+		start := 0
+		for start < len(data) && sep(data[start]) {
+			start++
+		}
+		for i := start; i < len(data); i++ {
+			if sep(data[i]) {
+				return i + 1, data[start:i], nil
+			}
+			if i-start >= 64<<10 { // a piece that long is cut, not refused
+				return i, data[start:i], nil
+			}
+		}
+		if atEOF && len(data) > start {
+			return len(data), data[start:], nil
+		}
+		if atEOF {
+			return len(data), nil, nil
+		}
+		return start, nil, nil
+	})
+	for sc.Scan() {
+		if t := strings.TrimSpace(sc.Text()); t != "" {
+			each(Value{Text: t})
+		}
+	}
+	return sc.Err()
 }
 
 func validFields(fs []string) []string {

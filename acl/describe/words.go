@@ -11,7 +11,7 @@ import (
 func (d *Description) Lines() []string {
 	out := []string{fmt.Sprintf("Dataset: %s (%s: %s)", d.Title, d.Category, d.Category.Words())}
 	if len(d.Fields) > 0 {
-		out = append(out, "Fields: "+strings.Join(d.Fields, ", "))
+		out = append(out, "Field names: "+strings.Join(d.Fields, ", "))
 	}
 	var facts []string
 	if d.Rows > 0 {

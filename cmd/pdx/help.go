@@ -90,7 +90,9 @@ var examples = map[string]string{
   pdx market --terms research-only
   pdx market --for-me
   pdx --json market --limit 100 --after AgEBAgMEBQYHCAAAAAAAAAAqAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA
-  pdx market --fields age,city`,
+  pdx market --fields age,city
+  pdx market --category purchases --field amount --search grocery
+  pdx market --category loyalty --wide`,
 	"pdx refund": `  pdx purchases
   pdx refund 1`,
 	"pdx purchases": `  pdx purchases`,

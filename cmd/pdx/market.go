@@ -14,6 +14,7 @@ import (
 	"github.com/spf13/cobra"
 
 	"github.com/pdx-network/pdx/acl/attest"
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
@@ -378,6 +379,8 @@ func (a *app) withdrawCmd() *cobra.Command {
 type marketResult struct {
 	daemon.MarketList
 	more string
+	// wide adds the ROWS and PERIOD columns of the offers' descriptions.
+	wide bool
 }
 
 // MarshalJSON is the page as the daemon gave it.
@@ -389,8 +392,17 @@ func (r marketResult) FormatText(w io.Writer) error {
 		return err
 	}
 	tw := tabwriter.NewWriter(w, 0, 4, 2, ' ', 0)
-	fmt.Fprintln(tw, "DATASET\tFIELDS\tOWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE\tATTESTED")
+	wideHead := ""
+	if r.wide {
+		wideHead = "ROWS\tPERIOD\t"
+	}
+	fmt.Fprintln(tw, "DATASET\tFIELDS\tTITLE\tCATEGORY\t"+wideHead+"OWNER\tPRICE\tDURATION\tTERMS\tMINE\tPRIVATE\tATTESTED")
 	for _, o := range r.Offers {
+		title, category, rows, period := describedColumns(o)
+		wideCols := ""
+		if r.wide {
+			wideCols = rows + "\t" + period + "\t"
+		}
 		terms := quoteCut(o.Terms, maxTermsShown)
 		if o.Terms == "" {
 			terms = "(unknown text, hash " + o.TermsHash + ")"
@@ -419,7 +431,7 @@ func (r marketResult) FormatText(w io.Writer) error {
 		if o.Fields != nil && len(*o.Fields) > 0 {
 			fields = strings.Join(*o.Fields, ",")
 		}
-		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, fields, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private), orDash(attested))
+		fmt.Fprintf(tw, "%d\t%s\t%s\t%s\t%s%s\t%s\t%s\t%s\t%s\t%s\t%s\n", o.Dataset, fields, title, category, wideCols, o.Owner, formatEther(o.PriceWei), o.Duration, terms, orDash(mine), orDash(private), orDash(attested))
 	}
 	if err := tw.Flush(); err != nil {
 		return err
@@ -434,6 +446,31 @@ func (r marketResult) FormatText(w io.Writer) error {
 	}
 	return nil
 }
+
+// describedColumns are an offer's description as the market table shows
+// it: the title quoted and cut (a hostile owner's title cannot drive the
+// terminal), the category, the rows and the period; "-" where the offer
+// says nothing, "(unreadable)" where its description does not read.
+func describedColumns(o daemon.OfferView) (title, category, rows, period string) {
+	d := o.Description
+	switch {
+	case o.DescriptionUnreadable:
+		return "(unreadable)", "-", "-", "-"
+	case d == nil:
+		return "-", "-", "-", "-"
+	}
+	title, category, rows, period = quoteCut(d.Title, maxTitleShown), string(d.Category), "-", "-"
+	if d.Rows > 0 {
+		rows = strconv.FormatInt(d.Rows, 10)
+	}
+	if d.Period != nil {
+		period = d.Period.String()
+	}
+	return title, category, rows, period
+}
+
+// maxTitleShown is how much of a description's title the table shows.
+const maxTitleShown = 40
 
 // maxTermsShown is how much of an offer's terms the market table shows;
 // --json has the whole text.
@@ -470,7 +507,14 @@ wei or with a unit: 0.02eth), a duration range (--min-duration,
 terms hash, or words of the terms text), and attested data (--attested true,
 or an attester's address: offers whose latest version has a verified source
 attestation on chain, the ATTESTED column). The page is by dataset id, or by
-price or duration when you filter on them.`,
+price or duration when you filter on them.
+
+An offer whose owner described the dataset (pdx describe) shows its TITLE
+and CATEGORY (--wide adds ROWS and PERIOD; --json has the whole
+description, with its fields, size and attesters). --category keeps one
+category, --field the offers whose description lists that field (repeat it
+for several: all must be listed), --search those whose title holds every
+word.`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
 			f.limitSet = cmd.Flags().Changed("limit")
@@ -484,7 +528,7 @@ price or duration when you filter on them.`,
 			}
 			return show(a, cmd.Context(), path, func(r *daemon.MarketList) any {
 				r.Offers = orEmpty(r.Offers)
-				return marketResult{MarketList: *r, more: f.nextCommand(r.Next)}
+				return marketResult{MarketList: *r, more: f.nextCommand(r.Next), wide: f.wide}
 			})
 		}),
 	}
@@ -501,6 +545,10 @@ price or duration when you filter on them.`,
 	fl.StringVar(&f.terms, "terms", "", "only offers under this policy preset (research-only), of this terms hash (0x…), or whose terms text contains these words")
 	fl.StringVar(&f.fields, "fields", "", "only field-level offers (a policy naming fields): any, or those selling every field named (age,city)")
 	fl.StringVar(&f.attested, "attested", "", "only offers whose latest version has a verified source attestation on chain: true, or an attester's address (0x…)")
+	fl.StringVar(&f.category, "category", "", "only offers whose description is of this category ("+categoryNames()+")")
+	fl.StringArrayVar(&f.field, "field", nil, "only offers whose description lists this field name (repeat for several: all must be listed)")
+	fl.StringVar(&f.search, "search", "", "only offers whose description's title holds every one of these words (any case)")
+	fl.BoolVar(&f.wide, "wide", false, "add the ROWS and PERIOD columns of the offers' descriptions")
 	return cmd
 }
 
@@ -516,6 +564,10 @@ type marketFlags struct {
 	minDuration, maxDuration string
 	// attested: "true" or an attester's address (the ATTESTED column).
 	attested string
+	// category, field, search filter on the offers' descriptions.
+	category, search string
+	field            []string
+	wide             bool
 }
 
 // query is the GET /v1/market query string of the flags.
@@ -593,6 +645,24 @@ func (f *marketFlags) query() (string, error) {
 		}
 		v.Set("attested", f.attested)
 	}
+	if f.category != "" {
+		c, err := describe.ParseCategory(f.category)
+		if err != nil {
+			return "", cli.Usagef("--category %q is not a category: use one of %s", f.category, categoryNames())
+		}
+		v.Set("category", string(c))
+	}
+	if len(f.field) > 0 {
+		for _, x := range f.field {
+			if (&describe.Description{Title: "x", Category: "other", Fields: []string{x}}).Validate() != nil {
+				return "", cli.Usagef("--field %q is not a field name (no spaces, commas or slashes)", x)
+			}
+		}
+		v.Set("field", strings.Join(f.field, ","))
+	}
+	if f.search != "" {
+		v.Set("search", f.search)
+	}
 	return v.Encode(), nil
 }
 
@@ -629,6 +699,16 @@ func (f *marketFlags) nextCommand(next string) string {
 		add("--terms", shellQuote(f.terms))
 	}
 	add("--fields", f.fields)
+	add("--category", f.category)
+	for _, x := range f.field {
+		add("--field", x)
+	}
+	if f.search != "" {
+		add("--search", shellQuote(f.search))
+	}
+	if f.wide {
+		args = append(args, "--wide")
+	}
 	add("--after", next)
 	return strings.Join(args, " ")
 }

@@ -182,6 +182,40 @@ func (d *Daemon) datasetFacts(ctx context.Context, e Entry, lc *describe.LeakChe
 	if err != nil {
 		return nil, fmt.Errorf("%w: version %d of %q has CID %q: %v", ErrDamaged, v.Version, e.Name, v.CID, err)
 	}
+	var each func(describe.Value)
+	if lc != nil {
+		each = lc.See
+	}
+	var facts *describe.Facts
+	err = d.readLatest(ctx, c, func(r io.Reader) error {
+		var err error
+		facts, err = describe.Scan(r, each)
+		return err
+	})
+	if err != nil {
+		return nil, fmt.Errorf("reading the latest version of %q to describe it: %w", e.Name, err)
+	}
+	if names := v.FieldNames(); len(names) > 0 {
+		facts.Fields = validNames(names)
+	}
+	if lc != nil && facts.Format == "" && facts.Size > 0 {
+		// Neither CSV nor JSON (or malformed): every piece of the text is
+		// checked, so a malformed file leaks nothing either.
+		if err := d.readLatest(ctx, c, func(r io.Reader) error { return describe.ScanText(r, lc.See) }); err != nil {
+			return nil, fmt.Errorf("reading the latest version of %q to describe it: %w", e.Name, err)
+		}
+	}
+	if lc != nil {
+		if err := lc.Err(); err != nil {
+			return nil, err
+		}
+	}
+	return facts, nil
+}
+
+// readLatest streams the plaintext of the owner's version c to read (the
+// plaintext stays in memory, a pipe's buffer at a time).
+func (d *Daemon) readLatest(ctx context.Context, c cid.Cid, read func(io.Reader) error) error {
 	pr, pw := io.Pipe()
 	done := make(chan error, 1)
 	go func() {
@@ -194,27 +228,12 @@ func (d *Daemon) datasetFacts(ctx context.Context, e Entry, lc *describe.LeakChe
 		pw.CloseWithError(err)
 		done <- err
 	}()
-	var each func(describe.Value)
-	if lc != nil {
-		each = lc.See
-	}
-	facts, serr := describe.Scan(pr, each)
+	rerr := read(pr)
 	pr.CloseWithError(io.ErrClosedPipe)
-	if rerr := <-done; rerr != nil {
-		return nil, fmt.Errorf("reading the latest version of %q to describe it: %w", e.Name, rerr)
+	if err := <-done; err != nil {
+		return err
 	}
-	if serr != nil {
-		return nil, serr
-	}
-	if names := v.FieldNames(); len(names) > 0 {
-		facts.Fields = validNames(names)
-	}
-	if lc != nil {
-		if err := lc.Err(); err != nil {
-			return nil, err
-		}
-	}
-	return facts, nil
+	return rerr
 }
 
 func validNames(names []string) []string {

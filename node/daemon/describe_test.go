@@ -1,12 +1,17 @@
 package daemon
 
 import (
+	"math/big"
 	"net/http"
 	"slices"
 	"strings"
 	"testing"
+	"time"
+
+	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pdx-network/pdx/acl/describe"
+	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/node/service"
 )
 
@@ -91,5 +96,86 @@ func TestDescribeOffer(t *testing.T) {
 	}
 	if !found {
 		t.Fatalf("no offer on chain carries the description: %+v", offers)
+	}
+
+	// The brand finds it in its market by category, fields and words of
+	// the title, with the description the owner saved; a dataset offered
+	// without one is listed but matches none of these filters.
+	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/plain/versions?create=true", []byte("x\n1\n"), nil)
+	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/plain/offer", OfferRequest{PriceWei: "1000", Duration: "30d", Terms: "spend study"}, nil)
+	b := w.brand
+	for _, c := range []struct {
+		query string
+		want  int
+	}{
+		{"category=purchases", 1},
+		{"category=PURCHASES&field=amount,store", 1},
+		{"search=grocery%20ANNUAL", 1},
+		{"search=fuel", 0},
+		{"category=loyalty", 0},
+		{"field=points", 0},
+		{"", 2},
+	} {
+		var page MarketList
+		b.mustCall(t, http.StatusOK, "GET", "/v1/market?"+c.query, nil, &page)
+		if len(page.Offers) != c.want {
+			t.Fatalf("market?%s: %d offers, want %d: %+v", c.query, len(page.Offers), c.want, page.Offers)
+		}
+		for _, v := range page.Offers {
+			if v.Dataset == off.ID && (v.Description == nil || string(v.Description.Bytes()) != string(d.Bytes())) {
+				t.Fatalf("market?%s: the offer's description %+v, want %s", c.query, v.Description, d.Bytes())
+			}
+			if v.Dataset != off.ID && (v.Description != nil || v.DescriptionUnreadable) {
+				t.Fatalf("an offer without a description shows %+v", v)
+			}
+		}
+	}
+	for _, bad := range []string{"category=shoes", "field=a%20b", "search=" + strings.Repeat("x", 300)} {
+		if r := b.call(t, "GET", "/v1/market?"+bad, nil); r.status != http.StatusBadRequest {
+			t.Fatalf("market?%.40s: %d", bad, r.status)
+		}
+	}
+}
+
+// TestHostileDescriptionOnChain: offers whose terms on chain claim a
+// description that does not read — oversized, malformed, not canonical,
+// control characters — are listed in a brand's market with the
+// description unreadable, match no description filter, and leave the
+// market index working (desc-2).
+func TestHostileDescriptionOnChain(t *testing.T) {
+	w := newWorld(t)
+	o, b := w.owner, w.brand
+	var put PutResponse
+	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/basket/versions?create=true", []byte("a,b\n1,2\n"), &put)
+	good := &policy.Policy{Description: "study", Permitted: []string{"use"},
+		Dataset: &describe.Description{Title: "Receipts", Category: "purchases"}}
+	text := string(good.Bytes())
+	hostile := []string{
+		strings.Replace(text, `"title":"Receipts"`, `"title":"`+strings.Repeat("R", 400)+`"`, 1),
+		strings.Replace(text, `"title":"Receipts"`, `"title":"Re\u001b[31mceipts"`, 1),
+		strings.Replace(text, `"title":"Receipts","category":"purchases"`, `"category":"purchases","title":"Receipts"`, 1),
+		strings.Replace(text, `"category":"purchases"`, `"category":"purchases","secret":"x"`, 1),
+	}
+	for _, h := range hostile {
+		if h == text {
+			t.Fatal("a hostile vector equals the good text")
+		}
+		if err := o.d.s.OfferTo(t.Context(), put.ID, big.NewInt(1000), time.Hour, h, common.Address{}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var page MarketList
+	b.mustCall(t, http.StatusOK, "GET", "/v1/market", nil, &page)
+	if len(page.Offers) != len(hostile) {
+		t.Fatalf("%d offers listed, want %d", len(page.Offers), len(hostile))
+	}
+	for _, v := range page.Offers {
+		if v.Description != nil || !v.DescriptionUnreadable {
+			t.Fatalf("a hostile description shown as %+v (unreadable %v)", v.Description, v.DescriptionUnreadable)
+		}
+	}
+	b.mustCall(t, http.StatusOK, "GET", "/v1/market?category=purchases", nil, &page)
+	if len(page.Offers) != 0 {
+		t.Fatalf("a hostile description matched a filter: %+v", page.Offers)
 	}
 }

@@ -150,7 +150,7 @@ func damageIndex(t *testing.T, dir string) {
 // TestIndexRebuiltByReconcile: an index store damaged on disk, or deleted,
 // is started empty and the start's reconcile refills it from the chain and
 // the journal: the dataset list is the one before (names, ids, versions,
-// sizes, offer terms, times).
+// sizes, offer terms, times, description).
 func TestIndexRebuiltByReconcile(t *testing.T) {
 	w := newWorld(t)
 	o := w.owner
@@ -158,6 +158,8 @@ func TestIndexRebuiltByReconcile(t *testing.T) {
 	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/basket/versions", []byte("a,b\n3,4\n"), nil)
 	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/profile/versions?create=true", []byte(`{"age":40}`), nil)
 	o.mustCall(t, http.StatusCreated, "POST", "/v1/datasets/basket/offer", OfferRequest{PriceWei: "1000", Duration: "30d", Terms: "spend study"}, nil)
+	var described DescriptionResponse
+	o.mustCall(t, http.StatusOK, "PUT", "/v1/datasets/basket/description", describe.Description{Title: "Weekly basket", Category: "purchases"}, &described)
 	var before DatasetList
 	o.mustCall(t, http.StatusOK, "GET", "/v1/datasets", nil, &before)
 	if len(before.Datasets) != 2 {
@@ -229,6 +231,10 @@ func TestIndexRebuiltByReconcile(t *testing.T) {
 			if !bytes.Equal(aj, bj) {
 				t.Errorf("%s: after the rebuild\n%s\nwant\n%s", how, aj, bj)
 			}
+		}
+		// The description comes back from the journal's describe record.
+		if d, ok := o.d.Description("basket"); !ok || !bytes.Equal(d.Bytes(), described.Description.Bytes()) {
+			t.Errorf("%s: description after the rebuild %v %+v, want %s", how, ok, d, described.Description.Bytes())
 		}
 		// The next start finds nothing left to do.
 		if rep, err := o.d.Reconcile(w.ctx); err != nil || rep.Changed() {

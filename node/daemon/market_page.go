@@ -6,11 +6,13 @@ import (
 	"net/http"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
 	"github.com/ethereum/go-ethereum/common/hexutil"
 
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/market"
 	"github.com/pdx-network/pdx/node/service"
@@ -57,6 +59,13 @@ type OfferView struct {
 	// dataset's latest version (the market's attested column); nil: none.
 	// A pointer keeps OfferView comparable.
 	Attested *OfferAttested `json:"attested,omitempty"`
+	// Description is what the offer says of its dataset (its policy's
+	// pdx:dataset, acl/describe/DESCRIBE.md); absent when it says nothing.
+	Description *describe.Description `json:"description,omitempty"`
+	// DescriptionUnreadable: the offer's policy claims a description that
+	// does not read (malformed, oversized, control characters); the offer
+	// is listed, its description not shown.
+	DescriptionUnreadable bool `json:"description_unreadable,omitempty"`
 }
 
 // MarketList is the body of GET /v1/market.
@@ -68,7 +77,8 @@ type MarketList struct {
 
 // marketParams are the query parameters GET /v1/market takes.
 var marketParams = map[string]bool{"limit": true, "after": true, "owner": true, "mine": true, "for_me": true,
-	"min_price": true, "max_price": true, "terms": true, "min_duration": true, "max_duration": true, "fields": true, "attested": true}
+	"min_price": true, "max_price": true, "terms": true, "min_duration": true, "max_duration": true, "fields": true, "attested": true,
+	"category": true, "field": true, "search": true}
 
 // parseMarketQuery reads GET /v1/market's parameters; any it does not know,
 // or gives twice, is refused rather than ignored (a typo must not widen
@@ -77,7 +87,7 @@ func parseMarketQuery(v url.Values) (market.Query, error) {
 	var q market.Query
 	for k, vs := range v {
 		if !marketParams[k] {
-			return q, badRequest("unknown parameter %q (the market takes limit, after, owner, mine, for_me, min_price, max_price, terms, min_duration, max_duration, fields, attested)", k)
+			return q, badRequest("unknown parameter %q (the market takes limit, after, owner, mine, for_me, min_price, max_price, terms, min_duration, max_duration, fields, attested, category, field, search)", k)
 		}
 		if len(vs) != 1 {
 			return q, badRequest("%s given %d times", k, len(vs))
@@ -122,6 +132,25 @@ func parseMarketQuery(v url.Values) (market.Query, error) {
 		}
 	}
 	q.Terms = v.Get("terms")
+	if s := v.Get("category"); s != "" {
+		c, err := describe.ParseCategory(s)
+		if err != nil {
+			return q, badRequest("category %q is not a category: one of %s", s, categoryList())
+		}
+		q.Category = c
+	}
+	if s := v.Get("field"); s != "" {
+		for _, f := range strings.Split(s, ",") {
+			f = strings.TrimSpace(f)
+			if (&describe.Description{Title: "x", Category: "other", Fields: []string{f}}).Validate() != nil {
+				return q, badRequest("field %q is not a field name (printable ASCII without spaces, commas or slashes)", f)
+			}
+			q.DescFields = append(q.DescFields, f)
+		}
+	}
+	if q.Search = v.Get("search"); len(q.Search) > 256 {
+		return q, badRequest("search: at most 256 characters")
+	}
 	return q, nil
 }
 
@@ -163,6 +192,7 @@ func (d *Daemon) market(w http.ResponseWriter, r *http.Request) error {
 		if p, err := service.TermsPolicy(texts[o.TermsHash]); err == nil && p != nil && len(p.Fields) > 0 {
 			v.Fields = &p.Fields
 		}
+		v.Description, v.DescriptionUnreadable = market.DescribedIn(texts[o.TermsHash])
 		// Only an offer whose terms claim attested data (offer
 		// --require-attestation) has its claim checked on chain: the check
 		// reads EAS's and the Registry's logs for the dataset, which would

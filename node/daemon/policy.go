@@ -3,10 +3,10 @@ package daemon
 import (
 	"encoding/hex"
 	"encoding/json"
-	"github.com/pdx-network/pdx/acl/describe"
 	"net/http"
 	"strings"
 
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/config"
 	"github.com/pdx-network/pdx/node/service"

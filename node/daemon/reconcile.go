@@ -4,13 +4,13 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"github.com/pdx-network/pdx/acl/describe"
 	"slices"
 	"time"
 
 	"github.com/ipfs/go-cid"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/internal/home"
 	"github.com/pdx-network/pdx/node/service"
 	"github.com/pdx-network/pdx/reencrypt"

@@ -9,7 +9,9 @@
 // the follower's cursor in one atomic, fsynced write, so a crash replays a
 // batch rather than losing or doubling it. The store is derived data: one
 // that is missing, damaged, of another schema or of another Registry is
-// rebuilt from the chain. Its layout is spec/market-index-v3.md: one row
+// rebuilt from the chain. Its layout is spec/market-index-v4.md
+// (format 3's, spec/market-index-v3.md, with the offers' descriptions and
+// a listing by category, describe.go): one row
 // per (dataset, terms hash) offer, since a dataset holds one offer per
 // terms hash (Registry interface 4), and the datasets' versions, read from
 // CIDAdded, so that what a page shows of an offer's data is an index read
@@ -33,9 +35,9 @@ import (
 	"github.com/pdx-network/pdx/internal/kvstore"
 )
 
-// Schema names the layout of the store (spec/market-index-v3.md); a store
+// Schema names the layout of the store (spec/market-index-v4.md); a store
 // of another is rebuilt.
-const Schema = "pdx/market-index/3"
+const Schema = "pdx/market-index/4"
 
 // MaxOpenPerDataset bounds the offers of one dataset the index lists: a
 // hostile owner can open any number, and the index keeps the newest this
@@ -392,14 +394,22 @@ func openOffers(h []entry) []Offer {
 func (t *txn) settle(old, h []entry) error {
 	for _, o := range openOffers(old) {
 		t.del(cat(pfxOffer, o.id()))
-		for _, k := range listingKeys(&o) {
+		dk, err := t.describedKeys(&o)
+		if err != nil {
+			return err
+		}
+		for _, k := range append(listingKeys(&o), dk...) {
 			t.del(k)
 		}
 	}
 	for _, o := range openOffers(h) {
 		rec := o.encode()
 		t.put(cat(pfxOffer, o.id()), rec)
-		for _, k := range listingKeys(&o) {
+		dk, err := t.describedKeys(&o)
+		if err != nil {
+			return err
+		}
+		for _, k := range append(listingKeys(&o), dk...) {
 			t.put(k, rec)
 		}
 		if _, ok, err := t.get(cat(pfxText, o.TermsHash[:])); err != nil {

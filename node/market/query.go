@@ -14,6 +14,7 @@ import (
 
 	"github.com/ethereum/go-ethereum/common"
 
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/errkind"
 )
@@ -61,10 +62,21 @@ type Query struct {
 	// MinDuration and MaxDuration (inclusive; 0: no bound) keep the
 	// offers of an access duration between them.
 	MinDuration, MaxDuration time.Duration
+	// Category, DescFields and Search filter on the offers' descriptions
+	// (describe.go): the category (a page of one walks that category's
+	// listing), field names the description lists (all of them), words of
+	// its title (each, in any case). An offer whose description is not
+	// read, or unreadable, matches none of them.
+	Category   describe.Category
+	DescFields []string
+	Search     string
 	// Filters are further conditions, each a Filter: the hook for filters
 	// whose data lives outside this index (attested sources, field-level
 	// offers). They are checked on each offer the page's ordering reaches.
 	Filters []Filter
+
+	// described is the index's description check (List sets it).
+	described func(q *Query, o *Offer) (bool, error)
 }
 
 // Filter is a condition on offers whose data the index does not keep.
@@ -92,6 +104,7 @@ const (
 	planTerms
 	planPrice
 	planDuration
+	planCategory
 )
 
 type scanRange struct {
@@ -132,6 +145,8 @@ func (ix *Index) plan(q *Query) (*plan, error) {
 			p.ranges = append(p.ranges, scanRange{sub: h[:]})
 		}
 		return p, nil
+	case q.Category != "":
+		return categoryPlan(q.Category), nil
 	case q.MinPrice != nil || q.MaxPrice != nil:
 		r := scanRange{}
 		if q.MinPrice != nil {
@@ -203,7 +218,7 @@ func (q *Query) check() error {
 	case len(q.Terms) > 256:
 		return bad("the terms filter is at most 256 characters")
 	}
-	return nil
+	return q.checkDescribed()
 }
 
 // fingerprint ties a cursor to the filters of its query.
@@ -211,6 +226,7 @@ func (q *Query) fingerprint() []byte {
 	var b strings.Builder
 	fmt.Fprintf(&b, "viewer=%s owner=%s mine=%t forme=%t", q.Viewer.Hex(), q.Owner.Hex(), q.Mine, q.ForMe)
 	fmt.Fprintf(&b, " min=%v max=%v terms=%q mind=%d maxd=%d", q.MinPrice, q.MaxPrice, q.Terms, q.MinDuration, q.MaxDuration)
+	b.WriteString(q.describedFingerprint())
 	for _, f := range q.Filters {
 		fmt.Fprintf(&b, " %q", f.Key())
 	}
@@ -264,6 +280,11 @@ func (q *Query) match(ctx context.Context, o *Offer, termsSet [][32]byte) (bool,
 		q.Terms != "" && !slices.Contains(termsSet, o.TermsHash):
 		return false, nil
 	}
+	if q.described != nil {
+		if ok, err := q.described(q, o); err != nil || !ok {
+			return false, err
+		}
+	}
 	for _, f := range q.Filters {
 		if ok, err := f.Match(ctx, o); err != nil || !ok {
 			return false, err
@@ -286,6 +307,7 @@ func (ix *Index) List(ctx context.Context, q Query) (Page, error) {
 	if err := q.check(); err != nil {
 		return Page{}, err
 	}
+	q.described = ix.matchDescribed
 	limit := q.Limit
 	if limit == 0 {
 		limit = DefaultLimit

@@ -20,13 +20,21 @@ func (ix *Index) Text(hash [32]byte) (string, bool, error) {
 
 // SetTexts records terms texts read from IPFS, by their hash; the caller
 // has checked each against its hash.
+// The descriptions the texts carry are indexed in the same write
+// (describe.go).
 func (ix *Index) SetTexts(texts map[[32]byte]string) error {
-	return ix.st.Write(func(b *kvstore.Batch) {
+	var derr error
+	err := ix.st.Write(func(b *kvstore.Batch) {
 		for h, t := range texts {
 			b.Put(cat(pfxText, h[:]), []byte(t))
 			b.Delete(cat(pfxPending, h[:]))
 		}
+		derr = ix.indexDescriptions(b, texts)
 	})
+	if err == nil {
+		err = derr
+	}
+	return err
 }
 
 // PendingTexts lists, in hash order after the hash after (nil: from the

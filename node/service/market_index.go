@@ -50,8 +50,9 @@ func (s *Service) Market(ctx context.Context, q market.Query) (market.Page, erro
 		// beats none; the background sync catches up.
 		s.log.Warn("market page served from an index behind the chain", "err", err)
 	}
-	if q.Terms != "" {
-		// Words of the terms match the texts the index holds: read the
+	if q.Terms != "" || q.Category != "" || len(q.DescFields) > 0 || q.Search != "" {
+		// Words of the terms, and descriptions (which terms texts carry),
+		// match the texts the index holds: read the
 		// new offers' texts first (each read bounded; a text no node
 		// serves is skipped for a while).
 		tctx, cancel := context.WithTimeout(ctx, TermsWait+time.Second)

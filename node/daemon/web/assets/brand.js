@@ -118,6 +118,10 @@ function marketFilters(slot) {
   const owner = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', name: 'owner', value: f.owner || '' });
   const terms = h('input', { type: 'text', autocomplete: 'off', name: 'terms', value: f.terms || '' });
   const minDur = h('input', { type: 'text', autocomplete: 'off', name: 'min_duration', value: f.min_duration || '' });
+  const category = h('select', { name: 'category' }, h('option', { value: '' }, 'any'),
+    ...CATEGORIES.map((c) => h('option', { value: c, selected: f.category === c }, c)));
+  const fieldsIn = h('input', { type: 'text', autocomplete: 'off', spellcheck: 'false', name: 'field', value: f.field || '' });
+  const search = h('input', { type: 'search', autocomplete: 'off', name: 'search', value: f.search || '' });
   const forMe = h('input', { type: 'checkbox', id: 'market-for-me', name: 'for_me' });
   forMe.checked = !!f.for_me;
   const perPage = h('input', { type: 'number', min: '1', max: '500', step: '1', name: 'limit', value: String(market.limit) });
@@ -128,6 +132,9 @@ function marketFilters(slot) {
     field('Lowest price (ETH)', minPrice, 'e.g. 0.001; empty: no lower bound.'),
     field('Highest price (ETH)', maxPrice, 'e.g. 0.02; empty: no upper bound.'),
     field('Owner account', owner, 'Only this account’s offers (0x…).'),
+    field('Category', category, 'What the data is about, as its owner described it.'),
+    field('Has fields', fieldsIn, 'Field names the description lists, comma-separated (all of them), e.g. amount,date.'),
+    field('Title words', search, 'Words of the description’s title, e.g. grocery.'),
     field('Terms', terms, 'A policy preset (research-only), or words of the terms.'),
     field('Shortest access', minDur, 'e.g. 30d; empty: any duration.'),
     h('div', { class: 'field' }, h('label', { for: 'market-for-me' }, forMe, ' Only private offers made to me')),
@@ -154,6 +161,12 @@ function marketFilters(slot) {
     if (d !== '' && parseDuration(d) === null) setError(minDur, `"${d}" is not a duration: write e.g. 30d or 12h.`);
     else if (d !== '') next.min_duration = d;
     if (terms.value.trim() !== '') next.terms = terms.value.trim();
+    if (category.value !== '') next.category = category.value;
+    const fl = fieldsIn.value.split(',').map((x) => x.trim()).filter((x) => x !== '');
+    const badField = fl.find((x) => !/^[!-~]{1,64}$/.test(x) || x.includes('/'));
+    if (badField !== undefined) setError(fieldsIn, `"${badField}" is not a field name: no spaces or slashes.`);
+    else if (fl.length) next.field = fl.join(',');
+    if (search.value.trim() !== '') next.search = search.value.trim();
     if (forMe.checked) next.for_me = true;
     const n = Number(perPage.value);
     if (!Number.isInteger(n) || n < 1 || n > 500) setError(perPage, 'A page holds 1 to 500 offers.');
@@ -165,7 +178,7 @@ function marketFilters(slot) {
     loadOffers(slot);
   });
   clear.addEventListener('click', () => {
-    for (const i of [minPrice, maxPrice, owner, terms, minDur]) i.value = '';
+    for (const i of [minPrice, maxPrice, owner, terms, minDur, fieldsIn, search, category]) i.value = '';
     forMe.checked = false;
     clearErrors(form);
     market.filters = {};
@@ -175,6 +188,29 @@ function marketFilters(slot) {
   });
   return form;
 }
+// CATEGORIES is the description vocabulary (acl/describe/DESCRIBE.md).
+const CATEGORIES = ['purchases', 'loyalty', 'location', 'health', 'fitness', 'finance', 'demographics', 'browsing', 'media', 'social', 'energy', 'other'];
+
+// describedTitle is an offer's description title (text, never markup:
+// h sets text), or why there is none.
+function describedTitle(o) {
+  if (o.description_unreadable) return h('span', { class: 'hint' }, 'unreadable description');
+  if (!o.description) return h('span', { class: 'hint' }, 'not described');
+  return h('span', { class: 'offer-title', title: (o.description.fields || []).join(', ') }, cut(o.description.title, 80));
+}
+
+// describedHolds is an offer's rows, period and size, as far as said.
+function describedHolds(o) {
+  const d = o.description;
+  if (!d) return '—';
+  const parts = [];
+  if (d.rows) parts.push(`${d.rows} records`);
+  if (d.period) parts.push(d.period.from === d.period.to ? d.period.from : `${d.period.from}..${d.period.to}`);
+  if (d.size) parts.push(formatBytes(d.size));
+  if (d.attestedBy && d.attestedBy.length) parts.push(`attested by ${d.attestedBy.length}`);
+  return parts.length ? parts.join(' · ') : '—';
+}
+
 // offerFields says what an offer sells: some fields, or the whole dataset.
 function offerFields(o) {
   return o.fields && o.fields.length ? `the fields ${o.fields.join(', ')}` : 'all fields';
@@ -205,6 +241,9 @@ function drawOffers(slot, page) {
     h('h2', { id: 'm-h' }, `Open offers, page ${market.page + 1} (${offers.length} shown)`),
     table('Open offers', [
       { label: 'Dataset', cell: (o) => (o.for_me ? h('span', {}, `#${o.dataset} `, h('span', { class: 'badge ok' }, 'private offer to you')) : `#${o.dataset}`) },
+      { label: 'Title', cell: (o) => describedTitle(o) },
+      { label: 'Category', cell: (o) => (o.description ? o.description.category : '—') },
+      { label: 'Holds', cell: (o) => describedHolds(o) },
       { label: 'Owner', cell: (o) => mono(o.owner, shortHex(o.owner)) },
       { label: 'Fields', cell: (o) => (o.fields && o.fields.length ? o.fields.join(', ') : h('span', { class: 'hint' }, 'all')) },
       { label: 'Price', cell: (o) => formatWei(o.price_wei) },

@@ -299,6 +299,8 @@ async function main() {
     // The brand offers a dataset of its own, so the market has two offers
     // to page through: the owner's (0.01 ETH, the lower dataset id) first.
     await api('brand', 'POST', '/v1/datasets/panel/versions?create=true', 'brand panel data');
+    // It describes it first (pdx describe), so its offer says what it holds.
+    await api('brand', 'PUT', '/v1/datasets/panel/description', { title: 'Survey panel answers', category: 'media' });
     await api('brand', 'POST', '/v1/datasets/panel/offer', { price_wei: '5000000000000000', duration: '7d', terms: 'panel study' });
     await login(brand, 'brand');
     await go(brand, '#/market');
@@ -339,7 +341,24 @@ async function main() {
     await shot(brand, '09b-brand-market-filters');
     await brand.getByRole('button', { name: 'Clear filters' }).click();
     await buyBtn.waitFor();
-    log({ step: 'market: paged one offer at a time, filtered by price, bad filters shown inline' });
+    // Descriptions: the brand's offer shows its title and category; the
+    // owner's is not described; a category filter keeps the described one.
+    await results.getByText('Survey panel answers', { exact: true }).waitFor();
+    await results.getByText('not described', { exact: true }).waitFor();
+    await brand.getByLabel('Category').selectOption('media');
+    await apply.click();
+    await results.getByText('page 1 (1 shown)').waitFor();
+    await results.getByText('Survey panel answers', { exact: true }).waitFor();
+    assert(await buyBtn.count() === 0, 'an undescribed offer passes a category filter');
+    await brand.getByLabel('Title words').fill('PANEL survey');
+    await apply.click();
+    await results.getByText('page 1 (1 shown)').waitFor();
+    await brand.getByLabel('Title words').fill('groceries');
+    await apply.click();
+    await results.getByText('No open offer matches these filters.').waitFor();
+    await brand.getByRole('button', { name: 'Clear filters' }).click();
+    await buyBtn.waitFor();
+    log({ step: 'market: paged one offer at a time, filtered by price, bad filters shown inline, by category and title words' });
     await buyBtn.click();
     await brand.getByRole('dialog').getByText('Pay 0.01 ETH into escrow').waitFor();
     await shot(brand, '10-brand-buy-confirm', false);
