@@ -32,14 +32,24 @@ function stateText(c) {
   return 'open';
 }
 
+// notice is the outcome of the last Join or Close, shown above the table
+// after the page is drawn again with the new state.
+let notice = null;
+
+function noticeEl() {
+  if (!notice) return null;
+  const el = h('p', { class: notice.ok ? 'ok' : 'refused', role: 'status', id: 'campaign-notice' }, notice.text);
+  notice = null;
+  return el;
+}
+
 async function join(btn, c, dataset, onDone) {
   const out = document.getElementById(`join-out-${c.id}`);
   await busy(btn, 'Joining…', async () => {
     try {
       const r = await api.call('POST', `/v1/campaigns/${c.id}/join`, { dataset });
-      out.className = 'ok';
-      out.textContent = `Joined campaign ${c.id} with ${dataset} at block ${r.block}: paid ${formatWei(r.price_wei)}, vesting until ${formatTime(r.expires)}.`;
-      announce(out.textContent);
+      notice = { ok: true, text: `Joined campaign ${c.id} with ${dataset} at block ${r.block}: paid ${formatWei(r.price_wei)}, vesting until ${formatTime(r.expires)}.` };
+      announce(notice.text);
       onDone();
     } catch (err) {
       out.className = 'refused';
@@ -58,6 +68,7 @@ export async function renderCampaigns(view) {
   show(view,
     h('h1', {}, 'Campaigns'),
     h('p', { class: 'hint' }, 'Brands’ standing offers to many owners. Your node’s agent decides each once, by [market.campaigns] in config.toml and your datasets’ descriptions; you can still join by hand, also after a refusal.'),
+    noticeEl(),
     table('Open campaigns', [
       { label: 'Campaign', cell: (c) => String(c.id) },
       { label: 'Brand', cell: (c) => mono(c.brand, shortHex(c.brand)) },
@@ -78,9 +89,8 @@ async function closeCampaign(btn, c, onDone) {
   await busy(btn, 'Closing…', async () => {
     try {
       const r = await api.call('POST', `/v1/campaigns/${c.id}/close`);
-      out.className = 'ok';
-      out.textContent = `Closed: ${formatWei(r.refund_wei)} refunded to your balance (Withdraw moves it to your wallet).`;
-      announce(out.textContent);
+      notice = { ok: true, text: `Closed campaign ${c.id}: ${formatWei(r.refund_wei)} refunded to your balance (Withdraw moves it to your wallet).` };
+      announce(notice.text);
       onDone();
     } catch (err) {
       out.className = 'refused';
@@ -106,7 +116,6 @@ export async function renderMyCampaigns(view) {
   const period = h('input', { type: 'text', name: 'period', placeholder: '2025-01..2025-12', autocomplete: 'off' });
   const minRows = h('input', { type: 'number', name: 'min-rows', min: '0', placeholder: '0' });
   const submit = h('button', { type: 'submit' }, 'Create and fund');
-  const out = h('p', { role: 'status' });
   const form = h('form', { class: 'card form', novalidate: true, 'aria-labelledby': 'campaign-new-h' },
     h('h2', { id: 'campaign-new-h' }, 'New campaign'),
     picker.element,
@@ -118,7 +127,7 @@ export async function renderMyCampaigns(view) {
     field('Wanted fields (optional)', fields, 'Comma-separated field names a dataset must list.'),
     field('Period (optional)', period, 'Months the data must cover: 2025-01..2025-12.'),
     field('Fewest records (optional)', minRows),
-    h('div', { class: 'actions' }, submit), out);
+    h('div', { class: 'actions' }, submit));
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     clearErrors(form);
@@ -151,9 +160,8 @@ export async function renderMyCampaigns(view) {
     await busy(submit, 'Funding…', async () => {
       try {
         const c = await api.call('POST', '/v1/campaigns', req);
-        out.className = 'ok';
-        out.textContent = `Campaign ${c.id} is open: ${c.cap} places at ${formatWei(c.price_wei)}, escrow ${formatWei(c.unspent_wei)}.`;
-        announce(out.textContent);
+        notice = { ok: true, text: `Campaign ${c.id} is open: ${c.cap} places at ${formatWei(c.price_wei)}, escrow ${formatWei(c.unspent_wei)}.` };
+        announce(notice.text);
         rerender();
       } catch (err) {
         formError(form, errorText(err));
@@ -163,6 +171,7 @@ export async function renderMyCampaigns(view) {
 
   show(view,
     h('h1', {}, 'My campaigns'),
+    noticeEl(),
     form,
     h('h2', {}, 'Your campaigns'),
     table('Your campaigns', [
