@@ -201,7 +201,8 @@ const maxCampaignList = 500
 
 // listCampaigns lists the campaigns the agent has seen, newest first, each
 // with the chain's state now and the decision: the open ones, or all with
-// ?all=true.
+// ?all=true; ?mine=true lists this account's own campaigns instead, from
+// the chain.
 func (d *Daemon) listCampaigns(w http.ResponseWriter, r *http.Request) error {
 	all := false
 	if v := r.URL.Query().Get("all"); v != "" {
@@ -211,9 +212,31 @@ func (d *Daemon) listCampaigns(w http.ResponseWriter, r *http.Request) error {
 		}
 		all = b
 	}
-	decs, err := d.index.CampaignDecisions(maxCampaignList)
-	if err != nil {
-		return err
+	mine := false
+	if v := r.URL.Query().Get("mine"); v != "" {
+		b, err := strconv.ParseBool(v)
+		if err != nil {
+			return badRequest("mine=%q: want true or false", v)
+		}
+		mine = b
+	}
+	var decs []CampaignDecision
+	if mine {
+		// The brand's own campaigns come from the chain: a brand's node
+		// need not run the campaign agent.
+		own, err := d.s.OwnCampaigns(r.Context())
+		if err != nil {
+			return err
+		}
+		for i := len(own) - 1; i >= 0 && len(decs) < maxCampaignList; i-- {
+			c := own[i]
+			decs = append(decs, CampaignDecision{Campaign: c.ID, Brand: c.Brand.Hex(), Block: c.Block, State: DecisionOwn, Reason: "your own campaign"})
+		}
+	} else {
+		var err error
+		if decs, err = d.index.CampaignDecisions(maxCampaignList); err != nil {
+			return err
+		}
 	}
 	now := time.Now()
 	out := CampaignList{Campaigns: []CampaignListItem{}}

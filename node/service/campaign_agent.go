@@ -108,3 +108,10 @@ func (s *Service) HoldsLiveGrant(ctx context.Context, dataset uint64, grantee co
 	}
 	return g.Exists && (g.Expiry.IsZero() || g.Expiry.After(now)), nil
 }
+
+// OwnCampaigns lists the campaigns this account created, from the chain's
+// CampaignCreated events (read in bounded ranges), oldest first.
+func (s *Service) OwnCampaigns(ctx context.Context) ([]acl.CampaignCreated, error) {
+	brand := s.addr
+	return s.cfg.Chain.CampaignCreated(ctx, s.since(), acl.CampaignCreatedFilter{Brand: &brand})
+}

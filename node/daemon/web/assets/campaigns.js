@@ -102,8 +102,8 @@ async function closeCampaign(btn, c, onDone) {
 // renderMyCampaigns is the brand's page: the create form and its
 // campaigns.
 export async function renderMyCampaigns(view) {
-  const list = await api.call('GET', '/v1/campaigns?all=true');
-  const mine = (list.campaigns || []).filter((c) => c.agent.state === 'own');
+  const list = await api.call('GET', '/v1/campaigns?all=true&mine=true');
+  const mine = list.campaigns || [];
   const rerender = () => renderMyCampaigns(view).catch(() => {});
 
   const picker = policyPicker('Choose a usage policy…');
