@@ -180,6 +180,11 @@ func TestCampaignAgent(t *testing.T) {
 	if len(list.Campaigns) != len(want) || list.Campaigns[0].ID != unserved {
 		t.Fatalf("list: %+v", list)
 	}
+	var own CampaignList
+	b.mustCall(t, http.StatusOK, "GET", "/v1/campaigns?all=true&mine=true", nil, &own)
+	if len(own.Campaigns) != len(want) || own.Campaigns[0].ID != unserved || own.Campaigns[0].Agent.State != DecisionOwn {
+		t.Fatalf("the brand's own campaigns: %+v", own)
+	}
 	var show CampaignView
 	o.mustCall(t, http.StatusOK, "GET", campaignURL(cheap), nil, &show)
 	if show.Agent == nil || show.Agent.Rule != "min_price_wei" {
