@@ -86,6 +86,11 @@ bench-catchup:
 bench-scale:
 	$(GO) run ./node/internal/cmd/bench-scale $(BENCH_SCALE_FLAGS)
 
+## bench-campaign: a campaign of 1,000 simulated participants (real acl/service calls, real proxies, the dev chain): join p50 and the time to 1,000 granted, then the brand's bulk get of the 1,000 x 4 KiB datasets against 1,000 single gets (MB/s, ms per dataset, the ratio; BENCH_CAMPAIGN_FLAGS=-n=20 for a smoke run).
+.PHONY: bench-campaign
+bench-campaign:
+	$(GO) run ./node/internal/cmd/bench-campaign $(BENCH_CAMPAIGN_FLAGS)
+
 ## bench-index: the owner's listing of a dataset's 3 grants among 2,000 unrelated ones, from the home's chain-event index and from a chain scan.
 .PHONY: bench-index
 bench-index:

@@ -155,6 +155,9 @@ type Refunded struct {
 type GrantedFilter struct {
 	Grantee *common.Address
 	Dataset *uint64
+	// Datasets, when Dataset is nil and it is not, selects grants of any
+	// of these (at most MaxTopicList; none: no grants), in one query.
+	Datasets []uint64
 }
 
 // RevokedFilter selects Revoked events.
@@ -172,6 +175,11 @@ type ErasedFilter struct {
 type CIDAddedFilter struct {
 	Dataset *uint64
 	CIDHash *[32]byte
+	// Datasets and CIDHashes, when Dataset or CIDHash is nil and they are
+	// not, select versions of any of these datasets or CIDs (at most
+	// MaxTopicList each; an empty list: none), in one query.
+	Datasets  []uint64
+	CIDHashes [][32]byte
 }
 
 // DatasetCreatedFilter selects DatasetCreated events.
@@ -225,7 +233,27 @@ type RefundedFilter struct {
 
 // Granted lists the Granted events in r that f selects, in chain order.
 func (c *Client) Granted(ctx context.Context, r Range, f GrantedFilter) ([]Granted, error) {
-	return query(ctx, c, r, "Granted", c.reg.UnpackGrantedEvent, grantedOf, addrTopic(f.Grantee), uintTopic(f.Dataset))
+	ds, err := uintTopics(f.Dataset, f.Datasets)
+	if err != nil || ds != nil && len(ds) == 0 {
+		return nil, err
+	}
+	return query(ctx, c, r, "Granted", c.reg.UnpackGrantedEvent, grantedOf, addrTopic(f.Grantee), ds)
+}
+
+// uintTopics is the topic of one value, or else of any of a list (nil
+// for no list, empty for an empty one, which matches nothing).
+func uintTopics(one *uint64, list []uint64) ([]common.Hash, error) {
+	if one != nil || list == nil {
+		return uintTopic(one), nil
+	}
+	if len(list) > MaxTopicList {
+		return nil, fmt.Errorf("%w: %d values in one query, at most %d", ErrInvalidArgument, len(list), MaxTopicList)
+	}
+	out := make([]common.Hash, 0, len(list))
+	for _, v := range list {
+		out = append(out, common.BigToHash(new(big.Int).SetUint64(v)))
+	}
+	return out, nil
 }
 
 // GrantedVia lists the GrantedVia events in r that name proxy: the grants
@@ -258,10 +286,25 @@ func (c *Client) Erased(ctx context.Context, r Range, f ErasedFilter) ([]Erased,
 // CIDAdded lists the CIDAdded events in r that f selects, in chain order.
 func (c *Client) CIDAdded(ctx context.Context, r Range, f CIDAddedFilter) ([]CIDAdded, error) {
 	var h []common.Hash
-	if f.CIDHash != nil {
+	switch {
+	case f.CIDHash != nil:
 		h = []common.Hash{*f.CIDHash}
+	case f.CIDHashes != nil:
+		if len(f.CIDHashes) == 0 {
+			return nil, nil
+		}
+		if len(f.CIDHashes) > MaxTopicList {
+			return nil, fmt.Errorf("%w: %d CIDs in one query, at most %d", ErrInvalidArgument, len(f.CIDHashes), MaxTopicList)
+		}
+		for _, x := range f.CIDHashes {
+			h = append(h, x)
+		}
 	}
-	return query(ctx, c, r, "CIDAdded", c.reg.UnpackCIDAddedEvent, cidAddedOf, uintTopic(f.Dataset), h)
+	ds, err := uintTopics(f.Dataset, f.Datasets)
+	if err != nil || ds != nil && len(ds) == 0 {
+		return nil, err
+	}
+	return query(ctx, c, r, "CIDAdded", c.reg.UnpackCIDAddedEvent, cidAddedOf, ds, h)
 }
 
 // DatasetCreated lists the DatasetCreated events in r that f selects, in

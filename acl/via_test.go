@@ -128,4 +128,45 @@ func TestFollowerProxyReadsOnlyItsGrants(t *testing.T) {
 	if _, err := owner.Purchased(ctx, all, acl.PurchasedFilter{Datasets: make([]uint64, acl.MaxTopicList+1)}); !errors.Is(err, acl.ErrInvalidArgument) {
 		t.Fatalf("Purchased of %d datasets at once: %v, want invalid argument", acl.MaxTopicList+1, err)
 	}
+
+	// A brand's grants and the versions of many datasets, each one query
+	// of a topic list (a campaign get's).
+	for _, c := range []struct {
+		ids  []uint64
+		want int
+	}{{[]uint64{id, other, sold}, 2}, {[]uint64{other, sold}, 0}, {[]uint64{}, 0}} {
+		if got := ok(owner.Granted(ctx, all, acl.GrantedFilter{Grantee: &g1, Datasets: c.ids}))(t); len(got) != c.want {
+			t.Fatalf("Granted to grantee 1 of datasets %v: %d, want %d", c.ids, len(got), c.want)
+		}
+	}
+	if _, err := owner.Granted(ctx, all, acl.GrantedFilter{Datasets: make([]uint64, acl.MaxTopicList+1)}); !errors.Is(err, acl.ErrInvalidArgument) {
+		t.Fatalf("Granted of %d datasets at once: %v, want invalid argument", acl.MaxTopicList+1, err)
+	}
+	c1, c2 := []byte("bafy-one"), []byte("bafy-two")
+	ok2(owner.AddCID(ctx, id, c1, [32]byte{1}))(t)
+	ok2(owner.AddCID(ctx, other, c2, [32]byte{2}))(t)
+	squat := newDataset(t, buyer) // another account registers c1 too
+	ok2(buyer.AddCID(ctx, squat, c1, [32]byte{3}))(t)
+	if got := ok(owner.CIDAdded(ctx, all, acl.CIDAddedFilter{Datasets: []uint64{id, other, squat}}))(t); len(got) != 3 {
+		t.Fatalf("CIDAdded of datasets %d, %d and %d: %d versions, want 3", id, other, squat, len(got))
+	}
+	if got := ok(owner.CIDAdded(ctx, all, acl.CIDAddedFilter{CIDHashes: [][32]byte{acl.CIDHash(c1)}}))(t); len(got) != 2 || got[0].Dataset != id || got[1].Dataset != squat {
+		t.Fatalf("CIDAdded of one CID registered twice: %+v", got)
+	}
+	if got := ok(owner.CIDAdded(ctx, all, acl.CIDAddedFilter{Datasets: []uint64{id}, CIDHashes: [][32]byte{acl.CIDHash(c1), acl.CIDHash(c2)}}))(t); len(got) != 1 {
+		t.Fatalf("CIDAdded of dataset %d and two CIDs: %d versions, want 1", id, len(got))
+	}
+	if got := ok(owner.CIDAdded(ctx, all, acl.CIDAddedFilter{CIDHashes: [][32]byte{}}))(t); len(got) != 0 {
+		t.Fatalf("CIDAdded of no CIDs: %d versions", len(got))
+	}
+}
+
+func ok2[A, B any](a A, b B, err error) func(*testing.T) A {
+	return func(t *testing.T) A {
+		t.Helper()
+		if err != nil {
+			t.Fatal(err)
+		}
+		return a
+	}
 }

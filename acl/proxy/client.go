@@ -50,6 +50,10 @@ type Client struct {
 	// asked for, under a field grant (PROTOCOL.md, "Field grants"); empty
 	// for a grant of the whole dataset.
 	Field string
+	// Batch, when set, carries the requests to each proxy together with
+	// those of other reads sharing it (Batcher); each is still signed on
+	// its own.
+	Batch *Batcher
 }
 
 // ProxyFailure is why one proxy gave no usable cfrag.
@@ -250,16 +254,34 @@ func (c *Client) ask(ctx context.Context, ep Endpoint, dataset uint64, capsule *
 	if err != nil {
 		return nil, err
 	}
-	body, _ := json.Marshal(ReencryptBody{
+	body := ReencryptBody{
 		Proxy: ep.Address, Dataset: dataset, Capsule: hex.EncodeToString(capBytes), Purpose: c.Purpose,
 		Nonce: req.Nonce, Deadline: req.Deadline, Signature: hex.EncodeToString(sig), Field: c.Field,
-	})
+	}
+	var rr *ReencryptResponse
+	if c.Batch != nil {
+		rr, err = c.Batch.do(ctx, ep, body, c.HTTP)
+	} else {
+		rr, err = postOne(ctx, c.HTTP, ep, body)
+	}
+	if err != nil {
+		return nil, err
+	}
+	cfb, err := hex.DecodeString(rr.CFrag)
+	if err != nil {
+		return nil, fmt.Errorf("proxy %s: cfrag is not hex", ep.URL)
+	}
+	return reencrypt.CapsuleFragFromBytes(cfb)
+}
+
+// postOne sends one signed request to one proxy (POST /v1/reencrypt).
+func postOne(ctx context.Context, hc *http.Client, ep Endpoint, b ReencryptBody) (*ReencryptResponse, error) {
+	body, _ := json.Marshal(b)
 	hreq, err := http.NewRequestWithContext(ctx, http.MethodPost, strings.TrimSuffix(ep.URL, "/")+"/v1/reencrypt", bytes.NewReader(body))
 	if err != nil {
 		return nil, err
 	}
 	hreq.Header.Set("Content-Type", "application/json")
-	hc := c.HTTP
 	if hc == nil {
 		hc = http.DefaultClient
 	}
@@ -283,9 +305,5 @@ func (c *Client) ask(ctx context.Context, ep Endpoint, dataset uint64, capsule *
 	if err := json.Unmarshal(raw, &rr); err != nil {
 		return nil, fmt.Errorf("proxy %s: unreadable answer: %w", ep.URL, err)
 	}
-	cfb, err := hex.DecodeString(rr.CFrag)
-	if err != nil {
-		return nil, fmt.Errorf("proxy %s: cfrag is not hex", ep.URL)
-	}
-	return reencrypt.CapsuleFragFromBytes(cfb)
+	return &rr, nil
 }

@@ -60,3 +60,30 @@ type Receipt struct {
 	// before protocol version 2.
 	Policy common.Hash `json:"policy,omitempty"`
 }
+
+// MaxBatchItems bounds the items of one POST /v1/reencrypt/batch.
+const MaxBatchItems = 256
+
+// MaxBatchBytes bounds a batch body: MaxBatchItems items of up to 2 KiB
+// each (a v2 request is about 600 bytes; a 256-byte purpose and a field
+// name stay well under 2 KiB). Only the batch route reads this much.
+const MaxBatchBytes = MaxBatchItems * (2 << 10)
+
+// BatchBody is the JSON body of POST /v1/reencrypt/batch: version-2
+// re-encryption requests, each signed on its own (PROTOCOL.md, "Batches").
+type BatchBody struct {
+	Items []ReencryptBody `json:"items"`
+}
+
+// BatchResponse answers a batch: one result per item, in the items' order.
+type BatchResponse struct {
+	Results []BatchResult `json:"results"`
+}
+
+// BatchResult is one item's answer: a cfrag, or the refusal a single
+// request would have had.
+type BatchResult struct {
+	CFrag string `json:"cfrag,omitempty"`
+	Block uint64 `json:"block,omitempty"`
+	Error *Error `json:"error,omitempty"`
+}

@@ -38,11 +38,12 @@ life, so a revoke or erase returns the unvested part to the brand.`,
   pdx campaign list
   pdx campaign show 1
   pdx campaign join 1 --dataset history
+  pdx campaign get 1 -o campaign-1
   pdx campaign close 1`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(a.campaignCreateCmd(), a.campaignShowCmd(), a.campaignJoinCmd(), a.campaignCloseCmd(), a.campaignListCmd())
+	cmd.AddCommand(a.campaignCreateCmd(), a.campaignShowCmd(), a.campaignJoinCmd(), a.campaignCloseCmd(), a.campaignListCmd(), a.campaignGetCmd())
 	return cmd
 }
 

@@ -273,3 +273,18 @@ func (p *Progress) Abort() {
 		p.bar.Exit()
 	}
 }
+
+// Line prints v as one compact JSON line on stdout with --json, for
+// commands that report as they go (one line per item, then a last line);
+// without --json it prints nothing.
+func (o *Output) Line(v any) error {
+	if !o.json {
+		return nil
+	}
+	b, err := json.Marshal(v)
+	if err != nil {
+		return fmt.Errorf("encoding a JSON line: %w", err)
+	}
+	_, err = o.stdout.Write(append(b, '\n'))
+	return err
+}

@@ -325,6 +325,7 @@ func (d *Daemon) routeAll() {
 	add("GET", "/v1/campaigns/{id}", true, d.getCampaign)
 	add("POST", "/v1/campaigns/{id}/join", true, d.joinCampaign)
 	add("POST", "/v1/campaigns/{id}/close", true, d.closeCampaign)
+	add("GET", "/v1/campaigns/{id}/data", true, d.campaignData)
 	// The dashboard's files need no token: the page asks for it and sends
 	// it with every API call.
 	ui := web.Handler()

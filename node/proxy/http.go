@@ -19,11 +19,13 @@ import (
 	"github.com/pdx-network/pdx/reencrypt"
 )
 
-// Handler serves the proxy's HTTP API: POST /v1/reencrypt,
+// Handler serves the proxy's HTTP API: POST /v1/reencrypt, POST
+// /v1/reencrypt/batch (batch.go),
 // GET /v1/receipts, /healthz and /metrics.
 func (p *Proxy) Handler() http.Handler {
 	mux := http.NewServeMux()
 	mux.HandleFunc("POST /v1/reencrypt", p.serveReencrypt)
+	mux.HandleFunc("POST /v1/reencrypt/batch", p.serveBatch)
 	mux.HandleFunc("GET /v1/receipts", p.serveReceipts)
 	mux.HandleFunc("GET /healthz", p.serveHealth)
 	mux.Handle("GET /metrics", promhttp.HandlerFor(p.metrics.reg, promhttp.HandlerOpts{}))
@@ -74,12 +76,16 @@ func (p *Proxy) serveReencrypt(w http.ResponseWriter, r *http.Request) {
 }
 
 func decodeBody(w http.ResponseWriter, r *http.Request, v any) error {
-	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, proxyapi.MaxRequestBytes))
+	return decodeLimited(w, r, v, proxyapi.MaxRequestBytes)
+}
+
+func decodeLimited(w http.ResponseWriter, r *http.Request, v any, limit int64) error {
+	dec := json.NewDecoder(http.MaxBytesReader(w, r.Body, limit))
 	dec.DisallowUnknownFields()
 	if err := dec.Decode(v); err != nil {
 		var tooBig *http.MaxBytesError
 		if errors.As(err, &tooBig) {
-			return refuse(proxyapi.CodeTooLarge, 0, "request body over %d bytes", proxyapi.MaxRequestBytes)
+			return refuse(proxyapi.CodeTooLarge, 0, "request body over %d bytes", limit)
 		}
 		return refuse(proxyapi.CodeBadRequest, 0, "request body is not the expected JSON: %v", err)
 	}
@@ -99,6 +105,44 @@ func decodeHex(s string, n int, what string) ([]byte, error) {
 func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*proxyapi.ReencryptResponse, error) {
 	p.busy.Add(1)
 	defer p.busy.Add(-1)
+	a, err := p.reencryptItem(ctx, body)
+	if err != nil {
+		return nil, err
+	}
+	t3 := time.Now()
+	var wait time.Duration
+	if p.busy.Load() > receiptSiblings && p.cfg.ReceiptDelay > 0 {
+		wait = p.cfg.ReceiptDelay
+	}
+	if err := p.store.addReceipt(a.rec, wait); err != nil {
+		a.release()
+		if errors.Is(err, errReplayed) {
+			return nil, refuse(proxyapi.CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
+		}
+		return nil, fmt.Errorf("proxy: writing receipt: %w", err)
+	}
+	p.metrics.phase.WithLabelValues("receipts").Add(time.Since(t3).Seconds())
+	return a.response(), nil
+}
+
+// reencrypted is a request checked and answered but not yet acknowledged:
+// its receipt must be durable before the cfrag leaves, and release takes
+// back the read it reserved if it never does.
+type reencrypted struct {
+	rec     *proxyapi.Receipt
+	cfrag   []byte
+	block   uint64
+	release func()
+}
+
+func (a *reencrypted) response() *proxyapi.ReencryptResponse {
+	return &proxyapi.ReencryptResponse{CFrag: hex.EncodeToString(a.cfrag), Block: a.block}
+}
+
+// reencryptItem runs every check of one request, in PROTOCOL.md's order,
+// and re-encrypts; the caller makes the receipt durable (one request's
+// alone, or a batch's together) before answering.
+func (p *Proxy) reencryptItem(ctx context.Context, body *proxyapi.ReencryptBody) (*reencrypted, error) {
 	now := uint64(p.cfg.Now().Unix())
 	if body.Proxy != p.addr {
 		return nil, refuse(proxyapi.CodeWrongProxy, 0, "request is for proxy %s; this is %s", body.Proxy.Hex(), p.addr.Hex())
@@ -175,36 +219,18 @@ func (p *Proxy) Reencrypt(ctx context.Context, body *proxyapi.ReencryptBody) (*p
 	if err != nil {
 		return nil, err
 	}
-	answered := false
-	defer func() {
-		if !answered {
-			release()
-		}
-	}()
 	t2 := time.Now()
 	cf, err := reencrypt.Reencrypt(capsule, fk)
 	if err != nil {
+		release()
 		return nil, err
 	}
 	cfBytes := cf.Bytes()
 	t3 := time.Now()
 	rec := &proxyapi.Receipt{Request: req, Signature: hex.EncodeToString(sig), Grantee: grantee, Block: block, Time: p.cfg.Now().UTC(), CFragHash: crypto.Keccak256Hash(cfBytes), Policy: g.Purpose}
-	var wait time.Duration
-	if p.busy.Load() > receiptSiblings && p.cfg.ReceiptDelay > 0 {
-		wait = p.cfg.ReceiptDelay
-	}
-	if err := p.store.addReceipt(rec, wait); err != nil {
-		if errors.Is(err, errReplayed) {
-			return nil, refuse(proxyapi.CodeReplayed, 0, "nonce %s was used already; sign a fresh request", body.Nonce.Hex())
-		}
-		return nil, fmt.Errorf("proxy: writing receipt: %w", err)
-	}
-	answered = true
-	t4 := time.Now()
 	p.metrics.phase.WithLabelValues("crypto").Add(t1.Sub(t0).Seconds() + t3.Sub(t2).Seconds())
 	p.metrics.phase.WithLabelValues("chain").Add(t2.Sub(t1).Seconds())
-	p.metrics.phase.WithLabelValues("receipts").Add(t4.Sub(t3).Seconds())
-	return &proxyapi.ReencryptResponse{CFrag: hex.EncodeToString(cfBytes), Block: block}, nil
+	return &reencrypted{rec: rec, cfrag: cfBytes, block: block, release: release}, nil
 }
 
 // head returns the latest block number: the one the chain pushed when

@@ -408,6 +408,58 @@ func (s *store) addReceipt(r *proxyapi.Receipt, wait time.Duration) error {
 	return err
 }
 
+// addReceipts is addReceipt for a batch: every receipt's nonce reserved,
+// then all of them written in one flush, which the caller waits for; it
+// returns one error per receipt (errReplayed for a nonce used meanwhile).
+func (s *store) addReceipts(rs []*proxyapi.Receipt) []error {
+	errs := make([]error, len(rs))
+	pending := make([]*pendingReceipt, len(rs))
+	for i, r := range rs {
+		b, err := json.Marshal(r)
+		if err != nil {
+			errs[i] = err
+			continue
+		}
+		now := uint64(r.Time.Unix())
+		s.mu.Lock()
+		if d, ok := s.nonces[r.Request.Nonce]; ok && d >= now {
+			s.mu.Unlock()
+			errs[i] = errReplayed
+			continue
+		}
+		s.nonces[r.Request.Nonce] = r.Request.Deadline
+		if len(s.nonces) > max(s.pruneAt, pruneAbove) {
+			s.pruneLocked(now)
+			s.pruneAt = 2 * len(s.nonces)
+		}
+		s.mu.Unlock()
+		pending[i] = &pendingReceipt{dataset: r.Request.Dataset, line: append(b, '\n'), done: make(chan error, 1)}
+	}
+	s.qmu.Lock()
+	for _, p := range pending {
+		if p != nil {
+			s.queue = append(s.queue, p)
+		}
+	}
+	s.qmu.Unlock()
+	// Every receipt of ours is queued before flushMu is taken, so after
+	// this flush each was written, by it or by the flush before.
+	s.flushMu.Lock()
+	s.flush()
+	s.flushMu.Unlock()
+	for i, p := range pending {
+		if p == nil {
+			continue
+		}
+		if errs[i] = <-p.done; errs[i] != nil {
+			s.mu.Lock()
+			delete(s.nonces, rs[i].Request.Nonce)
+			s.mu.Unlock()
+		}
+	}
+	return errs
+}
+
 // flush writes every queued receipt, one append and fsync per dataset log,
 // and tells each waiter how it went. The caller holds flushMu.
 func (s *store) flush() {
@@ -419,15 +471,34 @@ func (s *store) flush() {
 	for _, p := range batch {
 		byDataset[p.dataset] = append(byDataset[p.dataset], p.line...)
 	}
-	errs := map[uint64]error{}
+	// Each dataset's log is appended and fsynced at once with the others
+	// (at most flushParallel at a time): a batch touching hundreds of
+	// logs costs about one fsync's wait, not hundreds in a row, which the
+	// file system's journal commits together.
+	errs := make(map[uint64]error, len(byDataset))
+	var mu sync.Mutex
+	var wg sync.WaitGroup
+	sem := make(chan struct{}, flushParallel)
 	for ds, lines := range byDataset {
-		errs[ds] = fsutil.AppendDurable(s.receiptPath(ds), lines, 0o600)
-		s.syncs.Add(1)
+		wg.Add(1)
+		sem <- struct{}{}
+		go func() {
+			defer func() { <-sem; wg.Done() }()
+			err := fsutil.AppendDurable(s.receiptPath(ds), lines, 0o600)
+			s.syncs.Add(1)
+			mu.Lock()
+			errs[ds] = err
+			mu.Unlock()
+		}()
 	}
+	wg.Wait()
 	for _, p := range batch {
 		p.done <- errs[p.dataset]
 	}
 }
+
+// flushParallel bounds the receipt logs one flush writes at once.
+const flushParallel = 32
 
 // pruneAbove is the fewest remembered nonces that trigger a sweep.
 const pruneAbove = 4096

@@ -45,7 +45,7 @@ func (w *testWorld) requestPurpose(p *Proxy, purpose string) *proxyapi.Reencrypt
 	return body
 }
 
-func mustHex(t *testing.T, s string) []byte {
+func mustHex(t testing.TB, s string) []byte {
 	t.Helper()
 	return common.FromHex(s)
 }

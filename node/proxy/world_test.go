@@ -106,7 +106,7 @@ func (b *testBundles) put(data []byte) common.Hash {
 
 // testWorld is one owner with one dataset, one grantee, a chain and IPFS.
 type testWorld struct {
-	t       *testing.T
+	t       testing.TB
 	ctx     context.Context
 	chain   *testChain
 	bundles *testBundles
@@ -125,7 +125,7 @@ type testWorld struct {
 	grantBlock uint64
 }
 
-func newTestWorld(t *testing.T) *testWorld {
+func newTestWorld(t testing.TB) *testWorld {
 	t.Helper()
 	w := &testWorld{t: t, ctx: t.Context(), chain: newTestChain(), bundles: &testBundles{}, terms: map[common.Hash][]byte{},
 		domain: proxyapi.Domain{ChainID: big.NewInt(1337), Registry: common.HexToAddress("0x00000000000000000000000000000000000000aa")}, dataset: 7}

@@ -66,6 +66,15 @@ type ReadOptions struct {
 	// commitment hash"). Set it when the fingerprint itself is relied on:
 	// an attestation or a dispute about what the fingerprint names.
 	Verify bool
+	// Batch, when set, sends this read's proxy requests through a Batcher
+	// shared with other reads (a campaign's bulk get, CampaignGet), so
+	// each proxy gets them in batches; each request is signed and checked
+	// on its own as before.
+	Batch *proxy.Batcher
+	// facts, when set, answer the chain's events of the read's dataset
+	// (its versions, the CID's registrations, this account's grants),
+	// read for many datasets at once (CampaignGet).
+	facts *campaignFacts
 }
 
 // ReadWith is Read with options.
@@ -139,7 +148,7 @@ func (s *Service) getFor(ctx context.Context, c cid.Cid, opts ReadOptions, w io.
 			return nil, fmt.Errorf("%w: %v", ErrBadPurpose, err)
 		}
 	}
-	look, err := s.lookup(ctx, c, nil)
+	look, err := s.lookupWith(ctx, c, nil, opts.facts)
 	if err != nil {
 		return nil, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 	}
@@ -165,6 +174,7 @@ func (s *Service) getFor(ctx context.Context, c cid.Cid, opts ReadOptions, w io.
 		return purpose, err
 	}
 	look.purpose = purposeOf
+	look.batch = opts.Batch
 	if look.bundle.Fields != nil {
 		// A field grant: the version must be a split one, and only the
 		// granted fields are fetched and opened.
@@ -177,10 +187,11 @@ func (s *Service) getFor(ctx context.Context, c cid.Cid, opts ReadOptions, w io.
 			// this CID (a squatter who also granted this account): the
 			// owner the envelope names decides.
 			s.log.Warn("a CID is registered by another account than the owner its envelope names", "cid", c, "registrant", look.ds.Owner.Hex(), "owner", h.Owner.Hex())
-			if look, err = s.lookup(ctx, c, h); err != nil {
+			if look, err = s.lookupWith(ctx, c, h, opts.facts); err != nil {
 				return envelope.FileKey{}, s.stageErr(ctx, "the chain", s.cfg.ChainTimeout, err)
 			}
 			look.purpose = purposeOf // of the owner's grant, read from its bundle
+			look.batch = opts.Batch
 		}
 		var id envelope.Identity
 		id, failures, err = s.granteeIdentity(ctx, c, h, look)
@@ -230,7 +241,7 @@ func (s *Service) granteeIdentity(ctx context.Context, c cid.Cid, h *envelope.He
 		return nil, nil, err
 	}
 	var failures []string
-	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account, Purpose: purpose, Field: look.field,
+	client := &proxy.Client{HTTP: s.cfg.HTTP, Domain: s.domain, Key: s.cfg.Account, Purpose: purpose, Field: look.field, Batch: look.batch,
 		OnFailure: func(f proxy.ProxyFailure) {
 			failures = append(failures, fmt.Sprintf("%s: %v", f.Proxy.Hex(), f.Err))
 			if errors.Is(f.Err, reencrypt.ErrVerificationFailed) {
@@ -306,21 +317,26 @@ type getLookup struct {
 	// the field's key pkA, for a split version put before the dataset's
 	// last rotation (REWRAP.md 1.1); nil when the envelope's own opens.
 	fieldWrap *envelope.Wrap
+	// batch carries the proxy requests with other reads' (ReadOptions.Batch).
+	batch *proxy.Batcher
 	// public: the version was added while its dataset was public; it is
 	// the plaintext, checked against fingerprint, and nothing else is set.
 	public bool
 }
 
-// lookup reads from the chain (and the grant's bundle from IPFS) what a get
+// lookupWith reads from the chain (and the grant's bundle from IPFS) what a get
 // needs, each wait bounded by ChainTimeout or FetchTimeout. A grant that is
 // revoked, expired or erased is refused here, from the chain alone, before
 // anything is fetched from IPFS. h is the envelope's header when it is
 // already known (it names the owner).
-func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*getLookup, error) {
+//
+// The chain's events are taken from facts when it holds them (nil: from
+// the chain or the market index, each asked here).
+func (s *Service) lookupWith(ctx context.Context, c cid.Cid, h *envelope.Header, facts *campaignFacts) (*getLookup, error) {
 	cctx, cancel := context.WithTimeout(ctx, s.cfg.ChainTimeout)
 	defer cancel()
 	var l getLookup
-	r, err := s.resolve(cctx, c, h)
+	r, err := s.resolveWith(cctx, c, h, facts)
 	if err != nil {
 		return nil, err
 	}
@@ -345,7 +361,9 @@ func (s *Service) lookup(ctx context.Context, c cid.Cid, h *envelope.Header) (*g
 	if l.pkA, err = reencrypt.PublicKeyFromBytes(l.ds.DelegatingKey); err != nil {
 		return nil, err
 	}
-	if l.fingerprint, err = s.fingerprint(cctx, l.rec.Dataset, c); err != nil {
+	if fp, ok := facts.fingerprint(l.rec.Dataset, c); ok {
+		l.fingerprint = fp
+	} else if l.fingerprint, err = s.fingerprint(cctx, l.rec.Dataset, c); err != nil {
 		return nil, err
 	}
 	if len(r.grants) == 0 {

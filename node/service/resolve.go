@@ -47,14 +47,23 @@ type resolved struct {
 // squatting it: the header decides), and a read it allows is still checked
 // against the header before a key is opened (Get).
 func (s *Service) resolve(ctx context.Context, c cid.Cid, h *envelope.Header) (*resolved, error) {
+	return s.resolveWith(ctx, c, h, nil)
+}
+
+// resolveWith is resolve taking the CID's registrations and this
+// account's grants from facts when it holds them.
+func (s *Service) resolveWith(ctx context.Context, c cid.Cid, h *envelope.Header, facts *campaignFacts) (*resolved, error) {
 	var owner common.Address
 	if h != nil {
 		owner = common.Address(h.Owner)
 	} else {
 		hash := acl.CIDHash(c.Bytes())
-		evs, err := s.registrations(ctx, hash)
-		if err != nil {
-			return nil, err
+		evs, ok := facts.registrations(hash)
+		if !ok {
+			var err error
+			if evs, err = s.registrations(ctx, hash); err != nil {
+				return nil, err
+			}
 		}
 		if len(evs) == 0 {
 			return nil, fmt.Errorf("%w: %s", ErrUnknownCID, c)
@@ -88,9 +97,11 @@ func (s *Service) resolve(ctx context.Context, c cid.Cid, h *envelope.Header) (*
 	if err != nil {
 		return nil, err
 	}
-	grants, err := s.events().Granted(ctx, acl.GrantedFilter{Grantee: &s.addr, Dataset: &rec.Dataset})
-	if err != nil {
-		return nil, err
+	grants, ok := facts.grantsOf(rec.Dataset)
+	if !ok {
+		if grants, err = s.events().Granted(ctx, acl.GrantedFilter{Grantee: &s.addr, Dataset: &rec.Dataset}); err != nil {
+			return nil, err
+		}
 	}
 	return &resolved{rec: rec, ds: ds, header: h, grants: grants}, nil
 }

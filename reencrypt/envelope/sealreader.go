@@ -60,11 +60,20 @@ type SealReader struct {
 // sealJob is a run of consecutive chunks: read by the read-ahead goroutine,
 // sealed by a worker (all but a final chunk), read out in order by Read,
 // which also seals the final chunk once the commitment is known.
+//
+// A job has one buffer, in which its chunks are sealed in place: chunk c
+// of the run is read into buf[c·(cs+tagSize):][:cs], the tag gap left
+// after it, and sealing it there overwrites the plaintext with the
+// ciphertext and fills the gap with the tag. The sealed run is then one
+// contiguous slice, with no second buffer to write it to, no plaintext left
+// to clear, and half the memory a run would otherwise take in the caches
+// while the importer hashes and writes beside it.
 type sealJob struct {
 	first uint64 // index of the job's first chunk
-	pt    []byte // plaintext: k·cs bytes, fewer in a final job; cap k·cs+CommitmentSize
-	ct    []byte // sealed chunks; cap k·(cs+tagSize)+CommitmentSize
-	final bool   // the job ends with the final chunk (the last cs bytes or fewer of pt)
+	buf   []byte // k·(cs+tagSize)+CommitmentSize bytes: plaintext chunks at stride cs+tagSize, sealed in place
+	n     int    // plaintext bytes in buf: k·cs, fewer in a final job
+	ct    []byte // the sealed run (a prefix of buf), once sealed
+	final bool   // the job ends with the final chunk (the last cs bytes or fewer of the plaintext)
 	// commitment: set by the read ahead on a final job when it hashes in
 	// order (no tree); with a tree, Read computes it.
 	commitment Commitment
@@ -107,10 +116,7 @@ func sealReaderFor(src io.Reader, h *Header, key FileKey, workers int) *SealRead
 	r.free = make(chan *sealJob, n)
 	k := max(1, sealJobBytes/r.cs)
 	for range n {
-		r.free <- &sealJob{
-			pt: make([]byte, 0, k*r.cs+CommitmentSize),
-			ct: make([]byte, 0, k*(r.cs+tagSize)+CommitmentSize),
-		}
+		r.free <- &sealJob{buf: make([]byte, k*(r.cs+tagSize)+CommitmentSize)}
 	}
 	var treeKey *[8]uint32
 	if r.tree != nil {
@@ -142,9 +148,11 @@ func (r *SealReader) readAhead(src io.Reader, k int, commit committer) {
 	var idx uint64
 	send := func(j *sealJob, final bool) {
 		j.first, j.final = idx, final
-		idx += uint64(len(j.pt) / r.cs) // a final job is the last one sent
+		idx += uint64(j.n / r.cs) // a final job is the last one sent
 		if commit != nil {
-			commit.write(j.pt)
+			for c := 0; c*r.cs < j.n; c++ {
+				commit.write(r.chunkPlaintext(j, c))
+			}
 			if final {
 				j.commitment = commit.sum()
 			}
@@ -162,8 +170,7 @@ func (r *SealReader) readAhead(src io.Reader, k int, commit committer) {
 		case <-r.stop:
 			return
 		}
-		n, err := io.ReadFull(src, j.pt[:k*r.cs])
-		j.pt = j.pt[:n]
+		n, err := r.readRun(src, j, k)
 		r.read.Add(int64(n))
 		switch {
 		case err == nil:
@@ -175,7 +182,6 @@ func (r *SealReader) readAhead(src io.Reader, k int, commit committer) {
 			if n == 0 && held != nil {
 				// The held run ends the plaintext: its last full chunk
 				// is the final one.
-				j.pt = j.pt[:0]
 				r.free <- j // room for it: free holds every buffer
 				send(held, true)
 				return
@@ -186,7 +192,7 @@ func (r *SealReader) readAhead(src io.Reader, k int, commit committer) {
 			send(j, true)
 			return
 		default:
-			j.pt, j.err = j.pt[:0], err
+			j.n, j.err = 0, err
 			j.done = make(chan struct{})
 			r.order <- j
 			r.work <- j
@@ -195,29 +201,63 @@ func (r *SealReader) readAhead(src io.Reader, k int, commit committer) {
 	}
 }
 
-// seal seals the non-final chunks of each job, and in tree mode hashes
-// their plaintext into BLAKE3 group chaining values; the plaintext of a
-// sealed chunk is cleared at once. A final chunk is left to Read, which
-// knows the commitment it carries only once every earlier job is joined.
+// readRun reads the next k chunks of plaintext (fewer at the end) into
+// j's buffer, each at its place in the sealed run; it returns the
+// plaintext bytes read and io.ReadFull's error for the run as a whole
+// (io.EOF if none, io.ErrUnexpectedEOF if fewer than k·cs).
+func (r *SealReader) readRun(src io.Reader, j *sealJob, k int) (int, error) {
+	j.n = 0
+	for c := range k {
+		off := c * (r.cs + tagSize)
+		m, err := io.ReadFull(src, j.buf[off:off+r.cs])
+		j.n += m
+		switch {
+		case err == nil:
+		case errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF):
+			if j.n == 0 {
+				return 0, io.EOF
+			}
+			return j.n, io.ErrUnexpectedEOF
+		default:
+			return j.n, err
+		}
+	}
+	return j.n, nil
+}
+
+// chunkPlaintext is the plaintext of chunk c of j's run, before sealing.
+func (r *SealReader) chunkPlaintext(j *sealJob, c int) []byte {
+	off := c * (r.cs + tagSize)
+	return j.buf[off : off+min(r.cs, j.n-c*r.cs)]
+}
+
+// nonFinal is how many chunks of j's run are sealed by a worker: all of
+// them, but for the final chunk of a final run.
+func (r *SealReader) nonFinal(j *sealJob) int {
+	if j.final {
+		return max(j.n-1, 0) / r.cs
+	}
+	return j.n / r.cs
+}
+
+// seal seals the non-final chunks of each job in place, and in tree mode
+// first hashes their plaintext into BLAKE3 group chaining values. A final
+// chunk is left to Read, which knows the commitment it carries only once
+// every earlier job is joined.
 func (r *SealReader) seal(treeKey *[8]uint32) {
 	for j := range r.work {
 		if j.err == nil {
-			pt, ct := j.pt, j.ct[:0]
-			nonFinal := len(pt) / r.cs
-			if j.final {
-				nonFinal = max(len(pt)-1, 0) / r.cs
-			}
+			nonFinal := r.nonFinal(j)
 			j.cvs = j.cvs[:0]
 			for c := range nonFinal {
-				p := pt[c*r.cs : (c+1)*r.cs]
+				p := r.chunkPlaintext(j, c)
 				i := j.first + uint64(c)
 				if treeKey != nil {
 					j.cvs = groupCVs(treeKey, p, i*uint64(r.cs/b3Group), j.cvs)
 				}
-				ct = r.aeadSeal(ct, &j.nonce, i, false, p)
-				clear(p)
+				r.aeadSeal(p[:0], &j.nonce, i, false, p)
 			}
-			j.ct = ct
+			j.ct = j.buf[:nonFinal*(r.cs+tagSize)]
 		}
 		close(j.done)
 	}
@@ -267,7 +307,7 @@ func (r *SealReader) Read(p []byte) (int, error) {
 // sealed bytes pending, sealing the final chunk if it has one.
 func (r *SealReader) next() error {
 	if r.cur != nil {
-		r.cur.ct = r.cur.ct[:0]
+		r.cur.ct = nil
 		r.free <- r.cur // never blocks: one slot per buffer
 		r.cur = nil
 	}
@@ -289,8 +329,8 @@ func (r *SealReader) next() error {
 		r.tree.addGroups(j.cvs)
 	}
 	if j.final {
-		nonFinal := max(len(j.pt)-1, 0) / r.cs
-		data := j.pt[nonFinal*r.cs:]
+		nonFinal := r.nonFinal(j)
+		data := r.chunkPlaintext(j, nonFinal)
 		i := j.first + uint64(nonFinal)
 		if i == math.MaxUint64 {
 			return fmt.Errorf("%w: chunk counter exhausted", ErrInvalidArgument)
@@ -300,9 +340,12 @@ func (r *SealReader) next() error {
 			r.tree.write(data)
 			commitment = r.tree.sum()
 		}
+		// The final chunk's data and commitment are sealed in place
+		// too: the buffer has room for the commitment and the tag after
+		// a whole chunk.
 		data = append(data, commitment[:]...)
-		j.ct = r.aeadSeal(j.ct, &j.nonce, i, true, data)
-		clear(data)
+		sealed := r.aeadSeal(data[:0], &j.nonce, i, true, data)
+		j.ct = j.buf[:nonFinal*(r.cs+tagSize)+len(sealed)]
 		r.finished, r.commitment = true, commitment
 	}
 	r.cur, r.pending = j, j.ct
