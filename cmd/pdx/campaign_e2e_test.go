@@ -140,8 +140,14 @@ func TestCampaignManyOwners(t *testing.T) {
 
 	// The owners' daemons start together (each waits for its own API).
 	var wg sync.WaitGroup
+	ports := map[string]bool{portOf(brandEnv): true}
 	for _, o := range owners {
-		o.env = append(rpcEnv(pdxEnv(o.dir, freePort(t)), ch), "PDX_PROXIES_MODE=remote", "PDX_PROXIES_ADDRESSES="+strings.Join(proxyList, ","),
+		port := freePort(t)
+		for ports[port] { // free a moment ago, but none is bound yet
+			port = freePort(t)
+		}
+		ports[port] = true
+		o.env = append(rpcEnv(pdxEnv(o.dir, port), ch), "PDX_PROXIES_MODE=remote", "PDX_PROXIES_ADDRESSES="+strings.Join(proxyList, ","),
 			"PDX_IPFS_BOOTSTRAP="+strings.Join(network.IPFSPeers, ","))
 		o.env = append(o.env, o.rules...)
 	}
@@ -327,6 +333,16 @@ func spawnDaemon(dir string, env []string) (*daemonProcess, error) {
 		p.state = p.cmd.ProcessState
 		close(p.exited)
 	}()
+	// The daemon answers /healthz with its account to its own token: a
+	// process of another test on the same port is not taken for it.
+	h, err := home.Load(dir)
+	if err != nil {
+		return nil, err
+	}
+	tok, err := home.ReadToken(filepath.Join(dir, home.TokenFile))
+	if err != nil {
+		return nil, err
+	}
 	url := "http://127.0.0.1:" + portOf(env) + "/healthz"
 	deadline := time.Now().Add(90 * time.Second)
 	for {
@@ -335,9 +351,15 @@ func spawnDaemon(dir string, env []string) (*daemonProcess, error) {
 			return nil, fmt.Errorf("pdx daemon exited before serving (%v):\n%s", p.state, p.stderr)
 		default:
 		}
-		if r, err := http.Get(url); err == nil {
+		req, _ := http.NewRequest("GET", url, nil)
+		req.Header.Set("Authorization", "Bearer "+tok)
+		if r, err := http.DefaultClient.Do(req); err == nil {
+			var hz struct {
+				Address string `json:"address"`
+			}
+			_ = json.NewDecoder(r.Body).Decode(&hz)
 			r.Body.Close()
-			if r.StatusCode == http.StatusOK {
+			if r.StatusCode == http.StatusOK && common.HexToAddress(hz.Address) == h.Keys().Address {
 				return p, nil
 			}
 		}
