@@ -8,8 +8,11 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/ethereum/go-ethereum/common"
 	"github.com/spf13/cobra"
+	"github.com/spf13/pflag"
 
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/acl/policy"
 	"github.com/pdx-network/pdx/internal/cli"
 	"github.com/pdx-network/pdx/internal/config"
@@ -32,6 +35,7 @@ opts in joins with one dataset in one transaction that grants the brand
 and pays the owner from the escrow; the payment vests over the grant's
 life, so a revoke or erase returns the unvested part to the brand.`,
 		Example: `  pdx campaign create --policy analytics-only --price 0.001eth --duration 30d --cap 15 --deadline 7d
+  pdx campaign list
   pdx campaign show 1
   pdx campaign join 1 --dataset history
   pdx campaign get 1 -o campaign-1
@@ -39,7 +43,7 @@ life, so a revoke or erase returns the unvested part to the brand.`,
 		Args: cobra.NoArgs,
 		RunE: func(cmd *cobra.Command, _ []string) error { return cmd.Help() },
 	}
-	cmd.AddCommand(a.campaignCreateCmd(), a.campaignShowCmd(), a.campaignJoinCmd(), a.campaignCloseCmd(), a.campaignGetCmd())
+	cmd.AddCommand(a.campaignCreateCmd(), a.campaignShowCmd(), a.campaignJoinCmd(), a.campaignCloseCmd(), a.campaignListCmd(), a.campaignGetCmd())
 	return cmd
 }
 
@@ -79,12 +83,36 @@ func (r campaignResult) FormatText(w io.Writer) error {
 	} else {
 		fmt.Fprintf(w, "usage policy %s: not readable (%s)\n", r.TermsHash, plainCut(r.PolicyError, maxPolicyLine))
 	}
+	if r.Agent != nil {
+		fmt.Fprintf(w, "your agent: %s\n", plainCut(decisionWords(*r.Agent), maxPolicyLine))
+	}
 	return nil
+}
+
+// decisionWords says what the campaign agent (or the owner by hand) did.
+func decisionWords(d daemon.CampaignDecision) string {
+	switch d.State {
+	case daemon.DecisionJoined:
+		s := fmt.Sprintf("joined with dataset %s in block %d", d.Dataset, d.JoinBlock)
+		if d.JoinBlock == 0 {
+			s = fmt.Sprintf("joined with dataset %s", d.Dataset)
+		}
+		if d.ByHand {
+			s += " (by hand)"
+		}
+		return s
+	case daemon.DecisionOwn:
+		return "your own campaign"
+	case daemon.DecisionFailed:
+		return "tried to join and failed: " + d.Reason
+	}
+	return "refused: " + d.Reason
 }
 
 func (a *app) campaignCreateCmd() *cobra.Command {
 	var pol, price, duration, deadline string
 	var capacity uint32
+	var wf wantsFlags
 	cmd := &cobra.Command{
 		Use:   "create --policy PRESET|FILE --price WEI|0.001eth --cap N --deadline 7d|DATE [--duration 30d]",
 		Short: "Fund a campaign: price × cap into escrow, under a usage policy",
@@ -93,9 +121,19 @@ names it) and funds the campaign from this account with price × cap in one
 transaction. Each owner who joins is paid --price, vesting over --duration
 (the policy's when left out; both must agree when both are set). Joins stop
 at --deadline (a duration from now, a date or an RFC 3339 time) or when
-cap owners joined; close refunds the places not taken.`,
+cap owners joined; close refunds the places not taken.
+
+What the campaign wants of a dataset goes into its policy (profile v3):
+--category (required with any other want), --want-fields, --period,
+--min-rows, --attested, --attested-by. Owners' agents join only with a
+dataset whose description meets every want, and only within the owners'
+own rules ([market.campaigns] in config.toml). Wanted fields select
+datasets that list them; a join grants the whole dataset, unless the
+policy file itself names field groups ("fields"), which a split dataset
+then grants alone.`,
 		Example: `  pdx campaign create --policy analytics-only --price 0.001eth --duration 30d --cap 15 --deadline 7d
-  pdx campaign create --policy ./shoe-buyers.json --price 1000000000000000 --cap 1000 --deadline 2027-01-31`,
+  pdx campaign create --policy ./shoe-buyers.json --price 1000000000000000 --cap 1000 --deadline 2027-01-31
+  pdx campaign create --policy analytics-only --price 0.001eth --duration 30d --cap 15 --deadline 7d --category purchases --want-fields date,price --period 2025-01..2025-12 --min-rows 100`,
 		Args: cobra.NoArgs,
 		RunE: do(func(cmd *cobra.Command, _ []string) error {
 			if pol == "" {
@@ -123,6 +161,10 @@ cap owners joined; close refunds the places not taken.`,
 					return cli.Usagef("--duration %q is not a positive duration (30d, 1d12h, 90m)", duration)
 				}
 			}
+			wants, err := wf.wants()
+			if err != nil {
+				return err
+			}
 			p, err := policy.Load(pol)
 			if err != nil {
 				return err
@@ -133,6 +175,9 @@ cap owners joined; close refunds the places not taken.`,
 			}
 			var res daemon.CampaignView
 			req := daemon.CampaignRequest{Policy: json.RawMessage(p.Bytes()), PriceWei: wei.String(), Duration: duration, Cap: capacity, Deadline: deadline}
+			if wants != nil {
+				req.Wants = wants.Bytes()
+			}
 			if err := c.call(cmd.Context(), "POST", "/v1/campaigns", req, &res); err != nil {
 				return err
 			}
@@ -145,6 +190,7 @@ cap owners joined; close refunds the places not taken.`,
 	f.StringVar(&duration, "duration", "", "how long each grant lasts: 30d, 1d12h (default: the policy's)")
 	f.Uint32Var(&capacity, "cap", 0, "how many owners the campaign pays; it is funded with price × cap")
 	f.StringVar(&deadline, "deadline", "", "when joins stop: a duration from now (7d), a date (2027-01-31) or an RFC 3339 time")
+	wf.register(f)
 	return cmd
 }
 
@@ -258,4 +304,122 @@ closes its campaign at any time; anyone may close one past its deadline
 			return a.out.Result(closeResult(res))
 		}),
 	}
+}
+
+// wantsFlags are campaign create's wants.
+type wantsFlags struct {
+	category, fields, period string
+	minRows                  int64
+	attested                 bool
+	attestedBy               []string
+}
+
+func (w *wantsFlags) register(f *pflag.FlagSet) {
+	f.StringVar(&w.category, "category", "", "the category of data the campaign wants (pdx describe's vocabulary: purchases, location, health, …)")
+	f.StringVar(&w.fields, "want-fields", "", "fields a dataset must list, comma-separated: date,price")
+	f.StringVar(&w.period, "period", "", "months a dataset must cover: 2025-01..2025-12")
+	f.Int64Var(&w.minRows, "min-rows", 0, "fewest records a dataset must hold")
+	f.BoolVar(&w.attested, "attested", false, "want a dataset attested by a source")
+	f.StringSliceVar(&w.attestedBy, "attested-by", nil, "want a dataset attested by one of these sources (addresses, comma-separated); implies --attested")
+}
+
+// wants builds the campaign's wants; nil when no flag asks for any.
+func (w *wantsFlags) wants() (*describe.Wants, error) {
+	if w.category == "" {
+		if w.fields != "" || w.period != "" || w.minRows != 0 || w.attested || len(w.attestedBy) > 0 {
+			return nil, cli.Usagef("--category is required with the other wants: the category of data the campaign wants (%s)", categoryNames())
+		}
+		return nil, nil
+	}
+	cat, err := describe.ParseCategory(w.category)
+	if err != nil {
+		return nil, cli.Usagef("--category %q is not a category: use one of %s", w.category, categoryNames())
+	}
+	out := &describe.Wants{Category: cat, MinRows: w.minRows, Attested: w.attested || len(w.attestedBy) > 0}
+	if w.fields != "" {
+		for _, f := range strings.Split(w.fields, ",") {
+			if f = strings.TrimSpace(f); f != "" {
+				out.Fields = append(out.Fields, f)
+			}
+		}
+	}
+	if w.period != "" {
+		p, err := describe.ParsePeriod(w.period)
+		if err != nil {
+			return nil, cli.Usagef("--period %q: months are written YYYY-MM, as 2025-01..2025-12", w.period)
+		}
+		out.Period = &p
+	}
+	if w.minRows < 0 {
+		return nil, cli.Usagef("--min-rows %d is a count of records, not negative", w.minRows)
+	}
+	for _, a := range w.attestedBy {
+		if !common.IsHexAddress(a) {
+			return nil, cli.Usagef("--attested-by %q is not an address (0x and 40 hex digits)", a)
+		}
+		out.AttestedBy = append(out.AttestedBy, common.HexToAddress(a))
+	}
+	if err := out.Validate(); err != nil {
+		return nil, cli.Usagef("the wants are not valid: %v", err)
+	}
+	return out, nil
+}
+
+type campaignListResult daemon.CampaignList
+
+func (r campaignListResult) FormatText(w io.Writer) error {
+	if len(r.Campaigns) == 0 {
+		_, err := fmt.Fprintln(w, "no campaigns seen yet (the daemon's agent lists every campaign it reads from the chain)")
+		return err
+	}
+	for _, c := range r.Campaigns {
+		state := "open"
+		switch {
+		case c.Closed:
+			state = "closed"
+		case !c.Open && c.Joined >= c.Cap:
+			state = "full"
+		case !c.Open:
+			state = "past its deadline"
+		}
+		fmt.Fprintf(w, "campaign %d by %s: %s, pays %s wei (%s) for %s; %d of %d places taken\n",
+			c.ID, c.Brand, state, c.PriceWei, formatEther(c.PriceWei), c.Duration, c.Joined, c.Cap)
+		fmt.Fprintf(w, "  your agent: %s\n", plainCut(decisionWords(c.Agent), maxPolicyLine))
+	}
+	return nil
+}
+
+func (a *app) campaignListCmd() *cobra.Command {
+	var all bool
+	cmd := &cobra.Command{
+		Use:   "list [--all]",
+		Short: "List the open campaigns your daemon knows, with what its agent decided and why",
+		Long: `list shows the campaigns the daemon's campaign agent has read from the chain,
+newest first: each with its price, places and what the agent decided — joined
+with which dataset, or refused and why (a rule of [market.campaigns] in
+config.toml, the campaign's wants, an unreadable document). A refused
+campaign can still be joined by hand: pdx campaign join ID --dataset NAME.
+--all lists closed, full and expired campaigns too.`,
+		Example: `  pdx campaign list
+  pdx campaign list --all
+  pdx --json campaign list`,
+		Args: cobra.NoArgs,
+		RunE: do(func(cmd *cobra.Command, _ []string) error {
+			c, err := a.client()
+			if err != nil {
+				return err
+			}
+			path := "/v1/campaigns"
+			if all {
+				path += "?all=true"
+			}
+			var res daemon.CampaignList
+			if err := c.call(cmd.Context(), "GET", path, nil, &res); err != nil {
+				return err
+			}
+			return a.out.Result(campaignListResult(res))
+		}),
+	}
+	cmd.Flags().BoolVar(&all, "all", false, "also list closed, full and expired campaigns")
+	return cmd
 }

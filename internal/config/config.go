@@ -156,6 +156,9 @@ type Proxies struct {
 type Market struct {
 	Default  Policy                   `toml:"default" comment:"policy for datasets without their own entry"`
 	Datasets map[string]DatasetPolicy `toml:"datasets" comment:"per-dataset overrides: [market.datasets.<name>] with any of the keys of [market.default]"`
+	// Campaigns is the owner's policy for brands' campaigns
+	// (campaigns.go): which ones the daemon's agent joins by itself.
+	Campaigns Campaigns `toml:"campaigns" comment:"which brands' campaigns the daemon joins by itself (pdx campaign list shows what it decided and why)"`
 }
 
 // Policy decides whether a purchase is granted without asking the owner.
@@ -218,7 +221,8 @@ func Default() *Config {
 				AllowedPurposes: []string{AnyPurpose},
 				MaxDuration:     Duration(365 * 24 * time.Hour),
 			},
-			Datasets: map[string]DatasetPolicy{},
+			Datasets:  map[string]DatasetPolicy{},
+			Campaigns: DefaultCampaigns(),
 		},
 		Log: Log{
 			Level:  "info",

@@ -203,6 +203,7 @@ func (c *Config) Validate() error {
 		}
 		errs = append(errs, c.Market.PolicyFor(name).validate(prefix)...)
 	}
+	errs = append(errs, c.Market.Campaigns.validate()...)
 
 	// [log]
 	if _, err := parseLevel(c.Log.Level); err != nil {

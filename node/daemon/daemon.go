@@ -321,6 +321,7 @@ func (d *Daemon) routeAll() {
 	add("POST", "/v1/datasets/{name}/attestations", true, d.addAttestation)
 	// Campaigns (campaigns.go).
 	add("POST", "/v1/campaigns", true, d.createCampaign)
+	add("GET", "/v1/campaigns", true, d.listCampaigns)
 	add("GET", "/v1/campaigns/{id}", true, d.getCampaign)
 	add("POST", "/v1/campaigns/{id}/join", true, d.joinCampaign)
 	add("POST", "/v1/campaigns/{id}/close", true, d.closeCampaign)

@@ -374,6 +374,24 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 		defer followers.Done()
 		followEvents(runCtx, mf, agent.HandleEvent, log.With("follower", "market"))
 	}()
+	// The campaign agent decides each brand's campaign once, by the
+	// owner's [market.campaigns] rules (campaign_agent.go); its cursor and
+	// decisions are in the index's store.
+	if err := service.CheckPurposes(conf.Market.Campaigns.Purposes); err != nil {
+		return nil, cli.Mark(fmt.Errorf("market.campaigns.purposes: %w", err), cli.ErrConfig)
+	}
+	cagent := n.Daemon.NewCampaignAgent(conf.Market.Campaigns)
+	cagent.Threshold = conf.Proxies.Threshold
+	cf := acl.NewFollower(n.ec, registry, cagent.Cursor())
+	cf.Start = deployBlock
+	cf.Confirmations = n.confirmations
+	cf.Batch = n.logRange
+	cf.Events = []string{"CampaignCreated"}
+	followers.Add(1)
+	go func() {
+		defer followers.Done()
+		followEvents(runCtx, cf, cagent.HandleEvent, log.With("follower", "campaigns"))
+	}()
 	// The market index follows the chain in the background, so that a
 	// page waits for the newest blocks only; the texts of offers' terms
 	// are read from IPFS in the background too.

@@ -8,14 +8,17 @@ import { h, show, field, setError, clearErrors, focusFirstInvalid, errorText, bu
 import { countdown, shortHex } from './format.js';
 import { renderData, renderDataset, renderGrants, renderEarnings, renderAccess } from './owner.js';
 import { renderMarket, renderPurchases } from './brand.js';
+import { renderCampaigns, renderMyCampaigns } from './campaigns.js';
 
 const PAGES = [
   { path: 'data', title: 'Your data', group: 'Owner', render: renderData },
   { path: 'grants', title: 'Who can read', group: 'Owner', render: renderGrants },
   { path: 'earnings', title: 'Earnings', group: 'Owner', render: renderEarnings },
   { path: 'access', title: 'Access log', group: 'Owner', render: renderAccess },
+  { path: 'campaigns', title: 'Campaigns', group: 'Owner', render: renderCampaigns },
   { path: 'market', title: 'Market', group: 'Brand', render: renderMarket },
   { path: 'purchases', title: 'My purchases', group: 'Brand', render: renderPurchases },
+  { path: 'my-campaigns', title: 'My campaigns', group: 'Brand', render: renderMyCampaigns },
 ];
 
 const main = () => document.getElementById('main');

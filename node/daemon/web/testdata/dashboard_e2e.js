@@ -595,6 +595,44 @@ async function main() {
     await shot(brand, '18d-brand-field-grant');
     log({ step: 'the brand\'s page shows the fields it holds' });
 
+    // ---- Campaigns: the brand funds one on its page (a missing policy is
+    // refused inline first); the owner's agent refuses it by the default
+    // rules and says so; the owner joins by hand; the brand closes it ----
+    await go(brand, '#/my-campaigns');
+    await brand.getByRole('button', { name: 'Create and fund' }).click();
+    await brand.getByText('Choose the usage policy that says what the data may be used for.').waitFor();
+    await brand.getByLabel('Usage policy').selectOption('analytics-only');
+    await brand.getByLabel('Price per person (ETH)').fill('0.000001');
+    await brand.getByLabel('Duration of each grant').fill('30d');
+    await brand.getByLabel('Places').fill('2');
+    await brand.getByLabel('Deadline').fill('1d');
+    await brand.getByLabel('Wanted category').selectOption('purchases');
+    await brand.getByRole('button', { name: 'Create and fund' }).click();
+    await brand.locator('#campaign-notice', { hasText: /Campaign \d+ is open: 2 places/ }).waitFor();
+    await until('the brand\'s campaign listed', async () => {
+      await refresh(brand);
+      return (await brand.getByRole('button', { name: 'Close and refund' }).count()) > 0;
+    }, 20000);
+    await checkA11y(brand, 'my campaigns');
+    await shot(brand, '18e-brand-campaigns');
+    await go(owner, '#/campaigns');
+    await until('the owner\'s agent decided the campaign', async () => {
+      await refresh(owner);
+      return (await owner.locator('.decision-refused', { hasText: 'auto_join is off' }).count()) > 0;
+    }, 30000);
+    await checkA11y(owner, 'campaigns');
+    await shot(owner, '18f-owner-campaigns');
+    const joins = owner.locator('button[data-dataset]');
+    assert((await joins.count()) > 0, 'no Join button on the owner\'s campaigns page');
+    await joins.first().click();
+    await until('the join by hand answered', async () =>
+      (await owner.locator('#campaign-notice', { hasText: 'Joined campaign' }).count()) > 0
+      || (await owner.locator('p[id^="join-out-"]', { hasText: 'Not joined:' }).count()) > 0, 30000);
+    await go(brand, '#/my-campaigns');
+    await brand.getByRole('button', { name: 'Close and refund' }).first().click();
+    await brand.locator('#campaign-notice', { hasText: /Closed campaign \d+: / }).waitFor();
+    log({ step: 'campaigns: created with wants, refused by the owner\'s default rules with the reason, joined by hand, closed' });
+
     // ---- Phone width ----
     await brand.setViewportSize({ width: 390, height: 844 });
     await shot(brand, '19-brand-purchases-phone');
