@@ -11,6 +11,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"sync"
 	"testing"
@@ -245,29 +246,56 @@ func TestCampaignManyOwners(t *testing.T) {
 	}
 	t.Logf("13 joined and 7 refused within %s of the campaign, joins in blocks %d..%d (head %d at creation)", decidedIn.Round(time.Millisecond), head0+1, lastJoin, head0)
 
-	// The brand reads exactly the joined datasets, byte for byte, and none
-	// of the others.
+	// The brand reads exactly the joined datasets with one command, byte
+	// for byte, and none of the others: pdx campaign get writes one file
+	// per joined dataset, named by owner and dataset.
 	readStart := time.Now()
+	outDir := filepath.Join(root, "campaign")
+	var code int
+	var stdout []byte
+	var stderr string
+	for try := 0; try < 50; try++ { // the proxies follow the grants within a poll
+		if code, stdout, stderr = pdx(t, ctx, brandEnv, "--home", brandDir, "--json", "campaign", "get", strconv.FormatUint(id, 10), "-o", outDir, "--purpose", "dpv:ResearchAndDevelopment"); code == 0 && bytes.Contains(stdout, []byte(`"read":13`)) {
+			break
+		}
+		time.Sleep(200 * time.Millisecond)
+	}
+	if code != 0 || !bytes.Contains(stdout, []byte(`"read":13`)) {
+		t.Fatalf("campaign get: exit %d\n%s\n%s", code, stdout, stderr)
+	}
+	files, err := os.ReadDir(outDir)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := map[string][]byte{}
+	for _, f := range files {
+		b, err := os.ReadFile(filepath.Join(outDir, f.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		got[strings.TrimSuffix(f.Name(), filepath.Ext(f.Name()))] = b
+	}
+	if len(got) != 13 {
+		t.Errorf("campaign get wrote %d files, want the 13 joined datasets", len(got))
+	}
 	for _, o := range owners {
-		out := filepath.Join(root, fmt.Sprintf("got%02d.csv", o.i))
-		args := []string{"--home", brandDir, "get", o.put.CID, "--purpose", "dpv:ResearchAndDevelopment", "-o", out}
-		if o.rule != "" {
+		oh, err := home.Load(o.dir)
+		if err != nil {
+			t.Fatal(err)
+		}
+		name := fmt.Sprintf("%s-%d", oh.Keys().Address.Hex(), o.put.ID)
+		b, ok := got[name]
+		switch {
+		case o.rule != "" && ok:
+			t.Errorf("campaign get wrote owner %d's dataset, which did not join", o.i)
+		case o.rule == "" && (!ok || !bytes.Equal(b, o.data)):
+			t.Errorf("owner %d: campaign get wrote %d bytes (found %v), want its %d bytes", o.i, len(b), ok, len(o.data))
+		}
+		if o.rule != "" { // and a single get of a refused owner's dataset is refused too
+			args := []string{"--home", brandDir, "get", o.put.CID, "--purpose", "dpv:ResearchAndDevelopment", "-o", filepath.Join(root, fmt.Sprintf("got%02d.csv", o.i))}
 			if code, _, _ := pdx(t, ctx, brandEnv, args...); code == 0 {
 				t.Errorf("the brand read owner %d's dataset, which did not join", o.i)
 			}
-			continue
-		}
-		var code int
-		var stderr string
-		for try := 0; try < 50; try++ { // the proxies follow the grant within a poll
-			if code, _, stderr = pdx(t, ctx, brandEnv, args...); code == 0 {
-				break
-			}
-			time.Sleep(200 * time.Millisecond)
-		}
-		got, err := os.ReadFile(out)
-		if code != 0 || err != nil || !bytes.Equal(got, o.data) {
-			t.Errorf("owner %d: the brand's get: exit %d %v %s", o.i, code, err, stderr)
 		}
 	}
 	t.Logf("the brand read the 13 datasets in %s", time.Since(readStart).Round(time.Millisecond))
