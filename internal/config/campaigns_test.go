@@ -64,7 +64,7 @@ datasets = ["history"]
 	}
 
 	for _, tc := range []struct{ env, key string }{
-		{"PDX_MARKET_CAMPAIGNS_CATEGORIES=shoes", "market.campaigns.categories"},
+		{"PDX_MARKET_CAMPAIGNS_CATEGORIES=Shoes!", "market.campaigns.categories"},
 		{"PDX_MARKET_CAMPAIGNS_PURPOSES=research", "market.campaigns.purposes"},
 		{"PDX_MARKET_CAMPAIGNS_NEVER_BRANDS=0x12", "market.campaigns.never_brands"},
 		{"PDX_MARKET_CAMPAIGNS_MAX_DURATION=0s", "market.campaigns.max_duration"},

@@ -380,6 +380,9 @@ func Start(ctx context.Context, cfg StartConfig) (_ *Node, err error) {
 	if err := service.CheckPurposes(conf.Market.Campaigns.Purposes); err != nil {
 		return nil, cli.Mark(fmt.Errorf("market.campaigns.purposes: %w", err), cli.ErrConfig)
 	}
+	if err := service.CheckCategories(conf.Market.Campaigns.Categories); err != nil {
+		return nil, cli.Mark(fmt.Errorf("market.campaigns.categories: %w", err), cli.ErrConfig)
+	}
 	cagent := n.Daemon.NewCampaignAgent(conf.Market.Campaigns)
 	cagent.Threshold = conf.Proxies.Threshold
 	cf := acl.NewFollower(n.ec, registry, cagent.Cursor())

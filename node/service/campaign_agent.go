@@ -10,6 +10,7 @@ import (
 	"github.com/ethereum/go-ethereum/common"
 
 	"github.com/pdx-network/pdx/acl"
+	"github.com/pdx-network/pdx/acl/describe"
 	"github.com/pdx-network/pdx/acl/policy"
 )
 
@@ -87,6 +88,17 @@ func PurposesWithin(p *policy.Policy, allowed []string) error {
 func CheckPurposes(allowed []string) error {
 	for _, a := range allowed {
 		if err := (&policy.Policy{}).Permits(a); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// CheckCategories checks the owner's configured categories are terms of
+// the vocabulary (acl/describe; the config only checks their shape).
+func CheckCategories(cats []string) error {
+	for _, c := range cats {
+		if _, err := describe.ParseCategory(c); err != nil {
 			return err
 		}
 	}

@@ -38,3 +38,14 @@ func TestPurposesWithin(t *testing.T) {
 		t.Fatal("an unknown DPV purpose passed")
 	}
 }
+
+// The config checks a category's shape only; the daemon refuses at start
+// a word that is not a term of the vocabulary.
+func TestCheckCategories(t *testing.T) {
+	if err := CheckCategories([]string{"purchases", "health"}); err != nil {
+		t.Fatal(err)
+	}
+	if err := CheckCategories([]string{"purchases", "shoes"}); err == nil || !strings.Contains(err.Error(), `"shoes" is not a category`) {
+		t.Fatalf("shoes: %v", err)
+	}
+}
