@@ -9,7 +9,6 @@ import (
 	"time"
 
 	"github.com/ethereum/go-ethereum/common"
-
 )
 
 // Campaigns is the owner's policy for brands' campaigns: the daemon's
