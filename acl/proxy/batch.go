@@ -222,11 +222,7 @@ func (b *Batcher) post(ctx context.Context, ep Endpoint, items []ReencryptBody) 
 		}
 	}
 	if resp.StatusCode != http.StatusOK {
-		var eb ErrorBody
-		if json.Unmarshal(raw, &eb) == nil && eb.Error != nil {
-			return nil, eb.Error
-		}
-		return nil, fmt.Errorf("proxy %s answered HTTP %d", ep.URL, resp.StatusCode)
+		return nil, statusError(ep, resp.StatusCode, raw)
 	}
 	var br BatchResponse
 	if err := json.Unmarshal(raw, &br); err != nil {

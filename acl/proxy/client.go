@@ -295,15 +295,21 @@ func postOne(ctx context.Context, hc *http.Client, ep Endpoint, b ReencryptBody)
 		return nil, err
 	}
 	if resp.StatusCode != http.StatusOK {
-		var eb ErrorBody
-		if json.Unmarshal(raw, &eb) == nil && eb.Error != nil {
-			return nil, eb.Error
-		}
-		return nil, fmt.Errorf("proxy %s answered HTTP %d", ep.URL, resp.StatusCode)
+		return nil, statusError(ep, resp.StatusCode, raw)
 	}
 	var rr ReencryptResponse
 	if err := json.Unmarshal(raw, &rr); err != nil {
 		return nil, fmt.Errorf("proxy %s: unreadable answer: %w", ep.URL, err)
 	}
 	return &rr, nil
+}
+
+// statusError is a proxy's refusal: the typed error of its body when it
+// sent one, else its HTTP status.
+func statusError(ep Endpoint, status int, raw []byte) error {
+	var eb ErrorBody
+	if json.Unmarshal(raw, &eb) == nil && eb.Error != nil {
+		return eb.Error
+	}
+	return fmt.Errorf("proxy %s answered HTTP %d", ep.URL, status)
 }
