@@ -9,13 +9,14 @@ import (
 
 	"github.com/ipfs/boxo/blockservice"
 	bstore "github.com/ipfs/boxo/blockstore"
-	"github.com/ipfs/boxo/files"
 	"github.com/ipfs/boxo/filestore"
 	"github.com/ipfs/boxo/ipld/merkledag"
+	"github.com/ipfs/boxo/ipld/unixfs/importer/balanced"
+	ihelper "github.com/ipfs/boxo/ipld/unixfs/importer/helpers"
+	pin "github.com/ipfs/boxo/pinning/pinner"
 	"github.com/ipfs/go-cid"
 	ipld "github.com/ipfs/go-ipld-format"
 	"github.com/ipfs/kubo/config"
-	"github.com/ipfs/kubo/core/coreunix"
 	mh "github.com/multiformats/go-multihash"
 )
 
@@ -29,13 +30,16 @@ var importChunkSize = func() int {
 }()
 
 // add imports r into the embedded node with the import profile and pins it
-// under name, as the CoreAPI's Unixfs().Add with importOptions does, and
-// with the same result (the same blocks, CID and pin); the difference is
-// that the leaves are read ahead and hashed on other goroutines
-// (leafHasher), where kubo's importer hashes each one in turn on its own.
-// The steps below are those of the CoreAPI's add for a single file: a
-// blockstore that takes the GC lock, kubo's adder (which pins with the lock
-// held), and a sync of the block datastore before the pin is written.
+// under name. The result is that of the CoreAPI's Unixfs().Add with
+// importOptions (the same blocks, CID and pin), assembled from the same
+// parts as kubo's adder for a single file: boxo's balanced importer over
+// a buffered DAG service, the GC lock held from the first block to the
+// pin, a sync of the block datastore before the pin is written, and a
+// recursive named pin, flushed. What differs is the chunker: leafHasher
+// reads the leaves ahead and hashes them on other goroutines, and hands
+// them to the importer without a copy. kubo's adder would also place the
+// file in an in-memory directory (it may wrap several files), which a
+// single file does not need.
 func (e *Embedded) add(ctx context.Context, r io.Reader, name string) (cid.Cid, error) {
 	n := e.node
 	cfg, err := n.Repo.Config()
@@ -60,39 +64,45 @@ func (e *Embedded) add(ctx context.Context, r io.Reader, name string) (cid.Cid, 
 	}()
 
 	gcbs := bstore.NewGCBlockstore(n.BaseBlocks, n.Blockstore)
+	// No garbage collection between the first block and the pin.
+	defer gcbs.PinLock(ctx).Unlock(ctx)
 	bserv := blockservice.New(gcbs, n.Exchange,
 		blockservice.WriteThrough(cfg.Datastore.WriteThrough.WithDefault(config.DefaultWriteThrough)))
-	ds := &syncDAG{
-		DAGService: merkledag.NewDAGService(bserv),
-		sync: func() error {
-			rds := n.Repo.Datastore()
-			if err := rds.Sync(ctx, bstore.BlockPrefix); err != nil {
-				return err
-			}
-			return rds.Sync(ctx, filestore.FilestorePrefix)
-		},
-	}
-	adder, err := coreunix.NewAdder(ctx, n.Pinning, gcbs, ds)
+	dag := merkledag.NewDAGService(bserv)
+	buffered := ipld.NewBufferedDAG(ctx, dag, ipld.MaxSizeBatchOption(importBatchBytes))
+	db, err := (&ihelper.DagBuilderParams{
+		Dagserv:    buffered,
+		RawLeaves:  true,
+		Maxlinks:   importMaxLinks,
+		CidBuilder: lh.Builder(prefix),
+	}).New(lh)
 	if err != nil {
 		return cid.Undef, err
 	}
-	adder.Chunker = importChunker
-	adder.RawLeaves = true
-	adder.MaxLinks = importMaxLinks
-	adder.CidBuilder = lh.Builder(prefix)
-	adder.Pin, adder.PinName = true, name
-	nd, err := adder.AddAllAndPin(ctx, files.NewReaderFile(lh))
+	nd, err := balanced.Layout(db)
 	if err != nil {
+		return cid.Undef, err
+	}
+	if err := buffered.Commit(); err != nil {
+		return cid.Undef, err
+	}
+	rds := n.Repo.Datastore()
+	if err := rds.Sync(ctx, bstore.BlockPrefix); err != nil {
+		return cid.Undef, err
+	}
+	if err := rds.Sync(ctx, filestore.FilestorePrefix); err != nil {
+		return cid.Undef, err
+	}
+	if err := n.Pinning.PinWithMode(ctx, nd.Cid(), pin.Recursive, name); err != nil {
+		return cid.Undef, err
+	}
+	if err := n.Pinning.Flush(ctx); err != nil {
 		return cid.Undef, err
 	}
 	return nd.Cid(), nil
 }
 
-// syncDAG is a DAG service whose Sync (which kubo's adder calls before it
-// pins) flushes the block datastore.
-type syncDAG struct {
-	ipld.DAGService
-	sync func() error
-}
-
-func (s *syncDAG) Sync() error { return s.sync() }
+// importBatchBytes is how many bytes of blocks the importer buffers before
+// handing them to the blockstore, over all batches being written at once
+// (kubo's default is 8 MiB).
+const importBatchBytes = 8 << 20

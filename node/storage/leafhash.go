@@ -1,7 +1,6 @@
 package storage
 
 import (
-	"bytes"
 	"crypto/sha256"
 	"errors"
 	"io"
@@ -12,43 +11,47 @@ import (
 	mh "github.com/multiformats/go-multihash"
 )
 
-// leafHasher reads an object ahead in leaves of the import profile's chunk
-// size and computes their SHA-256 on worker goroutines, for an embedded
-// add whose importer then finds each leaf's CID already computed
-// (leafHasher.Builder).
+// leafHasher is the chunker of an embedded add (a chunker.Splitter of
+// boxo's importer): it reads the object ahead in leaves of the import
+// profile's chunk size, exactly as kubo's size chunker does (io.ReadFull
+// of the leaf size; the short last leaf as it is; nothing for an empty
+// tail), computes each leaf's SHA-256 on worker goroutines, and hands the
+// leaves to the importer in order, each in the very buffer that was
+// hashed. The importer's CID builder (Builder) then takes a leaf's CID
+// from its digest instead of hashing it again.
 //
 // Why: kubo's importer is one goroutine that reads a leaf, hashes it
 // (SHA-256, about 0.7 ns per byte here, the largest single cost of an add)
 // and hands it to the blockstore, one leaf after the other. An add of an
 // object produced by other goroutines (pdx sealing an envelope) is then
 // bound by that goroutine while the other core waits. With the leaves
-// hashed ahead, in parallel, the importer only copies, compares and links.
+// hashed ahead, in parallel, and handed over without a copy, the importer
+// only links them and passes them to the blockstore.
 //
-// The importer reads the object through Read, exactly as it would read the
-// source: the bytes and their order are unchanged, and so is every CID.
-// Builder hands out a leaf's precomputed CID only for the very bytes the
-// digest was computed from: Sum compares the importer's leaf with the one
-// just read (a memory compare, some 20 times cheaper than the hash) and
-// hashes it itself when they differ.
+// The leaves are the bytes of the source, in order, cut where kubo's
+// chunker cuts them: every CID is unchanged (IMPORT.md's vectors, computed
+// by kubo's own CLI, say so in TestEmbeddedAddPrehashesLeaves). Builder
+// hands out a precomputed CID only for the leaf buffer handed out last,
+// recognised by identity (same array, same length): the read ahead never
+// writes a buffer after hashing it, and the importer does not write the
+// leaves it is given (it links them and stores them), so the digest is of
+// exactly the bytes being stored. Anything else is hashed as usual.
 type leafHasher struct {
 	src  io.Reader
 	size int // leaf size
 
-	order chan *leaf // every leaf, in stream order (read ahead → Read)
+	order chan *leaf // every leaf, in stream order (read ahead → NextBytes)
 	work  chan *leaf // leaves to hash (read ahead → workers)
-	free  chan *leaf // recycled buffers
 	stop  chan struct{}
 	once  sync.Once
 	done  chan struct{} // the read ahead has returned: src is no longer read
 	wg    sync.WaitGroup
 
-	// Read side (the importer's goroutine).
-	cur  *leaf  // the leaf being read out
-	rest []byte // its bytes not yet read
-	err  error  // sticky
+	// The importer's side (one goroutine).
+	err error // sticky: io.EOF after the last leaf, or why the input ended
 
 	mu   sync.Mutex
-	last *leaf // the leaf read out last, waiting for its Sum
+	last *leaf // the leaf handed out last, waiting for its Sum
 
 	// Leaves whose CID came from the read ahead (hits) and leaves the
 	// importer had to hash itself (misses); read once the add returned.
@@ -56,8 +59,8 @@ type leafHasher struct {
 }
 
 type leaf struct {
-	buf  []byte
-	err  error // the source's error after buf (io.EOF at the end)
+	buf  []byte // handed to the importer, which keeps it: never reused
+	err  error  // the source's error after buf (io.EOF at the end)
 	sum  [sha256.Size]byte
 	done chan struct{} // closed when sum is set
 }
@@ -66,20 +69,24 @@ type leaf struct {
 // most four.
 func leafHashWorkers() int { return min(max(runtime.GOMAXPROCS(0), 1), 4) }
 
+// leafAhead is how many leaves the read ahead may hold beyond the one the
+// importer is working on, per worker: enough that a worker always has a
+// leaf to hash, few enough that an add holds a few MiB at most.
+const leafAhead = 2
+
 func newLeafHasher(src io.Reader, size, workers int) *leafHasher {
 	workers = max(workers, 1)
-	n := 2*workers + 2
+	n := leafAhead*workers + 2
 	h := &leafHasher{
 		src:   src,
 		size:  size,
 		order: make(chan *leaf, n),
-		work:  make(chan *leaf, n),
-		free:  make(chan *leaf, n),
-		stop:  make(chan struct{}),
-		done:  make(chan struct{}),
-	}
-	for range n {
-		h.free <- &leaf{buf: make([]byte, 0, size)}
+		// Unhashed leaves are those in order (n at most) and at most two
+		// the importer took (one it is summing, one it looked ahead
+		// at): sends to work never wait for a worker.
+		work: make(chan *leaf, n+2),
+		stop: make(chan struct{}),
+		done: make(chan struct{}),
 	}
 	h.wg.Add(workers)
 	for range workers {
@@ -89,29 +96,25 @@ func newLeafHasher(src io.Reader, size, workers int) *leafHasher {
 	return h
 }
 
-// readAhead reads the source a leaf at a time, exactly as the importer's
-// size chunker does (io.ReadFull of the leaf size), until the end, an
-// error, or close.
+// readAhead reads the source a leaf at a time, as kubo's size chunker
+// does, until the end, an error, or close. Each leaf has a buffer of its
+// own: the importer keeps it in the block it stores.
 func (h *leafHasher) readAhead() {
 	defer close(h.done)
 	defer close(h.work)
 	defer close(h.order)
 	for {
-		var l *leaf
-		select {
-		case l = <-h.free:
-		case <-h.stop:
-			return
-		}
-		n, err := io.ReadFull(h.src, l.buf[:h.size])
-		l.buf = l.buf[:n]
+		buf := make([]byte, h.size)
+		n, err := io.ReadFull(h.src, buf)
 		if errors.Is(err, io.ErrUnexpectedEOF) {
 			err = io.EOF
 		}
-		l.err = err
-		l.done = make(chan struct{})
-		// Neither send blocks: both channels have room for every buffer.
-		h.order <- l
+		l := &leaf{buf: buf[:n], err: err, done: make(chan struct{})}
+		select {
+		case h.order <- l:
+		case <-h.stop:
+			return
+		}
 		h.work <- l
 		if err != nil {
 			return
@@ -129,67 +132,36 @@ func (h *leafHasher) hash() {
 	}
 }
 
-// Read hands out the source's bytes in order, and the source's error (or
-// io.EOF) after them.
-func (h *leafHasher) Read(p []byte) (int, error) {
-	n := 0
-	for n < len(p) {
-		if len(h.rest) > 0 {
-			k := copy(p[n:], h.rest)
-			h.rest = h.rest[k:]
-			n += k
-			if len(h.rest) == 0 {
-				h.retire()
-			}
-			continue
-		}
-		if h.err != nil {
-			break
-		}
-		l, ok := <-h.order
-		if !ok {
-			h.err = errLeafHasherClosed
-			continue
-		}
-		h.cur, h.rest = l, l.buf
-		if len(l.buf) == 0 {
-			h.retire()
-		}
+// NextBytes returns the next leaf, then io.EOF after the last one; an
+// input error ends the stream with that error (and the bytes read with
+// it are dropped, as kubo's chunker drops them).
+func (h *leafHasher) NextBytes() ([]byte, error) {
+	if h.err != nil {
+		return nil, h.err
 	}
-	if n == 0 && h.err != nil {
-		return 0, h.err
+	l, ok := <-h.order
+	if !ok {
+		h.err = errLeafHasherClosed
+		return nil, h.err
 	}
-	return n, nil
-}
-
-// retire marks the current leaf read out: it waits for the importer's Sum
-// of it (precomputed). An older one still waiting will not be asked for.
-func (h *leafHasher) retire() {
-	l := h.cur
-	h.cur = nil
+	h.err = l.err
+	if len(l.buf) == 0 || (l.err != nil && l.err != io.EOF) {
+		return nil, h.err
+	}
 	h.mu.Lock()
-	old := h.last
 	h.last = l
 	h.mu.Unlock()
-	h.recycle(old)
-	if l.err != nil {
-		h.err = l.err
-	}
+	return l.buf, nil
 }
+
+// Reader is the source (the importer asks for it only to find a file's
+// path for kubo's filestore, which pdx does not use).
+func (h *leafHasher) Reader() io.Reader { return h.src }
 
 var errLeafHasherClosed = errors.New("storage: the add's read ahead was stopped")
 
-func (h *leafHasher) recycle(l *leaf) {
-	if l == nil {
-		return
-	}
-	<-l.done // a worker may still be hashing it
-	l.buf = l.buf[:0]
-	h.free <- l // never blocks: one slot per buffer
-}
-
-// precomputed returns the digest of data if data is the leaf read out
-// last, and recycles that leaf either way.
+// precomputed returns the digest of data if data is the leaf handed out
+// last (the same buffer, whole), and forgets that leaf either way.
 func (h *leafHasher) precomputed(data []byte) ([sha256.Size]byte, bool) {
 	h.mu.Lock()
 	l := h.last
@@ -197,19 +169,15 @@ func (h *leafHasher) precomputed(data []byte) ([sha256.Size]byte, bool) {
 	h.mu.Unlock()
 	if len(data) == 0 {
 		// An empty object's one leaf: nothing was read ahead for it.
-		h.recycle(l)
 		return [sha256.Size]byte{}, false
 	}
-	if l == nil || !bytes.Equal(l.buf, data) {
+	if l == nil || len(l.buf) != len(data) || &l.buf[0] != &data[0] {
 		h.misses++
-		h.recycle(l)
 		return [sha256.Size]byte{}, false
 	}
 	<-l.done
-	sum := l.sum
 	h.hits++
-	h.recycle(l)
-	return sum, true
+	return l.sum, true
 }
 
 // close stops the read ahead and waits until it and the workers have

@@ -2,10 +2,13 @@ package storage
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"testing"
+	"testing/iotest"
 	"time"
 
+	chunker "github.com/ipfs/boxo/chunker"
 	"github.com/ipfs/boxo/ipld/merkledag"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -35,9 +38,9 @@ func TestEmbeddedAddPrehashesLeaves(t *testing.T) {
 }
 
 // TestLeafBuilderOnlyForTheSameBytes: the builder hands out a precomputed
-// digest only for the exact bytes it was computed from; other bytes (of
-// the same length, or read in a different split) get their own hash, and
-// non-raw codecs are never touched.
+// digest only for the leaf buffer handed out last, whole; the same bytes
+// in another buffer, part of the leaf, or a leaf whose turn has passed are
+// hashed anew, and non-raw codecs are never touched.
 func TestLeafBuilderOnlyForTheSameBytes(t *testing.T) {
 	prefix, err := merkledag.PrefixForCidVersion(1)
 	if err != nil {
@@ -48,7 +51,6 @@ func TestLeafBuilderOnlyForTheSameBytes(t *testing.T) {
 	h := newLeafHasher(bytes.NewReader(src), importChunkSize, 2)
 	defer h.close()
 	b := h.Builder(prefix)
-	leaf := make([]byte, importChunkSize)
 	check := func(name string, data []byte, codec uint64) {
 		t.Helper()
 		p := prefix.WithCodec(codec)
@@ -58,35 +60,70 @@ func TestLeafBuilderOnlyForTheSameBytes(t *testing.T) {
 			t.Fatalf("%s: CID %s, %v; want %s", name, got, err, want)
 		}
 	}
-	// Leaf 0, as the importer reads it: precomputed.
-	if _, err := io.ReadFull(h, leaf); err != nil {
-		t.Fatal(err)
+	next := func(i int) []byte {
+		t.Helper()
+		leaf, err := h.NextBytes()
+		want := src[i*importChunkSize : min((i+1)*importChunkSize, len(src))]
+		if err != nil || !bytes.Equal(leaf, want) {
+			t.Fatalf("leaf %d: %d bytes, %v; want %d bytes of the source", i, len(leaf), err, len(want))
+		}
+		return leaf
 	}
-	check("leaf 0", leaf, cid.Raw)
-	// Leaf 1 with a byte changed after reading: hashed anew.
-	if _, err := io.ReadFull(h, leaf); err != nil {
-		t.Fatal(err)
-	}
-	leaf[7] ^= 1
-	check("altered leaf 1", leaf, cid.Raw)
-	// Leaf 2 read; a dag-pb node summed leaves it waiting, other bytes
-	// summed as a raw leaf take its slot, and it is then hashed anew.
-	if _, err := io.ReadFull(h, leaf); err != nil {
-		t.Fatal(err)
-	}
+	// Leaf 0, as the importer sums it: precomputed.
+	check("leaf 0", next(0), cid.Raw)
+	// Leaf 1's bytes in another buffer: hashed anew, and leaf 1 itself,
+	// once its turn has passed, too.
+	leaf := next(1)
+	check("a copy of leaf 1", bytes.Clone(leaf), cid.Raw)
+	check("leaf 1 after its turn", leaf, cid.Raw)
+	// Leaf 2: a dag-pb node summed leaves it waiting; part of it is
+	// hashed anew and takes its turn.
+	leaf = next(2)
 	check("dag-pb node", leaf, cid.DagProtobuf)
-	check("other bytes", src[:importChunkSize/2], cid.Raw)
-	check("leaf 2 after its slot was taken", leaf, cid.Raw)
-	// The short last leaf, with io.ErrUnexpectedEOF as the chunker sees it.
-	n, err := io.ReadFull(h, leaf)
-	if err != io.ErrUnexpectedEOF || n != 5 {
-		t.Fatalf("last leaf: %d bytes, %v", n, err)
+	check("part of leaf 2", leaf[:importChunkSize/2], cid.Raw)
+	check("leaf 2 after its turn", leaf, cid.Raw)
+	// The short last leaf.
+	check("last leaf", next(3), cid.Raw)
+	if h.hits != 2 || h.misses != 4 {
+		t.Fatalf("%d precomputed, %d hashed anew; want 2 and 4", h.hits, h.misses)
 	}
-	check("last leaf", leaf[:n], cid.Raw)
-	if h.hits != 2 || h.misses != 3 {
-		t.Fatalf("%d precomputed, %d hashed anew; want 2 and 3", h.hits, h.misses)
+	for range 2 {
+		if leaf, err := h.NextBytes(); leaf != nil || err != io.EOF {
+			t.Fatalf("after the end: %d bytes, %v", len(leaf), err)
+		}
 	}
-	if n, err := h.Read(leaf); n != 0 || err != io.EOF {
-		t.Fatalf("read after the end: %d, %v", n, err)
+}
+
+// TestLeafHasherCutsAsKuboChunker: leaves are cut where kubo's size
+// chunker cuts them, at every boundary case, and an input error ends the
+// stream with that error, the bytes read with it dropped.
+func TestLeafHasherCutsAsKuboChunker(t *testing.T) {
+	const size = 1024
+	for _, n := range []int{0, 1, size - 1, size, size + 1, 3 * size, 3*size + 7} {
+		src := counterBytes("cuts", int64(n))
+		h := newLeafHasher(bytes.NewReader(src), size, 2)
+		k := chunker.NewSizeSplitter(bytes.NewReader(src), size)
+		for i := 0; ; i++ {
+			got, gerr := h.NextBytes()
+			want, werr := k.NextBytes()
+			if !bytes.Equal(got, want) || gerr != werr {
+				t.Fatalf("%d bytes, leaf %d: %d bytes, %v; kubo's chunker: %d bytes, %v", n, i, len(got), gerr, len(want), werr)
+			}
+			if gerr != nil {
+				break
+			}
+		}
+		h.close()
+	}
+	boom := errors.New("the disk went away")
+	h := newLeafHasher(io.MultiReader(bytes.NewReader(make([]byte, 1500)), iotest.ErrReader(boom)), size, 2)
+	defer h.close()
+	if leaf, err := h.NextBytes(); len(leaf) != size || err != nil {
+		t.Fatalf("first leaf: %d bytes, %v", len(leaf), err)
+	}
+	for range 2 {
+		if leaf, err := h.NextBytes(); leaf != nil || !errors.Is(err, boom) {
+			t.Fatalf("after the input failed: %d bytes, %v; want the input's error", len(leaf), err)
+		}
 	}
 }
