@@ -67,33 +67,35 @@ func BenchmarkGet(b *testing.B) {
 	})
 }
 
-// BenchmarkPut compares Put (encrypt, add, pin) of 64 MiB with storage.Add
-// (add, pin) of the same bytes on the same node.
+// BenchmarkPut compares Put (encrypt, add, pin) of 1 MiB and 64 MiB with
+// storage.Add (add, pin) of the same bytes on the same node: the small
+// size shows what a put costs beyond its bytes.
 func BenchmarkPut(b *testing.B) {
-	const size = 64 << 20
 	s := openNode(b)
 	o := newOwner(b)
 	ctx := context.Background()
 	run := time.Now().UnixNano()
-	b.Run("pdx", func(b *testing.B) {
-		b.SetBytes(size)
-		defer reportCPU(b, size)()
-		for i := 0; b.Loop(); i++ {
-			if _, err := Put(ctx, s, detstream.New(fmt.Sprint("put", run, i), size), o.cfg, "bench"); err != nil {
-				b.Fatal(err)
+	for _, size := range []int64{1 << 20, 64 << 20} {
+		b.Run(fmt.Sprintf("pdx/%dMiB", size>>20), func(b *testing.B) {
+			b.SetBytes(size)
+			defer reportCPU(b, size)()
+			for i := 0; b.Loop(); i++ {
+				if _, err := Put(ctx, s, detstream.New(fmt.Sprint("put", run, size, i), size), o.cfg, "bench"); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
-	b.Run("kubo", func(b *testing.B) {
-		b.SetBytes(size)
-		defer reportCPU(b, size)()
-		for i := 0; b.Loop(); i++ {
-			// Fresh bytes each time: the same bytes would only be deduplicated.
-			if _, err := s.Add(ctx, detstream.New(fmt.Sprint("put", run, i), size), storage.AddOptions{Name: "bench"}); err != nil {
-				b.Fatal(err)
+		})
+		b.Run(fmt.Sprintf("kubo/%dMiB", size>>20), func(b *testing.B) {
+			b.SetBytes(size)
+			defer reportCPU(b, size)()
+			for i := 0; b.Loop(); i++ {
+				// Fresh bytes each time: the same bytes would only be deduplicated.
+				if _, err := s.Add(ctx, detstream.New(fmt.Sprint("add", run, size, i), size), storage.AddOptions{Name: "bench"}); err != nil {
+					b.Fatal(err)
+				}
 			}
-		}
-	})
+		})
+	}
 }
 
 // reportCPU adds the process's CPU time per byte (user+system) to the
