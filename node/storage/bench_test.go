@@ -37,7 +37,7 @@ func BenchmarkAdd(b *testing.B) {
 		})
 		b.Run(s.name+"/coreapi", func(b *testing.B) {
 			benchAdd(b, func(ctx context.Context, data []byte, i int) error {
-				_, err := s.store.Raw().Unixfs().Add(ctx, files.NewReaderFile(bytes.NewReader(data)), importOptions("bench")...)
+				_, err := s.store.Raw().Unixfs().Add(ctx, files.NewReaderFile(bytes.NewReader(data)), ImportOptions("bench")...)
 				return err
 			})
 		})

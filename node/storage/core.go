@@ -28,8 +28,12 @@ const (
 	importHash           = "sha2-256"
 )
 
-// importOptions are the CoreAPI add options of the import profile.
-func importOptions(name string) []options.UnixfsAddOption {
+// ImportOptions are the CoreAPI add options of the import profile, pinned
+// under name: what kubo's own adder (`ipfs add` with IMPORT.md's flags)
+// needs to store an object exactly as pdx does, with the same CID. pdx's
+// embedded store does not use them (it assembles the same import with its
+// leaves hashed ahead); the benchmarks compare it with kubo's adder.
+func ImportOptions(name string) []options.UnixfsAddOption {
 	return []options.UnixfsAddOption{
 		options.Unixfs.CidVersion(importCidVersion),
 		options.Unixfs.RawLeaves(true),

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	chunker "github.com/ipfs/boxo/chunker"
+	"github.com/ipfs/boxo/files"
 	"github.com/ipfs/boxo/ipld/merkledag"
 	"github.com/ipfs/go-cid"
 	mh "github.com/multiformats/go-multihash"
@@ -124,6 +125,23 @@ func TestLeafHasherCutsAsKuboChunker(t *testing.T) {
 	for range 2 {
 		if leaf, err := h.NextBytes(); leaf != nil || !errors.Is(err, boom) {
 			t.Fatalf("after the input failed: %d bytes, %v; want the input's error", len(leaf), err)
+		}
+	}
+}
+
+// TestImportOptionsAreTheProfile: kubo's own adder with ImportOptions
+// gives every IMPORT.md vector its CID, as the embedded Add does: the
+// benchmarks' `ipfs add` peer stores exactly what pdx stores.
+func TestImportOptionsAreTheProfile(t *testing.T) {
+	e := openEmbedded(t)
+	ctx := ctxT(t, 2*time.Minute)
+	for _, v := range loadVectors(t) {
+		p, err := e.Raw().Unixfs().Add(ctx, files.NewReaderFile(newCounterStream(v.Seed, v.Size)), ImportOptions("vector")...)
+		if err != nil {
+			t.Fatalf("vector %s/%d: %v", v.Seed, v.Size, err)
+		}
+		if got := p.RootCid().String(); got != v.CID {
+			t.Errorf("vector %s/%d: kubo's adder with ImportOptions gave %s, want %s", v.Seed, v.Size, got, v.CID)
 		}
 	}
 }

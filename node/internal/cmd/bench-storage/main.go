@@ -77,7 +77,6 @@ import (
 	"github.com/ipfs/boxo/files"
 	"github.com/ipfs/boxo/path"
 	"github.com/ipfs/go-cid"
-	"github.com/ipfs/kubo/core/coreiface/options"
 
 	"github.com/pdx-network/pdx/node/envstore"
 	"github.com/pdx-network/pdx/node/internal/detstream"
@@ -579,7 +578,7 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof, tr string, out io.Wr
 			var err error
 			if kind == "age-ipfs" {
 				var p path.ImmutablePath
-				p, err = st.Raw().Unixfs().Add(ctx, files.NewReaderFile(pr), ipfsAddOptions(name)...)
+				p, err = st.Raw().Unixfs().Add(ctx, files.NewReaderFile(pr), storage.ImportOptions(name)...)
 				if err == nil {
 					c = p.RootCid()
 				}
@@ -626,21 +625,6 @@ func runChild(kind, dir string, n int64, seed, pkHex, prof, tr string, out io.Wr
 	res.CPUSeconds = cpuTime() - cpu0
 	res.VmHWMKiB = vmHWM()
 	return json.NewEncoder(out).Encode(res)
-}
-
-// ipfsAddOptions are `ipfs add --cid-version 1 --raw-leaves --chunker
-// size-262144 --max-file-links 174 --inline=false --pin --pin-name name`:
-// pdx's import profile (node/storage/IMPORT.md) through kubo's own adder.
-func ipfsAddOptions(name string) []options.UnixfsAddOption {
-	return []options.UnixfsAddOption{
-		options.Unixfs.CidVersion(1),
-		options.Unixfs.RawLeaves(true),
-		options.Unixfs.Chunker("size-262144"),
-		options.Unixfs.MaxFileLinks(174),
-		options.Unixfs.Layout(options.BalancedLayout),
-		options.Unixfs.Inline(false),
-		options.Unixfs.Pin(true, name),
-	}
 }
 
 // settle waits until this process is idle (less than 5 % of a core over
