@@ -45,10 +45,13 @@ type SealReader struct {
 	order chan *sealJob
 	work  chan *sealJob
 	free  chan *sealJob
-	stop  chan struct{} // closed by Close: the read ahead ends
-	done  chan struct{} // closed when the read-ahead goroutine has returned
-	once  sync.Once
-	read  atomic.Int64 // plaintext bytes read from the source
+	// The read ahead allocates up to jobs buffers of jobLen bytes, as it
+	// needs them: a small plaintext takes one, not the whole set.
+	jobs, jobLen int
+	stop         chan struct{} // closed by Close: the read ahead ends
+	done         chan struct{} // closed when the read-ahead goroutine has returned
+	once         sync.Once
+	read         atomic.Int64 // plaintext bytes read from the source
 
 	cur        *sealJob // the job whose sealed bytes are being read
 	pending    []byte   // sealed bytes of cur not yet read
@@ -115,9 +118,7 @@ func sealReaderFor(src io.Reader, h *Header, key FileKey, workers int) *SealRead
 	r.work = make(chan *sealJob, n)
 	r.free = make(chan *sealJob, n)
 	k := max(1, sealJobBytes/r.cs)
-	for range n {
-		r.free <- &sealJob{buf: make([]byte, k*(r.cs+tagSize)+CommitmentSize)}
-	}
+	r.jobs, r.jobLen = n, k*(r.cs+tagSize)+CommitmentSize
 	var treeKey *[8]uint32
 	if r.tree != nil {
 		treeKey = &r.tree.key
@@ -163,12 +164,24 @@ func (r *SealReader) readAhead(src io.Reader, k int, commit committer) {
 		r.work <- j
 	}
 	var held *sealJob
+	allocated := 0
 	for {
 		var j *sealJob
 		select {
 		case j = <-r.free:
 		case <-r.stop:
 			return
+		default:
+			if allocated < r.jobs {
+				allocated++
+				j = &sealJob{buf: make([]byte, r.jobLen)}
+				break
+			}
+			select {
+			case j = <-r.free:
+			case <-r.stop:
+				return
+			}
 		}
 		n, err := r.readRun(src, j, k)
 		r.read.Add(int64(n))
@@ -182,7 +195,7 @@ func (r *SealReader) readAhead(src io.Reader, k int, commit committer) {
 			if n == 0 && held != nil {
 				// The held run ends the plaintext: its last full chunk
 				// is the final one.
-				r.free <- j // room for it: free holds every buffer
+				r.free <- j // room for it: free has a slot for every buffer
 				send(held, true)
 				return
 			}
