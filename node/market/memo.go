@@ -74,12 +74,13 @@ type privateMemo struct {
 	byViewer map[common.Address][]Offer
 }
 
-// Bounds of the memory: past privateMemoViewers accounts it starts over;
-// an account with more than privateMemoOffers private offers (a stranger
-// can make any number to anyone) is read from the store on each page, as
+// Bounds of the memory (at most some 5 MB): past privateMemoViewers
+// accounts it starts over (a daemon asks as its own account alone); an
+// account with more than privateMemoOffers private offers (a stranger can
+// make any number to anyone) is read from the store on each page, as
 // before.
 const (
-	privateMemoViewers = 64
+	privateMemoViewers = 8
 	privateMemoOffers  = 4096
 )
 
