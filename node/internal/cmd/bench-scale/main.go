@@ -95,6 +95,8 @@ type options struct {
 	// the synthetic market is measured, in a minute or two rather than
 	// the whole bench's ten.
 	marketOnly bool
+	// quick: a smoke run of the harness (-quick), which measures nothing.
+	quick bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -123,7 +125,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if *quick {
 		*levels, *synthetic = "100,300", "1000,3000"
-		o.runs, o.versions, o.own = 3, 500, 10
+		o.runs, o.versions, o.own, o.quick = 3, 500, 10, true
 	}
 	for _, s := range strings.Split(*levels, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))

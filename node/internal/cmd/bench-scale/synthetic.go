@@ -205,7 +205,9 @@ func syntheticMarket(ctx context.Context, o *options, w *world, dir string, prof
 	// at every size.
 	po := *o
 	po.runs = max(o.runs, syntheticRuns)
-	po.window = syntheticWindow
+	if !o.quick {
+		po.window = syntheticWindow
+	}
 	for _, n := range o.synthetic {
 		cur = n
 		t := time.Now()
