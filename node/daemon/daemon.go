@@ -98,6 +98,7 @@ type Daemon struct {
 	log     *slog.Logger
 	token   []byte
 	terms   *termsCache // offers' terms texts read from IPFS
+	book    bookCache   // the last terms book built (terms.go)
 
 	// mu serialises the owner's changes: each is several steps over the
 	// home, the chain and the index that must not interleave.

@@ -133,6 +133,8 @@ type Index struct {
 	mu     sync.Mutex
 	byName map[string]*Entry
 	byID   map[uint64]string
+	// gen counts the changes made since the index was opened (Gen).
+	gen uint64
 	// described holds each described dataset's description, canonical
 	// (describe.Description.Bytes), by name (key s/<name>).
 	described map[string][]byte
@@ -414,7 +416,16 @@ func (ix *Index) Update(name string, create bool, f func(*Entry)) error {
 	if e.ID != 0 {
 		ix.byID[e.ID] = name
 	}
+	ix.gen++
 	return nil
+}
+
+// Gen changes whenever an entry does (Update, Remove): what a caller
+// derived from the entries under one Gen holds until it moves.
+func (ix *Index) Gen() uint64 {
+	ix.mu.Lock()
+	defer ix.mu.Unlock()
+	return ix.gen
 }
 
 // Remove deletes the entry for name.
@@ -440,6 +451,7 @@ func (ix *Index) Remove(name string) error {
 	if ix.byID[old.ID] == name {
 		delete(ix.byID, old.ID)
 	}
+	ix.gen++
 	return nil
 }
 

@@ -144,6 +144,26 @@ func (j *Journal) Repair() error {
 	return fsutil.TruncateDurable(j.path, 0) // one torn line and nothing else
 }
 
+// JournalStamp names one content of the journal: its size and the time
+// it was last written. Every append makes it longer and a repair shorter,
+// so a stamp that did not move says the records did not either.
+type JournalStamp struct {
+	Size int64
+	Mod  int64 // Unix nanoseconds
+}
+
+// Stamp is the journal's stamp now (zero while it does not exist).
+func (j *Journal) Stamp() (JournalStamp, error) {
+	fi, err := os.Stat(j.path)
+	if errors.Is(err, fs.ErrNotExist) {
+		return JournalStamp{}, nil
+	}
+	if err != nil {
+		return JournalStamp{}, err
+	}
+	return JournalStamp{Size: fi.Size(), Mod: fi.ModTime().UnixNano()}, nil
+}
+
 // Read returns every record, oldest first. A torn last line (a crash in
 // the middle of an append that was never acknowledged) is skipped; a bad
 // line anywhere else is an error.

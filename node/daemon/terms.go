@@ -29,7 +29,46 @@ func commonPurposes() []string {
 // vocabulary.
 type termsBook map[[32]byte]string
 
+// bookCache keeps the last book built, with the state of the index and
+// the journal it was built from. Views and every market page with an
+// offer whose text the market index lacks ask for the book; building it
+// reads and parses the whole journal and hashes every text twice, which
+// costs what the home's history costs, on every request. The config and
+// the vocabulary do not change while the daemon runs.
+type bookCache struct {
+	mu    sync.Mutex
+	built bool
+	index uint64       // Index.Gen
+	stamp JournalStamp // Journal.Stamp
+	book  termsBook    // read only, shared by the callers
+}
+
+// termsBook is the book of what the daemon knows now: the one last built
+// while neither the index nor the journal changed since, else a new one.
+// (The stamps are read before the book is built: a change while it is
+// built makes the next call build it again.)
 func (d *Daemon) termsBook() termsBook {
+	c := &d.book
+	gen := d.index.Gen()
+	stamp, err := d.journal.Stamp()
+	if err == nil {
+		c.mu.Lock()
+		if c.built && c.index == gen && c.stamp == stamp {
+			defer c.mu.Unlock()
+			return c.book
+		}
+		c.mu.Unlock()
+	}
+	b := d.buildTermsBook()
+	if err == nil {
+		c.mu.Lock()
+		c.built, c.index, c.stamp, c.book = true, gen, stamp, b
+		c.mu.Unlock()
+	}
+	return b
+}
+
+func (d *Daemon) buildTermsBook() termsBook {
 	b := termsBook{}
 	add := func(s string) {
 		if strings.TrimSpace(s) == "" || s == config.AnyPurpose {

@@ -2,7 +2,12 @@ package daemon
 
 import (
 	"net/http"
+	"path/filepath"
+	"reflect"
 	"testing"
+
+	"github.com/pdx-network/pdx/internal/config"
+	"github.com/pdx-network/pdx/node/service"
 )
 
 // TestOfferTermsPublishedAgain: an owner's node that lost the pin of its
@@ -55,4 +60,50 @@ func TestOfferTermsPublishedAgain(t *testing.T) {
 	if rep, err := o.d.Reconcile(w.ctx); err != nil || rep.Changed() {
 		t.Fatalf("second reconcile: %+v %v", rep, err)
 	}
+}
+
+// TestTermsBookFollowsHome: the terms book is built again when the
+// journal or the dataset index changes (a purpose journaled, an offer's
+// terms indexed, a dataset removed), and kept while neither does.
+func TestTermsBookFollowsHome(t *testing.T) {
+	dir := t.TempDir()
+	ix, err := OpenIndex(filepath.Join(dir, "index"), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ix.Close()
+	j, err := OpenJournal(filepath.Join(dir, "journal.jsonl"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	d := &Daemon{index: ix, journal: j, conf: config.Default(), terms: newTermsCache()}
+	const purpose, terms = "a bespoke loyalty study", "basket terms, no resale"
+	knows := func(stage, text string, want bool) termsBook {
+		t.Helper()
+		b := d.termsBook()
+		for _, h := range [][32]byte{service.TermsHash(text), service.LegacyTermsHash(text)} {
+			if got := b.text(h) == text; got != want {
+				t.Fatalf("%s: the book knows %q: %v, want %v", stage, text, got, want)
+			}
+		}
+		return b
+	}
+	first := knows("empty home", purpose, false)
+	if again := knows("nothing changed", purpose, false); reflect.ValueOf(again).UnsafePointer() != reflect.ValueOf(first).UnsafePointer() {
+		t.Fatal("the book was built again though neither the journal nor the index changed")
+	}
+	if err := j.Append(Record{Kind: KindGrant, Dataset: "basket", Grantee: "0x01", Purpose: purpose}); err != nil {
+		t.Fatal(err)
+	}
+	knows("purpose journaled", purpose, true)
+	knows("offer not indexed yet", terms, false)
+	if err := ix.Update("basket", true, func(e *Entry) { e.Terms = terms }); err != nil {
+		t.Fatal(err)
+	}
+	knows("offer indexed", terms, true)
+	if err := ix.Remove("basket"); err != nil {
+		t.Fatal(err)
+	}
+	knows("dataset removed", terms, false)
+	knows("dataset removed", purpose, true)
 }

@@ -18,7 +18,7 @@ import (
 func fillSynthetic(b *testing.B, ix *Index, n int) {
 	b.Helper()
 	for i := 0; i < n; {
-		t := newTxn(ix.st)
+		t := ix.newTxn()
 		for end := min(n, i+2000); i < end; i++ {
 			o := Offer{Dataset: uint64(i + 1), Owner: common.Address{byte(i % 10), 1}, Price: big.NewInt(int64(1e12 * (1 + (i*7919)%1000))),
 				Duration: time.Duration(1+i%90) * 24 * time.Hour, TermsHash: [32]byte{byte(i % 5)}, Block: uint64(i + 1)}
@@ -95,7 +95,7 @@ func TestScanBudget(t *testing.T) {
 		t.Fatal(err)
 	}
 	defer ix.Close()
-	tx := newTxn(ix.st)
+	tx := ix.newTxn()
 	want := 0
 	for i := range 300 {
 		o := Offer{Dataset: uint64(i + 1), Owner: common.Address{byte(i % 3), 1}, Price: big.NewInt(int64(1 + i%50)), Duration: time.Hour, Block: uint64(i + 1)}

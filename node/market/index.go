@@ -92,6 +92,10 @@ type Index struct {
 	tx     *txn // the changes of the batch being read, written with the cursor
 	tip    tipState
 	texts  textCache // terms texts read from the store (terms.go)
+	// cursor and privates keep in memory what every page would read
+	// again from the store (memo.go).
+	cursor   cursorMemo
+	privates privateMemo
 }
 
 // Open opens the index at cfg.Path (creating or rebuilding it as needed).
@@ -124,7 +128,7 @@ func Open(cfg Config) (*Index, error) {
 		}
 	}
 	ix := &Index{st: st, Rebuilt: rebuilt, poll: make(chan struct{}, 1), budget: scanBudget, tip: newTipState(cfg.Source, cfg.Start)}
-	ix.tx = newTxn(st)
+	ix.tx = ix.newTxn()
 	f := acl.NewFollower(cfg.Source, cfg.Registry, (*storeCursor)(ix))
 	f.Start = cfg.Start
 	f.Confirmations = cfg.Confirmations
@@ -164,7 +168,7 @@ func (ix *Index) Sync(ctx context.Context) (int, error) {
 	if err != nil {
 		// What the failed batch applied is dropped with it; the next
 		// Sync reads that batch again from the stored cursor.
-		ix.tx = newTxn(ix.st)
+		ix.tx = ix.newTxn()
 		return n, fmt.Errorf("updating the market index: %w", err)
 	}
 	return n, nil
@@ -198,24 +202,36 @@ func (ix *Index) Next() (uint64, bool, error) {
 // writes the batch's changes with it, atomically.
 type storeCursor Index
 
+// Load reads the store once; then the cursor is kept in memory (memo.go),
+// since every page syncs the index and so reads it.
 func (c *storeCursor) Load(context.Context) (uint64, bool, error) {
+	if next, ok, known := c.cursor.get(); known {
+		return next, ok, nil
+	}
 	v, ok, err := c.st.Get(keyCursor)
-	if err != nil || !ok {
+	if err != nil {
 		return 0, false, err
+	}
+	if !ok {
+		c.cursor.loaded(0, false)
+		return 0, false, nil
 	}
 	if len(v) != 8 {
 		return 0, false, fmt.Errorf("%w: a cursor of %d bytes", errDamaged, len(v))
 	}
-	return binary.BigEndian.Uint64(v), true, nil
+	next := binary.BigEndian.Uint64(v)
+	c.cursor.loaded(next, true)
+	return next, true, nil
 }
 
 func (c *storeCursor) Store(ctx context.Context, next uint64) error {
-	if err := (*Index)(c).noteTip(ctx, next); err != nil {
+	ix := (*Index)(c)
+	if err := ix.noteTip(ctx, next); err != nil {
 		return err
 	}
 	c.tx.put(keyCursor, u64(next))
 	err := c.tx.commit()
-	c.tx = newTxn(c.st)
+	c.tx = ix.newTxn()
 	return err
 }
 
@@ -273,9 +289,20 @@ func (ix *Index) undo(_ context.Context, ev acl.Event) error {
 type txn struct {
 	st   *kvstore.Store
 	pend map[string][]byte // nil: deleted
+	// ix, when set, is the index whose memory (memo.go) the commit keeps
+	// in step with the store.
+	ix *Index
 }
 
 func newTxn(st *kvstore.Store) *txn { return &txn{st: st, pend: map[string][]byte{}} }
+
+// newTxn is a batch of the index's store whose commit updates what the
+// index keeps in memory.
+func (ix *Index) newTxn() *txn {
+	t := newTxn(ix.st)
+	t.ix = ix
+	return t
+}
 
 func (t *txn) get(k []byte) ([]byte, bool, error) {
 	if v, ok := t.pend[string(k)]; ok {
@@ -293,8 +320,12 @@ func (t *txn) put(k, v []byte) {
 
 func (t *txn) del(k []byte) { t.pend[string(k)] = nil }
 
+// commit writes the batch, then brings the index's memory in step: the
+// cursor written, the private listings changed forgotten. (After the
+// write, not before: a page reading the store in between would keep the
+// old listings.)
 func (t *txn) commit() error {
-	return t.st.Write(func(b *kvstore.Batch) {
+	err := t.st.Write(func(b *kvstore.Batch) {
 		for k, v := range t.pend {
 			if v == nil {
 				b.Delete([]byte(k))
@@ -303,6 +334,26 @@ func (t *txn) commit() error {
 			}
 		}
 	})
+	if t.ix == nil {
+		return err
+	}
+	if err != nil {
+		// What was written is not known: read the store again.
+		t.ix.cursor.forget()
+		t.ix.privates.forget(nil, true)
+		return err
+	}
+	if v, ok := t.pend[string(keyCursor)]; ok {
+		if v == nil {
+			t.ix.cursor.set(0, false)
+		} else {
+			t.ix.cursor.set(binary.BigEndian.Uint64(v), true)
+		}
+	}
+	if accounts := privateAccounts(t.pend); accounts != nil {
+		t.ix.privates.forget(accounts, false)
+	}
+	return nil
 }
 
 func (t *txn) owner(dataset uint64) (common.Address, error) {

@@ -412,29 +412,28 @@ func (ix *Index) List(ctx context.Context, q Query) (Page, error) {
 
 // private lists the viewer's private offers (made by it or to it) that
 // pass q, with their sort keys after after (and up to upto when not nil).
-// They are few, against the whole market: read all of them.
+// They are few, against the whole market: all of them, kept in memory
+// after the first page (memo.go).
 func (ix *Index) private(ctx context.Context, q *Query, p *plan, after, upto []byte, termsSet [][32]byte) ([]keyed, error) {
+	all, err := ix.privateOffers(q.Viewer)
+	if err != nil {
+		return nil, err
+	}
 	var out []keyed
-	seen := map[string]bool{}
-	for _, pfx := range [][]byte{cat(pfxTo, q.Viewer[:]), cat(pfxPrivBy, q.Viewer[:])} {
-		err := ix.st.Scan(pfx, nil, func(_, v []byte) (bool, error) {
-			o, err := decodeOffer(v)
-			if err != nil || seen[string(o.id())] {
-				return err == nil, err
-			}
-			seen[string(o.id())] = true
-			k := p.sortKey(&o)
-			if (after != nil && bytes.Compare(k, after) <= 0) || (upto != nil && bytes.Compare(k, upto) > 0) {
-				return true, nil
-			}
-			ok, err := q.match(ctx, &o, termsSet)
-			if ok {
-				out = append(out, keyed{key: k, o: o})
-			}
-			return err == nil, err
-		})
+	for _, o := range all {
+		// The offers are shared with the pages that follow: this
+		// page's own copy, price included.
+		o.Price = new(big.Int).Set(o.Price)
+		k := p.sortKey(&o)
+		if (after != nil && bytes.Compare(k, after) <= 0) || (upto != nil && bytes.Compare(k, upto) > 0) {
+			continue
+		}
+		ok, err := q.match(ctx, &o, termsSet)
 		if err != nil {
 			return nil, err
+		}
+		if ok {
+			out = append(out, keyed{key: k, o: o})
 		}
 	}
 	return out, nil

@@ -17,20 +17,32 @@ import (
 // shows its offers' texts: from memory, a page costs no store read per
 // text, and a store read costs more as the store grows (it walks the
 // tables of every level a key may be in).
+//
+// It also keeps which hashes the store had no text of when asked: a text
+// no node serves stays unread, and each page of its offers would read the
+// store for it again. Only SetTexts stores a text, and it puts the text
+// here after its write; gen, which it moves on, keeps a lookup that read
+// the store before that write from noting the text as missing.
 type textCache struct {
-	mu sync.Mutex
-	m  map[[32]byte]string
+	mu      sync.Mutex
+	m       map[[32]byte]string
+	missing map[[32]byte]bool
+	gen     uint64
 }
 
 // textCacheMax bounds the texts kept in memory; past it the cache starts
 // over (a hostile market of many texts costs store reads, not memory).
 const textCacheMax = 4096
 
-func (c *textCache) get(h [32]byte) (string, bool) {
+// get says what is known of h: its text (ok), or that the store holds
+// none (known, not ok); gen is the generation to note a miss under.
+func (c *textCache) get(h [32]byte) (t string, ok, known bool, gen uint64) {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	t, ok := c.m[h]
-	return t, ok
+	if t, ok := c.m[h]; ok {
+		return t, true, true, c.gen
+	}
+	return "", false, c.missing[h], c.gen
 }
 
 func (c *textCache) put(h [32]byte, t string) {
@@ -40,16 +52,45 @@ func (c *textCache) put(h [32]byte, t string) {
 		c.m = map[[32]byte]string{}
 	}
 	c.m[h] = t
+	delete(c.missing, h)
+	c.gen++
+}
+
+// noteMissing keeps that the store held no text of h when read under gen.
+func (c *textCache) noteMissing(h [32]byte, gen uint64) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if gen != c.gen {
+		return
+	}
+	if c.missing == nil || len(c.missing) >= textCacheMax {
+		c.missing = map[[32]byte]bool{}
+	}
+	c.missing[h] = true
+}
+
+// forgetMissing drops the misses kept (the store was emptied; the texts
+// kept stay true: a text is named by its hash).
+func (c *textCache) forgetMissing() {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.missing = nil
+	c.gen++
 }
 
 // Text returns the terms text of hash when the index holds it.
 func (ix *Index) Text(hash [32]byte) (string, bool, error) {
-	if t, ok := ix.texts.get(hash); ok {
-		return t, true, nil
+	t, ok, known, gen := ix.texts.get(hash)
+	if known {
+		return t, ok, nil
 	}
 	v, ok, err := ix.st.Get(cat(pfxText, hash[:]))
-	if err != nil || !ok {
+	if err != nil {
 		return "", false, err
+	}
+	if !ok {
+		ix.texts.noteMissing(hash, gen)
+		return "", false, nil
 	}
 	ix.texts.put(hash, string(v))
 	return string(v), true, nil

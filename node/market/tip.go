@@ -104,9 +104,12 @@ func (ix *Index) checkTip(ctx context.Context) error {
 			b.Delete(k)
 		}
 	}); err != nil {
+		ix.cursor.forget()
+		ix.privates.forget(nil, true)
 		return err
 	}
-	ix.tx = newTxn(ix.st)
+	ix.forgetAll()
+	ix.tx = ix.newTxn()
 	ix.tip.checked = true
 	return nil
 }

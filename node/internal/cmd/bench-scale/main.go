@@ -81,6 +81,10 @@ type options struct {
 	versions  int // own versions of the daemon-start home
 	own       int // grants naming the catching-up proxy
 	budget    time.Duration
+	// window, when set, is the least time the runs of one operation and
+	// level take: more runs are timed until it has passed (within the
+	// budget).
+	window time.Duration
 	// ops, when set, selects the operations measured by name (a regular
 	// expression): the chain is filled as always, the rest is skipped.
 	ops *regexp.Regexp
@@ -91,6 +95,8 @@ type options struct {
 	// the synthetic market is measured, in a minute or two rather than
 	// the whole bench's ten.
 	marketOnly bool
+	// quick: a smoke run of the harness (-quick), which measures nothing.
+	quick bool
 }
 
 func parseFlags(args []string, stderr io.Writer) (*options, error) {
@@ -119,7 +125,7 @@ func parseFlags(args []string, stderr io.Writer) (*options, error) {
 	}
 	if *quick {
 		*levels, *synthetic = "100,300", "1000,3000"
-		o.runs, o.versions, o.own = 3, 500, 10
+		o.runs, o.versions, o.own, o.quick = 3, 500, 10, true
 	}
 	for _, s := range strings.Split(*levels, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(s))
@@ -288,16 +294,16 @@ func (o *options) wanted(op string) bool { return o.ops == nil || o.ops.MatchStr
 
 func progress(w io.Writer, format string, args ...any) { fmt.Fprintf(w, format+"\n", args...) }
 
-// measure runs f o.runs times (fewer when the budget is spent) and returns
-// the median in milliseconds. One untimed run first warms the caches a
-// long-running daemon has warm.
+// measure runs f o.runs times, and on until o.window has passed (fewer
+// when the budget is spent), and returns the median in milliseconds. One
+// untimed run first warms the caches a long-running daemon has warm.
 func measure(ctx context.Context, o *options, f func(context.Context) error) (float64, error) {
 	if err := f(ctx); err != nil {
 		return 0, err
 	}
 	var ms []float64
 	began := time.Now()
-	for range o.runs {
+	for i := 0; i < o.runs || time.Since(began) < o.window; i++ {
 		t := time.Now()
 		if err := f(ctx); err != nil {
 			return 0, err

@@ -118,8 +118,12 @@ func (s *syntheticLogs) FilterLogs(_ context.Context, q ethereum.FilterQuery) ([
 	return out, nil
 }
 
-// syntheticRuns is the fewest timed runs of a synthetic market page.
-const syntheticRuns = 500
+// syntheticRuns is the fewest timed runs of a synthetic market page, and
+// syntheticWindow the least time they take together.
+const (
+	syntheticRuns   = 500
+	syntheticWindow = 2 * time.Second
+)
 
 // ownerPage is the size of the owner-filtered page measured: every
 // owner of a synthetic history of 10^4 offers or more holds at least that
@@ -191,9 +195,19 @@ func syntheticMarket(ctx context.Context, o *options, w *world, dir string, prof
 	// A page takes a fraction of a millisecond: the median of 5 runs on
 	// two shared cores is the scheduler's noise (one owner page measured
 	// 0.15 to 0.58 ms at a size where 10^5 runs say 0.15), so the pages
-	// are timed syntheticRuns times at least (within the budget).
+	// are timed syntheticRuns times at least (within the budget), and
+	// for syntheticWindow at least: 500 owner pages take some 55 ms, while
+	// one garbage collection of the process at 10^6 (a live heap of
+	// 0.4-0.6 GB after the fill, GODEBUG=gctrace=1) marks for 80-300 ms,
+	// so a stretch of runs that short fell all inside one collection or
+	// all outside, and the p50 of the same page was 0.11 or 0.2 ms by
+	// chance. Over seconds the collections take their share of the runs
+	// at every size.
 	po := *o
 	po.runs = max(o.runs, syntheticRuns)
+	if !o.quick {
+		po.window = syntheticWindow
+	}
 	for _, n := range o.synthetic {
 		cur = n
 		t := time.Now()
