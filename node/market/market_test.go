@@ -43,6 +43,19 @@ type world struct {
 	datasets []uint64
 }
 
+// forkPoint mines n blocks and returns the head: the block a later
+// reorganisation forks from.
+func (w *world) forkPoint(n int) *types.Header {
+	for range n {
+		w.sim.Commit()
+	}
+	h, err := w.backend.HeaderByNumber(w.ctx, nil)
+	if err != nil {
+		w.t.Fatal(err)
+	}
+	return h
+}
+
 const (
 	ownerA = iota
 	ownerB
@@ -467,13 +480,7 @@ func TestReorgTakesBackOffer(t *testing.T) {
 	kept := w.dataset(ownerA)
 	w.offer(ownerA, kept, 5, 1, "research only", common.Address{})
 	gone := w.dataset(ownerB)
-	for range 3 {
-		w.sim.Commit()
-	}
-	fork, err := w.backend.HeaderByNumber(w.ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fork := w.forkPoint(3)
 	eager := w.open(filepath.Join(t.TempDir(), "eager"), 0)
 	careful := w.open(filepath.Join(t.TempDir(), "careful"), 3)
 	w.sync(eager)

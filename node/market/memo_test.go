@@ -87,13 +87,7 @@ func TestMemoryFollowsChain(t *testing.T) {
 
 	// A reorg takes back a private offer to D, a withdrawal of A's offer to
 	// C, and a new public offer, all listed before it.
-	for range 2 {
-		w.sim.Commit()
-	}
-	fork, err := w.backend.HeaderByNumber(w.ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fork := w.forkPoint(2)
 	w.offer(ownerA, a2, 3, 1, "research only", w.addr(brandD))
 	if _, err := w.clients[ownerA].WithdrawOffer(w.ctx, a1, terms("anything goes")); err != nil {
 		t.Fatal(err)
@@ -126,11 +120,7 @@ func TestMemoryFollowsChain(t *testing.T) {
 func TestMemoryAfterRestartOver(t *testing.T) {
 	w := newWorld(t)
 	a1 := w.dataset(ownerA)
-	w.sim.Commit()
-	fork, err := w.backend.HeaderByNumber(w.ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fork := w.forkPoint(1)
 	dir := filepath.Join(t.TempDir(), "market")
 	ix := w.open(dir, 0)
 	w.sync(ix)

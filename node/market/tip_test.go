@@ -23,11 +23,7 @@ func TestReorgWhileStoppedRestarts(t *testing.T) {
 	w := newWorld(t)
 	kept, later, dropped := w.dataset(ownerA), w.dataset(ownerA), w.dataset(ownerB)
 	w.offer(ownerA, kept, 5, 1, "research only", common.Address{})
-	w.sim.Commit()
-	fork, err := w.backend.HeaderByNumber(w.ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fork := w.forkPoint(1)
 	dir := filepath.Join(t.TempDir(), "market")
 	ix := w.open(dir, 0)
 	w.sync(ix)

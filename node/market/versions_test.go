@@ -25,11 +25,7 @@ func TestVersionsFollowChain(t *testing.T) {
 	}
 	add("\x01\x55first")
 	add("\x01\x55second")
-	w.sim.Commit()
-	fork, err := w.backend.HeaderByNumber(w.ctx, nil)
-	if err != nil {
-		t.Fatal(err)
-	}
+	fork := w.forkPoint(1)
 	add("\x01\x55third")
 	k, err := crypto.GenerateKey()
 	if err != nil {
