@@ -31,7 +31,7 @@ var importChunkSize = func() int {
 
 // add imports r into the embedded node with the import profile and pins it
 // under name. The result is that of the CoreAPI's Unixfs().Add with
-// importOptions (the same blocks, CID and pin), assembled from the same
+// ImportOptions (the same blocks, CID and pin), assembled from the same
 // parts as kubo's adder for a single file: boxo's balanced importer over
 // a buffered DAG service, the GC lock held from the first block to the
 // pin, a sync of the block datastore before the pin is written, and a
