@@ -21,3 +21,6 @@ func NoLogBackoff(c *Client, f *Follower, pauses *int) {
 		f.logs.pause = p
 	}
 }
+
+// InsufficientFunds is the pool's refusal the transactor recognises.
+const InsufficientFunds = insufficientFunds

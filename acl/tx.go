@@ -155,7 +155,16 @@ func (t *transactor) signAndSend(ctx context.Context, inner *types.DynamicFeeTx)
 	if err != nil {
 		return nil, fmt.Errorf("acl: signing: %w", err)
 	}
-	if err := t.backend.SendTransaction(ctx, tx); err != nil {
+	err = t.backend.SendTransaction(ctx, tx)
+	for try := 0; err != nil && try < poolLagTries && t.poolLags(ctx, tx, err); try++ {
+		select {
+		case <-ctx.Done():
+			return nil, fmt.Errorf("acl: sending transaction (nonce %d): %w", inner.Nonce, ctx.Err())
+		case <-time.After(poolLagDelay):
+		}
+		err = t.backend.SendTransaction(ctx, tx)
+	}
+	if err != nil {
 		// The node's view of the nonce wins from now on (another process may
 		// have used this account, or this transaction may be known already).
 		t.known = false
@@ -163,6 +172,38 @@ func (t *transactor) signAndSend(ctx context.Context, inner *types.DynamicFeeTx)
 	}
 	t.next++
 	return tx, nil
+}
+
+// insufficientFunds is go-ethereum's message for a transaction its pool
+// finds the sender cannot pay for (core.ErrInsufficientFunds; over RPC only
+// the text arrives).
+const insufficientFunds = "insufficient funds for gas * price + value"
+
+// A go-ethereum node moves its head to a new block a moment before its
+// transaction pool takes that block's state: an account funded in the
+// block just mined, whose balance the head already shows (and whose gas
+// was just estimated on it), can still be refused by the pool as empty.
+// The send is tried again, poolLagTries times at most, while the head's
+// balance covers the transaction.
+const (
+	poolLagTries = 20
+	poolLagDelay = 50 * time.Millisecond
+)
+
+// poolLags reports whether err is the pool refusing tx for funds the head
+// says the sender has.
+func (t *transactor) poolLags(ctx context.Context, tx *types.Transaction, err error) bool {
+	if !strings.Contains(err.Error(), insufficientFunds) {
+		return false
+	}
+	b, ok := t.backend.(interface {
+		BalanceAt(context.Context, common.Address, *big.Int) (*big.Int, error)
+	})
+	if !ok {
+		return false
+	}
+	bal, berr := b.BalanceAt(ctx, t.from, nil)
+	return berr == nil && bal.Cmp(tx.Cost()) >= 0
 }
 
 // wait polls for the receipt until it exists or ctx ends, then until the
