@@ -15,6 +15,7 @@ import (
 	"errors"
 	"fmt"
 	"math/big"
+	"strings"
 	"time"
 
 	"github.com/ethereum/go-ethereum/accounts/abi"
@@ -315,7 +316,7 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 			return nil, err
 		}
 		if s.after > 0 {
-			if err := sim.AdjustTime(s.after); err != nil {
+			if err := adjustTime(ctx, sim, s.after); err != nil {
 				return nil, err
 			}
 		}
@@ -332,6 +333,25 @@ func MeasureWith(ctx context.Context, config *params.ChainConfig) ([]Measurement
 		out = append(out, Measurement{Op: op, Gas: g, Intrinsic: intrinsic[op]})
 	}
 	return out, nil
+}
+
+// adjustTime moves the simulated chain's clock on by d with an empty
+// block. The node's pool drops a sealed block's transactions a moment
+// after the block is in, and until then refuses to seal a block that only
+// moves the clock ("non-empty block"): it is asked again until it has
+// caught up, or ctx ends.
+func adjustTime(ctx context.Context, sim *simulated.Backend, d time.Duration) error {
+	for {
+		err := sim.AdjustTime(d)
+		if err == nil || !strings.Contains(err.Error(), "non-empty block") {
+			return err
+		}
+		select {
+		case <-ctx.Done():
+			return fmt.Errorf("gasmeter: the pool kept the last block's transactions: %w", err)
+		case <-time.After(10 * time.Millisecond):
+		}
+	}
 }
 
 // MaxCodeSize is the most bytes of runtime code a contract may have on
